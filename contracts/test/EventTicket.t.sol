@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {Test} from "forge-std/Test.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {TicketFactory} from "../TicketFactory.sol";
+import {EventTicket} from "../EventTicket.sol";
+
+contract EventTicketTest is Test {
+    TicketFactory factory;
+    EventTicket ticket;
+    address organizer = makeAddr("organizer");
+    address fan = makeAddr("fan");
+
+    function setUp() public {
+        factory = new TicketFactory();
+        vm.prank(organizer);
+        ticket = EventTicket(factory.createEvent("Fairgate Live", "FGL", uint64(block.timestamp + 30 days)));
+    }
+
+    function test_createEvent_setsOrganizerRoles() public view {
+        assertEq(ticket.organizer(), organizer);
+        assertEq(ticket.factory(), address(factory));
+        assertTrue(ticket.hasRole(ticket.DEFAULT_ADMIN_ROLE(), organizer));
+        assertTrue(ticket.hasRole(ticket.MINTER_ROLE(), organizer));
+        assertEq(factory.eventCount(), 1);
+        assertEq(factory.events(0), address(ticket));
+    }
+
+    function test_createEvent_emptyName_reverts() public {
+        vm.expectRevert(TicketFactory.TicketFactoryEmptyName.selector);
+        factory.createEvent("", "X", 0);
+    }
+
+    function test_mintBatch_assignsSequentialIds() public {
+        address[] memory to = new address[](3);
+        to[0] = fan;
+        to[1] = organizer;
+        to[2] = fan;
+        vm.prank(organizer);
+        uint256 first = ticket.mintBatch(to);
+        assertEq(first, 1);
+        assertEq(ticket.ownerOf(1), fan);
+        assertEq(ticket.ownerOf(2), organizer);
+        assertEq(ticket.ownerOf(3), fan);
+        assertEq(ticket.balanceOf(fan), 2);
+        assertEq(ticket.totalMinted(), 3);
+    }
+
+    function test_mintBatch_notMinter_reverts() public {
+        address[] memory to = new address[](1);
+        to[0] = fan;
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, fan, ticket.MINTER_ROLE())
+        );
+        vm.prank(fan);
+        ticket.mintBatch(to);
+    }
+
+    function test_mintBatch_empty_reverts() public {
+        vm.expectRevert(EventTicket.EventTicketEmptyBatch.selector);
+        vm.prank(organizer);
+        ticket.mintBatch(new address[](0));
+    }
+
+    function test_mintBatch_tooLarge_reverts() public {
+        uint256 max = ticket.MAX_BATCH();
+        vm.expectRevert(abi.encodeWithSelector(EventTicket.EventTicketBatchTooLarge.selector, max + 1, max));
+        vm.prank(organizer);
+        ticket.mintBatch(new address[](max + 1));
+    }
+
+    function test_mintBatch_zeroAddress_reverts() public {
+        address[] memory to = new address[](2);
+        to[0] = fan;
+        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721InvalidReceiver.selector, address(0)));
+        vm.prank(organizer);
+        ticket.mintBatch(to);
+    }
+
+    /// Any batch size within bounds mints exactly that many consecutive ids to the right holders.
+    function testFuzz_mintBatch_consecutive(uint8 n1, uint8 n2) public {
+        n1 = uint8(bound(n1, 1, 40));
+        n2 = uint8(bound(n2, 1, 40));
+        address[] memory a = new address[](n1);
+        address[] memory b = new address[](n2);
+        for (uint256 i; i < n1; ++i) a[i] = fan;
+        for (uint256 i; i < n2; ++i) b[i] = organizer;
+        vm.startPrank(organizer);
+        assertEq(ticket.mintBatch(a), 1);
+        assertEq(ticket.mintBatch(b), uint256(n1) + 1);
+        vm.stopPrank();
+        assertEq(ticket.totalMinted(), uint256(n1) + n2);
+        assertEq(ticket.balanceOf(fan), n1);
+        assertEq(ticket.balanceOf(organizer), n2);
+        assertEq(ticket.ownerOf(uint256(n1) + n2), organizer);
+    }
+}

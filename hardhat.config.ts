@@ -1,0 +1,33 @@
+import { createRequire } from "node:module";
+import { defineConfig } from "hardhat/config";
+import hardhatToolboxViem from "@nomicfoundation/hardhat-toolbox-viem";
+
+const require = createRequire(import.meta.url);
+
+// Offline compile: solc-js from node_modules, never a compiler download.
+export default defineConfig({
+  plugins: [hardhatToolboxViem],
+  paths: {
+    sources: "./contracts",
+    tests: { solidity: "./contracts/test", nodejs: "./test/hardhat" },
+  },
+  solidity: {
+    version: "0.8.30",
+    path: require.resolve("solc/soljson.js"),
+    settings: { optimizer: { enabled: true, runs: 200 }, evmVersion: "cancun" },
+  },
+  networks: {
+    default: { type: "edr-simulated", chainType: "l1" },
+    localhost: {
+      type: "http",
+      chainType: "l1",
+      url: process.env.RPC_URL ?? "http://127.0.0.1:8545",
+    },
+  },
+  test: {
+    solidity: {
+      fuzz: { runs: 256 },
+      invariant: { runs: 64, depth: 32, failOnRevert: false },
+    },
+  },
+});

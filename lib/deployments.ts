@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/**
+ * Where a chain's Fairgate contracts live. `scripts/deploy.ts` writes one file holding every
+ * chain's record; the indexer and the app read it. `fromBlock` is where the indexer starts.
+ */
+export const deploymentSchema = z.object({
+  chainId: z.number().int().positive(),
+  factory: z.string().regex(/^0x[0-9a-fA-F]{40}$/),
+  fromBlock: z.number().int().nonnegative(),
+  deployedAt: z.string(),
+});
+export type Deployment = z.infer<typeof deploymentSchema>;
+
+export const deploymentsFileSchema = z.record(z.string(), deploymentSchema);
+export type DeploymentsFile = z.infer<typeof deploymentsFileSchema>;
+
+/** Default location, relative to the repository root. Override with `DEPLOYMENTS_FILE`. */
+export const DEFAULT_DEPLOYMENTS_FILE = "data/deployments.json";
+
+export class DeploymentNotFoundError extends Error {
+  override name = "DeploymentNotFoundError";
+  constructor(
+    readonly chainId: number,
+    readonly file: string,
+  ) {
+    super(`No Fairgate deployment for chain ${chainId} in ${file}. Run the deploy script (npm start does it locally).`);
+  }
+}
+
+/** Picks one chain's record from a parsed deployments file. */
+export function pickDeployment(file: unknown, chainId: number, fileName: string): Deployment {
+  const parsed = deploymentsFileSchema.parse(file);
+  const record = parsed[String(chainId)];
+  if (!record) throw new DeploymentNotFoundError(chainId, fileName);
+  return record;
+}
