@@ -1,0 +1,119 @@
+/**
+ * The indexer's configuration: read from the environment once, validated with zod, with
+ * defaults for the local stack. A bad value stops start-up with one clear message.
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { getAddress, type Address } from "viem";
+import { z } from "zod";
+import { LOCAL_CHAIN_ID, LOCAL_RPC_URL } from "../lib/chain";
+import { DEFAULT_DEPLOYMENTS_FILE, pickDeployment } from "../lib/deployments";
+
+export type IndexerConfig = {
+  rpcUrl: string;
+  chainId: number;
+  /** The TicketFactory to follow and the block it was deployed in. */
+  factory: Address;
+  fromBlock: number;
+  /** PGlite folder, or `memory://` for an in-memory database. */
+  dataDir: string;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  pollIntervalMs: number;
+  /** Largest block range per eth_getLogs call; shrinks on RPC errors. */
+  maxBlockRange: number;
+  /** Domains (host[:port]) a SIWE gate message may name; the first is the default. */
+  siweDomains: string[];
+  /** The gate trusts the indexer's ownership mirror only when it is at most this many blocks behind. */
+  maxIndexerLagBlocks: number;
+  challengeTtlSeconds: number;
+  /** Origins allowed to call the API from a browser. */
+  corsOrigins: string[];
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const csv = z
+  .string()
+  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.string()).min(1));
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+// host[:port], as SIWE's `domain` field (RFC 3986 authority without userinfo).
+const domain = z.string().regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, "must be host[:port]");
+
+const envSchema = z.object({
+  RPC_URL: z.url({ protocol: /^(https?|wss?)$/ }).default(LOCAL_RPC_URL),
+  CHAIN_ID: int(1, 2 ** 32).default(LOCAL_CHAIN_ID),
+  DEPLOYMENTS_FILE: z.string().min(1).default(DEFAULT_DEPLOYMENTS_FILE),
+  FACTORY_ADDRESS: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address")
+    .optional(),
+  FROM_BLOCK: int(0, Number.MAX_SAFE_INTEGER).optional(),
+  DATA_DIR: z.string().min(1).default("data/pglite"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: int(0, 65535).default(4100),
+  POLL_INTERVAL_MS: int(50, 600_000).default(500),
+  MAX_BLOCK_RANGE: int(1, 100_000).default(2_000),
+  SIWE_DOMAINS: csv.pipe(z.array(domain)).default(["localhost:3000", "127.0.0.1:3000"]),
+  MAX_INDEXER_LAG_BLOCKS: int(0, 1_000_000).default(2),
+  GATE_CHALLENGE_TTL_SECONDS: int(10, 3600).default(120),
+  CORS_ORIGINS: csv.optional(),
+});
+
+/**
+ * Builds the config from environment variables (default `process.env`).
+ * The factory comes from FACTORY_ADDRESS (+ FROM_BLOCK, default 0) or else from DEPLOYMENTS_FILE.
+ *
+ * @example
+ * const config = loadConfig(); // throws ConfigError with every problem listed
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): IndexerConfig {
+  // Empty strings count as unset, so `FOO= npm start` means "default".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid indexer configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const { factory, fromBlock } = e.FACTORY_ADDRESS
+    ? { factory: getAddress(e.FACTORY_ADDRESS), fromBlock: e.FROM_BLOCK ?? 0 }
+    : readDeployment(e.DEPLOYMENTS_FILE, e.CHAIN_ID);
+  return {
+    rpcUrl: e.RPC_URL,
+    chainId: e.CHAIN_ID,
+    factory,
+    fromBlock,
+    dataDir: e.DATA_DIR,
+    host: e.HOST,
+    port: e.PORT,
+    pollIntervalMs: e.POLL_INTERVAL_MS,
+    maxBlockRange: e.MAX_BLOCK_RANGE,
+    siweDomains: e.SIWE_DOMAINS,
+    maxIndexerLagBlocks: e.MAX_INDEXER_LAG_BLOCKS,
+    challengeTtlSeconds: e.GATE_CHALLENGE_TTL_SECONDS,
+    corsOrigins: e.CORS_ORIGINS ?? e.SIWE_DOMAINS.flatMap((d) => [`http://${d}`, `https://${d}`]),
+  };
+}
+
+function readDeployment(file: string, chainId: number): { factory: Address; fromBlock: number } {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(resolve(file), "utf8"));
+  } catch (err) {
+    throw new ConfigError(
+      `Cannot read DEPLOYMENTS_FILE ${file} (${(err as Error).message}). ` +
+        "Deploy first (npm start does), or set FACTORY_ADDRESS and FROM_BLOCK.",
+    );
+  }
+  try {
+    const d = pickDeployment(json, chainId, file);
+    return { factory: getAddress(d.factory), fromBlock: d.fromBlock };
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Deploys the TicketFactory to the local node and records it in the deployments file
+ * the indexer and the app read. (Real-network deploys are a later issue.)
+ */
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { DEFAULT_DEPLOYMENTS_FILE, deploymentsFileSchema, type Deployment } from "../lib/deployments";
+import { ticketFactoryAbi, ticketFactoryBytecode } from "../lib/generated/abis";
+import { localClients } from "./lib/local-clients";
+
+export async function deployLocal(options: { rpcUrl: string; deploymentsFile?: string }): Promise<Deployment> {
+  const file = resolve(options.deploymentsFile ?? DEFAULT_DEPLOYMENTS_FILE);
+  const { publicClient, accounts, wallet, chain } = await localClients(options.rpcUrl);
+  const hash = await wallet(accounts[0]!).deployContract({ abi: ticketFactoryAbi, bytecode: ticketFactoryBytecode });
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success" || !receipt.contractAddress) throw new Error(`TicketFactory deploy failed in ${hash}`);
+  const deployment: Deployment = {
+    chainId: chain.id,
+    factory: receipt.contractAddress,
+    fromBlock: Number(receipt.blockNumber),
+    deployedAt: new Date().toISOString(),
+  };
+  const existing = await readFile(file, "utf8").then((s) => deploymentsFileSchema.parse(JSON.parse(s)), () => ({}));
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify({ ...existing, [chain.id]: deployment }, null, 2)}\n`);
+  return deployment;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const deployment = await deployLocal({ rpcUrl: process.env.RPC_URL ?? "http://127.0.0.1:8545", deploymentsFile: process.env.DEPLOYMENTS_FILE });
+  console.log(`TicketFactory ${deployment.factory} on chain ${deployment.chainId} (block ${deployment.fromBlock})`);
+}

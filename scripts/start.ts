@@ -1,0 +1,154 @@
+/**
+ * `npm start`: the whole Fairgate stack on this machine, one progress line per step:
+ * local chain → contracts → demo event → indexer → app. Ctrl-C (or any child dying) stops everything.
+ */
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { LOCAL_CHAIN_ID } from "../lib/chain";
+import { deployLocal } from "./deploy";
+import { createDemoEvent, type DemoEvent } from "./demo-data";
+import { buildContracts, repoRoot } from "./lib/build-contracts";
+import { ProcessGroup, type ManagedProcess } from "./lib/process-group";
+import { portIsFree, waitForHttp, waitForRpc } from "./lib/wait";
+
+const ports = {
+  chain: Number(process.env.CHAIN_PORT ?? 8545),
+  indexer: Number(process.env.INDEXER_PORT ?? 4100),
+  app: Number(process.env.APP_PORT ?? 3000),
+};
+const host = "127.0.0.1";
+const rpcUrl = `http://${host}:${ports.chain}`;
+const indexerUrl = `http://${host}:${ports.indexer}`;
+const appUrl = `http://${host}:${ports.app}`;
+const dataDir = process.env.FAIRGATE_DATA_DIR ?? join(repoRoot, "data", "local");
+const deploymentsFile = join(dataDir, "deployments.json");
+const verbose = process.env.VERBOSE === "1";
+
+const bin = (name: string) => join(repoRoot, "node_modules", ".bin", name);
+const tsxLoader = join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs");
+
+let shuttingDown = false;
+const group = new ProcessGroup({
+  onUnexpectedExit: (p, code, signal) => {
+    if (shuttingDown) return;
+    console.error(`\n✖ ${p.name} stopped (${signal ?? `exit ${code}`}). Its last output:`);
+    for (const line of p.output.slice(-25)) console.error(`  ${line}`);
+    void shutdown(1);
+  },
+});
+
+async function shutdown(code: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    console.log("\nStopping Fairgate …");
+    await group.stop();
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  process.stdout.write(`• ${label} … `);
+  try {
+    const value = await fn();
+    process.stdout.write(`done (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    return value;
+  } catch (error) {
+    process.stdout.write("failed\n");
+    throw error;
+  }
+}
+
+function failWithOutput(p: ManagedProcess, error: unknown): never {
+  console.error(`\n✖ ${p.name}: ${error instanceof Error ? error.message : String(error)}`);
+  for (const line of p.output.slice(-25)) console.error(`  ${line}`);
+  throw error;
+}
+
+async function main(): Promise<void> {
+  for (const [what, port] of Object.entries(ports)) {
+    if (!(await portIsFree(port))) {
+      throw new Error(`Port ${port} (${what}) is in use. Is Fairgate already running? Override with ${what.toUpperCase()}_PORT=…`);
+    }
+  }
+
+  await step("Compiling contracts", buildContracts);
+
+  const chain = group.start("chain", process.execPath, [join(repoRoot, "node_modules", "hardhat", "dist", "src", "cli.js"), "node", "--hostname", host, "--port", String(ports.chain)], {
+    cwd: repoRoot,
+    echo: verbose,
+  });
+  await step(`Starting local chain on ${rpcUrl}`, () => waitForRpc(rpcUrl, 60_000).catch((e) => failWithOutput(chain, e)));
+
+  // A fresh chain each run, so the mirror starts fresh too.
+  await rm(dataDir, { recursive: true, force: true });
+  const deployment = await step("Deploying contracts", () => deployLocal({ rpcUrl, deploymentsFile }));
+  const demo = await step("Creating the demo event and minting tickets", () =>
+    createDemoEvent({ rpcUrl, factory: deployment.factory as `0x${string}` }),
+  );
+
+  const env = {
+    ...process.env,
+    RPC_URL: rpcUrl,
+    CHAIN_ID: String(LOCAL_CHAIN_ID),
+    DEPLOYMENTS_FILE: deploymentsFile,
+    DATA_DIR: join(dataDir, "pglite"),
+    HOST: host,
+    PORT: String(ports.indexer),
+    INDEXER_URL: indexerUrl,
+    SIWE_DOMAINS: `${host}:${ports.app},localhost:${ports.app}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const indexer = group.start("indexer", process.execPath, ["--import", tsxLoader, join(repoRoot, "indexer", "main.ts")], {
+    cwd: repoRoot,
+    env,
+    echo: verbose,
+  });
+  await step(`Starting indexer on ${indexerUrl}`, () => waitForIndexed(indexerUrl).catch((e) => failWithOutput(indexer, e)));
+
+  const app = group.start("app", bin("next"), ["dev", "--hostname", host, "--port", String(ports.app)], {
+    cwd: repoRoot,
+    env: { ...env, PORT: String(ports.app) },
+    echo: verbose,
+  });
+  // The first request compiles the page; do it now so the first click is fast.
+  await step(`Starting app on ${appUrl}`, () => waitForHttp(appUrl, 180_000).catch((e) => failWithOutput(app, e)));
+
+  printSummary(demo);
+}
+
+/** Waits until the indexer answers /health and has caught up with the chain head. */
+function waitForIndexed(url: string) {
+  return waitForHttp(`${url}/health`, 60_000).then(async () => {
+    for (let i = 0; i < 300; i++) {
+      const health = (await (await fetch(`${url}/health`)).json()) as { lagBlocks?: number };
+      if (health.lagBlocks === 0) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error("indexer did not catch up with the chain within 60 s");
+  });
+}
+
+function printSummary(demo: DemoEvent): void {
+  const line = "─".repeat(72);
+  console.log(`\n${line}`);
+  console.log("  Fairgate is running.\n");
+  console.log(`  App        ${appUrl}      ← open this; connect "Local test account" #1–#3`);
+  console.log(`  Indexer    ${indexerUrl}      (GET /health, /tickets?owner=0x…)`);
+  console.log(`  Chain      ${rpcUrl}      (Hardhat, chain id ${LOCAL_CHAIN_ID})`);
+  console.log(`\n  Demo event "${demo.name}" at ${demo.ticket}`);
+  console.log(`  Organizer  account #0 ${demo.organizer}`);
+  for (const h of demo.holders) {
+    console.log(`  Holder     account #${h.accountIndex} ${h.account}  tickets ${h.tokenIds.map((id) => `#${id}`).join(", ")}`);
+  }
+  console.log("\n  Hardhat's well-known test accounts: local chain only, never use them elsewhere.");
+  console.log("  Press Ctrl-C to stop everything.");
+  console.log(`${line}\n`);
+}
+
+main().catch(async (error) => {
+  console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+});

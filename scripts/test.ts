@@ -1,0 +1,122 @@
+/**
+ * `npm test`: every suite, in order, then one closing line `N passed, N failed, N skipped`
+ * summed over all of them. Exits non-zero if anything failed. Extra arguments are passed to
+ * vitest (e.g. `npm test -- indexer/gate`), and then only the vitest suites run.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildContracts, repoRoot } from "./lib/build-contracts";
+
+type Counts = { passed: number; failed: number; skipped: number };
+type SuiteResult = Counts & { name: string; note?: string };
+
+const results: SuiteResult[] = [];
+const filters = process.argv.slice(2);
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const tee = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      stream.write(chunk);
+    };
+    child.stdout.on("data", tee(process.stdout));
+    child.stderr.on("data", tee(process.stderr));
+    child.on("error", (error) => resolve({ code: 1, output: `${output}\n${error.message}` }));
+    child.on("exit", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+  });
+}
+
+function banner(title: string): void {
+  console.log(`\n\x1b[1m━━ ${title} ━━\x1b[0m`);
+}
+
+const nodeBin = (pkg: string, file: string) => join(repoRoot, "node_modules", pkg, file);
+
+async function compile(): Promise<boolean> {
+  banner("Compile contracts and generate ABIs");
+  try {
+    await buildContracts();
+    console.log("ok");
+    return true;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    results.push({ name: "compile", passed: 0, failed: 1, skipped: 0 });
+    return false;
+  }
+}
+
+async function typecheck(): Promise<void> {
+  banner("Type check (tsc --noEmit)");
+  const { code } = await run(process.execPath, [nodeBin("typescript", "bin/tsc"), "--noEmit", "-p", "."]);
+  if (code === 0) console.log("ok");
+  results.push({ name: "typecheck", passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 });
+}
+
+async function solidityTests(): Promise<void> {
+  banner("Contracts: Solidity tests (unit, fuzz, invariant)");
+  const { code, output } = await run(process.execPath, [nodeBin("hardhat", "dist/src/cli.js"), "test", "solidity"]);
+  // Hardhat prints mocha-style totals; strip colour codes before reading them.
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, "");
+  const count = (word: string) => Number(new RegExp(`(\\d+) ${word}`).exec(plain)?.[1] ?? 0);
+  const counts = { passed: count("passing"), failed: count("failing"), skipped: count("skipped") + count("pending") };
+  // A crash before any test ran still has to count as a failure.
+  if (code !== 0 && counts.failed === 0) counts.failed = 1;
+  results.push({ name: "solidity", ...counts });
+}
+
+type VitestJson = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites?: number };
+
+async function vitest(project: string, title: string): Promise<void> {
+  banner(title);
+  const dir = await mkdtemp(join(tmpdir(), "fairgate-vitest-"));
+  const jsonFile = join(dir, "results.json");
+  const args = [nodeBin("vitest", "vitest.mjs"), "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${jsonFile}`, "--passWithNoTests", ...filters];
+  const { code } = await run(process.execPath, args);
+  try {
+    const json = JSON.parse(await readFile(jsonFile, "utf8")) as VitestJson;
+    const failedSuites = json.numFailedTestSuites ?? 0;
+    const counts = {
+      passed: json.numPassedTests,
+      // A file that fails to load has no failed tests but is a failure.
+      failed: json.numFailedTests + (json.numFailedTests === 0 ? failedSuites : 0),
+      skipped: json.numPendingTests + json.numTodoTests,
+    };
+    if (code !== 0 && counts.failed === 0) counts.failed = 1;
+    results.push({ name: project, ...counts });
+  } catch {
+    results.push({ name: project, passed: 0, failed: 1, skipped: 0, note: "vitest wrote no results" });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const compiled = await compile();
+  if (compiled) {
+    if (filters.length === 0) {
+      await typecheck();
+      await solidityTests();
+    }
+    await vitest("unit", "TypeScript: unit and integration tests (vitest)");
+    await vitest("e2e", "End to end: real chain, indexer and app processes (vitest)");
+  }
+
+  const total = results.reduce<Counts>(
+    (acc, r) => ({ passed: acc.passed + r.passed, failed: acc.failed + r.failed, skipped: acc.skipped + r.skipped }),
+    { passed: 0, failed: 0, skipped: 0 },
+  );
+  banner("Summary");
+  for (const r of results) {
+    console.log(`  ${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? `  (${r.note})` : ""}`);
+  }
+  console.log(`  took ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  process.exit(total.failed > 0 ? 1 : 0);
+}
+
+await main();
