@@ -16,7 +16,6 @@ const tasks = {
   start: "scripts/start.ts",
   test: "scripts/test.ts",
   build: "scripts/build.ts",
-  bench: "scripts/bench/run.ts",
 };
 
 function log(message) {

@@ -8,7 +8,7 @@ import { LOCAL_CHAIN_ID } from "../lib/chain";
 import { deployLocal } from "./deploy";
 import { createDemoEvent, type DemoEvent } from "./demo-data";
 import { buildContracts, repoRoot } from "./lib/build-contracts";
-import { ProcessGroup, type ManagedProcess } from "./lib/process-group";
+import { ProcessGroup, whileAlive } from "./lib/process-group";
 import { portIsFree, waitForHttp, waitForRpc } from "./lib/wait";
 
 const ports = {
@@ -61,12 +61,6 @@ async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-function failWithOutput(p: ManagedProcess, error: unknown): never {
-  console.error(`\n✖ ${p.name}: ${error instanceof Error ? error.message : String(error)}`);
-  for (const line of p.output.slice(-25)) console.error(`  ${line}`);
-  throw error;
-}
-
 async function main(): Promise<void> {
   for (const [what, port] of Object.entries(ports)) {
     if (!(await portIsFree(port))) {
@@ -80,7 +74,7 @@ async function main(): Promise<void> {
     cwd: repoRoot,
     echo: verbose,
   });
-  await step(`Starting local chain on ${rpcUrl}`, () => waitForRpc(rpcUrl, 60_000).catch((e) => failWithOutput(chain, e)));
+  await step(`Starting local chain on ${rpcUrl}`, () => whileAlive(chain, waitForRpc(rpcUrl, 60_000)));
 
   // A fresh chain each run, so the mirror starts fresh too.
   await rm(dataDir, { recursive: true, force: true });
@@ -106,7 +100,7 @@ async function main(): Promise<void> {
     env,
     echo: verbose,
   });
-  await step(`Starting indexer on ${indexerUrl}`, () => waitForIndexed(indexerUrl).catch((e) => failWithOutput(indexer, e)));
+  await step(`Starting indexer on ${indexerUrl}`, () => whileAlive(indexer, waitForIndexed(indexerUrl)));
 
   const app = group.start("app", bin("next"), ["dev", "--hostname", host, "--port", String(ports.app)], {
     cwd: repoRoot,
@@ -114,7 +108,7 @@ async function main(): Promise<void> {
     echo: verbose,
   });
   // The first request compiles the page; do it now so the first click is fast.
-  await step(`Starting app on ${appUrl}`, () => waitForHttp(appUrl, 180_000).catch((e) => failWithOutput(app, e)));
+  await step(`Starting app on ${appUrl}`, () => whileAlive(app, waitForHttp(appUrl, 180_000)));
 
   printSummary(demo);
 }

@@ -12,17 +12,17 @@ export type FetchIndexerJsonOptions = {
 };
 
 /**
- * GETs `{baseUrl}{path}` and returns the parsed JSON body, turning every failure into an
- * {@link IndexerError} with a stable code.
+ * GETs `{baseUrl}{path}` and returns the HTTP status and parsed JSON body, turning every
+ * failure into an {@link IndexerError} with a stable code.
  *
  * @example
- * const body = await fetchIndexerJson("http://127.0.0.1:4100", "/health");
+ * const { status, body } = await fetchIndexerJson("http://127.0.0.1:4100", "/health");
  */
 export async function fetchIndexerJson(
   baseUrl: string,
   path: string,
   { signal, acceptStatuses = [], fetch = globalThis.fetch }: FetchIndexerJsonOptions = {},
-): Promise<unknown> {
+): Promise<{ status: number; body: unknown }> {
   const url = `${baseUrl.replace(/\/+$/, "")}${path}`;
   const timeout = AbortSignal.timeout(INDEXER_TIMEOUT_MS);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
@@ -46,7 +46,7 @@ export async function fetchIndexerJson(
     });
   }
   try {
-    return await response.json();
+    return { status: response.status, body: await response.json() };
   } catch (cause) {
     throw new IndexerError("INDEXER_BAD_RESPONSE", "The indexer sent something that is not JSON.", {
       url,

@@ -72,12 +72,6 @@ export function parseHealth(body: unknown, httpOk: boolean): IndexerHealth {
  * const { indexedBlock, lagBlocks } = await fetchHealth("http://127.0.0.1:4100");
  */
 export async function fetchHealth(indexerUrl: string, options?: FetchIndexerJsonOptions): Promise<IndexerHealth> {
-  let httpOk = true;
-  const fetchWithStatus: typeof globalThis.fetch = async (input, init) => {
-    const response = await (options?.fetch ?? globalThis.fetch)(input, init);
-    httpOk = response.ok;
-    return response;
-  };
-  const body = await fetchIndexerJson(indexerUrl, "/health", { ...options, acceptStatuses: [503], fetch: fetchWithStatus });
-  return parseHealth(body, httpOk);
+  const { status, body } = await fetchIndexerJson(indexerUrl, "/health", { ...options, acceptStatuses: [503] });
+  return parseHealth(body, status >= 200 && status < 300);
 }

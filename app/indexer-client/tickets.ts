@@ -88,11 +88,14 @@ export function parseTicketsResponse(body: unknown, url: string): TicketsResult 
       cause: parsed.error,
     });
   }
-  const entries = Array.isArray(parsed.data)
-    ? parsed.data
-    : "tickets" in parsed.data
-      ? parsed.data.tickets
-      : parsed.data.items;
+  const data = parsed.data;
+  const entries: unknown[] = Array.isArray(data)
+    ? data
+    : Array.isArray(data.tickets)
+      ? data.tickets
+      : Array.isArray(data.items)
+        ? data.items
+        : [];
   const tickets: Ticket[] = [];
   let skipped = 0;
   for (const entry of entries) {
@@ -115,7 +118,7 @@ export async function fetchTickets(
   options?: FetchIndexerJsonOptions,
 ): Promise<TicketsResult> {
   const path = `/tickets?owner=${encodeURIComponent(owner)}`;
-  const body = await fetchIndexerJson(indexerUrl, path, options);
+  const { body } = await fetchIndexerJson(indexerUrl, path, options);
   return parseTicketsResponse(body, `${indexerUrl}${path}`);
 }
 

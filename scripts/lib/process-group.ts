@@ -49,6 +49,30 @@ export class ProcessGroup {
   }
 }
 
+export class ProcessExitedError extends Error {
+  override name = "ProcessExitedError";
+}
+
+/**
+ * Runs `wait` but fails fast, with the child's last output, if `p` exits first:
+ * a start-up that crashed should not look like a 60-second timeout.
+ */
+export async function whileAlive<T>(p: ManagedProcess, wait: Promise<T>): Promise<T> {
+  let onExit!: (code: number | null, signal: NodeJS.Signals | null) => void;
+  const died = new Promise<never>((_, reject) => {
+    onExit = (code, signal) =>
+      reject(new ProcessExitedError(`${p.name} exited (${signal ?? `code ${code}`}) while starting:\n${p.output.slice(-30).join("\n")}`));
+    if (!alive(p.child)) onExit(p.child.exitCode, p.child.signalCode);
+    p.child.once("exit", onExit);
+  });
+  try {
+    return await Promise.race([wait, died]);
+  } finally {
+    p.child.off("exit", onExit);
+    died.catch(() => {});
+  }
+}
+
 function alive(child: ChildProcess): boolean {
   return child.exitCode === null && child.signalCode === null;
 }

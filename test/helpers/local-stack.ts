@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { deployLocal } from "../../scripts/deploy";
 import { createDemoEvent, type DemoEvent } from "../../scripts/demo-data";
 import { repoRoot } from "../../scripts/lib/build-contracts";
-import { ProcessGroup } from "../../scripts/lib/process-group";
+import { ProcessGroup, whileAlive } from "../../scripts/lib/process-group";
 import { freePort, waitForHttp, waitForRpc } from "../../scripts/lib/wait";
 
 export type LocalStack = {
@@ -33,8 +33,8 @@ export async function startLocalStack(options: { siweDomain?: string } = {}): Pr
   try {
     const chainPort = await freePort();
     const rpcUrl = `http://127.0.0.1:${chainPort}`;
-    group.start("chain", process.execPath, [hardhatCli, "node", "--hostname", "127.0.0.1", "--port", String(chainPort)], { cwd: repoRoot });
-    await waitForRpc(rpcUrl, 60_000);
+    const chain = group.start("chain", process.execPath, [hardhatCli, "node", "--hostname", "127.0.0.1", "--port", String(chainPort)], { cwd: repoRoot });
+    await whileAlive(chain, waitForRpc(rpcUrl, 60_000));
 
     const deploymentsFile = join(dir, "deployments.json");
     const deployment = await deployLocal({ rpcUrl, deploymentsFile });
@@ -43,7 +43,7 @@ export async function startLocalStack(options: { siweDomain?: string } = {}): Pr
 
     const indexerPort = await freePort();
     const indexerUrl = `http://127.0.0.1:${indexerPort}`;
-    group.start("indexer", process.execPath, ["--import", tsxLoader, join(repoRoot, "indexer", "main.ts")], {
+    const indexer = group.start("indexer", process.execPath, ["--import", tsxLoader, join(repoRoot, "indexer", "main.ts")], {
       cwd: repoRoot,
       env: {
         ...process.env,
@@ -57,7 +57,7 @@ export async function startLocalStack(options: { siweDomain?: string } = {}): Pr
         SIWE_DOMAINS: options.siweDomain ?? "127.0.0.1:3000",
       },
     });
-    await waitForHttp(`${indexerUrl}/health`, 60_000);
+    await whileAlive(indexer, waitForHttp(`${indexerUrl}/health`, 60_000));
     return { rpcUrl, indexerUrl, factory, demo, group, stop };
   } catch (error) {
     for (const p of group.processes) {

@@ -1,0 +1,44 @@
+"use client";
+
+import { useChains } from "wagmi";
+import { useIndexerHealth } from "../hooks/useIndexerHealth";
+import { useIsMounted } from "../hooks/useIsMounted";
+import type { IndexerHealth } from "../indexer-client/health";
+
+function syncText(health: IndexerHealth): string {
+  const parts: string[] = [];
+  if (health.indexedBlock !== null) parts.push(`block ${health.indexedBlock}`);
+  if (health.lagBlocks !== null) {
+    const seconds = health.lagSeconds !== null ? `, ${Math.round(health.lagSeconds)} s` : "";
+    parts.push(`lag ${health.lagBlocks} block${health.lagBlocks === 1 ? "" : "s"}${seconds}`);
+  }
+  return parts.length > 0 ? parts.join(" · ") : "answering";
+}
+
+/** A one-line footer: which chain, and how far the indexer has synced. */
+export function IndexerStatus() {
+  const mounted = useIsMounted();
+  const health = useIndexerHealth();
+  const [chain] = useChains();
+
+  let state: "checking" | "ok" | "degraded" | "down";
+  let text: string;
+  if (!mounted || health.isPending) {
+    state = "checking";
+    text = "Indexer: checking…";
+  } else if (health.isError) {
+    state = "down";
+    text = "Indexer: unreachable";
+  } else {
+    state = health.data.ok ? "ok" : "degraded";
+    text = `Indexer: ${syncText(health.data)}${health.data.ok ? "" : " (not healthy)"}`;
+  }
+
+  return (
+    <footer className="status" data-testid="indexer-status" data-state={state}>
+      <span className={`dot ${state}`} aria-hidden="true" />
+      <span>{text}</span>
+      {chain && <span className="muted">Chain {chain.id}</span>}
+    </footer>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { WagmiProvider } from "wagmi";
+import type { RuntimeConfig } from "../config/runtime";
+import { createWagmiConfig } from "../config/wagmi";
+import { RuntimeConfigContext } from "../hooks/useRuntimeConfig";
+
+/** Client-side context for every page: runtime config, wagmi and React Query. */
+export function Providers({ config, children }: { config: RuntimeConfig; children: ReactNode }) {
+  const [wagmiConfig] = useState(() => createWagmiConfig(config));
+  const [queryClient] = useState(() => new QueryClient());
+  return (
+    <RuntimeConfigContext value={config}>
+      <WagmiProvider config={wagmiConfig}>
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      </WagmiProvider>
+    </RuntimeConfigContext>
+  );
+}

@@ -1,0 +1,28 @@
+import { shortAddress, type Ticket } from "../indexer-client/tickets";
+
+/** One ticket: event, token number, contract and whether it has been used at the gate. */
+export function TicketCard({ ticket }: { ticket: Ticket }) {
+  const status = ticket.checkedIn ? "checked-in" : "valid";
+  return (
+    <li
+      className="ticket-card"
+      data-testid="ticket-card"
+      data-contract={ticket.contract}
+      data-token-id={ticket.tokenId}
+      data-status={status}
+    >
+      <div className="ticket-main">
+        <h3 className="ticket-event">{ticket.eventName ?? "Untitled event"}</h3>
+        <div className="ticket-meta">
+          <span>Ticket #{ticket.tokenId}</span>
+          <span className="muted" title={ticket.contract}>
+            {shortAddress(ticket.contract)}
+          </span>
+        </div>
+      </div>
+      <span className={`badge ${status}`} data-testid="ticket-status">
+        {ticket.checkedIn ? "Checked in" : "Valid"}
+      </span>
+    </li>
+  );
+}
