@@ -31,7 +31,9 @@ export function WalletPanel() {
   const [chain] = useChains();
   const [localIndex, setLocalIndex] = useState(0);
 
-  if (!mounted || connection.status === "reconnecting" || connection.status === "connecting") {
+  // "connecting" without a pending click is wagmi restoring the last session after a reload.
+  const restoring = connection.status === "reconnecting" || (connection.status === "connecting" && !connect.isPending);
+  if (!mounted || restoring) {
     return (
       <section className="panel wallet" data-testid="wallet-panel" aria-busy="true">
         <p className="muted">Looking for your wallet…</p>

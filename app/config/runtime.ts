@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LOCAL_CHAIN_ID, LOCAL_RPC_URL } from "@/lib/chain";
+import { LOCAL_CHAIN_ID, LOCAL_RPC_URL } from "../../lib/chain";
 
 /** Where the indexer listens when started by `npm start`. */
 export const LOCAL_INDEXER_URL = "http://127.0.0.1:4100";
@@ -16,7 +16,8 @@ export type RuntimeConfig = {
   chainId: number;
 };
 
-const baseUrl = z.httpUrl().transform((url) => url.replace(/\/+$/, ""));
+// Not z.httpUrl(): it demands a domain name and rejects 127.0.0.1 and localhost.
+const baseUrl = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ""));
 
 const runtimeEnvSchema = z.object({
   INDEXER_URL: baseUrl.default(LOCAL_INDEXER_URL),

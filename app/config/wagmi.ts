@@ -1,6 +1,6 @@
 import { type Address } from "viem";
 import { createConfig, createConnector, http, injected, mock, type Config, type CreateConnectorFn } from "wagmi";
-import { fairgateChain, LOCAL_CHAIN_ID } from "@/lib/chain";
+import { fairgateChain, LOCAL_CHAIN_ID } from "../../lib/chain";
 
 /**
  * Hardhat's well-known development accounts #0–#4 (mnemonic "test test … junk"). Addresses

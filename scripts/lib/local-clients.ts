@@ -12,7 +12,8 @@ export async function localClients(rpcUrl: string) {
   if (chainId !== LOCAL_CHAIN_ID) {
     throw new Error(`Refusing to use node accounts on chain ${chainId}: local scripts only run against chain ${LOCAL_CHAIN_ID}.`);
   }
-  const accounts = (await publicClient.request({ method: "eth_accounts" })) as Address[];
+  // The node's unlocked accounts (eth_accounts); it signs for them, so no key is needed here.
+  const accounts = await createWalletClient({ chain, transport: http(rpcUrl) }).getAddresses();
   if (accounts.length < 5) throw new Error(`Expected the node's test accounts, got ${accounts.length}.`);
   const wallet = (account: Address) => createWalletClient({ chain, account, transport: http(rpcUrl) });
   return { chain, publicClient, accounts, wallet };

@@ -1,0 +1,79 @@
+/**
+ * `npm start` as a newcomer runs it: the whole stack comes up, prints where to click, serves
+ * the app and the indexer, and Ctrl-C stops every process it started.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../../scripts/lib/build-contracts";
+import { ProcessGroup, type ManagedProcess } from "../../scripts/lib/process-group";
+import { freePort, portIsFree, waitFor } from "../../scripts/lib/wait";
+
+const group = new ProcessGroup();
+let start: ManagedProcess;
+let dataDir: string;
+const ports = { chain: 0, indexer: 0, app: 0 };
+
+beforeAll(async () => {
+  ports.chain = await freePort();
+  ports.indexer = await freePort();
+  ports.app = await freePort();
+  dataDir = await mkdtemp(join(tmpdir(), "fairgate-start-"));
+  start = group.start("npm start", process.execPath, [join(repoRoot, "scripts", "bootstrap.mjs"), "start"], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      CHAIN_PORT: String(ports.chain),
+      INDEXER_PORT: String(ports.indexer),
+      APP_PORT: String(ports.app),
+      FAIRGATE_DATA_DIR: dataDir,
+    },
+  });
+  await waitFor(
+    "npm start to print its summary",
+    async () => {
+      if (start.child.exitCode !== null) throw new Error(`npm start exited early:\n${start.output.join("\n")}`);
+      return start.output.some((l) => l.includes("Fairgate is running")) ? true : undefined;
+    },
+    { timeoutMs: 240_000, intervalMs: 500 },
+  );
+});
+
+afterAll(async () => {
+  await group.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("npm start", () => {
+  it("prints the URLs and which test account holds which ticket", () => {
+    const text = start.output.join("\n");
+    expect(text).toContain(`http://127.0.0.1:${ports.app}`);
+    expect(text).toContain(`http://127.0.0.1:${ports.indexer}`);
+    expect(text).toMatch(/Holder\s+account #1 0x[0-9a-fA-F]{40}\s+tickets #1, #2/);
+  });
+
+  it("serves the app page", async () => {
+    const res = await fetch(`http://127.0.0.1:${ports.app}/`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("Fairgate");
+  });
+
+  it("serves the demo tickets from the indexer", async () => {
+    const holder = /Holder\s+account #1 (0x[0-9a-fA-F]{40})/.exec(start.output.join("\n"))![1]!;
+    const res = await fetch(`http://127.0.0.1:${ports.indexer}/tickets?owner=${holder}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { tickets: unknown[] };
+    expect(body.tickets).toHaveLength(2);
+  });
+
+  it("stops every process on Ctrl-C", async () => {
+    process.kill(-start.child.pid!, "SIGINT");
+    await waitFor("npm start to exit", async () => (start.child.exitCode !== null || start.child.signalCode !== null ? true : undefined), {
+      timeoutMs: 30_000,
+    });
+    for (const port of Object.values(ports)) {
+      await waitFor(`port ${port} to be released`, async () => ((await portIsFree(port)) ? true : undefined), { timeoutMs: 15_000 });
+    }
+  });
+});
