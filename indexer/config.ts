@@ -71,7 +71,7 @@ const envSchema = z.object({
  * @example
  * const config = loadConfig(); // throws ConfigError with every problem listed
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): IndexerConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env): IndexerConfig {
   // Empty strings count as unset, so `FOO= npm start` means "default".
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = envSchema.safeParse(present);

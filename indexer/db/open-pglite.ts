@@ -3,11 +3,12 @@
  * A PostgreSQL driver would be a sibling file returning the same `Database`.
  */
 import { mkdir } from "node:fs/promises";
+import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import * as schema from "./schema";
-import type { Database, Db } from "./types";
+import type { Database } from "./types";
 import { MIGRATIONS_FOLDER } from "./migrations-folder";
 
 /** PGlite's name for an in-memory database; use it as DATA_DIR in tests. */
@@ -19,9 +20,11 @@ export const IN_MEMORY = "memory://";
  * const { db: testDb } = await openPglite(IN_MEMORY);
  */
 export async function openPglite(dataDir: string): Promise<Database> {
-  if (dataDir !== IN_MEMORY) await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir === IN_MEMORY ? undefined : dataDir);
+  // One process per folder: PGlite is single-user, two processes on one folder corrupt it.
+  const dir = dataDir === IN_MEMORY ? undefined : resolve(dataDir);
+  if (dir) await mkdir(dir, { recursive: true });
+  const client = await PGlite.create(dir);
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db: db as unknown as Db, close: () => client.close() };
+  return { db, close: () => client.close() };
 }

@@ -1,9 +1,11 @@
 import { asc } from "drizzle-orm";
+import { createPublicClient, custom, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IN_MEMORY, openPglite } from "../db/open-pglite";
 import { events, tickets, transfers } from "../db/schema";
 import type { Database } from "../db/types";
 import { createChainFixture, type ChainFixture } from "../testing/chain-fixture";
+import { cursorId, writeCursor } from "./cursor";
 import { createSyncEngine, type SyncEngine } from "./sync-engine";
 
 const ZERO = "0x0000000000000000000000000000000000000000";
@@ -81,5 +83,92 @@ describe("sync engine", { timeout: 60_000 }, () => {
     await again.syncToHead();
     expect(await again.step()).toBeNull();
     expect(await database.db.select().from(transfers)).toEqual(before);
+  });
+
+  it("is idempotent: re-applying already indexed blocks changes nothing", async () => {
+    const snapshot = async () => ({
+      transfers: await database.db.select().from(transfers).orderBy(asc(transfers.blockNumber), asc(transfers.logIndex)),
+      tickets: await database.db.select().from(tickets).orderBy(asc(tickets.tokenId)),
+      events: await database.db.select().from(events),
+    });
+    const before = await snapshot();
+    // Rewind the cursor as a crash between commit and bookkeeping would, then sync again.
+    await writeCursor(database.db, cursorId(chain.chainId, chain.factory), chain.chainId, chain.fromBlock - 1);
+    const rerun = createSyncEngine({
+      client: chain.publicClient,
+      db: database.db,
+      chainId: chain.chainId,
+      factory: chain.factory,
+      fromBlock: chain.fromBlock,
+      maxBlockRange: 2,
+      pollIntervalMs: 50,
+      log: () => {},
+    });
+    await rerun.syncToHead();
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("survives RPC failures: reports them, retries, recovers", async () => {
+    let failing = true;
+    let calls = 0;
+    const flaky = createPublicClient({
+      transport: custom({
+        request: async (args: { method: string; params?: unknown }) => {
+          calls++;
+          if (failing) throw new Error("connection refused");
+          return chain.publicClient.request(args as never);
+        },
+      }, { retryCount: 0 }),
+    }) as PublicClient;
+    const lines: string[] = [];
+    const engine = createSyncEngine({
+      client: flaky,
+      db: database.db,
+      chainId: chain.chainId,
+      factory: chain.factory,
+      fromBlock: chain.fromBlock,
+      maxBlockRange: 100,
+      pollIntervalMs: 20,
+      maxBackoffMs: 50,
+      retry: { attempts: 2, baseDelayMs: 1 },
+      log: (l) => lines.push(l),
+    });
+    await expect(engine.step()).rejects.toThrow();
+    expect(engine.status()).toMatchObject({ ok: false, lastError: expect.stringContaining("connection refused") });
+
+    engine.start();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(calls).toBeGreaterThan(4); // kept retrying, process still alive
+    expect(lines.some((l) => l.includes("step failed"))).toBe(true);
+
+    failing = false;
+    for (let i = 0; i < 100 && !engine.status().ok; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(engine.status()).toMatchObject({ ok: true, lagBlocks: 0 });
+    expect(engine.status().lastError).toBeUndefined();
+    await engine.stop();
+  });
+
+  it("re-indexes from scratch when the chain under the cursor changed (e.g. a restarted dev node)", async () => {
+    const fresh = await createChainFixture(); // same deployer and nonce, so the same factory address
+    expect(fresh.factory).toBe(chain.factory);
+    const ticket = await fresh.createEvent("Second Life");
+    await fresh.mint(ticket, [fresh.carol.account!.address]);
+    await fresh.mineBlocks(20);
+    const lines: string[] = [];
+    const engine = createSyncEngine({
+      client: fresh.publicClient,
+      db: database.db,
+      chainId: fresh.chainId,
+      factory: fresh.factory,
+      fromBlock: fresh.fromBlock,
+      maxBlockRange: 1000,
+      pollIntervalMs: 50,
+      log: (l) => lines.push(l),
+    });
+    await engine.syncToHead();
+    expect(lines.some((l) => l.includes("chain diverged"))).toBe(true);
+    expect((await database.db.select().from(events)).map((e) => e.name)).toEqual(["Second Life"]);
+    expect(await database.db.select().from(tickets)).toHaveLength(1);
+    expect(engine.status()).toMatchObject({ ok: true, lagBlocks: 0 });
   });
 });

@@ -177,6 +177,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 }
 
 function describe(err: unknown): string {
-  if (err instanceof BaseError) return err.shortMessage;
+  // viem's shortMessage alone can be just "An unknown RPC error occurred."; details name the cause.
+  if (err instanceof BaseError) return err.details ? `${err.shortMessage} (${err.details})` : err.shortMessage;
   return err instanceof Error ? err.message : String(err);
 }

@@ -1,0 +1,67 @@
+/**
+ * The indexer's HTTP API as one Hono app: read routes, the gate, CORS, a body limit on
+ * POSTs, and JSON errors for everything (a bad request is a 4xx, never a 500).
+ */
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import type { Db } from "../db/types";
+import type { GateDeps } from "../gate/gate-deps";
+import { gateRoutes, malformedVerdict } from "../gate/gate-routes";
+import type { SyncStatus } from "../sync/sync-status";
+import { ApiError, errorBody } from "./api-error";
+import { eventsRoute } from "./events-route";
+import { healthRoute } from "./health-route";
+import { ticketsRoute } from "./tickets-route";
+
+/** Gate messages are well under 1 KiB; nothing the API accepts needs more. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export type ApiDeps = {
+  db: Db;
+  syncStatus: () => SyncStatus;
+  gate: GateDeps;
+  corsOrigins: readonly string[];
+  log?: (line: string) => void;
+};
+
+/**
+ * @example
+ * const app = createApi(deps);
+ * const res = await app.request("/health");
+ */
+export function createApi(deps: ApiDeps) {
+  const log = deps.log ?? ((line: string) => console.error(`[api] ${line}`));
+  const app = new Hono();
+
+  app.use("*", cors({ origin: [...deps.corsOrigins], allowMethods: ["GET", "POST", "OPTIONS"], maxAge: 600 }));
+  app.post(
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        const message = `request body larger than ${MAX_BODY_BYTES} bytes`;
+        return c.req.path === "/gate/scan"
+          ? c.json(malformedVerdict(message), 413)
+          : c.json(errorBody("PAYLOAD_TOO_LARGE", message), 413);
+      },
+    }),
+  );
+
+  app.route("/health", healthRoute(deps.syncStatus));
+  app.route("/tickets", ticketsRoute(deps.db));
+  app.route("/events", eventsRoute(deps.db));
+  app.route("/gate", gateRoutes(deps.gate));
+
+  app.notFound((c) => c.json(errorBody("NOT_FOUND", `no route for ${c.req.method} ${c.req.path}`), 404));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json(errorBody(err.code, err.message), err.status);
+    if (err instanceof HTTPException && err.status < 500) {
+      return c.json(errorBody("BAD_REQUEST", err.message || "bad request"), err.status);
+    }
+    log(`${c.req.method} ${c.req.path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return c.json(errorBody("INTERNAL", "internal error"), 500);
+  });
+  return app;
+}

@@ -1,0 +1,48 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config";
+
+const FACTORY = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+
+describe("loadConfig", () => {
+  it("applies local defaults", () => {
+    const c = loadConfig({ FACTORY_ADDRESS: FACTORY.toLowerCase() });
+    expect(c).toMatchObject({
+      rpcUrl: "http://127.0.0.1:8545",
+      chainId: 31337,
+      factory: FACTORY,
+      fromBlock: 0,
+      dataDir: "data/pglite",
+      host: "127.0.0.1",
+      port: 4100,
+      pollIntervalMs: 500,
+      siweDomains: ["localhost:3000", "127.0.0.1:3000"],
+      corsOrigins: expect.arrayContaining(["http://localhost:3000", "http://127.0.0.1:3000"]),
+    });
+  });
+
+  it("reads the factory from the deployments file", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "fairgate-config-"));
+    const file = join(dir, "deployments.json");
+    await writeFile(file, JSON.stringify({ "31337": { chainId: 31337, factory: FACTORY, fromBlock: 7, deployedAt: "now" } }));
+    expect(loadConfig({ DEPLOYMENTS_FILE: file })).toMatchObject({ factory: FACTORY, fromBlock: 7 });
+    expect(() => loadConfig({ DEPLOYMENTS_FILE: file, CHAIN_ID: "1" })).toThrow(/No Fairgate deployment for chain 1/);
+    expect(() => loadConfig({ DEPLOYMENTS_FILE: join(dir, "missing.json") })).toThrow(ConfigError);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("lists every bad value in one message", () => {
+    try {
+      loadConfig({ FACTORY_ADDRESS: "0x12", PORT: "http", SIWE_DOMAINS: "ok.example, bad domain/" });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const message = (err as Error).message;
+      expect(message).toMatch(/FACTORY_ADDRESS/);
+      expect(message).toMatch(/PORT/);
+      expect(message).toMatch(/SIWE_DOMAINS/);
+    }
+  });
+});

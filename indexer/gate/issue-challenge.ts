@@ -1,0 +1,49 @@
+/** Creates and stores a gate challenge for one event, valid for the configured TTL. */
+import { lt } from "drizzle-orm";
+import { getAddress, type Address } from "viem";
+import type { GateChallenge } from "../../lib/gate/challenge-message";
+import { ApiError } from "../api/api-error";
+import { eventExists } from "../db/queries/list-events";
+import { gateChallenges } from "../db/schema";
+import type { GateDeps } from "./gate-deps";
+import { generateNonce } from "./nonce";
+
+/** Expired challenges are kept this long (so late scans say EXPIRED, not UNKNOWN), then purged. */
+const KEEP_EXPIRED_MS = 60 * 60 * 1000;
+
+export async function issueChallenge(
+  deps: GateDeps,
+  request: { contract: Address; gateId: string; domain?: string | undefined },
+): Promise<GateChallenge> {
+  const domain = request.domain ?? deps.siweDomains[0]!;
+  if (!deps.siweDomains.includes(domain)) {
+    throw new ApiError(400, "BAD_REQUEST", `domain must be one of: ${deps.siweDomains.join(", ")}`);
+  }
+  if (!(await eventExists(deps.db, request.contract))) {
+    throw new ApiError(404, "UNKNOWN_EVENT", `no indexed event at ${request.contract}`);
+  }
+  const now = deps.now();
+  const issuedAt = new Date(now.getTime());
+  const expiresAt = new Date(now.getTime() + deps.challengeTtlSeconds * 1000);
+  const nonce = generateNonce();
+
+  await deps.db.delete(gateChallenges).where(lt(gateChallenges.expiresAt, new Date(now.getTime() - KEEP_EXPIRED_MS)));
+  await deps.db.insert(gateChallenges).values({
+    nonce,
+    contract: request.contract.toLowerCase(),
+    gateId: request.gateId,
+    domain,
+    issuedAt,
+    expiresAt,
+  });
+  return {
+    nonce,
+    domain,
+    uri: `http://${domain}`,
+    chainId: deps.chainId,
+    contract: getAddress(request.contract),
+    gateId: request.gateId,
+    issuedAt: issuedAt.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+  };
+}

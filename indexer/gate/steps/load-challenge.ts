@@ -1,0 +1,19 @@
+/** Step 5: the nonce is one this service issued (and, cheaply, not already spent). */
+import { eq } from "drizzle-orm";
+import type { SiweMessage } from "siwe";
+import { gateChallenges } from "../../db/schema";
+import type { DbOrTx } from "../../db/types";
+import { GateDenial } from "../gate-denial";
+
+export type ChallengeRow = typeof gateChallenges.$inferSelect;
+
+export async function loadChallenge(db: DbOrTx, message: SiweMessage): Promise<ChallengeRow> {
+  const [row] = await db.select().from(gateChallenges).where(eq(gateChallenges.nonce, message.nonce));
+  if (!row) throw new GateDenial("UNKNOWN_CHALLENGE", "nonce was not issued by this gate service");
+  if (row.domain !== message.domain) {
+    throw new GateDenial("WRONG_DOMAIN", `challenge was issued for ${row.domain}, message names ${message.domain}`);
+  }
+  // Fast path only: the atomic consume step is what actually prevents a replay.
+  if (row.usedAt !== null) throw new GateDenial("CHALLENGE_USED", "challenge was already answered");
+  return row;
+}

@@ -1,0 +1,63 @@
+/**
+ * Challenge-mode scan: runs the checks in a fixed order and turns the first failure into a
+ * DENY verdict with its reason code. Only internal faults (e.g. the database) escape as errors.
+ */
+import { getAddress, isAddressEqual, type Hex } from "viem";
+import type { GateVerdict } from "../../lib/gate/reasons";
+import type { GateDeps } from "./gate-deps";
+import { GateDenial } from "./gate-denial";
+import { checkChain } from "./steps/check-chain";
+import { checkDomain } from "./steps/check-domain";
+import { checkExpiry } from "./steps/check-expiry";
+import { consumeChallenge } from "./steps/consume-challenge";
+import { loadChallenge } from "./steps/load-challenge";
+import { parseMessage } from "./steps/parse-message";
+import { recordCheckIn } from "./steps/record-check-in";
+import { resolveOwner } from "./steps/resolve-owner";
+import { ticketFromMessage, type TicketRef } from "./steps/ticket-from-message";
+import { verifySignature } from "./steps/verify-signature";
+
+export type ScanRequest = { message: string; signature: Hex };
+
+/**
+ * @example
+ * const verdict = await verifyScan(deps, { message, signature });
+ * if (verdict.result === "DENY") console.log(verdict.reason);
+ */
+export async function verifyScan(deps: GateDeps, scan: ScanRequest): Promise<GateVerdict> {
+  let ticket: TicketRef | undefined;
+  try {
+    const message = parseMessage(scan.message);
+    checkDomain(message, deps.siweDomains);
+    checkChain(message, deps.chainId);
+    const challenge = await loadChallenge(deps.db, message);
+    const now = deps.now();
+    checkExpiry(message, challenge, now);
+    ticket = ticketFromMessage(message, challenge, deps.chainId);
+    const signer = getAddress(message.address);
+    await verifySignature(deps.client, signer, scan.message, scan.signature);
+    await consumeChallenge(deps.db, challenge.nonce, now);
+    const owner = await resolveOwner(deps, ticket, signer);
+    if (!isAddressEqual(owner, signer)) {
+      throw new GateDenial("NOT_OWNER", `ticket is held by ${owner}, not ${signer}`);
+    }
+    const checkedInAt = await recordCheckIn(deps.db, { ticket, holder: signer, gateId: challenge.gateId, now });
+    return {
+      result: "ADMIT",
+      contract: ticket.contract,
+      tokenId: ticket.tokenId.toString(),
+      holder: signer,
+      gateId: challenge.gateId,
+      checkedInAt: checkedInAt.toISOString(),
+    };
+  } catch (err) {
+    if (!(err instanceof GateDenial)) throw err;
+    const about = err.ticket ?? ticket;
+    return {
+      result: "DENY",
+      reason: err.reason,
+      message: err.detail,
+      ...(about ? { contract: about.contract, tokenId: about.tokenId.toString() } : {}),
+    };
+  }
+}

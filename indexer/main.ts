@@ -1,0 +1,138 @@
+/**
+ * The indexer service: config → database → sync engine → HTTP API (+ gate).
+ * `startIndexer` is for scripts and tests; run directly (`npx tsx indexer/main.ts`) it is the CLI.
+ */
+import { serve, type ServerType } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
+import { pathToFileURL } from "node:url";
+import { createPublicClient, http, webSocket, type PublicClient } from "viem";
+import { fairgateChain } from "../lib/chain";
+import { createApi } from "./api/create-api";
+import { ConfigError, loadConfig, type IndexerConfig } from "./config";
+import { openPglite } from "./db/open-pglite";
+import { createSyncEngine } from "./sync/sync-engine";
+
+export type RunningIndexer = {
+  /** Base URL of the HTTP API, e.g. http://127.0.0.1:4100 */
+  url: string;
+  close(): Promise<void>;
+};
+
+export type StartOptions = {
+  /** Use this client instead of one built from `rpcUrl` (tests pass Hardhat's in-process one). */
+  client?: PublicClient;
+  log?: (line: string) => void;
+};
+
+/**
+ * @example
+ * const indexer = await startIndexer(loadConfig());
+ * console.log(indexer.url);
+ * await indexer.close();
+ */
+export async function startIndexer(config: IndexerConfig, options: StartOptions = {}): Promise<RunningIndexer> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const client = options.client ?? createClient(config);
+  const database = await openPglite(config.dataDir);
+  const sync = createSyncEngine({
+    client,
+    db: database.db,
+    chainId: config.chainId,
+    factory: config.factory,
+    fromBlock: config.fromBlock,
+    maxBlockRange: config.maxBlockRange,
+    pollIntervalMs: config.pollIntervalMs,
+    log: (line) => log(`[sync] ${line}`),
+  });
+  const app = createApi({
+    db: database.db,
+    syncStatus: sync.status,
+    corsOrigins: config.corsOrigins,
+    log: (line) => log(`[api] ${line}`),
+    gate: {
+      db: database.db,
+      client,
+      chainId: config.chainId,
+      siweDomains: config.siweDomains,
+      challengeTtlSeconds: config.challengeTtlSeconds,
+      maxIndexerLagBlocks: config.maxIndexerLagBlocks,
+      maxHeadAgeMs: Math.max(5_000, 10 * config.pollIntervalMs),
+      syncStatus: sync.status,
+      now: () => new Date(),
+    },
+  });
+
+  let server: ServerType;
+  try {
+    server = await listen(app.fetch, config.host, config.port);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  sync.start();
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    close: () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await sync.stop();
+        await database.close();
+      })()),
+  };
+}
+
+function createClient(config: IndexerConfig): PublicClient {
+  const chain = fairgateChain(config.chainId, config.rpcUrl);
+  // One transport-level retry: the sync engine retries on its own, and a gate scan should fail fast.
+  const transport = config.rpcUrl.startsWith("ws")
+    ? webSocket(config.rpcUrl, { retryCount: 1 })
+    : http(config.rpcUrl, { timeout: 10_000, retryCount: 1 });
+  return createPublicClient({ chain, transport }) as PublicClient;
+}
+
+function listen(fetch: Parameters<typeof serve>[0]["fetch"], hostname: string, port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, hostname, port }, () => resolve(server));
+    server.once("error", reject);
+  });
+}
+
+async function main(): Promise<void> {
+  let config: IndexerConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const indexer = await startIndexer(config);
+  console.log(`Fairgate indexer listening on ${indexer.url} (chain ${config.chainId}, factory ${config.factory})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`[indexer] ${signal}: shutting down`);
+    // A stuck close must not keep the process alive forever.
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await indexer.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
