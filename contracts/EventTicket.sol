@@ -1,64 +1,610 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
+import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
+import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
+import {IERC721Metadata} from "@openzeppelin/contracts/token/ERC721/extensions/IERC721Metadata.sol";
+import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {ERC721Utils} from "@openzeppelin/contracts/token/ERC721/utils/ERC721Utils.sol";
+import {IERC2981} from "@openzeppelin/contracts/interfaces/IERC2981.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+
+import {IEventTicket} from "./interfaces/IEventTicket.sol";
+import {IERC5192} from "./interfaces/IERC5192.sol";
+import {EventConfig, TierConfig, TransferMode, Voucher} from "./interfaces/ITicketTypes.sol";
+import {TicketPacking as P} from "./libraries/TicketPacking.sol";
 
 /// @title EventTicket
-/// @notice One ERC-721 collection per event. The organizer holds the admin role and grants
-/// minters and gates. Token ids start at 1 and are assigned sequentially.
-contract EventTicket is ERC721, AccessControl {
+/// @notice One ERC-721 collection per event, with the whole ticket rule set enforced on chain:
+/// tiers (face value, supply, zones, transfer mode, resale cap), a transfer lock window, a per-wallet
+/// cap, ERC-2981 royalty, primary sale into escrow, EIP-712 vouchers with per-identity caps,
+/// batched check-in, cancellation with refunds, and organizer recovery of lost wallets.
+/// @dev ERC-721 (OpenZeppelin 5 interface and ERC-6093 errors) over packed storage: owner, tier and
+/// flags share one word per token; balance and purchases share one word per wallet; tier rules
+/// and event rules are immutables. Every ownership change goes through `_update`, the single
+/// place where transfer policy lives. Token ids are sequential from 1.
+contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEventTicket, AccessControl, EIP712, ReentrancyGuardTransient {
+    using P for uint256;
+
     bytes32 public constant MINTER_ROLE = keccak256("MINTER_ROLE");
     bytes32 public constant GATE_ROLE = keccak256("GATE_ROLE");
+    bytes32 public constant VOUCHER_TYPEHASH = keccak256(
+        "Voucher(address to,uint8 tier,uint16 quantity,bytes32 identityCommitment,bytes32 nonce,uint64 deadline)"
+    );
 
-    /// @dev Bounds a batch so a single call cannot be built that exceeds a block's gas.
+    /// @notice Largest array (mint recipients, check-ins, refunds) one call accepts.
     uint256 public constant MAX_BATCH = 500;
 
-    /// @notice The factory that deployed this event.
+    // ------------------------------------------------------------------ immutable rules
     address public immutable factory;
-    /// @notice The organizer, admin of every role.
     address public immutable organizer;
-    /// @notice Doors-open time (unix seconds).
+    /// @notice The official ResaleMarket: the only mover of `MarketOnly` tickets.
+    address public immutable market;
     uint64 public immutable startTime;
-    /// @notice Number of tickets ever minted; the last token id.
-    uint256 public totalMinted;
+    uint64 public immutable endTime;
+    uint32 public immutable lockWindow;
+    uint32 public immutable maxPerWallet;
+    uint32 public immutable maxPerIdentity;
+    uint16 public immutable royaltyBps;
+    uint8 public immutable tierCount;
+    /// @dev True when some tier is not `Free`: operators other than the market are refused.
+    bool private immutable _operatorsRestricted;
+    uint256 private immutable _tier0;
+    uint256 private immutable _tier1;
+    uint256 private immutable _tier2;
+    uint256 private immutable _tier3;
+    uint256 private immutable _tier4;
+    uint256 private immutable _tier5;
+    uint256 private immutable _tier6;
+    uint256 private immutable _tier7;
 
-    error EventTicketEmptyBatch();
-    error EventTicketBatchTooLarge(uint256 size, uint256 max);
-    error EventTicketZeroOrganizer();
+    // ------------------------------------------------------------------ storage
+    string private _name;
+    string private _symbol;
+    mapping(uint256 tokenId => uint256) private _tokens;
+    mapping(address wallet => uint256) private _wallets;
+    mapping(uint256 tokenId => address) private _tokenApprovals;
+    mapping(address owner => mapping(address operator => bool)) private _operatorApprovals;
+    uint256 private _state;
 
-    /// @notice Emitted once per batch, beside one ERC-721 `Transfer` per ticket.
-    event TicketsMinted(address indexed minter, uint256 firstTokenId, uint256 count);
+    /// @notice Face value held for primary sales not yet refunded or withdrawn (wei).
+    uint256 public escrowBalance;
+    /// @notice Signer of EIP-712 vouchers (EOA or ERC-1271 contract).
+    address public voucherSigner;
+    mapping(bytes32 nonce => bool) public voucherUsed;
+    /// @notice Voucher tickets issued per identity commitment.
+    mapping(bytes32 identityCommitment => uint256) public identityMinted;
+    /// @notice Identity commitment bound to a voucher ticket (zero when none).
+    mapping(uint256 tokenId => bytes32) public identityOf;
 
-    constructor(string memory name_, string memory symbol_, address organizer_, uint64 startTime_)
-        ERC721(name_, symbol_)
+    constructor(address organizer_, address market_, EventConfig memory cfg, TierConfig[] memory tiers)
+        EIP712("Fairgate EventTicket", "1")
     {
         if (organizer_ == address(0)) revert EventTicketZeroOrganizer();
+        uint256 n = tiers.length;
+        if (n == 0 || n > P.MAX_TIERS || cfg.endTime <= cfg.startTime || cfg.royaltyBps > 10_000) {
+            revert EventTicketBadConfig();
+        }
         factory = msg.sender;
         organizer = organizer_;
-        startTime = startTime_;
+        market = market_;
+        startTime = cfg.startTime;
+        endTime = cfg.endTime;
+        lockWindow = cfg.lockWindow;
+        maxPerWallet = cfg.maxPerWallet;
+        maxPerIdentity = cfg.maxPerIdentity;
+        royaltyBps = cfg.royaltyBps;
+        tierCount = uint8(n);
+        _name = cfg.name;
+        _symbol = cfg.symbol;
+        voucherSigner = cfg.voucherSigner;
+
+        uint256[8] memory w;
+        bool restricted;
+        for (uint256 i; i < n; ++i) {
+            TierConfig memory t = tiers[i];
+            if (t.supply == 0) revert EventTicketBadConfig();
+            w[i] = P.pack(t);
+            if (t.mode != TransferMode.Free) restricted = true;
+            emit TierCreated(uint8(i), t.faceValue, t.supply, t.zones, t.mode, t.resaleCapBps, t.voucherOnly);
+        }
+        _operatorsRestricted = restricted;
+        (_tier0, _tier1, _tier2, _tier3) = (w[0], w[1], w[2], w[3]);
+        (_tier4, _tier5, _tier6, _tier7) = (w[4], w[5], w[6], w[7]);
+
         _grantRole(DEFAULT_ADMIN_ROLE, organizer_);
         _grantRole(MINTER_ROLE, organizer_);
+        if (cfg.voucherSigner != address(0)) emit VoucherSignerChanged(cfg.voucherSigner);
     }
 
-    /// @notice Mints one ticket to each address in `to`, in order.
+    // ================================================================== ERC-721 views
+
+    /// @inheritdoc IERC721Metadata
+    function name() external view returns (string memory) {
+        return _name;
+    }
+
+    /// @inheritdoc IERC721Metadata
+    function symbol() external view returns (string memory) {
+        return _symbol;
+    }
+
+    /// @inheritdoc IERC721Metadata
+    /// @dev Metadata is served off chain by the indexer; the URI is empty.
+    function tokenURI(uint256 tokenId) external view returns (string memory) {
+        _requireOwned(tokenId);
+        return "";
+    }
+
+    /// @inheritdoc IERC721
+    function balanceOf(address owner) external view returns (uint256) {
+        if (owner == address(0)) revert ERC721InvalidOwner(address(0));
+        return _wallets[owner] & P.BALANCE_MASK;
+    }
+
+    /// @inheritdoc IERC721
+    function ownerOf(uint256 tokenId) external view returns (address) {
+        return _requireOwned(tokenId);
+    }
+
+    /// @inheritdoc IERC721
+    function getApproved(uint256 tokenId) external view returns (address) {
+        _requireOwned(tokenId);
+        return _tokens[tokenId] & P.APPROVED == 0 ? address(0) : _tokenApprovals[tokenId];
+    }
+
+    /// @inheritdoc IERC721
+    function isApprovedForAll(address owner, address operator) public view returns (bool) {
+        return _operatorApprovals[owner][operator];
+    }
+
+    // ================================================================== ERC-721 actions
+
+    /// @inheritdoc IERC721
+    /// @dev `Locked` tickets take no approval; `MarketOnly` tickets only the official market.
+    function approve(address to, uint256 tokenId) external {
+        uint256 word = _tokens[tokenId];
+        address owner = word.owner();
+        if (owner == address(0)) revert ERC721NonexistentToken(tokenId);
+        if (msg.sender != owner && !_operatorApprovals[owner][msg.sender]) revert ERC721InvalidApprover(msg.sender);
+        if (to != address(0)) {
+            TransferMode mode = _tierWord(word.tierId()).mode();
+            if (mode == TransferMode.Locked || (mode == TransferMode.MarketOnly && to != market)) {
+                revert EventTicketApprovalNotAllowed(tokenId, to);
+            }
+            _tokens[tokenId] = word | P.APPROVED;
+        } else if (word & P.APPROVED != 0) {
+            _tokens[tokenId] = word & ~P.APPROVED;
+        }
+        _tokenApprovals[tokenId] = to;
+        emit Approval(owner, to, tokenId);
+    }
+
+    /// @inheritdoc IERC721
+    /// @dev When any tier is `Locked` or `MarketOnly`, the only operator allowed is the official market.
+    function setApprovalForAll(address operator, bool approved) external {
+        if (operator == address(0)) revert ERC721InvalidOperator(operator);
+        if (approved && _operatorsRestricted && operator != market) revert EventTicketOperatorNotAllowed(operator);
+        _operatorApprovals[msg.sender][operator] = approved;
+        emit ApprovalForAll(msg.sender, operator, approved);
+    }
+
+    /// @inheritdoc IERC721
+    function transferFrom(address from, address to, uint256 tokenId) public {
+        address previousOwner = _update(to, tokenId, msg.sender, false);
+        if (previousOwner != from) revert ERC721IncorrectOwner(from, tokenId, previousOwner);
+    }
+
+    /// @inheritdoc IERC721
+    function safeTransferFrom(address from, address to, uint256 tokenId) external {
+        safeTransferFrom(from, to, tokenId, "");
+    }
+
+    /// @inheritdoc IERC721
+    function safeTransferFrom(address from, address to, uint256 tokenId, bytes memory data) public {
+        transferFrom(from, to, tokenId);
+        ERC721Utils.checkOnERC721Received(msg.sender, from, to, tokenId, data);
+    }
+
+    // ================================================================== issuance
+
+    /// @notice Organizer/minter mints one tier-0 ticket to each address in `to` (complimentary:
+    /// nothing enters escrow, so these tickets are not refundable).
     /// @return firstTokenId The id minted to `to[0]`; the rest follow consecutively.
-    function mintBatch(address[] calldata to) external onlyRole(MINTER_ROLE) returns (uint256 firstTokenId) {
+    function mintBatch(address[] calldata to) external returns (uint256 firstTokenId) {
+        return mintTier(0, to);
+    }
+
+    /// @notice Organizer/minter mints one `tier` ticket to each address in `to`, in order. Consecutive
+    /// equal addresses share one wallet update. Complimentary: not refundable.
+    /// @return firstTokenId The id minted to `to[0]`.
+    function mintTier(uint8 tierId, address[] calldata to) public returns (uint256 firstTokenId) {
+        _checkMinter();
         uint256 n = to.length;
-        if (n == 0) revert EventTicketEmptyBatch();
-        if (n > MAX_BATCH) revert EventTicketBatchTooLarge(n, MAX_BATCH);
-        firstTokenId = totalMinted + 1;
+        _checkBatch(n);
+        uint256 state = _openState();
+        firstTokenId = state.totalMinted() + 1;
+        _checkSupply(state, tierId, n);
+        uint256 base = P.newToken(address(0), tierId, 0);
+        address run = to[0];
+        uint256 runLength;
         unchecked {
             for (uint256 i; i < n; ++i) {
-                // _mint reverts with ERC721InvalidReceiver for address(0).
-                _mint(to[i], firstTokenId + i);
+                address a = to[i];
+                if (a != run) {
+                    _creditWallet(run, runLength, 0);
+                    (run, runLength) = (a, 0);
+                }
+                uint256 id = firstTokenId + i;
+                _tokens[id] = base | uint160(a);
+                emit Transfer(address(0), a, id);
+                ++runLength;
             }
-            totalMinted = firstTokenId + n - 1;
         }
-        emit TicketsMinted(msg.sender, firstTokenId, n);
+        _creditWallet(run, runLength, 0);
+        _state = state.addMinted(tierId, n);
+        emit TicketsMinted(tierId, firstTokenId, n);
     }
 
-    function supportsInterface(bytes4 interfaceId) public view override(ERC721, AccessControl) returns (bool) {
-        return super.supportsInterface(interfaceId);
+    /// @notice Organizer/minter mints `quantity` `tier` tickets to one wallet. Complimentary.
+    /// @return firstTokenId The first id minted.
+    function mintTo(uint8 tierId, address to, uint256 quantity) external returns (uint256 firstTokenId) {
+        _checkMinter();
+        _checkBatch(quantity);
+        uint256 state = _openState();
+        firstTokenId = state.totalMinted() + 1;
+        _checkSupply(state, tierId, quantity);
+        _mintRun(to, tierId, firstTokenId, quantity, 0);
+        _creditWallet(to, quantity, 0);
+        _state = state.addMinted(tierId, quantity);
+        emit TicketsMinted(tierId, firstTokenId, quantity);
+    }
+
+    /// @notice Primary sale at face value: `quantity` tickets of a public tier to the caller. The
+    /// payment stays in escrow until the event ends (or is refunded on cancellation). Limited by
+    /// `maxPerWallet` on both purchases and balance.
+    /// @return firstTokenId The first id bought.
+    function buy(uint8 tierId, uint256 quantity) external payable nonReentrant returns (uint256 firstTokenId) {
+        if (_tierWord(tierId).voucherOnly()) revert EventTicketVoucherOnlyTier(tierId);
+        firstTokenId = _sell(msg.sender, tierId, quantity, P.PAID);
+        _checkReceived(msg.sender, firstTokenId, quantity);
+    }
+
+    /// @notice Redeems an organizer-signed EIP-712 voucher: single use, before its deadline, within the
+    /// per-identity cap. The caller pays face value; tickets go to `v.to` and carry the identity commitment.
+    /// @return firstTokenId The first id minted.
+    function claim(Voucher calldata v, bytes calldata signature)
+        external
+        payable
+        nonReentrant
+        returns (uint256 firstTokenId)
+    {
+        if (block.timestamp > v.deadline) revert EventTicketVoucherExpired(v.deadline);
+        if (voucherUsed[v.nonce]) revert EventTicketVoucherUsed(v.nonce);
+        address signer = voucherSigner;
+        if (signer == address(0) || !SignatureChecker.isValidSignatureNow(signer, hashVoucher(v), signature)) {
+            revert EventTicketVoucherInvalidSignature();
+        }
+        voucherUsed[v.nonce] = true;
+        bytes32 identity = v.identityCommitment;
+        uint256 flags = P.PAID;
+        if (identity != bytes32(0)) {
+            uint256 used = identityMinted[identity] + v.quantity;
+            if (maxPerIdentity != 0 && used > maxPerIdentity) {
+                revert EventTicketIdentityCapExceeded(identity, maxPerIdentity);
+            }
+            identityMinted[identity] = used;
+            flags |= P.HAS_IDENTITY;
+        }
+        firstTokenId = _sell(v.to, v.tier, v.quantity, flags);
+        if (identity != bytes32(0)) {
+            for (uint256 i; i < v.quantity; ++i) {
+                identityOf[firstTokenId + i] = identity;
+            }
+        }
+        emit VoucherRedeemed(v.nonce, identity, v.to, firstTokenId, v.quantity);
+        _checkReceived(v.to, firstTokenId, v.quantity);
+    }
+
+    /// @notice EIP-712 digest of a voucher, for signers and tests.
+    function hashVoucher(Voucher calldata v) public view returns (bytes32) {
+        return _hashTypedDataV4(
+            keccak256(abi.encode(VOUCHER_TYPEHASH, v.to, v.tier, v.quantity, v.identityCommitment, v.nonce, v.deadline))
+        );
+    }
+
+    /// @notice Admin sets the voucher signer (zero disables vouchers).
+    function setVoucherSigner(address signer) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        voucherSigner = signer;
+        emit VoucherSignerChanged(signer);
+    }
+
+    // ================================================================== check-in
+
+    /// @notice Gate role records admission of a batch of tickets. A checked-in ticket never moves again.
+    function checkIn(uint256[] calldata tokenIds) external onlyRole(GATE_ROLE) {
+        uint256 n = tokenIds.length;
+        _checkBatch(n);
+        if (_state & P.CANCELLED != 0) revert EventTicketCancelled();
+        for (uint256 i; i < n; ++i) {
+            uint256 id = tokenIds[i];
+            uint256 word = _tokens[id];
+            if (word == 0) revert ERC721NonexistentToken(id);
+            if (word & P.CHECKED_IN != 0) revert EventTicketAlreadyCheckedIn(id);
+            _tokens[id] = word | P.CHECKED_IN;
+            emit CheckedIn(id, msg.sender);
+        }
+    }
+
+    // ================================================================== lost wallets
+
+    /// @notice Admin moves a ticket out of a lost wallet, whatever the tier's transfer mode or the
+    /// lock window. A ticket bound to an identity moves only with the matching commitment.
+    function recoverTicket(uint256 tokenId, address to, bytes32 identityCommitment)
+        external
+        onlyRole(DEFAULT_ADMIN_ROLE)
+    {
+        uint256 word = _tokens[tokenId];
+        if (word & P.HAS_IDENTITY != 0 && identityOf[tokenId] != identityCommitment) {
+            revert EventTicketIdentityMismatch(tokenId);
+        }
+        address from = _update(to, tokenId, address(0), true);
+        emit TicketRecovered(tokenId, from, to);
+    }
+
+    // ================================================================== cancellation and escrow
+
+    /// @notice Admin cancels the event before it ends: sales, mints and check-ins stop, the market
+    /// stops trading, and holders of paid tickets can `refund`.
+    function cancelEvent() external onlyRole(DEFAULT_ADMIN_ROLE) {
+        uint256 state = _state;
+        if (state & P.CANCELLED != 0) revert EventTicketCancelled();
+        if (block.timestamp >= endTime) revert EventTicketEventOver();
+        _state = state | P.CANCELLED;
+        emit EventCancelled(uint64(block.timestamp));
+    }
+
+    /// @notice After cancellation, the holder of each listed ticket reclaims its face value, once per
+    /// ticket. Only tickets sold at face value (sale or voucher) hold escrow.
+    function refund(uint256[] calldata tokenIds) external nonReentrant returns (uint256 amount) {
+        if (_state & P.CANCELLED == 0) revert EventTicketNotCancelled();
+        uint256 n = tokenIds.length;
+        _checkBatch(n);
+        for (uint256 i; i < n; ++i) {
+            uint256 id = tokenIds[i];
+            uint256 word = _tokens[id];
+            if (word.owner() != msg.sender) revert EventTicketNotTicketOwner(id, msg.sender);
+            if (word & (P.PAID | P.REFUNDED) != P.PAID) revert EventTicketNotRefundable(id);
+            _tokens[id] = word | P.REFUNDED;
+            uint256 face = _tierWord(word.tierId()).faceValue();
+            amount += face;
+            emit Refunded(id, msg.sender, face);
+        }
+        escrowBalance -= amount;
+        _send(msg.sender, amount);
+    }
+
+    /// @notice Admin withdraws the primary-sale escrow once the event has ended uncancelled.
+    function withdrawProceeds(address payable to) external nonReentrant onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (_state & P.CANCELLED != 0) revert EventTicketCancelled();
+        if (block.timestamp < endTime) revert EventTicketEventNotOver();
+        uint256 amount = escrowBalance;
+        if (amount == 0) revert EventTicketNothingToWithdraw();
+        escrowBalance = 0;
+        emit ProceedsWithdrawn(to, amount);
+        _send(to, amount);
+    }
+
+    // ================================================================== rule views
+
+    /// @notice Number of tickets ever minted; the last token id.
+    function totalMinted() external view returns (uint256) {
+        return _state.totalMinted();
+    }
+
+    /// @notice Tickets minted in `tierId`.
+    function tierMinted(uint8 tierId) external view returns (uint256) {
+        return _state.tierMinted(tierId);
+    }
+
+    /// @inheritdoc IEventTicket
+    function cancelled() external view returns (bool) {
+        return _state & P.CANCELLED != 0;
+    }
+
+    /// @inheritdoc IEventTicket
+    function tier(uint8 tierId) external view returns (TierConfig memory) {
+        return P.unpack(_tierWord(tierId));
+    }
+
+    /// @inheritdoc IEventTicket
+    function tierOf(uint256 tokenId) external view returns (uint8) {
+        return _requireWord(tokenId).tierId();
+    }
+
+    /// @notice Zone bitmask the ticket admits to.
+    function zonesOf(uint256 tokenId) external view returns (uint32) {
+        return P.unpack(_tierWord(_requireWord(tokenId).tierId())).zones;
+    }
+
+    /// @inheritdoc IEventTicket
+    function isCheckedIn(uint256 tokenId) external view returns (bool) {
+        return _requireWord(tokenId) & P.CHECKED_IN != 0;
+    }
+
+    /// @notice True once the ticket's face value was refunded.
+    function isRefunded(uint256 tokenId) external view returns (bool) {
+        return _requireWord(tokenId) & P.REFUNDED != 0;
+    }
+
+    /// @notice True when the ticket's face value sits in escrow (sold, not yet refunded).
+    function isPaid(uint256 tokenId) external view returns (bool) {
+        return _requireWord(tokenId) & (P.PAID | P.REFUNDED) == P.PAID;
+    }
+
+    /// @notice Primary tickets (sale + vouchers) bought by `wallet`.
+    function boughtBy(address wallet) external view returns (uint256) {
+        return (_wallets[wallet] >> P.BOUGHT_SHIFT) & P.BOUGHT_MASK;
+    }
+
+    /// @inheritdoc IEventTicket
+    function maxResalePrice(uint256 tokenId) external view returns (uint256) {
+        uint256 t = _tierWord(_requireWord(tokenId).tierId());
+        return t.faceValue() * t.resaleCapBps() / 10_000;
+    }
+
+    /// @notice ERC-5192: true for tickets of a `Locked` tier (soulbound).
+    function locked(uint256 tokenId) external view returns (bool) {
+        return _tierWord(_requireWord(tokenId).tierId()).mode() == TransferMode.Locked;
+    }
+
+    /// @notice ERC-2981: royalty on resale, paid to the organizer.
+    function royaltyInfo(uint256, uint256 salePrice) external view returns (address, uint256) {
+        return (organizer, salePrice * royaltyBps / 10_000);
+    }
+
+    /// @inheritdoc AccessControl
+    function supportsInterface(bytes4 interfaceId) public view override(AccessControl, IERC165) returns (bool) {
+        return interfaceId == type(IERC721).interfaceId || interfaceId == type(IERC721Metadata).interfaceId
+            || interfaceId == type(IERC2981).interfaceId || interfaceId == type(IERC5192).interfaceId
+            || super.supportsInterface(interfaceId);
+    }
+
+    // ================================================================== internals
+
+    /// @dev The single ownership-change hook. Mints do not pass here (they write fresh words);
+    /// burns do not exist. Policy: authorization, check-in freeze, transfer mode, lock window,
+    /// per-wallet cap. `recovery` (organizer lost-wallet move) skips mode, window and authorization.
+    function _update(address to, uint256 tokenId, address auth, bool recovery) internal returns (address from) {
+        uint256 word = _tokens[tokenId];
+        from = word.owner();
+        if (from == address(0)) revert ERC721NonexistentToken(tokenId);
+        if (to == address(0)) revert ERC721InvalidReceiver(address(0));
+        if (
+            auth != from && !recovery && !_operatorApprovals[from][auth]
+                && (word & P.APPROVED == 0 || _tokenApprovals[tokenId] != auth)
+        ) revert ERC721InsufficientApproval(auth, tokenId);
+        if (word & P.CHECKED_IN != 0) revert EventTicketCheckedIn(tokenId);
+        if (!recovery) {
+            TransferMode mode = _tierWord(word.tierId()).mode();
+            if (mode != TransferMode.Free) {
+                if (mode == TransferMode.Locked) revert EventTicketLocked(tokenId);
+                if (msg.sender != market) revert EventTicketMarketOnly(tokenId);
+            }
+            if (block.timestamp + lockWindow >= startTime && block.timestamp < endTime) {
+                revert EventTicketTransferWindowClosed(tokenId);
+            }
+        }
+        if (word & P.APPROVED != 0) {
+            delete _tokenApprovals[tokenId];
+            word &= ~P.APPROVED;
+        }
+        unchecked {
+            _wallets[from] -= 1;
+        }
+        _creditWallet(to, 1, 0);
+        _tokens[tokenId] = word.withOwner(to);
+        emit Transfer(from, to, tokenId);
+    }
+
+    /// @dev Primary sale path shared by `buy` and `claim`: open event, supply, payment, caps, escrow.
+    function _sell(address to, uint8 tierId, uint256 quantity, uint256 flags) private returns (uint256 firstTokenId) {
+        _checkBatch(quantity);
+        if (block.timestamp >= endTime) revert EventTicketSaleClosed();
+        uint256 state = _openState();
+        _checkSupply(state, tierId, quantity);
+        uint256 price = _tierWord(tierId).faceValue() * quantity;
+        if (msg.value != price) revert EventTicketWrongPayment(price, msg.value);
+        firstTokenId = state.totalMinted() + 1;
+        _mintRun(to, tierId, firstTokenId, quantity, flags);
+        _creditWallet(to, quantity, quantity);
+        _state = state.addMinted(tierId, quantity);
+        escrowBalance += price;
+        emit TicketsMinted(tierId, firstTokenId, quantity);
+        emit TicketsPurchased(to, firstTokenId, quantity, price);
+    }
+
+    /// @dev Writes `quantity` consecutive token words for `to` (wallet credited by the caller).
+    function _mintRun(address to, uint8 tierId, uint256 firstTokenId, uint256 quantity, uint256 flags) private {
+        if (to == address(0)) revert ERC721InvalidReceiver(address(0));
+        uint256 word = P.newToken(to, tierId, flags);
+        unchecked {
+            uint256 end = firstTokenId + quantity;
+            for (uint256 id = firstTokenId; id < end; ++id) {
+                _tokens[id] = word;
+                emit Transfer(address(0), to, id);
+            }
+        }
+    }
+
+    /// @dev Adds `n` to a wallet's balance and `bought` to its purchases, enforcing `maxPerWallet` on both.
+    function _creditWallet(address wallet, uint256 n, uint256 bought) private {
+        if (wallet == address(0)) revert ERC721InvalidReceiver(address(0));
+        uint256 w = _wallets[wallet];
+        unchecked {
+            w += n + (bought << P.BOUGHT_SHIFT);
+        }
+        uint256 cap = maxPerWallet;
+        if (cap != 0 && ((w & P.BALANCE_MASK) > cap || ((w >> P.BOUGHT_SHIFT) & P.BOUGHT_MASK) > cap)) {
+            revert EventTicketWalletCapExceeded(wallet, cap);
+        }
+        _wallets[wallet] = w;
+    }
+
+    function _checkMinter() private view {
+        if (msg.sender != organizer) _checkRole(MINTER_ROLE);
+    }
+
+    function _checkBatch(uint256 n) private pure {
+        if (n == 0) revert EventTicketEmptyBatch();
+        if (n > MAX_BATCH) revert EventTicketBatchTooLarge(n, MAX_BATCH);
+    }
+
+    /// @dev Reads the state word and refuses when the event is cancelled.
+    function _openState() private view returns (uint256 state) {
+        state = _state;
+        if (state & P.CANCELLED != 0) revert EventTicketCancelled();
+    }
+
+    function _checkSupply(uint256 state, uint8 tierId, uint256 n) private view {
+        uint256 supply = _tierWord(tierId).supply();
+        uint256 minted = state.tierMinted(tierId);
+        if (minted + n > supply) revert EventTicketSoldOut(tierId, n, supply - minted);
+    }
+
+    /// @dev ERC-721 receiver checks for contract recipients of a primary sale, after all effects.
+    function _checkReceived(address to, uint256 firstTokenId, uint256 quantity) private {
+        if (to.code.length == 0) return;
+        for (uint256 i; i < quantity; ++i) {
+            ERC721Utils.checkOnERC721Received(msg.sender, address(0), to, firstTokenId + i, "");
+        }
+    }
+
+    function _send(address to, uint256 amount) private {
+        (bool ok,) = to.call{value: amount}("");
+        if (!ok) revert EventTicketPaymentFailed(to, amount);
+    }
+
+    function _requireWord(uint256 tokenId) private view returns (uint256 word) {
+        word = _tokens[tokenId];
+        if (word == 0) revert ERC721NonexistentToken(tokenId);
+    }
+
+    function _requireOwned(uint256 tokenId) private view returns (address) {
+        return _requireWord(tokenId).owner();
+    }
+
+    /// @dev Tier rules live in immutables: reading them costs no storage access.
+    function _tierWord(uint256 tierId) private view returns (uint256) {
+        if (tierId >= tierCount) revert EventTicketUnknownTier(tierId);
+        if (tierId < 4) {
+            if (tierId < 2) return tierId == 0 ? _tier0 : _tier1;
+            return tierId == 2 ? _tier2 : _tier3;
+        }
+        if (tierId < 6) return tierId == 4 ? _tier4 : _tier5;
+        return tierId == 6 ? _tier6 : _tier7;
     }
 }

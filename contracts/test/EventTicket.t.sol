@@ -6,6 +6,7 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {TicketFactory} from "../TicketFactory.sol";
 import {EventTicket} from "../EventTicket.sol";
+import {IEventTicket} from "../interfaces/IEventTicket.sol";
 
 contract EventTicketTest is Test {
     TicketFactory factory;
@@ -59,14 +60,14 @@ contract EventTicketTest is Test {
     }
 
     function test_mintBatch_empty_reverts() public {
-        vm.expectRevert(EventTicket.EventTicketEmptyBatch.selector);
+        vm.expectRevert(IEventTicket.EventTicketEmptyBatch.selector);
         vm.prank(organizer);
         ticket.mintBatch(new address[](0));
     }
 
     function test_mintBatch_tooLarge_reverts() public {
         uint256 max = ticket.MAX_BATCH();
-        vm.expectRevert(abi.encodeWithSelector(EventTicket.EventTicketBatchTooLarge.selector, max + 1, max));
+        vm.expectRevert(abi.encodeWithSelector(IEventTicket.EventTicketBatchTooLarge.selector, max + 1, max));
         vm.prank(organizer);
         ticket.mintBatch(new address[](max + 1));
     }

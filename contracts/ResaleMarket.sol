@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
+import {IERC2981} from "@openzeppelin/contracts/interfaces/IERC2981.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {IEventTicket} from "./interfaces/IEventTicket.sol";
+import {IERC5192} from "./interfaces/IERC5192.sol";
+import {IResaleMarket} from "./interfaces/IResaleMarket.sol";
+
+interface ITicketRegistry {
+    function isEvent(address ticket) external view returns (bool);
+}
+
+/// @title ResaleMarket
+/// @notice The official resale market (one per chain, deployed by the TicketFactory). Lists tickets of
+/// factory events at or under face × cap; a sale pays the ERC-2981 royalty to the organizer and the
+/// rest to the seller in the same transaction. `MarketOnly` tickets can move only through here.
+/// @dev Payouts are pushed with a gas cap; a receiver that reverts or runs out of gas is credited in
+/// `owed` and pulls with `withdraw`, so no party can block a sale.
+contract ResaleMarket is IResaleMarket, ReentrancyGuardTransient {
+    /// @notice Gas forwarded with each pushed payout.
+    uint256 public constant PAYOUT_GAS = 50_000;
+
+    struct Listing {
+        address seller;
+        uint96 price;
+    }
+
+    /// @notice The factory whose events this market trades.
+    ITicketRegistry public immutable factory;
+    mapping(address ticket => mapping(uint256 tokenId => Listing)) public listings;
+    /// @notice Payouts that could not be pushed, claimable with `withdraw`.
+    mapping(address account => uint256) public owed;
+    /// @notice Sum of `owed`: the market's ETH balance equals it.
+    uint256 public totalOwed;
+
+    constructor(address factory_) {
+        factory = ITicketRegistry(factory_);
+    }
+
+    /// @notice Lists a ticket the caller owns at `price` (≤ face × resale cap). The caller must have
+    /// approved this market for the token (or as operator).
+    function list(address ticket, uint256 tokenId, uint96 price) external {
+        if (!factory.isEvent(ticket)) revert MarketUnknownTicket(ticket);
+        IEventTicket t = IEventTicket(ticket);
+        if (IERC721(ticket).ownerOf(tokenId) != msg.sender) revert MarketNotTicketOwner(tokenId, msg.sender);
+        if (t.cancelled()) revert MarketEventCancelled(ticket);
+        if (t.isCheckedIn(tokenId)) revert MarketTicketCheckedIn(tokenId);
+        if (IERC5192(ticket).locked(tokenId)) revert MarketTicketLocked(tokenId);
+        uint256 cap = t.maxResalePrice(tokenId);
+        if (price > cap) revert MarketPriceAboveCap(price, cap);
+        if (!IERC721(ticket).isApprovedForAll(msg.sender, address(this)) && IERC721(ticket).getApproved(tokenId) != address(this)) {
+            revert MarketNotApproved(tokenId);
+        }
+        listings[ticket][tokenId] = Listing(msg.sender, price);
+        emit Listed(ticket, tokenId, msg.sender, price);
+    }
+
+    /// @notice Removes a listing. The seller, or the ticket's current owner (to clear a stale listing).
+    function cancel(address ticket, uint256 tokenId) external {
+        Listing memory l = listings[ticket][tokenId];
+        if (l.seller == address(0)) revert MarketNotListed(ticket, tokenId);
+        if (msg.sender != l.seller && IERC721(ticket).ownerOf(tokenId) != msg.sender) revert MarketNotSeller(msg.sender);
+        delete listings[ticket][tokenId];
+        emit ListingCancelled(ticket, tokenId, l.seller);
+    }
+
+    /// @notice Buys a listed ticket at its price. The ticket moves to the caller (ERC-721 safe transfer),
+    /// then the royalty is paid to the organizer and the rest to the seller.
+    function buy(address ticket, uint256 tokenId) external payable nonReentrant {
+        Listing memory l = listings[ticket][tokenId];
+        if (l.seller == address(0)) revert MarketNotListed(ticket, tokenId);
+        if (msg.value != l.price) revert MarketWrongPayment(l.price, msg.value);
+        if (IERC721(ticket).ownerOf(tokenId) != l.seller) revert MarketStaleListing(ticket, tokenId);
+        if (IEventTicket(ticket).cancelled()) revert MarketEventCancelled(ticket);
+        delete listings[ticket][tokenId];
+        // The ticket enforces check-in, lock window and the buyer's wallet cap in its `_update`.
+        IERC721(ticket).safeTransferFrom(l.seller, msg.sender, tokenId);
+        (address receiver, uint256 royalty) = IERC2981(ticket).royaltyInfo(tokenId, l.price);
+        if (royalty > l.price) royalty = l.price;
+        _pay(receiver, royalty);
+        _pay(l.seller, l.price - royalty);
+        emit Sold(ticket, tokenId, msg.sender, l.seller, l.price, royalty);
+    }
+
+    /// @notice Pulls payouts that could not be pushed.
+    function withdraw() external nonReentrant {
+        uint256 amount = owed[msg.sender];
+        if (amount == 0) revert MarketNothingToWithdraw();
+        owed[msg.sender] = 0;
+        totalOwed -= amount;
+        emit Withdrawn(msg.sender, amount);
+        (bool ok,) = msg.sender.call{value: amount}("");
+        if (!ok) revert MarketWithdrawFailed(msg.sender, amount);
+    }
+
+    function _pay(address to, uint256 amount) private {
+        if (amount == 0) return;
+        (bool ok,) = to.call{value: amount, gas: PAYOUT_GAS}("");
+        if (!ok) {
+            owed[to] += amount;
+            totalOwed += amount;
+            emit PaymentDeferred(to, amount);
+        }
+    }
+}

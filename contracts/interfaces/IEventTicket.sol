@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {TierConfig, TransferMode} from "./ITicketTypes.sol";
+
+/// @title IEventTicket
+/// @notice Events and errors of an EventTicket, plus the views the ResaleMarket relies on.
+interface IEventTicket {
+    // ---------------------------------------------------------------- events
+    /// @notice One per tier, emitted by the constructor (same transaction as the factory's EventCreated).
+    event TierCreated(
+        uint8 indexed tier,
+        uint96 faceValue,
+        uint24 supply,
+        uint32 zones,
+        TransferMode mode,
+        uint16 resaleCapBps,
+        bool voucherOnly
+    );
+    /// @notice Emitted once per mint call, beside one ERC-721 `Transfer` per ticket.
+    event TicketsMinted(uint8 indexed tier, uint256 firstTokenId, uint256 count);
+    /// @notice Primary sale at face value (`buy` or `claim`); the value is held in escrow.
+    event TicketsPurchased(address indexed buyer, uint256 firstTokenId, uint256 count, uint256 paid);
+    /// @notice A voucher was redeemed; `firstTokenId..firstTokenId+quantity-1` carry `identityCommitment`.
+    event VoucherRedeemed(bytes32 indexed nonce, bytes32 indexed identityCommitment, address indexed to, uint256 firstTokenId, uint256 quantity);
+    /// @notice A gate recorded admission. The ticket can no longer move or be listed.
+    event CheckedIn(uint256 indexed tokenId, address indexed gate);
+    /// @notice The organizer moved a ticket out of a lost wallet (beside the ERC-721 `Transfer`).
+    event TicketRecovered(uint256 indexed tokenId, address indexed from, address indexed to);
+    event EventCancelled(uint64 at);
+    /// @notice A holder reclaimed a ticket's face value from escrow after cancellation.
+    event Refunded(uint256 indexed tokenId, address indexed holder, uint256 amount);
+    event ProceedsWithdrawn(address indexed to, uint256 amount);
+    event VoucherSignerChanged(address indexed signer);
+
+    // ---------------------------------------------------------------- errors
+    error EventTicketZeroOrganizer();
+    error EventTicketBadConfig();
+    error EventTicketEmptyBatch();
+    error EventTicketBatchTooLarge(uint256 size, uint256 max);
+    error EventTicketUnknownTier(uint256 tier);
+    error EventTicketSoldOut(uint8 tier, uint256 requested, uint256 remaining);
+    error EventTicketWalletCapExceeded(address wallet, uint256 cap);
+    error EventTicketVoucherOnlyTier(uint8 tier);
+    error EventTicketWrongPayment(uint256 expected, uint256 received);
+    error EventTicketSaleClosed();
+    error EventTicketCancelled();
+    error EventTicketNotCancelled();
+    error EventTicketAlreadyCheckedIn(uint256 tokenId);
+    error EventTicketCheckedIn(uint256 tokenId);
+    error EventTicketLocked(uint256 tokenId);
+    error EventTicketMarketOnly(uint256 tokenId);
+    error EventTicketTransferWindowClosed(uint256 tokenId);
+    error EventTicketApprovalNotAllowed(uint256 tokenId, address operator);
+    error EventTicketOperatorNotAllowed(address operator);
+    error EventTicketIdentityMismatch(uint256 tokenId);
+    error EventTicketVoucherExpired(uint64 deadline);
+    error EventTicketVoucherUsed(bytes32 nonce);
+    error EventTicketVoucherInvalidSignature();
+    error EventTicketIdentityCapExceeded(bytes32 identityCommitment, uint256 cap);
+    error EventTicketNotRefundable(uint256 tokenId);
+    error EventTicketNotTicketOwner(uint256 tokenId, address caller);
+    error EventTicketEventNotOver();
+    error EventTicketEventOver();
+    error EventTicketNothingToWithdraw();
+    error EventTicketPaymentFailed(address to, uint256 amount);
+
+    // ---------------------------------------------------------------- views used by the market
+    function organizer() external view returns (address);
+    function cancelled() external view returns (bool);
+    function isCheckedIn(uint256 tokenId) external view returns (bool);
+    function tierOf(uint256 tokenId) external view returns (uint8);
+    function tier(uint8 tierId) external view returns (TierConfig memory);
+    /// @notice Highest resale price allowed for `tokenId`: face × resaleCapBps / 10,000.
+    function maxResalePrice(uint256 tokenId) external view returns (uint256);
+}

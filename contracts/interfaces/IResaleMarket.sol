@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @title IResaleMarket
+/// @notice Events and errors of the official ResaleMarket.
+interface IResaleMarket {
+    event Listed(address indexed ticket, uint256 indexed tokenId, address indexed seller, uint256 price);
+    event ListingCancelled(address indexed ticket, uint256 indexed tokenId, address indexed seller);
+    /// @notice A resale: `royalty` went to the organizer, `price - royalty` to the seller (or to `owed`).
+    event Sold(
+        address indexed ticket,
+        uint256 indexed tokenId,
+        address indexed buyer,
+        address seller,
+        uint256 price,
+        uint256 royalty
+    );
+    /// @notice A payout could not be pushed; `to` can `withdraw` it.
+    event PaymentDeferred(address indexed to, uint256 amount);
+    event Withdrawn(address indexed to, uint256 amount);
+
+    error MarketUnknownTicket(address ticket);
+    error MarketNotTicketOwner(uint256 tokenId, address caller);
+    error MarketPriceAboveCap(uint256 price, uint256 cap);
+    error MarketTicketCheckedIn(uint256 tokenId);
+    error MarketTicketLocked(uint256 tokenId);
+    error MarketEventCancelled(address ticket);
+    error MarketNotApproved(uint256 tokenId);
+    error MarketNotListed(address ticket, uint256 tokenId);
+    error MarketStaleListing(address ticket, uint256 tokenId);
+    error MarketWrongPayment(uint256 expected, uint256 received);
+    error MarketNotSeller(address caller);
+    error MarketNothingToWithdraw();
+    error MarketWithdrawFailed(address to, uint256 amount);
+}

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {TierConfig, TransferMode} from "../interfaces/ITicketTypes.sol";
+
+/// @title TicketPacking
+/// @notice Bit layouts of EventTicket's packed words. One word per token, one per wallet, one for
+/// event-wide counters, and one immutable word per tier: every policy check in `_update` reads
+/// storage the transfer has to touch anyway.
+///
+/// token word   [0..159] owner | [160..167] tier | 168 checked-in | 169 has single-token approval
+///              | 170 paid (face value in escrow) | 171 has identity commitment | 172 refunded
+/// wallet word  [0..63] balance | [64..95] primary tickets bought (sale + vouchers)
+/// state word   [0..31] total minted | 32 cancelled | [64 + 24·i .. 87 + 24·i] minted of tier i (i < 8)
+/// tier word    [0..95] face | [96..119] supply | [120..151] zones | [152..159] mode
+///              | [160..175] resale cap bps | 176 voucher only
+library TicketPacking {
+    uint256 internal constant ADDRESS_MASK = (1 << 160) - 1;
+
+    // token word
+    uint256 internal constant TIER_SHIFT = 160;
+    uint256 internal constant CHECKED_IN = 1 << 168;
+    uint256 internal constant APPROVED = 1 << 169;
+    uint256 internal constant PAID = 1 << 170;
+    uint256 internal constant HAS_IDENTITY = 1 << 171;
+    uint256 internal constant REFUNDED = 1 << 172;
+
+    // wallet word
+    uint256 internal constant BALANCE_MASK = (1 << 64) - 1;
+    uint256 internal constant BOUGHT_SHIFT = 64;
+    uint256 internal constant BOUGHT_MASK = (1 << 32) - 1;
+
+    // state word
+    uint256 internal constant TOTAL_MASK = (1 << 32) - 1;
+    uint256 internal constant CANCELLED = 1 << 32;
+    uint256 internal constant TIER_COUNT_SHIFT = 64;
+    uint256 internal constant TIER_COUNT_BITS = 24;
+    uint256 internal constant TIER_COUNT_MASK = (1 << 24) - 1;
+    uint256 internal constant MAX_TIERS = 8;
+
+    // ------------------------------------------------------------------ token word
+    function owner(uint256 word) internal pure returns (address) {
+        return address(uint160(word));
+    }
+
+    function tierId(uint256 word) internal pure returns (uint8) {
+        return uint8(word >> TIER_SHIFT);
+    }
+
+    function withOwner(uint256 word, address newOwner) internal pure returns (uint256) {
+        return (word & ~ADDRESS_MASK) | uint160(newOwner);
+    }
+
+    function newToken(address to, uint8 tier, uint256 flags) internal pure returns (uint256) {
+        return uint256(uint160(to)) | (uint256(tier) << TIER_SHIFT) | flags;
+    }
+
+    // ------------------------------------------------------------------ state word
+    function totalMinted(uint256 state) internal pure returns (uint256) {
+        return state & TOTAL_MASK;
+    }
+
+    function tierMinted(uint256 state, uint8 tier) internal pure returns (uint256) {
+        return (state >> (TIER_COUNT_SHIFT + TIER_COUNT_BITS * tier)) & TIER_COUNT_MASK;
+    }
+
+    /// @dev Caller guarantees the tier count stays within 24 bits (supply is a uint24).
+    function addMinted(uint256 state, uint8 tier, uint256 n) internal pure returns (uint256) {
+        unchecked {
+            return state + n + (n << (TIER_COUNT_SHIFT + TIER_COUNT_BITS * tier));
+        }
+    }
+
+    // ------------------------------------------------------------------ tier word
+    function pack(TierConfig memory t) internal pure returns (uint256) {
+        return uint256(t.faceValue) | (uint256(t.supply) << 96) | (uint256(t.zones) << 120)
+            | (uint256(uint8(t.mode)) << 152) | (uint256(t.resaleCapBps) << 160) | (t.voucherOnly ? 1 << 176 : 0);
+    }
+
+    function unpack(uint256 w) internal pure returns (TierConfig memory t) {
+        t.faceValue = uint96(w);
+        t.supply = uint24(w >> 96);
+        t.zones = uint32(w >> 120);
+        t.mode = TransferMode(uint8(w >> 152));
+        t.resaleCapBps = uint16(w >> 160);
+        t.voucherOnly = (w >> 176) & 1 == 1;
+    }
+
+    function faceValue(uint256 w) internal pure returns (uint256) {
+        return uint96(w);
+    }
+
+    function supply(uint256 w) internal pure returns (uint256) {
+        return uint24(w >> 96);
+    }
+
+    function mode(uint256 w) internal pure returns (TransferMode) {
+        return TransferMode(uint8(w >> 152));
+    }
+
+    function voucherOnly(uint256 w) internal pure returns (bool) {
+        return (w >> 176) & 1 == 1;
+    }
+
+    function resaleCapBps(uint256 w) internal pure returns (uint256) {
+        return uint16(w >> 160);
+    }
+}

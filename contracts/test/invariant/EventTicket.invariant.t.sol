@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {TicketFixture} from "../utils/TicketFixture.sol";
+import {TicketHandler} from "./TicketHandler.sol";
+
+/// Invariants of the whole rule set under random action sequences (see TicketHandler).
+contract EventTicketInvariantTest is TicketFixture {
+    TicketHandler handler;
+
+    function setUp() public override {
+        super.setUp();
+        handler = new TicketHandler(ticket, market, organizer, gate);
+        targetContract(address(handler));
+    }
+
+    /// minted ≤ supply, per tier; the per-tier counts sum to totalMinted.
+    function invariant_mintedWithinSupply() public view {
+        uint256 sum;
+        for (uint8 i; i < ticket.tierCount(); ++i) {
+            uint256 minted = ticket.tierMinted(i);
+            assertLe(minted, ticket.tier(i).supply);
+            sum += minted;
+        }
+        assertEq(sum, ticket.totalMinted());
+    }
+
+    /// No listing ever sells above face × cap.
+    function invariant_noSaleAboveCap() public view {
+        assertEq(handler.ghostSalesAboveCap(), 0);
+    }
+
+    /// ETH in = ETH out + escrow: the ticket holds exactly its escrow, the market exactly what it owes.
+    function invariant_ethConserved() public view {
+        assertEq(address(ticket).balance, ticket.escrowBalance());
+        assertEq(
+            handler.ghostPrimaryIn(), handler.ghostRefunded() + handler.ghostWithdrawn() + ticket.escrowBalance()
+        );
+        assertEq(address(market).balance, market.totalOwed());
+    }
+
+    /// A checked-in ticket never moves.
+    function invariant_checkedInNeverMoves() public view {
+        assertEq(handler.ghostMovedAfterCheckIn(), 0);
+        uint256 n = handler.checkedInCount();
+        for (uint256 i; i < n; ++i) {
+            uint256 id = handler.checkedIn(i);
+            assertEq(ticket.ownerOf(id), handler.ownerAtCheckIn(id));
+        }
+    }
+
+    /// No wallet ever holds, or has bought, more than the per-wallet cap.
+    function invariant_walletCap() public view {
+        uint256 n = handler.actorCount();
+        for (uint256 i; i < n; ++i) {
+            address a = handler.actors(i);
+            assertLe(ticket.balanceOf(a), MAX_PER_WALLET);
+            assertLe(ticket.boughtBy(a), MAX_PER_WALLET);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+// @ts-nocheck -- hardhat-viem types contract methods from artifact typings this tsconfig does not load
+// (every `write.*` is `possibly undefined` under noUncheckedIndexedAccess); the script is checked by running it.
+/**
+ * Gas report: real transaction gas (receipts, intrinsic cost included) of EventTicket with all rules
+ * on, against a bare OpenZeppelin 5 ERC721 and an ERC721A 4 baseline, measured in the same run on
+ * the in-process Hardhat network. Writes snapshots/gas.json and gas-report.md.
+ *
+ * Run: `npx hardhat build && npx hardhat run scripts/gas-report.ts`
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { network } from "hardhat";
+import { getAddress, keccak256, toHex, type Address, type Hash } from "viem";
+
+const { viem } = await network.create();
+const publicClient = await viem.getPublicClient();
+const wallets = await viem.getWalletClients();
+const [deployer] = wallets;
+
+/** A fresh, never-used address (no balance slot written anywhere yet). */
+let freshCounter = 0;
+const fresh = (): Address => getAddress(`0x${keccak256(toHex(`fresh-${freshCounter++}`)).slice(26)}`);
+const freshMany = (n: number): Address[] => Array.from({ length: n }, fresh);
+
+async function gasOf(hash: Promise<Hash>): Promise<number> {
+  const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
+  if (receipt.status !== "success") throw new Error(`transaction ${receipt.transactionHash} reverted`);
+  return Number(receipt.gasUsed);
+}
+
+const now = BigInt(Math.floor(Date.now() / 1000));
+const oz = await viem.deployContract("OzBaseline721");
+const az = await viem.deployContract("ERC721ABaseline");
+const factory = await viem.deployContract("TicketFactory");
+
+// All rules on: lock window, wallet cap, identity cap, royalty, voucher signer, cap on resale.
+const config = {
+  name: "Gas Live",
+  symbol: "GAS",
+  startTime: now + 30n * 86_400n,
+  endTime: now + 31n * 86_400n,
+  lockWindow: 86_400,
+  maxPerWallet: 1_000,
+  maxPerIdentity: 2,
+  royaltyBps: 500,
+  voucherSigner: deployer.account.address,
+};
+const tiers = [
+  { faceValue: 10n ** 17n, supply: 16_000_000, zones: 1, mode: 0, resaleCapBps: 11_000, voucherOnly: false },
+  { faceValue: 10n ** 17n, supply: 16_000_000, zones: 3, mode: 1, resaleCapBps: 10_000, voucherOnly: false },
+] as const;
+await gasOf(factory.write.createEventWithTiers([config, tiers]));
+const ticketAddress = (await factory.read.events([0n])) as Address;
+const ticket = await viem.getContractAt("EventTicket", ticketAddress);
+const market = await viem.getContractAt("ResaleMarket", (await factory.read.market()) as Address);
+
+// Warm-up: each contract has minted before, so its counters are non-zero (as in a live event).
+await gasOf(oz.write.mint([fresh()]));
+await gasOf(az.write.mint([fresh()]));
+await gasOf(ticket.write.mintTo([0, fresh(), 1n]));
+
+type Row = { scenario: string; tickets: number; oz: number; erc721a: number; fairgate: number };
+const rows: Row[] = [];
+async function measure(scenario: string, tickets: number, run: {
+  oz: () => Promise<Hash>;
+  az: () => Promise<Hash>;
+  fg: () => Promise<Hash>;
+}) {
+  rows.push({ scenario, tickets, oz: await gasOf(run.oz()), erc721a: await gasOf(run.az()), fairgate: await gasOf(run.fg()) });
+}
+
+// ---------------------------------------------------------------- mints
+for (const n of [1, 10, 100]) {
+  const [a, b, c] = [fresh(), fresh(), fresh()];
+  await measure(`mint ${n} to one fresh wallet`, n, {
+    oz: () => (n === 1 ? oz.write.mint([a]) : oz.write.mintTo([a, BigInt(n)])),
+    az: () => (n === 1 ? az.write.mint([b]) : az.write.mintTo([b, BigInt(n)])),
+    fg: () => ticket.write.mintTo([0, c, BigInt(n)]),
+  });
+}
+{
+  const [a, b, c] = [fresh(), fresh(), fresh()];
+  await measure("mint 1 to one fresh wallet via mintBatch(address[])", 1, {
+    oz: () => oz.write.mintBatch([[a]]),
+    az: () => az.write.mintBatch([[b]]),
+    fg: () => ticket.write.mintBatch([[c]]),
+  });
+}
+for (const n of [10, 100]) {
+  const [a, b, c] = [freshMany(n), freshMany(n), freshMany(n)];
+  await measure(`mint ${n} to ${n} fresh wallets`, n, {
+    oz: () => oz.write.mintBatch([a]),
+    az: () => az.write.mintBatch([b]),
+    fg: () => ticket.write.mintTier([0, c]),
+  });
+}
+
+// ---------------------------------------------------------------- transfers
+// holder: wallets[1] gets singly-minted tickets; batch holder: wallets[2] gets a batch of 10.
+const holder = wallets[1];
+const batchHolder = wallets[2];
+const receiver = wallets[3].account.address; // already holds a ticket (non-zero balance)
+const ozAs = (w: typeof holder) => viem.getContractAt("OzBaseline721", oz.address, { client: { wallet: w } });
+const azAs = (w: typeof holder) => viem.getContractAt("ERC721ABaseline", az.address, { client: { wallet: w } });
+const fgAs = (w: typeof holder) => viem.getContractAt("EventTicket", ticket.address, { client: { wallet: w } });
+const [ozH, azH, fgH] = [await ozAs(holder), await azAs(holder), await fgAs(holder)];
+const [ozB, azB, fgB] = [await ozAs(batchHolder), await azAs(batchHolder), await fgAs(batchHolder)];
+
+async function lastId(c: { read: { totalMinted: () => Promise<bigint> } }): Promise<bigint> {
+  return c.read.totalMinted();
+}
+const azLast = async () => (await az.read.totalSupply()) as bigint; // ids from 1, no burns
+
+// Single tickets for the holder (3 each), one ticket for the receiver.
+const ozIds: bigint[] = [];
+const azIds: bigint[] = [];
+const fgIds: bigint[] = [];
+for (let i = 0; i < 3; i++) {
+  await gasOf(oz.write.mint([holder.account.address]));
+  ozIds.push(await lastId(oz));
+  await gasOf(az.write.mint([holder.account.address]));
+  azIds.push(await azLast());
+  await gasOf(ticket.write.mintTo([0, holder.account.address, 1n]));
+  fgIds.push(await lastId(ticket));
+}
+await gasOf(oz.write.mint([receiver]));
+await gasOf(az.write.mint([receiver]));
+await gasOf(ticket.write.mintTo([0, receiver, 1n]));
+
+await measure("transfer (holder → wallet that holds a ticket)", 1, {
+  oz: () => ozH.write.transferFrom([holder.account.address, receiver, ozIds[0]]),
+  az: () => azH.write.transferFrom([holder.account.address, receiver, azIds[0]]),
+  fg: () => fgH.write.transferFrom([holder.account.address, receiver, fgIds[0]]),
+});
+await measure("transfer (holder → fresh wallet)", 1, {
+  oz: () => ozH.write.transferFrom([holder.account.address, fresh(), ozIds[1]]),
+  az: () => azH.write.transferFrom([holder.account.address, fresh(), azIds[1]]),
+  fg: () => fgH.write.transferFrom([holder.account.address, fresh(), fgIds[1]]),
+});
+
+// First transfer of the 5th ticket of a batch of 10 minted to one wallet.
+await gasOf(oz.write.mintTo([batchHolder.account.address, 10n]));
+const ozBatchFirst = (await lastId(oz)) - 9n;
+await gasOf(az.write.mintTo([batchHolder.account.address, 10n]));
+const azBatchFirst = (await azLast()) - 9n;
+await gasOf(ticket.write.mintTo([0, batchHolder.account.address, 10n]));
+const fgBatchFirst = (await lastId(ticket)) - 9n;
+await measure("first transfer of a batch-minted ticket (5th of 10) → holder", 1, {
+  oz: () => ozB.write.transferFrom([batchHolder.account.address, receiver, ozBatchFirst + 4n]),
+  az: () => azB.write.transferFrom([batchHolder.account.address, receiver, azBatchFirst + 4n]),
+  fg: () => fgB.write.transferFrom([batchHolder.account.address, receiver, fgBatchFirst + 4n]),
+});
+
+// ---------------------------------------------------------------- EventTicket-only operations
+type Extra = { scenario: string; tickets: number; fairgate: number };
+const extras: Extra[] = [];
+const seller = wallets[4];
+const buyer = wallets[5];
+const fgS = await fgAs(seller);
+await gasOf(ticket.write.mintTier([1, [seller.account.address, seller.account.address]]));
+const listId = (await lastId(ticket)) - 1n;
+const marketAsSeller = await viem.getContractAt("ResaleMarket", market.address, { client: { wallet: seller } });
+const marketAsBuyer = await viem.getContractAt("ResaleMarket", market.address, { client: { wallet: buyer } });
+extras.push({ scenario: "approve market (single token)", tickets: 1, fairgate: await gasOf(fgS.write.approve([market.address, listId])) });
+extras.push({ scenario: "list (MarketOnly tier, at cap)", tickets: 1, fairgate: await gasOf(marketAsSeller.write.list([ticket.address, listId, 10n ** 17n])) });
+extras.push({ scenario: "resale buy (royalty + seller paid)", tickets: 1, fairgate: await gasOf(marketAsBuyer.write.buy([ticket.address, listId], { value: 10n ** 17n })) });
+const fgBuyer = await fgAs(buyer);
+extras.push({ scenario: "primary buy 1 at face (escrow)", tickets: 1, fairgate: await gasOf(fgBuyer.write.buy([0, 1n], { value: 10n ** 17n })) });
+const gateRole = (await ticket.read.GATE_ROLE()) as Hash;
+await gasOf(ticket.write.grantRole([gateRole, deployer.account.address]));
+for (const n of [1, 10, 100]) {
+  const first = (await lastId(ticket)) + 1n;
+  await gasOf(ticket.write.mintTier([0, freshMany(n)]));
+  const ids = Array.from({ length: n }, (_, i) => first + BigInt(i));
+  extras.push({ scenario: `check-in batch of ${n}`, tickets: n, fairgate: await gasOf(ticket.write.checkIn([ids])) });
+}
+
+// ---------------------------------------------------------------- output
+const ratio = (a: number, b: number) => (a / b).toFixed(2);
+const per = (g: number, n: number) => Math.round(g / n);
+const lines = [
+  "# Gas report",
+  "",
+  "Transaction gas from receipts (intrinsic 21,000 + calldata included), one Hardhat in-process network, same run.",
+  "EventTicket has all rules on (lock window, wallet cap 1,000, identity cap, royalty, voucher signer, resale cap); tier 0 `Free`, tier 1 `MarketOnly`.",
+  "Regenerate: `npx hardhat build && npx hardhat run scripts/gas-report.ts`.",
+  "",
+  "| scenario | tickets | OZ5 ERC721 | ERC721A 4 | Fairgate | Fairgate / OZ | per ticket OZ | per ticket 721A | per ticket Fairgate |",
+  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ...rows.map((r) =>
+    `| ${r.scenario} | ${r.tickets} | ${r.oz} | ${r.erc721a} | ${r.fairgate} | ${ratio(r.fairgate, r.oz)} | ${per(r.oz, r.tickets)} | ${per(r.erc721a, r.tickets)} | ${per(r.fairgate, r.tickets)} |`,
+  ),
+  "",
+  "| EventTicket / ResaleMarket only | tickets | gas | per ticket |",
+  "| --- | ---: | ---: | ---: |",
+  ...extras.map((e) => `| ${e.scenario} | ${e.tickets} | ${e.fairgate} | ${per(e.fairgate, e.tickets)} |`),
+  "",
+];
+await mkdir("snapshots", { recursive: true });
+await writeFile("snapshots/gas.json", `${JSON.stringify({ rows, extras }, null, 2)}\n`);
+await writeFile("gas-report.md", lines.join("\n"));
+console.log(lines.join("\n"));
