@@ -16,6 +16,8 @@ const tasks = {
   start: "scripts/start.ts",
   test: "scripts/test.ts",
   build: "scripts/build.ts",
+  gas: "scripts/gas.ts",
+  bench: "scripts/bench/run.ts",
 };
 
 function log(message) {

@@ -1,9 +1,7 @@
-// @ts-nocheck -- hardhat-viem types contract methods from artifact typings this tsconfig does not load
-// (every `write.*` is `possibly undefined` under noUncheckedIndexedAccess); the script is checked by running it.
 /**
  * Gas report: real transaction gas (receipts, intrinsic cost included) of EventTicket with all rules
  * on, against a bare OpenZeppelin 5 ERC721 and an ERC721A 4 baseline, measured in the same run on
- * the in-process Hardhat network. Writes snapshots/gas.json and gas-report.md.
+ * the in-process Hardhat network. Writes benchmarks/gas.json and benchmarks/gas-report.md.
  *
  * Run: `npx hardhat build && npx hardhat run scripts/gas-report.ts`
  */
@@ -14,7 +12,8 @@ import { getAddress, keccak256, toHex, type Address, type Hash } from "viem";
 const { viem } = await network.create();
 const publicClient = await viem.getPublicClient();
 const wallets = await viem.getWalletClients();
-const [deployer] = wallets;
+const [deployer, holder, batchHolder, receiverWallet, seller, buyer] = wallets;
+if (!deployer || !holder || !batchHolder || !receiverWallet || !seller || !buyer) throw new Error("gas report needs 6 test accounts");
 
 /** A fresh, never-used address (no balance slot written anywhere yet). */
 let freshCounter = 0;
@@ -96,12 +95,10 @@ for (const n of [10, 100]) {
 
 // ---------------------------------------------------------------- transfers
 // holder: wallets[1] gets singly-minted tickets; batch holder: wallets[2] gets a batch of 10.
-const holder = wallets[1];
-const batchHolder = wallets[2];
-const receiver = wallets[3].account.address; // already holds a ticket (non-zero balance)
-const ozAs = (w: typeof holder) => viem.getContractAt("OzBaseline721", oz.address, { client: { wallet: w } });
-const azAs = (w: typeof holder) => viem.getContractAt("ERC721ABaseline", az.address, { client: { wallet: w } });
-const fgAs = (w: typeof holder) => viem.getContractAt("EventTicket", ticket.address, { client: { wallet: w } });
+const receiver = receiverWallet.account.address; // already holds a ticket (non-zero balance)
+const ozAs = (w: typeof holder) => viem.getContractAt("OzBaseline721", oz.address, { client: { public: publicClient, wallet: w } });
+const azAs = (w: typeof holder) => viem.getContractAt("ERC721ABaseline", az.address, { client: { public: publicClient, wallet: w } });
+const fgAs = (w: typeof holder) => viem.getContractAt("EventTicket", ticket.address, { client: { public: publicClient, wallet: w } });
 const [ozH, azH, fgH] = [await ozAs(holder), await azAs(holder), await fgAs(holder)];
 const [ozB, azB, fgB] = [await ozAs(batchHolder), await azAs(batchHolder), await fgAs(batchHolder)];
 
@@ -114,6 +111,11 @@ const azLast = async () => (await az.read.totalSupply()) as bigint; // ids from 
 const ozIds: bigint[] = [];
 const azIds: bigint[] = [];
 const fgIds: bigint[] = [];
+const id = (ids: bigint[], i: number): bigint => {
+  const v = ids[i];
+  if (v === undefined) throw new Error(`no token #${i}`);
+  return v;
+};
 for (let i = 0; i < 3; i++) {
   await gasOf(oz.write.mint([holder.account.address]));
   ozIds.push(await lastId(oz));
@@ -127,14 +129,14 @@ await gasOf(az.write.mint([receiver]));
 await gasOf(ticket.write.mintTo([0, receiver, 1n]));
 
 await measure("transfer (holder → wallet that holds a ticket)", 1, {
-  oz: () => ozH.write.transferFrom([holder.account.address, receiver, ozIds[0]]),
-  az: () => azH.write.transferFrom([holder.account.address, receiver, azIds[0]]),
-  fg: () => fgH.write.transferFrom([holder.account.address, receiver, fgIds[0]]),
+  oz: () => ozH.write.transferFrom([holder.account.address, receiver, id(ozIds, 0)]),
+  az: () => azH.write.transferFrom([holder.account.address, receiver, id(azIds, 0)]),
+  fg: () => fgH.write.transferFrom([holder.account.address, receiver, id(fgIds, 0)]),
 });
 await measure("transfer (holder → fresh wallet)", 1, {
-  oz: () => ozH.write.transferFrom([holder.account.address, fresh(), ozIds[1]]),
-  az: () => azH.write.transferFrom([holder.account.address, fresh(), azIds[1]]),
-  fg: () => fgH.write.transferFrom([holder.account.address, fresh(), fgIds[1]]),
+  oz: () => ozH.write.transferFrom([holder.account.address, fresh(), id(ozIds, 1)]),
+  az: () => azH.write.transferFrom([holder.account.address, fresh(), id(azIds, 1)]),
+  fg: () => fgH.write.transferFrom([holder.account.address, fresh(), id(fgIds, 1)]),
 });
 
 // First transfer of the 5th ticket of a batch of 10 minted to one wallet.
@@ -153,13 +155,11 @@ await measure("first transfer of a batch-minted ticket (5th of 10) → holder", 
 // ---------------------------------------------------------------- EventTicket-only operations
 type Extra = { scenario: string; tickets: number; fairgate: number };
 const extras: Extra[] = [];
-const seller = wallets[4];
-const buyer = wallets[5];
 const fgS = await fgAs(seller);
 await gasOf(ticket.write.mintTier([1, [seller.account.address, seller.account.address]]));
 const listId = (await lastId(ticket)) - 1n;
-const marketAsSeller = await viem.getContractAt("ResaleMarket", market.address, { client: { wallet: seller } });
-const marketAsBuyer = await viem.getContractAt("ResaleMarket", market.address, { client: { wallet: buyer } });
+const marketAsSeller = await viem.getContractAt("ResaleMarket", market.address, { client: { public: publicClient, wallet: seller } });
+const marketAsBuyer = await viem.getContractAt("ResaleMarket", market.address, { client: { public: publicClient, wallet: buyer } });
 extras.push({ scenario: "approve market (single token)", tickets: 1, fairgate: await gasOf(fgS.write.approve([market.address, listId])) });
 extras.push({ scenario: "list (MarketOnly tier, at cap)", tickets: 1, fairgate: await gasOf(marketAsSeller.write.list([ticket.address, listId, 10n ** 17n])) });
 extras.push({ scenario: "resale buy (royalty + seller paid)", tickets: 1, fairgate: await gasOf(marketAsBuyer.write.buy([ticket.address, listId], { value: 10n ** 17n })) });
@@ -182,7 +182,7 @@ const lines = [
   "",
   "Transaction gas from receipts (intrinsic 21,000 + calldata included), one Hardhat in-process network, same run.",
   "EventTicket has all rules on (lock window, wallet cap 1,000, identity cap, royalty, voucher signer, resale cap); tier 0 `Free`, tier 1 `MarketOnly`.",
-  "Regenerate: `npx hardhat build && npx hardhat run scripts/gas-report.ts`.",
+  "Regenerate: `npm run gas`.",
   "",
   "| scenario | tickets | OZ5 ERC721 | ERC721A 4 | Fairgate | Fairgate / OZ | per ticket OZ | per ticket 721A | per ticket Fairgate |",
   "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -195,7 +195,7 @@ const lines = [
   ...extras.map((e) => `| ${e.scenario} | ${e.tickets} | ${e.fairgate} | ${per(e.fairgate, e.tickets)} |`),
   "",
 ];
-await mkdir("snapshots", { recursive: true });
-await writeFile("snapshots/gas.json", `${JSON.stringify({ rows, extras }, null, 2)}\n`);
-await writeFile("gas-report.md", lines.join("\n"));
+await mkdir("benchmarks", { recursive: true });
+await writeFile("benchmarks/gas.json", `${JSON.stringify({ rows, extras }, null, 2)}\n`);
+await writeFile("benchmarks/gas-report.md", lines.join("\n"));
 console.log(lines.join("\n"));

@@ -58,14 +58,19 @@ async function typecheck(): Promise<void> {
 
 async function solidityTests(): Promise<void> {
   banner("Contracts: Solidity tests (unit, fuzz, invariant)");
-  const { code, output } = await run(process.execPath, [nodeBin("hardhat", "dist/src/cli.js"), "test", "solidity"]);
+  // --snapshot-check: gas drift against the committed .gas-snapshot fails the run (`npm run gas` updates it).
+  const { code, output } = await run(process.execPath, [nodeBin("hardhat", "dist/src/cli.js"), "test", "solidity", "--snapshot-check"]);
   // Hardhat prints mocha-style totals; strip colour codes before reading them.
   const plain = output.replace(/\x1b\[[0-9;]*m/g, "");
   const count = (word: string) => Number(new RegExp(`(\\d+) ${word}`).exec(plain)?.[1] ?? 0);
   const counts = { passed: count("passing"), failed: count("failing"), skipped: count("skipped") + count("pending") };
   // A crash before any test ran still has to count as a failure.
-  if (code !== 0 && counts.failed === 0) counts.failed = 1;
-  results.push({ name: "solidity", ...counts });
+  let note: string | undefined;
+  if (code !== 0 && counts.failed === 0) {
+    counts.failed = 1;
+    note = /snapshot/i.test(plain) ? "gas changed: run `npm run gas` and commit the new numbers" : "hardhat failed before reporting";
+  }
+  results.push({ name: "solidity", ...counts, note });
 }
 
 type VitestJson = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites?: number };
