@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildContracts, repoRoot } from "./lib/build-contracts";
+import { ensureChromium, ensurePostgres } from "./lib/system-packages";
 
 type Counts = { passed: number; failed: number; skipped: number };
 type SuiteResult = Counts & { name: string; note?: string };
@@ -99,8 +100,33 @@ async function vitest(project: string, title: string): Promise<void> {
   }
 }
 
+const skipNotes: string[] = [];
+
+/**
+ * PostgreSQL and Chromium for the suites that need them: found, or installed with apt where we
+ * run as root (as on CI). Otherwise those suites skip, loudly, and count as skipped.
+ */
+function systemPackages(): void {
+  banner("System packages (PostgreSQL, Chromium)");
+  const pg = ensurePostgres();
+  if (pg.available) process.env.FAIRGATE_PG_BIN = pg.path;
+  else process.env.FAIRGATE_PG_SKIP = pg.reason;
+  const chromium = ensureChromium();
+  if (chromium.available) process.env.FAIRGATE_CHROMIUM = chromium.path;
+  else process.env.FAIRGATE_CHROMIUM_SKIP = chromium.reason;
+  for (const [name, p] of [["PostgreSQL", pg], ["Chromium", chromium]] as const) {
+    if (p.available) console.log(`${name}: ${p.path}`);
+    else {
+      const note = `${name} suites SKIPPED: ${p.reason}`;
+      skipNotes.push(note);
+      console.log(`\x1b[33m⚠ ${note}\x1b[0m`);
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
+  systemPackages();
   const compiled = await compile();
   if (compiled) {
     if (filters.length === 0) {
@@ -119,6 +145,7 @@ async function main(): Promise<void> {
   for (const r of results) {
     console.log(`  ${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? `  (${r.note})` : ""}`);
   }
+  for (const note of skipNotes) console.log(`  \x1b[33m⚠ ${note}\x1b[0m`);
   console.log(`  took ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   process.exit(total.failed > 0 ? 1 : 0);
