@@ -3,6 +3,6 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "postgresql",
-  schema: "./indexer/db/schema.ts",
+  schema: "./indexer/db/tables",
   out: "./indexer/db/migrations",
 });
