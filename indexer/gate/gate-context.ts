@@ -25,6 +25,6 @@ export function createGateContext(deps: GateDeps): GateContext {
     facts: deps.facts ?? contractTicketFacts(deps.client),
     settings,
     delegations: createDelegationCache(deps.db),
-    rateLimiter: createRateLimiter({ perSecond: settings.scanRatePerSecond, burst: settings.scanRatePerSecond * 2, now: () => deps.now().getTime() }),
+    rateLimiter: createRateLimiter({ perSecond: settings.scanRatePerSecond, burst: settings.scanRatePerSecond * 2 }),
   };
 }

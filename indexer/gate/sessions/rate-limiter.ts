@@ -7,7 +7,8 @@ const IDLE_MS = 60_000;
 const MAX_KEYS = 100_000;
 
 export function createRateLimiter(opts: { perSecond: number; burst: number; now?: () => number }): RateLimiter {
-  const now = opts.now ?? Date.now;
+  // Wall-clock time, not the gate's (injectable) clock: a rate is about real seconds.
+  const now = opts.now ?? (() => performance.now());
   const buckets = new Map<string, { tokens: number; at: number }>();
   return {
     take(key) {
@@ -20,7 +21,7 @@ export function createRateLimiter(opts: { perSecond: number; burst: number; now?
         b = { tokens: opts.burst, at: t };
         buckets.set(key, b);
       }
-      b.tokens = Math.min(opts.burst, b.tokens + ((t - b.at) / 1000) * opts.perSecond);
+      b.tokens = Math.min(opts.burst, b.tokens + (Math.max(0, t - b.at) / 1000) * opts.perSecond);
       b.at = t;
       if (b.tokens < 1) return false;
       b.tokens -= 1;
