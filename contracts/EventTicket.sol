@@ -325,6 +325,8 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
     // ================================================================== check-in
 
     /// @notice Gate role records admission of a batch of tickets. A checked-in ticket never moves again.
+    /// @dev Ids already checked in are skipped (no event): a gate batcher that retries a batch after a
+    /// crash, or two batchers racing, can never get stuck on a revert. `CheckedIn` fires once per ticket.
     function checkIn(uint256[] calldata tokenIds) external onlyRole(GATE_ROLE) {
         uint256 n = tokenIds.length;
         _checkBatch(n);
@@ -333,7 +335,7 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
             uint256 id = tokenIds[i];
             uint256 word = _tokens[id];
             if (word == 0) revert ERC721NonexistentToken(id);
-            if (word & P.CHECKED_IN != 0) revert EventTicketAlreadyCheckedIn(id);
+            if (word & P.CHECKED_IN != 0) continue;
             _tokens[id] = word | P.CHECKED_IN;
             emit CheckedIn(id, msg.sender);
         }

@@ -46,7 +46,6 @@ interface IEventTicket {
     error EventTicketSaleClosed();
     error EventTicketCancelled();
     error EventTicketNotCancelled();
-    error EventTicketAlreadyCheckedIn(uint256 tokenId);
     error EventTicketCheckedIn(uint256 tokenId);
     error EventTicketLocked(uint256 tokenId);
     error EventTicketMarketOnly(uint256 tokenId);
