@@ -8,6 +8,8 @@ import { getAddress, type Address } from "viem";
 import { z } from "zod";
 import { LOCAL_CHAIN_ID, LOCAL_RPC_URL } from "../lib/chain";
 import { DEFAULT_DEPLOYMENTS_FILE, pickDeployment } from "../lib/deployments";
+import { defaultBatcherSettings, type BatcherSettings } from "./gate/batcher/check-in-batcher";
+import { isSignerKey, readSignerKeyFile, type GateSignerSource } from "./gate/batcher/gate-signer";
 import { defaultGateSettings, type GateSettings } from "./gate/gate-deps";
 
 export type IndexerConfig = {
@@ -33,6 +35,8 @@ export type IndexerConfig = {
   corsOrigins: string[];
   /** Pass mode, gate sessions, identity checks (indexer/gate/gate-deps.ts). */
   gateSettings?: Partial<GateSettings>;
+  /** On-chain check-in batcher; off (undefined) when no gate signer is configured. */
+  checkInBatcher?: { signer: GateSignerSource; settings: BatcherSettings };
 };
 
 export class ConfigError extends Error {
@@ -72,6 +76,13 @@ const envSchema = z.object({
   GATE_SCAN_RATE: int(1, 100_000).default(defaultGateSettings.scanRatePerSecond),
   GATE_REQUIRE_SESSION: z.enum(["0", "1", "false", "true"]).transform((v) => v === "1" || v === "true").default(false),
   IDENTITY_PEPPER: z.string().min(16, "must be at least 16 characters").optional(),
+  // The key's value never appears in an error message (custom messages only).
+  GATE_SIGNER_KEY: z.string().refine(isSignerKey, "must be a 0x-prefixed 32-byte hex private key").optional(),
+  GATE_SIGNER_KEY_FILE: z.string().min(1).optional(),
+  GATE_SIGNER_ADDRESS: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address").optional(),
+  GATE_BATCH_SIZE: int(1, 500).default(defaultBatcherSettings.batchSize),
+  GATE_BATCH_INTERVAL_MS: int(10, 3_600_000).default(defaultBatcherSettings.intervalMs),
+  GATE_BATCH_CONFIRM_TIMEOUT_MS: int(100, 3_600_000).default(defaultBatcherSettings.confirmTimeoutMs),
 });
 
 /**
@@ -116,7 +127,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       requireSessionForChallenge: e.GATE_REQUIRE_SESSION,
       identityPepper: e.IDENTITY_PEPPER,
     },
+    checkInBatcher: batcherConfig(e),
   };
+}
+
+function batcherConfig(e: z.output<typeof envSchema>): IndexerConfig["checkInBatcher"] {
+  const given = [e.GATE_SIGNER_KEY, e.GATE_SIGNER_KEY_FILE, e.GATE_SIGNER_ADDRESS].filter((v) => v !== undefined);
+  if (given.length === 0) return undefined;
+  if (given.length > 1) throw new ConfigError("Invalid indexer configuration:\n  set only one of GATE_SIGNER_KEY, GATE_SIGNER_KEY_FILE, GATE_SIGNER_ADDRESS");
+  if (e.GATE_SIGNER_ADDRESS && e.CHAIN_ID !== LOCAL_CHAIN_ID) {
+    throw new ConfigError(`Invalid indexer configuration:\n  GATE_SIGNER_ADDRESS (an unlocked node account) is only for the local chain ${LOCAL_CHAIN_ID}`);
+  }
+  let signer: GateSignerSource;
+  try {
+    signer = e.GATE_SIGNER_ADDRESS
+      ? { kind: "node-account", address: getAddress(e.GATE_SIGNER_ADDRESS) }
+      : { kind: "key", privateKey: e.GATE_SIGNER_KEY ?? readSignerKeyFile(e.GATE_SIGNER_KEY_FILE!) };
+  } catch (err) {
+    throw new ConfigError(`Invalid indexer configuration:\n  ${(err as Error).message}`);
+  }
+  const settings = { ...defaultBatcherSettings, batchSize: e.GATE_BATCH_SIZE, intervalMs: e.GATE_BATCH_INTERVAL_MS, confirmTimeoutMs: e.GATE_BATCH_CONFIRM_TIMEOUT_MS };
+  return { signer, settings };
 }
 
 function readDeployment(file: string, chainId: number): { factory: Address; fromBlock: number } {

@@ -10,6 +10,8 @@ import { fairgateChain } from "../lib/chain";
 import { createApi } from "./api/create-api";
 import { ConfigError, loadConfig, type IndexerConfig } from "./config";
 import { openPglite } from "./db/open-pglite";
+import { createCheckInBatcher } from "./gate/batcher/check-in-batcher";
+import { createGateSigner } from "./gate/batcher/gate-signer";
 import { createSyncEngine } from "./sync/sync-engine";
 
 export type RunningIndexer = {
@@ -71,6 +73,17 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
     throw err;
   }
   sync.start();
+  // Writes admissions on chain (checkIn batches); run it on one instance per gate signer.
+  const batcher = config.checkInBatcher
+    ? createCheckInBatcher({
+        db: database.db,
+        client,
+        signer: createGateSigner(config.checkInBatcher.signer, fairgateChain(config.chainId, config.rpcUrl), config.rpcUrl),
+        settings: config.checkInBatcher.settings,
+        log: (line) => log(`[batcher] ${line}`),
+      })
+    : undefined;
+  batcher?.start();
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;
 
@@ -80,6 +93,7 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await batcher?.stop();
         await sync.stop();
         await database.close();
       })()),

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { deployLocal } from "../../scripts/deploy";
 import { createDemoEvent, type DemoEvent } from "../../scripts/demo-data";
 import { repoRoot } from "../../scripts/lib/build-contracts";
-import { ProcessGroup, whileAlive } from "../../scripts/lib/process-group";
+import { ProcessGroup, whileAlive, type ManagedProcess } from "../../scripts/lib/process-group";
 import { freePort, waitForHttp, waitForRpc } from "../../scripts/lib/wait";
 
 export type LocalStack = {
@@ -13,6 +13,12 @@ export type LocalStack = {
   factory: `0x${string}`;
   demo: DemoEvent;
   group: ProcessGroup;
+  /** The indexer's PGlite folder (open it only while the indexer is stopped). */
+  dataDir: string;
+  /** The running indexer process (replaced by `restartIndexer`). */
+  indexer: ManagedProcess;
+  /** Starts the indexer again (same port, env and data) after it was killed; resolves once /health answers. */
+  restartIndexer(): Promise<ManagedProcess>;
   stop(): Promise<void>;
 };
 
@@ -23,7 +29,7 @@ const tsxLoader = join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs");
  * The real processes, on free ports and a throwaway data folder: a Hardhat node, the
  * deployed factory with a demo event, and the indexer as its own process.
  */
-export async function startLocalStack(options: { siweDomain?: string } = {}): Promise<LocalStack> {
+export async function startLocalStack(options: { siweDomain?: string; indexerEnv?: Record<string, string> } = {}): Promise<LocalStack> {
   const group = new ProcessGroup();
   const dir = await mkdtemp(join(tmpdir(), "fairgate-e2e-"));
   const stop = async () => {
@@ -43,22 +49,38 @@ export async function startLocalStack(options: { siweDomain?: string } = {}): Pr
 
     const indexerPort = await freePort();
     const indexerUrl = `http://127.0.0.1:${indexerPort}`;
-    const indexer = group.start("indexer", process.execPath, ["--import", tsxLoader, join(repoRoot, "indexer", "main.ts")], {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        RPC_URL: rpcUrl,
-        CHAIN_ID: "31337",
-        DEPLOYMENTS_FILE: deploymentsFile,
-        DATA_DIR: join(dir, "pglite"),
-        HOST: "127.0.0.1",
-        PORT: String(indexerPort),
-        POLL_INTERVAL_MS: "200",
-        SIWE_DOMAINS: options.siweDomain ?? "127.0.0.1:3000",
-      },
-    });
-    await whileAlive(indexer, waitForHttp(`${indexerUrl}/health`, 60_000));
-    return { rpcUrl, indexerUrl, factory, demo, group, stop };
+    const dataDir = join(dir, "pglite");
+    const startIndexer = async () => {
+      const p = group.start("indexer", process.execPath, ["--import", tsxLoader, join(repoRoot, "indexer", "main.ts")], {
+        cwd: repoRoot,
+        env: {
+          ...process.env,
+          RPC_URL: rpcUrl,
+          CHAIN_ID: "31337",
+          DEPLOYMENTS_FILE: deploymentsFile,
+          DATA_DIR: dataDir,
+          HOST: "127.0.0.1",
+          PORT: String(indexerPort),
+          POLL_INTERVAL_MS: "200",
+          SIWE_DOMAINS: options.siweDomain ?? "127.0.0.1:3000",
+          ...options.indexerEnv,
+        },
+      });
+      await whileAlive(p, waitForHttp(`${indexerUrl}/health`, 60_000));
+      return p;
+    };
+    const stack: LocalStack = {
+      rpcUrl,
+      indexerUrl,
+      factory,
+      demo,
+      group,
+      dataDir,
+      indexer: await startIndexer(),
+      restartIndexer: async () => (stack.indexer = await startIndexer()),
+      stop,
+    };
+    return stack;
   } catch (error) {
     for (const p of group.processes) {
       console.error(`--- ${p.name} output ---\n${p.output.slice(-30).join("\n")}`);
