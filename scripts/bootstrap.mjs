@@ -74,13 +74,15 @@ function forwardSignals(child) {
   }
 }
 
+/** What decides the installed tree: the dependency fields (not `scripts`), the lockfile, Node's major. */
 function depsFingerprint() {
   const hash = createHash("sha256");
   hash.update(process.versions.node.split(".")[0]);
-  for (const file of ["package.json", "package-lock.json"]) {
-    const path = join(root, file);
-    hash.update(existsSync(path) ? readFileSync(path) : "");
-  }
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const fields = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies", "overrides", "bin"];
+  hash.update(JSON.stringify(fields.map((f) => pkg[f] ?? null)));
+  const lock = join(root, "package-lock.json");
+  hash.update(existsSync(lock) ? readFileSync(lock) : "");
   return hash.digest("hex");
 }
 
