@@ -14,7 +14,7 @@ import {
   type Hex,
 } from "viem";
 import { eventTicketAbi, resaleMarketAbi, ticketFactoryAbi } from "../../../lib/generated/abis";
-import { CliError, InsufficientFundsError, RevertError } from "../errors";
+import { CliError, InsufficientFundsError, NotAuthorizedError, RevertError } from "../errors";
 
 /** Every custom error of the three contracts, so a revert bubbling up from a child contract decodes too. */
 const allErrors = [...ticketFactoryAbi, ...eventTicketAbi, ...resaleMarketAbi].filter((item) => item.type === "error") as Abi;
@@ -65,6 +65,7 @@ export function toCliError(error: unknown, action: string): CliError {
       const decoded = tryDecode(reverted.raw);
       if (decoded) ({ errorName: name, args } = decoded);
     }
+    if (name === "AccessControlUnauthorizedAccount") return new NotAuthorizedError(`${action} refused: ${explainRevert(name, args)}`);
     if (name) return new RevertError(name, `${action} refused by the contract: ${explainRevert(name, args)}`);
     if (reverted.reason) return new RevertError("Error", `${action} refused by the contract: ${reverted.reason}`);
   }
