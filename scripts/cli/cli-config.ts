@@ -27,6 +27,9 @@ const envSchema = z.object({
   FAIRGATE_STATE_DIR: z.string().min(1).default("data/cli"),
 });
 
+/** Environment variables as read (process.env or a test's own). */
+export type Env = Record<string, string | undefined>;
+
 export type CliConfig = {
   rpcUrl: string;
   chainId: number;
@@ -49,7 +52,7 @@ export type GlobalFlags = {
   indexerUrl?: string;
 };
 
-export function loadCliConfig(env: NodeJS.ProcessEnv, flags: GlobalFlags = {}): CliConfig {
+export function loadCliConfig(env: Env, flags: GlobalFlags = {}): CliConfig {
   const merged = {
     ...env,
     ...(flags.rpcUrl !== undefined && { RPC_URL: flags.rpcUrl }),

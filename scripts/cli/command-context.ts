@@ -1,6 +1,6 @@
 /** What every command needs from the program: output, and configuration from env + global flags. */
 import type { Command } from "commander";
-import { loadCliConfig, type CliConfig, type GlobalFlags } from "./cli-config";
+import { loadCliConfig, type CliConfig, type Env, type GlobalFlags } from "./cli-config";
 import type { CliIo } from "./cli-io";
 
 export type CommandContext = {
@@ -9,7 +9,7 @@ export type CommandContext = {
   json(cmd: Command): boolean;
 };
 
-export function commandContext(io: CliIo, env: NodeJS.ProcessEnv): CommandContext {
+export function commandContext(io: CliIo, env: Env): CommandContext {
   return {
     io,
     config: (cmd) => loadCliConfig(env, cmd.optsWithGlobals<GlobalFlags>()),

@@ -3,6 +3,7 @@
  * code, so tests drive it in-process and `fairgate.ts` owns `process.exit`.
  */
 import { Command, CommanderError } from "commander";
+import type { Env } from "./cli-config";
 import { CliError } from "./errors";
 import { commandContext } from "./command-context";
 import { stdio, type CliIo } from "./cli-io";
@@ -15,7 +16,7 @@ import { registerMint } from "./commands/mint";
 import { registerStatus } from "./commands/status";
 import { registerWithdraw } from "./commands/withdraw";
 
-export function createProgram(io: CliIo = stdio, env: NodeJS.ProcessEnv = process.env): Command {
+export function createProgram(io: CliIo = stdio, env: Env = process.env): Command {
   const program = new Command("fairgate")
     .description("Fairgate organizer CLI: deploy, create events, mint, run gates, report")
     .option("--rpc-url <url>", "JSON-RPC endpoint (env RPC_URL; default the local node)")
@@ -46,7 +47,7 @@ function allCommands(cmd: Command): Command[] {
 }
 
 /** Runs one command line (without `node` and the script); returns the exit code. */
-export async function runCli(argv: string[], io: CliIo = stdio, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(argv: string[], io: CliIo = stdio, env: Env = process.env): Promise<number> {
   try {
     await createProgram(io, env).parseAsync(argv, { from: "user" });
     return 0;
