@@ -25,17 +25,20 @@ export type LocalNode = {
 
 const hardhatCli = join(repoRoot, "node_modules", "hardhat", "dist", "src", "cli.js");
 
-export async function startLocalNode(): Promise<LocalNode> {
+/** `chainId` other than 31337 makes the node look like a remote network to the CLI (no node accounts). */
+export async function startLocalNode(options: { chainId?: number; dir?: string } = {}): Promise<LocalNode> {
+  const chainId = options.chainId ?? 31337;
   const group = new ProcessGroup();
-  const dir = await mkdtemp(join(tmpdir(), "fairgate-cli-"));
+  const ownDir = options.dir === undefined;
+  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), "fairgate-cli-")));
   const port = await freePort();
   const rpcUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     await group.stop();
-    await rm(dir, { recursive: true, force: true });
+    if (ownDir) await rm(dir, { recursive: true, force: true });
   };
   try {
-    const node = group.start("chain", process.execPath, [hardhatCli, "node", "--hostname", "127.0.0.1", "--port", String(port)], { cwd: repoRoot });
+    const node = group.start("chain", process.execPath, [hardhatCli, "node", "--hostname", "127.0.0.1", "--port", String(port), "--chain-id", String(chainId)], { cwd: repoRoot });
     await whileAlive(node, waitForRpc(rpcUrl, 60_000));
   } catch (e) {
     await stop();
@@ -44,7 +47,7 @@ export async function startLocalNode(): Promise<LocalNode> {
   // Only what the CLI reads; nothing from the developer's own environment leaks in.
   const env: Env = {
     RPC_URL: rpcUrl,
-    CHAIN_ID: "31337",
+    CHAIN_ID: String(chainId),
     DEPLOYMENTS_FILE: join(dir, "deployments.json"),
     FAIRGATE_STATE_DIR: join(dir, "state"),
   };
