@@ -82,6 +82,10 @@ describe("fairgate CLI against a local node", () => {
     expect(run.stderr).toMatch(/error \[INPUT\]: .*bad\.json has \d+ problem/);
     expect(run.stderr).toMatch(/- symbol: must be 1–11 capital letters or digits/);
     expect(run.stderr).toMatch(/- tiers\[0\]\.supply: /);
+    const check = await node.cli(["event", "create", "--check", join(import.meta.dirname, "examples", "event.yaml")]);
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stdout).toMatch(/^Spec OK: "Fairgate Live: Summer Night" \(FGSUM\), 3 tier\(s\)/);
+    expect(check.stdout).toMatch(/tier 1 VIP: 50 × 0\.2 ETH, zones general\+vip, market-only, resale ≤ 100%/);
   });
 
   it("event create deploys the event with its tiers; the signer is the organizer", async () => {
