@@ -9,6 +9,11 @@ export const deploymentSchema = z.object({
   factory: z.string().regex(/^0x[0-9a-fA-F]{40}$/),
   fromBlock: z.number().int().nonnegative(),
   deployedAt: z.string(),
+  /** The factory's ResaleMarket (optional: records written before it was added lack it). */
+  market: z.string().regex(/^0x[0-9a-fA-F]{40}$/).optional(),
+  /** Who deployed, and in which transaction (absent in older records). */
+  deployer: z.string().regex(/^0x[0-9a-fA-F]{40}$/).optional(),
+  txHash: z.string().regex(/^0x[0-9a-fA-F]{64}$/).optional(),
 });
 export type Deployment = z.infer<typeof deploymentSchema>;
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point of `npm start`, `npm test`, `npm run build` and `npm run bench`.
+// Entry point of `npm start`, `npm test`, `npm run build`, `npm run bench` and `npm run fairgate`.
 // Plain JavaScript with no dependencies, because it runs first, under whatever Node the
 // machine has: it fetches Node 22 when the running Node is older, re-runs itself under it,
 // installs dependencies when they are missing or stale, then hands over to the TypeScript task.
@@ -18,6 +18,7 @@ const tasks = {
   build: "scripts/build.ts",
   gas: "scripts/gas.ts",
   bench: "scripts/bench/run.ts",
+  fairgate: "scripts/cli/fairgate.ts",
 };
 
 function log(message) {
@@ -74,13 +75,15 @@ function forwardSignals(child) {
   }
 }
 
+/** What decides the installed tree: the dependency fields (not `scripts`), the lockfile, Node's major. */
 function depsFingerprint() {
   const hash = createHash("sha256");
   hash.update(process.versions.node.split(".")[0]);
-  for (const file of ["package.json", "package-lock.json"]) {
-    const path = join(root, file);
-    hash.update(existsSync(path) ? readFileSync(path) : "");
-  }
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const fields = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies", "overrides", "bin"];
+  hash.update(JSON.stringify(fields.map((f) => pkg[f] ?? null)));
+  const lock = join(root, "package-lock.json");
+  hash.update(existsSync(lock) ? readFileSync(lock) : "");
   return hash.digest("hex");
 }
 

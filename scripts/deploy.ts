@@ -1,6 +1,7 @@
 /**
  * Deploys the TicketFactory to the local node and records it in the deployments file
- * the indexer and the app read. (Real-network deploys are a later issue.)
+ * the indexer and the app read. Always deploys (a restarted local node has no code); for any
+ * other network, and for idempotent deploys, use `fairgate deploy` (scripts/cli/deploy/).
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
@@ -14,11 +15,15 @@ export async function deployLocal(options: { rpcUrl: string; deploymentsFile?: s
   const hash = await wallet(accounts[0]!).deployContract({ abi: ticketFactoryAbi, bytecode: ticketFactoryBytecode });
   const receipt = await publicClient.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success" || !receipt.contractAddress) throw new Error(`TicketFactory deploy failed in ${hash}`);
+  const market = await publicClient.readContract({ address: receipt.contractAddress, abi: ticketFactoryAbi, functionName: "market" });
   const deployment: Deployment = {
     chainId: chain.id,
     factory: receipt.contractAddress,
+    market,
     fromBlock: Number(receipt.blockNumber),
     deployedAt: new Date().toISOString(),
+    deployer: accounts[0]!,
+    txHash: hash,
   };
   const existing = await readFile(file, "utf8").then((s) => deploymentsFileSchema.parse(JSON.parse(s)), () => ({}));
   await mkdir(dirname(file), { recursive: true });

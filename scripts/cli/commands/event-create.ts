@@ -1,0 +1,46 @@
+/** `fairgate event create <spec.yaml|json>` */
+import type { Command } from "commander";
+import { formatEther, parseEventLogs } from "viem";
+import { ticketFactoryAbi } from "../../../lib/generated/abis";
+import { connectWrite } from "../chain/connect";
+import { loadDeployment } from "../chain/resolve-event";
+import { sendContractTx } from "../chain/send-contract-tx";
+import type { CommandContext } from "../command-context";
+import { CliError } from "../errors";
+import { toContractArgs } from "../spec/event-spec";
+import { loadEventSpec } from "../spec/load-event-spec";
+
+export function registerEventCreate(program: Command, ctx: CommandContext): void {
+  const event = program.command("event").description("events");
+  event
+    .command("create")
+    .argument("<spec>", "event spec, JSON or YAML (see scripts/cli/examples/event.yaml)")
+    .description("create an event with its tiers from a spec file; the signer becomes the organizer")
+    .option("--check", "validate the spec and print what would be created; send nothing")
+    .action(async (specFile: string, opts: { check?: boolean }, cmd: Command) => {
+      const spec = await loadEventSpec(specFile);
+      const args = toContractArgs(spec);
+      const summary = spec.tiers.map((t, i) => `  tier ${i} ${t.name}: ${args.tiers[i]!.supply} × ${formatEther(t.price)} ETH, zones ${t.zones.join("+")}, ${t.transfer}, resale ≤ ${t.resaleCapPercent / 100}%`);
+      if (opts.check) {
+        ctx.io.out(`Spec OK: "${spec.name}" (${spec.symbol}), ${spec.tiers.length} tier(s)`);
+        summary.forEach((l) => ctx.io.out(l));
+        return;
+      }
+      const conn = await connectWrite(ctx.config(cmd));
+      const deployment = await loadDeployment(conn);
+      const receipt = await sendContractTx(conn, {
+        address: deployment.factory as `0x${string}`,
+        abi: ticketFactoryAbi,
+        functionName: "createEventWithTiers",
+        args: [args.config, args.tiers],
+        action: `Creating "${spec.name}"`,
+      });
+      const [created] = parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: receipt.logs });
+      if (!created) throw new CliError("NO_EVENT", `The transaction ${receipt.transactionHash} emitted no EventCreated.`);
+      const result = { event: created.args.ticket, eventId: created.args.eventId.toString(), organizer: created.args.organizer, txHash: receipt.transactionHash, block: Number(receipt.blockNumber) };
+      if (ctx.json(cmd)) return ctx.io.out(JSON.stringify(result));
+      ctx.io.out(`Created "${spec.name}" as event #${result.eventId} at ${result.event} (block ${result.block}).`);
+      summary.forEach((l) => ctx.io.out(l));
+      ctx.io.out(`Organizer: ${result.organizer}`);
+    });
+}

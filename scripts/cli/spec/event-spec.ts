@@ -1,0 +1,126 @@
+/**
+ * The event spec file (`fairgate event create spec.yaml`): people-friendly units (ETH, percent,
+ * dates, "2h"), validated with zod, then turned into the contract's EventConfig and TierConfig[].
+ */
+import { parseEther, zeroAddress, type Address } from "viem";
+import { z } from "zod";
+
+const MAX_TIERS = 8;
+const MAX_UINT24 = 2 ** 24 - 1;
+const MAX_UINT32 = 2 ** 32 - 1;
+const MAX_UINT96 = 2n ** 96n - 1n;
+
+/** "2026-07-01T20:00:00Z" (a zone is required, so nobody guesses) or unix seconds. */
+const instant = z.union([
+  z.number().int().positive().max(2 ** 40),
+  z.iso.datetime({ offset: true, error: "must be an ISO date-time with a zone, like 2026-07-01T20:00:00Z, or unix seconds" }),
+  z.date(), // YAML parses unquoted timestamps into Date
+]).transform((v) => BigInt(typeof v === "number" ? v : Math.floor(new Date(v).getTime() / 1000)));
+
+const durationUnits = { s: 1, m: 60, h: 3600, d: 86400 } as const;
+/** Seconds, or "90m" / "2h" / "1d". */
+const duration = z
+  .union([z.number().int().nonnegative(), z.string().regex(/^\d+[smhd]$/, 'must be seconds or like "30m", "2h", "1d"')])
+  .transform((v) => (typeof v === "number" ? v : Number(v.slice(0, -1)) * durationUnits[v.at(-1) as keyof typeof durationUnits]))
+  .pipe(z.number().max(MAX_UINT32, "is too long"));
+
+/** "0.05" ETH as a string (numbers lose precision) or 0 for free tickets. */
+const ether = z
+  .union([z.literal(0), z.string().regex(/^\d+(\.\d{1,18})?$/, 'must be an ETH amount as a string, like "0.05"')])
+  .transform((v) => (v === 0 ? 0n : parseEther(v)))
+  .refine((v) => v <= MAX_UINT96, "is too large");
+
+/** Percent with up to two decimals → basis points. */
+const percent = (max: number) =>
+  z
+    .number()
+    .min(0)
+    .max(max, `must be at most ${max}%`)
+    .refine((v) => Number.isInteger(Math.round(v * 100 * 1e6) / 1e6), "has more than two decimals")
+    .transform((v) => Math.round(v * 100));
+
+const transferModes = { free: 0, "market-only": 1, locked: 2 } as const;
+
+const tierSchema = z.strictObject({
+  name: z.string().min(1).max(64),
+  price: ether,
+  supply: z.number().int().min(1).max(MAX_UINT24),
+  zones: z.array(z.string().min(1)).min(1, "must name at least one zone"),
+  transfer: z.enum(Object.keys(transferModes) as [keyof typeof transferModes], { error: 'must be "free", "market-only" or "locked"' }).default("market-only"),
+  resaleCapPercent: percent(655).prefault(100),
+  voucherOnly: z.boolean().default(false),
+});
+
+export const eventSpecSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(128),
+    symbol: z.string().trim().regex(/^[A-Z0-9]{1,11}$/, "must be 1–11 capital letters or digits"),
+    start: instant,
+    end: instant,
+    lockWindow: duration.prefault(0),
+    maxPerWallet: z.number().int().min(0).max(MAX_UINT32).default(0),
+    maxPerIdentity: z.number().int().min(0).max(MAX_UINT32).default(0),
+    royaltyPercent: percent(100).prefault(0),
+    voucherSigner: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be an address").optional(),
+    /** Zone names in bit order: the first is bit 0. */
+    zones: z.array(z.string().min(1).max(32)).min(1).max(32).default(["general"]),
+    tiers: z.array(tierSchema).min(1, "needs at least one tier").max(MAX_TIERS, `allows at most ${MAX_TIERS} tiers`),
+  })
+  .superRefine((spec, ctx) => {
+    if (spec.end <= spec.start) ctx.addIssue({ code: "custom", path: ["end"], message: "must be after start" });
+    if (new Set(spec.zones).size !== spec.zones.length) ctx.addIssue({ code: "custom", path: ["zones"], message: "names a zone twice" });
+    const names = new Set<string>();
+    spec.tiers.forEach((tier, i) => {
+      if (names.has(tier.name)) ctx.addIssue({ code: "custom", path: ["tiers", i, "name"], message: `"${tier.name}" is used by an earlier tier` });
+      names.add(tier.name);
+      tier.zones.forEach((zone, j) => {
+        if (!spec.zones.includes(zone)) {
+          ctx.addIssue({ code: "custom", path: ["tiers", i, "zones", j], message: `"${zone}" is not in the event's zones (${spec.zones.join(", ")})` });
+        }
+      });
+    });
+  });
+
+export type EventSpec = z.output<typeof eventSpecSchema>;
+
+export type ContractEventArgs = {
+  config: {
+    name: string;
+    symbol: string;
+    startTime: bigint;
+    endTime: bigint;
+    lockWindow: number;
+    maxPerWallet: number;
+    maxPerIdentity: number;
+    royaltyBps: number;
+    voucherSigner: Address;
+  };
+  tiers: { faceValue: bigint; supply: number; zones: number; mode: number; resaleCapBps: number; voucherOnly: boolean }[];
+};
+
+/** The `createEventWithTiers(EventConfig, TierConfig[])` arguments for a validated spec. */
+export function toContractArgs(spec: EventSpec): ContractEventArgs {
+  const zoneBit = (name: string) => 2 ** spec.zones.indexOf(name);
+  return {
+    config: {
+      name: spec.name,
+      symbol: spec.symbol,
+      startTime: spec.start,
+      endTime: spec.end,
+      lockWindow: spec.lockWindow,
+      maxPerWallet: spec.maxPerWallet,
+      maxPerIdentity: spec.maxPerIdentity,
+      royaltyBps: spec.royaltyPercent,
+      voucherSigner: (spec.voucherSigner as Address | undefined) ?? zeroAddress,
+    },
+    tiers: spec.tiers.map((t) => ({
+      faceValue: t.price,
+      supply: t.supply,
+      // Sum of distinct bits; >>> 0 keeps bit 31 unsigned.
+      zones: [...new Set(t.zones)].reduce((mask, z) => mask + zoneBit(z), 0) >>> 0,
+      mode: transferModes[t.transfer],
+      resaleCapBps: t.resaleCapPercent,
+      voucherOnly: t.voucherOnly,
+    })),
+  };
+}
