@@ -18,6 +18,7 @@ const tasks = {
   build: "scripts/build.ts",
   gas: "scripts/gas.ts",
   bench: "scripts/bench/run.ts",
+  "bench-gate": "scripts/bench/gate.ts",
   fairgate: "scripts/cli/fairgate.ts",
 };
 

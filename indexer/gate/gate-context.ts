@@ -7,12 +7,15 @@ import type { TicketFacts } from "./facts/ticket-facts";
 import { defaultGateSettings, type GateDeps, type GateSettings } from "./gate-deps";
 import { createDelegationCache, type DelegationCache } from "./pass/delegation-cache";
 import { createRateLimiter, type RateLimiter } from "./sessions/rate-limiter";
+import { createCheckInWriter, type CheckInWriter } from "./steps/check-in-writer";
 
 export type GateContext = GateDeps & {
   facts: TicketFacts;
   settings: GateSettings;
   delegations: DelegationCache;
   rateLimiter: RateLimiter;
+  /** Group-committed first-wins admission. */
+  recordCheckIn: CheckInWriter;
 };
 
 export function createGateContext(deps: GateDeps): GateContext {
@@ -25,6 +28,7 @@ export function createGateContext(deps: GateDeps): GateContext {
     facts: deps.facts ?? contractTicketFacts(deps.client),
     settings,
     delegations: createDelegationCache(deps.db),
+    recordCheckIn: createCheckInWriter(deps.db),
     rateLimiter: createRateLimiter({ perSecond: settings.scanRatePerSecond, burst: settings.scanRatePerSecond * 2 }),
   };
 }

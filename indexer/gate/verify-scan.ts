@@ -13,7 +13,6 @@ import { checkTicketRules } from "./steps/check-ticket-rules";
 import { consumeChallenge } from "./steps/consume-challenge";
 import { loadChallenge } from "./steps/load-challenge";
 import { parseMessage } from "./steps/parse-message";
-import { recordCheckIn } from "./steps/record-check-in";
 import { resolveOwner } from "./steps/resolve-owner";
 import { ticketFromMessage, type TicketRef } from "./steps/ticket-from-message";
 import { verifySignature } from "./steps/verify-signature";
@@ -43,7 +42,7 @@ export async function verifyScan(deps: GateContext, scan: ScanRequest): Promise<
       throw new GateDenial("NOT_OWNER", `ticket is held by ${owner}, not ${signer}`);
     }
     await checkTicketRules(deps.facts, ticket, { zone: challenge.zone, identityPepper: deps.settings.identityPepper }, scan.idNumber);
-    const checkedInAt = await recordCheckIn(deps.db, { ticket, holder: signer, gateId: challenge.gateId, now });
+    const checkedInAt = await deps.recordCheckIn({ ticket, holder: signer, gateId: challenge.gateId, now });
     return {
       result: "ADMIT",
       contract: ticket.contract,

@@ -16,7 +16,6 @@ import { GateDenial } from "../gate-denial";
 import type { GateSession } from "../sessions/gate-session";
 import { checkTicketRules } from "../steps/check-ticket-rules";
 import { movedAwaySince } from "./moved-since";
-import { recordCheckIn } from "../steps/record-check-in";
 import { resolveOwnership } from "../steps/resolve-owner";
 import type { TicketRef } from "../steps/ticket-from-message";
 
@@ -52,7 +51,7 @@ export async function verifyPass(ctx: GateContext, session: Pick<GateSession, "c
       throw new GateDenial("NO_DELEGATION", `the holder gave the ticket away after delegating (block ${delegation.createdBlock}); delegate again`);
     }
     await checkTicketRules(ctx.facts, ticket, { zone: session.zone, identityPepper: ctx.settings.identityPepper }, scan.idNumber);
-    const checkedInAt = await recordCheckIn(ctx.db, { ticket, holder: owner, gateId: session.gateId, now, mode: "pass" });
+    const checkedInAt = await ctx.recordCheckIn({ ticket, holder: owner, gateId: session.gateId, now, mode: "pass" });
     return {
       result: "ADMIT",
       contract: ticket.contract,

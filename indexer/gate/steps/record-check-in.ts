@@ -4,10 +4,10 @@ import type { DbOrTx } from "../../db/types";
 import { GateDenial } from "../gate-denial";
 import type { TicketRef } from "./ticket-from-message";
 
-export async function recordCheckIn(
-  db: DbOrTx,
-  args: { ticket: TicketRef; holder: string; gateId: string; now: Date; mode?: "challenge" | "pass" | "offline" },
-): Promise<Date> {
+export type CheckInArgs = { ticket: TicketRef; holder: string; gateId: string; now: Date; mode?: "challenge" | "pass" | "offline" };
+
+/** One admission, one statement (the gate's hot path uses the group-committed check-in-writer.ts). */
+export async function recordCheckIn(db: DbOrTx, args: CheckInArgs): Promise<Date> {
   const inserted = await db
     .insert(checkIns)
     .values({

@@ -2,7 +2,7 @@
  * Step 10: who holds the ticket now. The indexer mirror answers when it is close enough to
  * the head; otherwise (or to double-check a "no") the chain's `ownerOf` does.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import {
   BaseError,
   ContractFunctionRevertedError,
@@ -15,7 +15,39 @@ import { eventTicketAbi } from "../../../lib/generated/abis";
 import { tickets } from "../../db/schema";
 import type { GateDeps } from "../gate-deps";
 import { GateDenial } from "../gate-denial";
+import { microBatch } from "./micro-batch";
 import type { TicketRef } from "./ticket-from-message";
+
+type MirrorRow = { owner: Address; lastTransferBlock: number } | null;
+/** Batched mirror lookups (group commit, see micro-batch.ts), one per database. */
+const readers = new WeakMap<object, (t: TicketRef) => Promise<MirrorRow>>();
+
+function mirrorReader(db: GateDeps["db"]) {
+  let reader = readers.get(db);
+  if (!reader) {
+    reader = microBatch(
+      async (refs: TicketRef[]) => {
+        const byContract = new Map<string, bigint[]>();
+        for (const r of refs) {
+          const c = r.contract.toLowerCase();
+          byContract.set(c, [...(byContract.get(c) ?? []), r.tokenId]);
+        }
+        const rows = await db
+          .select({ contract: tickets.contract, tokenId: tickets.tokenId, owner: tickets.owner, updatedBlock: tickets.updatedBlock })
+          .from(tickets)
+          .where(or(...[...byContract].map(([c, ids]) => and(eq(tickets.contract, c), inArray(tickets.tokenId, ids)))));
+        const found = new Map(rows.map((r) => [`${r.contract}:${r.tokenId}`, r]));
+        return refs.map((r) => {
+          const row = found.get(`${r.contract.toLowerCase()}:${r.tokenId}`);
+          return row && row.owner !== zeroAddress ? { owner: getAddress(row.owner), lastTransferBlock: row.updatedBlock } : null;
+        });
+      },
+      { maxBatch: 256, maxInFlight: 2 },
+    );
+    readers.set(db, reader);
+  }
+  return reader;
+}
 
 /** ownerOf could not be asked (RPC failure), as opposed to answering "no such token". */
 const UNREACHABLE = Symbol("unreachable");
@@ -65,12 +97,8 @@ function mirrorIsFresh(deps: GateDeps): boolean {
   );
 }
 
-async function ownerFromMirror(deps: GateDeps, ticket: TicketRef): Promise<{ owner: Address; lastTransferBlock: number } | null> {
-  const [row] = await deps.db
-    .select({ owner: tickets.owner, updatedBlock: tickets.updatedBlock })
-    .from(tickets)
-    .where(and(eq(tickets.contract, ticket.contract.toLowerCase()), eq(tickets.tokenId, ticket.tokenId)));
-  return row && row.owner !== zeroAddress ? { owner: getAddress(row.owner), lastTransferBlock: row.updatedBlock } : null;
+function ownerFromMirror(deps: GateDeps, ticket: TicketRef): Promise<MirrorRow> {
+  return mirrorReader(deps.db)(ticket);
 }
 
 /** `null` when ownerOf reverts (OpenZeppelin: ERC721NonexistentToken); UNREACHABLE when the RPC fails. */

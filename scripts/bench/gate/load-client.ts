@@ -1,0 +1,141 @@
+/**
+ * The load generator, run as its own process (so it does not share the server's event loop):
+ * N gates POST /gate/pass/scan over keep-alive loopback connections, either as fast as each
+ * gate can (closed loop) or at a fixed total rate (open loop; latency counted from the
+ * scheduled send time, so a stalled server cannot hide its queueing). Reads a job file, prints
+ * one JSON result line.
+ */
+import { readFileSync } from "node:fs";
+import { Agent, request } from "node:http";
+import type { BenchRequest } from "./seed";
+
+export type LoadJob = {
+  url: string;
+  tokens: string[];
+  requests: (BenchRequest & { expected: string })[];
+  mode: "closed" | "rate";
+  durationMs: number;
+  ratePerSecond?: number;
+};
+
+export type LoadResult = {
+  sent: number;
+  ms: number;
+  scansPerSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  unexpected: number;
+  unexpectedSample?: string;
+  statuses: Record<string, number>;
+};
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function run(job: LoadJob): Promise<LoadResult> {
+  const target = new URL("/gate/pass/scan", job.url);
+  const agent = new Agent({ keepAlive: true, maxSockets: job.tokens.length });
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let unexpected = 0;
+  let unexpectedSample: string | undefined;
+
+  function scan(i: number, startedAt: number): Promise<void> {
+    const r = job.requests[i]!;
+    const body = JSON.stringify({ pass: r.pass });
+    return new Promise((resolve) => {
+      const req = request(
+        target,
+        {
+          method: "POST",
+          agent,
+          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), authorization: `Bearer ${job.tokens[i % job.tokens.length]}` },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => {
+            latencies.push(performance.now() - startedAt);
+            statuses[String(res.statusCode)] = (statuses[String(res.statusCode)] ?? 0) + 1;
+            let got = "?";
+            try {
+              const v = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { result: string; reason?: string };
+              got = v.result === "ADMIT" ? "ADMIT" : (v.reason ?? "?");
+            } catch {
+              got = "unreadable";
+            }
+            if (got !== r.expected) {
+              unexpected++;
+              unexpectedSample ??= `${r.category}: expected ${r.expected}, got ${got} (HTTP ${res.statusCode})`;
+            }
+            resolve();
+          });
+        },
+      );
+      req.on("error", (err) => {
+        unexpected++;
+        unexpectedSample ??= `${r.category}: ${err.message}`;
+        statuses.error = (statuses.error ?? 0) + 1;
+        resolve();
+      });
+      req.end(body);
+    });
+  }
+
+  const started = performance.now();
+  let next = 0;
+  if (job.mode === "closed") {
+    const deadline = started + job.durationMs;
+    await Promise.all(
+      job.tokens.map(async () => {
+        while (next < job.requests.length && performance.now() < deadline) {
+          const i = next++;
+          await scan(i, performance.now());
+        }
+      }),
+    );
+  } else {
+    const rate = job.ratePerSecond!;
+    const total = Math.min(job.requests.length, Math.floor((rate * job.durationMs) / 1000));
+    const inflight: Promise<void>[] = [];
+    while (next < total) {
+      const now = performance.now();
+      // Send everything whose scheduled time has come; latency counts from that time.
+      while (next < total && started + (next * 1000) / rate <= now) {
+        const i = next++;
+        inflight.push(scan(i, started + (i * 1000) / rate));
+      }
+      await new Promise((r) => setTimeout(r, 1)); // not a busy loop: the server needs the other core
+    }
+    await Promise.all(inflight);
+  }
+  const ms = performance.now() - started;
+  agent.destroy();
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    sent: latencies.length,
+    ms,
+    scansPerSecond: (latencies.length / ms) * 1000,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted.length ? sorted[sorted.length - 1]! : NaN,
+    unexpected,
+    ...(unexpectedSample ? { unexpectedSample } : {}),
+    statuses,
+  };
+}
+
+const job = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as LoadJob;
+run(job).then(
+  (result) => {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    process.exit(0);
+  },
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
