@@ -77,6 +77,7 @@ const envSchema = z.object({
   GATE_REQUIRE_SESSION: z.enum(["0", "1", "false", "true"]).transform((v) => v === "1" || v === "true").default(false),
   IDENTITY_PEPPER: z.string().min(16, "must be at least 16 characters").optional(),
   // The key's value never appears in an error message (custom messages only).
+  GATE_SNAPSHOT_KEY_FILE: z.string().min(1).optional(),
   GATE_SIGNER_KEY: z.string().refine(isSignerKey, "must be a 0x-prefixed 32-byte hex private key").optional(),
   GATE_SIGNER_KEY_FILE: z.string().min(1).optional(),
   GATE_SIGNER_ADDRESS: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address").optional(),
@@ -126,9 +127,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       scanRatePerSecond: e.GATE_SCAN_RATE,
       requireSessionForChallenge: e.GATE_REQUIRE_SESSION,
       identityPepper: e.IDENTITY_PEPPER,
+      snapshotKeyPem: e.GATE_SNAPSHOT_KEY_FILE ? readSnapshotKey(e.GATE_SNAPSHOT_KEY_FILE) : undefined,
     },
     checkInBatcher: batcherConfig(e),
   };
+}
+
+function readSnapshotKey(file: string): string {
+  try {
+    return readFileSync(resolve(file), "utf8");
+  } catch (err) {
+    throw new ConfigError(`Invalid indexer configuration:\n  GATE_SNAPSHOT_KEY_FILE ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+  }
 }
 
 function batcherConfig(e: z.output<typeof envSchema>): IndexerConfig["checkInBatcher"] {

@@ -8,6 +8,7 @@ import { defaultGateSettings, type GateDeps, type GateSettings } from "./gate-de
 import { createDelegationCache, type DelegationCache } from "./pass/delegation-cache";
 import { createRateLimiter, type RateLimiter } from "./sessions/rate-limiter";
 import { createCheckInWriter, type CheckInWriter } from "./steps/check-in-writer";
+import { createSnapshotSigner, type SnapshotSigner } from "./offline/snapshot-key";
 
 export type GateContext = GateDeps & {
   facts: TicketFacts;
@@ -16,6 +17,8 @@ export type GateContext = GateDeps & {
   rateLimiter: RateLimiter;
   /** Group-committed first-wins admission. */
   recordCheckIn: CheckInWriter;
+  /** Signs offline snapshots. */
+  snapshotSigner: SnapshotSigner;
 };
 
 export function createGateContext(deps: GateDeps): GateContext {
@@ -29,6 +32,7 @@ export function createGateContext(deps: GateDeps): GateContext {
     settings,
     delegations: createDelegationCache(deps.db),
     recordCheckIn: createCheckInWriter(deps.db),
+    snapshotSigner: createSnapshotSigner(settings.snapshotKeyPem),
     rateLimiter: createRateLimiter({ perSecond: settings.scanRatePerSecond, burst: settings.scanRatePerSecond * 2 }),
   };
 }

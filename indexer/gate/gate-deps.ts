@@ -19,6 +19,8 @@ export type GateSettings = {
   requireSessionForChallenge: boolean;
   /** Secret pepper of the identity commitments (real-name tiers); without it such tickets are refused. */
   identityPepper?: string | undefined;
+  /** PKCS#8 PEM P-256 key that signs offline snapshots; without it each process makes an ephemeral one. */
+  snapshotKeyPem?: string | undefined;
 };
 
 export const defaultGateSettings: GateSettings = {

@@ -19,6 +19,8 @@ import { authenticate } from "./sessions/authenticate";
 import { createInvite, redeemInvite, revokeInvite } from "./sessions/invites";
 import { signInWithWallet } from "./sessions/sign-in-with-wallet";
 import { verifyScan } from "./verify-scan";
+import { buildSnapshot } from "./offline/build-snapshot";
+import { reconcileOffline } from "./offline/reconcile";
 
 // Printed inside SIWE statements, so one line of plain characters.
 const gateIdSchema = z.string().regex(/^[A-Za-z0-9 _.:-]{1,64}$/, "1-64 letters, digits, space or _ . : -");
@@ -33,6 +35,18 @@ const scanSchema = signedSchema.extend({ idNumber: idNumberSchema });
 const passScanSchema = z.object({ pass: z.string().min(1).max(1_024), idNumber: idNumberSchema });
 const inviteSchema = z.object({ gateId: gateIdSchema, zone: zoneSchema, ttlSeconds: z.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600) });
 const redeemSchema = z.object({ code: z.string().min(8).max(64) });
+const reconcileSchema = z.object({
+  admissions: z
+    .array(
+      z.object({
+        tokenId: z.string().regex(/^[0-9]{1,78}$/, "decimal token id").transform(BigInt),
+        holder: addressSchema,
+        admittedAt: z.iso.datetime().transform((s) => new Date(s)),
+      }),
+    )
+    // ~110 bytes each: 100 stay under the API's 16 KiB body limit; scanners send their queue in chunks.
+    .max(100),
+});
 const delegationNonceSchema = z.object({ contract: addressSchema, domain: z.string().max(255).optional() });
 
 export function malformedVerdict(message: string): GateVerdict {
@@ -115,6 +129,16 @@ export function gateRoutes(ctx: GateContext) {
     .post("/invites", async (c) => {
       const body = parseOr400(inviteSchema, await readJson(c));
       return orError(c, async () => createInvite(ctx, await bearer(c), body));
+    })
+    .get("/offline/snapshot", async (c) => orError(c, async () => buildSnapshot(ctx, await bearer(c))))
+    .post("/offline/reconcile", async (c) => {
+      const body = parseOr400(reconcileSchema, await readJson(c));
+      return orError(c, async () => {
+        const session = await bearer(c);
+        const late = body.admissions.find((a) => a.admittedAt.getTime() > ctx.now().getTime() + 60_000);
+        if (late) throw new GateDenial("MALFORMED", `admission of ${late.tokenId} is dated in the future`);
+        return reconcileOffline(ctx, session, body.admissions);
+      });
     })
     .delete("/invites/:id", async (c) => orError(c, async () => revokeInvite(ctx, await bearer(c), c.req.param("id"))));
 }

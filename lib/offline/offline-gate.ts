@@ -1,0 +1,86 @@
+/**
+ * A gate with no network: verifies passes against a signed snapshot, in the online gate's order
+ * and with its reason codes, and queues admissions for reconcile (POST /gate/offline/reconcile).
+ * Zones and named-ticket ID checks need the service; this verifier does not do them (use offline
+ * scanning at general-admission gates). A ticket that moved after its delegation is refused
+ * (NO_DELEGATION), stricter than online, since the snapshot has no transfer history.
+ */
+import type { GateVerdict } from "../gate/reasons";
+import { classifySlot, decodePass, fromBase64Url, isLowS, PassFormatError, type DecodedPass } from "../pass";
+import type { Snapshot, SnapshotDelegation } from "./snapshot";
+
+export type OfflineAdmission = { tokenId: string; holder: `0x${string}`; admittedAt: string };
+
+export type OfflineGate = {
+  verify(passText: string, nowMs?: number): Promise<GateVerdict>;
+  /** Admissions not yet reconciled, oldest first. */
+  queued(): OfflineAdmission[];
+  /** After the service accepted (or reported as conflicts) these token ids. */
+  reconciled(tokenIds: string[]): void;
+};
+
+const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+
+export function createOfflineGate(snapshot: Snapshot, restored: OfflineAdmission[] = []): OfflineGate {
+  const owners = new Map(snapshot.owners.map(([id, owner, block]) => [id, { owner, block }]));
+  const delegations = new Map(snapshot.delegations.map((d) => [d.keyId, d]));
+  const admitted = new Set(snapshot.checkedIn);
+  const queue: OfflineAdmission[] = [...restored];
+  for (const a of restored) admitted.add(a.tokenId);
+  const keys = new Map<string, Promise<CryptoKey>>();
+
+  const keyOf = (d: SnapshotDelegation) => {
+    let k = keys.get(d.keyId);
+    if (!k) {
+      k = crypto.subtle.importKey("raw", fromBase64Url(d.publicKey) as BufferSource, { name: "ECDSA", namedCurve: "P-256" }, false, ["verify"]);
+      keys.set(d.keyId, k);
+    }
+    return k;
+  };
+
+  async function verify(passText: string, nowMs = Date.now()): Promise<GateVerdict> {
+    let pass: DecodedPass;
+    try {
+      pass = decodePass(passText);
+    } catch (err) {
+      const reason = err instanceof PassFormatError ? err.code : "MALFORMED";
+      return { result: "DENY", reason, message: err instanceof Error ? err.message : "pass could not be decoded" };
+    }
+    const about = { contract: pass.contract, tokenId: pass.tokenId.toString() };
+    const deny = (reason: Extract<GateVerdict, { result: "DENY" }>["reason"], message: string): GateVerdict => ({ result: "DENY", reason, message, ...about });
+    if (pass.chainId !== snapshot.chainId) return deny("WRONG_CHAIN", `pass is for chain ${pass.chainId}`);
+    if (pass.contract.toLowerCase() !== snapshot.contract.toLowerCase()) return deny("WRONG_EVENT", `ticket is of ${pass.contract}, this gate admits ${snapshot.contract}`);
+    const slot = classifySlot(pass.slot, nowMs, snapshot.slotSeconds, snapshot.skewSlots);
+    if (slot === "old") return deny("SLOT_EXPIRED", `pass slot ${pass.slot} is too old`);
+    if (slot === "future") return deny("SLOT_IN_FUTURE", `pass slot ${pass.slot} is ahead of the gate's clock`);
+    const d = delegations.get(hex(pass.keyId));
+    if (!d) return deny("NO_DELEGATION", "no delegation for this device key in the snapshot");
+    let valid = false;
+    try {
+      valid = isLowS(pass.signature) && (await crypto.subtle.verify({ name: "ECDSA", hash: "SHA-256" }, await keyOf(d), pass.signature as BufferSource, pass.signedBytes as BufferSource));
+    } catch {
+      valid = false;
+    }
+    if (!valid) return deny("BAD_SIGNATURE", "device signature is not valid for the delegated key");
+    if (d.expiresAt <= nowMs) return deny("DELEGATION_EXPIRED", `delegation expired at ${new Date(d.expiresAt).toISOString()}`);
+    const tokenId = pass.tokenId.toString();
+    const owned = owners.get(tokenId);
+    if (!owned) return deny("UNKNOWN_TOKEN", "ticket not in the snapshot");
+    if (owned.owner !== d.holder.toLowerCase()) return deny("NOT_OWNER", `ticket is held by ${owned.owner}, not the delegating ${d.holder}`);
+    if (owned.block > d.createdBlock) return deny("NO_DELEGATION", "the ticket moved after this delegation; delegate again");
+    if (admitted.has(tokenId)) return deny("ALREADY_CHECKED_IN", "ticket was admitted before");
+    admitted.add(tokenId);
+    const admittedAt = new Date(nowMs).toISOString();
+    queue.push({ tokenId, holder: d.holder, admittedAt });
+    return { result: "ADMIT", contract: pass.contract, tokenId, holder: d.holder, gateId: snapshot.gateId, checkedInAt: admittedAt };
+  }
+
+  return {
+    verify,
+    queued: () => [...queue],
+    reconciled(tokenIds) {
+      const done = new Set(tokenIds);
+      for (let i = queue.length - 1; i >= 0; i--) if (done.has(queue[i]!.tokenId)) queue.splice(i, 1);
+    },
+  };
+}

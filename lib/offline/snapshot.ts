@@ -1,0 +1,70 @@
+/**
+ * The offline gate snapshot: what one event's gate needs to check passes with no network
+ * (owners, pass delegations, tickets already admitted), as JSON text signed by the gate service
+ * (ECDSA P-256/SHA-256, raw r‖s). The scanner pins the service's public key while online and
+ * refuses any snapshot that key did not sign. Browser- and Node-safe (WebCrypto only).
+ */
+import { fromBase64Url } from "../pass";
+
+export const SNAPSHOT_VERSION = 1;
+
+export type SnapshotDelegation = {
+  /** hex of the 8-byte key id carried in passes */
+  keyId: string;
+  /** base64url raw P-256 point of the device key */
+  publicKey: string;
+  holder: `0x${string}`;
+  /** ms since epoch */
+  expiresAt: number;
+  /** chain head when the delegation was verified */
+  createdBlock: number;
+};
+
+export type Snapshot = {
+  version: number;
+  chainId: number;
+  contract: `0x${string}`;
+  gateId: string;
+  zone: number;
+  /** ms since epoch */
+  issuedAt: number;
+  slotSeconds: number;
+  skewSlots: number;
+  /** [tokenId (decimal), owner (lowercase), block of its last transfer] */
+  owners: [string, string, number][];
+  delegations: SnapshotDelegation[];
+  /** token ids (decimal) admitted before the snapshot */
+  checkedIn: string[];
+};
+
+/** What GET /gate/offline/snapshot answers. */
+export type SignedSnapshot = { payload: string; signature: string; publicKey: string };
+
+export class OfflineSnapshotError extends Error {
+  override name = "OfflineSnapshotError";
+}
+
+async function importP256(raw: Uint8Array): Promise<CryptoKey> {
+  return crypto.subtle.importKey("raw", raw as BufferSource, { name: "ECDSA", namedCurve: "P-256" }, false, ["verify"]);
+}
+
+/**
+ * Checks the service's signature with the pinned key and parses the snapshot.
+ *
+ * @example
+ * const snapshot = await verifySnapshot(await res.json(), pinnedServiceKey);
+ */
+export async function verifySnapshot(signed: SignedSnapshot, trustedPublicKey: string): Promise<Snapshot> {
+  if (signed.publicKey !== trustedPublicKey) throw new OfflineSnapshotError("snapshot signed by a key this scanner does not trust");
+  let ok = false;
+  try {
+    const key = await importP256(fromBase64Url(trustedPublicKey));
+    ok = await crypto.subtle.verify({ name: "ECDSA", hash: "SHA-256" }, key, fromBase64Url(signed.signature) as BufferSource, new TextEncoder().encode(signed.payload));
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new OfflineSnapshotError("snapshot signature is not valid");
+  const snapshot = JSON.parse(signed.payload) as Snapshot;
+  if (snapshot.version !== SNAPSHOT_VERSION) throw new OfflineSnapshotError(`snapshot version ${snapshot.version} is not supported`);
+  return snapshot;
+}
