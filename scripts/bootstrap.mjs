@@ -19,6 +19,7 @@ const tasks = {
   gas: "scripts/gas.ts",
   bench: "scripts/bench/run.ts",
   "bench-gate": "scripts/bench/gate.ts",
+  gate: "scripts/gate/gate-cli.ts",
   fairgate: "scripts/cli/fairgate.ts",
 };
 
