@@ -1,0 +1,73 @@
+/**
+ * INDEXER_STALE in pass mode: the gate refuses (never admits) when it cannot confirm ownership,
+ * i.e. the mirror is behind and the chain does not answer ownerOf, or the ticket's facts cannot be
+ * read; and admits again once the mirror is fresh.
+ */
+import { createPublicClient, custom, getAddress, type Address, type PublicClient } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fairgateChain } from "../../../lib/chain";
+import { createGateContext } from "../gate-context";
+import { TicketFactsUnavailableError } from "../facts/ticket-facts";
+import { gateFixture, TIER, type Device } from "../../testing/gate-fixture";
+import { createTestApp, type TestApp } from "../../testing/test-app";
+import { verifyPass } from "./verify-pass";
+
+let t: TestApp;
+let g: ReturnType<typeof gateFixture>;
+let event: Address;
+let device: Device;
+let rpcCalls = 0;
+
+const deadChain = createPublicClient({
+  chain: fairgateChain(31337),
+  transport: custom({
+    request: async () => {
+      rpcCalls++;
+      throw new Error("connection refused");
+    },
+  }),
+}) as PublicClient;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  g = gateFixture(t);
+  event = await g.createTieredEvent("Stale Night");
+  await g.mintTier(event, TIER.general, Array(3).fill(getAddress(t.chain.alice.account!.address)));
+  await t.sync.syncToHead();
+  device = (await g.delegate(t.chain.alice, event)).device;
+});
+afterAll(() => t.close());
+
+const session = () => ({ contract: event, gateId: "north-1", zone: 0 });
+
+describe("pass mode: INDEXER_STALE", () => {
+  it("mirror far behind and the chain unreachable: DENY INDEXER_STALE, nothing recorded", async () => {
+    const fresh = t.sync.status();
+    const stale = { ...fresh, headBlock: (fresh.headBlock ?? 0) + 50, lagBlocks: 50 };
+    const ctx = createGateContext({ ...t.gate, client: deadChain, syncStatus: () => stale, facts: { zones: async () => 1, identityCommitment: async () => null, cancelled: async () => false } });
+    rpcCalls = 0;
+    const verdict = await verifyPass(ctx, session(), { pass: await g.pass(device, event, 1n) });
+    expect(verdict).toMatchObject({ result: "DENY", reason: "INDEXER_STALE", tokenId: "1" });
+    expect(rpcCalls).toBeGreaterThan(0); // it did try ownerOf
+    // The same pass is admitted by a gate whose mirror is fresh: the stale DENY wrote nothing.
+    expect((await verifyPass(createGateContext(t.gate), session(), { pass: await g.pass(device, event, 1n) })).result).toBe("ADMIT");
+  });
+
+  it("mirror fresh but the ticket's facts cannot be read: DENY INDEXER_STALE, not ADMIT", async () => {
+    const facts = {
+      zones: async () => {
+        throw new TicketFactsUnavailableError("zonesOf: RPC down");
+      },
+      identityCommitment: async () => null,
+      cancelled: async () => false,
+    };
+    const ctx = createGateContext({ ...t.gate, facts });
+    expect(await verifyPass(ctx, session(), { pass: await g.pass(device, event, 2n) })).toMatchObject({ result: "DENY", reason: "INDEXER_STALE", tokenId: "2" });
+  });
+
+  it("mirror behind but the chain answers: ownerOf decides and the pass is admitted", async () => {
+    const fresh = t.sync.status();
+    const ctx = createGateContext({ ...t.gate, syncStatus: () => ({ ...fresh, lagBlocks: 50 }) });
+    expect(await verifyPass(ctx, session(), { pass: await g.pass(device, event, 3n) })).toMatchObject({ result: "ADMIT", tokenId: "3" });
+  });
+});
