@@ -30,6 +30,12 @@ export type IndexerConfig = {
   challengeTtlSeconds: number;
   /** Origins allowed to call the API from a browser. */
   corsOrigins: string[];
+  /** PostgreSQL URL; when set, used instead of PGlite in `dataDir` (several instances may share it). */
+  databaseUrl?: string;
+  /** Blocks below the head considered final: reorg hashes are kept this deep. */
+  finalityDepth?: number;
+  /** How often a follower instance tries to take the sync lease. */
+  leasePollMs?: number;
 };
 
 export class ConfigError extends Error {
@@ -62,6 +68,9 @@ const envSchema = z.object({
   MAX_INDEXER_LAG_BLOCKS: int(0, 1_000_000).default(2),
   GATE_CHALLENGE_TTL_SECONDS: int(10, 3600).default(120),
   CORS_ORIGINS: csv.optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  FINALITY_DEPTH: int(1, 100_000).default(64),
+  LEASE_POLL_MS: int(100, 600_000).default(1_000),
 });
 
 /**
@@ -97,6 +106,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxIndexerLagBlocks: e.MAX_INDEXER_LAG_BLOCKS,
     challengeTtlSeconds: e.GATE_CHALLENGE_TTL_SECONDS,
     corsOrigins: e.CORS_ORIGINS ?? e.SIWE_DOMAINS.flatMap((d) => [`http://${d}`, `https://${d}`]),
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    finalityDepth: e.FINALITY_DEPTH,
+    leasePollMs: e.LEASE_POLL_MS,
   };
 }
 
