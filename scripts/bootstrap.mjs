@@ -18,6 +18,7 @@ const tasks = {
   build: "scripts/build.ts",
   gas: "scripts/gas.ts",
   bench: "scripts/bench/run.ts",
+  "bench:indexer": "scripts/bench/indexer.ts",
 };
 
 function log(message) {

@@ -20,8 +20,8 @@ import { freshPostgresUrl, resetDatabase, stopTestPostgres } from "../../indexer
 import { localClients } from "../../scripts/lib/local-clients";
 import { ProcessGroup } from "../../scripts/lib/process-group";
 import { waitFor } from "../../scripts/lib/wait";
-import { startChainNode, type ChainNode } from "../helpers/chain-node";
-import { health, startIndexerProcess, waitIndexed, type IndexerProcess } from "../helpers/indexer-process";
+import { startChainNode, type ChainNode } from "../../scripts/lib/chain-node";
+import { health, startIndexerProcess, waitIndexed, type IndexerProcess } from "../../scripts/lib/indexer-process";
 import { postgresSkipReason } from "../helpers/postgres-server";
 
 type Storage = { dataDir?: string; databaseUrl?: string };

@@ -1,9 +1,9 @@
-/** The indexer as its own process (`indexer/main.ts`), as production runs it: for reorg, crash and failover tests. */
+/** The indexer as its own process (`indexer/main.ts`), as production runs it: for the reorg, crash and failover tests and the benchmark. */
 import { join } from "node:path";
-import { repoRoot } from "../../scripts/lib/build-contracts";
-import type { ManagedProcess, ProcessGroup } from "../../scripts/lib/process-group";
-import { whileAlive } from "../../scripts/lib/process-group";
-import { freePort, waitFor, waitForHttp } from "../../scripts/lib/wait";
+import { repoRoot } from "./build-contracts";
+import type { ManagedProcess, ProcessGroup } from "./process-group";
+import { whileAlive } from "./process-group";
+import { freePort, waitFor, waitForHttp } from "./wait";
 
 const tsxLoader = join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs");
 
@@ -25,6 +25,8 @@ export type IndexerProcessOptions = {
   /** … a PostgreSQL URL. */
   databaseUrl?: string;
   env?: Record<string, string>;
+  /** Print the process's output lines (prefixed) as they come. */
+  echo?: boolean;
 };
 
 export async function startIndexerProcess(group: ProcessGroup, o: IndexerProcessOptions): Promise<IndexerProcess> {
@@ -32,6 +34,7 @@ export async function startIndexerProcess(group: ProcessGroup, o: IndexerProcess
   const url = `http://127.0.0.1:${port}`;
   const proc = group.start(o.name ?? "indexer", process.execPath, ["--import", tsxLoader, join(repoRoot, "indexer", "main.ts")], {
     cwd: repoRoot,
+    echo: o.echo ?? false,
     env: {
       ...process.env,
       RPC_URL: o.rpcUrl,

@@ -1,10 +1,10 @@
 /** A real Hardhat node process on a free loopback port with the TicketFactory deployed. */
 import { join } from "node:path";
 import type { Address } from "viem";
-import { deployLocal } from "../../scripts/deploy";
-import { repoRoot } from "../../scripts/lib/build-contracts";
-import { ProcessGroup, whileAlive } from "../../scripts/lib/process-group";
-import { freePort, waitForRpc } from "../../scripts/lib/wait";
+import { deployLocal } from "../deploy";
+import { repoRoot } from "./build-contracts";
+import { ProcessGroup, whileAlive } from "./process-group";
+import { freePort, waitForRpc } from "./wait";
 
 export type ChainNode = { rpcUrl: string; factory: Address; fromBlock: number; group: ProcessGroup };
 
