@@ -88,7 +88,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const log = options.log ?? ((line: string) => console.warn(`[sync] ${line}`));
   const lease = options.lease ?? soleLease();
   const id = makeCursorId(chainId, factory);
-  const progress = progressTracker(Math.max(100, maxBlockRange));
+  // More than 100 blocks behind counts as a backfill worth reporting.
+  const progress = progressTracker(100);
 
   let loaded = false;
   let leader = false;
