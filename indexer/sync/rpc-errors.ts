@@ -21,9 +21,12 @@ const RANGE_PATTERNS = [
   /exceed(s|ed)? (max(imum)?|the)? ?(block )?range/i,
   /query returned more than \d+ results/i,
   /response (size|is too large)/i,
+  // viem's own cap on an HTTP response body (10 MiB by default): the range holds too many logs.
+  /response body exceeded the size limit/i,
   /log response size exceeded/i,
   /limit exceeded/i,
   /range limit/i,
+  /limited to (a |an )?[\d,]+ (block )?range/i,
   /max(imum)? (of )?\d+ (blocks|logs|results)/i,
 ];
 
