@@ -52,4 +52,13 @@ describe("loadConfig", () => {
       expect(message).toMatch(/SIWE_DOMAINS/);
     }
   });
+
+  it("reads DATABASE_URL, FINALITY_DEPTH and LEASE_POLL_MS, and refuses a non-PostgreSQL URL", () => {
+    const c = loadConfig({ FACTORY_ADDRESS: FACTORY, DATABASE_URL: "postgres://u@127.0.0.1:5432/db", FINALITY_DEPTH: "12", LEASE_POLL_MS: "250" });
+    expect(c).toMatchObject({ databaseUrl: "postgres://u@127.0.0.1:5432/db", finalityDepth: 12, leasePollMs: 250 });
+    expect(loadConfig({ FACTORY_ADDRESS: FACTORY })).toMatchObject({ finalityDepth: 64, leasePollMs: 1000 });
+    expect(loadConfig({ FACTORY_ADDRESS: FACTORY }).databaseUrl).toBeUndefined();
+    expect(() => loadConfig({ FACTORY_ADDRESS: FACTORY, DATABASE_URL: "mysql://x@h/db" })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ FACTORY_ADDRESS: FACTORY, FINALITY_DEPTH: "0" })).toThrow(/FINALITY_DEPTH/);
+  });
 });

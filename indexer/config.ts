@@ -37,6 +37,12 @@ export type IndexerConfig = {
   gateSettings?: Partial<GateSettings>;
   /** On-chain check-in batcher; off (undefined) when no gate signer is configured. */
   checkInBatcher?: { signer: GateSignerSource; settings: BatcherSettings };
+  /** PostgreSQL URL; when set, used instead of PGlite in `dataDir` (several instances may share it). */
+  databaseUrl?: string;
+  /** Blocks below the head considered final: reorg hashes are kept this deep. */
+  finalityDepth?: number;
+  /** How often a follower instance tries to take the sync lease. */
+  leasePollMs?: number;
 };
 
 export class ConfigError extends Error {
@@ -84,6 +90,9 @@ const envSchema = z.object({
   GATE_BATCH_SIZE: int(1, 500).default(defaultBatcherSettings.batchSize),
   GATE_BATCH_INTERVAL_MS: int(10, 3_600_000).default(defaultBatcherSettings.intervalMs),
   GATE_BATCH_CONFIRM_TIMEOUT_MS: int(100, 3_600_000).default(defaultBatcherSettings.confirmTimeoutMs),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  FINALITY_DEPTH: int(1, 100_000).default(64),
+  LEASE_POLL_MS: int(100, 600_000).default(1_000),
 });
 
 /**
@@ -130,6 +139,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       snapshotKeyPem: e.GATE_SNAPSHOT_KEY_FILE ? readSnapshotKey(e.GATE_SNAPSHOT_KEY_FILE) : undefined,
     },
     checkInBatcher: batcherConfig(e),
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    finalityDepth: e.FINALITY_DEPTH,
+    leasePollMs: e.LEASE_POLL_MS,
   };
 }
 

@@ -9,9 +9,12 @@ import { createPublicClient, http, webSocket, type PublicClient } from "viem";
 import { fairgateChain } from "../lib/chain";
 import { createApi } from "./api/create-api";
 import { ConfigError, loadConfig, type IndexerConfig } from "./config";
-import { openPglite } from "./db/open-pglite";
 import { createCheckInBatcher } from "./gate/batcher/check-in-batcher";
 import { createGateSigner } from "./gate/batcher/gate-signer";
+import { advisoryLease } from "./db/advisory-lease";
+import { openDatabase } from "./db/open-database";
+import { createChangeFeed } from "./sync/change-feed";
+import { cursorId } from "./sync/cursor";
 import { createSyncEngine } from "./sync/sync-engine";
 
 export type RunningIndexer = {
@@ -35,7 +38,11 @@ export type StartOptions = {
 export async function startIndexer(config: IndexerConfig, options: StartOptions = {}): Promise<RunningIndexer> {
   const log = options.log ?? ((line: string) => console.error(line));
   const client = options.client ?? createClient(config);
-  const database = await openPglite(config.dataDir);
+  const database = await openDatabase(config);
+  const changes = createChangeFeed();
+  const lease = config.databaseUrl
+    ? advisoryLease(config.databaseUrl, `fairgate-sync:${cursorId(config.chainId, config.factory)}`, (line) => log(`[sync] ${line}`))
+    : undefined;
   const sync = createSyncEngine({
     client,
     db: database.db,
@@ -44,11 +51,20 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
     fromBlock: config.fromBlock,
     maxBlockRange: config.maxBlockRange,
     pollIntervalMs: config.pollIntervalMs,
+    ...(config.finalityDepth !== undefined ? { finalityDepth: config.finalityDepth } : {}),
+    ...(config.leasePollMs !== undefined ? { followerPollMs: config.leasePollMs } : {}),
+    ...(lease ? { lease } : {}),
+    onChange: changes.publish,
+    // A websocket RPC pushes new heads: sync at once instead of waiting for the next poll.
+    ...(client.transport.type === "webSocket"
+      ? { subscribeHeads: (onHead: () => void) => client.watchBlockNumber({ onBlockNumber: onHead, emitOnBegin: false, onError: () => {} }) }
+      : {}),
     log: (line) => log(`[sync] ${line}`),
   });
   const app = createApi({
     db: database.db,
     syncStatus: sync.status,
+    changes,
     corsOrigins: config.corsOrigins,
     log: (line) => log(`[api] ${line}`),
     gate: {

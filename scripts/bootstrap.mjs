@@ -21,6 +21,7 @@ const tasks = {
   "bench-gate": "scripts/bench/gate.ts",
   gate: "scripts/gate/gate-cli.ts",
   fairgate: "scripts/cli/fairgate.ts",
+  "bench:indexer": "scripts/bench/indexer.ts",
 };
 
 function log(message) {

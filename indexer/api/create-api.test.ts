@@ -1,5 +1,6 @@
 import { getAddress, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { healthSchema } from "../../lib/indexer-client/schemas";
 import { createTestApp, type TestApp } from "../testing/test-app";
 
 describe("HTTP API", { timeout: 60_000 }, () => {
@@ -32,8 +33,12 @@ describe("HTTP API", { timeout: 60_000 }, () => {
       headBlock: expect.any(Number),
       indexedBlock: res.body.headBlock,
       lagBlocks: 0,
+      lagMs: 0,
       ok: true,
+      role: "leader",
+      backfill: null,
     });
+    expect(healthSchema.parse(res.body)).toBeTruthy();
   });
 
   it("GET /tickets lists an owner's tickets with event name and check-in state", async () => {

@@ -12,8 +12,12 @@ import { createGateContext } from "../gate/gate-context";
 import { gateRoutes, malformedVerdict, passRoutes } from "../gate/gate-routes";
 import type { SyncStatus } from "../sync/sync-status";
 import { ApiError, errorBody } from "./api-error";
+import { createChangeFeed, type ChangeFeed } from "../sync/change-feed";
 import { eventsRoute } from "./events-route";
 import { healthRoute } from "./health-route";
+import { listingsRoute, salesRoute } from "./market-routes";
+import { metricsRoute } from "./metrics-route";
+import { streamRoute } from "./stream-route";
 import { ticketsRoute } from "./tickets-route";
 
 /** Gate messages are well under 1 KiB; nothing the API accepts needs more. */
@@ -25,6 +29,10 @@ export type ApiDeps = {
   gate: GateDeps;
   corsOrigins: readonly string[];
   log?: (line: string) => void;
+  /** Sync changes for `GET /stream` (a feed nobody publishes to when omitted). */
+  changes?: ChangeFeed;
+  /** Clock for "has the event started" (no-show counts). */
+  now?: () => Date;
 };
 
 /**
@@ -50,9 +58,23 @@ export function createApi(deps: ApiDeps) {
     }),
   );
 
+  const changes = deps.changes ?? createChangeFeed();
+  const requests = new Map<string, number>();
+  app.use("*", async (c, next) => {
+    await next();
+    // Route pattern, not path, so token ids do not explode the label set.
+    const route = c.req.routePath === "/*" ? "other" : c.req.routePath;
+    const key = `{method="${c.req.method}",route="${route}",status="${c.res.status}"}`;
+    if (requests.size < 500 || requests.has(key)) requests.set(key, (requests.get(key) ?? 0) + 1);
+  });
+
   app.route("/health", healthRoute(deps.syncStatus));
+  app.route("/metrics", metricsRoute(deps.syncStatus, { requests, sseClients: changes.listeners }));
   app.route("/tickets", ticketsRoute(deps.db));
-  app.route("/events", eventsRoute(deps.db));
+  app.route("/events", eventsRoute(deps.db, deps.now));
+  app.route("/listings", listingsRoute(deps.db));
+  app.route("/sales", salesRoute(deps.db));
+  app.route("/stream", streamRoute(changes));
   const gate = createGateContext(deps.gate);
   app.route("/gate", gateRoutes(gate));
   app.route("/pass", passRoutes(gate));

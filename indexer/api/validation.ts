@@ -10,6 +10,13 @@ export const addressSchema = z
   .regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address")
   .transform((s): Address => getAddress(s.toLowerCase()));
 
+/** A uint256 token id as a decimal string. */
+export const tokenIdSchema = z
+  .string()
+  .regex(/^\d{1,78}$/, "must be a decimal token id")
+  .transform((s) => BigInt(s))
+  .refine((n) => n < 2n ** 256n, "must fit in uint256");
+
 /** Parses `value` or throws a 400 ApiError naming the first problem. */
 export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, code: ApiErrorCode = "BAD_REQUEST"): z.output<S> {
   const parsed = schema.safeParse(value);

@@ -1,20 +1,44 @@
-/** TicketFactory `EventCreated`: a new event contract to index. */
-import { events } from "../db/schema";
+/** TicketFactory `EventCreated` + the constructor's `TierCreated`: new events and their tiers. */
+import { events, tiers } from "../db/schema";
 import type { DbTx } from "../db/types";
-import type { EventCreatedLog } from "../sync/range-logs";
+import type { LogOf } from "../sync/chain-logs";
+import type { EventRules } from "../sync/read-event-rules";
+import { inChunks, lower } from "./bulk";
 
-export async function handleEventCreated(tx: DbTx, log: EventCreatedLog): Promise<void> {
-  const { ticket, organizer, eventId, name, startTime } = log.args;
-  await tx
-    .insert(events)
-    .values({
-      address: ticket.toLowerCase(),
+export async function insertEvents(tx: DbTx, logs: LogOf<"EventCreated">[], rules: ReadonlyMap<string, EventRules>): Promise<void> {
+  const rows = logs.map((log) => {
+    const { ticket, organizer, eventId, name, startTime } = log.args;
+    const r = rules.get(lower(ticket));
+    return {
+      address: lower(ticket),
       eventId,
-      organizer: organizer.toLowerCase(),
+      organizer: lower(organizer),
       name,
       startTime,
       createdBlock: Number(log.blockNumber),
-      createdTx: log.transactionHash.toLowerCase(),
-    })
-    .onConflictDoNothing();
+      createdTx: lower(log.transactionHash),
+      endTime: r?.endTime ?? null,
+      lockWindow: r?.lockWindow ?? null,
+      maxPerWallet: r?.maxPerWallet ?? null,
+      maxPerIdentity: r?.maxPerIdentity ?? null,
+      royaltyBps: r?.royaltyBps ?? null,
+      tierCount: r?.tierCount ?? null,
+    };
+  });
+  await inChunks(rows, (chunk) => tx.insert(events).values(chunk).onConflictDoNothing());
+}
+
+export async function insertTiers(tx: DbTx, logs: LogOf<"TierCreated">[]): Promise<void> {
+  const rows = logs.map((log) => ({
+    contract: lower(log.address),
+    tier: log.args.tier,
+    faceValue: log.args.faceValue,
+    supply: log.args.supply,
+    zones: log.args.zones,
+    mode: log.args.mode,
+    resaleCapBps: log.args.resaleCapBps,
+    voucherOnly: log.args.voucherOnly,
+    blockNumber: Number(log.blockNumber),
+  }));
+  await inChunks(rows, (chunk) => tx.insert(tiers).values(chunk).onConflictDoNothing());
 }

@@ -1,26 +1,47 @@
 /** Commits one block range: its logs, the range's last block hash and the cursor, atomically. */
 import { blocks } from "../db/schema";
 import type { Db } from "../db/types";
-import { applyLog } from "../handlers/apply-log";
-import { writeCursor } from "./cursor";
-import type { IndexedLog } from "./range-logs";
+import { applyLogs } from "../handlers/apply-logs";
+import type { ChainLog } from "./chain-logs";
+import { advanceCursor, pruneBlocks } from "./cursor";
+import type { EventRules } from "./read-event-rules";
+import { clearChainData, rollbackAbove } from "./rollback";
 
 export type RangeBlock = { number: number; hash: string; parentHash: string };
 
 export async function applyRange(
   db: Db,
-  args: { cursorId: string; chainId: number; logs: readonly IndexedLog[]; lastBlock: RangeBlock },
+  args: {
+    cursorId: string;
+    chainId: number;
+    /** The cursor this range starts from (CursorMovedError if the DB disagrees). */
+    expectedCursor: number | null;
+    logs: readonly ChainLog[];
+    newEvents: ReadonlyMap<string, EventRules>;
+    lastBlock: RangeBlock;
+    finalityDepth: number;
+  },
 ): Promise<void> {
   const { lastBlock } = args;
+  const hash = lastBlock.hash.toLowerCase();
+  const parentHash = lastBlock.parentHash.toLowerCase();
   await db.transaction(async (tx) => {
-    for (const log of args.logs) await applyLog(tx, log);
-    await tx
-      .insert(blocks)
-      .values({ number: lastBlock.number, hash: lastBlock.hash.toLowerCase(), parentHash: lastBlock.parentHash.toLowerCase() })
-      .onConflictDoUpdate({
-        target: blocks.number,
-        set: { hash: lastBlock.hash.toLowerCase(), parentHash: lastBlock.parentHash.toLowerCase() },
-      });
-    await writeCursor(tx, args.cursorId, args.chainId, lastBlock.number);
+    await advanceCursor(tx, args.cursorId, args.chainId, args.expectedCursor, lastBlock.number);
+    await applyLogs(tx, args.logs, args.newEvents);
+    await tx.insert(blocks).values({ number: lastBlock.number, hash, parentHash }).onConflictDoUpdate({ target: blocks.number, set: { hash, parentHash } });
+    await pruneBlocks(tx, lastBlock.number, args.finalityDepth);
+  });
+}
+
+/** Rolls the mirror back to `ancestor` (or clears it when null) and moves the cursor there, atomically. */
+export async function applyRollback(
+  db: Db,
+  args: { cursorId: string; chainId: number; expectedCursor: number | null; ancestor: number | null; fromBlock: number },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const target = args.ancestor ?? args.fromBlock - 1;
+    await advanceCursor(tx, args.cursorId, args.chainId, args.expectedCursor, target);
+    if (args.ancestor === null) await clearChainData(tx);
+    else await rollbackAbove(tx, args.ancestor);
   });
 }

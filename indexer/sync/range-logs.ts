@@ -1,48 +1,64 @@
 /**
- * Fetches everything one block range means to the indexer: the factory's EventCreated logs,
- * then Transfer logs of every known event contract (including those created in this range),
- * merged in chain order.
+ * Fetches everything one block range means to the indexer, in chain order: the factory's
+ * EventCreated, every log of the market and of each known event contract, and the logs of
+ * contracts created inside the range (plus their rules, read at creation).
  */
-import { getAbiItem, type Address, type Log, type PublicClient } from "viem";
-import { eventTicketAbi, ticketFactoryAbi } from "../../lib/generated/abis";
+import { getAddress, type Address, type Log, type PublicClient } from "viem";
+import { compareLogs, decodeLogs, type ChainLog } from "./chain-logs";
+import { readEventRules, type EventRules } from "./read-event-rules";
 import { withRetry, type RetryOptions } from "./retry";
-
-export const eventCreatedEvent = getAbiItem({ abi: ticketFactoryAbi, name: "EventCreated" });
-export const transferEvent = getAbiItem({ abi: eventTicketAbi, name: "Transfer" });
-
-export type EventCreatedLog = Log<bigint, number, false, typeof eventCreatedEvent, true>;
-export type TransferLog = Log<bigint, number, false, typeof transferEvent, true>;
-export type IndexedLog = EventCreatedLog | TransferLog;
 
 /** RPC nodes cap the address list of one eth_getLogs; stay well under common limits. */
 const ADDRESSES_PER_CALL = 200;
 
-export type RangeLogs = { logs: IndexedLog[]; newContracts: Address[] };
+export type RangeLogs = {
+  logs: ChainLog[];
+  /** Event contracts created in this range, with their rules. */
+  newEvents: Map<string, EventRules>;
+};
 
-export async function fetchRangeLogs(
-  client: PublicClient,
-  args: { factory: Address; knownContracts: readonly Address[]; fromBlock: bigint; toBlock: bigint },
-  retry: RetryOptions,
-): Promise<RangeLogs> {
-  const { factory, fromBlock, toBlock } = args;
-  const created = await withRetry(
-    () => client.getLogs({ address: factory, event: eventCreatedEvent, fromBlock, toBlock, strict: true }),
-    retry,
-  );
-  const newContracts = created.map((l) => l.args.ticket);
-  const contracts = [...args.knownContracts, ...newContracts];
+export type RangeSpec = {
+  factory: Address;
+  market: Address | null;
+  knownContracts: readonly Address[];
+  fromBlock: bigint;
+  toBlock: bigint;
+};
 
-  const transfers: TransferLog[] = [];
-  for (let i = 0; i < contracts.length; i += ADDRESSES_PER_CALL) {
-    const address = contracts.slice(i, i + ADDRESSES_PER_CALL);
-    const chunk = await withRetry(
-      () => client.getLogs({ address, event: transferEvent, fromBlock, toBlock, strict: true }),
-      retry,
-    );
-    transfers.push(...chunk);
+/**
+ * @example
+ * const { logs } = await fetchRangeLogs(client, { factory, market, knownContracts, fromBlock: 1n, toBlock: 100n }, retry);
+ */
+export async function fetchRangeLogs(client: PublicClient, spec: RangeSpec, retry: RetryOptions): Promise<RangeLogs> {
+  const { fromBlock, toBlock } = spec;
+  const first = [spec.factory, ...(spec.market ? [spec.market] : []), ...spec.knownContracts];
+  const logs = decodeLogs(await getLogsFor(client, first, fromBlock, toBlock, retry));
+
+  const created = logs.filter((l) => l.eventName === "EventCreated" && l.address.toLowerCase() === spec.factory.toLowerCase());
+  const newEvents = new Map<string, EventRules>();
+  const newAddresses: Address[] = [];
+  for (const l of created) {
+    if (l.eventName !== "EventCreated") continue;
+    const address = getAddress(l.args.ticket);
+    newAddresses.push(address);
+    newEvents.set(address.toLowerCase(), await readEventRules(client, address, l.blockNumber, retry));
   }
+  if (newAddresses.length > 0) {
+    // A new contract can only log from its creation block on.
+    const from = created[0]!.blockNumber;
+    logs.push(...decodeLogs(await getLogsFor(client, newAddresses, from, toBlock, retry)));
+  }
+  // Only the factory may announce events; anything else named EventCreated is ignored.
+  const relevant = logs.filter((l) => l.eventName !== "EventCreated" || l.address.toLowerCase() === spec.factory.toLowerCase());
+  relevant.sort(compareLogs);
+  return { logs: relevant, newEvents };
+}
 
-  const logs: IndexedLog[] = [...created, ...transfers].filter((l) => !l.removed);
-  logs.sort((a, b) => (a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1));
-  return { logs, newContracts };
+async function getLogsFor(client: PublicClient, addresses: Address[], fromBlock: bigint, toBlock: bigint, retry: RetryOptions): Promise<Log[]> {
+  const out: Log[] = [];
+  for (let i = 0; i < addresses.length; i += ADDRESSES_PER_CALL) {
+    const address = addresses.slice(i, i + ADDRESSES_PER_CALL);
+    out.push(...(await withRetry(() => client.getLogs({ address, fromBlock, toBlock }), retry)));
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
-/** Bounded retry with exponential backoff, for RPC calls that fail transiently. */
+/** Bounded retry with exponential backoff and jitter, for RPC calls that fail transiently. */
+import { classifyRpcError } from "./rpc-errors";
 
 export type RetryOptions = {
   /** Total tries, the first included. */
@@ -7,24 +8,31 @@ export type RetryOptions = {
   maxDelayMs?: number;
   /** Stops retrying (and sleeping) once aborted. */
   signal?: AbortSignal;
+  /** Which failures are worth another try; default: timeouts, 429, 5xx, network (see rpc-errors.ts). */
+  shouldRetry?: (err: unknown) => boolean;
 };
 
+const retryable = (err: unknown) => classifyRpcError(err) === "retryable";
+
 /**
- * Runs `fn` until it resolves or `attempts` tries have failed; rethrows the last error.
+ * Runs `fn` until it resolves, fails with a non-retryable error, or `attempts` tries have failed;
+ * rethrows the last error.
  *
  * @example
  * const head = await withRetry(() => client.getBlockNumber(), { attempts: 3 });
  */
 export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
-  const { attempts = 3, baseDelayMs = 100, maxDelayMs = 2_000, signal } = options;
+  const { attempts = 3, baseDelayMs = 100, maxDelayMs = 2_000, signal, shouldRetry = retryable } = options;
   let lastError: unknown;
   for (let attempt = 0; attempt < attempts; attempt++) {
     try {
       return await fn();
     } catch (err) {
       lastError = err;
-      if (attempt === attempts - 1 || signal?.aborted) break;
-      await sleep(Math.min(maxDelayMs, baseDelayMs * 2 ** attempt), signal);
+      if (attempt === attempts - 1 || signal?.aborted || !shouldRetry(err)) break;
+      // Full jitter, so many indexers behind one provider do not retry in lockstep.
+      const cap = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
+      await sleep(cap / 2 + Math.random() * (cap / 2), signal);
     }
   }
   throw lastError;

@@ -1,16 +1,26 @@
 /**
- * Polling sync engine: reads the head, applies the next block range in one transaction,
- * repeats. RPC failures are retried, then reported in the status and retried later with
- * backoff; they never end the process.
+ * Sync engine: reads the head, checks the last applied block is still on the chain (else
+ * rolls back to the common ancestor), fetches the next range's logs with an adaptive
+ * eth_getLogs range, and applies them in one transaction with the cursor. Follows new
+ * blocks by polling, or at once when a new-heads subscription wakes it. RPC failures are
+ * retried, reported in the status and retried later with backoff; they never end the process.
  */
-import { BaseError, getAddress, type Address, type PublicClient } from "viem";
+import { getAddress, type Address, type Block, type PublicClient } from "viem";
+import { ticketFactoryAbi } from "../../lib/generated/abis";
 import { events } from "../db/schema";
 import type { Db } from "../db/types";
-import { applyRange } from "./apply-range";
-import { clearChainData, cursorId as makeCursorId, readBlockHash, readCursor } from "./cursor";
-import { fetchRangeLogs } from "./range-logs";
+import { applyRange, applyRollback } from "./apply-range";
+import { progressTracker } from "./backfill-progress";
+import { CursorMovedError, cursorId as makeCursorId, readBlockHash, readCursor, storedBlocks } from "./cursor";
+import { fetchRangeLogs, type RangeLogs } from "./range-logs";
+import { classifyRpcError, describeError, errorText, isRevert } from "./rpc-errors";
 import { sleep, withRetry, type RetryOptions } from "./retry";
-import { lagOf, type SyncStatus } from "./sync-status";
+import { soleLease, type SyncLease } from "./sync-lease";
+import { lagOf, type SyncCounters, type SyncStatus } from "./sync-status";
+
+export type SyncChange =
+  | { type: "range"; fromBlock: number; toBlock: number; logs: number; events: Record<string, number>; contracts: string[] }
+  | { type: "rollback"; fromBlock: number; toBlock: number };
 
 export type SyncEngineOptions = {
   client: PublicClient;
@@ -21,23 +31,48 @@ export type SyncEngineOptions = {
   fromBlock: number;
   maxBlockRange: number;
   pollIntervalMs: number;
+  /** Blocks deeper than this below the head are final; hashes are kept this deep. */
+  finalityDepth?: number;
   retry?: RetryOptions;
   /** Longest pause between failed steps. */
   maxBackoffMs?: number;
   log?: (line: string) => void;
+  /** Who may write; default: always this engine (PGlite). */
+  lease?: SyncLease;
+  /** Called after each committed range or rollback (SSE). */
+  onChange?: (change: SyncChange) => void;
+  /** Subscribes to new heads (websocket); returns an unsubscribe function. */
+  subscribeHeads?: (onHead: () => void) => () => void;
+  /** Backfill progress line every this many ms while catching up; 0 = never. */
+  progressIntervalMs?: number;
+  /** How often a follower re-reads the cursor and tries to take the lease (default 1 s). */
+  followerPollMs?: number;
 };
 
 export type SyncEngine = {
-  /** Starts the background polling loop (idempotent). */
+  /** Starts the background loop (idempotent). */
   start(): void;
   /** Stops the loop and waits for the step in flight. */
   stop(): Promise<void>;
-  /** Applies at most one block range; `null` when already at the head. Throws on failure. */
+  /** Applies at most one block range (or one rollback); `null` when at the head or not the leader. Throws on failure. */
   step(): Promise<{ fromBlock: number; toBlock: number } | null>;
   /** Steps until the head read at the start is indexed (tests, scripts). */
   syncToHead(): Promise<void>;
   status(): SyncStatus;
+  /** Makes a sleeping loop step now (a new block is known). */
+  wake(): void;
 };
+
+/** A block changed between reading it and reading its logs: try the range again. */
+export class BlockChangedError extends Error {
+  override name = "BlockChangedError";
+}
+
+/** Ranges that take longer than this shrink; faster ones grow. */
+const SLOW_RANGE_MS = 3_000;
+const FAST_RANGE_MS = 1_000;
+/** Above this many logs a range stops growing, bounding memory per transaction. */
+const MAX_LOGS_PER_RANGE = 20_000;
 
 /**
  * @example
@@ -47,74 +82,190 @@ export type SyncEngine = {
  */
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { client, db, chainId, factory, fromBlock, maxBlockRange, pollIntervalMs } = options;
-  const retry = options.retry ?? { attempts: 3, baseDelayMs: 100, maxDelayMs: 1_000 };
+  const finalityDepth = options.finalityDepth ?? 64;
+  const retry = options.retry ?? { attempts: 4, baseDelayMs: 100, maxDelayMs: 2_000 };
   const maxBackoffMs = options.maxBackoffMs ?? 30_000;
   const log = options.log ?? ((line: string) => console.warn(`[sync] ${line}`));
+  const lease = options.lease ?? soleLease();
   const id = makeCursorId(chainId, factory);
+  // More than 100 blocks behind counts as a backfill worth reporting.
+  const progress = progressTracker(100);
 
   let loaded = false;
+  let leader = false;
   let cursor = fromBlock - 1;
+  /** What the DB's cursor row says (null: no row yet): the compare-and-set expectation. */
+  let cursorInDb: number | null = null;
+  let cursorHash: string | null = null;
   let known: Address[] = [];
+  let market: Address | null = null;
+  let marketRead = false;
   let rangeSize = maxBlockRange;
   let headBlock: number | null = null;
   let headCheckedAt: number | null = null;
+  /** Head numbers in the order first seen, with when: the oldest one above the cursor gives lagMs. */
+  let pendingHeads: { n: number; at: number }[] = [];
   let lastError: string | undefined;
   let stepping: Promise<unknown> = Promise.resolve();
   let loop: Promise<void> | null = null;
+  let unsubscribe: (() => void) | undefined;
+  let waker: (() => void) | null = null;
+  let wokenEarly = false;
   const stopper = new AbortController();
+  const counters: SyncCounters = { logsIndexed: 0, rangesApplied: 0, reorgs: 0, rpcErrors: 0, rangeShrinks: 0, rangeSize, lastRangeMs: 0 };
+  const rpc = { ...retry, signal: stopper.signal };
 
   async function load(): Promise<void> {
-    cursor = (await readCursor(db, id)) ?? fromBlock - 1;
+    cursorInDb = await readCursor(db, id);
+    cursor = cursorInDb ?? fromBlock - 1;
+    cursorHash = cursor >= fromBlock ? await readBlockHash(db, cursor) : null;
     const rows = await db.select({ address: events.address }).from(events);
     known = rows.map((r) => getAddress(r.address));
+    if (!marketRead) {
+      try {
+        market = await withRetry(() => client.readContract({ address: factory, abi: ticketFactoryAbi, functionName: "market" }), rpc);
+      } catch (err) {
+        // A factory without a market (older deployment) still has events to index.
+        if (!isRevert(err)) throw err;
+        log(`factory ${factory} has no market(): resale logs are not indexed (${describeError(err)})`);
+        market = null;
+      }
+      marketRead = true;
+    }
     loaded = true;
   }
 
-  async function reset(reason: string): Promise<void> {
-    log(`chain diverged (${reason}); re-indexing from block ${fromBlock}`);
-    await db.transaction((tx) => clearChainData(tx, id));
-    cursor = fromBlock - 1;
-    known = [];
+  function noteHead(head: number): void {
+    headBlock = head;
+    headCheckedAt = Date.now();
+    const last = pendingHeads[pendingHeads.length - 1];
+    if (!last || head > last.n) pendingHeads.push({ n: head, at: headCheckedAt });
+    trimPending();
+    progress.update(cursor, head, counters.logsIndexed);
+  }
+
+  function trimPending(): void {
+    // The first entry above the cursor stands for the oldest unindexed block.
+    while (pendingHeads.length > 0 && pendingHeads[0]!.n <= cursor) pendingHeads.shift();
+    if (pendingHeads.length > 1000) pendingHeads = pendingHeads.slice(-1000);
+  }
+
+  const getBlock = (n: number): Promise<Block> => withRetry(() => client.getBlock({ blockNumber: BigInt(n) }), rpc) as Promise<Block>;
+
+  /** Finds the newest stored block still on the chain and rolls everything above it back. */
+  async function rollBack(head: number, reason: string): Promise<{ fromBlock: number; toBlock: number }> {
+    counters.reorgs++;
+    let ancestor: { number: number; hash: string } | null = null;
+    for (const b of await storedBlocks(db)) {
+      if (b.number > head) continue;
+      const onChain = await getBlock(b.number);
+      if (onChain.hash!.toLowerCase() === b.hash) {
+        ancestor = b;
+        break;
+      }
+    }
+    const previous = cursor;
+    const target = ancestor?.number ?? fromBlock - 1;
+    log(
+      ancestor
+        ? `reorg: ${reason}; rolling back blocks ${target + 1}..${previous} to common ancestor ${target}`
+        : `chain diverged below every stored block (${reason}); re-indexing from block ${fromBlock}`,
+    );
+    await applyRollback(db, { cursorId: id, chainId, expectedCursor: cursorInDb, ancestor: ancestor?.number ?? null, fromBlock });
+    cursor = target;
+    cursorInDb = target;
+    cursorHash = ancestor?.hash ?? null;
+    const rows = await db.select({ address: events.address }).from(events);
+    known = rows.map((r) => getAddress(r.address));
+    options.onChange?.({ type: "rollback", fromBlock: target + 1, toBlock: previous });
+    return { fromBlock: target + 1, toBlock: previous };
+  }
+
+  /** Not the leader: mirror the leader's progress from the database. */
+  async function follow(): Promise<null> {
+    const before = cursor;
+    cursor = (await readCursor(db, id)) ?? fromBlock - 1;
+    noteHead(Number(await withRetry(() => client.getBlockNumber({ cacheTime: 0 }), rpc)));
+    if (cursor > before) options.onChange?.({ type: "range", fromBlock: before + 1, toBlock: cursor, logs: 0, events: {}, contracts: [] });
+    if (cursor < before) options.onChange?.({ type: "rollback", fromBlock: cursor + 1, toBlock: before });
+    return null;
+  }
+
+  async function fetchAdaptive(from: number, initialTo: number): Promise<{ to: number; block: Block; range: RangeLogs }> {
+    let to = initialTo;
+    for (let attempt = 0; ; attempt++) {
+      const block = await getBlock(to);
+      try {
+        const range = await fetchRangeLogs(client, { factory, market, knownContracts: known, fromBlock: BigInt(from), toBlock: BigInt(to) }, rpc);
+        return { to, block, range };
+      } catch (err) {
+        const kind = classifyRpcError(err);
+        const timeout = /timeout|timed out/i.test(errorText(err));
+        if ((kind !== "range" && !timeout) || to === from || attempt >= 40) throw err;
+        // The provider refused the size: halve and try again at once.
+        counters.rangeShrinks++;
+        rangeSize = Math.max(1, Math.floor((to - from + 1) / 2));
+        to = from + rangeSize - 1;
+        log(`eth_getLogs refused ${from}..${initialTo} (${describeError(err)}); range now ${rangeSize} blocks`);
+      }
+    }
   }
 
   async function stepOnce(): Promise<{ fromBlock: number; toBlock: number } | null> {
+    const isLeader = await lease.tryAcquire();
+    if (isLeader !== leader) {
+      leader = isLeader;
+      loaded = false; // the other instance moved the cursor while we followed
+      if (isLeader) log("leading: this instance syncs");
+    }
+    if (!leader) return follow();
     if (!loaded) await load();
-    const head = Number(await withRetry(() => client.getBlockNumber({ cacheTime: 0 }), retry));
-    headBlock = head;
-    headCheckedAt = Date.now();
 
-    if (cursor > head) {
-      await reset(`head ${head} is below indexed block ${cursor}`);
-      return null;
-    }
+    const head = Number(await withRetry(() => client.getBlockNumber({ cacheTime: 0 }), rpc));
+    noteHead(head);
+    if (cursor > head) return rollBack(head, `head ${head} is below indexed block ${cursor}`);
     if (cursor === head) return null;
-    // Reorg rollback is a later issue; meanwhile a changed block under the cursor means re-sync.
-    const stored = cursor >= fromBlock ? await readBlockHash(db, cursor) : null;
-    if (stored) {
-      const onChain = await withRetry(() => client.getBlock({ blockNumber: BigInt(cursor) }), retry);
-      if (onChain.hash.toLowerCase() !== stored) {
-        await reset(`block ${cursor} hash changed`);
-        return null;
-      }
-    }
 
     const from = cursor + 1;
-    const to = Math.min(head, cursor + rangeSize);
-    const range = await fetchRangeLogs(
-      client,
-      { factory, knownContracts: known, fromBlock: BigInt(from), toBlock: BigInt(to) },
-      { ...retry, signal: stopper.signal },
-    );
-    const last = await withRetry(() => client.getBlock({ blockNumber: BigInt(to) }), retry);
+    const started = Date.now();
+    const { to, block, range } = await fetchAdaptive(from, Math.min(head, cursor + rangeSize));
+
+    // Is the last applied block still the chain's? Block `to` links back to it when adjacent.
+    if (cursorHash !== null) {
+      const linked = to === from ? block.parentHash.toLowerCase() : (await getBlock(cursor)).hash!.toLowerCase();
+      if (linked !== cursorHash) return rollBack(head, `block ${cursor} hash changed`);
+    }
+    const hash = block.hash!.toLowerCase();
+    if (range.logs.some((l) => Number(l.blockNumber) === to && l.blockHash.toLowerCase() !== hash)) {
+      throw new BlockChangedError(`block ${to} changed while its logs were read`);
+    }
+
     await applyRange(db, {
       cursorId: id,
       chainId,
+      expectedCursor: cursorInDb,
       logs: range.logs,
-      lastBlock: { number: to, hash: last.hash, parentHash: last.parentHash },
+      newEvents: range.newEvents,
+      lastBlock: { number: to, hash, parentHash: block.parentHash },
+      finalityDepth,
     });
     cursor = to;
-    known = [...known, ...range.newContracts];
-    rangeSize = Math.min(maxBlockRange, rangeSize * 2);
+    cursorInDb = to;
+    cursorHash = hash;
+    known = [...known, ...[...range.newEvents.keys()].map((a) => getAddress(a))];
+    counters.logsIndexed += range.logs.length;
+    counters.rangesApplied++;
+    counters.lastRangeMs = Date.now() - started;
+    trimPending();
+    progress.update(cursor, head, counters.logsIndexed);
+
+    if (counters.lastRangeMs > SLOW_RANGE_MS) rangeSize = Math.max(1, Math.floor(rangeSize / 2));
+    else if (counters.lastRangeMs < FAST_RANGE_MS && range.logs.length < MAX_LOGS_PER_RANGE / 2 && to - from + 1 >= rangeSize) {
+      rangeSize = Math.min(maxBlockRange, rangeSize * 2);
+    }
+    counters.rangeSize = rangeSize;
+
+    if (options.onChange) options.onChange(summarise(from, to, range));
     return { fromBlock: from, toBlock: to };
   }
 
@@ -124,60 +275,104 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     stepping = run.then(
       () => (lastError = undefined),
       (err: unknown) => {
-        lastError = describe(err);
-        // Large ranges are the usual cause of getLogs failures ("too many results", timeouts).
-        rangeSize = Math.max(1, Math.floor(rangeSize / 2));
+        lastError = describeError(err);
+        if (err instanceof CursorMovedError) loaded = false;
+        else counters.rpcErrors++;
       },
     );
     return run;
   }
 
+  function pause(ms: number): Promise<void> {
+    if (wokenEarly) {
+      wokenEarly = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      waker = () => {
+        waker = null;
+        resolve();
+      };
+      void sleep(ms, stopper.signal).then(() => waker?.());
+    });
+  }
+
   async function runLoop(): Promise<void> {
     let failures = 0;
+    let lastLine = 0;
+    const every = options.progressIntervalMs ?? 2_000;
     while (!stopper.signal.aborted) {
       try {
         const applied = await step();
         failures = 0;
-        if (!applied) await sleep(pollIntervalMs, stopper.signal);
+        if (every > 0) {
+          const p = progress.snapshot();
+          if (p && (p.active ? Date.now() - lastLine >= every : lastLine > 0)) {
+            log(progress.line()!);
+            lastLine = p.active ? Date.now() : 0;
+          }
+        }
+        if (!applied) await pause(leader ? pollIntervalMs : (options.followerPollMs ?? Math.max(pollIntervalMs, 1_000)));
       } catch (err) {
         failures++;
-        log(`step failed (${failures} in a row): ${describe(err)}`);
-        await sleep(Math.min(maxBackoffMs, pollIntervalMs * 2 ** Math.min(failures, 10)), stopper.signal);
+        log(`step failed (${failures} in a row): ${describeError(err)}`);
+        await pause(Math.min(maxBackoffMs, pollIntervalMs * 2 ** Math.min(failures, 10)));
       }
     }
   }
 
   return {
     step,
+    wake() {
+      if (waker) waker();
+      else wokenEarly = true;
+    },
     start() {
-      loop ??= runLoop();
+      if (loop) return;
+      unsubscribe = options.subscribeHeads?.(() => this.wake());
+      loop = runLoop();
     },
     async stop() {
       stopper.abort();
+      waker?.();
+      unsubscribe?.();
       await loop;
       await stepping;
+      await lease.release();
     },
     async syncToHead() {
-      const target = Number(await withRetry(() => client.getBlockNumber({ cacheTime: 0 }), retry));
-      // Each step advances at least one block, so this ends; the bound guards against a bug.
-      for (let i = 0; i < 1_000_000 && (cursor < target || !loaded); i++) {
-        if ((await step()) === null && cursor >= target) break;
+      const target = Number(await withRetry(() => client.getBlockNumber({ cacheTime: 0 }), rpc));
+      // Each step advances at least one block or rolls back once; the bound guards against a bug.
+      for (let i = 0; i < 1_000_000; i++) {
+        const applied = await step();
+        if (!leader) return;
+        if (applied === null && cursor >= target) break;
       }
     },
     status() {
       const s = { chainId, headBlock, indexedBlock: cursor, headCheckedAt };
+      const lagBlocks = lagOf(s);
+      const oldest = pendingHeads.find((h) => h.n > cursor);
       return {
         ...s,
-        lagBlocks: lagOf(s),
+        lagBlocks,
+        lagMs: lagBlocks === null ? null : lagBlocks === 0 || !oldest ? 0 : Date.now() - oldest.at,
         ok: headBlock !== null && lastError === undefined,
         ...(lastError !== undefined ? { lastError } : {}),
+        role: leader ? "leader" : "follower",
+        backfill: progress.snapshot(),
+        counters: { ...counters, rangeSize },
       };
     },
   };
 }
 
-function describe(err: unknown): string {
-  // viem's shortMessage alone can be just "An unknown RPC error occurred."; details name the cause.
-  if (err instanceof BaseError) return err.details ? `${err.shortMessage} (${err.details})` : err.shortMessage;
-  return err instanceof Error ? err.message : String(err);
+function summarise(from: number, to: number, range: RangeLogs): SyncChange {
+  const byName: Record<string, number> = {};
+  const contracts = new Set<string>();
+  for (const l of range.logs) {
+    byName[l.eventName] = (byName[l.eventName] ?? 0) + 1;
+    contracts.add(getAddress(l.eventName === "Listed" || l.eventName === "Sold" || l.eventName === "ListingCancelled" ? l.args.ticket : l.address));
+  }
+  return { type: "range", fromBlock: from, toBlock: to, logs: range.logs.length, events: byName, contracts: [...contracts] };
 }

@@ -8,6 +8,7 @@ import type { GateVerdict } from "../../lib/gate/reasons";
 import { createApi } from "../api/create-api";
 import { IN_MEMORY, openPglite } from "../db/open-pglite";
 import type { GateDeps, GateSettings } from "../gate/gate-deps";
+import { createChangeFeed } from "../sync/change-feed";
 import { createSyncEngine } from "../sync/sync-engine";
 import { createChainFixture } from "./chain-fixture";
 
@@ -16,7 +17,9 @@ export const TEST_DOMAINS = ["localhost:3000", "127.0.0.1:3000"];
 export async function createTestApp(settings: Partial<GateSettings> = {}) {
   const chain = await createChainFixture();
   const database = await openPglite(IN_MEMORY);
+  const changes = createChangeFeed();
   const sync = createSyncEngine({
+    onChange: changes.publish,
     client: chain.publicClient,
     db: database.db,
     chainId: chain.chainId,
@@ -49,6 +52,8 @@ export async function createTestApp(settings: Partial<GateSettings> = {}) {
     gate,
     corsOrigins: TEST_DOMAINS.map((d) => `http://${d}`),
     log: () => {},
+    changes,
+    now: clock.now,
   });
 
   async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
@@ -81,6 +86,7 @@ export async function createTestApp(settings: Partial<GateSettings> = {}) {
   return {
     chain,
     database,
+    changes,
     sync,
     gate,
     app,

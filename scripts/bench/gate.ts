@@ -27,6 +27,7 @@ import { repoRoot } from "../lib/build-contracts";
 import { measureFloors, type Floor } from "./gate/floors";
 import type { LoadJob, LoadResult } from "./gate/load-client";
 import { BENCH_CHAIN_ID, EXPECTED, seed } from "./gate/seed";
+import { caughtUpStatus } from "../../indexer/sync/sync-status";
 
 const GATES = 50;
 // Passes are signed before each phase; a 30 s slot keeps them live through it (verify cost does not depend on it).
@@ -72,7 +73,7 @@ async function benchBackend(backend: string, database: Database): Promise<{ phas
   const ticketsNeeded = WARMUP_REQUESTS + Math.ceil(THROUGHPUT.maxRequests * 0.4) + Math.ceil(((FIXED_RATE.ratePerSecond * FIXED_RATE.durationMs) / 1000) * 0.4) + 10;
   const seeded = await seed(database.db, { holders: 200, tickets: ticketsNeeded + 2_000, admitted: 2_000, gates: GATES });
   // A mirror at the head, read just now.
-  const fresh = { chainId: BENCH_CHAIN_ID, headBlock: 100, indexedBlock: 100, lagBlocks: 0, ok: true, get headCheckedAt() { return Date.now(); } };
+  const fresh = caughtUpStatus({ chainId: BENCH_CHAIN_ID, block: 100, headCheckedAt: () => Date.now() });
   const app = createApi({
     db: database.db,
     syncStatus: () => fresh,

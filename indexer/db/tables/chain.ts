@@ -1,20 +1,65 @@
-/** Chain mirror: what the sync engine writes from logs. Rolled back on reorgs. */
-import { index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+/**
+ * Chain mirror: what the sync engine writes from logs. Rolled back on reorgs (see
+ * ../../sync/rollback.ts): every row carries the block that wrote it, and every column a later
+ * log changes carries that log's block too, so "undo everything above block N" is a few
+ * DELETEs and UPDATEs.
+ */
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { blockNumber, uint256 } from "./columns";
 
-/** One row per `EventCreated` from the factory: the event's EventTicket contract. */
+// uint64 does not fit int8, so numeric.
+const uint64 = (name: string) => numeric(name, { precision: 20, scale: 0, mode: "bigint" });
+
+/** One row per `EventCreated` from the factory: the event's EventTicket contract and its rules. */
 export const events = pgTable("events", {
   address: text("address").primaryKey(),
   eventId: uint256("event_id").notNull(),
   organizer: text("organizer").notNull(),
   name: text("name").notNull(),
-  // uint64 does not fit int8, so numeric.
-  startTime: numeric("start_time", { precision: 20, scale: 0, mode: "bigint" }).notNull(),
+  startTime: uint64("start_time").notNull(),
   createdBlock: blockNumber("created_block").notNull(),
   createdTx: text("created_tx").notNull(),
+  // Immutables read from the contract at discovery (null only if the read failed).
+  endTime: uint64("end_time"),
+  lockWindow: integer("lock_window"),
+  maxPerWallet: integer("max_per_wallet"),
+  maxPerIdentity: integer("max_per_identity"),
+  royaltyBps: integer("royalty_bps"),
+  tierCount: integer("tier_count"),
+  /** `EventCancelled.at` (unix seconds) and the block that carried it; null while not cancelled. */
+  cancelledAt: uint64("cancelled_at"),
+  cancelledBlock: blockNumber("cancelled_block"),
 });
 
-/** Current owner of every ticket ever minted (burned tickets keep a row, owned by 0x0). */
+/** `TierCreated`: one row per tier, fixed at creation. mode: 0 Free, 1 MarketOnly, 2 Locked. */
+export const tiers = pgTable(
+  "tiers",
+  {
+    contract: text("contract").notNull(),
+    tier: integer("tier").notNull(),
+    faceValue: uint256("face_value").notNull(),
+    supply: integer("supply").notNull(),
+    zones: integer("zones").notNull(),
+    mode: integer("mode").notNull(),
+    resaleCapBps: integer("resale_cap_bps").notNull(),
+    voucherOnly: boolean("voucher_only").notNull(),
+    blockNumber: blockNumber("block_number").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contract, t.tier] })],
+);
+
+/** Current state of every ticket ever minted (burned tickets keep a row, owned by 0x0). */
 export const tickets = pgTable(
   "tickets",
   {
@@ -25,11 +70,30 @@ export const tickets = pgTable(
     updatedBlock: blockNumber("updated_block").notNull(),
     // Position of the last applied Transfer, so re-applying an older log never moves the owner back.
     updatedLogIndex: integer("updated_log_index").notNull(),
+    /** From `TicketsMinted` (same transaction as the mint); null only for a contract that never said. */
+    tier: integer("tier"),
+    /** Bought at face value (`TicketsPurchased`): refundable on cancellation. */
+    paid: boolean("paid").notNull().default(false),
+    /** `VoucherRedeemed` identity commitment (0x…32 bytes); null when not identity-bound. */
+    identityCommitment: text("identity_commitment"),
+    /** On-chain `CheckedIn`: block, gate account and transaction; null until checked in on chain. */
+    checkedInBlock: blockNumber("checked_in_block"),
+    checkedInGate: text("checked_in_gate"),
+    checkedInTx: text("checked_in_tx"),
+    /** `Refunded`: the block; null while not refunded. */
+    refundedBlock: blockNumber("refunded_block"),
   },
-  (t) => [primaryKey({ columns: [t.contract, t.tokenId] }), index("tickets_owner_idx").on(t.owner)],
+  (t) => [
+    primaryKey({ columns: [t.contract, t.tokenId] }),
+    index("tickets_owner_idx").on(t.owner),
+    index("tickets_updated_block_idx").on(t.updatedBlock),
+  ],
 );
 
-/** Every ERC-721 Transfer of a known event contract: full provenance, mints included (from = 0x0). */
+/**
+ * Every ERC-721 Transfer of a known event contract: full provenance, mints included (from = 0x0).
+ * kind: mint | transfer | sale (through the ResaleMarket, `price` set) | recovery (organizer).
+ */
 export const transfers = pgTable(
   "transfers",
   {
@@ -40,11 +104,135 @@ export const transfers = pgTable(
     from: text("from").notNull(),
     to: text("to").notNull(),
     txHash: text("tx_hash").notNull(),
+    kind: text("kind").notNull().default("transfer"),
+    /** Sale price in wei when `kind = sale`. */
+    price: uint256("price"),
   },
   (t) => [
     uniqueIndex("transfers_block_log_uq").on(t.blockNumber, t.logIndex),
     index("transfers_token_idx").on(t.contract, t.tokenId),
   ],
+);
+
+/** `TicketsMinted`: which tier each mint call produced (`firstTokenId .. firstTokenId + count - 1`). */
+export const mints = pgTable(
+  "mints",
+  {
+    blockNumber: blockNumber("block_number").notNull(),
+    logIndex: integer("log_index").notNull(),
+    contract: text("contract").notNull(),
+    tier: integer("tier").notNull(),
+    firstTokenId: uint256("first_token_id").notNull(),
+    count: integer("count").notNull(),
+    txHash: text("tx_hash").notNull(),
+  },
+  (t) => [uniqueIndex("mints_block_log_uq").on(t.blockNumber, t.logIndex), index("mints_contract_idx").on(t.contract)],
+);
+
+/** `TicketsPurchased`: primary sales at face value (escrowed). */
+export const purchases = pgTable(
+  "purchases",
+  {
+    blockNumber: blockNumber("block_number").notNull(),
+    logIndex: integer("log_index").notNull(),
+    contract: text("contract").notNull(),
+    buyer: text("buyer").notNull(),
+    firstTokenId: uint256("first_token_id").notNull(),
+    count: integer("count").notNull(),
+    paid: uint256("paid").notNull(),
+    txHash: text("tx_hash").notNull(),
+  },
+  (t) => [uniqueIndex("purchases_block_log_uq").on(t.blockNumber, t.logIndex), index("purchases_contract_idx").on(t.contract)],
+);
+
+/** `VoucherRedeemed`: verified-fan sales; the identity commitment is an HMAC, never an ID. */
+export const voucherRedemptions = pgTable(
+  "voucher_redemptions",
+  {
+    blockNumber: blockNumber("block_number").notNull(),
+    logIndex: integer("log_index").notNull(),
+    contract: text("contract").notNull(),
+    nonce: text("nonce").notNull(),
+    identityCommitment: text("identity_commitment").notNull(),
+    to: text("to").notNull(),
+    firstTokenId: uint256("first_token_id").notNull(),
+    quantity: integer("quantity").notNull(),
+    txHash: text("tx_hash").notNull(),
+  },
+  (t) => [uniqueIndex("voucher_redemptions_block_log_uq").on(t.blockNumber, t.logIndex)],
+);
+
+/** `Refunded`: face value paid back to a holder after cancellation. */
+export const refunds = pgTable(
+  "refunds",
+  {
+    blockNumber: blockNumber("block_number").notNull(),
+    logIndex: integer("log_index").notNull(),
+    contract: text("contract").notNull(),
+    tokenId: uint256("token_id").notNull(),
+    holder: text("holder").notNull(),
+    amount: uint256("amount").notNull(),
+    txHash: text("tx_hash").notNull(),
+  },
+  (t) => [uniqueIndex("refunds_block_log_uq").on(t.blockNumber, t.logIndex), index("refunds_contract_idx").on(t.contract)],
+);
+
+/**
+ * ResaleMarket `Listed`: one row per listing. A listing ends (closedReason cancelled | sold |
+ * replaced) at the block of the log that ended it; open listings have closedBlock null.
+ */
+export const listings = pgTable(
+  "listings",
+  {
+    blockNumber: blockNumber("block_number").notNull(),
+    logIndex: integer("log_index").notNull(),
+    contract: text("contract").notNull(),
+    tokenId: uint256("token_id").notNull(),
+    seller: text("seller").notNull(),
+    price: uint256("price").notNull(),
+    txHash: text("tx_hash").notNull(),
+    closedBlock: blockNumber("closed_block"),
+    closedLogIndex: integer("closed_log_index"),
+    closedReason: text("closed_reason"),
+  },
+  (t) => [
+    uniqueIndex("listings_block_log_uq").on(t.blockNumber, t.logIndex),
+    index("listings_token_idx").on(t.contract, t.tokenId),
+  ],
+);
+
+/** ResaleMarket `Sold`: a resale, with the royalty the organizer got. */
+export const sales = pgTable(
+  "sales",
+  {
+    blockNumber: blockNumber("block_number").notNull(),
+    logIndex: integer("log_index").notNull(),
+    contract: text("contract").notNull(),
+    tokenId: uint256("token_id").notNull(),
+    buyer: text("buyer").notNull(),
+    seller: text("seller").notNull(),
+    price: uint256("price").notNull(),
+    royalty: uint256("royalty").notNull(),
+    txHash: text("tx_hash").notNull(),
+  },
+  (t) => [uniqueIndex("sales_block_log_uq").on(t.blockNumber, t.logIndex), index("sales_contract_idx").on(t.contract)],
+);
+
+/**
+ * Low-volume logs kept as they came (name + decoded args as JSON, bigints as strings):
+ * EventCancelled, ProceedsWithdrawn, VoucherSignerChanged, TicketRecovered, PaymentDeferred, Withdrawn.
+ */
+export const contractActivity = pgTable(
+  "contract_activity",
+  {
+    blockNumber: blockNumber("block_number").notNull(),
+    logIndex: integer("log_index").notNull(),
+    contract: text("contract").notNull(),
+    name: text("name").notNull(),
+    args: jsonb("args").$type<Record<string, string | number | boolean>>().notNull(),
+    txHash: text("tx_hash").notNull(),
+  },
+  (t) => [uniqueIndex("contract_activity_block_log_uq").on(t.blockNumber, t.logIndex), index("contract_activity_contract_idx").on(t.contract)],
 );
 
 /** Sync progress, one row per (chain, factory): every block up to `blockNumber` is applied. */
@@ -55,7 +243,7 @@ export const syncCursor = pgTable("sync_cursor", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Hashes of processed blocks (each range's last block), for reorg detection. */
+/** Hashes of processed blocks (each range's last block), kept to FINALITY_DEPTH, for reorg detection. */
 export const blocks = pgTable("blocks", {
   number: blockNumber("number").primaryKey(),
   hash: text("hash").notNull(),

@@ -11,6 +11,7 @@ import type { Database } from "../../db/types";
 import { createGateContext, type GateContext } from "../gate-context";
 import { keyIdHex } from "./register-delegation";
 import { verifyPass } from "./verify-pass";
+import { caughtUpStatus } from "../../sync/sync-status";
 
 const RUNS = 100_000;
 const contract = getAddress("0x5fbdb2315678afecb367f032aa2e9bd2a4f6b4b7");
@@ -57,7 +58,7 @@ describe("pass fuzzing", () => {
       challengeTtlSeconds: 120,
       maxIndexerLagBlocks: 2,
       maxHeadAgeMs: 60_000,
-      syncStatus: () => ({ chainId: 31337, headBlock: 20, indexedBlock: 20, lagBlocks: 0, ok: true, headCheckedAt: NOW }),
+      syncStatus: () => caughtUpStatus({ chainId: 31337, block: 20, headCheckedAt: () => NOW }),
       now: () => new Date(NOW),
       facts: { zones: async () => 1, identityCommitment: async () => null, cancelled: async () => false },
     });

@@ -1,0 +1,45 @@
+/**
+ * GET /stream: Server-Sent Events, one `change` event per committed range or rollback
+ * (schema: changeEventSchema). Honours Last-Event-ID for changes still in the replay buffer;
+ * a comment every 15 s keeps proxies from closing an idle stream.
+ */
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import type { ChangeEvent, ChangeFeed } from "../sync/change-feed";
+
+const KEEPALIVE_MS = 15_000;
+/** Events queued for one slow client before it is dropped (it reconnects with Last-Event-ID). */
+const MAX_QUEUE = 1_000;
+
+export function streamRoute(feed: ChangeFeed) {
+  return new Hono().get("/", (c) => {
+    const lastId = Number(c.req.header("last-event-id") ?? "0");
+    return streamSSE(c, async (stream) => {
+      const queue: ChangeEvent[] = Number.isSafeInteger(lastId) && lastId > 0 ? feed.since(lastId) : [];
+      let wake: (() => void) | null = null;
+      let overflow = false;
+      const unsubscribe = feed.subscribe((e) => {
+        if (queue.length >= MAX_QUEUE) overflow = true;
+        else queue.push(e);
+        wake?.();
+      });
+      stream.onAbort(() => wake?.());
+      try {
+        await stream.writeSSE({ event: "ready", data: "{}" });
+        while (!stream.aborted && !stream.closed && !overflow) {
+          const e = queue.shift();
+          if (e) {
+            await stream.writeSSE({ event: "change", id: String(e.id), data: JSON.stringify(e) });
+            continue;
+          }
+          const timer = new Promise<"idle">((r) => setTimeout(() => r("idle"), KEEPALIVE_MS).unref?.());
+          const woke = new Promise<"woke">((r) => (wake = () => r("woke")));
+          if ((await Promise.race([timer, woke])) === "idle") await stream.write(": keep-alive\n\n");
+          wake = null;
+        }
+      } finally {
+        unsubscribe();
+      }
+    });
+  });
+}

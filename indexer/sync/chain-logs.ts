@@ -1,0 +1,33 @@
+/**
+ * The logs the indexer understands, decoded with the generated ABIs: the factory's
+ * EventCreated, every EventTicket event and every ResaleMarket event.
+ */
+import { getAbiItem, parseEventLogs, type Log } from "viem";
+import { eventTicketAbi, resaleMarketAbi, ticketFactoryAbi } from "../../lib/generated/abis";
+
+export const eventCreatedEvent = getAbiItem({ abi: ticketFactoryAbi, name: "EventCreated" });
+
+/** One ABI for decoding: names do not collide between the three contracts. */
+export const indexedAbi = [eventCreatedEvent, ...eventTicketAbi, ...resaleMarketAbi] as const;
+
+/** A decoded, confirmed log (not `removed`), with its block and position. */
+export type ChainLog = ReturnType<typeof parseEventLogs<typeof indexedAbi, true>>[number] & {
+  blockNumber: bigint;
+  logIndex: number;
+  transactionHash: `0x${string}`;
+  blockHash: `0x${string}`;
+};
+
+export type LogOf<N extends ChainLog["eventName"]> = Extract<ChainLog, { eventName: N }>;
+
+/** Decodes raw logs; logs this indexer has no ABI for (or that fail to decode) are dropped. */
+export function decodeLogs(raw: readonly Log[]): ChainLog[] {
+  return parseEventLogs({ abi: indexedAbi, logs: raw as Log[], strict: true }).filter(
+    (l) => !l.removed && l.blockNumber !== null && l.logIndex !== null,
+  ) as ChainLog[];
+}
+
+/** Chain order: block, then position in the block. */
+export function compareLogs(a: { blockNumber: bigint; logIndex: number }, b: { blockNumber: bigint; logIndex: number }): number {
+  return a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1;
+}

@@ -1,0 +1,122 @@
+/**
+ * Typed client for the indexer's HTTP API. Every response is validated against the same zod
+ * schemas the server's routes are typed with (./schemas.ts), so drift fails loudly here.
+ */
+import type { z } from "zod";
+import { IndexerClientError } from "./errors";
+import {
+  changeEventSchema,
+  errorBodySchema,
+  eventDetailSchema,
+  eventsResponseSchema,
+  healthSchema,
+  listingsResponseSchema,
+  salesResponseSchema,
+  ticketDetailSchema,
+  ticketsResponseSchema,
+  type ChangeEvent,
+} from "./schemas";
+import { readSse } from "./sse";
+
+export type IndexerClientOptions = {
+  /** e.g. http://127.0.0.1:4100 */
+  baseUrl: string;
+  fetch?: typeof globalThis.fetch;
+  /** Per-request timeout (not applied to the stream). */
+  timeoutMs?: number;
+};
+
+export type Page = { limit?: number; offset?: number };
+
+/**
+ * @example
+ * const indexer = createIndexerClient({ baseUrl: "http://127.0.0.1:4100" });
+ * const { tickets } = await indexer.ticketsByOwner("0x…");
+ * const stop = indexer.watchChanges((change) => refetch());
+ */
+export function createIndexerClient(options: IndexerClientOptions) {
+  const base = options.baseUrl.replace(/\/+$/, "");
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.timeoutMs ?? 5_000;
+
+  async function get<S extends z.ZodType>(schema: S, path: string, query: Record<string, string | number | bigint | undefined> = {}, accept: number[] = []): Promise<z.output<S>> {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) qs.set(k, String(v));
+    const url = `${base}${path}${qs.size > 0 ? `?${qs}` : ""}`;
+    let res: Response;
+    try {
+      res = await doFetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: "application/json" } });
+    } catch (cause) {
+      throw new IndexerClientError("INDEXER_UNREACHABLE", "the indexer did not answer", { url, cause });
+    }
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch (cause) {
+      throw new IndexerClientError("INDEXER_BAD_RESPONSE", "the indexer answered with something other than JSON", { url, status: res.status, cause });
+    }
+    if (!res.ok && !accept.includes(res.status)) {
+      const err = errorBodySchema.safeParse(body);
+      throw new IndexerClientError("INDEXER_HTTP_ERROR", err.success ? err.data.error.message : `HTTP ${res.status}`, {
+        url,
+        status: res.status,
+        ...(err.success ? { apiCode: err.data.error.code } : {}),
+      });
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      throw new IndexerClientError("INDEXER_BAD_RESPONSE", `unexpected response shape: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`, {
+        url,
+        status: res.status,
+        cause: parsed.error,
+      });
+    }
+    return parsed.data;
+  }
+
+  return {
+    /** Sync progress; a lagging or failing indexer answers 503 with the same body, returned here too. */
+    health: () => get(healthSchema, "/health", {}, [503]),
+    ticketsByOwner: (owner: string, o: Page & { contract?: string } = {}) => get(ticketsResponseSchema, "/tickets", { owner, ...o }),
+    ticket: (contract: string, tokenId: bigint | string) => get(ticketDetailSchema, `/tickets/${contract}/${tokenId}`),
+    events: (o: Page = {}) => get(eventsResponseSchema, "/events", o),
+    event: (address: string) => get(eventDetailSchema, `/events/${address}`),
+    listings: (o: Page & { contract?: string; seller?: string; status?: "open" | "all" } = {}) => get(listingsResponseSchema, "/listings", o),
+    sales: (o: Page & { contract?: string; account?: string } = {}) => get(salesResponseSchema, "/sales", o),
+    /** Prometheus text. */
+    async metrics(): Promise<string> {
+      const res = await doFetch(`${base}/metrics`, { signal: AbortSignal.timeout(timeoutMs) });
+      return res.text();
+    },
+    /**
+     * Calls `onChange` for every committed range or rollback until the returned function is
+     * called. Reconnects (with Last-Event-ID) after a dropped connection, at most every `retryMs`.
+     */
+    watchChanges(onChange: (change: ChangeEvent) => void, o: { retryMs?: number; onError?: (err: unknown) => void } = {}): () => void {
+      const stop = new AbortController();
+      let lastId: string | undefined;
+      void (async () => {
+        while (!stop.signal.aborted) {
+          try {
+            const res = await doFetch(`${base}/stream`, { signal: stop.signal, headers: { accept: "text/event-stream", ...(lastId ? { "last-event-id": lastId } : {}) } });
+            if (!res.ok || !res.body) throw new IndexerClientError("INDEXER_HTTP_ERROR", "stream refused", { url: `${base}/stream`, status: res.status });
+            for await (const msg of readSse(res.body, stop.signal)) {
+              if (msg.event !== "change") continue;
+              const parsed = changeEventSchema.safeParse(JSON.parse(msg.data));
+              if (!parsed.success) continue;
+              lastId = msg.id;
+              onChange(parsed.data);
+            }
+          } catch (err) {
+            if (stop.signal.aborted) return;
+            o.onError?.(err);
+          }
+          await new Promise((r) => setTimeout(r, o.retryMs ?? 1_000));
+        }
+      })();
+      return () => stop.abort();
+    },
+  };
+}
+
+export type IndexerClient = ReturnType<typeof createIndexerClient>;

@@ -1,0 +1,4 @@
+/** The indexer API client: `createIndexerClient`, its error class and the response schemas/types. */
+export * from "./client";
+export * from "./errors";
+export * from "./schemas";

@@ -1,0 +1,80 @@
+/** The indexer as its own process (`indexer/main.ts`), as production runs it: for the reorg, crash and failover tests and the benchmark. */
+import { join } from "node:path";
+import { repoRoot } from "./build-contracts";
+import type { ManagedProcess, ProcessGroup } from "./process-group";
+import { whileAlive } from "./process-group";
+import { freePort, waitFor, waitForHttp } from "./wait";
+
+const tsxLoader = join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs");
+
+export type IndexerProcess = {
+  url: string;
+  proc: ManagedProcess;
+  /** Sends `signal` to the process and waits for it to exit. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+  alive(): boolean;
+};
+
+export type IndexerProcessOptions = {
+  name?: string;
+  rpcUrl: string;
+  factory: string;
+  fromBlock: number;
+  /** PGlite folder, or … */
+  dataDir?: string;
+  /** … a PostgreSQL URL. */
+  databaseUrl?: string;
+  env?: Record<string, string>;
+  /** Print the process's output lines (prefixed) as they come. */
+  echo?: boolean;
+};
+
+export async function startIndexerProcess(group: ProcessGroup, o: IndexerProcessOptions): Promise<IndexerProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const proc = group.start(o.name ?? "indexer", process.execPath, ["--import", tsxLoader, join(repoRoot, "indexer", "main.ts")], {
+    cwd: repoRoot,
+    echo: o.echo ?? false,
+    env: {
+      ...process.env,
+      RPC_URL: o.rpcUrl,
+      CHAIN_ID: "31337",
+      FACTORY_ADDRESS: o.factory,
+      FROM_BLOCK: String(o.fromBlock),
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      POLL_INTERVAL_MS: "100",
+      ...(o.dataDir ? { DATA_DIR: o.dataDir } : {}),
+      ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}),
+      ...o.env,
+    },
+  });
+  await whileAlive(proc, waitForHttp(`${url}/health`, 90_000));
+  const alive = () => proc.child.exitCode === null && proc.child.signalCode === null;
+  return {
+    url,
+    proc,
+    alive,
+    async kill(signal) {
+      if (!alive()) return;
+      const exited = new Promise<void>((r) => proc.child.once("exit", () => r()));
+      process.kill(-proc.child.pid!, signal);
+      await exited;
+    },
+  };
+}
+
+export type HealthBody = { headBlock: number | null; indexedBlock: number; lagBlocks: number | null; ok: boolean; role: "leader" | "follower" };
+
+export async function health(url: string): Promise<HealthBody> {
+  const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5_000) });
+  return (await res.json()) as HealthBody;
+}
+
+/** Waits until the indexer at `url` has applied block `target` (bounded). */
+export async function waitIndexed(url: string, target: number, timeoutMs = 90_000): Promise<HealthBody> {
+  return waitFor(`indexer ${url} at block ${target}`, async () => {
+    const h = await health(url);
+    return h.indexedBlock >= target ? h : undefined;
+  }, { timeoutMs, intervalMs: 100 });
+}
