@@ -49,13 +49,13 @@ export function ensureAppBuild(): void {
  * `next start` on `port` (pick it with {@link freePort} before starting the indexer, whose CORS
  * origins come from `SIWE_DOMAINS`), pointed at the given chain and indexer.
  */
-export async function startApp(group: ProcessGroup, env: { rpcUrl: string; indexerUrl: string; port: number }): Promise<string> {
+export async function startApp(group: ProcessGroup, env: { rpcUrl: string; indexerUrl: string; factory: string; port: number }): Promise<string> {
   ensureAppBuild();
   const port = env.port;
   const url = `http://127.0.0.1:${port}`;
   const app = group.start("app", process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     cwd: repoRoot,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", RPC_URL: env.rpcUrl, INDEXER_URL: env.indexerUrl, CHAIN_ID: "31337", PORT: String(port) },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", RPC_URL: env.rpcUrl, INDEXER_URL: env.indexerUrl, CHAIN_ID: "31337", FACTORY_ADDRESS: env.factory, PORT: String(port) },
   });
   await whileAlive(app, waitForHttp(url, 60_000));
   return url;

@@ -1,0 +1,62 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expect } from "vitest";
+import { createTieredDemoEvent, type TieredDemoEvent } from "../../scripts/demo-tiered-event";
+import { launchBrowser, newPhonePage, type LaunchedBrowser } from "./browser";
+import { startLocalStack, type LocalStack } from "./local-stack";
+import { freePort, startApp } from "./next-app";
+import { installTestWallet, TEST_WALLET_RDNS, type TestWallet } from "./test-wallet";
+
+export const PHONE = { width: 390, height: 844 };
+
+export type BrowserStack = LocalStack & {
+  appUrl: string;
+  tiered: TieredDemoEvent;
+  launched: LaunchedBrowser;
+  browser: Browser;
+  /** A phone-sized page whose injected wallet is `account`, already connected on `path`. */
+  openAs(account: `0x${string}`, path: string): Promise<{ context: BrowserContext; page: Page; wallet: TestWallet; errors: string[] }>;
+  close(): Promise<void>;
+};
+
+/** Chain + deploy + demo events + indexer + production app + Chromium, on free loopback ports. */
+export async function startBrowserStack(options: { fakeVideo?: string } = {}): Promise<BrowserStack> {
+  const port = await freePort();
+  const stack = await startLocalStack({ siweDomain: `127.0.0.1:${port}` });
+  try {
+    const tiered = await createTieredDemoEvent({ rpcUrl: stack.rpcUrl, factory: stack.factory });
+    const appUrl = await startApp(stack.group, { ...stack, port });
+    const launched = await launchBrowser(options);
+    return {
+      ...stack,
+      appUrl,
+      tiered,
+      launched,
+      browser: launched.browser,
+      async openAs(account, path) {
+        const context = await launched.browser.newContext({ viewport: PHONE });
+        const wallet = await installTestWallet(context, { rpcUrl: stack.rpcUrl, account });
+        const { page, errors } = await newPhonePage(context);
+        page.setDefaultTimeout(20_000);
+        await page.goto(`${appUrl}${path}`);
+        await page.getByTestId(`connect-${TEST_WALLET_RDNS}`).click();
+        await expect.poll(() => page.getByTestId("connected-address").getAttribute("title"), { timeout: 15_000 }).toBe(account);
+        return { context, page, wallet, errors };
+      },
+      async close() {
+        await launched.close();
+        await stack.stop();
+      },
+    };
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}
+
+/** Waits for a TxStatus element to settle and returns its final status and error code. */
+export async function settledTx(page: Page, testId: string, within?: string): Promise<{ status: string | null; code: string | null; text: string }> {
+  const root = within ? page.locator(within) : page;
+  const status = root.locator(`[data-testid="${testId}"][data-status="confirmed"], [data-testid="${testId}"][data-status="failed"]`).first();
+  await status.waitFor({ timeout: 30_000 });
+  return { status: await status.getAttribute("data-status"), code: await status.getAttribute("data-error-code"), text: await status.innerText() };
+}
