@@ -23,6 +23,13 @@ describe("loadConfig", () => {
     });
   });
 
+  it("reads gate settings, with defaults", () => {
+    expect(loadConfig({ FACTORY_ADDRESS: FACTORY }).gateSettings).toMatchObject({ passSlotSeconds: 10, passSkewSlots: 1, requireSessionForChallenge: false, identityPepper: undefined });
+    const c = loadConfig({ FACTORY_ADDRESS: FACTORY, PASS_SLOT_SECONDS: "15", GATE_REQUIRE_SESSION: "true", IDENTITY_PEPPER: "0123456789abcdef", GATE_SCAN_RATE: "50" });
+    expect(c.gateSettings).toMatchObject({ passSlotSeconds: 15, requireSessionForChallenge: true, identityPepper: "0123456789abcdef", scanRatePerSecond: 50 });
+    expect(() => loadConfig({ FACTORY_ADDRESS: FACTORY, IDENTITY_PEPPER: "short" })).toThrow(/IDENTITY_PEPPER/);
+  });
+
   it("reads the factory from the deployments file", async () => {
     const dir = await mkdtemp(join(tmpdir(), "fairgate-config-"));
     const file = join(dir, "deployments.json");

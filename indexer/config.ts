@@ -8,6 +8,7 @@ import { getAddress, type Address } from "viem";
 import { z } from "zod";
 import { LOCAL_CHAIN_ID, LOCAL_RPC_URL } from "../lib/chain";
 import { DEFAULT_DEPLOYMENTS_FILE, pickDeployment } from "../lib/deployments";
+import { defaultGateSettings, type GateSettings } from "./gate/gate-deps";
 
 export type IndexerConfig = {
   rpcUrl: string;
@@ -30,6 +31,8 @@ export type IndexerConfig = {
   challengeTtlSeconds: number;
   /** Origins allowed to call the API from a browser. */
   corsOrigins: string[];
+  /** Pass mode, gate sessions, identity checks (indexer/gate/gate-deps.ts). */
+  gateSettings?: Partial<GateSettings>;
 };
 
 export class ConfigError extends Error {
@@ -62,6 +65,13 @@ const envSchema = z.object({
   MAX_INDEXER_LAG_BLOCKS: int(0, 1_000_000).default(2),
   GATE_CHALLENGE_TTL_SECONDS: int(10, 3600).default(120),
   CORS_ORIGINS: csv.optional(),
+  PASS_SLOT_SECONDS: int(2, 300).default(defaultGateSettings.passSlotSeconds),
+  PASS_SKEW_SLOTS: int(0, 10).default(defaultGateSettings.passSkewSlots),
+  PASS_MAX_DELEGATION_SECONDS: int(60, 365 * 24 * 3600).default(defaultGateSettings.maxDelegationSeconds),
+  GATE_SESSION_TTL_SECONDS: int(60, 7 * 24 * 3600).default(defaultGateSettings.sessionTtlSeconds),
+  GATE_SCAN_RATE: int(1, 100_000).default(defaultGateSettings.scanRatePerSecond),
+  GATE_REQUIRE_SESSION: z.enum(["0", "1", "false", "true"]).transform((v) => v === "1" || v === "true").default(false),
+  IDENTITY_PEPPER: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 /**
@@ -97,6 +107,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxIndexerLagBlocks: e.MAX_INDEXER_LAG_BLOCKS,
     challengeTtlSeconds: e.GATE_CHALLENGE_TTL_SECONDS,
     corsOrigins: e.CORS_ORIGINS ?? e.SIWE_DOMAINS.flatMap((d) => [`http://${d}`, `https://${d}`]),
+    gateSettings: {
+      passSlotSeconds: e.PASS_SLOT_SECONDS,
+      passSkewSlots: e.PASS_SKEW_SLOTS,
+      maxDelegationSeconds: e.PASS_MAX_DELEGATION_SECONDS,
+      sessionTtlSeconds: e.GATE_SESSION_TTL_SECONDS,
+      scanRatePerSecond: e.GATE_SCAN_RATE,
+      requireSessionForChallenge: e.GATE_REQUIRE_SESSION,
+      identityPepper: e.IDENTITY_PEPPER,
+    },
   };
 }
 

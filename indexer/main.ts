@@ -59,6 +59,7 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
       maxHeadAgeMs: Math.max(5_000, 10 * config.pollIntervalMs),
       syncStatus: sync.status,
       now: () => new Date(),
+      settings: config.gateSettings,
     },
   });
 

@@ -8,7 +8,8 @@ import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { Db } from "../db/types";
 import type { GateDeps } from "../gate/gate-deps";
-import { gateRoutes, malformedVerdict } from "../gate/gate-routes";
+import { createGateContext } from "../gate/gate-context";
+import { gateRoutes, malformedVerdict, passRoutes } from "../gate/gate-routes";
 import type { SyncStatus } from "../sync/sync-status";
 import { ApiError, errorBody } from "./api-error";
 import { eventsRoute } from "./events-route";
@@ -35,14 +36,14 @@ export function createApi(deps: ApiDeps) {
   const log = deps.log ?? ((line: string) => console.error(`[api] ${line}`));
   const app = new Hono();
 
-  app.use("*", cors({ origin: [...deps.corsOrigins], allowMethods: ["GET", "POST", "OPTIONS"], maxAge: 600 }));
+  app.use("*", cors({ origin: [...deps.corsOrigins], allowMethods: ["GET", "POST", "DELETE", "OPTIONS"], maxAge: 600 }));
   app.post(
     "*",
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: (c) => {
         const message = `request body larger than ${MAX_BODY_BYTES} bytes`;
-        return c.req.path === "/gate/scan"
+        return c.req.path === "/gate/scan" || c.req.path === "/gate/pass/scan"
           ? c.json(malformedVerdict(message), 413)
           : c.json(errorBody("PAYLOAD_TOO_LARGE", message), 413);
       },
@@ -52,7 +53,9 @@ export function createApi(deps: ApiDeps) {
   app.route("/health", healthRoute(deps.syncStatus));
   app.route("/tickets", ticketsRoute(deps.db));
   app.route("/events", eventsRoute(deps.db));
-  app.route("/gate", gateRoutes(deps.gate));
+  const gate = createGateContext(deps.gate);
+  app.route("/gate", gateRoutes(gate));
+  app.route("/pass", passRoutes(gate));
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((err, c) => {

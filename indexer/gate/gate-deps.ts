@@ -2,6 +2,33 @@
 import type { PublicClient } from "viem";
 import type { Db } from "../db/types";
 import type { SyncStatus } from "../sync/sync-status";
+import type { TicketFacts } from "./facts/ticket-facts";
+
+export type GateSettings = {
+  /** Pass time slot length; the app must use the same. */
+  passSlotSeconds: number;
+  /** Slots either side of the gate's current one that still count (clock skew). */
+  passSkewSlots: number;
+  /** Longest delegation a fan may sign. */
+  maxDelegationSeconds: number;
+  /** Gate staff sessions last this long. */
+  sessionTtlSeconds: number;
+  /** Scans per second per device (token bucket; burst = 2×). */
+  scanRatePerSecond: number;
+  /** Challenge mode: refuse `/gate/challenge` without a gate session. Pass scans always need one. */
+  requireSessionForChallenge: boolean;
+  /** Secret pepper of the identity commitments (real-name tiers); without it such tickets are refused. */
+  identityPepper?: string | undefined;
+};
+
+export const defaultGateSettings: GateSettings = {
+  passSlotSeconds: 10,
+  passSkewSlots: 1,
+  maxDelegationSeconds: 7 * 24 * 3600,
+  sessionTtlSeconds: 12 * 3600,
+  scanRatePerSecond: 10,
+  requireSessionForChallenge: false,
+};
 
 export type GateDeps = {
   db: Db;
@@ -17,4 +44,7 @@ export type GateDeps = {
   syncStatus: () => SyncStatus;
   /** Injectable clock, for expiry tests. */
   now: () => Date;
+  /** Tier zones, identity commitments, cancellation (default: read from the contract, cached). */
+  facts?: TicketFacts;
+  settings?: Partial<GateSettings>;
 };

@@ -1,47 +1,129 @@
 /**
- * POST /gate/challenge and POST /gate/scan. A scan always answers with a GateVerdict:
- * 200 for ADMIT and DENY, 400 (DENY MALFORMED) when the request itself is not readable.
+ * The gate's HTTP routes (mounted at /gate) and the fan's pass routes (mounted at /pass).
+ * Scans always answer with a GateVerdict: 200 for ADMIT and DENY, 400 (DENY MALFORMED) when the
+ * request itself is not readable, 401 GATE_UNAUTHORIZED, 429 RATE_LIMITED. Sign-in and delegation
+ * failures answer `{ error: { code: <DenyReason>, message } }` with 400/401/403/409/503.
  */
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
-import { denyReasonText, type GateVerdict } from "../../lib/gate/reasons";
+import { denyReasonText, type DenyReason, type GateVerdict } from "../../lib/gate/reasons";
 import { ApiError } from "../api/api-error";
 import { addressSchema, parseOr400, readJson } from "../api/validation";
-import type { GateDeps } from "./gate-deps";
+import type { GateContext } from "./gate-context";
+import { GateDenial } from "./gate-denial";
 import { issueChallenge } from "./issue-challenge";
+import { issueDelegationNonce, registerDelegation } from "./pass/register-delegation";
+import { verifyPass } from "./pass/verify-pass";
+import { authenticate } from "./sessions/authenticate";
+import { createInvite, redeemInvite, revokeInvite } from "./sessions/invites";
+import { signInWithWallet } from "./sessions/sign-in-with-wallet";
 import { verifyScan } from "./verify-scan";
 
-const challengeSchema = z.object({
-  contract: addressSchema,
-  // Printed inside the SIWE statement, so one line of plain characters.
-  gateId: z.string().regex(/^[A-Za-z0-9 _.:-]{1,64}$/, "1-64 letters, digits, space or _ . : -"),
-  domain: z.string().max(255).optional(),
-});
+// Printed inside SIWE statements, so one line of plain characters.
+const gateIdSchema = z.string().regex(/^[A-Za-z0-9 _.:-]{1,64}$/, "1-64 letters, digits, space or _ . : -");
+const zoneSchema = z.number().int().min(0).max(31).default(0);
+const hexSchema = z.string().regex(/^0x([0-9a-fA-F]{2})+$/, "must be 0x-prefixed hex").max(16_384) as z.ZodType<`0x${string}`>;
+const idNumberSchema = z.string().min(1).max(64).optional();
 
-const scanSchema = z.object({
-  message: z.string().min(1).max(16_384),
-  // 65-byte ECDSA, or longer EIP-1271 / ERC-6492 blobs; bounded by the body limit anyway.
-  signature: z.string().regex(/^0x([0-9a-fA-F]{2})+$/, "must be 0x-prefixed hex").max(16_384) as z.ZodType<`0x${string}`>,
-});
+const challengeSchema = z.object({ contract: addressSchema, gateId: gateIdSchema, domain: z.string().max(255).optional() });
+const sessionNonceSchema = challengeSchema.extend({ zone: zoneSchema });
+const signedSchema = z.object({ message: z.string().min(1).max(16_384), signature: hexSchema });
+const scanSchema = signedSchema.extend({ idNumber: idNumberSchema });
+const passScanSchema = z.object({ pass: z.string().min(1).max(1_024), idNumber: idNumberSchema });
+const inviteSchema = z.object({ gateId: gateIdSchema, zone: zoneSchema, ttlSeconds: z.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600) });
+const redeemSchema = z.object({ code: z.string().min(8).max(64) });
+const delegationNonceSchema = z.object({ contract: addressSchema, domain: z.string().max(255).optional() });
 
 export function malformedVerdict(message: string): GateVerdict {
   return { result: "DENY", reason: "MALFORMED", message: `${denyReasonText.MALFORMED} ${message}` };
 }
 
-export function gateRoutes(deps: GateDeps) {
+const statusOf: Partial<Record<DenyReason, ContentfulStatusCode>> = {
+  GATE_UNAUTHORIZED: 401,
+  RATE_LIMITED: 429,
+  INDEXER_STALE: 503,
+  CHALLENGE_USED: 409,
+  BAD_SIGNATURE: 401,
+};
+
+function denialVerdict(err: GateDenial): GateVerdict {
+  return { result: "DENY", reason: err.reason, message: err.detail };
+}
+
+/** Non-scan endpoints: a denial becomes an error body with the reason as its code. */
+async function orError(c: Context, work: () => Promise<unknown>) {
+  try {
+    return c.json(await work());
+  } catch (err) {
+    if (err instanceof GateDenial) return c.json({ error: { code: err.reason, message: err.detail } }, statusOf[err.reason] ?? 400);
+    throw err;
+  }
+}
+
+/** Parses a scan body; a bad one is a DENY MALFORMED verdict with 400. */
+async function scanBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S> | Response> {
+  try {
+    return parseOr400(schema, await readJson(c));
+  } catch (err) {
+    if (err instanceof ApiError) return c.json(malformedVerdict(err.message), 400);
+    throw err;
+  }
+}
+
+export function gateRoutes(ctx: GateContext) {
+  const bearer = (c: Context) => authenticate(ctx, c.req.header("authorization"));
   return new Hono()
     .post("/challenge", async (c) => {
       const body = parseOr400(challengeSchema, await readJson(c));
-      return c.json(await issueChallenge(deps, body));
+      if (!c.req.header("authorization") && !ctx.settings.requireSessionForChallenge) return c.json(await issueChallenge(ctx, body));
+      return orError(c, async () => {
+        const session = await bearer(c);
+        if (session.contract !== body.contract) throw new GateDenial("GATE_UNAUTHORIZED", `this scanner is signed in for ${session.contract}`);
+        return issueChallenge(ctx, { ...body, gateId: session.gateId, zone: session.zone });
+      });
     })
     .post("/scan", async (c) => {
-      let body: z.output<typeof scanSchema>;
+      const body = await scanBody(c, scanSchema);
+      if (body instanceof Response) return body;
+      return c.json(await verifyScan(ctx, body));
+    })
+    .post("/pass/scan", async (c) => {
+      const body = await scanBody(c, passScanSchema);
+      if (body instanceof Response) return body;
+      let session;
       try {
-        body = parseOr400(scanSchema, await readJson(c));
+        session = await bearer(c);
       } catch (err) {
-        if (err instanceof ApiError) return c.json(malformedVerdict(err.message), 400);
+        if (err instanceof GateDenial) return c.json(denialVerdict(err), statusOf[err.reason] ?? 401);
         throw err;
       }
-      return c.json(await verifyScan(deps, body));
+      return c.json(await verifyPass(ctx, session, body));
+    })
+    .post("/session/nonce", async (c) => {
+      const body = parseOr400(sessionNonceSchema, await readJson(c));
+      return c.json({ ...(await issueChallenge(ctx, { ...body, purpose: "session" })), zone: body.zone });
+    })
+    .post("/session", async (c) => {
+      const body = parseOr400(signedSchema, await readJson(c));
+      return orError(c, () => signInWithWallet(ctx, body));
+    })
+    .post("/session/invite", async (c) => {
+      const body = parseOr400(redeemSchema, await readJson(c));
+      return orError(c, () => redeemInvite(ctx, body.code));
+    })
+    .post("/invites", async (c) => {
+      const body = parseOr400(inviteSchema, await readJson(c));
+      return orError(c, async () => createInvite(ctx, await bearer(c), body));
+    })
+    .delete("/invites/:id", async (c) => orError(c, async () => revokeInvite(ctx, await bearer(c), c.req.param("id"))));
+}
+
+export function passRoutes(ctx: GateContext) {
+  return new Hono()
+    .post("/nonce", async (c) => c.json(await issueDelegationNonce(ctx, parseOr400(delegationNonceSchema, await readJson(c)))))
+    .post("/delegations", async (c) => {
+      const body = parseOr400(signedSchema, await readJson(c));
+      return orError(c, () => registerDelegation(ctx, body));
     });
 }

@@ -1,4 +1,4 @@
-/** Creates and stores a gate challenge for one event, valid for the configured TTL. */
+/** Creates and stores a single-use SIWE nonce for one event (a gate challenge, a pass delegation or a staff sign-in). */
 import { lt } from "drizzle-orm";
 import { getAddress, type Address } from "viem";
 import type { GateChallenge } from "../../lib/gate/challenge-message";
@@ -7,13 +7,14 @@ import { eventExists } from "../db/queries/list-events";
 import { gateChallenges } from "../db/schema";
 import type { GateDeps } from "./gate-deps";
 import { generateNonce } from "./nonce";
+import type { NoncePurpose } from "./steps/load-challenge";
 
 /** Expired challenges are kept this long (so late scans say EXPIRED, not UNKNOWN), then purged. */
 const KEEP_EXPIRED_MS = 60 * 60 * 1000;
 
 export async function issueChallenge(
   deps: GateDeps,
-  request: { contract: Address; gateId: string; domain?: string | undefined },
+  request: { contract: Address; gateId: string; domain?: string | undefined; purpose?: NoncePurpose; zone?: number },
 ): Promise<GateChallenge> {
   const domain = request.domain ?? deps.siweDomains[0]!;
   if (!deps.siweDomains.includes(domain)) {
@@ -30,8 +31,10 @@ export async function issueChallenge(
   await deps.db.delete(gateChallenges).where(lt(gateChallenges.expiresAt, new Date(now.getTime() - KEEP_EXPIRED_MS)));
   await deps.db.insert(gateChallenges).values({
     nonce,
+    purpose: request.purpose ?? "scan",
     contract: request.contract.toLowerCase(),
     gateId: request.gateId,
+    zone: request.zone ?? 0,
     domain,
     issuedAt,
     expiresAt,

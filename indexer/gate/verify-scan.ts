@@ -4,11 +4,12 @@
  */
 import { getAddress, isAddressEqual, type Hex } from "viem";
 import type { GateVerdict } from "../../lib/gate/reasons";
-import type { GateDeps } from "./gate-deps";
+import type { GateContext } from "./gate-context";
 import { GateDenial } from "./gate-denial";
 import { checkChain } from "./steps/check-chain";
 import { checkDomain } from "./steps/check-domain";
 import { checkExpiry } from "./steps/check-expiry";
+import { checkTicketRules } from "./steps/check-ticket-rules";
 import { consumeChallenge } from "./steps/consume-challenge";
 import { loadChallenge } from "./steps/load-challenge";
 import { parseMessage } from "./steps/parse-message";
@@ -17,14 +18,14 @@ import { resolveOwner } from "./steps/resolve-owner";
 import { ticketFromMessage, type TicketRef } from "./steps/ticket-from-message";
 import { verifySignature } from "./steps/verify-signature";
 
-export type ScanRequest = { message: string; signature: Hex };
+export type ScanRequest = { message: string; signature: Hex; idNumber?: string | undefined };
 
 /**
  * @example
  * const verdict = await verifyScan(deps, { message, signature });
  * if (verdict.result === "DENY") console.log(verdict.reason);
  */
-export async function verifyScan(deps: GateDeps, scan: ScanRequest): Promise<GateVerdict> {
+export async function verifyScan(deps: GateContext, scan: ScanRequest): Promise<GateVerdict> {
   let ticket: TicketRef | undefined;
   try {
     const message = parseMessage(scan.message);
@@ -41,6 +42,7 @@ export async function verifyScan(deps: GateDeps, scan: ScanRequest): Promise<Gat
     if (!isAddressEqual(owner, signer)) {
       throw new GateDenial("NOT_OWNER", `ticket is held by ${owner}, not ${signer}`);
     }
+    await checkTicketRules(deps.facts, ticket, { zone: challenge.zone, identityPepper: deps.settings.identityPepper }, scan.idNumber);
     const checkedInAt = await recordCheckIn(deps.db, { ticket, holder: signer, gateId: challenge.gateId, now });
     return {
       result: "ADMIT",

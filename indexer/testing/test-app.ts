@@ -7,13 +7,13 @@ import { buildChallengeMessage, type GateChallenge } from "../../lib/gate/challe
 import type { GateVerdict } from "../../lib/gate/reasons";
 import { createApi } from "../api/create-api";
 import { IN_MEMORY, openPglite } from "../db/open-pglite";
-import type { GateDeps } from "../gate/gate-deps";
+import type { GateDeps, GateSettings } from "../gate/gate-deps";
 import { createSyncEngine } from "../sync/sync-engine";
 import { createChainFixture } from "./chain-fixture";
 
 export const TEST_DOMAINS = ["localhost:3000", "127.0.0.1:3000"];
 
-export async function createTestApp() {
+export async function createTestApp(settings: Partial<GateSettings> = {}) {
   const chain = await createChainFixture();
   const database = await openPglite(IN_MEMORY);
   const sync = createSyncEngine({
@@ -41,6 +41,7 @@ export async function createTestApp() {
     maxHeadAgeMs: 60_000,
     syncStatus: sync.status,
     now: clock.now,
+    settings,
   };
   const app = createApi({
     db: database.db,

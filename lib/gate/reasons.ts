@@ -27,6 +27,28 @@ export const DenyReason = {
   ALREADY_CHECKED_IN: "ALREADY_CHECKED_IN",
   /** The ownership mirror is too far behind the chain to be trusted. */
   INDEXER_STALE: "INDEXER_STALE",
+  /** Pass mode: a pass format version this gate does not speak. */
+  WRONG_VERSION: "WRONG_VERSION",
+  /** Pass mode: the pass's time slot is older than the allowed skew (a screenshot or replay). */
+  SLOT_EXPIRED: "SLOT_EXPIRED",
+  /** Pass mode: the pass's time slot is ahead of the gate's clock beyond the allowed skew. */
+  SLOT_IN_FUTURE: "SLOT_IN_FUTURE",
+  /** Pass mode: no delegation for this device key and event (never made, or voided by a transfer). */
+  NO_DELEGATION: "NO_DELEGATION",
+  /** Pass mode: the delegation of this device key has expired. */
+  DELEGATION_EXPIRED: "DELEGATION_EXPIRED",
+  /** The event was cancelled. */
+  CANCELLED: "CANCELLED",
+  /** The ticket's tier does not admit to this gate's zone. */
+  ZONE_NOT_ALLOWED: "ZONE_NOT_ALLOWED",
+  /** A real-name ticket: staff must enter the holder's ID number. */
+  IDENTITY_REQUIRED: "IDENTITY_REQUIRED",
+  /** A real-name ticket: the ID number entered does not match the ticket. */
+  IDENTITY_MISMATCH: "IDENTITY_MISMATCH",
+  /** The scanning device has no valid gate session for this event. */
+  GATE_UNAUTHORIZED: "GATE_UNAUTHORIZED",
+  /** The scanning device sent too many requests. */
+  RATE_LIMITED: "RATE_LIMITED",
 } as const;
 export type DenyReason = (typeof DenyReason)[keyof typeof DenyReason];
 
@@ -44,6 +66,17 @@ export const denyReasonText: Record<DenyReason, string> = {
   NOT_OWNER: "This wallet does not hold the ticket.",
   ALREADY_CHECKED_IN: "This ticket has already been admitted.",
   INDEXER_STALE: "The gate cannot confirm ownership right now. Try again.",
+  WRONG_VERSION: "This pass format is not supported. Update the app.",
+  SLOT_EXPIRED: "This pass code is too old (a screenshot?). Show the live pass.",
+  SLOT_IN_FUTURE: "This pass code is from the future: check the phone's clock.",
+  NO_DELEGATION: "This phone is not set up to show this ticket.",
+  DELEGATION_EXPIRED: "This phone's pass has expired. Open the ticket in the app again.",
+  CANCELLED: "This event was cancelled.",
+  ZONE_NOT_ALLOWED: "This ticket does not admit to this area.",
+  IDENTITY_REQUIRED: "Named ticket: check the holder's ID.",
+  IDENTITY_MISMATCH: "The ID does not match this named ticket.",
+  GATE_UNAUTHORIZED: "This scanner is not signed in for this event.",
+  RATE_LIMITED: "Too many scans from this device. Wait a moment.",
 };
 
 export type GateVerdict =

@@ -6,7 +6,7 @@ import type { TicketRef } from "./ticket-from-message";
 
 export async function recordCheckIn(
   db: DbOrTx,
-  args: { ticket: TicketRef; holder: string; gateId: string; now: Date },
+  args: { ticket: TicketRef; holder: string; gateId: string; now: Date; mode?: "challenge" | "pass" | "offline" },
 ): Promise<Date> {
   const inserted = await db
     .insert(checkIns)
@@ -16,6 +16,7 @@ export async function recordCheckIn(
       holder: args.holder.toLowerCase(),
       gateId: args.gateId,
       checkedInAt: args.now,
+      mode: args.mode ?? "challenge",
     })
     .onConflictDoNothing()
     .returning({ at: checkIns.checkedInAt });

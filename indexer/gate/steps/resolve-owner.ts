@@ -22,19 +22,31 @@ const UNREACHABLE = Symbol("unreachable");
 
 /** The holder, or throws UNKNOWN_TOKEN (never minted, or burned) / INDEXER_STALE (no trustworthy source). */
 export async function resolveOwner(deps: GateDeps, ticket: TicketRef, claimant: Address): Promise<Address> {
+  return (await resolveOwnership(deps, ticket, claimant)).owner;
+}
+
+/**
+ * The holder and, when the fresh mirror answered, the block of the ticket's last transfer
+ * (pass mode: a transfer after a delegation voids it).
+ */
+export async function resolveOwnership(
+  deps: GateDeps,
+  ticket: TicketRef,
+  claimant: Address,
+): Promise<{ owner: Address; lastTransferBlock: number | null }> {
   if (mirrorIsFresh(deps)) {
     const mirrored = await ownerFromMirror(deps, ticket);
-    if (mirrored === claimant) return mirrored;
+    if (mirrored && mirrored.owner === claimant) return mirrored;
     // A "no" may just be a block or two of lag (a fresh mint or transfer): the chain decides,
     // and if it cannot be asked the fresh-enough mirror stands.
     const onChain = await ownerFromChain(deps, ticket);
-    return requireMinted(onChain === UNREACHABLE ? mirrored : onChain);
+    return { owner: requireMinted(onChain === UNREACHABLE ? (mirrored?.owner ?? null) : onChain), lastTransferBlock: null };
   }
   const onChain = await ownerFromChain(deps, ticket);
   if (onChain === UNREACHABLE) {
     throw new GateDenial("INDEXER_STALE", "the indexer is behind and the chain did not answer ownerOf");
   }
-  return requireMinted(onChain);
+  return { owner: requireMinted(onChain), lastTransferBlock: null };
 }
 
 function requireMinted(owner: Address | null): Address {
@@ -53,12 +65,12 @@ function mirrorIsFresh(deps: GateDeps): boolean {
   );
 }
 
-async function ownerFromMirror(deps: GateDeps, ticket: TicketRef): Promise<Address | null> {
+async function ownerFromMirror(deps: GateDeps, ticket: TicketRef): Promise<{ owner: Address; lastTransferBlock: number } | null> {
   const [row] = await deps.db
-    .select({ owner: tickets.owner })
+    .select({ owner: tickets.owner, updatedBlock: tickets.updatedBlock })
     .from(tickets)
     .where(and(eq(tickets.contract, ticket.contract.toLowerCase()), eq(tickets.tokenId, ticket.tokenId)));
-  return row && row.owner !== zeroAddress ? getAddress(row.owner) : null;
+  return row && row.owner !== zeroAddress ? { owner: getAddress(row.owner), lastTransferBlock: row.updatedBlock } : null;
 }
 
 /** `null` when ownerOf reverts (OpenZeppelin: ERC721NonexistentToken); UNREACHABLE when the RPC fails. */

@@ -1,0 +1,19 @@
+/**
+ * What the gate needs to know about a ticket besides its owner. An interface, so an
+ * implementation backed by the indexer's mirror can replace the contract-read one.
+ */
+import type { Address, Hex } from "viem";
+
+export type TicketFacts = {
+  /** Zone bitmask of the ticket's tier (bit 0 general, bit 1 VIP, ...). */
+  zones(contract: Address, tokenId: bigint): Promise<number>;
+  /** HMAC identity commitment for real-name tickets, or null. */
+  identityCommitment(contract: Address, tokenId: bigint): Promise<Hex | null>;
+  /** The organizer cancelled the event. */
+  cancelled(contract: Address): Promise<boolean>;
+};
+
+/** A fact could not be read (RPC down): the scan is refused with INDEXER_STALE, not admitted. */
+export class TicketFactsUnavailableError extends Error {
+  override name = "TicketFactsUnavailableError";
+}
