@@ -7,4 +7,9 @@ import { join } from "node:path";
 import { repoRoot } from "../lib/build-contracts";
 
 const result = spawnSync(process.execPath, [join(repoRoot, "scripts", "bootstrap.mjs"), "gas"], { cwd: repoRoot, stdio: "inherit" });
-process.exit(result.status ?? 1);
+// App pages: first-load JS and time to a visible pass QR, against the home page (benchmarks/app-pages.md).
+const app = spawnSync(process.execPath, ["--import", join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs"), join(repoRoot, "scripts", "bench", "app-pages.ts")], {
+  cwd: repoRoot,
+  stdio: "inherit",
+});
+process.exit(result.status || app.status || 0);

@@ -8,7 +8,7 @@ export const chromiumPath = process.env.FAIRGATE_CHROMIUM;
 export const chromiumSkipReason =
   process.env.FAIRGATE_CHROMIUM_SKIP ?? (chromiumPath ? undefined : "browser suites need FAIRGATE_CHROMIUM (npm test sets it)");
 
-if (chromiumSkipReason) console.warn(`\n\x1b[33m⚠ Browser tests SKIPPED: ${chromiumSkipReason}\x1b[0m\n`);
+if (chromiumSkipReason && process.env.VITEST) console.warn(`\n\x1b[33m⚠ Browser tests SKIPPED: ${chromiumSkipReason}\x1b[0m\n`);
 
 /** Where screenshots go (gitignored). */
 export const testOutputDir = join(repoRoot, "test-output");
@@ -19,8 +19,9 @@ export type LaunchedBrowser = { browser: Browser; close(): Promise<void> };
  * Headless Chromium with a fresh profile, no background traffic, and optionally a fake camera
  * that plays `fakeVideo` (.y4m or .mjpeg) to every getUserMedia call.
  */
-export async function launchBrowser(options: { fakeVideo?: string } = {}): Promise<LaunchedBrowser> {
-  if (!chromiumPath) throw new Error(chromiumSkipReason);
+export async function launchBrowser(options: { fakeVideo?: string; executablePath?: string } = {}): Promise<LaunchedBrowser> {
+  const executablePath = options.executablePath ?? chromiumPath;
+  if (!executablePath) throw new Error(chromiumSkipReason);
   // Playwright gives every launch a fresh temporary profile (it refuses --user-data-dir here).
   const args = [
     "--headless",
@@ -34,7 +35,7 @@ export async function launchBrowser(options: { fakeVideo?: string } = {}): Promi
   if (options.fakeVideo) {
     args.push("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", `--use-file-for-fake-video-capture=${options.fakeVideo}`);
   }
-  const browser = await chromium.launch({ executablePath: chromiumPath, args, timeout: 60_000 });
+  const browser = await chromium.launch({ executablePath, args, timeout: 60_000 });
   return {
     browser,
     async close() {
