@@ -49,7 +49,7 @@ export function EventDashboard({ event }: { event: EventView }) {
           <XAxis dataKey="minute" tickFormatter={clock} />
           <YAxis allowDecimals={false} />
           <Tooltip labelFormatter={(v) => clock(Number(v))} />
-          <Line type="stepAfter" dataKey="total" name="Tickets sold" stroke={COLORS[0]} dot={false} isAnimationActive={false} />
+          <Line type="stepAfter" dataKey="total" name="Tickets sold" stroke={COLORS[0]} dot isAnimationActive={false} />
         </LineChart>
       </Chart>
       <Chart title="Resale prices against the cap (ETH)" testId="chart-resales" empty={d.resalePrices.length === 0}>

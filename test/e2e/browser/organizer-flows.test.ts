@@ -87,9 +87,11 @@ describe.skipIf(chromiumSkipReason)("browser: organizer creates, mints from CSV,
 
     const org = await s.openAs(ORGANIZER, `/organizer/events/${event}`);
     await expect.poll(() => org.page.getByTestId("escrow").innerText()).toBe("0.05 ETH");
-    // The dashboard draws the sale with the charting library (an SVG surface), and attendance for 4 tickets.
-    await org.page.locator('[data-testid="chart-sales"] .recharts-line').waitFor();
-    await org.page.locator('[data-testid="chart-attendance"] .recharts-pie').waitFor();
+    // The dashboard draws the sale with the charting library (an SVG surface), and attendance.
+    await org.page.locator('[data-testid="chart-sales"] .recharts-line-dot').first().waitFor({ state: "attached" });
+    // Nobody checked in yet: one sector (all 5 tickets "not yet"), both series in the legend.
+    await org.page.locator('[data-testid="chart-attendance"] .recharts-pie-sector').first().waitFor({ state: "attached" });
+    expect(await org.page.getByTestId("chart-attendance").innerText()).toContain("Not yet / no-show");
     await org.page.getByTestId("heavy-holders-empty").waitFor();
     await screenshot(org.page, "organizer-dashboard");
     await org.page.getByTestId("withdraw").click();
