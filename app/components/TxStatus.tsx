@@ -17,6 +17,7 @@ export function TxStatus({ state, testId = "tx-status" }: { state: TxState; test
       className={`tx-status ${state.status}`}
       data-testid={testId}
       data-status={state.status}
+      data-attempt={state.attempt}
       data-error-code={state.status === "failed" ? state.error.code : undefined}
       role={state.status === "failed" ? "alert" : "status"}
       aria-live="polite"

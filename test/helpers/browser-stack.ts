@@ -56,10 +56,25 @@ export async function startBrowserStack(options: { fakeVideo?: string } = {}): P
   }
 }
 
-/** Waits for a TxStatus element to settle and returns its final status and error code. */
-export async function settledTx(page: Page, testId: string, within?: string): Promise<{ status: string | null; code: string | null; text: string }> {
+/**
+ * Runs `action` (the click that sends) and waits for the TxStatus `testId` to settle on a new
+ * attempt (confirmed or failed), so the outcome of an earlier transaction is never mistaken for it.
+ */
+export async function settledTx(page: Page, testId: string, action: () => Promise<unknown>, within?: string): Promise<{ status: string; code: string | null; text: string }> {
   const root = within ? page.locator(within) : page;
-  const status = root.locator(`[data-testid="${testId}"][data-status="confirmed"], [data-testid="${testId}"][data-status="failed"]`).first();
-  await status.waitFor({ timeout: 30_000 });
-  return { status: await status.getAttribute("data-status"), code: await status.getAttribute("data-error-code"), text: await status.innerText() };
+  const el = root.getByTestId(testId);
+  const before = (await el.count()) > 0 ? Number(await el.getAttribute("data-attempt")) : 0;
+  await action();
+  let last: { attempt: number; status: string; code: string | null; text: string } | null = null;
+  await expect
+    .poll(
+      async () => {
+        last = (await el.count()) > 0 ? await el.evaluate((e: HTMLElement) => ({ attempt: Number(e.dataset.attempt), status: e.dataset.status ?? "", code: e.dataset.errorCode ?? null, text: e.innerText })) : null;
+        return last !== null && last.attempt > before && (last.status === "confirmed" || last.status === "failed");
+      },
+      { timeout: 30_000, interval: 100 },
+    )
+    .toBe(true);
+  const { status, code, text } = last!;
+  return { status, code, text };
 }

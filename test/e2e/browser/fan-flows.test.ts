@@ -30,8 +30,7 @@ describe.skipIf(chromiumSkipReason)("browser: fan buys, resells under the cap, t
     const general = page.locator('[data-testid="tier-card"][data-tier="0"]');
     await expect.poll(() => general.getByTestId("tier-price").innerText()).toBe("0.05 ETH");
     await screenshot(page, "fan-event-page");
-    await general.getByTestId("buy-tier").click();
-    expect(await settledTx(page, "tx-status", '[data-testid="tier-card"][data-tier="0"]')).toMatchObject({ status: "confirmed" });
+    expect(await settledTx(page, "tx-status", () => general.getByTestId("buy-tier").click(), '[data-testid="tier-card"][data-tier="0"]')).toMatchObject({ status: "confirmed" });
 
     await page.goto(`${s.appUrl}/`);
     const card = page.locator(`[data-testid="ticket-card"][data-contract="${s.tiered.ticket}"]`);
@@ -54,8 +53,7 @@ describe.skipIf(chromiumSkipReason)("browser: fan buys, resells under the cap, t
     await page.getByTestId("resell-price").waitFor();
     const promptsBefore = wallet.prompts().length;
     await page.getByTestId("resell-price").fill("0.07");
-    await page.getByTestId("resell-submit").click();
-    const refused = await settledTx(page, "resell-status");
+    const refused = await settledTx(page, "resell-status", () => page.getByTestId("resell-submit").click());
     expect(refused).toMatchObject({ status: "failed", code: "PRICE_ABOVE_CAP" });
     expect(refused.text).toContain("above this ticket's resale cap of 0.06 ETH");
     expect(wallet.prompts().length).toBe(promptsBefore);
@@ -78,8 +76,7 @@ describe.skipIf(chromiumSkipReason)("browser: fan buys, resells under the cap, t
   it("another fan buys the resale listing; the history shows the sale", async () => {
     const { page, context } = await s.openAs(SECOND_FAN, `/events/${s.tiered.ticket}`);
     const listing = page.locator(`[data-testid="listing"][data-token-id="${tokenId}"]`);
-    await listing.getByTestId("buy-listing").click();
-    expect(await settledTx(page, "listing-tx-status")).toMatchObject({ status: "confirmed" });
+    expect(await settledTx(page, "listing-tx-status", () => listing.getByTestId("buy-listing").click())).toMatchObject({ status: "confirmed" });
     const { publicClient } = await localClients(s.rpcUrl);
     expect(await publicClient.readContract({ address: s.tiered.ticket, abi: eventTicketAbi, functionName: "ownerOf", args: [BigInt(tokenId)] })).toBe(SECOND_FAN);
     await page.goto(`${s.appUrl}/tickets/${s.tiered.ticket}/${tokenId}`);
@@ -91,19 +88,16 @@ describe.skipIf(chromiumSkipReason)("browser: fan buys, resells under the cap, t
   it("sends a free-transfer ticket to a friend, and explains why a market-only ticket cannot be sent", async () => {
     const { page, context } = await s.openAs(SECOND_FAN, `/tickets/${s.tiered.ticket}/${tokenId}`);
     await page.getByTestId("transfer-to").fill("0x1234");
-    await page.getByTestId("transfer-submit").click();
-    expect(await settledTx(page, "transfer-status")).toMatchObject({ status: "failed", code: "INVALID_ADDRESS" });
+    expect(await settledTx(page, "transfer-status", () => page.getByTestId("transfer-submit").click())).toMatchObject({ status: "failed", code: "INVALID_ADDRESS" });
     await page.getByTestId("transfer-to").fill(FRIEND);
-    await page.getByTestId("transfer-submit").click();
-    expect(await settledTx(page, "transfer-status")).toMatchObject({ status: "confirmed" });
+    expect(await settledTx(page, "transfer-status", () => page.getByTestId("transfer-submit").click())).toMatchObject({ status: "confirmed" });
     const { publicClient } = await localClients(s.rpcUrl);
     expect(await publicClient.readContract({ address: s.tiered.ticket, abi: eventTicketAbi, functionName: "ownerOf", args: [BigInt(tokenId)] })).toBe(FRIEND);
 
     // A VIP (market-only) ticket: the page explains instead of offering a send.
     await page.goto(`${s.appUrl}/events/${s.tiered.ticket}`);
     const vip = page.locator('[data-testid="tier-card"][data-tier="1"]');
-    await vip.getByTestId("buy-tier").click();
-    expect(await settledTx(page, "tx-status", '[data-testid="tier-card"][data-tier="1"]')).toMatchObject({ status: "confirmed" });
+    expect(await settledTx(page, "tx-status", () => vip.getByTestId("buy-tier").click(), '[data-testid="tier-card"][data-tier="1"]')).toMatchObject({ status: "confirmed" });
     const total = await publicClient.readContract({ address: s.tiered.ticket, abi: eventTicketAbi, functionName: "totalMinted" });
     await page.goto(`${s.appUrl}/tickets/${s.tiered.ticket}/${total}`);
     expect(await page.getByTestId("transfer-blocked").innerText()).toContain("only through the official resale market");

@@ -30,8 +30,7 @@ describe.skipIf(chromiumSkipReason)("browser: organizer creates, mints from CSV,
   it("creates an event with two tiers from the form", async () => {
     const { page, context, errors } = await s.openAs(ORGANIZER, "/organizer");
     await page.getByTestId("event-name-input").fill("Browser Fest");
-    await page.getByTestId("create-event-submit").click();
-    expect(await settledTx(page, "create-event-status")).toMatchObject({ status: "confirmed" });
+    expect(await settledTx(page, "create-event-status", () => page.getByTestId("create-event-submit").click())).toMatchObject({ status: "confirmed" });
     // A validation problem is reported in words before anything is sent.
     await page.getByTestId("event-name-input").fill("");
     await page.getByTestId("create-event-submit").click();
@@ -61,8 +60,7 @@ describe.skipIf(chromiumSkipReason)("browser: organizer creates, mints from CSV,
     const problems = await page.getByTestId("mint-problem").evaluateAll((els) => els.map((e) => `${e.getAttribute("data-line")}:${e.getAttribute("data-reason")}`));
     expect(problems).toEqual(["4:DUPLICATE", "5:BAD_ADDRESS"]);
     await screenshot(page, "organizer-mint-report");
-    await page.getByTestId("mint-submit").click();
-    expect(await settledTx(page, "mint-status")).toMatchObject({ status: "confirmed" });
+    expect(await settledTx(page, "mint-status", () => page.getByTestId("mint-submit").click())).toMatchObject({ status: "confirmed" });
     expect(await page.getByTestId("mint-progress").getAttribute("data-done")).toBe("2");
 
     await page.getByTestId("mint-tier").selectOption("1");
@@ -94,13 +92,11 @@ describe.skipIf(chromiumSkipReason)("browser: organizer creates, mints from CSV,
     expect(await org.page.getByTestId("chart-attendance").innerText()).toContain("Not yet / no-show");
     await org.page.getByTestId("heavy-holders-empty").waitFor();
     await screenshot(org.page, "organizer-dashboard");
-    await org.page.getByTestId("withdraw").click();
-    const refused = await settledTx(org.page, "withdraw-status");
+    const refused = await settledTx(org.page, "withdraw-status", () => org.page.getByTestId("withdraw").click());
     expect(refused).toMatchObject({ status: "failed", code: "EventTicketEventNotOver" });
     expect(refused.text).toContain("Proceeds can be withdrawn only after the event has ended.");
     org.page.on("dialog", (dialog) => void dialog.accept());
-    await org.page.getByTestId("cancel-event").click();
-    expect(await settledTx(org.page, "cancel-event-status")).toMatchObject({ status: "confirmed" });
+    expect(await settledTx(org.page, "cancel-event-status", () => org.page.getByTestId("cancel-event").click())).toMatchObject({ status: "confirmed" });
     await org.page.getByTestId("cancelled-note").waitFor();
     await screenshot(org.page, "organizer-cancelled");
     await org.context.close();
@@ -108,8 +104,7 @@ describe.skipIf(chromiumSkipReason)("browser: organizer creates, mints from CSV,
     const balanceBefore = await publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "escrowBalance" });
     const fan = await s.openAs(FAN, `/tickets/${event}/${tokenId}`);
     await fan.page.getByTestId("resell-blocked").waitFor();
-    await fan.page.getByTestId("refund-submit").click();
-    expect(await settledTx(fan.page, "refund-status")).toMatchObject({ status: "confirmed" });
+    expect(await settledTx(fan.page, "refund-status", () => fan.page.getByTestId("refund-submit").click())).toMatchObject({ status: "confirmed" });
     expect(await publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "isRefunded", args: [tokenId] })).toBe(true);
     expect(await publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "escrowBalance" })).toBe(balanceBefore - parseEther("0.05"));
     await fan.page.getByTestId("refund-done").waitFor();
