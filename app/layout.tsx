@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "./components/Providers";
+import { factoryFromDeployments } from "./config/factory-address";
 import { readRuntimeConfig } from "./config/runtime";
 import "./globals.css";
 
@@ -14,7 +15,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Render per request, so INDEXER_URL, RPC_URL and CHAIN_ID are read when the server runs,
   // not frozen at build time.
   await connection();
-  const config = readRuntimeConfig(process.env);
+  const env = readRuntimeConfig(process.env);
+  const config = env.factory ? env : { ...env, factory: await factoryFromDeployments(process.env, env.chainId) };
   return (
     <html lang="en">
       <body>

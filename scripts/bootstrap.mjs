@@ -22,6 +22,7 @@ const tasks = {
   gate: "scripts/gate/gate-cli.ts",
   fairgate: "scripts/cli/fairgate.ts",
   "bench:indexer": "scripts/bench/indexer.ts",
+  "bench-app": "scripts/bench/app-pages.ts",
 };
 
 function log(message) {

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { LOCAL_CHAIN_ID } from "../lib/chain";
 import { deployLocal } from "./deploy";
 import { createDemoEvent, type DemoEvent } from "./demo-data";
+import { createTieredDemoEvent, type TieredDemoEvent } from "./demo-tiered-event";
 import { buildContracts, repoRoot } from "./lib/build-contracts";
 import { ProcessGroup, whileAlive } from "./lib/process-group";
 import { portIsFree, waitForHttp, waitForRpc } from "./lib/wait";
@@ -82,6 +83,9 @@ async function main(): Promise<void> {
   const demo = await step("Creating the demo event and minting tickets", () =>
     createDemoEvent({ rpcUrl, factory: deployment.factory as `0x${string}` }),
   );
+  const tiered = await step("Creating a tiered demo event (general, VIP, backstage)", () =>
+    createTieredDemoEvent({ rpcUrl, factory: deployment.factory as `0x${string}` }),
+  );
 
   const env = {
     ...process.env,
@@ -110,7 +114,7 @@ async function main(): Promise<void> {
   // The first request compiles the page; do it now so the first click is fast.
   await step(`Starting app on ${appUrl}`, () => whileAlive(app, waitForHttp(appUrl, 180_000)));
 
-  printSummary(demo);
+  printSummary(demo, tiered);
 }
 
 /** Waits until the indexer answers /health and has caught up with the chain head. */
@@ -125,7 +129,7 @@ function waitForIndexed(url: string) {
   });
 }
 
-function printSummary(demo: DemoEvent): void {
+function printSummary(demo: DemoEvent, tiered: TieredDemoEvent): void {
   const line = "─".repeat(72);
   console.log(`\n${line}`);
   console.log("  Fairgate is running.\n");
@@ -137,6 +141,9 @@ function printSummary(demo: DemoEvent): void {
   for (const h of demo.holders) {
     console.log(`  Holder     account #${h.accountIndex} ${h.account}  tickets ${h.tokenIds.map((id) => `#${id}`).join(", ")}`);
   }
+  console.log(`\n  Tiered event "${tiered.name}" at ${tiered.ticket}  (${appUrl}/events/${tiered.ticket})`);
+  console.log(`  Buyer      account #${tiered.buyer.accountIndex} ${tiered.buyer.account}  tickets ${tiered.buyer.tokenIds.map((id) => `#${id}`).join(", ")}`);
+  console.log(`  Organizer  account #0 manages both at ${appUrl}/organizer`);
   console.log("\n  Hardhat's well-known test accounts: local chain only, never use them elsewhere.");
   console.log("  Press Ctrl-C to stop everything.");
   console.log(`${line}\n`);

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { shortAddress, type Ticket } from "../indexer-client/tickets";
 
 /** One ticket: event, token number, contract and whether it has been used at the gate. */
@@ -12,7 +13,11 @@ export function TicketCard({ ticket }: { ticket: Ticket }) {
       data-status={status}
     >
       <div className="ticket-main">
-        <h3 className="ticket-event">{ticket.eventName ?? "Untitled event"}</h3>
+        <h3 className="ticket-event">
+          <Link href={`/tickets/${ticket.contract}/${ticket.tokenId}`} data-testid="ticket-link">
+            {ticket.eventName ?? "Untitled event"}
+          </Link>
+        </h3>
         <div className="ticket-meta">
           <span>Ticket #{ticket.tokenId}</span>
           <span className="muted" title={ticket.contract}>

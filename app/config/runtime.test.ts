@@ -7,6 +7,7 @@ describe("readRuntimeConfig", () => {
       indexerUrl: "http://127.0.0.1:4100",
       rpcUrl: "http://127.0.0.1:8545",
       chainId: 31337,
+      factory: null,
     });
   });
 
@@ -15,11 +16,13 @@ describe("readRuntimeConfig", () => {
       indexerUrl: "https://indexer.example.org",
       rpcUrl: "http://127.0.0.1:8545",
       chainId: 11155111,
+      factory: null,
     });
   });
 
   it("rejects nonsense with a message naming the variable", () => {
     expect(() => readRuntimeConfig({ CHAIN_ID: "mainnet" })).toThrow(RuntimeConfigError);
     expect(() => readRuntimeConfig({ INDEXER_URL: "ftp://x" })).toThrow(/INDEXER_URL/);
+    expect(() => readRuntimeConfig({ FACTORY_ADDRESS: "0x12" })).toThrow(/FACTORY_ADDRESS/);
   });
 });

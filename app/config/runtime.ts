@@ -14,6 +14,8 @@ export type RuntimeConfig = {
   /** JSON-RPC endpoint of the chain. */
   rpcUrl: string;
   chainId: number;
+  /** The TicketFactory organizers create events with: `FACTORY_ADDRESS`, else the deployments file; null if neither. */
+  factory: `0x${string}` | null;
 };
 
 // Not z.httpUrl(): it demands a domain name and rejects 127.0.0.1 and localhost.
@@ -23,6 +25,10 @@ const runtimeEnvSchema = z.object({
   INDEXER_URL: baseUrl.default(LOCAL_INDEXER_URL),
   RPC_URL: baseUrl.default(LOCAL_RPC_URL),
   CHAIN_ID: z.coerce.number().int().positive().default(LOCAL_CHAIN_ID),
+  FACTORY_ADDRESS: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{40}$/, "not an address")
+    .optional(),
 });
 
 export class RuntimeConfigError extends Error {
@@ -44,6 +50,7 @@ export function readRuntimeConfig(env: Record<string, string | undefined>): Runt
     INDEXER_URL: pick("INDEXER_URL"),
     RPC_URL: pick("RPC_URL"),
     CHAIN_ID: pick("CHAIN_ID"),
+    FACTORY_ADDRESS: pick("FACTORY_ADDRESS"),
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
@@ -53,5 +60,6 @@ export function readRuntimeConfig(env: Record<string, string | undefined>): Runt
     indexerUrl: parsed.data.INDEXER_URL,
     rpcUrl: parsed.data.RPC_URL,
     chainId: parsed.data.CHAIN_ID,
+    factory: (parsed.data.FACTORY_ADDRESS as `0x${string}` | undefined) ?? null,
   };
 }

@@ -60,11 +60,18 @@ describe("npm start", () => {
   });
 
   it("serves the demo tickets from the indexer", async () => {
-    const holder = /Holder\s+account #1 (0x[0-9a-fA-F]{40})/.exec(start.output.join("\n"))![1]!;
+    const text = start.output.join("\n");
+    const holder = /Holder\s+account #1 (0x[0-9a-fA-F]{40})/.exec(text)![1]!;
+    const demo = /Demo event "[^"]+" at (0x[0-9a-fA-F]{40})/.exec(text)![1]!;
+    const tiered = /Tiered event "[^"]+" at (0x[0-9a-fA-F]{40})/.exec(text)![1]!;
     const res = await fetch(`http://127.0.0.1:${ports.indexer}/tickets?owner=${holder}`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { tickets: unknown[] };
-    expect(body.tickets).toHaveLength(2);
+    const body = (await res.json()) as { tickets: { contract: string; tokenId: string }[] };
+    // Account #1 holds tickets #1 and #2 of the demo event and bought #1 of the tiered event, as printed.
+    const ids = (contract: string) => body.tickets.filter((t) => t.contract.toLowerCase() === contract.toLowerCase()).map((t) => t.tokenId).sort();
+    expect(ids(demo)).toEqual(["1", "2"]);
+    expect(ids(tiered)).toEqual(["1"]);
+    expect(text).toMatch(/Buyer\s+account #1 0x[0-9a-fA-F]{40}\s+tickets #1/);
   });
 
   it("stops every process on Ctrl-C", async () => {

@@ -1,0 +1,91 @@
+import type { Address, PublicClient } from "viem";
+import { eventTicketAbi } from "../../lib/generated/abis";
+
+export type TierView = {
+  id: number;
+  faceValue: bigint;
+  supply: number;
+  minted: number;
+  zones: number;
+  mode: number;
+  resaleCapBps: number;
+  voucherOnly: boolean;
+};
+
+export type EventView = {
+  address: Address;
+  name: string;
+  symbol: string;
+  organizer: Address;
+  market: Address;
+  startTime: bigint;
+  endTime: bigint;
+  lockWindow: number;
+  maxPerWallet: number;
+  royaltyBps: number;
+  cancelled: boolean;
+  totalMinted: bigint;
+  escrowBalance: bigint;
+  tiers: TierView[];
+};
+
+/**
+ * An event's rules, tiers and live counters, read from its EventTicket contract. (No multicall:
+ * the local Hardhat chain has no Multicall3; a handful of parallel reads is fine.)
+ *
+ * @example
+ * const event = await readEvent(publicClient, "0x…");
+ */
+export async function readEvent(client: PublicClient, address: Address): Promise<EventView> {
+  const read = <const F extends string>(functionName: F) => client.readContract({ address, abi: eventTicketAbi, functionName } as never) as Promise<unknown>;
+  const [name, symbol, organizer, market, startTime, endTime, lockWindow, maxPerWallet, royaltyBps, cancelled, totalMinted, escrowBalance, tierCount] =
+    await Promise.all([
+      read("name"),
+      read("symbol"),
+      read("organizer"),
+      read("market"),
+      read("startTime"),
+      read("endTime"),
+      read("lockWindow"),
+      read("maxPerWallet"),
+      read("royaltyBps"),
+      read("cancelled"),
+      read("totalMinted"),
+      read("escrowBalance"),
+      read("tierCount"),
+    ]);
+  const tiers = await Promise.all(
+    Array.from({ length: Number(tierCount) }, async (_, id) => {
+      const [config, minted] = await Promise.all([
+        client.readContract({ address, abi: eventTicketAbi, functionName: "tier", args: [id] }),
+        client.readContract({ address, abi: eventTicketAbi, functionName: "tierMinted", args: [id] }),
+      ]);
+      return {
+        id,
+        faceValue: config.faceValue,
+        supply: Number(config.supply),
+        minted: Number(minted),
+        zones: Number(config.zones),
+        mode: Number(config.mode),
+        resaleCapBps: Number(config.resaleCapBps),
+        voucherOnly: config.voucherOnly,
+      } satisfies TierView;
+    }),
+  );
+  return {
+    address,
+    name: name as string,
+    symbol: symbol as string,
+    organizer: organizer as Address,
+    market: market as Address,
+    startTime: startTime as bigint,
+    endTime: endTime as bigint,
+    lockWindow: Number(lockWindow),
+    maxPerWallet: Number(maxPerWallet),
+    royaltyBps: Number(royaltyBps),
+    cancelled: cancelled as boolean,
+    totalMinted: totalMinted as bigint,
+    escrowBalance: escrowBalance as bigint,
+    tiers,
+  };
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import { useConfig, useConnection } from "wagmi";
+import { simulateContract } from "wagmi/actions";
+import type { EventView } from "../../chain-reads/read-event";
+import { formatEth } from "../../format/ticket-words";
+import { useContractTx } from "../../hooks/useContractTx";
+import { useListings } from "../../hooks/useEvent";
+import { shortAddress } from "../../indexer-client/tickets";
+import { resaleMarketAbi } from "../../../lib/generated/abis";
+import { Empty, ErrorState, Loading } from "../QueryStates";
+import { TxStatus } from "../TxStatus";
+
+/** Tickets fans resell on the official market, each at or under its cap. */
+export function ResaleListings({ event }: { event: EventView }) {
+  const config = useConfig();
+  const { address, status } = useConnection();
+  const listings = useListings(event.address, event.market);
+  const tx = useContractTx();
+
+  const body = () => {
+    if (listings.isPending) return <Loading testId="listings-loading">Loading resale listings…</Loading>;
+    if (listings.isError) return <ErrorState error={listings.error} retry={() => void listings.refetch()} testId="listings-error" />;
+    if (listings.data.length === 0) return <Empty testId="listings-empty">No tickets for resale right now.</Empty>;
+    return (
+      <ul className="list-plain" data-testid="listing-list">
+        {listings.data.map((l) => {
+          const face = event.tiers[l.tier]?.faceValue ?? 0n;
+          const mine = address?.toLowerCase() === l.seller.toLowerCase();
+          return (
+            <li key={l.tokenId.toString()} className="listing-card row" data-testid="listing" data-token-id={l.tokenId.toString()} style={{ justifyContent: "space-between" }}>
+              <span>
+                Ticket #{l.tokenId.toString()} · tier {l.tier}
+                <br />
+                <span className="small muted">
+                  {formatEth(l.price)} (face {formatEth(face)}) from {shortAddress(l.seller)}
+                </span>
+              </span>
+              <button
+                type="button"
+                className="button"
+                data-testid="buy-listing"
+                disabled={status !== "connected" || mine || tx.busy || event.cancelled}
+                onClick={() =>
+                  void tx.send(`Buying resale ticket #${l.tokenId}`, () =>
+                    simulateContract(config, { address: event.market, abi: resaleMarketAbi, functionName: "buy", args: [event.address, l.tokenId], value: l.price }),
+                  ).then(() => listings.refetch())
+                }
+              >
+                {mine ? "Yours" : `Buy ${formatEth(l.price)}`}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    );
+  };
+
+  return (
+    <section className="panel stack">
+      <h2>Resale</h2>
+      {body()}
+      <TxStatus state={tx.state} testId="listing-tx-status" />
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { useState } from "react";
+import { useConfig, useConnection } from "wagmi";
+import { simulateContract } from "wagmi/actions";
+import type { EventView, TierView } from "../../chain-reads/read-event";
+import { formatEth, transferModeName, TRANSFER_MODE_WORDS, zoneNames } from "../../format/ticket-words";
+import { useContractTx } from "../../hooks/useContractTx";
+import { eventTicketAbi } from "../../../lib/generated/abis";
+import { TxStatus } from "../TxStatus";
+
+/** One tier: price, zones, how it may move, what is left, and a buy button (primary sale at face value). */
+export function TierCard({ event, tier, onBought }: { event: EventView; tier: TierView; onBought?: () => void }) {
+  const config = useConfig();
+  const { status } = useConnection();
+  const tx = useContractTx();
+  const [quantity, setQuantity] = useState(1);
+  const left = tier.supply - tier.minted;
+  const mode = transferModeName(tier.mode);
+  const cap = (tier.faceValue * BigInt(tier.resaleCapBps)) / 10_000n;
+  const canBuy = status === "connected" && !event.cancelled && !tier.voucherOnly && left > 0;
+
+  const buy = async () => {
+    const value = tier.faceValue * BigInt(quantity);
+    const receipt = await tx.send(`Buying ${quantity} × tier ${tier.id}`, () =>
+      simulateContract(config, { address: event.address, abi: eventTicketAbi, functionName: "buy", args: [tier.id, BigInt(quantity)], value }),
+    );
+    if (receipt) onBought?.();
+  };
+
+  return (
+    <li className="tier-card stack" data-testid="tier-card" data-tier={tier.id}>
+      <div className="row" style={{ justifyContent: "space-between" }}>
+        <strong>Tier {tier.id}</strong>
+        <span data-testid="tier-price">{tier.faceValue === 0n ? "free" : formatEth(tier.faceValue)}</span>
+      </div>
+      <div className="small">
+        Zones: {zoneNames(tier.zones).join(", ") || "none"} · {left} of {tier.supply} left
+      </div>
+      <div className="small muted">
+        {TRANSFER_MODE_WORDS[mode]}
+        {mode !== "Locked" && ` Resale cap ${formatEth(cap)} (${tier.resaleCapBps / 100}% of face).`}
+      </div>
+      {tier.voucherOnly ? (
+        <p className="small muted">Sold only with an organizer voucher (real-name tier).</p>
+      ) : (
+        <div className="row">
+          <label className="field" style={{ width: "5rem" }}>
+            Quantity
+            <input
+              type="number"
+              min={1}
+              max={Math.max(1, Math.min(left, 500))}
+              value={quantity}
+              data-testid="buy-quantity"
+              onChange={(e) => setQuantity(Math.max(1, Math.floor(Number(e.target.value) || 1)))}
+            />
+          </label>
+          <button type="button" className="button" data-testid="buy-tier" disabled={!canBuy || tx.busy} onClick={() => void buy()}>
+            {left === 0 ? "Sold out" : `Buy for ${formatEth(tier.faceValue * BigInt(quantity))}`}
+          </button>
+        </div>
+      )}
+      {status !== "connected" && !tier.voucherOnly && <p className="small muted">Connect a wallet to buy.</p>}
+      <TxStatus state={tx.state} />
+    </li>
+  );
+}

@@ -1,0 +1,26 @@
+import { verdictWords } from "../../gate/verdict-words";
+import type { GateVerdict } from "../../indexer-client/gate";
+
+/** The big green ADMIT or red DENY, with the reason in words. */
+export function VerdictScreen({ verdict }: { verdict: GateVerdict | null }) {
+  if (!verdict) {
+    return (
+      <div className="verdict waiting" data-testid="verdict" data-result="">
+        Ready to scan
+      </div>
+    );
+  }
+  const admit = verdict.result === "ADMIT";
+  return (
+    <div className={`verdict ${admit ? "admit" : "deny"}`} data-testid="verdict" data-result={verdict.result} data-reason={verdict.reason ?? ""} role="status" aria-live="assertive">
+      <div className="verdict-word">{admit ? "ADMIT" : "DENY"}</div>
+      {admit ? (
+        verdict.tokenId && <div>Ticket #{String(verdict.tokenId)}</div>
+      ) : (
+        <div className="verdict-reason" data-testid="verdict-reason">
+          {verdictWords(verdict.reason, typeof verdict.message === "string" ? verdict.message : undefined)}
+        </div>
+      )}
+    </div>
+  );
+}

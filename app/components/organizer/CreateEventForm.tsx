@@ -1,0 +1,127 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { parseEventLogs } from "viem";
+import { useConfig, useConnection } from "wagmi";
+import { simulateContract } from "wagmi/actions";
+import { useContractTx } from "../../hooks/useContractTx";
+import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
+import { defaultEventForm, parseEventForm, type EventForm } from "../../organizer/event-form";
+import { ticketFactoryAbi } from "../../../lib/generated/abis";
+import { TxStatus } from "../TxStatus";
+import { TierFields } from "./TierFields";
+
+/** Create an event with its rules and up to 8 tiers (TicketFactory.createEventWithTiers). */
+export function CreateEventForm() {
+  const config = useConfig();
+  const { factory } = useRuntimeConfig();
+  const { status } = useConnection();
+  const tx = useContractTx();
+  const [form, setForm] = useState<EventForm>(() => defaultEventForm());
+  const [problems, setProblems] = useState<string[]>([]);
+  const [created, setCreated] = useState<`0x${string}` | null>(null);
+  const set = <K extends keyof EventForm>(key: K, value: EventForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  if (!factory) {
+    return (
+      <p className="notice" data-testid="no-factory">
+        This app does not know the TicketFactory address. Set FACTORY_ADDRESS or DEPLOYMENTS_FILE where the app runs.
+      </p>
+    );
+  }
+
+  const submit = async () => {
+    const result = parseEventForm(form);
+    if (!result.ok) {
+      setProblems(result.problems);
+      return;
+    }
+    setProblems([]);
+    const receipt = await tx.send(`Creating “${result.config.name}”`, () =>
+      simulateContract(config, { address: factory, abi: ticketFactoryAbi, functionName: "createEventWithTiers", args: [result.config, result.tiers] }),
+    );
+    const [event] = receipt ? parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: receipt.logs }) : [];
+    if (event) setCreated(event.args.ticket);
+  };
+
+  return (
+    <section className="panel stack" data-testid="create-event">
+      <h2>Create an event</h2>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="form-grid">
+          <label className="field">
+            Name
+            <input value={form.name} data-testid="event-name-input" onChange={(e) => set("name", e.target.value)} />
+          </label>
+          <label className="field">
+            Symbol
+            <input value={form.symbol} data-testid="event-symbol-input" onChange={(e) => set("symbol", e.target.value)} />
+          </label>
+          <label className="field">
+            Starts
+            <input type="datetime-local" value={form.start} data-testid="event-start-input" onChange={(e) => set("start", e.target.value)} />
+          </label>
+          <label className="field">
+            Ends
+            <input type="datetime-local" value={form.end} data-testid="event-end-input" onChange={(e) => set("end", e.target.value)} />
+          </label>
+          <label className="field">
+            Transfers stop (hours before start)
+            <input value={form.lockWindowHours} inputMode="numeric" data-testid="event-lock-input" onChange={(e) => set("lockWindowHours", e.target.value)} />
+          </label>
+          <label className="field">
+            Max tickets per wallet (0 = no limit)
+            <input value={form.maxPerWallet} inputMode="numeric" data-testid="event-max-input" onChange={(e) => set("maxPerWallet", e.target.value)} />
+          </label>
+          <label className="field">
+            Resale royalty (%)
+            <input value={form.royaltyPercent} inputMode="decimal" data-testid="event-royalty-input" onChange={(e) => set("royaltyPercent", e.target.value)} />
+          </label>
+        </div>
+        {form.tiers.map((tier, i) => (
+          <TierFields
+            key={i}
+            index={i}
+            tier={tier}
+            onChange={(t) => set("tiers", form.tiers.map((old, j) => (j === i ? t : old)))}
+            onRemove={form.tiers.length > 1 ? () => set("tiers", form.tiers.filter((_, j) => j !== i)) : undefined}
+          />
+        ))}
+        <div className="row">
+          <button
+            type="button"
+            className="button secondary"
+            data-testid="add-tier"
+            disabled={form.tiers.length >= 8}
+            onClick={() => set("tiers", [...form.tiers, { faceValueEth: "0.1", supply: "50", zones: 3, mode: 1, resaleCapPercent: "110", voucherOnly: false }])}
+          >
+            Add tier
+          </button>
+          <button type="submit" className="button" data-testid="create-event-submit" disabled={status !== "connected" || tx.busy}>
+            Create event
+          </button>
+        </div>
+        {problems.length > 0 && (
+          <ul className="error" role="alert" data-testid="create-event-problems">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        )}
+      </form>
+      <TxStatus state={tx.state} testId="create-event-status" />
+      {created && (
+        <Link href={`/organizer/events/${created}`} data-testid="created-event-link" data-address={created}>
+          Manage the new event
+        </Link>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+"use client";
+
+import { useState } from "react";
+import { useConfig } from "wagmi";
+import { simulateContract } from "wagmi/actions";
+import type { TicketView } from "../../chain-reads/read-ticket";
+import { formatEth } from "../../format/ticket-words";
+import { useContractTx } from "../../hooks/useContractTx";
+import { checkResalePrice } from "../../tickets/check-resale-price";
+import { eventTicketAbi, resaleMarketAbi } from "../../../lib/generated/abis";
+import { TxStatus } from "../TxStatus";
+
+/** Why this ticket cannot be listed right now, or null when it can. */
+export function resaleBlocker(t: TicketView): string | null {
+  if (t.event.cancelled) return "The event is cancelled, so resale is closed. Claim a refund instead.";
+  if (t.checkedIn) return "This ticket was used at the gate; it can no longer be sold.";
+  if (t.tier.mode === 2) return "This ticket is non-transferable (its tier is locked to the buyer), so it cannot be resold.";
+  if (t.maxResalePrice === 0n) return "This ticket's tier has a resale cap of 0: it cannot be resold for money.";
+  return null;
+}
+
+/** List on the official market: shows face value and cap, refuses above the cap before the wallet opens. */
+export function ResellForm({ ticket, onDone }: { ticket: TicketView; onDone: () => void }) {
+  const config = useConfig();
+  const tx = useContractTx();
+  const [price, setPrice] = useState("");
+  const blocker = resaleBlocker(ticket);
+
+  const submit = async () => {
+    const check = checkResalePrice(price, ticket.maxResalePrice);
+    if (!check.ok) {
+      tx.refuse("Listing for resale", { code: check.code, message: check.message });
+      return;
+    }
+    if (!ticket.marketApproved) {
+      const approved = await tx.send("Allowing the official market to move this ticket when it sells", () =>
+        simulateContract(config, { address: ticket.contract, abi: eventTicketAbi, functionName: "approve", args: [ticket.event.market, ticket.tokenId] }),
+      );
+      if (!approved) return;
+    }
+    const listed = await tx.send(`Listing ticket #${ticket.tokenId} for ${formatEth(check.wei)}`, () =>
+      simulateContract(config, { address: ticket.event.market, abi: resaleMarketAbi, functionName: "list", args: [ticket.contract, ticket.tokenId, check.wei] }),
+    );
+    if (listed) onDone();
+  };
+
+  return (
+    <section className="panel stack" data-testid="resell">
+      <h2>Resell</h2>
+      <dl className="kv">
+        <dt>Face value</dt>
+        <dd data-testid="face-value">{formatEth(ticket.tier.faceValue)}</dd>
+        <dt>Resale cap</dt>
+        <dd data-testid="resale-cap">
+          {formatEth(ticket.maxResalePrice)} ({ticket.tier.resaleCapBps / 100}% of face)
+        </dd>
+        <dt>Royalty</dt>
+        <dd>{ticket.event.royaltyBps / 100}% of the price goes to the organizer</dd>
+      </dl>
+      {ticket.listing ? (
+        <CancelListing ticket={ticket} onDone={onDone} />
+      ) : blocker ? (
+        <p className="notice" data-testid="resell-blocked">
+          {blocker}
+        </p>
+      ) : (
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <label className="field" style={{ flex: 1 }}>
+            Price in ETH (at most {formatEth(ticket.maxResalePrice)})
+            <input inputMode="decimal" value={price} placeholder="0.05" data-testid="resell-price" onChange={(e) => setPrice(e.target.value)} />
+          </label>
+          <button type="submit" className="button" data-testid="resell-submit" disabled={tx.busy}>
+            List for resale
+          </button>
+        </form>
+      )}
+      <TxStatus state={tx.state} testId="resell-status" />
+    </section>
+  );
+}
+
+function CancelListing({ ticket, onDone }: { ticket: TicketView; onDone: () => void }) {
+  const config = useConfig();
+  const tx = useContractTx();
+  return (
+    <div className="stack">
+      <p data-testid="listed-price">Listed for {formatEth(ticket.listing!.price)}.</p>
+      <button
+        type="button"
+        className="button secondary"
+        data-testid="cancel-listing"
+        disabled={tx.busy}
+        onClick={() =>
+          void tx
+            .send("Taking the ticket off the market", () =>
+              simulateContract(config, { address: ticket.event.market, abi: resaleMarketAbi, functionName: "cancel", args: [ticket.contract, ticket.tokenId] }),
+            )
+            .then((r) => r && onDone())
+        }
+      >
+        Cancel listing
+      </button>
+      <TxStatus state={tx.state} testId="cancel-listing-status" />
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import Link from "next/link";
+import type { Address } from "viem";
+import { useConnection } from "wagmi";
+import type { TicketView } from "../../chain-reads/read-ticket";
+import { formatEth, transferModeName, TRANSFER_MODE_WORDS, zoneNames } from "../../format/ticket-words";
+import { useTicket } from "../../hooks/useTicket";
+import { shortAddress } from "../../indexer-client/tickets";
+import { ErrorState, Loading } from "../QueryStates";
+import { ProvenanceTimeline } from "./ProvenanceTimeline";
+import { RefundPanel } from "./RefundPanel";
+import { ResellForm } from "./ResellForm";
+import { TransferForm } from "./TransferForm";
+
+function statusOf(t: TicketView): { code: string; text: string } {
+  if (t.refunded) return { code: "refunded", text: "Refunded" };
+  if (t.event.cancelled) return { code: "cancelled", text: "Event cancelled" };
+  if (t.checkedIn) return { code: "checked-in", text: "Checked in" };
+  if (t.listing) return { code: "listed", text: `For resale at ${formatEth(t.listing.price)}` };
+  return { code: "valid", text: "Valid" };
+}
+
+/** A ticket's facts, its history and, for its holder, resell / send / refund. */
+export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId: bigint }) {
+  const ticket = useTicket(contract, tokenId);
+  const { address } = useConnection();
+  if (ticket.isPending) return <Loading testId="ticket-loading">Loading the ticket…</Loading>;
+  if (ticket.isError) return <ErrorState error={ticket.error} retry={() => void ticket.refetch()} testId="ticket-error" />;
+  const t = ticket.data;
+  const status = statusOf(t);
+  const mine = address !== undefined && address.toLowerCase() === t.owner.toLowerCase();
+  const refresh = () => void ticket.refetch();
+  const mode = transferModeName(t.tier.mode);
+  return (
+    <div className="stack" data-testid="ticket-detail" data-status={status.code}>
+      <section className="panel stack">
+        <h2>
+          <Link href={`/events/${t.contract}`}>{t.event.name}</Link> · Ticket #{t.tokenId.toString()}
+        </h2>
+        <dl className="kv">
+          <dt>Status</dt>
+          <dd data-testid="ticket-status-text">{status.text}</dd>
+          <dt>Tier</dt>
+          <dd data-testid="ticket-tier">
+            Tier {t.tier.id} · face {formatEth(t.tier.faceValue)}
+          </dd>
+          <dt>Zones</dt>
+          <dd data-testid="ticket-zones">{zoneNames(t.tier.zones).join(", ") || "none"}</dd>
+          <dt>Moves</dt>
+          <dd>{TRANSFER_MODE_WORDS[mode]}</dd>
+          <dt>Holder</dt>
+          <dd title={t.owner}>{mine ? "You" : shortAddress(t.owner)}</dd>
+          <dt>Identity</dt>
+          <dd data-testid="ticket-identity">
+            {t.identityBound
+              ? "Bound to a verified identity: bring the matching ID to the gate."
+              : t.tier.voucherOnly
+                ? "Real-name tier: not bound yet. Ask the organizer for a verified voucher."
+                : "Not required for this tier."}
+          </dd>
+        </dl>
+        {mine && !t.checkedIn && !t.event.cancelled && (
+          <Link className="button" href={`/tickets/${t.contract}/${t.tokenId}/pass`} data-testid="show-pass">
+            Show pass
+          </Link>
+        )}
+      </section>
+      {mine && (
+        <>
+          <ResellForm ticket={t} onDone={refresh} />
+          <TransferForm ticket={t} owner={address!} onDone={refresh} />
+          <RefundPanel ticket={t} onDone={refresh} />
+        </>
+      )}
+      <ProvenanceTimeline contract={t.contract} market={t.event.market} tokenId={t.tokenId} />
+    </div>
+  );
+}

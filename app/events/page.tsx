@@ -1,0 +1,11 @@
+import { EventList } from "../components/events/EventList";
+import { PageShell } from "../components/PageShell";
+
+/** Every event on this chain: pick one to buy tickets. */
+export default function EventsPage() {
+  return (
+    <PageShell subtitle="Events on sale">
+      <EventList />
+    </PageShell>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { useCallback, useRef, useState } from "react";
+import type { Hash, TransactionReceipt } from "viem";
+import { useConfig } from "wagmi";
+import { waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { describeTxError, type TxErrorDescription } from "../tx/describe-tx-error";
+
+/** Where one transaction stands; `label` says what it does, in words. */
+export type TxState = { attempt: number } & (
+  | { status: "idle" }
+  | { status: "checking"; label: string }
+  | { status: "wallet"; label: string }
+  | { status: "pending"; label: string; hash: Hash }
+  | { status: "confirmed"; label: string; hash: Hash; receipt: TransactionReceipt }
+  | { status: "failed"; label: string; error: TxErrorDescription; hash?: Hash }
+);
+
+/** A simulation from `simulateContract(config, …)`: its `request` is what the wallet signs. */
+type Simulation = { request: unknown };
+
+/**
+ * One contract write with visible states: checking (simulation, so a refusal is decoded before
+ * the wallet opens), waiting for the wallet, pending on chain, confirmed or failed with the
+ * custom error in words. The caller simulates with full ABI typing; this hook signs and waits.
+ *
+ * @example
+ * const tx = useContractTx();
+ * await tx.send("Buying 2 tickets", () => simulateContract(config, { address, abi: eventTicketAbi, functionName: "buy", args: [0, 2n], value }));
+ */
+export function useContractTx() {
+  const config = useConfig();
+  // Counts sends and refusals, so a screen (or a test) can tell a new outcome from the last one.
+  const attempts = useRef(0);
+  const [state, setState] = useState<TxState>({ status: "idle", attempt: 0 });
+
+  const send = useCallback(
+    async (label: string, simulate: () => Promise<Simulation>): Promise<TransactionReceipt | null> => {
+      let hash: Hash | undefined;
+      const attempt = ++attempts.current;
+      try {
+        setState({ status: "checking", label, attempt });
+        const { request } = await simulate();
+        setState({ status: "wallet", label, attempt });
+        hash = await writeContract(config, request as Parameters<typeof writeContract>[1]);
+        setState({ status: "pending", label, hash, attempt });
+        const receipt = await waitForTransactionReceipt(config, { hash });
+        if (receipt.status !== "success") {
+          setState({ status: "failed", label, hash, attempt, error: { code: "REVERTED", message: "The transaction was reverted on chain." } });
+          return null;
+        }
+        setState({ status: "confirmed", label, hash, receipt, attempt });
+        return receipt;
+      } catch (error) {
+        setState({ status: "failed", label, hash, attempt, error: describeTxError(error) });
+        return null;
+      }
+    },
+    [config],
+  );
+
+  /** Marks a refusal found before any transaction (e.g. a price above the cap) as a failure. */
+  const refuse = useCallback((label: string, error: TxErrorDescription) => setState({ status: "failed", label, error, attempt: ++attempts.current }), []);
+  const reset = useCallback(() => setState({ status: "idle", attempt: attempts.current }), []);
+  const busy = state.status === "checking" || state.status === "wallet" || state.status === "pending";
+  return { state, send, refuse, reset, busy };
+}

@@ -1,0 +1,22 @@
+import { parseEther } from "viem";
+import { describe, expect, it } from "vitest";
+import { checkResalePrice } from "./check-resale-price";
+
+const cap = parseEther("0.15");
+
+describe("checkResalePrice", () => {
+  it("accepts prices up to and including the cap", () => {
+    expect(checkResalePrice("0.1", cap)).toEqual({ ok: true, wei: parseEther("0.1") });
+    expect(checkResalePrice(" 0.15 ", cap)).toEqual({ ok: true, wei: cap });
+    expect(checkResalePrice("0", cap)).toEqual({ ok: true, wei: 0n });
+  });
+  it("refuses one wei above the cap with words naming both", () => {
+    const result = checkResalePrice("0.150000000000000001", cap);
+    expect(result).toEqual({ ok: false, code: "PRICE_ABOVE_CAP", message: "The price 0.150000000000000001 ETH is above this ticket's resale cap of 0.15 ETH." });
+  });
+  it("refuses text that is not a price", () => {
+    for (const bad of ["", "-1", "1e3", "0.1.2", "abc", "0.0000000000000000001"]) {
+      expect(checkResalePrice(bad, cap)).toMatchObject({ ok: false, code: "PRICE_INVALID" });
+    }
+  });
+});

@@ -1,0 +1,41 @@
+import { ContractFunctionExecutionError, ContractFunctionRevertedError, encodeErrorResult, parseEther, TransactionExecutionError, UserRejectedRequestError } from "viem";
+import { describe, expect, it } from "vitest";
+import { eventTicketAbi, resaleMarketAbi } from "../../lib/generated/abis";
+import { describeTxError } from "./describe-tx-error";
+import { ERROR_WORDS } from "./error-words";
+
+/** What viem throws when a simulated or estimated call reverts with `data`. */
+function revert(abi: typeof eventTicketAbi | typeof resaleMarketAbi, data: `0x${string}`, functionName: string) {
+  const cause = new ContractFunctionRevertedError({ abi, data, functionName });
+  return new ContractFunctionExecutionError(cause, { abi, functionName, args: [], contractAddress: "0x5FbDB2315678afecb367f032d93F642f64180aa3" });
+}
+
+describe("describeTxError", () => {
+  it("words a market refusal with its arguments", () => {
+    const data = encodeErrorResult({ abi: resaleMarketAbi, errorName: "MarketPriceAboveCap", args: [parseEther("0.2"), parseEther("0.15")] });
+    expect(describeTxError(revert(resaleMarketAbi, data, "list"))).toEqual({
+      code: "MarketPriceAboveCap",
+      message: "The price 0.2 ETH is above the resale cap of 0.15 ETH.",
+    });
+  });
+
+  it("decodes a ticket error bubbling up through a market call (not in the market's ABI)", () => {
+    const data = encodeErrorResult({ abi: eventTicketAbi, errorName: "EventTicketWalletCapExceeded", args: ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8", 2n] });
+    expect(describeTxError(revert(resaleMarketAbi, data, "buy")).code).toBe("EventTicketWalletCapExceeded");
+  });
+
+  it("recognises a rejected wallet prompt", () => {
+    const error = new TransactionExecutionError(new UserRejectedRequestError(new Error("User denied")), {} as never);
+    expect(describeTxError(error).code).toBe("USER_REJECTED");
+  });
+
+  it("has words for every custom error in the ticket and market ABIs", () => {
+    const names = [...eventTicketAbi, ...resaleMarketAbi].filter((i) => i.type === "error").map((i) => (i as { name: string }).name);
+    expect(names.filter((n) => !ERROR_WORDS[n])).toEqual([]);
+  });
+
+  it("never throws on junk", () => {
+    expect(describeTxError("nope")).toEqual({ code: "UNKNOWN", message: "nope" });
+    expect(describeTxError(new Error("x")).message).toBe("x");
+  });
+});
