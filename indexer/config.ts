@@ -9,6 +9,7 @@ import { z } from "zod";
 import { LOCAL_CHAIN_ID, LOCAL_RPC_URL } from "../lib/chain";
 import { DEFAULT_DEPLOYMENTS_FILE, pickDeployment } from "../lib/deployments";
 import { defaultGateSettings, type GateSettings } from "./gate/gate-deps";
+import { onsaleEnvSchema, onsaleSettingsFrom, type OnsaleSettings } from "./onsale/onsale-config";
 
 export type IndexerConfig = {
   rpcUrl: string;
@@ -33,6 +34,8 @@ export type IndexerConfig = {
   corsOrigins: string[];
   /** Pass mode, gate sessions, identity checks (indexer/gate/gate-deps.ts). */
   gateSettings?: Partial<GateSettings>;
+  /** Waiting room (indexer/onsale/onsale-config.ts); absent = defaults. */
+  onsale?: OnsaleSettings;
 };
 
 export class ConfigError extends Error {
@@ -72,7 +75,7 @@ const envSchema = z.object({
   GATE_SCAN_RATE: int(1, 100_000).default(defaultGateSettings.scanRatePerSecond),
   GATE_REQUIRE_SESSION: z.enum(["0", "1", "false", "true"]).transform((v) => v === "1" || v === "true").default(false),
   IDENTITY_PEPPER: z.string().min(16, "must be at least 16 characters").optional(),
-});
+}).extend(onsaleEnvSchema.shape);
 
 /**
  * Builds the config from environment variables (default `process.env`).
@@ -90,6 +93,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid indexer configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  const onsale = onsaleSettingsFrom(e);
+  if (onsale.problems.length > 0) throw new ConfigError(`Invalid indexer configuration:\n${onsale.problems.map((p) => `  ${p}`).join("\n")}`);
   const { factory, fromBlock } = e.FACTORY_ADDRESS
     ? { factory: getAddress(e.FACTORY_ADDRESS), fromBlock: e.FROM_BLOCK ?? 0 }
     : readDeployment(e.DEPLOYMENTS_FILE, e.CHAIN_ID);
@@ -116,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       requireSessionForChallenge: e.GATE_REQUIRE_SESSION,
       identityPepper: e.IDENTITY_PEPPER,
     },
+    ...(onsale.settings ? { onsale: onsale.settings } : {}),
   };
 }
 

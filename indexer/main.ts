@@ -10,6 +10,7 @@ import { fairgateChain } from "../lib/chain";
 import { createApi } from "./api/create-api";
 import { ConfigError, loadConfig, type IndexerConfig } from "./config";
 import { openPglite } from "./db/open-pglite";
+import { startOnsale, type OnsaleOverrides } from "./onsale/start-onsale";
 import { createSyncEngine } from "./sync/sync-engine";
 
 export type RunningIndexer = {
@@ -22,6 +23,8 @@ export type StartOptions = {
   /** Use this client instead of one built from `rpcUrl` (tests pass Hardhat's in-process one). */
   client?: PublicClient;
   log?: (line: string) => void;
+  /** Waiting-room signer / identity provider instead of the ones the config names (tests, simulation). */
+  onsale?: OnsaleOverrides;
 };
 
 /**
@@ -44,7 +47,18 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
     pollIntervalMs: config.pollIntervalMs,
     log: (line) => log(`[sync] ${line}`),
   });
+  const onsale = await startOnsale({
+    db: database.db,
+    client,
+    chainId: config.chainId,
+    siweDomains: config.siweDomains,
+    identityPepper: config.gateSettings?.identityPepper,
+    settings: config.onsale,
+    overrides: options.onsale,
+    log: (line) => log(`[onsale] ${line}`),
+  });
   const app = createApi({
+    onsale: onsale.deps,
     db: database.db,
     syncStatus: sync.status,
     corsOrigins: config.corsOrigins,
@@ -67,6 +81,7 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
   try {
     server = await listen(app.fetch, config.host, config.port);
   } catch (err) {
+    await onsale.loop.stop();
     await database.close();
     throw err;
   }
@@ -81,6 +96,7 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
       (closing ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await sync.stop();
+        await onsale.loop.stop();
         await database.close();
       })()),
   };
