@@ -33,6 +33,10 @@ export const onsaleSales = pgTable("onsale_sales", {
   admissionTtlSeconds: integer("admission_ttl_seconds").notNull(),
   /** a voucher's on-chain deadline is issue time + this */
   voucherTtlSeconds: integer("voucher_ttl_seconds").notNull(),
+  /** tickets this sale may promise (tier supply left at creation); 0 = do not gate admission on stock */
+  supply: integer("supply").notNull().default(0),
+  /** tickets held for admitted entries (cap each until they take a voucher for less, or expire) */
+  held: integer("held").notNull().default(0),
   drawnAt: timestamp("drawn_at", { withTimezone: true }),
   /** position the next post-draw entry gets */
   nextPosition: integer("next_position").notNull().default(1),
@@ -60,6 +64,8 @@ export const onsaleEntries = pgTable(
     /** SHA-256 of the client IP (kept for abuse review, not the IP itself) */
     ipHash: text("ip_hash").notNull(),
     admittedAt: timestamp("admitted_at", { withTimezone: true }),
+    /** tickets held for this entry since admission: a slow fan is as sure of stock as a fast bot */
+    heldQuantity: integer("held_quantity").notNull().default(0),
     siweNonce: text("siwe_nonce"),
     siweNonceExpiresAt: timestamp("siwe_nonce_expires_at", { withTimezone: true }),
     wallet: text("wallet"),

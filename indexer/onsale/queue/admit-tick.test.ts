@@ -41,6 +41,18 @@ describe("admitTick", () => {
     expect(admitted.map((r) => r.p!).sort((a, b) => a - b)).toEqual(Array.from({ length: 35 }, (_, i) => i + 1));
   });
 
+  it("admits only as many as the unheld stock can serve, and re-admits when a hold expires", async () => {
+    const opensAt = new Date("2030-02-03T10:00:00Z");
+    const sale = await insertTestSale(database.db, { id: "stock", opensAt, admitPerSecond: 100, supply: 5, maxPerIdentity: 2, admissionTtlSeconds: 60, lottery: false });
+    for (let i = 0; i < 10; i++) await joinQueue({ db: database.db, now: () => at(opensAt, -10) } as OnsaleDeps, sale.id, "ip");
+    expect((await admitTick(database.db, sale.id, opensAt)).admitted).toEqual([]);
+    const first = await admitTick(database.db, sale.id, at(opensAt, 1_000));
+    expect(first.admitted).toEqual([1, 2]); // 2 × 2 held of 5: a third would be promised 1 of 2
+    expect((await admitTick(database.db, sale.id, at(opensAt, 2_000))).admitted).toEqual([]);
+    // Both admitted fans let their window pass: their holds return and the next two are admitted.
+    expect((await admitTick(database.db, sale.id, at(opensAt, 62_000))).admitted).toEqual([3, 4]);
+  });
+
   it("reports the estimated wait from the rate", async () => {
     const opensAt = new Date("2030-02-02T10:00:00Z");
     const sale = await insertTestSale(database.db, { id: "eta", opensAt, admitPerSecond: 2, lottery: false });

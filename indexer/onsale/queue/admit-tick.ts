@@ -2,8 +2,11 @@
  * One admission step for one sale: with the sale row locked (so instances take turns), draw the
  * lottery if due, then admit the next `rate × elapsed` waiting entries in position order.
  * A pause (restart, slow tick) never releases more than `MAX_BURST_SECONDS` worth at once.
+ * With a known `supply`, each admitted entry holds `maxPerIdentity` tickets until it takes a
+ * voucher (then holds what it took) or its admission expires (released here): nobody is admitted
+ * unless stock is held for them, so once in, a slow fan is as sure of tickets as a fast bot.
  */
-import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import { onsaleEntries, onsaleSales } from "../../db/schema";
 import type { Db } from "../../db/types";
 import { loadSale } from "../sales/sale-row";
@@ -22,7 +25,26 @@ export async function admitTick(db: Db, saleId: string, now: Date, randomInt?: (
     const elapsed = Math.max(0, (now.getTime() - since.getTime()) / 1000);
     const cap = Math.max(1, sale.admitPerSecond * MAX_BURST_SECONDS);
     const owed = Math.min(cap, sale.admitCarry + elapsed * sale.admitPerSecond);
-    const take = Math.floor(owed);
+    let held = sale.held;
+    if (sale.supply > 0) {
+      const expiredBefore = new Date(now.getTime() - sale.admissionTtlSeconds * 1000);
+      const released = await tx
+        .update(onsaleEntries)
+        .set({ heldQuantity: 0 })
+        .where(
+          and(
+            eq(onsaleEntries.saleId, saleId),
+            gt(onsaleEntries.heldQuantity, 0),
+            isNull(onsaleEntries.voucherNonce),
+            lt(onsaleEntries.admittedAt, expiredBefore),
+          ),
+        )
+        .returning({ q: onsaleEntries.heldQuantity });
+      // returning() gives the new value (0); each released row held the cap.
+      held -= released.length * sale.maxPerIdentity;
+    }
+    const stockSlots = sale.supply > 0 ? Math.max(0, Math.floor((sale.supply - held) / sale.maxPerIdentity)) : Infinity;
+    const take = Math.min(Math.floor(owed), stockSlots);
     let admitted: number[] = [];
     if (take > 0) {
       const next = tx
@@ -33,15 +55,18 @@ export async function admitTick(db: Db, saleId: string, now: Date, randomInt?: (
         .limit(take);
       const rows = await tx
         .update(onsaleEntries)
-        .set({ admittedAt: now })
+        .set({ admittedAt: now, heldQuantity: sale.supply > 0 ? sale.maxPerIdentity : 0 })
         .where(inArray(onsaleEntries.id, next))
         .returning({ position: onsaleEntries.position });
       admitted = rows.map((r) => r.position!).sort((a, b) => a - b);
     }
     const admittedThrough = Math.max(sale.admittedThrough, admitted.at(-1) ?? 0);
+    if (sale.supply > 0) held += admitted.length * sale.maxPerIdentity;
+    // Out of stock (or queue): do not bank admissions for later, at most one.
+    const carry = Math.min(owed - admitted.length, admitted.length < Math.floor(owed) ? 1 : cap);
     await tx
       .update(onsaleSales)
-      .set({ lastAdmitAt: now, admitCarry: owed - admitted.length, admittedThrough })
+      .set({ lastAdmitAt: now, admitCarry: carry, admittedThrough, held })
       .where(eq(onsaleSales.id, saleId));
     return { admitted, admittedThrough };
   });

@@ -1,5 +1,5 @@
 /**
- * Registers a primary sale. Refuses an event whose on-chain voucher signer is not ours (every
+ * Registers a primary sale; the tier's unsold supply becomes the stock admission is gated on. Refuses an event whose on-chain voucher signer is not ours (every
  * voucher would revert) and a tier the contract does not have.
  */
 import { getAddress, isAddressEqual } from "viem";
@@ -32,6 +32,7 @@ export type CreateSale = z.output<typeof createSaleSchema>;
 export async function createSale(deps: OnsaleDeps, input: CreateSale): Promise<OnsaleSale> {
   const contract = getAddress(input.contract.toLowerCase());
   let chainSigner: `0x${string}`;
+  let supply: number;
   try {
     const [signer, tierCount] = await Promise.all([
       deps.client.readContract({ address: contract, abi: eventTicketAbi, functionName: "voucherSigner" }),
@@ -39,6 +40,11 @@ export async function createSale(deps: OnsaleDeps, input: CreateSale): Promise<O
     ]);
     if (input.tier >= tierCount) throw new OnsaleError("BAD_REQUEST", `tier ${input.tier} does not exist (the event has ${tierCount})`);
     chainSigner = signer;
+    const [tier, minted] = await Promise.all([
+      deps.client.readContract({ address: contract, abi: eventTicketAbi, functionName: "tier", args: [input.tier] }),
+      deps.client.readContract({ address: contract, abi: eventTicketAbi, functionName: "tierMinted", args: [input.tier] }),
+    ]);
+    supply = Math.max(0, tier.supply - Number(minted));
   } catch (err) {
     if (err instanceof OnsaleError) throw err;
     throw new OnsaleError("BAD_REQUEST", `${contract} is not a readable EventTicket: ${(err as Error).message.split("\n")[0]}`);
@@ -48,7 +54,7 @@ export async function createSale(deps: OnsaleDeps, input: CreateSale): Promise<O
   }
   const [row] = await deps.db
     .insert(onsaleSales)
-    .values({ ...input, contract: contract.toLowerCase(), opensAt: new Date(input.opensAt), createdAt: deps.now() })
+    .values({ ...input, contract: contract.toLowerCase(), opensAt: new Date(input.opensAt), supply, createdAt: deps.now() })
     .onConflictDoNothing()
     .returning();
   if (!row) throw new OnsaleError("SALE_EXISTS", input.id);

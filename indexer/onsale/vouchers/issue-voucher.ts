@@ -5,11 +5,12 @@
  * wallet passes the cap, whichever instance answers.
  */
 import { randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { getAddress, zeroHash, type Hex } from "viem";
 import type { OnsaleIssuedVoucher, OnsaleVoucherRequest } from "../../../lib/onsale/types";
 import type { OnsaleVoucher } from "../../../lib/onsale/voucher";
-import { onsaleEntries, onsaleVouchers } from "../../db/schema";
+import { onsaleEntries, onsaleSales, onsaleVouchers } from "../../db/schema";
+import { loadSale } from "../sales/sale-row";
 import type { OnsaleDeps } from "../onsale-deps";
 import { OnsaleError } from "../onsale-error";
 import type { OnsaleRateLimits } from "../friction/rate-limits";
@@ -64,12 +65,25 @@ export async function issueVoucher(
   const wallet = entry.wallet;
   try {
     const row = await deps.db.transaction(async (tx) => {
+      // Sale row first, as the admission tick does: one lock order, no deadlock between instances.
+      const locked = await loadSale(tx, sale.id, true);
+      // The hold as this locked transaction sees it (the tick may have released it by expiry since).
+      const [fresh] = await tx.select({ held: onsaleEntries.heldQuantity }).from(onsaleEntries).where(eq(onsaleEntries.id, entry.id));
+      const hold = fresh?.held ?? 0;
       const claimed = await tx
         .update(onsaleEntries)
-        .set({ voucherNonce: voucher.nonce })
+        .set({ voucherNonce: voucher.nonce, heldQuantity: locked.supply > 0 ? req.quantity : 0 })
         .where(and(eq(onsaleEntries.id, entry.id), isNull(onsaleEntries.voucherNonce)))
         .returning({ id: onsaleEntries.id });
       if (claimed.length === 0) throw new AlreadyIssued();
+      if (locked.supply > 0) {
+        // Give back the part of the hold this fan did not take. A hold already released by expiry cannot be reused.
+        if (hold === 0) throw new OnsaleError("ADMISSION_EXPIRED");
+        await tx
+          .update(onsaleSales)
+          .set({ held: sql`${onsaleSales.held} - ${hold - req.quantity}` })
+          .where(eq(onsaleSales.id, sale.id));
+      }
       const w = await reserveQuota(tx, { saleId: sale.id, kind: "wallet", key: wallet, quantity: req.quantity, cap: sale.maxPerIdentity, wallet });
       if (!w.ok) throw new OnsaleError("WALLET_CAP_REACHED", `${w.used} of ${sale.maxPerIdentity} already promised`);
       if (commitment !== zeroHash) {
