@@ -19,6 +19,7 @@ const tasks = {
   gas: "scripts/gas.ts",
   bench: "scripts/bench/run.ts",
   fairgate: "scripts/cli/fairgate.ts",
+  "sim:onsale": "scripts/sim/onsale/main.ts",
 };
 
 function log(message) {

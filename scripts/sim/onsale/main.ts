@@ -3,7 +3,7 @@
  * indexer + waiting room (in this process, served over loopback HTTP), thousands of simulated fans,
  * bots, hoarders and touts, under each rule set. Prints a table and writes benchmarks/onsale.{md,json,svg}.
  *
- * SIM_FANS, SIM_SUPPLY, SIM_SEED scale and vary the run (defaults: 1500 fans, 300 tickets, seed 1).
+ * SIM_FANS, SIM_SUPPLY, SIM_SEED scale and vary the run (defaults: 1000 fans, 300 tickets, seed 1).
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -103,7 +103,7 @@ async function main() {
       "# On-sale simulation (`npm run sim:onsale`)",
       "",
       `Run ${new Date().toISOString()}, ${((Date.now() - t0) / 1000).toFixed(0)} s on this machine. Seed ${env.SIM_SEED}; ${env.SIM_SUPPLY} tickets at face 0.01 ETH per rule set;`,
-      `${population.fans} fans (want 1–2, 40 % arrive before the on-sale time, react in 0.3–1.5 s), ${population.botOperators} bot operators × ${population.botWallets} wallets`,
+      `${population.fans} fans (want 1–2, 40 % arrive before the on-sale time, react in 0.3–1.5 s, poll every 1–4 s), ${population.botOperators} bot operators × ${population.botWallets} wallets`,
       `(5 proxy IPs each, fake well-formed IDs, all early, 20 ms reactions), ${population.hoarders} hoarders × ${population.idsPerHoarder} bought real IDs (one wallet each),`,
       `${population.touts} touts (own ID; sell every ticket off-market at 3× face to fans who got none). Admission 100 fans/s. KYC miss rate for a bought ID: ${env.SIM_KYC_MISS_RATE * 100} %.`,
       "",

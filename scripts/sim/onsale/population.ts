@@ -25,7 +25,7 @@ export type Agent = {
 
 export type PopulationSize = { fans: number; botOperators: number; botWallets: number; hoarders: number; idsPerHoarder: number; touts: number };
 
-export const DEFAULT_POPULATION: PopulationSize = { fans: 1500, botOperators: 2, botWallets: 200, hoarders: 3, idsPerHoarder: 40, touts: 30 };
+export const DEFAULT_POPULATION: PopulationSize = { fans: 1000, botOperators: 2, botWallets: 200, hoarders: 3, idsPerHoarder: 40, touts: 15 };
 
 function rng(seed: number) {
   let a = seed >>> 0;

@@ -2,7 +2,7 @@
 import { createWalletClient, http, parseEventLogs, type Address, type Chain, type PublicClient } from "viem";
 import { eventTicketAbi } from "../../../lib/generated/abis";
 import { getEntryStatus, getPowChallenge, joinQueue, OnsaleApiError, onsaleSignIn, onsaleSignInNonce, requestVoucher } from "../../../lib/onsale/client";
-import { solvePow } from "../../../lib/onsale/pow";
+import { createHash } from "node:crypto";
 import { buildOnsaleSignInMessage } from "../../../lib/onsale/sign-in-message";
 import { toContractVoucher } from "../../../lib/onsale/voucher";
 import type { Agent } from "./population";
@@ -32,6 +32,26 @@ export type AgentEnv = {
   deadlineMs: number;
 };
 
+/**
+ * lib/onsale/pow.ts's puzzle with node:crypto (native sha256): the agents share one thread with
+ * the service under test, and a JS hash loop for 1,000 fans would stall it.
+ */
+function solvePowNative(challenge: string, bits: number): string {
+  for (let i = 0; i < 2 ** (bits + 6); i++) {
+    const d = createHash("sha256").update(`${challenge}:${i}`).digest();
+    let zeros = 0;
+    for (const b of d) {
+      if (b === 0) zeros += 8;
+      else {
+        zeros += Math.clz32(b) - 24;
+        break;
+      }
+    }
+    if (zeros >= bits) return String(i);
+  }
+  throw new Error("no proof of work found");
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
 export async function runAgent(agent: Agent, env: AgentEnv): Promise<AgentOutcome> {
@@ -46,7 +66,7 @@ export async function runAgent(agent: Agent, env: AgentEnv): Promise<AgentOutcom
         let pow: { challenge: string; nonce: string } | undefined;
         if (env.powBits > 0) {
           const ch = await getPowChallenge(env.base, env.saleId, o);
-          pow = { challenge: ch.challenge, nonce: solvePow(ch.challenge, ch.bits) };
+          pow = { challenge: ch.challenge, nonce: solvePowNative(ch.challenge, ch.bits) };
         }
         token = (await joinQueue(env.base, env.saleId, pow, o)).token;
       } catch (err) {
@@ -67,7 +87,7 @@ export async function runAgent(agent: Agent, env: AgentEnv): Promise<AgentOutcom
       }
       if (s.state === "expired") return out;
       const eta = (s.estimatedWaitSeconds ?? 1) * 1000;
-      await sleep(agent.kind === "fan" ? Math.min(2_000, Math.max(250, eta / 2)) : Math.min(1_000, Math.max(100, eta / 4)));
+      await sleep(agent.kind === "fan" ? Math.min(4_000, Math.max(1_000, eta / 2)) : Math.min(1_000, Math.max(200, eta / 4)));
     }
     await sleep(agent.reactMs);
     const nonce = await onsaleSignInNonce(env.base, token, undefined, o);

@@ -61,15 +61,16 @@ export async function runRuleSet(ctx: SimContext, rules: RuleSet, agents: Agent[
       identityRequired: rules.identityRequired,
       ipJoinsPerMinute: rules.ipJoinsPerMinute,
       walletRequestsPerMinute: rules.walletRequestsPerMinute,
-      admissionTtlSeconds: 60,
-      voucherTtlSeconds: 300,
+      admissionTtlSeconds: 180,
+      // Long: with automine every block is ≥ 1 s after the last, so the node's clock runs ahead of the wall clock.
+      voucherTtlSeconds: 3_600,
     }),
   });
   if (res.status !== 201) throw new Error(`create sale: ${res.status} ${await res.text()}`);
 
   let soldOut = false;
   const watcher = (async () => {
-    while (!soldOut && Date.now() < opensAtMs + 90_000) {
+    while (!soldOut && Date.now() < opensAtMs + 60_000) {
       const minted = await ctx.publicClient.readContract({ address: contract, abi: eventTicketAbi, functionName: "tierMinted", args: [0] });
       if (Number(minted) >= supply) soldOut = true;
       else await sleep(250);
@@ -86,7 +87,7 @@ export async function runRuleSet(ctx: SimContext, rules: RuleSet, agents: Agent[
     rpcUrl: ctx.rpcUrl,
     publicClient: ctx.publicClient,
     soldOut: () => soldOut,
-    deadlineMs: opensAtMs + 90_000,
+    deadlineMs: opensAtMs + 60_000,
   };
   const outcomes = await Promise.all(agents.map((a) => runAgent(a, env)));
   soldOut = true;
