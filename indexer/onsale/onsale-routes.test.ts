@@ -8,6 +8,8 @@ import { BaseError, ContractFunctionRevertedError, getAddress, type Address, typ
 import { eventTicketAbi } from "../../lib/generated/abis";
 import { solvePow } from "../../lib/onsale/pow";
 import { createOnsaleFixture } from "../testing/onsale-fixture";
+import { eq } from "drizzle-orm";
+import { onsaleSales } from "../db/schema";
 import { admitTick } from "./queue/admit-tick";
 
 let f: Awaited<ReturnType<typeof createOnsaleFixture>>;
@@ -110,6 +112,27 @@ describe("waiting room flow", () => {
     expect(own.status).toBe(200); // 1 + 1 = cap 2
     const bad = await f.request("POST", "/entry/voucher", { quantity: 1, idNumber: "!!" }, f.auth(c.token));
     expect(bad.body.error.code).toBe("NOT_SIGNED_IN");
+  });
+
+  it("ends the admission when the identity provider rejects the person, returning its held stock", async () => {
+    const id = await openSale({ identityRequired: true });
+    const { token } = await f.join(id, "10.0.0.9");
+    await openAndAdmitAll(id);
+    const heldBefore = (await f.deps.db.select().from(onsaleSales).where(eq(onsaleSales.id, id)))[0]!.held;
+    expect(heldBefore).toBe(2);
+    expect((await f.signIn(token, f.chain.carol as WalletClient)).status).toBe(200);
+    const dev = f.deps.identity;
+    f.deps.identity = { name: "kyc-says-no", verify: async () => ({ ok: false, code: "IDENTITY_REJECTED", message: "the face does not match the document" }) };
+    try {
+      const rejected = await f.request("POST", "/entry/voucher", { quantity: 1, idNumber: "LENT0001" }, f.auth(token));
+      expect(rejected.body.error).toMatchObject({ code: "IDENTITY_REJECTED" });
+      expect(rejected.body.error.message).toContain("face does not match");
+    } finally {
+      f.deps.identity = dev;
+    }
+    expect((await f.deps.db.select().from(onsaleSales).where(eq(onsaleSales.id, id)))[0]!.held).toBe(0);
+    const retry = await f.request("POST", "/entry/voucher", { quantity: 1, idNumber: "OWN000001" }, f.auth(token));
+    expect(retry.body.error.code).toBe("ADMISSION_EXPIRED");
   });
 
   it("refuses a forged or replayed sign-in", async () => {

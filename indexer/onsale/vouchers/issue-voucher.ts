@@ -48,7 +48,11 @@ export async function issueVoucher(
   if (sale.identityRequired) {
     if (!req.idNumber) throw new OnsaleError("IDENTITY_REQUIRED");
     const verdict = await deps.identity.verify({ saleId: sale.id, wallet: getAddress(entry.wallet), idNumber: req.idNumber, evidence: req.identityEvidence });
-    if (!verdict.ok) throw new OnsaleError(verdict.code, verdict.message);
+    if (!verdict.ok) {
+      // The provider said no (not a typo): the admission ends here, so its held stock goes back to the queue now.
+      if (verdict.code === "IDENTITY_REJECTED") await releaseHold(deps, sale.id, entry.id);
+      throw new OnsaleError(verdict.code, verdict.message);
+    }
     commitment = verdict.commitment;
   }
   const signer = deps.signer;
@@ -112,6 +116,16 @@ export async function issueVoucher(
     if (!row) throw new OnsaleError("NOT_ADMITTED", "voucher being issued by a concurrent request; retry");
     return toIssued(deps.chainId, row, faceValue);
   }
+}
+
+async function releaseHold(deps: OnsaleDeps, saleId: string, entryId: number): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await loadSale(tx, saleId, true);
+    const [entry] = await tx.select({ held: onsaleEntries.heldQuantity }).from(onsaleEntries).where(eq(onsaleEntries.id, entryId));
+    if (!entry || entry.held === 0) return;
+    await tx.update(onsaleEntries).set({ heldQuantity: 0 }).where(and(eq(onsaleEntries.id, entryId), isNull(onsaleEntries.voucherNonce)));
+    await tx.update(onsaleSales).set({ held: sql`${onsaleSales.held} - ${entry.held}` }).where(eq(onsaleSales.id, saleId));
+  });
 }
 
 async function storedVoucher(deps: OnsaleDeps, entryId: number): Promise<VoucherRow | undefined> {
