@@ -11,6 +11,7 @@ import { DEFAULT_DEPLOYMENTS_FILE, pickDeployment } from "../lib/deployments";
 import { defaultBatcherSettings, type BatcherSettings } from "./gate/batcher/check-in-batcher";
 import { isSignerKey, readSignerKeyFile, type GateSignerSource } from "./gate/batcher/gate-signer";
 import { defaultGateSettings, type GateSettings } from "./gate/gate-deps";
+import { onsaleEnvSchema, onsaleSettingsFrom, type OnsaleSettings } from "./onsale/onsale-config";
 
 export type IndexerConfig = {
   rpcUrl: string;
@@ -43,6 +44,8 @@ export type IndexerConfig = {
   finalityDepth?: number;
   /** How often a follower instance tries to take the sync lease. */
   leasePollMs?: number;
+  /** Waiting room (indexer/onsale/onsale-config.ts); absent = defaults. */
+  onsale?: OnsaleSettings;
 };
 
 export class ConfigError extends Error {
@@ -93,7 +96,7 @@ const envSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   FINALITY_DEPTH: int(1, 100_000).default(64),
   LEASE_POLL_MS: int(100, 600_000).default(1_000),
-});
+}).extend(onsaleEnvSchema.shape);
 
 /**
  * Builds the config from environment variables (default `process.env`).
@@ -111,6 +114,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid indexer configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  const onsale = onsaleSettingsFrom(e);
+  if (onsale.problems.length > 0) throw new ConfigError(`Invalid indexer configuration:\n${onsale.problems.map((p) => `  ${p}`).join("\n")}`);
   const { factory, fromBlock } = e.FACTORY_ADDRESS
     ? { factory: getAddress(e.FACTORY_ADDRESS), fromBlock: e.FROM_BLOCK ?? 0 }
     : readDeployment(e.DEPLOYMENTS_FILE, e.CHAIN_ID);
@@ -142,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     finalityDepth: e.FINALITY_DEPTH,
     leasePollMs: e.LEASE_POLL_MS,
+    ...(onsale.settings ? { onsale: onsale.settings } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import { advisoryLease } from "./db/advisory-lease";
 import { openDatabase } from "./db/open-database";
 import { createChangeFeed } from "./sync/change-feed";
 import { cursorId } from "./sync/cursor";
+import { startOnsale, type OnsaleOverrides } from "./onsale/start-onsale";
 import { createSyncEngine } from "./sync/sync-engine";
 
 export type RunningIndexer = {
@@ -27,6 +28,8 @@ export type StartOptions = {
   /** Use this client instead of one built from `rpcUrl` (tests pass Hardhat's in-process one). */
   client?: PublicClient;
   log?: (line: string) => void;
+  /** Waiting-room signer / identity provider instead of the ones the config names (tests, simulation). */
+  onsale?: OnsaleOverrides;
 };
 
 /**
@@ -61,7 +64,18 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
       : {}),
     log: (line) => log(`[sync] ${line}`),
   });
+  const onsale = await startOnsale({
+    db: database.db,
+    client,
+    chainId: config.chainId,
+    siweDomains: config.siweDomains,
+    identityPepper: config.gateSettings?.identityPepper,
+    settings: config.onsale,
+    overrides: options.onsale,
+    log: (line) => log(`[onsale] ${line}`),
+  });
   const app = createApi({
+    onsale: onsale.deps,
     db: database.db,
     syncStatus: sync.status,
     changes,
@@ -85,6 +99,7 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
   try {
     server = await listen(app.fetch, config.host, config.port);
   } catch (err) {
+    await onsale.loop.stop();
     await database.close();
     throw err;
   }
@@ -111,6 +126,7 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await batcher?.stop();
         await sync.stop();
+        await onsale.loop.stop();
         await database.close();
       })()),
   };

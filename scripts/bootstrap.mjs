@@ -23,6 +23,7 @@ const tasks = {
   fairgate: "scripts/cli/fairgate.ts",
   "bench:indexer": "scripts/bench/indexer.ts",
   "bench-app": "scripts/bench/app-pages.ts",
+  "sim:onsale": "scripts/sim/onsale/main.ts",
 };
 
 function log(message) {

@@ -10,6 +10,8 @@ import type { Db } from "../db/types";
 import type { GateDeps } from "../gate/gate-deps";
 import { createGateContext } from "../gate/gate-context";
 import { gateRoutes, malformedVerdict, passRoutes } from "../gate/gate-routes";
+import type { OnsaleDeps } from "../onsale/onsale-deps";
+import { onsaleRoutes } from "../onsale/onsale-routes";
 import type { SyncStatus } from "../sync/sync-status";
 import { ApiError, errorBody } from "./api-error";
 import { createChangeFeed, type ChangeFeed } from "../sync/change-feed";
@@ -33,6 +35,8 @@ export type ApiDeps = {
   changes?: ChangeFeed;
   /** Clock for "has the event started" (no-show counts). */
   now?: () => Date;
+  /** The on-sale waiting room (indexer/onsale/); mounted at /onsale when given. */
+  onsale?: OnsaleDeps;
 };
 
 /**
@@ -78,6 +82,7 @@ export function createApi(deps: ApiDeps) {
   const gate = createGateContext(deps.gate);
   app.route("/gate", gateRoutes(gate));
   app.route("/pass", passRoutes(gate));
+  if (deps.onsale) app.route("/onsale", onsaleRoutes(deps.onsale));
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((err, c) => {

@@ -7,3 +7,4 @@
  */
 export * from "./tables/chain";
 export * from "./tables/gate";
+export * from "./tables/onsale";

@@ -1,0 +1,125 @@
+/**
+ * `/onsale` routes: sales (admin create, public read), proof-of-work, join, entry status (JSON and
+ * SSE), SIWE sign-in and vouchers. Every refusal is `{ error: { code, message } }` with a code from
+ * lib/onsale/errors.ts.
+ */
+import { timingSafeEqual } from "node:crypto";
+import { Hono, type Context } from "hono";
+import { streamSSE } from "hono/streaming";
+import { z } from "zod";
+import type { OnsaleErrorBody } from "../../lib/onsale/errors";
+import type { OnsaleEntryStatus } from "../../lib/onsale/types";
+import { clientIp, hashIp } from "./friction/client-ip";
+import { issuePowChallenge, spendPow } from "./friction/pow-challenges";
+import { createOnsaleRateLimits } from "./friction/rate-limits";
+import type { OnsaleDeps } from "./onsale-deps";
+import { OnsaleError } from "./onsale-error";
+import { entryStatus } from "./queue/entry-status";
+import { findEntry } from "./queue/find-entry";
+import { joinQueue } from "./queue/join-queue";
+import { createSale, createSaleSchema } from "./sales/create-sale";
+import { loadSale, saleView } from "./sales/sale-row";
+import { issueSignInNonce, signIn } from "./signin/sign-in";
+import { issueVoucher } from "./vouchers/issue-voucher";
+import { createTierSupplyReader } from "./vouchers/tier-supply";
+
+/** How often the SSE stream re-reads the entry, and the longest one stream lives (the client reconnects). */
+export type StreamSettings = { pollMs: number; maxMs: number };
+
+const joinSchema = z.object({ pow: z.object({ challenge: z.string().max(200), nonce: z.string().max(32) }).optional() });
+const signInSchema = z.object({ message: z.string().max(4096), signature: z.string().regex(/^0x[0-9a-fA-F]*$/).max(20_000) });
+const nonceSchema = z.object({ domain: z.string().max(255).optional() });
+const voucherSchema = z.object({
+  quantity: z.number().int(),
+  idNumber: z.string().max(64).optional(),
+  identityEvidence: z.string().max(2048).optional(),
+});
+
+export function onsaleRoutes(deps: OnsaleDeps, stream: StreamSettings = { pollMs: 1_000, maxMs: 10 * 60_000 }) {
+  const app = new Hono();
+  const limits = createOnsaleRateLimits();
+  const supply = createTierSupplyReader(deps.client);
+  const bearer = (c: Context) => c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? undefined;
+
+  app.post("/sales", async (c) => {
+    requireAdmin(deps.adminToken, bearer(c));
+    return c.json(await createSale(deps, parse(createSaleSchema, await json(c))), 201);
+  });
+  app.get("/sales/:id", async (c) => c.json(saleView(await loadSale(deps.db, c.req.param("id")))));
+  app.post("/sales/:id/pow", async (c) => {
+    const sale = await loadSale(deps.db, c.req.param("id"));
+    limits.take("ip", sale.id, clientIp(c, deps.trustProxy), sale.ipJoinsPerMinute * 2);
+    return c.json(await issuePowChallenge(deps.db, sale, deps.now()));
+  });
+  app.post("/sales/:id/join", async (c) => {
+    const sale = await loadSale(deps.db, c.req.param("id"));
+    const body = parse(joinSchema, await json(c));
+    const ip = clientIp(c, deps.trustProxy);
+    limits.take("ip", sale.id, ip, sale.ipJoinsPerMinute);
+    await spendPow(deps.db, sale, body.pow, deps.now());
+    return c.json(await joinQueue(deps, sale.id, hashIp(ip)), 201);
+  });
+  app.get("/entry", async (c) => {
+    const { entry, sale } = await findEntry(deps.db, bearer(c));
+    return c.json(entryStatus(sale, entry, deps.now()));
+  });
+  app.get("/entry/stream", async (c) => {
+    const token = c.req.query("token") ?? bearer(c);
+    await findEntry(deps.db, token); // refuse before the stream starts
+    return streamSSE(c, async (sse) => {
+      let last = "";
+      const until = performance.now() + stream.maxMs;
+      let id = 0;
+      while (!sse.aborted && performance.now() < until) {
+        const { entry, sale } = await findEntry(deps.db, token);
+        const status: OnsaleEntryStatus = entryStatus(sale, entry, deps.now());
+        const data = JSON.stringify(status);
+        // Send on change, and at least every 15 s so proxies keep the connection open.
+        if (data !== last || id % Math.max(1, Math.round(15_000 / stream.pollMs)) === 0) {
+          await sse.writeSSE({ event: "status", data, id: String(id) });
+          last = data;
+        }
+        id++;
+        if (status.state === "voucher" || status.state === "expired") break;
+        await sse.sleep(stream.pollMs);
+      }
+    });
+  });
+  app.post("/entry/sign-in/nonce", async (c) => c.json(await issueSignInNonce(deps, bearer(c), parse(nonceSchema, await json(c)).domain)));
+  app.post("/entry/sign-in", async (c) => {
+    const body = parse(signInSchema, await json(c));
+    return c.json(await signIn(deps, limits, bearer(c), { message: body.message, signature: body.signature as `0x${string}` }));
+  });
+  app.post("/entry/voucher", async (c) => c.json(await issueVoucher(deps, limits, supply, bearer(c), parse(voucherSchema, await json(c)))));
+
+  app.onError((err, c) => {
+    if (err instanceof OnsaleError) return c.json({ error: { code: err.code, message: err.message } } satisfies OnsaleErrorBody, err.status);
+    deps.log?.(`${c.req.method} ${c.req.path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return c.json({ error: { code: "INTERNAL", message: "internal error" } } satisfies OnsaleErrorBody, 500);
+  });
+  return app;
+}
+
+function requireAdmin(expected: string | undefined, given: string | undefined): void {
+  if (!expected) throw new OnsaleError("UNAUTHORIZED", "sale creation over HTTP is off (set ONSALE_ADMIN_TOKEN)");
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given ?? "");
+  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new OnsaleError("UNAUTHORIZED", "admin token required");
+}
+
+async function json(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (text === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new OnsaleError("BAD_REQUEST", "request body is not valid JSON");
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  throw new OnsaleError("BAD_REQUEST", `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`);
+}

@@ -1,0 +1,6 @@
+export * from "./client";
+export * from "./errors";
+export * from "./pow";
+export * from "./sign-in-message";
+export * from "./types";
+export * from "./voucher";

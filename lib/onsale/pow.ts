@@ -1,0 +1,47 @@
+/**
+ * Hashcash-style proof of work: find a decimal `nonce` such that sha256(utf8(challenge + ":" + nonce))
+ * starts with `bits` zero bits. Costs a browser ~2^bits hashes once per join; costs a farm of a
+ * thousand queue entries a thousand times that. The server checks with one hash.
+ */
+import { sha256, stringToBytes } from "viem";
+
+/** Number of leading zero bits of a byte string. */
+export function leadingZeroBits(bytes: Uint8Array): number {
+  let n = 0;
+  for (const b of bytes) {
+    if (b === 0) {
+      n += 8;
+      continue;
+    }
+    return n + Math.clz32(b) - 24;
+  }
+  return n;
+}
+
+export function powHash(challenge: string, nonce: string): Uint8Array {
+  return sha256(stringToBytes(`${challenge}:${nonce}`), "bytes");
+}
+
+export function checkPow(challenge: string, nonce: string, bits: number): boolean {
+  if (!/^\d{1,16}$/.test(nonce)) return false;
+  return leadingZeroBits(powHash(challenge, nonce)) >= bits;
+}
+
+export class PowGaveUpError extends Error {
+  override name = "PowGaveUpError";
+}
+
+/**
+ * Finds a nonce; gives up after `maxTries` (default 2^(bits+6): failing that is ~e^-64 unlikely).
+ *
+ * @example
+ * const { challenge, bits } = await getPowChallenge(base, saleId);
+ * const nonce = solvePow(challenge, bits);
+ */
+export function solvePow(challenge: string, bits: number, maxTries = 2 ** Math.min(bits + 6, 40)): string {
+  for (let i = 0; i < maxTries; i++) {
+    const nonce = String(i);
+    if (leadingZeroBits(powHash(challenge, nonce)) >= bits) return nonce;
+  }
+  throw new PowGaveUpError(`no proof of work found for ${bits} bits in ${maxTries} tries`);
+}
