@@ -19,14 +19,4 @@ export async function insertTestSale(db: Db, o: Partial<typeof onsaleSales.$infe
   return row!;
 }
 
-/** mulberry32: a small seeded PRNG, so statistical tests are deterministic. */
-export function seededRandomInt(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
+export { seededRandomInt } from "../../lib/random/seeded-random";

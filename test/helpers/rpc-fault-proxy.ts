@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { seededRandom } from "../../lib/random/seeded-random";
 
 /**
  * Probabilities (0..1) of each fault per request, and their parameters. Faults are tried in the
@@ -34,18 +35,6 @@ export type FaultProxy = {
 type RpcCall = { jsonrpc?: string; id?: unknown; method?: string; params?: unknown };
 
 const MAX_BODY = 5 * 1024 * 1024;
-
-/** mulberry32: a tiny seeded PRNG, so a failing chaos run can be replayed with its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -12,22 +12,13 @@ import { createGateContext, type GateContext } from "../gate-context";
 import { keyIdHex } from "./register-delegation";
 import { verifyPass } from "./verify-pass";
 import { caughtUpStatus } from "../../sync/sync-status";
+import { seededRandom } from "../../../lib/random/seeded-random";
 
 const RUNS = 100_000;
 const contract = getAddress("0x5fbdb2315678afecb367f032aa2e9bd2a4f6b4b7");
 const holder = getAddress("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
 const NOW = 1_900_000_000_000;
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/** Deterministic PRNG (mulberry32), so a failure can be replayed. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("pass fuzzing", () => {
   let database: Database;
@@ -67,7 +58,7 @@ describe("pass fuzzing", () => {
   afterAll(() => database?.close());
 
   it(`${RUNS.toLocaleString("en")} random and mutated passes: no crash, no ADMIT`, async () => {
-    const random = rng(0xfa1e);
+    const random = seededRandom(0xfa1e);
     const pick = (n: number) => Math.floor(random() * n);
     const bytes = fromBase64Url(genuine);
     const reasons = new Map<string, number>();

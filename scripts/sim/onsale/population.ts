@@ -6,6 +6,7 @@
  */
 import { keccak256, stringToHex } from "viem";
 import { privateKeyToAccount, type PrivateKeyAccount } from "viem/accounts";
+import { seededRandom } from "../../../lib/random/seeded-random";
 
 export type AgentKind = "fan" | "bot" | "hoarder" | "tout";
 
@@ -27,22 +28,11 @@ export type PopulationSize = { fans: number; botOperators: number; botWallets: n
 
 export const DEFAULT_POPULATION: PopulationSize = { fans: 1000, botOperators: 2, botWallets: 200, hoarders: 3, idsPerHoarder: 40, touts: 15 };
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const account = (label: string) => privateKeyToAccount(keccak256(stringToHex(`fairgate-sim-onsale:${label}`)));
 
 /** Returns the agents and the identity registry (ID number → the person it belongs to). */
 export function makePopulation(size: PopulationSize, seed: number, earlyWindowMs: number, lateWindowMs: number) {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const between = (a: number, b: number) => a + r() * (b - a);
   const agents: Agent[] = [];
   const registry = new Map<string, string>();
