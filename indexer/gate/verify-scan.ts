@@ -16,6 +16,7 @@ import { parseMessage } from "./steps/parse-message";
 import { resolveOwner } from "./steps/resolve-owner";
 import { ticketFromMessage, type TicketRef } from "./steps/ticket-from-message";
 import { verifySignature } from "./steps/verify-signature";
+import { admitVerdict, denyVerdict } from "./gate-verdict";
 
 export type ScanRequest = { message: string; signature: Hex; idNumber?: string | undefined };
 
@@ -43,22 +44,8 @@ export async function verifyScan(deps: GateContext, scan: ScanRequest): Promise<
     }
     await checkTicketRules(deps.facts, ticket, { zone: challenge.zone, identityPepper: deps.settings.identityPepper }, scan.idNumber);
     const checkedInAt = await deps.recordCheckIn({ ticket, holder: signer, gateId: challenge.gateId, now });
-    return {
-      result: "ADMIT",
-      contract: ticket.contract,
-      tokenId: ticket.tokenId.toString(),
-      holder: signer,
-      gateId: challenge.gateId,
-      checkedInAt: checkedInAt.toISOString(),
-    };
+    return admitVerdict(ticket, signer, challenge.gateId, checkedInAt);
   } catch (err) {
-    if (!(err instanceof GateDenial)) throw err;
-    const about = err.ticket ?? ticket;
-    return {
-      result: "DENY",
-      reason: err.reason,
-      message: err.detail,
-      ...(about ? { contract: about.contract, tokenId: about.tokenId.toString() } : {}),
-    };
+    return denyVerdict(err, ticket);
   }
 }

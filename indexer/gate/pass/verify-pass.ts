@@ -18,6 +18,7 @@ import { checkTicketRules } from "../steps/check-ticket-rules";
 import { movedAwaySince } from "./moved-since";
 import { resolveOwnership } from "../steps/resolve-owner";
 import type { TicketRef } from "../steps/ticket-from-message";
+import { admitVerdict, denyVerdict } from "../gate-verdict";
 
 export type PassScan = { pass: string; idNumber?: string | undefined };
 
@@ -52,23 +53,9 @@ export async function verifyPass(ctx: GateContext, session: Pick<GateSession, "c
     }
     await checkTicketRules(ctx.facts, ticket, { zone: session.zone, identityPepper: ctx.settings.identityPepper }, scan.idNumber);
     const checkedInAt = await ctx.recordCheckIn({ ticket, holder: owner, gateId: session.gateId, now, mode: "pass" });
-    return {
-      result: "ADMIT",
-      contract: ticket.contract,
-      tokenId: ticket.tokenId.toString(),
-      holder: owner,
-      gateId: session.gateId,
-      checkedInAt: checkedInAt.toISOString(),
-    };
+    return admitVerdict(ticket, owner, session.gateId, checkedInAt);
   } catch (err) {
-    if (!(err instanceof GateDenial)) throw err;
-    const about = err.ticket ?? ticket;
-    return {
-      result: "DENY",
-      reason: err.reason,
-      message: err.detail,
-      ...(about ? { contract: about.contract, tokenId: about.tokenId.toString() } : {}),
-    };
+    return denyVerdict(err, ticket);
   }
 }
 
