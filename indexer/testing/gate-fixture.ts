@@ -16,6 +16,7 @@ import {
   type DelegationRequest,
 } from "../../lib/pass";
 import type { TestApp } from "./test-app";
+import { toContractVoucher, voucherTypedData, type OnsaleVoucher } from "../../lib/onsale/voucher";
 
 export const ZONE = { general: 0, vip: 1 } as const;
 /** Tier ids of `createTieredEvent`. */
@@ -69,32 +70,17 @@ export function gateFixture(t: TestApp) {
 
   /** A named ticket: the holder claims an organizer-signed voucher carrying `commitment`. */
   async function claimNamed(event: Address, holder: WalletClient, commitment: Hex): Promise<bigint> {
-    const voucher = {
+    const voucher: OnsaleVoucher = {
       to: holder.account!.address,
       tier: TIER.named,
       quantity: 1,
       identityCommitment: commitment,
       nonce: keccak256(toHex(`${event}:${commitment}:${Math.random()}`)),
-      deadline: 2_100_000_000n,
+      deadline: 2_100_000_000,
     };
-    const signature = await org.signTypedData({
-      account: org.account!,
-      domain: { name: "Fairgate EventTicket", version: "1", chainId: chain.chainId, verifyingContract: event },
-      types: {
-        Voucher: [
-          { name: "to", type: "address" },
-          { name: "tier", type: "uint8" },
-          { name: "quantity", type: "uint16" },
-          { name: "identityCommitment", type: "bytes32" },
-          { name: "nonce", type: "bytes32" },
-          { name: "deadline", type: "uint64" },
-        ],
-      },
-      primaryType: "Voucher",
-      message: voucher,
-    });
+    const signature = await org.signTypedData({ account: org.account!, ...voucherTypedData(chain.chainId, event, voucher) });
     const receipt = await mined(
-      await holder.writeContract({ address: event, abi: eventTicketAbi, functionName: "claim", args: [voucher, signature], account: holder.account!, chain: holder.chain }),
+      await holder.writeContract({ address: event, abi: eventTicketAbi, functionName: "claim", args: [toContractVoucher(voucher), signature], account: holder.account!, chain: holder.chain }),
     );
     const [minted] = parseEventLogs({ abi: eventTicketAbi, eventName: "TicketsMinted", logs: receipt.logs });
     return minted!.args.firstTokenId;

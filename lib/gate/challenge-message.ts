@@ -1,21 +1,12 @@
 import { getAddress, type Address } from "viem";
-import { createSiweMessage } from "viem/siwe";
+import { buildSiweChallengeMessage, eventResource, type SiweChallenge } from "../siwe/challenge-message";
 
 /** What a gate hands out: the fan's wallet signs a SIWE message built from it. */
-export type GateChallenge = {
-  nonce: string;
-  domain: string;
-  uri: string;
-  chainId: number;
-  contract: Address;
-  gateId: string;
-  issuedAt: string;
-  expiresAt: string;
-};
+export type GateChallenge = SiweChallenge & { contract: Address; gateId: string };
 
 /** CAIP-19 asset id of one ticket, e.g. `eip155:31337/erc721:0xabc…/7`; names the ticket inside the SIWE message. */
 export function ticketResource(chainId: number, contract: Address, tokenId: bigint): string {
-  return `eip155:${chainId}/erc721:${getAddress(contract)}/${tokenId}`;
+  return `${eventResource(chainId, contract)}/${tokenId}`;
 }
 
 const resourcePattern = /^eip155:(\d{1,12})\/erc721:(0x[0-9a-fA-F]{40})\/(\d{1,78})$/;
@@ -40,16 +31,5 @@ export function parseTicketResource(
  * const signature = await walletClient.signMessage({ account, message });
  */
 export function buildChallengeMessage(challenge: GateChallenge, holder: Address, tokenId: bigint): string {
-  return createSiweMessage({
-    domain: challenge.domain,
-    address: getAddress(holder),
-    statement: `Admit ticket ${tokenId} at gate ${challenge.gateId}.`,
-    uri: challenge.uri,
-    version: "1",
-    chainId: challenge.chainId,
-    nonce: challenge.nonce,
-    issuedAt: new Date(challenge.issuedAt),
-    expirationTime: new Date(challenge.expiresAt),
-    resources: [ticketResource(challenge.chainId, challenge.contract, tokenId)],
-  });
+  return buildSiweChallengeMessage(challenge, holder, `Admit ticket ${tokenId} at gate ${challenge.gateId}.`, [ticketResource(challenge.chainId, challenge.contract, tokenId)]);
 }

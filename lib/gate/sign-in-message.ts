@@ -1,5 +1,5 @@
-import { getAddress, type Address } from "viem";
-import { createSiweMessage } from "viem/siwe";
+import type { Address } from "viem";
+import { buildSiweChallengeMessage, eventResource } from "../siwe/challenge-message";
 import type { GateChallenge } from "./challenge-message";
 
 /** What `POST /gate/session/nonce` answers: a challenge plus the zone the gate will admit to. */
@@ -15,16 +15,5 @@ export type GateSignInChallenge = GateChallenge & { zone: number };
  * const { token } = await post("/gate/session", { message, signature: await wallet.signMessage({ account, message }) });
  */
 export function buildGateSignInMessage(challenge: GateSignInChallenge, staff: Address): string {
-  return createSiweMessage({
-    domain: challenge.domain,
-    address: getAddress(staff),
-    statement: `Sign in as gate ${challenge.gateId} (zone ${challenge.zone}) to scan tickets for this event.`,
-    uri: challenge.uri,
-    version: "1",
-    chainId: challenge.chainId,
-    nonce: challenge.nonce,
-    issuedAt: new Date(challenge.issuedAt),
-    expirationTime: new Date(challenge.expiresAt),
-    resources: [`eip155:${challenge.chainId}/erc721:${getAddress(challenge.contract)}`],
-  });
+  return buildSiweChallengeMessage(challenge, staff, `Sign in as gate ${challenge.gateId} (zone ${challenge.zone}) to scan tickets for this event.`, [eventResource(challenge.chainId, challenge.contract)]);
 }

@@ -1,17 +1,8 @@
-import { getAddress, type Address } from "viem";
-import { createSiweMessage } from "viem/siwe";
+import type { Address } from "viem";
+import { buildSiweChallengeMessage, eventResource, type SiweChallenge } from "../siwe/challenge-message";
 
 /** What `POST /onsale/entry/sign-in/nonce` answers. */
-export type OnsaleSignInChallenge = {
-  nonce: string;
-  domain: string;
-  uri: string;
-  chainId: number;
-  saleId: string;
-  contract: Address;
-  issuedAt: string;
-  expiresAt: string;
-};
+export type OnsaleSignInChallenge = SiweChallenge & { saleId: string; contract: Address };
 
 /**
  * The EIP-4361 message an admitted fan's wallet signs to bind itself to its queue place.
@@ -22,16 +13,5 @@ export type OnsaleSignInChallenge = {
  * await onsaleSignIn(base, token, { message, signature: await wallet.signMessage({ account, message }) });
  */
 export function buildOnsaleSignInMessage(challenge: OnsaleSignInChallenge, wallet: Address): string {
-  return createSiweMessage({
-    domain: challenge.domain,
-    address: getAddress(wallet),
-    statement: `Sign in to the waiting room of sale ${challenge.saleId} to receive your ticket voucher.`,
-    uri: challenge.uri,
-    version: "1",
-    chainId: challenge.chainId,
-    nonce: challenge.nonce,
-    issuedAt: new Date(challenge.issuedAt),
-    expirationTime: new Date(challenge.expiresAt),
-    resources: [`eip155:${challenge.chainId}/erc721:${getAddress(challenge.contract)}`],
-  });
+  return buildSiweChallengeMessage(challenge, wallet, `Sign in to the waiting room of sale ${challenge.saleId} to receive your ticket voucher.`, [eventResource(challenge.chainId, challenge.contract)]);
 }

@@ -1,7 +1,8 @@
 import { getAddress } from "viem";
 import { SiweMessage } from "siwe";
 import { describe, expect, it } from "vitest";
-import { buildDelegationMessage, eventResource, parseDelegationResources, passKeyResource } from "./delegation-message";
+import { eventResource } from "../siwe/challenge-message";
+import { buildDelegationMessage, parseDelegationResources, passKeyResource } from "./delegation-message";
 import { createDeviceKey, exportDevicePublicKey } from "./device-key";
 
 const contract = getAddress("0x5fbdb2315678afecb367f032aa2e9bd2a4f6b4b7");

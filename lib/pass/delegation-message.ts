@@ -6,27 +6,17 @@
  * the key as `urn:fairgate:pass-key:p256:<base64url raw public key>`.
  */
 import { getAddress, type Address } from "viem";
-import { createSiweMessage } from "viem/siwe";
+import { buildSiweChallengeMessage, eventResource, type SiweChallenge } from "../siwe/challenge-message";
 import { fromBase64Url } from "./bytes";
 import { assertRawPublicKey } from "./p256";
 
-/** What `POST /pass/nonce` answers: everything the phone needs besides the key and holder. */
-export type DelegationRequest = {
-  nonce: string;
-  domain: string;
-  uri: string;
-  chainId: number;
-  contract: Address;
-  issuedAt: string;
-  /** Latest expiry the server accepts; the phone may choose an earlier one. */
-  expiresAt: string;
-};
+/**
+ * What `POST /pass/nonce` answers: everything the phone needs besides the key and holder.
+ * `expiresAt` is the latest expiry the server accepts; the phone may choose an earlier one.
+ */
+export type DelegationRequest = SiweChallenge & { contract: Address };
 
 const KEY_URN = "urn:fairgate:pass-key:p256:";
-
-export function eventResource(chainId: number, contract: Address): string {
-  return `eip155:${chainId}/erc721:${getAddress(contract)}`;
-}
 
 export function passKeyResource(publicKeyBase64Url: string): string {
   return `${KEY_URN}${publicKeyBase64Url}`;
@@ -40,18 +30,10 @@ export function passKeyResource(publicKeyBase64Url: string): string {
  */
 export function buildDelegationMessage(request: DelegationRequest, holder: Address, publicKeyBase64Url: string): string {
   assertRawPublicKey(fromBase64Url(publicKeyBase64Url));
-  return createSiweMessage({
-    domain: request.domain,
-    address: getAddress(holder),
-    statement: `Show my tickets for this event as passes on this device until ${request.expiresAt}.`,
-    uri: request.uri,
-    version: "1",
-    chainId: request.chainId,
-    nonce: request.nonce,
-    issuedAt: new Date(request.issuedAt),
-    expirationTime: new Date(request.expiresAt),
-    resources: [eventResource(request.chainId, request.contract), passKeyResource(publicKeyBase64Url)],
-  });
+  return buildSiweChallengeMessage(request, holder, `Show my tickets for this event as passes on this device until ${request.expiresAt}.`, [
+    eventResource(request.chainId, request.contract),
+    passKeyResource(publicKeyBase64Url),
+  ]);
 }
 
 const eventPattern = /^eip155:(\d{1,12})\/erc721:(0x[0-9a-fA-F]{40})$/;

@@ -7,7 +7,7 @@ export { createDeviceKey, exportDevicePublicKey, keyIdOf, signPass } from "./dev
 export {
   buildDelegationMessage,
   parseDelegationResources,
-  eventResource,
   passKeyResource,
   type DelegationRequest,
 } from "./delegation-message";
+export { eventResource } from "../siwe/challenge-message";

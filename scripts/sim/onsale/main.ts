@@ -19,7 +19,7 @@ import { ProcessGroup, whileAlive } from "../../lib/process-group";
 import { freePort, waitForRpc } from "../../lib/wait";
 import { limitedFetch } from "./limited-fetch";
 import { DEFAULT_POPULATION, makePopulation } from "./population";
-import { chartSvg, markdownTable } from "./report";
+import { chartSvg, markdownTable, targetLine } from "./report";
 import { RULE_SETS } from "./rule-sets";
 import { runRuleSet, type RuleSetResult, type SimContext } from "./run-rule-set";
 import { createSimIdentityProvider } from "./sim-identity-provider";
@@ -95,19 +95,23 @@ async function main() {
       log(`rule set "${rules.name}" …`);
       const r = await runRuleSet(ctx, rules, agents, env.SIM_SUPPLY, i);
       results.push(r);
-      log(`  sold ${r.sold}/${r.supply} in ${r.seconds.toFixed(0)} s; held ${JSON.stringify(r.held)}; off-market ${r.resoldAboveFace} sold, ${r.offMarketBlocked} blocked; refusals ${JSON.stringify(r.refusals)}`);
+      log(`  sold ${r.sold}/${r.supply} in ${r.seconds.toFixed(0)} s; held ${JSON.stringify(r.held)}; off-market ${r.resoldAboveFace} sold, ${r.offMarketBlocked} blocked; official market ${r.resoldOnMarket}; refusals ${JSON.stringify(r.refusals)}`);
     }
     const table = markdownTable(results);
-    console.log(`\n${table}\n`);
+    console.log(`\n${table}\n\n${targetLine(results)}\n`);
     const note = [
       "# On-sale simulation (`npm run sim:onsale`)",
       "",
       `Run ${new Date().toISOString()}, ${((Date.now() - t0) / 1000).toFixed(0)} s on this machine. Seed ${env.SIM_SEED}; ${env.SIM_SUPPLY} tickets at face 0.01 ETH per rule set;`,
       `${population.fans} fans (want 1–2, 40 % arrive before the on-sale time, react in 0.3–1.5 s, poll every 1–4 s), ${population.botOperators} bot operators × ${population.botWallets} wallets`,
       `(5 proxy IPs each, fake well-formed IDs, all early, 20 ms reactions), ${population.hoarders} hoarders × ${population.idsPerHoarder} bought real IDs (one wallet each),`,
-      `${population.touts} touts (own ID; sell every ticket off-market at 3× face to fans who got none). Admission 100 fans/s. KYC miss rate for a bought ID: ${env.SIM_KYC_MISS_RATE * 100} %.`,
+      `${population.touts} touts (own ID). Admission 100 fans/s. KYC miss rate for a bought ID: ${env.SIM_KYC_MISS_RATE * 100} %.`,
+      "After the sale every scalper (bot, hoarder, tout) offers each ticket off-market at 3× face to a fan who got none (a plain transfer after an OTC deal);",
+      "where the tier refuses off-market transfers, the scalper recoups on the official market at the cap (here: face value) and a fan without a ticket buys it there.",
       "",
       table,
+      "",
+      targetLine(results),
       "",
       "Rule sets: " + RULE_SETS.map((r) => `**${r.name}**: ${describe(r)}`).join("; ") + ".",
       "",

@@ -30,6 +30,7 @@ export type AgentEnv = {
   publicClient: PublicClient;
   soldOut: () => boolean;
   deadlineMs: number;
+  log?: (line: string) => void;
 };
 
 /**
@@ -109,29 +110,4 @@ export async function runAgent(agent: Agent, env: AgentEnv): Promise<AgentOutcom
     out.refusal = err instanceof OnsaleApiError ? err.code : ((err as Error).message.match(/EventTicket\w+/)?.[0] ?? (err as Error).message.split("\n")[0]);
   }
   return out;
-}
-
-/** A tout sells each ticket off-market to a fan who got none: an on-chain transfer after an OTC deal. */
-export async function sellOffMarket(tout: AgentOutcome, buyers: Address[], env: AgentEnv, contract: Address): Promise<{ sold: number; blocked: number }> {
-  let sold = 0;
-  let blocked = 0;
-  if (!tout.bought) return { sold, blocked };
-  const wallet = createWalletClient({ account: tout.agent.account, chain: env.chain, transport: http(env.rpcUrl) });
-  for (let i = 0; i < tout.bought.count && buyers.length > 0; i++) {
-    const to = buyers.shift()!;
-    try {
-      const hash = await wallet.writeContract({
-        address: contract,
-        abi: eventTicketAbi,
-        functionName: "transferFrom",
-        args: [tout.agent.account.address, to, tout.bought.first + BigInt(i)],
-      });
-      const receipt = await env.publicClient.waitForTransactionReceipt({ hash });
-      if (receipt.status === "success") sold++;
-    } catch {
-      blocked++; // MarketOnly / Locked: the contract refuses the transfer
-      buyers.unshift(to);
-    }
-  }
-  return { sold, blocked };
 }

@@ -1,12 +1,14 @@
 /**
  * One rule set: a fresh event (real contracts), a sale in the real waiting room, every agent
- * running at once, touts selling off-market after the sell-out, then the tally from the indexer.
+ * running at once, the aftermarket (scalpers selling off-market, or on the official market where the
+ * tier refuses that), then the tally from the indexer.
  */
 import { getAddress, parseEther, parseEventLogs, type Address, type Chain, type PublicClient, type WalletClient } from "viem";
 import { eventTicketAbi, ticketFactoryAbi } from "../../../lib/generated/abis";
 import type { Agent, AgentKind } from "./population";
 import type { RuleSet } from "./rule-sets";
-import { runAgent, sellOffMarket, type AgentEnv, type AgentOutcome } from "./run-agent";
+import { runAftermarket } from "./aftermarket";
+import { runAgent, type AgentEnv, type AgentOutcome } from "./run-agent";
 
 export const FACE = parseEther("0.01");
 
@@ -14,9 +16,13 @@ export type RuleSetResult = {
   rules: RuleSet;
   supply: number;
   sold: number;
+  /** tickets per class when the primary sale ended */
+  primaryHeld: Record<AgentKind, number>;
+  /** tickets per class at the end, from the indexer */
   held: Record<AgentKind, number>;
   resoldAboveFace: number;
   offMarketBlocked: number;
+  resoldOnMarket: number;
   fansServed: number;
   fansTotal: number;
   medianFanWaitSeconds: number | null;
@@ -88,20 +94,16 @@ export async function runRuleSet(ctx: SimContext, rules: RuleSet, agents: Agent[
     publicClient: ctx.publicClient,
     soldOut: () => soldOut,
     deadlineMs: opensAtMs + 60_000,
+    log: ctx.log,
   };
   const outcomes = await Promise.all(agents.map((a) => runAgent(a, env)));
   soldOut = true;
   await watcher;
 
-  // Touts sell off-market at 3× face to fans who got nothing.
-  const buyers = outcomes.filter((o) => o.agent.kind === "fan" && !o.bought).map((o) => o.agent.account.address);
-  let resoldAboveFace = 0;
-  let offMarketBlocked = 0;
-  for (const tout of outcomes.filter((o) => o.agent.kind === "tout" && o.bought)) {
-    const r = await sellOffMarket(tout, buyers, env, contract);
-    resoldAboveFace += r.sold;
-    offMarketBlocked += r.blocked;
-  }
+  const primaryHeld = { fan: 0, bot: 0, hoarder: 0, tout: 0 } as Record<AgentKind, number>;
+  for (const o of outcomes) if (o.bought) primaryHeld[o.agent.kind] += o.bought.count;
+  const market = await ctx.publicClient.readContract({ address: ctx.factory, abi: ticketFactoryAbi, functionName: "market" });
+  const after = await runAftermarket(outcomes, env, contract, market);
 
   const { held, fansServed } = await tallyFromIndexer(ctx, contract, outcomes);
   const sold = Number(await ctx.publicClient.readContract({ address: contract, abi: eventTicketAbi, functionName: "totalMinted" }));
@@ -119,9 +121,9 @@ export async function runRuleSet(ctx: SimContext, rules: RuleSet, agents: Agent[
     rules,
     supply,
     sold,
+    primaryHeld,
     held,
-    resoldAboveFace,
-    offMarketBlocked,
+    ...after,
     fansServed,
     fansTotal: outcomes.filter((o) => o.agent.kind === "fan").length,
     medianFanWaitSeconds: waits.length ? waits[Math.floor(waits.length / 2)]! / 1000 : null,
