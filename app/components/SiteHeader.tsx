@@ -5,9 +5,10 @@ const LINKS = [
   { href: "/events", label: "Events" },
   { href: "/organizer", label: "Organizer" },
   { href: "/gate", label: "Gate" },
+  { href: "/check", label: "Check a ticket" },
 ];
 
-/** Title and the four areas of the app. */
+/** Title and the areas of the app. */
 export function SiteHeader({ subtitle }: { subtitle?: string }) {
   return (
     <header className="site-header">

@@ -20,6 +20,7 @@ import { healthRoute } from "./health-route";
 import { listingsRoute, salesRoute } from "./market-routes";
 import { metricsRoute } from "./metrics-route";
 import { streamRoute } from "./stream-route";
+import { ticketCheckRoute } from "./ticket-check-route";
 import { ticketsRoute } from "./tickets-route";
 
 /** Gate messages are well under 1 KiB; nothing the API accepts needs more. */
@@ -75,6 +76,7 @@ export function createApi(deps: ApiDeps) {
   app.route("/health", healthRoute(deps.syncStatus));
   app.route("/metrics", metricsRoute(deps.syncStatus, { requests, sseClients: changes.listeners }));
   app.route("/tickets", ticketsRoute(deps.db));
+  app.route("/check", ticketCheckRoute(deps.db, deps.gate.chainId));
   app.route("/events", eventsRoute(deps.db, deps.now));
   app.route("/listings", listingsRoute(deps.db));
   app.route("/sales", salesRoute(deps.db));

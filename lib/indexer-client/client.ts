@@ -17,6 +17,7 @@ import {
   type ChangeEvent,
 } from "./schemas";
 import { readSse } from "./sse";
+import { ticketCheckSchema } from "../ticket-check/schema";
 
 export type IndexerClientOptions = {
   /** e.g. http://127.0.0.1:4100 */
@@ -79,6 +80,8 @@ export function createIndexerClient(options: IndexerClientOptions) {
     health: () => get(healthSchema, "/health", {}, [503]),
     ticketsByOwner: (owner: string, o: Page & { contract?: string } = {}) => get(ticketsResponseSchema, "/tickets", { owner, ...o }),
     ticket: (contract: string, tokenId: bigint | string) => get(ticketDetailSchema, `/tickets/${contract}/${tokenId}`),
+    /** The public ticket check: `q` is `contract/tokenId`, a ticket link or a scanned pass. */
+    checkTicket: (q: string) => get(ticketCheckSchema, "/check", { q }),
     events: (o: Page = {}) => get(eventsResponseSchema, "/events", o),
     event: (address: string) => get(eventDetailSchema, `/events/${address}`),
     listings: (o: Page & { contract?: string; seller?: string; status?: "open" | "all" } = {}) => get(listingsResponseSchema, "/listings", o),

@@ -2,3 +2,4 @@
 export * from "./client";
 export * from "./errors";
 export * from "./schemas";
+export { ticketCheckSchema, type TicketCheck } from "../ticket-check/schema";

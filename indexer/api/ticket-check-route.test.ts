@@ -1,0 +1,66 @@
+/** GET /check: the public ticket check against a synced mirror of a real scenario (sales, listings, check-ins, cancellation). */
+import { getAddress, type Address, type WalletClient } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createIndexerClient, type IndexerClient } from "../../lib/indexer-client";
+import { encodePass } from "../../lib/pass/payload";
+import { OFF_MARKET_WARNING, PASS_WARNING } from "../../lib/ticket-check/ticket-check-verdict";
+import { chainActivity, TIER0_FACE } from "../testing/activity";
+import { createTestApp, type TestApp } from "../testing/test-app";
+
+describe("public ticket check", { timeout: 120_000 }, () => {
+  let t: TestApp;
+  let client: IndexerClient;
+  let ticket: Address;
+  let cancelled: Address;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    client = createIndexerClient({ baseUrl: "http://indexer.test", fetch: ((input: string | URL | Request, init?: RequestInit) => t.app.request(String(input).replace("http://indexer.test", ""), init)) as typeof fetch });
+    const activity = chainActivity({ publicClient: t.chain.publicClient, wallets: [t.chain.organizer, t.chain.alice, t.chain.bob, t.chain.carol] as WalletClient[], factory: t.chain.factory });
+    ticket = await activity.createTieredEvent("Fairgate Live");
+    await activity.scenario(ticket, 0);
+    cancelled = await activity.createTieredEvent("Called Off");
+    await activity.scenario(cancelled, 1);
+    await activity.cancelAndRefund(cancelled);
+    await t.sync.syncToHead();
+  });
+  afterAll(() => t.close());
+
+  it("a listed ticket is genuine: holder, cap and the official listing, no personal data", async () => {
+    const detail = await client.ticket(ticket, 6n);
+    const check = await client.checkTicket(`${ticket}/6`);
+    expect(check.verdict).toBe("genuine");
+    expect(check.ticket).toMatchObject({ holder: detail.ticket.owner, faceValue: TIER0_FACE.toString(), maxResalePrice: detail.ticket.maxResalePrice, checkedIn: false });
+    expect(check.ticket!.officialListing).toMatchObject({ price: detail.listing!.price, seller: detail.ticket.owner, stale: false });
+    expect(check.warnings).toContain(OFF_MARKET_WARNING);
+    expect(Object.keys(check.ticket!)).not.toContain("identityCommitment");
+  });
+
+  it("says so when a ticket was already used, or its event is cancelled", async () => {
+    expect((await client.checkTicket(`${ticket}/3`)).verdict).toBe("used");
+    const voided = await client.checkTicket(`${cancelled}/1`);
+    expect(voided.verdict).toBe("void");
+    expect(voided.warnings.join(" ")).toMatch(/cancelled/);
+  });
+
+  it("explains market-only tickets with the cap, and warns that a seller's pass proves nothing", async () => {
+    const detail = await client.ticket(ticket, 4n);
+    const pass = encodePass({ chainId: t.chain.chainId, contract: ticket, tokenId: 4n, slot: 1, keyId: new Uint8Array(8) }, new Uint8Array(64));
+    const check = await client.checkTicket(pass);
+    expect(check.reference).toMatchObject({ source: "pass", tokenId: "4", contract: getAddress(ticket) });
+    expect(check.ticket!.transferMode).toBe("market-only");
+    expect(check.warnings.join(" ")).toContain(`at most ${detail.ticket.maxResalePrice} wei`);
+    expect(check.warnings).toContain(PASS_WARNING);
+    const otherChain = encodePass({ chainId: 1, contract: ticket, tokenId: 4n, slot: 1, keyId: new Uint8Array(8) }, new Uint8Array(64));
+    expect((await client.checkTicket(otherChain)).verdict).toBe("wrong-chain");
+  });
+
+  it("unknown tickets are unknown (200), unreadable input is a 400 with a reason", async () => {
+    const unknown = await client.checkTicket(`${ticket}/999`);
+    expect(unknown).toMatchObject({ verdict: "unknown", ticket: null });
+    await expect(client.checkTicket("not a ticket")).rejects.toMatchObject({ status: 400, apiCode: "INVALID_REFERENCE" });
+    const res = await t.app.request(`/check?q=${"x".repeat(3_000)}`);
+    expect(res.status).toBe(400);
+    expect((await t.app.request("/check")).status).toBe(400);
+  });
+});
