@@ -18,10 +18,10 @@ import type { AddressInfo } from "node:net";
 import { createPublicClient, custom, type PublicClient } from "viem";
 import { fairgateChain } from "../../lib/chain";
 import { createApi } from "../../indexer/api/create-api";
-import { IN_MEMORY, openPglite } from "../../indexer/db/open-pglite";
+import { openDatabase } from "../../indexer/db/open-database";
+import { IN_MEMORY } from "../../indexer/db/open-pglite";
 import type { Database } from "../../indexer/db/types";
 import type { TicketFacts } from "../../indexer/gate/facts/ticket-facts";
-import { openPostgresForTests } from "../../indexer/testing/open-postgres-for-tests";
 import { postgresSkipReason, startPostgres } from "../../test/helpers/postgres-server";
 import { repoRoot } from "../lib/build-contracts";
 import { measureFloors, type Floor } from "./gate/floors";
@@ -137,7 +137,7 @@ async function main() {
   const notes: string[] = [];
   let rpcCalls = 0;
 
-  const pglite = await openPglite(IN_MEMORY);
+  const pglite = await openDatabase({ dataDir: IN_MEMORY });
   try {
     const r = await benchBackend("PGlite (in-memory)", pglite);
     results.push(...r.phases);
@@ -151,7 +151,8 @@ async function main() {
     console.log(`\x1b[33m⚠ PostgreSQL SKIPPED: ${postgresSkipReason}\x1b[0m`);
   } else {
     const server = await startPostgres();
-    const pg = await openPostgresForTests(server.url, 20);
+    // The indexer's own driver, as DATABASE_URL opens it.
+    const pg = await openDatabase({ databaseUrl: server.url, dataDir: IN_MEMORY, poolSize: 20 });
     try {
       const r = await benchBackend("PostgreSQL 15 (20-conn pool)", pg);
       results.push(...r.phases);
@@ -194,7 +195,7 @@ async function main() {
     "it does not depend on how busy the machine is, unlike scans/s and latency. Compare the P-256 floor with an idle",
     "machine's ~16,000/s (docs/toolchain.md) to see how much of a core this run actually got.",
     "The test PostgreSQL runs with fsync=off (throwaway cluster); the load generator shares the machine's 2 cores.",
-    "Until the indexer's DATABASE_URL driver lands, PostgreSQL is reached through indexer/testing/open-postgres-for-tests.ts (node-postgres pool).",
+    "PostgreSQL is opened by the indexer's own driver (DATABASE_URL → indexer/db/open-database.ts, node-postgres pool of 20).",
     "",
     ...rows,
     ...(notes.length ? ["", ...notes.map((n) => `⚠ ${n}`)] : []),
