@@ -6,11 +6,14 @@
  * Bounded: each phase stops at its duration or its request count. Writes benchmarks/gate.{md,json}.
  *
  * The server runs in this process, the load generator in a child process (own event loop).
+ * BENCH_GATE_CPU_PROFILE=FILE writes a CPU profile of the server during the first closed-loop phase
+ * (the hot path alone, without seeding); BENCH_GATE_BACKENDS=pglite|postgres runs one backend.
  * Ownership and ticket facts come from the (fresh) mirror, as in steady state; the bench counts
  * RPC calls to show the hot path made none.
  */
 import { serve, type ServerType } from "@hono/node-server";
 import { spawn } from "node:child_process";
+import { Session } from "node:inspector/promises";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -101,9 +104,11 @@ async function benchBackend(backend: string, database: Database): Promise<{ phas
 
     console.log(`  ${backend}: throughput, ${GATES} gates as fast as they can …`);
     const tJob = await job(THROUGHPUT.maxRequests);
+    const profiler = await startProfile();
     let cpu = process.cpuUsage();
     const t = await runLoad({ url, tokens: seeded.tokens, requests: tJob, mode: "closed", durationMs: THROUGHPUT.durationMs });
     phases.push({ backend, phase: `${GATES} gates, closed loop`, ...t, serverCpuMsPerScan: cpuMs(process.cpuUsage(cpu)) / t.sent });
+    await profiler?.stop();
 
     console.log(`  ${backend}: latency at ${FIXED_RATE.ratePerSecond} scans/s …`);
     const n = (FIXED_RATE.ratePerSecond * FIXED_RATE.durationMs) / 1000;
@@ -115,6 +120,26 @@ async function benchBackend(backend: string, database: Database): Promise<{ phas
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
   return { phases, rpcCalls };
+}
+
+/** Profiles the first phase asked for (BENCH_GATE_CPU_PROFILE); returns null when not asked or already done. */
+let profiled = false;
+async function startProfile(): Promise<{ stop(): Promise<void> } | null> {
+  const file = process.env.BENCH_GATE_CPU_PROFILE;
+  if (!file || profiled) return null;
+  profiled = true;
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return {
+    async stop() {
+      const { profile } = await session.post("Profiler.stop");
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+      console.log(`  CPU profile of this phase: ${file}`);
+    },
+  };
 }
 
 /** CPU time of this (server) process; PostgreSQL's own work is in its processes, not here. */
@@ -132,16 +157,21 @@ async function main() {
   const notes: string[] = [];
   let rpcCalls = 0;
 
-  const pglite = await openDatabase({ dataDir: IN_MEMORY });
-  try {
-    const r = await benchBackend("PGlite (in-memory)", pglite);
-    results.push(...r.phases);
-    rpcCalls += r.rpcCalls;
-  } finally {
-    await pglite.close();
+  const only = process.env.BENCH_GATE_BACKENDS;
+  if (only !== "postgres") {
+    const pglite = await openDatabase({ dataDir: IN_MEMORY });
+    try {
+      const r = await benchBackend("PGlite (in-memory)", pglite);
+      results.push(...r.phases);
+      rpcCalls += r.rpcCalls;
+    } finally {
+      await pglite.close();
+    }
   }
 
-  if (postgresSkipReason) {
+  if (only === "pglite") {
+    notes.push("PostgreSQL not run (BENCH_GATE_BACKENDS=pglite)");
+  } else if (postgresSkipReason) {
     notes.push(`PostgreSQL SKIPPED: ${postgresSkipReason}`);
     console.log(`\x1b[33m⚠ PostgreSQL SKIPPED: ${postgresSkipReason}\x1b[0m`);
   } else {
