@@ -41,22 +41,30 @@ const TARGETS = { scansPerSecond: 3_000, p99AtRateMs: 20 };
 
 type PhaseResult = LoadResult & { backend: string; phase: string; serverCpuMsPerScan: number };
 
-async function runLoad(job: LoadJob): Promise<LoadResult> {
+/**
+ * Writes the job file first and returns the run, so a phase's server CPU time does not include
+ * serialising and writing tens of thousands of passes (it did: the profile showed it).
+ */
+async function prepareLoad(job: LoadJob): Promise<() => Promise<LoadResult>> {
   const dir = await mkdtemp(join(tmpdir(), "fairgate-bench-"));
-  try {
-    const file = join(dir, "job.json");
-    await writeFile(file, JSON.stringify(job));
-    const tsx = join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs");
-    const child = spawn(process.execPath, ["--import", tsx, join(repoRoot, "scripts", "bench", "gate", "load-client.ts"), file], { stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
-    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-    if (code !== 0) throw new Error(`load generator exited with ${code}`);
-    return JSON.parse(out.trim().split("\n").pop()!) as LoadResult;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const file = join(dir, "job.json");
+  await writeFile(file, JSON.stringify(job));
+  return async () => {
+    try {
+      const tsx = join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs");
+      const child = spawn(process.execPath, ["--import", tsx, join(repoRoot, "scripts", "bench", "gate", "load-client.ts"), file], { stdio: ["ignore", "pipe", "inherit"] });
+      let out = "";
+      child.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
+      const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+      if (code !== 0) throw new Error(`load generator exited with ${code}`);
+      return JSON.parse(out.trim().split("\n").pop()!) as LoadResult;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
 }
+
+const runLoad = async (job: LoadJob) => (await prepareLoad(job))();
 
 async function benchBackend(backend: string, database: Database): Promise<{ phases: PhaseResult[]; rpcCalls: number }> {
   let rpcCalls = 0;
@@ -103,18 +111,18 @@ async function benchBackend(backend: string, database: Database): Promise<{ phas
     await runLoad({ url, tokens: seeded.tokens, requests: await job(WARMUP_REQUESTS), mode: "closed", durationMs: 3_000 });
 
     console.log(`  ${backend}: throughput, ${GATES} gates as fast as they can …`);
-    const tJob = await job(THROUGHPUT.maxRequests);
+    const tRun = await prepareLoad({ url, tokens: seeded.tokens, requests: await job(THROUGHPUT.maxRequests), mode: "closed", durationMs: THROUGHPUT.durationMs });
     const profiler = await startProfile();
     let cpu = process.cpuUsage();
-    const t = await runLoad({ url, tokens: seeded.tokens, requests: tJob, mode: "closed", durationMs: THROUGHPUT.durationMs });
+    const t = await tRun();
     phases.push({ backend, phase: `${GATES} gates, closed loop`, ...t, serverCpuMsPerScan: cpuMs(process.cpuUsage(cpu)) / t.sent });
     await profiler?.stop();
 
     console.log(`  ${backend}: latency at ${FIXED_RATE.ratePerSecond} scans/s …`);
     const n = (FIXED_RATE.ratePerSecond * FIXED_RATE.durationMs) / 1000;
-    const rJob = await job(n);
+    const rRun = await prepareLoad({ url, tokens: seeded.tokens, requests: await job(n), mode: "rate", durationMs: FIXED_RATE.durationMs, ratePerSecond: FIXED_RATE.ratePerSecond });
     cpu = process.cpuUsage();
-    const r = await runLoad({ url, tokens: seeded.tokens, requests: rJob, mode: "rate", durationMs: FIXED_RATE.durationMs, ratePerSecond: FIXED_RATE.ratePerSecond });
+    const r = await rRun();
     phases.push({ backend, phase: `${GATES} gates, ${FIXED_RATE.ratePerSecond}/s open loop`, ...r, serverCpuMsPerScan: cpuMs(process.cpuUsage(cpu)) / r.sent });
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
