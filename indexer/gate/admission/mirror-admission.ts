@@ -63,11 +63,11 @@ function arrayLiteral(values: (string | number | null)[]): string {
 
 export function createMirrorAdmitter(db: Db, opts: MicroBatchOptions = { maxBatch: 256, maxInFlight: 2 }): MirrorAdmitter {
   return microBatch(async (batch: MirrorAdmissionRequest[]): Promise<MirrorAdmission[]> => {
-    const col = <T extends string | number | null>(f: (r: MirrorAdmissionRequest) => T) => arrayLiteral(batch.map(f));
+    const col = (f: (r: MirrorAdmissionRequest, i: number) => string | number | null) => arrayLiteral(batch.map(f));
     const result = await db.execute(sql`
       WITH req AS (
         SELECT * FROM unnest(
-          ${arrayLiteral(batch.map((_, i) => i))}::int[],
+          ${col((_, i) => i)}::int[],
           ${col((r) => r.ticket.contract.toLowerCase())}::text[],
           ${col((r) => r.ticket.tokenId.toString())}::numeric[],
           ${col((r) => r.claimant.toLowerCase())}::text[],
