@@ -3,11 +3,20 @@ import { openPglite } from "./open-pglite";
 import { openPostgres } from "./open-postgres";
 import type { Database } from "./types";
 
-export type DatabaseTarget = { databaseUrl?: string; dataDir: string };
+export type DatabaseTarget = {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** PostgreSQL connections in the pool (default 10); PGlite has one. */
+  poolSize?: number | undefined;
+};
 
 export type OpenedDatabase = Database & { kind: "postgres" | "pglite" };
 
+/**
+ * @example
+ * const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: "data/pglite" });
+ */
 export async function openDatabase(target: DatabaseTarget): Promise<OpenedDatabase> {
-  if (target.databaseUrl) return { ...(await openPostgres(target.databaseUrl)), kind: "postgres" };
+  if (target.databaseUrl) return { ...(await openPostgres(target.databaseUrl, { poolSize: target.poolSize })), kind: "postgres" };
   return { ...(await openPglite(target.dataDir)), kind: "pglite" };
 }

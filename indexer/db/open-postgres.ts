@@ -17,7 +17,7 @@ pg.types.setTypeParser(20, (v) => Number(v));
  * @example
  * const { db, close } = await openPostgres("postgres://user@127.0.0.1:5432/fairgate");
  */
-export async function openPostgres(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+export async function openPostgres(url: string, options: { poolSize?: number | undefined } = {}): Promise<Database> {
   const setup = new pg.Client({ connectionString: url, application_name: "fairgate-migrate" });
   await setup.connect();
   try {

@@ -59,6 +59,8 @@ describe("challenge mode: ticket rules", () => {
     await g.mintTier(doomed, TIER.general, [alice]);
     await t.sync.syncToHead();
     await g.cancelEvent(doomed);
+    // Facts come from the mirror (fresh within the bound): the indexer sees the cancellation first.
+    await t.sync.syncToHead();
     const verdict = (await t.scan(await t.answer(await t.challenge(doomed), t.chain.alice, 1n))).verdict;
     expect(verdict).toMatchObject({ result: "DENY", reason: "CANCELLED", tokenId: "1" });
   });

@@ -8,14 +8,18 @@ import { defaultGateSettings, type GateDeps, type GateSettings } from "./gate-de
 import { createDelegationCache, type DelegationCache } from "./pass/delegation-cache";
 import { createRateLimiter, type RateLimiter } from "./sessions/rate-limiter";
 import { createCheckInWriter, type CheckInWriter } from "./steps/check-in-writer";
+import { createMirrorAdmitter, type MirrorAdmitter } from "./admission/mirror-admission";
 import { createSnapshotSigner, type SnapshotSigner } from "./offline/snapshot-key";
 
 export type GateContext = GateDeps & {
+  /** Fallback facts when the mirror cannot answer (contract reads, cached). */
   facts: TicketFacts;
+  /** Fast path: mirror facts and first-wins admission in one group-committed statement. */
+  admitFromMirror: MirrorAdmitter;
   settings: GateSettings;
   delegations: DelegationCache;
   rateLimiter: RateLimiter;
-  /** Group-committed first-wins admission. */
+  /** Group-committed first-wins admission (slow path, offline reconcile). */
   recordCheckIn: CheckInWriter;
   /** Signs offline snapshots. */
   snapshotSigner: SnapshotSigner;
@@ -32,6 +36,7 @@ export function createGateContext(deps: GateDeps): GateContext {
     settings,
     delegations: createDelegationCache(deps.db),
     recordCheckIn: createCheckInWriter(deps.db),
+    admitFromMirror: createMirrorAdmitter(deps.db),
     snapshotSigner: createSnapshotSigner(settings.snapshotKeyPem),
     rateLimiter: createRateLimiter({ perSecond: settings.scanRatePerSecond, burst: settings.scanRatePerSecond * 2 }),
   };

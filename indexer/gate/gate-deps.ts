@@ -46,7 +46,7 @@ export type GateDeps = {
   syncStatus: () => SyncStatus;
   /** Injectable clock, for expiry tests. */
   now: () => Date;
-  /** Tier zones, identity commitments, cancellation (default: read from the contract, cached). */
+  /** Tier zones, identity commitments, cancellation when the mirror cannot answer (default: read from the contract, cached). */
   facts?: TicketFacts;
   settings?: Partial<GateSettings>;
 };

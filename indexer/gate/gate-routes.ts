@@ -8,6 +8,7 @@ import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { denyReasonText, type DenyReason, type GateVerdict } from "../../lib/gate/reasons";
+import { DEVICE_SIGNATURE_HEADER, DEVICE_TIME_HEADER } from "../../lib/gate/request-signature";
 import { ApiError } from "../api/api-error";
 import { addressSchema, parseOr400, readJson } from "../api/validation";
 import type { GateContext } from "./gate-context";
@@ -34,7 +35,11 @@ const signedSchema = z.object({ message: z.string().min(1).max(16_384), signatur
 const scanSchema = signedSchema.extend({ idNumber: idNumberSchema });
 const passScanSchema = z.object({ pass: z.string().min(1).max(1_024), idNumber: idNumberSchema });
 const inviteSchema = z.object({ gateId: gateIdSchema, zone: zoneSchema, ttlSeconds: z.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600) });
-const redeemSchema = z.object({ code: z.string().min(8).max(64) });
+const redeemSchema = z.object({
+  code: z.string().min(8).max(64),
+  /** base64url raw P-256 point of the scanner's device key; the session is bound to it. */
+  devicePublicKey: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "base64url raw P-256 public key"),
+});
 const reconcileSchema = z.object({
   admissions: z
     .array(
@@ -86,7 +91,15 @@ async function scanBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.o
 }
 
 export function gateRoutes(ctx: GateContext) {
-  const bearer = (c: Context) => authenticate(ctx, c.req.header("authorization"));
+  // The body text is cached by Hono, so reading it here again costs nothing.
+  const bearer = async (c: Context) =>
+    authenticate(ctx, c.req.header("authorization"), {
+      method: c.req.method,
+      path: c.req.path,
+      body: c.req.method === "GET" || c.req.method === "DELETE" ? "" : await c.req.text(),
+      time: c.req.header(DEVICE_TIME_HEADER),
+      signature: c.req.header(DEVICE_SIGNATURE_HEADER),
+    });
   return new Hono()
     .post("/challenge", async (c) => {
       const body = parseOr400(challengeSchema, await readJson(c));
@@ -124,7 +137,7 @@ export function gateRoutes(ctx: GateContext) {
     })
     .post("/session/invite", async (c) => {
       const body = parseOr400(redeemSchema, await readJson(c));
-      return orError(c, () => redeemInvite(ctx, body.code));
+      return orError(c, () => redeemInvite(ctx, body.code, body.devicePublicKey));
     })
     .post("/invites", async (c) => {
       const body = parseOr400(inviteSchema, await readJson(c));

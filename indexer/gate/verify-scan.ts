@@ -2,21 +2,19 @@
  * Challenge-mode scan: runs the checks in a fixed order and turns the first failure into a
  * DENY verdict with its reason code. Only internal faults (e.g. the database) escape as errors.
  */
-import { getAddress, isAddressEqual, type Hex } from "viem";
+import { getAddress, type Hex } from "viem";
 import type { GateVerdict } from "../../lib/gate/reasons";
 import type { GateContext } from "./gate-context";
-import { GateDenial } from "./gate-denial";
 import { checkChain } from "./steps/check-chain";
 import { checkDomain } from "./steps/check-domain";
 import { checkExpiry } from "./steps/check-expiry";
-import { checkTicketRules } from "./steps/check-ticket-rules";
 import { consumeChallenge } from "./steps/consume-challenge";
 import { loadChallenge } from "./steps/load-challenge";
 import { parseMessage } from "./steps/parse-message";
-import { resolveOwner } from "./steps/resolve-owner";
 import { ticketFromMessage, type TicketRef } from "./steps/ticket-from-message";
 import { verifySignature } from "./steps/verify-signature";
 import { admitVerdict, denyVerdict } from "./gate-verdict";
+import { admitTicket } from "./admission/admit-ticket";
 
 export type ScanRequest = { message: string; signature: Hex; idNumber?: string | undefined };
 
@@ -38,13 +36,17 @@ export async function verifyScan(deps: GateContext, scan: ScanRequest): Promise<
     const signer = getAddress(message.address);
     await verifySignature(deps.client, signer, scan.message, scan.signature);
     await consumeChallenge(deps.db, challenge.nonce, now);
-    const owner = await resolveOwner(deps, ticket, signer);
-    if (!isAddressEqual(owner, signer)) {
-      throw new GateDenial("NOT_OWNER", `ticket is held by ${owner}, not ${signer}`);
-    }
-    await checkTicketRules(deps.facts, ticket, { zone: challenge.zone, identityPepper: deps.settings.identityPepper }, scan.idNumber);
-    const checkedInAt = await deps.recordCheckIn({ ticket, holder: signer, gateId: challenge.gateId, now });
-    return admitVerdict(ticket, signer, challenge.gateId, checkedInAt);
+    const { holder, checkedInAt } = await admitTicket(deps, {
+      ticket,
+      claimant: signer,
+      gateId: challenge.gateId,
+      zone: challenge.zone,
+      idNumber: scan.idNumber,
+      now,
+      mode: "challenge",
+      delegatedAtBlock: null,
+    });
+    return admitVerdict(ticket, holder, challenge.gateId, checkedInAt);
   } catch (err) {
     return denyVerdict(err, ticket);
   }

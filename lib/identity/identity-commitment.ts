@@ -5,11 +5,9 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Hex } from "viem";
+import { normalizeIdNumber } from "./normalize-id-number";
 
-/** Unicode NFKC, upper case, without spaces, dashes, dots and slashes: "ab 123-45" = "AB12345". */
-export function normalizeIdNumber(idNumber: string): string {
-  return idNumber.normalize("NFKC").toUpperCase().replace(/[\s\-./]/g, "");
-}
+export { normalizeIdNumber };
 
 /**
  * @example

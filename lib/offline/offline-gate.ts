@@ -1,18 +1,26 @@
 /**
  * A gate with no network: verifies passes against a signed snapshot, in the online gate's order
  * and with its reason codes, and queues admissions for reconcile (POST /gate/offline/reconcile).
- * Zones and named-ticket ID checks need the service; this verifier does not do them (use offline
- * scanning at general-admission gates). A ticket that moved after its delegation is refused
+ * Zones come from the snapshot; named tickets need the ID number staff enter and a local
+ * commitment function (identity-check.ts), else they are refused (IDENTITY_REQUIRED). A ticket
+ * that moved after its delegation is refused
  * (NO_DELEGATION), stricter than online, since the snapshot has no transfer history.
  */
 import type { GateVerdict } from "../gate/reasons";
 import { classifySlot, decodePass, fromBase64Url, isLowS, PassFormatError, type DecodedPass } from "../pass";
+import { sameCommitment, type IdentityCommitter } from "./identity-check";
 import type { Snapshot, SnapshotDelegation } from "./snapshot";
 
 export type OfflineAdmission = { tokenId: string; holder: `0x${string}`; admittedAt: string };
 
+export type OfflineGateOptions = {
+  /** Computes an ID number's commitment locally; without it named tickets are refused. */
+  commitIdentity?: IdentityCommitter;
+};
+
 export type OfflineGate = {
-  verify(passText: string, nowMs?: number): Promise<GateVerdict>;
+  /** `idNumber`: the holder's ID number as staff entered it, for named tickets (never stored). */
+  verify(passText: string, nowMs?: number, idNumber?: string): Promise<GateVerdict>;
   /** Admissions not yet reconciled, oldest first. */
   queued(): OfflineAdmission[];
   /** After the service accepted (or reported as conflicts) these token ids. */
@@ -21,8 +29,8 @@ export type OfflineGate = {
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
-export function createOfflineGate(snapshot: Snapshot, restored: OfflineAdmission[] = []): OfflineGate {
-  const owners = new Map(snapshot.owners.map(([id, owner, block]) => [id, { owner, block }]));
+export function createOfflineGate(snapshot: Snapshot, restored: OfflineAdmission[] = [], options: OfflineGateOptions = {}): OfflineGate {
+  const owners = new Map(snapshot.owners.map(([id, owner, block, zones, identity]) => [id, { owner, block, zones, identity }]));
   const delegations = new Map(snapshot.delegations.map((d) => [d.keyId, d]));
   const admitted = new Set(snapshot.checkedIn);
   const queue: OfflineAdmission[] = [...restored];
@@ -38,7 +46,7 @@ export function createOfflineGate(snapshot: Snapshot, restored: OfflineAdmission
     return k;
   };
 
-  async function verify(passText: string, nowMs = Date.now()): Promise<GateVerdict> {
+  async function verify(passText: string, nowMs = Date.now(), idNumber?: string): Promise<GateVerdict> {
     let pass: DecodedPass;
     try {
       pass = decodePass(passText);
@@ -68,6 +76,17 @@ export function createOfflineGate(snapshot: Snapshot, restored: OfflineAdmission
     if (!owned) return deny("UNKNOWN_TOKEN", "ticket not in the snapshot");
     if (owned.owner !== d.holder.toLowerCase()) return deny("NOT_OWNER", `ticket is held by ${owned.owner}, not the delegating ${d.holder}`);
     if (owned.block > d.createdBlock) return deny("NO_DELEGATION", "the ticket moved after this delegation; delegate again");
+    if (snapshot.cancelled) return deny("CANCELLED", "the event was cancelled");
+    if (owned.zones === null) return deny("ZONE_NOT_ALLOWED", "the snapshot does not know this ticket's tier");
+    if (((owned.zones >>> snapshot.zone) & 1) === 0) {
+      return deny("ZONE_NOT_ALLOWED", `ticket admits to zones 0b${owned.zones.toString(2)}, this gate is zone ${snapshot.zone}`);
+    }
+    if (owned.identity !== null) {
+      if (idNumber === undefined || idNumber.trim() === "") return deny("IDENTITY_REQUIRED", "named ticket: enter the holder's ID number");
+      if (!options.commitIdentity) return deny("IDENTITY_REQUIRED", "named ticket, but this offline scanner cannot check IDs");
+      // Never log or echo the ID number itself.
+      if (!sameCommitment(await options.commitIdentity(idNumber), owned.identity)) return deny("IDENTITY_MISMATCH", "the ID number does not match this ticket");
+    }
     if (admitted.has(tokenId)) return deny("ALREADY_CHECKED_IN", "ticket was admitted before");
     admitted.add(tokenId);
     const admittedAt = new Date(nowMs).toISOString();

@@ -1,12 +1,14 @@
 /**
  * The offline gate snapshot: what one event's gate needs to check passes with no network
- * (owners, pass delegations, tickets already admitted), as JSON text signed by the gate service
+ * (owners, each ticket's zones and identity commitment, whether the event is cancelled, pass
+ * delegations, tickets already admitted), as JSON text signed by the gate service
  * (ECDSA P-256/SHA-256, raw r‖s). The scanner pins the service's public key while online and
  * refuses any snapshot that key did not sign. Browser- and Node-safe (WebCrypto only).
  */
 import { fromBase64Url } from "../pass";
 
-export const SNAPSHOT_VERSION = 1;
+/** 2: owners carry zones and identity commitments; `cancelled` added (offline zone and ID checks). */
+export const SNAPSHOT_VERSION = 2;
 
 export type SnapshotDelegation = {
   /** hex of the 8-byte key id carried in passes */
@@ -30,8 +32,13 @@ export type Snapshot = {
   issuedAt: number;
   slotSeconds: number;
   skewSlots: number;
-  /** [tokenId (decimal), owner (lowercase), block of its last transfer] */
-  owners: [string, string, number][];
+  /** The organizer cancelled the event (as the mirror knew when the snapshot was made). */
+  cancelled: boolean;
+  /**
+   * [tokenId (decimal), owner (lowercase), block of its last transfer, tier zone bitmask (null:
+   * tier unknown), identity commitment of a named ticket (0x…, lowercase) or null]
+   */
+  owners: [string, string, number, number | null, string | null][];
   delegations: SnapshotDelegation[];
   /** token ids (decimal) admitted before the snapshot */
   checkedIn: string[];

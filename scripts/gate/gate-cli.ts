@@ -1,13 +1,17 @@
 /**
  * `npm run gate -- <command>`: a scanner at the command line, for door staff with a laptop and for
  * scripts. `scan <payload>` prints ADMIT or DENY with the reason in words and exits 0 only on ADMIT
- * (1 on DENY, 2 when it could not ask the gate). `session invite <code>` redeems an organizer's
- * one-time code and prints the session token to export as GATE_SESSION_TOKEN.
+ * (1 on DENY, 2 when it could not ask the gate). `session invite <code>` makes this device's key
+ * (GATE_DEVICE_KEY_FILE), redeems an organizer's one-time code bound to it and prints the session
+ * token to export as GATE_SESSION_TOKEN; every scan is then signed with the device key, so the
+ * token is useless on another device.
  */
 import { Command, CommanderError } from "commander";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { denyReasonText, type GateVerdict } from "../../lib/gate/reasons";
+import { signDeviceRequest } from "../../lib/gate/request-signature";
+import { DEFAULT_DEVICE_KEY_FILE, loadDeviceKey, newDeviceKey } from "./device-key-file";
 
 export type CliIo = { out: (line: string) => void; err: (line: string) => void; env: Record<string, string | undefined> };
 
@@ -20,15 +24,23 @@ class GateCliError extends Error {
 const envSchema = z.object({
   GATE_INDEXER_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4100"),
   GATE_SESSION_TOKEN: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "must be the token printed by `gate session invite`").optional(),
+  GATE_DEVICE_KEY_FILE: z.string().min(1).default(DEFAULT_DEVICE_KEY_FILE),
 });
 
-async function post(url: string, path: string, body: unknown, token?: string): Promise<{ status: number; json: Record<string, unknown> }> {
+async function post(
+  url: string,
+  path: string,
+  body: unknown,
+  auth?: { token: string; deviceKey: CryptoKey },
+): Promise<{ status: number; json: Record<string, unknown> }> {
   let res: Response;
+  const text = JSON.stringify(body);
+  const signed = auth ? await signDeviceRequest(auth.deviceKey, { method: "POST", path, timeMs: Date.now(), body: text }) : {};
   try {
     res = await fetch(new URL(path, url), {
       method: "POST",
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
+      headers: { "content-type": "application/json", ...(auth ? { authorization: `Bearer ${auth.token}`, ...signed } : {}) },
+      body: text,
       signal: AbortSignal.timeout(10_000),
     });
   } catch (err) {
@@ -67,7 +79,9 @@ export async function runGateCli(argv: string[], io: CliIo): Promise<number> {
     .action(async (payload: string, opts: { idNumber?: string }) => {
       const s = settings();
       if (!s.GATE_SESSION_TOKEN) throw new GateCliError("no scanner session: run `npm run gate -- session invite <code>` and export GATE_SESSION_TOKEN");
-      const { json } = await post(s.GATE_INDEXER_URL, "/gate/pass/scan", { pass: payload, ...(opts.idNumber ? { idNumber: opts.idNumber } : {}) }, s.GATE_SESSION_TOKEN);
+      const deviceKey = await loadDeviceKey(s.GATE_DEVICE_KEY_FILE);
+      const body = { pass: payload, ...(opts.idNumber ? { idNumber: opts.idNumber } : {}) };
+      const { json } = await post(s.GATE_INDEXER_URL, "/gate/pass/scan", body, { token: s.GATE_SESSION_TOKEN, deviceKey });
       if (json.result !== "ADMIT" && json.result !== "DENY") throw new GateCliError(`unexpected answer: ${JSON.stringify(json)}`);
       const verdict = json as unknown as GateVerdict;
       io.out(describeVerdict(verdict));
@@ -81,12 +95,15 @@ export async function runGateCli(argv: string[], io: CliIo): Promise<number> {
     .argument("<code>", "invite code, e.g. ABCD-EFGH-JKMN-PQRS")
     .action(async (inviteCode: string) => {
       const s = settings();
-      const { status, json } = await post(s.GATE_INDEXER_URL, "/gate/session/invite", { code: inviteCode });
+      const device = await newDeviceKey();
+      const { status, json } = await post(s.GATE_INDEXER_URL, "/gate/session/invite", { code: inviteCode, devicePublicKey: device.publicKey });
       if (status !== 200) {
         const e = json.error as { code?: string; message?: string } | undefined;
         throw new GateCliError(`invite refused: ${e?.code ?? status} ${e?.message ?? ""}`.trim());
       }
+      await device.save(s.GATE_DEVICE_KEY_FILE);
       io.out(`Signed in as gate ${String(json.gateId)} (zone ${String(json.zone)}) for ${String(json.contract)} until ${String(json.expiresAt)}.`);
+      io.out(`Device key: ${s.GATE_DEVICE_KEY_FILE} (scans are signed with it; the token does not work without it).`);
       io.out(`export GATE_SESSION_TOKEN=${String(json.token)}`);
       code = EXIT.admit;
     });

@@ -205,6 +205,7 @@ CREATE TABLE "gate_sessions" (
 	"zone" integer NOT NULL,
 	"role" text NOT NULL,
 	"staff" text NOT NULL,
+	"device_public_key" text,
 	"created_at" timestamp with time zone NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	"revoked_at" timestamp with time zone

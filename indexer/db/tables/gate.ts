@@ -60,6 +60,8 @@ export const gateSessions = pgTable(
     role: text("role").notNull(),
     /** wallet address, or `invite:<id>` for door staff without a wallet */
     staff: text("staff").notNull(),
+    /** base64url raw P-256 key of the scanner (invite sessions): every request must be signed by it */
+    devicePublicKey: text("device_public_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),

@@ -1,6 +1,10 @@
-/** GET /gate/offline/snapshot: one event's owners, live delegations and admissions, signed. */
+/**
+ * GET /gate/offline/snapshot: one event's owners with each ticket's zones and identity commitment,
+ * whether it is cancelled, live delegations and admissions, signed. Facts come from the mirror.
+ */
 import { and, eq, gt } from "drizzle-orm";
-import { checkIns, passDelegations, tickets } from "../../db/schema";
+import { zeroAddress } from "viem";
+import { checkIns, events, passDelegations, tickets, tiers } from "../../db/schema";
 import { SNAPSHOT_VERSION, type SignedSnapshot, type Snapshot } from "../../../lib/offline";
 import type { GateContext } from "../gate-context";
 import type { GateSession } from "../sessions/gate-session";
@@ -8,10 +12,15 @@ import type { GateSession } from "../sessions/gate-session";
 export async function buildSnapshot(ctx: GateContext, session: GateSession): Promise<SignedSnapshot> {
   const contract = session.contract.toLowerCase();
   const now = ctx.now();
-  const [owners, delegations, admitted] = await Promise.all([
-    ctx.db.select({ tokenId: tickets.tokenId, owner: tickets.owner, block: tickets.updatedBlock }).from(tickets).where(eq(tickets.contract, contract)),
+  const [owners, delegations, admitted, [event]] = await Promise.all([
+    ctx.db
+      .select({ tokenId: tickets.tokenId, owner: tickets.owner, block: tickets.updatedBlock, zones: tiers.zones, identity: tickets.identityCommitment })
+      .from(tickets)
+      .leftJoin(tiers, and(eq(tiers.contract, tickets.contract), eq(tiers.tier, tickets.tier)))
+      .where(eq(tickets.contract, contract)),
     ctx.db.select().from(passDelegations).where(and(eq(passDelegations.contract, contract), gt(passDelegations.expiresAt, now))),
     ctx.db.select({ tokenId: checkIns.tokenId }).from(checkIns).where(eq(checkIns.contract, contract)),
+    ctx.db.select({ cancelledAt: events.cancelledAt }).from(events).where(eq(events.address, contract)),
   ]);
   const snapshot: Snapshot = {
     version: SNAPSHOT_VERSION,
@@ -22,7 +31,9 @@ export async function buildSnapshot(ctx: GateContext, session: GateSession): Pro
     issuedAt: now.getTime(),
     slotSeconds: ctx.settings.passSlotSeconds,
     skewSlots: ctx.settings.passSkewSlots,
-    owners: owners.map((o) => [o.tokenId.toString(), o.owner, o.block]),
+    cancelled: event?.cancelledAt != null,
+    // Burned tickets (owner 0x0) are left out: offline they are UNKNOWN_TOKEN, as online.
+    owners: owners.filter((o) => o.owner !== zeroAddress).map((o) => [o.tokenId.toString(), o.owner, o.block, o.zones, o.identity?.toLowerCase() ?? null]),
     delegations: delegations.map((d) => ({
       keyId: d.keyId,
       publicKey: d.publicKey,

@@ -1,7 +1,8 @@
 /**
  * INDEXER_STALE in pass mode: the gate refuses (never admits) when it cannot confirm ownership,
- * i.e. the mirror is behind and the chain does not answer ownerOf, or the ticket's facts cannot be
- * read; and admits again once the mirror is fresh.
+ * i.e. the mirror is behind and the chain does not answer ownerOf, or the mirror is behind and the
+ * ticket's facts cannot be read from the contract; and admits again once the mirror is fresh (then
+ * owner and facts come from the mirror alone).
  */
 import { createPublicClient, custom, getAddress, type Address, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -53,7 +54,7 @@ describe("pass mode: INDEXER_STALE", () => {
     expect((await verifyPass(createGateContext(t.gate), session(), { pass: await g.pass(device, event, 1n) })).result).toBe("ADMIT");
   });
 
-  it("mirror fresh but the ticket's facts cannot be read: DENY INDEXER_STALE, not ADMIT", async () => {
+  it("mirror behind, the chain answers ownerOf but the ticket's facts cannot be read: DENY INDEXER_STALE, not ADMIT", async () => {
     const facts = {
       zones: async () => {
         throw new TicketFactsUnavailableError("zonesOf: RPC down");
@@ -61,8 +62,17 @@ describe("pass mode: INDEXER_STALE", () => {
       identityCommitment: async () => null,
       cancelled: async () => false,
     };
-    const ctx = createGateContext({ ...t.gate, facts });
+    const fresh = t.sync.status();
+    const ctx = createGateContext({ ...t.gate, facts, syncStatus: () => ({ ...fresh, lagBlocks: 50 }) });
     expect(await verifyPass(ctx, session(), { pass: await g.pass(device, event, 2n) })).toMatchObject({ result: "DENY", reason: "INDEXER_STALE", tokenId: "2" });
+  });
+
+  it("mirror fresh: owner and facts come from the mirror, so a dead chain does not matter (no RPC call)", async () => {
+    const ctx = createGateContext({ ...t.gate, client: deadChain });
+    rpcCalls = 0;
+    expect(await verifyPass(ctx, session(), { pass: await g.pass(device, event, 2n) })).toMatchObject({ result: "ADMIT", tokenId: "2" });
+    expect(await verifyPass(ctx, session(), { pass: await g.pass(device, event, 2n) })).toMatchObject({ result: "DENY", reason: "ALREADY_CHECKED_IN" });
+    expect(rpcCalls).toBe(0);
   });
 
   it("mirror behind but the chain answers: ownerOf decides and the pass is admitted", async () => {

@@ -159,6 +159,8 @@ describe("gate pass mode", { timeout: 120_000 }, () => {
     await t.sync.syncToHead();
     const d = await g.delegate(t.chain.alice, doomed);
     await g.cancelEvent(doomed);
+    // Facts come from the mirror (fresh within the bound): the indexer sees the cancellation first.
+    await t.sync.syncToHead();
     const token = await g.gateToken(t.chain.bob, doomed);
     expect((await g.passScan(token, { pass: await g.pass(d.device, doomed, 1n) })).verdict).toMatchObject({ reason: "CANCELLED" });
   });

@@ -14,9 +14,7 @@ import type { GateVerdict } from "../../../lib/gate/reasons";
 import type { GateContext } from "../gate-context";
 import { GateDenial } from "../gate-denial";
 import type { GateSession } from "../sessions/gate-session";
-import { checkTicketRules } from "../steps/check-ticket-rules";
-import { movedAwaySince } from "./moved-since";
-import { resolveOwnership } from "../steps/resolve-owner";
+import { admitTicket } from "../admission/admit-ticket";
 import type { TicketRef } from "../steps/ticket-from-message";
 import { admitVerdict, denyVerdict } from "../gate-verdict";
 
@@ -45,15 +43,17 @@ export async function verifyPass(ctx: GateContext, session: Pick<GateSession, "c
     if (delegation.expiresAt <= now.getTime()) {
       throw new GateDenial("DELEGATION_EXPIRED", `delegation expired at ${new Date(delegation.expiresAt).toISOString()}`);
     }
-    const { owner, lastTransferBlock } = await resolveOwnership(ctx, ticket, delegation.holder);
-    if (owner !== delegation.holder) throw new GateDenial("NOT_OWNER", `ticket is held by ${owner}, not the delegating ${delegation.holder}`);
-    // Only when the mirror shows a move after the delegation (rare) does this cost a query.
-    if (lastTransferBlock !== null && lastTransferBlock > delegation.createdBlock && (await movedAwaySince(ctx.db, ticket, owner, delegation.createdBlock))) {
-      throw new GateDenial("NO_DELEGATION", `the holder gave the ticket away after delegating (block ${delegation.createdBlock}); delegate again`);
-    }
-    await checkTicketRules(ctx.facts, ticket, { zone: session.zone, identityPepper: ctx.settings.identityPepper }, scan.idNumber);
-    const checkedInAt = await ctx.recordCheckIn({ ticket, holder: owner, gateId: session.gateId, now, mode: "pass" });
-    return admitVerdict(ticket, owner, session.gateId, checkedInAt);
+    const { holder, checkedInAt } = await admitTicket(ctx, {
+      ticket,
+      claimant: delegation.holder,
+      gateId: session.gateId,
+      zone: session.zone,
+      idNumber: scan.idNumber,
+      now,
+      mode: "pass",
+      delegatedAtBlock: delegation.createdBlock,
+    });
+    return admitVerdict(ticket, holder, session.gateId, checkedInAt);
   } catch (err) {
     return denyVerdict(err, ticket);
   }

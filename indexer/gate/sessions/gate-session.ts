@@ -12,13 +12,15 @@ export type GateSession = {
   role: "gate" | "admin";
   staff: string;
   expiresAt: Date;
+  /** Invite sessions: the scanner's device key (base64url raw P-256) that must sign each request. */
+  devicePublicKey: string | null;
 };
 
 export type OpenedSession = Omit<GateSession, "tokenHash"> & { token: string };
 
 export async function openSession(
   db: DbOrTx,
-  s: { contract: Address; gateId: string; zone: number; role: "gate" | "admin"; staff: string; now: Date; ttlSeconds: number },
+  s: { contract: Address; gateId: string; zone: number; role: "gate" | "admin"; staff: string; now: Date; ttlSeconds: number; devicePublicKey?: string },
 ): Promise<OpenedSession & { tokenHash: string }> {
   const token = newSecret();
   const tokenHash = hashSecret(token);
@@ -30,8 +32,9 @@ export async function openSession(
     zone: s.zone,
     role: s.role,
     staff: s.staff,
+    devicePublicKey: s.devicePublicKey ?? null,
     createdAt: s.now,
     expiresAt,
   });
-  return { token, tokenHash, contract: s.contract, gateId: s.gateId, zone: s.zone, role: s.role, staff: s.staff, expiresAt };
+  return { token, tokenHash, contract: s.contract, gateId: s.gateId, zone: s.zone, role: s.role, staff: s.staff, expiresAt, devicePublicKey: s.devicePublicKey ?? null };
 }

@@ -11,6 +11,7 @@ import { GateDenial } from "../gate-denial";
 import { forgetSessions } from "./authenticate";
 import { openSession, type GateSession, type OpenedSession } from "./gate-session";
 import { hashSecret } from "./session-token";
+import { deviceKeyObject } from "./device-proof";
 
 /** Easy to type from paper: no 0/O, 1/I/L. 16 characters ≈ 80 bits. */
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -49,7 +50,16 @@ export async function createInvite(
   return { id, code, contract: admin.contract, gateId: req.gateId, zone: req.zone, expiresAt: expiresAt.toISOString() };
 }
 
-export async function redeemInvite(ctx: GateContext, code: string): Promise<OpenedSession> {
+/**
+ * Claims the code and opens a session bound to the scanner's device key: every later request of
+ * that session must be signed by it (see device-proof.ts), so the token alone is worth nothing.
+ */
+export async function redeemInvite(ctx: GateContext, code: string, devicePublicKey: string): Promise<OpenedSession> {
+  try {
+    deviceKeyObject(devicePublicKey);
+  } catch (err) {
+    throw new GateDenial("MALFORMED", `devicePublicKey: ${(err as Error).message}`);
+  }
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
     // One statement claims the code: of two racing redemptions, one wins.
@@ -67,6 +77,7 @@ export async function redeemInvite(ctx: GateContext, code: string): Promise<Open
       zone: invite.zone,
       role: "gate",
       staff: `invite:${invite.id}`,
+      devicePublicKey,
       now,
       ttlSeconds: ctx.settings.sessionTtlSeconds,
     });

@@ -6,10 +6,10 @@ import { count } from "drizzle-orm";
 import { getAddress } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresSkipReason, startPostgres, type PostgresServer } from "../../../test/helpers/postgres-server";
+import { openDatabase } from "../../db/open-database";
 import { IN_MEMORY, openPglite } from "../../db/open-pglite";
 import { checkIns } from "../../db/schema";
 import type { Database } from "../../db/types";
-import { openPostgresForTests } from "../../testing/open-postgres-for-tests";
 import { GateDenial } from "../gate-denial";
 import { recordCheckIn } from "./record-check-in";
 
@@ -56,7 +56,7 @@ describe("exactly-once admission", () => {
     let database: Database;
     beforeAll(async () => {
       server = await startPostgres();
-      database = await openPostgresForTests(server.url, 20);
+      database = await openDatabase({ databaseUrl: server.url, dataDir: IN_MEMORY, poolSize: 20 });
     }, 120_000);
     afterAll(async () => {
       await database?.close();

@@ -86,7 +86,8 @@ function requireMinted(owner: Address | null): Address {
   return owner;
 }
 
-function mirrorIsFresh(deps: GateDeps): boolean {
+/** The mirror is within `maxIndexerLagBlocks` of a head read within `maxHeadAgeMs`. */
+export function mirrorIsFresh(deps: GateDeps): boolean {
   const s = deps.syncStatus();
   return (
     s.ok &&

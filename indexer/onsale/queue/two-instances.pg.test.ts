@@ -1,15 +1,15 @@
 /**
  * Two service instances on one real PostgreSQL server: both take joins and both run the admission
  * loop. Positions stay dense and unique, no position is admitted twice, admission keeps position
- * order, and the combined rate is the sale's rate. Uses indexer/testing/open-postgres-for-tests.ts
- * until the indexer's DATABASE_URL driver lands.
+ * order, and the combined rate is the sale's rate. Each instance opens the database
+ * the way the indexer does (DATABASE_URL → db/open-database.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { postgresSkipReason, startPostgres, type PostgresServer } from "../../../test/helpers/postgres-server";
 import { onsaleEntries, onsaleSales } from "../../db/schema";
 import type { Database } from "../../db/types";
-import { openPostgresForTests } from "../../testing/open-postgres-for-tests";
+import { openDatabase } from "../../db/open-database";
 import { insertTestSale } from "../../testing/onsale-sale-row";
 import type { OnsaleDeps } from "../onsale-deps";
 import { startAdmissionLoop } from "./admission-loop";
@@ -23,8 +23,8 @@ describe.skipIf(postgresSkipReason)("two instances on one PostgreSQL", () => {
   let b: Database;
   beforeAll(async () => {
     server = await startPostgres();
-    a = await openPostgresForTests(server.url, 10);
-    b = await openPostgresForTests(server.url, 10);
+    a = await openDatabase({ databaseUrl: server.url, dataDir: "unused", poolSize: 10 });
+    b = await openDatabase({ databaseUrl: server.url, dataDir: "unused", poolSize: 10 });
   }, 120_000);
   afterAll(async () => {
     await a?.close();

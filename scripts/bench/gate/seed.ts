@@ -1,11 +1,12 @@
 /**
- * Bench data straight into the gate's tables: a fresh ownership mirror (tickets), one delegated
+ * Bench data straight into the gate's tables: a fresh mirror (the event, its general-admission
+ * tier, tickets with owners), one delegated
  * device key per holder, 50 scanner sessions, some tickets already admitted; and the pass texts
  * of a request mix, signed ahead of the timed run with the real WebCrypto device keys.
  */
 import { randomBytes } from "node:crypto";
 import { bytesToHex, getAddress, type Address } from "viem";
-import { checkIns, passDelegations, tickets } from "../../../indexer/db/schema";
+import { checkIns, events, passDelegations, tickets, tiers } from "../../../indexer/db/schema";
 import type { Db } from "../../../indexer/db/types";
 import { openSession } from "../../../indexer/gate/sessions/gate-session";
 import { createDeviceKey, exportDevicePublicKey, keyIdOf, signPass, slotAt } from "../../../lib/pass";
@@ -53,6 +54,9 @@ export async function seed(db: Db, opts: { holders: number; tickets: number; adm
     });
   }
   const holderOf = (id: number) => holders[id % holders.length]!;
+  // The mirror facts the gate reads with each admission: event (not cancelled), tier zones.
+  await db.insert(events).values({ address: BENCH_EVENT.toLowerCase(), eventId: 1n, organizer: holders[0]!.address.toLowerCase(), name: "Bench Night", startTime: 2_000_000_000n, createdBlock: 0, createdTx: "0x00" });
+  await db.insert(tiers).values({ contract: BENCH_EVENT.toLowerCase(), tier: 0, faceValue: 0n, supply: opts.tickets, zones: 1, mode: 0, resaleCapBps: 10_000, voucherOnly: false, blockNumber: 0 });
   const ticketRows = Array.from({ length: opts.tickets }, (_, i) => ({
     contract: BENCH_EVENT.toLowerCase(),
     tokenId: BigInt(i + 1),
@@ -60,6 +64,7 @@ export async function seed(db: Db, opts: { holders: number; tickets: number; adm
     mintedBlock: 0,
     updatedBlock: 0,
     updatedLogIndex: 0,
+    tier: 0,
   }));
   await chunked(ticketRows, 1_000, (rows) => db.insert(tickets).values(rows));
   // Tickets 1..admitted were admitted before the run: the "double scan" targets.
