@@ -47,6 +47,8 @@ export type SyncEngineOptions = {
   progressIntervalMs?: number;
   /** How often a follower re-reads the cursor and tries to take the lease (default 1 s). */
   followerPollMs?: number;
+  /** Called when this engine gains (true) or loses (false) the lease: leader-only jobs follow it. */
+  onLeadership?: (leader: boolean) => void;
 };
 
 export type SyncEngine = {
@@ -217,6 +219,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       leader = isLeader;
       loaded = false; // the other instance moved the cursor while we followed
       if (isLeader) log("leading: this instance syncs");
+      options.onLeadership?.(isLeader);
     }
     if (!leader) return follow();
     if (!loaded) await load();

@@ -41,6 +41,8 @@ export type SyncStatus = {
   headCheckedAt: number | null;
   /** leader: holds the sync lease and writes; follower: serves reads from another instance's writes. */
   role: "leader" | "follower";
+  /** Leader-only jobs running on this instance (check-in batcher, on-sale admission); set by main.ts. */
+  duties?: string[];
   backfill: BackfillProgress | null;
   counters: SyncCounters;
 };
