@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { cp, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
@@ -69,7 +69,19 @@ export async function ensurePgliteTemplate(): Promise<string> {
   return target;
 }
 
-/** Fills the empty folder `dir` with a copy of the template. */
+/**
+ * Makes the empty folder `dir` a copy of the template, atomically: the copy is made beside it and
+ * renamed over it (rename(2) replaces an empty directory), so a kill -9 mid-copy leaves `dir`
+ * empty, never half a database.
+ */
 export async function copyPgliteTemplate(dir: string): Promise<void> {
-  await cp(await ensurePgliteTemplate(), dir, { recursive: true, force: false });
+  const template = await ensurePgliteTemplate();
+  const staging = join(dirname(dir), `.${basename(dir)}.from-template-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await cp(template, staging, { recursive: true });
+    await rename(staging, dir);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
 }
