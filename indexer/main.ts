@@ -13,6 +13,8 @@ import { createCheckInBatcher } from "./gate/batcher/check-in-batcher";
 import { createGateSigner } from "./gate/batcher/gate-signer";
 import { advisoryLease } from "./db/advisory-lease";
 import { openDatabase } from "./db/open-database";
+import type { Db } from "./db/types";
+import { leaderDuties, type Duty } from "./leader-duties";
 import { createChangeFeed } from "./sync/change-feed";
 import { cursorId } from "./sync/cursor";
 import { startOnsale, type OnsaleOverrides } from "./onsale/start-onsale";
@@ -43,6 +45,24 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
   const client = options.client ?? createClient(config);
   const database = await openDatabase(config);
   const changes = createChangeFeed();
+  const onsale = await startOnsale({
+    db: database.db,
+    client,
+    chainId: config.chainId,
+    siweDomains: config.siweDomains,
+    identityPepper: config.gateSettings?.identityPepper,
+    settings: config.onsale,
+    overrides: options.onsale,
+    log: (line) => log(`[onsale] ${line}`),
+  });
+  // Jobs one instance runs for all: they start when this instance takes the sync lease and stop when it loses it.
+  const duties = leaderDuties(
+    [
+      { name: "on-sale admission", start: onsale.startAdmission },
+      ...(config.checkInBatcher ? [checkInBatcherDuty(config, database.db, client, log)] : []),
+    ],
+    (line) => log(`[duties] ${line}`),
+  );
   const lease = config.databaseUrl
     ? advisoryLease(config.databaseUrl, `fairgate-sync:${cursorId(config.chainId, config.factory)}`, (line) => log(`[sync] ${line}`))
     : undefined;
@@ -62,22 +82,14 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
     ...(client.transport.type === "webSocket"
       ? { subscribeHeads: (onHead: () => void) => client.watchBlockNumber({ onBlockNumber: onHead, emitOnBegin: false, onError: () => {} }) }
       : {}),
+    onLeadership: duties.setLeader,
     log: (line) => log(`[sync] ${line}`),
   });
-  const onsale = await startOnsale({
-    db: database.db,
-    client,
-    chainId: config.chainId,
-    siweDomains: config.siweDomains,
-    identityPepper: config.gateSettings?.identityPepper,
-    settings: config.onsale,
-    overrides: options.onsale,
-    log: (line) => log(`[onsale] ${line}`),
-  });
+  const status = () => ({ ...sync.status(), duties: duties.names() });
   const app = createApi({
     onsale: onsale.deps,
     db: database.db,
-    syncStatus: sync.status,
+    syncStatus: status,
     changes,
     corsOrigins: config.corsOrigins,
     log: (line) => log(`[api] ${line}`),
@@ -99,22 +111,10 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
   try {
     server = await listen(app.fetch, config.host, config.port);
   } catch (err) {
-    await onsale.loop.stop();
     await database.close();
     throw err;
   }
   sync.start();
-  // Writes admissions on chain (checkIn batches); run it on one instance per gate signer.
-  const batcher = config.checkInBatcher
-    ? createCheckInBatcher({
-        db: database.db,
-        client,
-        signer: createGateSigner(config.checkInBatcher.signer, fairgateChain(config.chainId, config.rpcUrl), config.rpcUrl),
-        settings: config.checkInBatcher.settings,
-        log: (line) => log(`[batcher] ${line}`),
-      })
-    : undefined;
-  batcher?.start();
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;
 
@@ -124,11 +124,29 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        await batcher?.stop();
+        await duties.stop();
         await sync.stop();
-        await onsale.loop.stop();
         await database.close();
       })()),
+  };
+}
+
+/** Writes admissions on chain (checkIn batches) from the gate signer. */
+function checkInBatcherDuty(config: IndexerConfig, db: Db, client: PublicClient, log: (line: string) => void): Duty {
+  const settings = config.checkInBatcher!;
+  const batcher = createCheckInBatcher({
+    db,
+    client,
+    signer: createGateSigner(settings.signer, fairgateChain(config.chainId, config.rpcUrl), config.rpcUrl),
+    settings: settings.settings,
+    log: (line) => log(`[batcher] ${line}`),
+  });
+  return {
+    name: "check-in batcher",
+    start() {
+      batcher.start();
+      return batcher;
+    },
   };
 }
 

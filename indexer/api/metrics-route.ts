@@ -28,6 +28,7 @@ export function metricsRoute(status: () => SyncStatus, api: ApiCounters) {
       k("fairgate_reorgs_total", "Reorgs rolled back", s.counters.reorgs),
       k("fairgate_sync_errors_total", "Failed sync steps", s.counters.rpcErrors),
       k("fairgate_getlogs_range_shrinks_total", "eth_getLogs ranges halved after a provider refusal", s.counters.rangeShrinks),
+      k("fairgate_ranges_prefetched_total", "Block ranges whose logs were read while the previous range was written", s.counters.rangesPrefetched),
       g("fairgate_sse_clients", "Open /stream connections", api.sseClients()),
       { name: "fairgate_http_requests_total", help: "HTTP requests by route and status", type: "counter", samples: [...api.requests].map(([labels, v]) => [labels, v]) },
     ];

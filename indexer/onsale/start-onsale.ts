@@ -1,6 +1,6 @@
 /**
  * Builds the waiting room's dependencies from the indexer config (signer, identity provider)
- * and starts this instance's admission loop.
+ * and the admission loop's starter: main.ts runs the loop only on the sync-lease holder.
  */
 import type { Address, PublicClient } from "viem";
 import { LOCAL_CHAIN_ID } from "../../lib/chain";
@@ -29,7 +29,7 @@ export async function startOnsale(opts: {
   settings?: OnsaleSettings | undefined;
   overrides?: OnsaleOverrides | undefined;
   log: (line: string) => void;
-}): Promise<{ deps: OnsaleDeps; loop: AdmissionLoop }> {
+}): Promise<{ deps: OnsaleDeps; startAdmission: () => AdmissionLoop }> {
   const s = opts.settings ?? { trustProxy: false, admitIntervalMs: 250 };
   let signer = opts.overrides?.signer;
   if (!signer && s.signerKey) signer = privateKeyVoucherSigner(s.signerKey);
@@ -52,6 +52,6 @@ export async function startOnsale(opts: {
     now: () => new Date(),
     log: opts.log,
   };
-  const loop = startAdmissionLoop({ db: opts.db, intervalMs: s.admitIntervalMs, now: deps.now, log: opts.log });
-  return { deps, loop };
+  const startAdmission = () => startAdmissionLoop({ db: opts.db, intervalMs: s.admitIntervalMs, now: deps.now, log: opts.log });
+  return { deps, startAdmission };
 }

@@ -13,6 +13,8 @@ import { applyRange, applyRollback } from "./apply-range";
 import { progressTracker } from "./backfill-progress";
 import { CursorMovedError, cursorId as makeCursorId, readBlockHash, readCursor, storedBlocks } from "./cursor";
 import { fetchRangeLogs, type RangeLogs } from "./range-logs";
+import { initialRangeSize, nextRangeSize } from "./range-size";
+import { prefetcher } from "./prefetch";
 import { classifyRpcError, describeError, errorText, isRevert } from "./rpc-errors";
 import { sleep, withRetry, type RetryOptions } from "./retry";
 import { soleLease, type SyncLease } from "./sync-lease";
@@ -47,6 +49,8 @@ export type SyncEngineOptions = {
   progressIntervalMs?: number;
   /** How often a follower re-reads the cursor and tries to take the lease (default 1 s). */
   followerPollMs?: number;
+  /** Called when this engine gains (true) or loses (false) the lease: leader-only jobs follow it. */
+  onLeadership?: (leader: boolean) => void;
 };
 
 export type SyncEngine = {
@@ -68,11 +72,6 @@ export class BlockChangedError extends Error {
   override name = "BlockChangedError";
 }
 
-/** Ranges that take longer than this shrink; faster ones grow. */
-const SLOW_RANGE_MS = 3_000;
-const FAST_RANGE_MS = 1_000;
-/** Above this many logs a range stops growing, bounding memory per transaction. */
-const MAX_LOGS_PER_RANGE = 20_000;
 
 /**
  * @example
@@ -100,7 +99,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let known: Address[] = [];
   let market: Address | null = null;
   let marketRead = false;
-  let rangeSize = maxBlockRange;
+  let rangeSize = initialRangeSize(maxBlockRange);
   let headBlock: number | null = null;
   let headCheckedAt: number | null = null;
   /** Head numbers in the order first seen, with when: the oldest one above the cursor gives lagMs. */
@@ -112,10 +111,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let waker: (() => void) | null = null;
   let wokenEarly = false;
   const stopper = new AbortController();
-  const counters: SyncCounters = { logsIndexed: 0, rangesApplied: 0, reorgs: 0, rpcErrors: 0, rangeShrinks: 0, rangeSize, lastRangeMs: 0 };
+  const counters: SyncCounters = { logsIndexed: 0, rangesApplied: 0, reorgs: 0, rpcErrors: 0, rangeShrinks: 0, rangesPrefetched: 0, rangeSize, lastRangeMs: 0 };
   const rpc = { ...retry, signal: stopper.signal };
+  const ahead = prefetcher<{ to: number; block: Block; range: RangeLogs }>();
 
   async function load(): Promise<void> {
+    ahead.clear();
     cursorInDb = await readCursor(db, id);
     cursor = cursorInDb ?? fromBlock - 1;
     cursorHash = cursor >= fromBlock ? await readBlockHash(db, cursor) : null;
@@ -155,6 +156,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   /** Finds the newest stored block still on the chain and rolls everything above it back. */
   async function rollBack(head: number, reason: string): Promise<{ fromBlock: number; toBlock: number }> {
     counters.reorgs++;
+    ahead.clear();
     let ancestor: { number: number; hash: string } | null = null;
     for (const b of await storedBlocks(db)) {
       if (b.number > head) continue;
@@ -217,6 +219,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       leader = isLeader;
       loaded = false; // the other instance moved the cursor while we followed
       if (isLeader) log("leading: this instance syncs");
+      options.onLeadership?.(isLeader);
     }
     if (!leader) return follow();
     if (!loaded) await load();
@@ -228,7 +231,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
     const from = cursor + 1;
     const started = Date.now();
-    const { to, block, range } = await fetchAdaptive(from, Math.min(head, cursor + rangeSize));
+    const prefetched = await ahead.take(from, known);
+    if (prefetched) counters.rangesPrefetched++;
+    const { to, block, range } = prefetched ?? (await fetchAdaptive(from, Math.min(head, cursor + rangeSize)));
+    // Deep backfill: fetch the next range while this one is written (see prefetch.ts for why this is safe).
+    const nextSize = nextRangeSize(rangeSize, { blocks: to - from + 1, logs: range.logs.length, ms: 0, full: to - from + 1 >= rangeSize }, { maxBlocks: maxBlockRange });
+    const nextTo = Math.min(head - finalityDepth, to + nextSize);
+    if (range.newEvents.size === 0 && nextTo > to) ahead.start(to + 1, known, () => fetchAdaptive(to + 1, nextTo));
 
     // Is the last applied block still the chain's? Block `to` links back to it when adjacent.
     if (cursorHash !== null) {
@@ -252,17 +261,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     cursor = to;
     cursorInDb = to;
     cursorHash = hash;
-    known = [...known, ...[...range.newEvents.keys()].map((a) => getAddress(a))];
+    // A new array only when it changes: the read-ahead is keyed on this list's identity.
+    if (range.newEvents.size > 0) known = [...known, ...[...range.newEvents.keys()].map((a) => getAddress(a))];
     counters.logsIndexed += range.logs.length;
     counters.rangesApplied++;
     counters.lastRangeMs = Date.now() - started;
     trimPending();
     progress.update(cursor, head, counters.logsIndexed);
 
-    if (counters.lastRangeMs > SLOW_RANGE_MS) rangeSize = Math.max(1, Math.floor(rangeSize / 2));
-    else if (counters.lastRangeMs < FAST_RANGE_MS && range.logs.length < MAX_LOGS_PER_RANGE / 2 && to - from + 1 >= rangeSize) {
-      rangeSize = Math.min(maxBlockRange, rangeSize * 2);
-    }
+    rangeSize = nextRangeSize(rangeSize, { blocks: to - from + 1, logs: range.logs.length, ms: counters.lastRangeMs, full: to - from + 1 >= rangeSize }, { maxBlocks: maxBlockRange });
     counters.rangeSize = rangeSize;
 
     if (options.onChange) options.onChange(summarise(from, to, range));

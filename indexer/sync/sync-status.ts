@@ -18,6 +18,8 @@ export type SyncCounters = {
   reorgs: number;
   rpcErrors: number;
   rangeShrinks: number;
+  /** Ranges whose logs were read ahead while the previous range was written (prefetch.ts). */
+  rangesPrefetched: number;
   /** Current eth_getLogs range size. */
   rangeSize: number;
   lastRangeMs: number;
@@ -41,6 +43,8 @@ export type SyncStatus = {
   headCheckedAt: number | null;
   /** leader: holds the sync lease and writes; follower: serves reads from another instance's writes. */
   role: "leader" | "follower";
+  /** Leader-only jobs running on this instance (check-in batcher, on-sale admission); set by main.ts. */
+  duties?: string[];
   backfill: BackfillProgress | null;
   counters: SyncCounters;
 };
@@ -64,6 +68,6 @@ export function caughtUpStatus(p: { chainId: number; block: number; headCheckedA
     },
     role: "leader",
     backfill: null,
-    counters: { logsIndexed: 0, rangesApplied: 0, reorgs: 0, rpcErrors: 0, rangeShrinks: 0, rangeSize: 0, lastRangeMs: 0 },
+    counters: { logsIndexed: 0, rangesApplied: 0, reorgs: 0, rpcErrors: 0, rangeShrinks: 0, rangesPrefetched: 0, rangeSize: 0, lastRangeMs: 0 },
   };
 }

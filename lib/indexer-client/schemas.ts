@@ -32,6 +32,8 @@ export const healthSchema = z.object({
   ok: z.boolean(),
   lastError: z.string().optional(),
   role: z.enum(["leader", "follower"]),
+  /** Leader-only jobs this instance runs now (only the sync-lease holder runs them). */
+  duties: z.array(z.string()).optional(),
   backfill: backfillSchema.nullable(),
 });
 

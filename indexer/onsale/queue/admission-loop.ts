@@ -1,6 +1,7 @@
 /**
- * Runs `admitTick` for every open sale on an interval. Each instance runs one; the sale row lock
- * makes them take turns, so the combined rate is still the sale's rate.
+ * Runs `admitTick` for every open sale on an interval. The service runs it on the sync-lease holder
+ * only (indexer/leader-duties.ts); should two ever run, the sale row lock makes them take turns, so
+ * the combined rate is still the sale's rate.
  */
 import { gt, sql } from "drizzle-orm";
 import { onsaleSales } from "../../db/schema";
