@@ -34,6 +34,6 @@ export async function arrivalsPerBucket(db: DbOrTx, contract: string, filter: Ar
     db,
     sql`SELECT gate_id, (floor(extract(epoch FROM checked_in_at) / ${bucket}) * ${bucket})::bigint AS bucket_start, count(*) AS arrivals
         FROM check_ins WHERE ${sql.join(parts, sql` AND `)}
-        GROUP BY gate_id, bucket_start ORDER BY bucket_start, gate_id`,
+        GROUP BY gate_id, bucket_start ORDER BY bucket_start, gate_id COLLATE "C"`,
   );
 }

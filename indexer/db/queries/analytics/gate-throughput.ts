@@ -42,7 +42,7 @@ export async function gateThroughput(db: DbOrTx, contract: string): Promise<Gate
           round(t.admitted::numeric / a.active_minutes, 2) AS per_active_minute,
           r.minute AS busiest_minute, r.n AS busiest_count
         FROM totals t JOIN active a ON a.gate_id = t.gate_id JOIN ranked r ON r.gate_id = t.gate_id AND r.rk = 1
-        ORDER BY t.gate_id`,
+        ORDER BY t.gate_id COLLATE "C"`,
   );
 }
 

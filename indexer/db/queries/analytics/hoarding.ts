@@ -37,7 +37,7 @@ export async function heavyWallets(db: DbOrTx, contract: string, o: HoardingLimi
         FROM tickets
         WHERE contract = ${contract.toLowerCase()} AND refunded_block IS NULL AND owner <> ${zeroAddress}
         GROUP BY owner HAVING count(*) > ${o.over}::int
-        ORDER BY tickets DESC, wallet LIMIT ${o.limit}::int`,
+        ORDER BY tickets DESC, owner COLLATE "C" LIMIT ${o.limit}::int`,
   );
 }
 
@@ -49,7 +49,7 @@ export async function heavyIdentities(db: DbOrTx, contract: string, o: HoardingL
         FROM tickets
         WHERE contract = ${contract.toLowerCase()} AND refunded_block IS NULL AND identity_commitment IS NOT NULL
         GROUP BY identity_commitment HAVING count(*) > ${o.over}::int
-        ORDER BY tickets DESC, identity_commitment LIMIT ${o.limit}::int`,
+        ORDER BY tickets DESC, identity_commitment COLLATE "C" LIMIT ${o.limit}::int`,
   );
 }
 
@@ -71,6 +71,6 @@ export async function funnels(db: DbOrTx, contract: string, o: FunnelRules): Pro
           min(f.block_number) AS first_block, max(f.block_number) AS last_block,
           (SELECT count(*) FROM tickets k WHERE k.contract = ${c} AND k.owner = f.collector AND k.refunded_block IS NULL) AS held_now
         FROM forwards f GROUP BY f.collector HAVING count(DISTINCT f.source) >= ${o.minSources}::int
-        ORDER BY sources DESC, f.collector LIMIT ${o.limit}::int`,
+        ORDER BY sources DESC, f.collector COLLATE "C" LIMIT ${o.limit}::int`,
   );
 }

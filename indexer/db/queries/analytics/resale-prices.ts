@@ -24,9 +24,10 @@ export type ResaleTierRow = {
 
 export type ResaleBucketRow = { tier: number; bucket: number | string; sales: number | string };
 
-// One row per resale with its tier's face value and cap (tier known through the ticket).
+// One row per resale with its tier's face value and cap (tier known through the ticket). div() is
+// exact integer division: numeric `/` rounds to a limited scale, which can round a quotient up.
 const salesWithCap = (contract: string) => sql`
-  SELECT t.tier, t.face_value, s.price, floor(t.face_value * t.resale_cap_bps / 10000) AS cap
+  SELECT t.tier, t.face_value, s.price, div(t.face_value * t.resale_cap_bps, 10000) AS cap
   FROM sales s
   JOIN tickets k ON k.contract = s.contract AND k.token_id = s.token_id
   JOIN tiers t ON t.contract = k.contract AND t.tier = k.tier
@@ -39,7 +40,7 @@ export async function resaleStatsPerTier(db: DbOrTx, contract: string): Promise<
     db,
     sql`WITH s AS (${salesWithCap(c)})
         SELECT t.tier, t.face_value::text AS face_value, t.resale_cap_bps,
-          floor(t.face_value * t.resale_cap_bps / 10000)::text AS max_resale_price,
+          div(t.face_value * t.resale_cap_bps, 10000)::text AS max_resale_price,
           count(s.price) AS sales, min(s.price)::text AS min_price, max(s.price)::text AS max_price,
           round(avg(s.price))::text AS avg_price,
           (percentile_disc(0.5) WITHIN GROUP (ORDER BY s.price))::text AS median_price,
@@ -59,7 +60,7 @@ export async function resaleBuckets(db: DbOrTx, contract: string, bucketBps: num
   return rows<ResaleBucketRow>(
     db,
     sql`WITH s AS (${salesWithCap(contract)})
-        SELECT tier, floor(price * 10000 / face_value / ${bucketBps}::int)::bigint AS bucket, count(*) AS sales
+        SELECT tier, div(price * 10000, face_value * ${bucketBps}::int)::bigint AS bucket, count(*) AS sales
         FROM s WHERE face_value > 0
         GROUP BY tier, bucket ORDER BY tier, bucket`,
   );
