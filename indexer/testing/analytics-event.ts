@@ -158,10 +158,12 @@ export function generateAnalyticsEvent(o: GenerateOptions): GeneratedEvent {
     const second = random() < 0.5 ? takeGa(from) : null;
     if (second) move(second, collectorX, second.mintedBlock + int(5, 100), "transfer", null);
   }
-  // Funnel Y: three sources, one of them long after its mint (outside a 300-block window).
-  for (let s = 0; s < 3; s++) {
+  // Funnel Y: three sources: one long after its mint (outside a 300-block window), one exactly
+  // 100 blocks after (inside a 100-block window: the window is inclusive), one soon after.
+  const delays = [500, 100, int(1, 50)];
+  for (const delay of delays) {
     const t = takeGa()!;
-    move(t, collectorY, t.mintedBlock + (s === 0 ? 500 : int(1, 50)), "transfer", null);
+    move(t, collectorY, t.mintedBlock + delay, "transfer", null);
   }
   // Z: four tickets, all from one source (not a funnel: one source).
   const source = hoarderB;

@@ -140,6 +140,9 @@ describe.each(testDatabases())("analytics on $name match hand-computed values", 
     const y = main.planted.lateFunnelCollector;
     expect(lower((await client.analytics.hoarding(MAIN, { windowBlocks: 100 })).funnels)).not.toContain(y);
     expect(lower((await client.analytics.hoarding(MAIN, { windowBlocks: 600 })).funnels)).toContain(y);
+    // Its second source forwarded exactly 100 blocks after the mint: inside a 100-block window, not a 99-block one.
+    expect(lower((await client.analytics.hoarding(MAIN, { minSources: 2, windowBlocks: 100 })).funnels)).toContain(y);
+    expect(lower((await client.analytics.hoarding(MAIN, { minSources: 2, windowBlocks: 99 })).funnels)).not.toContain(y);
   });
 
   it.skipIf(kind.skip)("bad input is a 400 with a message; an unknown event a 404", async () => {
