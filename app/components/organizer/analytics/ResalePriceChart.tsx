@@ -10,9 +10,11 @@ export function ResalePriceChart({ contract }: { contract: string }) {
   const prices = useEventAnalytics("resalePrices", contract);
   const h = prices.data ? resaleHistogram(prices.data) : null;
   const sold = prices.data?.tiers.reduce((s, t) => s + t.sales, 0) ?? 0;
+  // Tiers with face value 0 have no "% of face": their resales are listed below, not drawn.
+  const drawn = h?.tiers.reduce((s, t) => s + t.sales, 0) ?? 0;
   return (
     <div className="stack">
-      <ChartFrame title="Resale prices against the cap (% of face value)" testId="chart-resales" state={prices} empty={sold === 0}>
+      <ChartFrame title="Resale prices against the cap (% of face value)" testId="chart-resales" state={prices} empty={drawn === 0}>
         {() => (
           <BarChart data={h!.rows}>
             <CartesianGrid strokeDasharray="3 3" />
