@@ -58,6 +58,7 @@ describe.skipIf(chromiumSkipReason)("browser: organizer dashboard from the index
 
     // Holder A resells its second ticket (a free comp ticket: face 0, so cap 0) at the cap.
     await resellAtCap(event, a.account, a.tokenIds[1]!);
+    await waitFor("the resale indexed", async () => ((await indexer.analytics.resalePrices(event)).tiers.some((t) => t.sales === 1) ? true : undefined), { timeoutMs: 30_000 });
     const arrivals = await indexer.analytics.arrivals(event);
     expect(arrivals.gates).toEqual(["north-1", "south-2"]);
     expect(arrivals.total).toBe(3);
