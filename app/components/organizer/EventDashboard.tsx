@@ -37,7 +37,7 @@ export function EventDashboard({ event }: { event: EventView }) {
       </ChartFrame>
       <ResalePriceChart contract={event.address} />
       <ArrivalsCharts contract={event.address} />
-      <ChartFrame title="Checked in vs not (yet)" testId="chart-attendance" state={activity} empty={!activity.data || activity.data.totalTickets === 0}>
+      <ChartFrame title="Checked in on chain vs not (yet)" testId="chart-attendance" state={activity} empty={!activity.data || activity.data.totalTickets === 0}>
         {() => (
           <PieChart>
             <Pie data={d!.attendance} dataKey="value" nameKey="name" outerRadius="80%" isAnimationActive={false} label>
