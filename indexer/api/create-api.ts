@@ -13,6 +13,7 @@ import { gateRoutes, malformedVerdict, passRoutes } from "../gate/gate-routes";
 import type { OnsaleDeps } from "../onsale/onsale-deps";
 import { onsaleRoutes } from "../onsale/onsale-routes";
 import type { SyncStatus } from "../sync/sync-status";
+import { analyticsRoutes } from "./analytics/analytics-routes";
 import { ApiError, errorBody } from "./api-error";
 import { createChangeFeed, type ChangeFeed } from "../sync/change-feed";
 import { eventsRoute } from "./events-route";
@@ -80,6 +81,7 @@ export function createApi(deps: ApiDeps) {
   app.route("/events", eventsRoute(deps.db, deps.now));
   app.route("/listings", listingsRoute(deps.db));
   app.route("/sales", salesRoute(deps.db));
+  app.route("/analytics", analyticsRoutes(deps.db, deps.now));
   app.route("/stream", streamRoute(changes));
   const gate = createGateContext(deps.gate);
   app.route("/gate", gateRoutes(gate));

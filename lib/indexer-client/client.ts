@@ -3,6 +3,13 @@
  * schemas the server's routes are typed with (./schemas.ts), so drift fails loudly here.
  */
 import type { z } from "zod";
+import {
+  arrivalsResponseSchema,
+  gatesResponseSchema,
+  hoardingResponseSchema,
+  noShowsResponseSchema,
+  resalePricesResponseSchema,
+} from "./analytics-schemas";
 import { IndexerClientError } from "./errors";
 import {
   changeEventSchema,
@@ -28,6 +35,11 @@ export type IndexerClientOptions = {
 };
 
 export type Page = { limit?: number; offset?: number };
+
+export type ArrivalsOptions = { bucketSeconds?: number; from?: Date | string; to?: Date | string; gate?: string };
+export type HoardingOptions = { over?: number; minSources?: number; windowBlocks?: number; limit?: number };
+
+const isoOf = (t: Date | string | undefined) => (t instanceof Date ? t.toISOString() : t);
 
 /**
  * @example
@@ -86,6 +98,20 @@ export function createIndexerClient(options: IndexerClientOptions) {
     event: (address: string) => get(eventDetailSchema, `/events/${address}`),
     listings: (o: Page & { contract?: string; seller?: string; status?: "open" | "all" } = {}) => get(listingsResponseSchema, "/listings", o),
     sales: (o: Page & { contract?: string; account?: string } = {}) => get(salesResponseSchema, "/sales", o),
+    /** Organizer analytics for one event (`GET /analytics/:contract/…`). */
+    analytics: {
+      /** Admissions per bucket (default one minute) per gate. */
+      arrivals: (contract: string, o: ArrivalsOptions = {}) =>
+        get(arrivalsResponseSchema, `/analytics/${contract}/arrivals`, { ...o, from: isoOf(o.from), to: isoOf(o.to) }),
+      /** Throughput and busiest minute per gate and overall. */
+      gates: (contract: string) => get(gatesResponseSchema, `/analytics/${contract}/gates`),
+      /** Attended, refunded and no-shows per tier (no-shows null before the start). */
+      noShows: (contract: string) => get(noShowsResponseSchema, `/analytics/${contract}/no-shows`),
+      /** Resale price statistics and histogram (basis points of face) per tier, against the cap. */
+      resalePrices: (contract: string, o: { bucketBps?: number } = {}) => get(resalePricesResponseSchema, `/analytics/${contract}/resale-prices`, o),
+      /** Wallets / identities over `over` tickets, and funnels. */
+      hoarding: (contract: string, o: HoardingOptions = {}) => get(hoardingResponseSchema, `/analytics/${contract}/hoarding`, o),
+    },
     /** Prometheus text. */
     async metrics(): Promise<string> {
       const res = await doFetch(`${base}/metrics`, { signal: AbortSignal.timeout(timeoutMs) });

@@ -1,0 +1,122 @@
+/**
+ * Organizer analytics responses (`GET /analytics/:contract/…`) as zod schemas, shared by the
+ * indexer's routes and the client. Times are ISO strings, wei amounts decimal strings, rates
+ * fractions 0..1 (four decimals).
+ */
+import { z } from "zod";
+
+const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
+const uint = z.string().regex(/^\d+$/);
+const count = z.number().int().nonnegative();
+const iso = z.iso.datetime({ offset: true });
+
+export const arrivalBucketSchema = z.object({ start: iso, gateId: z.string(), arrivals: count });
+
+export const arrivalsResponseSchema = z.object({
+  contract: address,
+  bucketSeconds: z.number().int().positive(),
+  /** Gate ids that admitted anyone in the range, sorted. */
+  gates: z.array(z.string()),
+  /** Non-empty (bucket, gate) pairs, oldest first, then by gate id. */
+  buckets: z.array(arrivalBucketSchema),
+  total: count,
+});
+
+export const minuteCountSchema = z.object({ start: iso, arrivals: count });
+
+export const gateThroughputSchema = z.object({
+  gateId: z.string(),
+  admitted: count,
+  firstAt: iso,
+  lastAt: iso,
+  /** Minutes in which the gate admitted at least one ticket. */
+  activeMinutes: count,
+  /** admitted / activeMinutes, two decimals. */
+  perActiveMinute: z.number().nonnegative(),
+  /** Most admissions in one minute (earliest on a tie). */
+  busiestMinute: minuteCountSchema,
+});
+
+export const gatesResponseSchema = z.object({
+  contract: address,
+  gates: z.array(gateThroughputSchema),
+  /** Over all gates together; null before the first admission. */
+  busiestMinute: minuteCountSchema.nullable(),
+  total: count,
+});
+
+export const noShowTierSchema = z.object({
+  tier: z.number().int(),
+  supply: count,
+  minted: count,
+  refunded: count,
+  attended: count,
+  /** null before the event starts (nobody is a no-show yet). */
+  noShows: count.nullable(),
+  noShowRate: z.number().min(0).max(1).nullable(),
+});
+
+export const noShowsResponseSchema = z.object({
+  contract: address,
+  started: z.boolean(),
+  cancelled: z.boolean(),
+  tiers: z.array(noShowTierSchema),
+  total: noShowTierSchema.omit({ tier: true }),
+});
+
+export const resaleBucketSchema = z.object({ fromBps: count, toBps: count, sales: count });
+
+export const resaleTierSchema = z.object({
+  tier: z.number().int(),
+  faceValue: uint,
+  resaleCapBps: count,
+  maxResalePrice: uint,
+  sales: count,
+  minPrice: uint.nullable(),
+  maxPrice: uint.nullable(),
+  avgPrice: uint.nullable(),
+  /** Lower median (the ⌈n/2⌉-th smallest). */
+  medianPrice: uint.nullable(),
+  atCap: count,
+  aboveCap: count,
+  /** Price as basis points of face value; non-empty buckets only. */
+  buckets: z.array(resaleBucketSchema),
+});
+
+export const resalePricesResponseSchema = z.object({ contract: address, bucketBps: z.number().int().positive(), tiers: z.array(resaleTierSchema) });
+
+export const heavyWalletSchema = z.object({ wallet: address, tickets: count, tiers: count, identityBound: count });
+export const heavyIdentitySchema = z.object({ identityCommitment: z.string().regex(/^0x[0-9a-f]{64}$/), tickets: count, wallets: count });
+export const funnelSchema = z.object({
+  collector: address,
+  /** Distinct first-hand holders that forwarded to the collector within the window. */
+  sources: count,
+  tickets: count,
+  /** Of those tickets, how many came through the resale market. */
+  viaSale: count,
+  firstBlock: count,
+  lastBlock: count,
+  heldNow: count,
+});
+
+export const hoardingResponseSchema = z.object({
+  contract: address,
+  over: count,
+  minSources: count,
+  windowBlocks: count,
+  wallets: z.array(heavyWalletSchema),
+  identities: z.array(heavyIdentitySchema),
+  funnels: z.array(funnelSchema),
+});
+
+export type ArrivalsResponse = z.infer<typeof arrivalsResponseSchema>;
+export type GateThroughput = z.infer<typeof gateThroughputSchema>;
+export type GatesResponse = z.infer<typeof gatesResponseSchema>;
+export type NoShowTier = z.infer<typeof noShowTierSchema>;
+export type NoShowsResponse = z.infer<typeof noShowsResponseSchema>;
+export type ResaleTier = z.infer<typeof resaleTierSchema>;
+export type ResalePricesResponse = z.infer<typeof resalePricesResponseSchema>;
+export type HeavyWallet = z.infer<typeof heavyWalletSchema>;
+export type HeavyIdentity = z.infer<typeof heavyIdentitySchema>;
+export type Funnel = z.infer<typeof funnelSchema>;
+export type HoardingResponse = z.infer<typeof hoardingResponseSchema>;
