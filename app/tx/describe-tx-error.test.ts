@@ -1,6 +1,6 @@
 import { ContractFunctionExecutionError, ContractFunctionRevertedError, encodeErrorResult, parseEther, TransactionExecutionError, UserRejectedRequestError } from "viem";
 import { describe, expect, it } from "vitest";
-import { eventTicketAbi, resaleMarketAbi } from "../../lib/generated/abis";
+import { eventTicketAbi, resaleMarketAbi, waitlistAbi } from "../../lib/generated/abis";
 import { describeTxError } from "./describe-tx-error";
 import { ERROR_WORDS } from "./error-words";
 
@@ -29,8 +29,8 @@ describe("describeTxError", () => {
     expect(describeTxError(error).code).toBe("USER_REJECTED");
   });
 
-  it("has words for every custom error in the ticket and market ABIs", () => {
-    const names = [...eventTicketAbi, ...resaleMarketAbi].filter((i) => i.type === "error").map((i) => (i as { name: string }).name);
+  it("has words for every custom error in the ticket, market and waitlist ABIs", () => {
+    const names = [...eventTicketAbi, ...resaleMarketAbi, ...waitlistAbi].filter((i) => i.type === "error").map((i) => (i as { name: string }).name);
     expect(names.filter((n) => !ERROR_WORDS[n])).toEqual([]);
   });
 
