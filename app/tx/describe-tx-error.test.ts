@@ -5,7 +5,7 @@ import { describeTxError } from "./describe-tx-error";
 import { ERROR_WORDS } from "./error-words";
 
 /** What viem throws when a simulated or estimated call reverts with `data`. */
-function revert(abi: typeof eventTicketAbi | typeof resaleMarketAbi, data: `0x${string}`, functionName: string) {
+function revert(abi: typeof eventTicketAbi | typeof resaleMarketAbi | typeof waitlistAbi, data: `0x${string}`, functionName: string) {
   const cause = new ContractFunctionRevertedError({ abi, data, functionName });
   return new ContractFunctionExecutionError(cause, { abi, functionName, args: [], contractAddress: "0x5FbDB2315678afecb367f032d93F642f64180aa3" });
 }
@@ -17,6 +17,16 @@ describe("describeTxError", () => {
       code: "MarketPriceAboveCap",
       message: "The price 0.2 ETH is above the resale cap of 0.15 ETH.",
     });
+  });
+
+  it("words waitlist refusals, and a ticket error bubbling up through a waitlist return", () => {
+    const deposit = encodeErrorResult({ abi: waitlistAbi, errorName: "WaitlistWrongDeposit", args: [parseEther("0.1"), parseEther("0.05")] });
+    expect(describeTxError(revert(waitlistAbi, deposit, "join"))).toEqual({
+      code: "WaitlistWrongDeposit",
+      message: "Wrong deposit: the waitlist takes exactly the face value, 0.1 ETH (got 0.05 ETH).",
+    });
+    const window = encodeErrorResult({ abi: eventTicketAbi, errorName: "EventTicketTransferWindowClosed", args: [7n] });
+    expect(describeTxError(revert(waitlistAbi, window, "returnTicket")).code).toBe("EventTicketTransferWindowClosed");
   });
 
   it("decodes a ticket error bubbling up through a market call (not in the market's ABI)", () => {
