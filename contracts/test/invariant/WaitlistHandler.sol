@@ -63,7 +63,7 @@ contract WaitlistHandler is Test {
     }
 
     function returnTicket(uint256 idSeed) external {
-        uint256 id = 1 + idSeed % ticket.totalMinted();
+        uint256 id = 1 + idSeed % 4; // ids 1–4: the tickets of the queueable tiers 0 and 1
         address holder = ticket.ownerOf(id);
         uint256 before = holder.balance;
         vm.startPrank(holder);
