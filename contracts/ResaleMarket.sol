@@ -7,10 +7,8 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {IEventTicket} from "./interfaces/IEventTicket.sol";
 import {IERC5192} from "./interfaces/IERC5192.sol";
 import {IResaleMarket} from "./interfaces/IResaleMarket.sol";
-
-interface ITicketRegistry {
-    function isEvent(address ticket) external view returns (bool);
-}
+import {ITicketRegistry} from "./interfaces/ITicketRegistry.sol";
+import {Waitlist} from "./Waitlist.sol";
 
 /// @title ResaleMarket
 /// @notice The official resale market (one per chain, deployed by the TicketFactory). Lists tickets of
@@ -29,6 +27,10 @@ contract ResaleMarket is IResaleMarket, ReentrancyGuardTransient {
 
     /// @notice The factory whose events this market trades.
     ITicketRegistry public immutable factory;
+    /// @notice The chain's Waitlist, deployed by this constructor: the only caller of `waitlistTransfer`.
+    /// @dev Tickets trust only this market to move `MarketOnly` tickets, so the waitlist moves tickets
+    /// through it rather than holding that power itself (EventTicket stays unchanged).
+    address public immutable waitlist;
     mapping(address ticket => mapping(uint256 tokenId => Listing)) public listings;
     /// @notice Payouts that could not be pushed, claimable with `withdraw`.
     mapping(address account => uint256) public owed;
@@ -37,6 +39,7 @@ contract ResaleMarket is IResaleMarket, ReentrancyGuardTransient {
 
     constructor(address factory_) {
         factory = ITicketRegistry(factory_);
+        waitlist = address(new Waitlist(factory_));
     }
 
     /// @notice Lists a ticket the caller owns at `price` (≤ face × resale cap). The caller must have
@@ -93,6 +96,14 @@ contract ResaleMarket is IResaleMarket, ReentrancyGuardTransient {
         emit Withdrawn(msg.sender, amount);
         (bool ok,) = msg.sender.call{value: amount}("");
         if (!ok) revert MarketWithdrawFailed(msg.sender, amount);
+    }
+
+    /// @inheritdoc IResaleMarket
+    /// @dev The holder must have approved this market; the ticket still enforces check-in, mode,
+    /// lock window and the receiver's wallet cap. Plain `transferFrom`: no receiver callback runs.
+    function waitlistTransfer(address ticket, address from, address to, uint256 tokenId) external {
+        if (msg.sender != waitlist) revert MarketNotWaitlist(msg.sender);
+        IERC721(ticket).transferFrom(from, to, tokenId);
     }
 
     function _pay(address to, uint256 amount) private {

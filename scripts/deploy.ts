@@ -6,7 +6,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { DEFAULT_DEPLOYMENTS_FILE, deploymentsFileSchema, type Deployment } from "../lib/deployments";
-import { ticketFactoryAbi, ticketFactoryBytecode } from "../lib/generated/abis";
+import { resaleMarketAbi, ticketFactoryAbi, ticketFactoryBytecode } from "../lib/generated/abis";
 import { localClients } from "./lib/local-clients";
 
 export async function deployLocal(options: { rpcUrl: string; deploymentsFile?: string }): Promise<Deployment> {
@@ -16,10 +16,12 @@ export async function deployLocal(options: { rpcUrl: string; deploymentsFile?: s
   const receipt = await publicClient.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success" || !receipt.contractAddress) throw new Error(`TicketFactory deploy failed in ${hash}`);
   const market = await publicClient.readContract({ address: receipt.contractAddress, abi: ticketFactoryAbi, functionName: "market" });
+  const waitlist = await publicClient.readContract({ address: market, abi: resaleMarketAbi, functionName: "waitlist" });
   const deployment: Deployment = {
     chainId: chain.id,
     factory: receipt.contractAddress,
     market,
+    waitlist,
     fromBlock: Number(receipt.blockNumber),
     deployedAt: new Date().toISOString(),
     deployer: accounts[0]!,

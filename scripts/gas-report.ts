@@ -174,6 +174,20 @@ for (const n of [1, 10, 100]) {
   extras.push({ scenario: `check-in batch of ${n}`, tickets: n, fairgate: await gasOf(ticket.write.checkIn([ids])) });
 }
 
+// Waitlist: a second event whose MarketOnly tier (supply 1) the seller bought out.
+await gasOf(factory.write.createEventWithTiers([{ ...config, name: "Gas Queue", symbol: "GQ" }, [{ faceValue: 10n ** 17n, supply: 1, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: false }]]));
+const queueEvent = (await factory.read.events([1n])) as Address;
+const queueAsSeller = await viem.getContractAt("EventTicket", queueEvent, { client: { public: publicClient, wallet: seller } });
+await gasOf(queueAsSeller.write.buy([0, 1n], { value: 10n ** 17n }));
+const waitlistAddress = (await market.read.waitlist()) as Address;
+const wlAs = (w: typeof holder) => viem.getContractAt("Waitlist", waitlistAddress, { client: { public: publicClient, wallet: w } });
+const [wlBuyer, wlHolder, wlSeller] = [await wlAs(buyer), await wlAs(holder), await wlAs(seller)];
+extras.push({ scenario: "waitlist join (first in line, deposit = face)", tickets: 1, fairgate: await gasOf(wlBuyer.write.join([queueEvent, 0], { value: 10n ** 17n })) });
+extras.push({ scenario: "waitlist join (behind another wallet)", tickets: 1, fairgate: await gasOf(wlHolder.write.join([queueEvent, 0], { value: 10n ** 17n })) });
+extras.push({ scenario: "waitlist leave (deposit refunded)", tickets: 1, fairgate: await gasOf(wlHolder.write.leave([queueEvent, 0])) });
+await gasOf(queueAsSeller.write.approve([market.address, 1n]));
+extras.push({ scenario: "return ticket to waitlist (head gets it, holder paid face)", tickets: 1, fairgate: await gasOf(wlSeller.write.returnTicket([queueEvent, 1n])) });
+
 // ---------------------------------------------------------------- output
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
 const per = (g: number, n: number) => Math.round(g / n);

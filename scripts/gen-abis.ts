@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const contracts = ["TicketFactory", "EventTicket", "ResaleMarket"] as const;
+const contracts = ["TicketFactory", "EventTicket", "ResaleMarket", "Waitlist"] as const;
 
 function camel(name: string): string {
   return name[0]!.toLowerCase() + name.slice(1);

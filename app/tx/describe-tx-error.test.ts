@@ -1,11 +1,11 @@
 import { ContractFunctionExecutionError, ContractFunctionRevertedError, encodeErrorResult, parseEther, TransactionExecutionError, UserRejectedRequestError } from "viem";
 import { describe, expect, it } from "vitest";
-import { eventTicketAbi, resaleMarketAbi } from "../../lib/generated/abis";
+import { eventTicketAbi, resaleMarketAbi, waitlistAbi } from "../../lib/generated/abis";
 import { describeTxError } from "./describe-tx-error";
 import { ERROR_WORDS } from "./error-words";
 
 /** What viem throws when a simulated or estimated call reverts with `data`. */
-function revert(abi: typeof eventTicketAbi | typeof resaleMarketAbi, data: `0x${string}`, functionName: string) {
+function revert(abi: typeof eventTicketAbi | typeof resaleMarketAbi | typeof waitlistAbi, data: `0x${string}`, functionName: string) {
   const cause = new ContractFunctionRevertedError({ abi, data, functionName });
   return new ContractFunctionExecutionError(cause, { abi, functionName, args: [], contractAddress: "0x5FbDB2315678afecb367f032d93F642f64180aa3" });
 }
@@ -19,6 +19,16 @@ describe("describeTxError", () => {
     });
   });
 
+  it("words waitlist refusals, and a ticket error bubbling up through a waitlist return", () => {
+    const deposit = encodeErrorResult({ abi: waitlistAbi, errorName: "WaitlistWrongDeposit", args: [parseEther("0.1"), parseEther("0.05")] });
+    expect(describeTxError(revert(waitlistAbi, deposit, "join"))).toEqual({
+      code: "WaitlistWrongDeposit",
+      message: "Wrong deposit: the waitlist takes exactly the face value, 0.1 ETH (got 0.05 ETH).",
+    });
+    const window = encodeErrorResult({ abi: eventTicketAbi, errorName: "EventTicketTransferWindowClosed", args: [7n] });
+    expect(describeTxError(revert(waitlistAbi, window, "returnTicket")).code).toBe("EventTicketTransferWindowClosed");
+  });
+
   it("decodes a ticket error bubbling up through a market call (not in the market's ABI)", () => {
     const data = encodeErrorResult({ abi: eventTicketAbi, errorName: "EventTicketWalletCapExceeded", args: ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8", 2n] });
     expect(describeTxError(revert(resaleMarketAbi, data, "buy")).code).toBe("EventTicketWalletCapExceeded");
@@ -29,8 +39,8 @@ describe("describeTxError", () => {
     expect(describeTxError(error).code).toBe("USER_REJECTED");
   });
 
-  it("has words for every custom error in the ticket and market ABIs", () => {
-    const names = [...eventTicketAbi, ...resaleMarketAbi].filter((i) => i.type === "error").map((i) => (i as { name: string }).name);
+  it("has words for every custom error in the ticket, market and waitlist ABIs", () => {
+    const names = [...eventTicketAbi, ...resaleMarketAbi, ...waitlistAbi].filter((i) => i.type === "error").map((i) => (i as { name: string }).name);
     expect(names.filter((n) => !ERROR_WORDS[n])).toEqual([]);
   });
 

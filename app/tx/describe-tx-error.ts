@@ -1,9 +1,9 @@
 import { BaseError, ContractFunctionRevertedError, decodeErrorResult, UserRejectedRequestError, InsufficientFundsError, type Abi } from "viem";
-import { eventTicketAbi, resaleMarketAbi, ticketFactoryAbi } from "../../lib/generated/abis";
+import { eventTicketAbi, resaleMarketAbi, ticketFactoryAbi, waitlistAbi } from "../../lib/generated/abis";
 import { ERROR_WORDS } from "./error-words";
 
-/** Every error the three contracts declare: a call into one may revert with another's error. */
-const allErrorsAbi = [...ticketFactoryAbi, ...eventTicketAbi, ...resaleMarketAbi].filter((item) => item.type === "error") as Abi;
+/** Every error the contracts declare: a call into one may revert with another's error. */
+const allErrorsAbi = [...ticketFactoryAbi, ...eventTicketAbi, ...resaleMarketAbi, ...waitlistAbi].filter((item) => item.type === "error") as Abi;
 
 export type TxErrorDescription = {
   /** The Solidity error name, or USER_REJECTED / INSUFFICIENT_FUNDS / UNKNOWN. */

@@ -64,8 +64,12 @@ interface IEventTicket {
     error EventTicketNothingToWithdraw();
     error EventTicketPaymentFailed(address to, uint256 amount);
 
-    // ---------------------------------------------------------------- views used by the market
+    // ---------------------------------------------------------------- views used by the market and the waitlist
     function organizer() external view returns (address);
+    function startTime() external view returns (uint64);
+    function lockWindow() external view returns (uint32);
+    function maxPerWallet() external view returns (uint32);
+    function tierMinted(uint8 tierId) external view returns (uint256);
     function cancelled() external view returns (bool);
     function isCheckedIn(uint256 tokenId) external view returns (bool);
     function tierOf(uint256 tokenId) external view returns (uint8);

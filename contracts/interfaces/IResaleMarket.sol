@@ -32,4 +32,8 @@ interface IResaleMarket {
     error MarketNotSeller(address caller);
     error MarketNothingToWithdraw();
     error MarketWithdrawFailed(address to, uint256 amount);
+    error MarketNotWaitlist(address caller);
+
+    /// @notice Moves a returned ticket to the head of its waitlist; callable only by the waitlist.
+    function waitlistTransfer(address ticket, address from, address to, uint256 tokenId) external;
 }

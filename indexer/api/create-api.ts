@@ -23,6 +23,7 @@ import { metricsRoute } from "./metrics-route";
 import { streamRoute } from "./stream-route";
 import { ticketCheckRoute } from "./ticket-check-route";
 import { ticketsRoute } from "./tickets-route";
+import { waitlistRoute } from "./waitlist-route";
 
 /** Gate messages are well under 1 KiB; nothing the API accepts needs more. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -78,6 +79,7 @@ export function createApi(deps: ApiDeps) {
   app.route("/metrics", metricsRoute(deps.syncStatus, { requests, sseClients: changes.listeners }));
   app.route("/tickets", ticketsRoute(deps.db));
   app.route("/check", ticketCheckRoute(deps.db, deps.gate.chainId));
+  app.route("/events", waitlistRoute(deps.db));
   app.route("/events", eventsRoute(deps.db, deps.now));
   app.route("/listings", listingsRoute(deps.db));
   app.route("/sales", salesRoute(deps.db));

@@ -8,3 +8,4 @@
 export * from "./tables/chain";
 export * from "./tables/gate";
 export * from "./tables/onsale";
+export * from "./tables/waitlist";

@@ -12,6 +12,7 @@ import { insertIssuance, tokenAttributes } from "./issuance";
 import { handleListed, handleListingCancelled, handleSold } from "./market";
 import { handleCheckedIn, handleEventCancelled, handleRefunded, handleTicketRecovered } from "./ticket-state";
 import { applyTransfers } from "./transfers";
+import { handleWaitlistLog, isWaitlistLog } from "./waitlist";
 
 export async function applyLogs(tx: DbTx, logs: readonly ChainLog[], newEvents: ReadonlyMap<string, EventRules>): Promise<void> {
   const of = <N extends ChainLog["eventName"]>(name: N) => logs.filter((l): l is LogOf<N> => l.eventName === name);
@@ -21,6 +22,10 @@ export async function applyLogs(tx: DbTx, logs: readonly ChainLog[], newEvents: 
   await insertIssuance(tx, logs);
   await insertActivity(tx, logs);
   for (const log of logs) {
+    if (isWaitlistLog(log)) {
+      await handleWaitlistLog(tx, log);
+      continue;
+    }
     switch (log.eventName) {
       case "Listed":
         await handleListed(tx, log);

@@ -1,14 +1,22 @@
 /**
  * The logs the indexer understands, decoded with the generated ABIs: the factory's
- * EventCreated, every EventTicket event and every ResaleMarket event.
+ * EventCreated, every EventTicket event, every ResaleMarket event and the Waitlist's queue events.
  */
 import { getAbiItem, parseEventLogs, type Log } from "viem";
-import { eventTicketAbi, resaleMarketAbi, ticketFactoryAbi } from "../../lib/generated/abis";
+import { eventTicketAbi, resaleMarketAbi, ticketFactoryAbi, waitlistAbi } from "../../lib/generated/abis";
 
 export const eventCreatedEvent = getAbiItem({ abi: ticketFactoryAbi, name: "EventCreated" });
 
-/** One ABI for decoding: names do not collide between the three contracts. */
-export const indexedAbi = [eventCreatedEvent, ...eventTicketAbi, ...resaleMarketAbi] as const;
+/** The Waitlist's own events (its `Withdrawn` is the market's signature and not indexed). */
+export const waitlistEvents = [
+  getAbiItem({ abi: waitlistAbi, name: "WaitlistJoined" }),
+  getAbiItem({ abi: waitlistAbi, name: "WaitlistLeft" }),
+  getAbiItem({ abi: waitlistAbi, name: "TicketReturned" }),
+  getAbiItem({ abi: waitlistAbi, name: "WaitlistEvicted" }),
+] as const;
+
+/** One ABI for decoding: names do not collide between the contracts. */
+export const indexedAbi = [eventCreatedEvent, ...eventTicketAbi, ...resaleMarketAbi, ...waitlistEvents] as const;
 
 /** A decoded, confirmed log (not `removed`), with its block and position. */
 export type ChainLog = ReturnType<typeof parseEventLogs<typeof indexedAbi, true>>[number] & {

@@ -20,6 +20,8 @@ export type RangeLogs = {
 export type RangeSpec = {
   factory: Address;
   market: Address | null;
+  /** The market's Waitlist (absent for markets deployed before it existed). */
+  waitlist?: Address | null;
   knownContracts: readonly Address[];
   fromBlock: bigint;
   toBlock: bigint;
@@ -31,7 +33,7 @@ export type RangeSpec = {
  */
 export async function fetchRangeLogs(client: PublicClient, spec: RangeSpec, retry: RetryOptions): Promise<RangeLogs> {
   const { fromBlock, toBlock } = spec;
-  const first = [spec.factory, ...(spec.market ? [spec.market] : []), ...spec.knownContracts];
+  const first = [spec.factory, ...(spec.market ? [spec.market] : []), ...(spec.waitlist ? [spec.waitlist] : []), ...spec.knownContracts];
   const logs = decodeLogs(await getLogsFor(client, first, fromBlock, toBlock, retry));
 
   const created = logs.filter((l) => l.eventName === "EventCreated" && l.address.toLowerCase() === spec.factory.toLowerCase());

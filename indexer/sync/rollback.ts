@@ -7,7 +7,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/types";
 
-const APPEND_ONLY = ["transfers", "mints", "purchases", "voucher_redemptions", "refunds", "listings", "sales", "contract_activity", "tiers"] as const;
+const APPEND_ONLY = ["transfers", "mints", "purchases", "voucher_redemptions", "refunds", "listings", "sales", "contract_activity", "tiers", "waitlist_entries"] as const;
 
 export async function rollbackAbove(db: DbOrTx, ancestor: number): Promise<void> {
   for (const table of APPEND_ONLY) {
@@ -16,6 +16,7 @@ export async function rollbackAbove(db: DbOrTx, ancestor: number): Promise<void>
   await db.execute(sql`DELETE FROM events WHERE created_block > ${ancestor}`);
   await db.execute(sql`UPDATE events SET cancelled_at = NULL, cancelled_block = NULL WHERE cancelled_block > ${ancestor}`);
   await db.execute(sql`UPDATE listings SET closed_block = NULL, closed_log_index = NULL, closed_reason = NULL WHERE closed_block > ${ancestor}`);
+  await db.execute(sql`UPDATE waitlist_entries SET closed_block = NULL, closed_log_index = NULL, closed_reason = NULL, served_token_id = NULL, returned_by = NULL WHERE closed_block > ${ancestor}`);
   await db.execute(sql`DELETE FROM tickets WHERE minted_block > ${ancestor}`);
   await db.execute(sql`UPDATE tickets SET checked_in_block = NULL, checked_in_gate = NULL, checked_in_tx = NULL WHERE checked_in_block > ${ancestor}`);
   await db.execute(sql`UPDATE tickets SET refunded_block = NULL WHERE refunded_block > ${ancestor}`);

@@ -15,6 +15,7 @@ import { CursorMovedError, cursorId as makeCursorId, readBlockHash, readCursor, 
 import { fetchRangeLogs, type RangeLogs } from "./range-logs";
 import { initialRangeSize, nextRangeSize } from "./range-size";
 import { prefetcher } from "./prefetch";
+import { readWaitlist } from "./read-waitlist";
 import { classifyRpcError, describeError, errorText, isRevert } from "./rpc-errors";
 import { sleep, withRetry, type RetryOptions } from "./retry";
 import { soleLease, type SyncLease } from "./sync-lease";
@@ -98,6 +99,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let cursorHash: string | null = null;
   let known: Address[] = [];
   let market: Address | null = null;
+  let waitlist: Address | null = null;
   let marketRead = false;
   let rangeSize = initialRangeSize(maxBlockRange);
   let headBlock: number | null = null;
@@ -131,6 +133,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         log(`factory ${factory} has no market(): resale logs are not indexed (${describeError(err)})`);
         market = null;
       }
+      waitlist = market ? await readWaitlist(client, market, rpc, log) : null;
       marketRead = true;
     }
     loaded = true;
@@ -198,7 +201,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (let attempt = 0; ; attempt++) {
       const block = await getBlock(to);
       try {
-        const range = await fetchRangeLogs(client, { factory, market, knownContracts: known, fromBlock: BigInt(from), toBlock: BigInt(to) }, rpc);
+        const range = await fetchRangeLogs(client, { factory, market, waitlist, knownContracts: known, fromBlock: BigInt(from), toBlock: BigInt(to) }, rpc);
         return { to, block, range };
       } catch (err) {
         const kind = classifyRpcError(err);

@@ -18,6 +18,7 @@ const TABLES: Record<string, string> = {
   listings: "block_number, log_index",
   sales: "block_number, log_index",
   contract_activity: "block_number, log_index",
+  waitlist_entries: "block_number, log_index",
 };
 
 export async function dumpChainTables(db: DbOrTx): Promise<Record<string, unknown[]>> {

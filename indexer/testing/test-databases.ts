@@ -63,7 +63,7 @@ export async function resetDatabase(db: Database["db"]): Promise<void> {
   const { sql } = await import("drizzle-orm");
   await db.execute(
     sql.raw(
-      "TRUNCATE events, tiers, tickets, transfers, mints, purchases, voucher_redemptions, refunds, listings, sales, contract_activity, sync_cursor, blocks, gate_challenges, check_ins",
+      "TRUNCATE events, tiers, tickets, transfers, mints, purchases, voucher_redemptions, refunds, listings, sales, contract_activity, waitlist_entries, sync_cursor, blocks, gate_challenges, check_ins",
     ),
   );
 }

@@ -21,6 +21,7 @@ import {
   salesResponseSchema,
   ticketDetailSchema,
   ticketsResponseSchema,
+  waitlistResponseSchema,
   type ChangeEvent,
 } from "./schemas";
 import { readSse } from "./sse";
@@ -96,6 +97,8 @@ export function createIndexerClient(options: IndexerClientOptions) {
     checkTicket: (q: string) => get(ticketCheckSchema, "/check", { q }),
     events: (o: Page = {}) => get(eventsResponseSchema, "/events", o),
     event: (address: string) => get(eventDetailSchema, `/events/${address}`),
+    /** Waitlist length per tier; with `wallet`, its 1-based position in each queue it is in. */
+    waitlist: (address: string, o: { wallet?: string } = {}) => get(waitlistResponseSchema, `/events/${address}/waitlist`, o),
     listings: (o: Page & { contract?: string; seller?: string; status?: "open" | "all" } = {}) => get(listingsResponseSchema, "/listings", o),
     sales: (o: Page & { contract?: string; account?: string } = {}) => get(salesResponseSchema, "/sales", o),
     /** Organizer analytics for one event (`GET /analytics/:contract/…`). */

@@ -77,8 +77,8 @@ export const transferSchema = z.object({
   from: address,
   to: address,
   txHash: hash,
-  kind: z.enum(["mint", "transfer", "sale", "recovery"]),
-  /** Sale price in wei when kind = sale. */
+  kind: z.enum(["mint", "transfer", "sale", "recovery", "waitlist"]),
+  /** Price in wei when kind = sale, or face value when kind = waitlist (a returned ticket). */
   price: uint.nullable(),
 });
 
@@ -187,6 +187,25 @@ export const salesResponseSchema = z.object({
   }),
 });
 
+/** `GET /events/:address/waitlist`: queue length per tier, and the asked wallet's places. */
+export const waitlistResponseSchema = z.object({
+  contract: address,
+  /** Every tier of the event; `faceValue` is the deposit a join takes. */
+  tiers: z.array(z.object({ tier: z.number().int(), faceValue: uint, length: z.number().int().nonnegative() })),
+  wallet: address.nullable(),
+  /** The wallet's open entries (empty without `wallet`); position 1 is the head. */
+  entries: z.array(
+    z.object({
+      tier: z.number().int(),
+      position: z.number().int().positive(),
+      seq: z.number().int().positive(),
+      deposit: uint,
+      joinedBlock: block,
+      txHash: hash,
+    }),
+  ),
+});
+
 /** One Server-Sent Event on `GET /stream` (event name `change`). */
 export const changeEventSchema = z.discriminatedUnion("type", [
   z.object({
@@ -215,4 +234,5 @@ export type EventDetail = z.infer<typeof eventDetailSchema>;
 export type ListingsResponse = z.infer<typeof listingsResponseSchema>;
 export type Sale = z.infer<typeof saleSchema>;
 export type SalesResponse = z.infer<typeof salesResponseSchema>;
+export type WaitlistResponse = z.infer<typeof waitlistResponseSchema>;
 export type ChangeEvent = z.infer<typeof changeEventSchema>;

@@ -14,6 +14,7 @@ import { registerExport } from "./commands/export";
 import { registerGate } from "./commands/gate";
 import { registerMint } from "./commands/mint";
 import { registerStatus } from "./commands/status";
+import { registerWaitlist } from "./commands/waitlist";
 import { registerWithdraw } from "./commands/withdraw";
 
 export function createProgram(io: CliIo = stdio, env: Env = process.env): Command {
@@ -37,6 +38,7 @@ export function createProgram(io: CliIo = stdio, env: Env = process.env): Comman
   registerGate(program, ctx);
   registerCancel(program, ctx);
   registerWithdraw(program, ctx);
+  registerWaitlist(program, ctx);
   // Subcommands inherit the overrides, so a usage error anywhere returns instead of exiting.
   for (const cmd of allCommands(program)) cmd.exitOverride().configureOutput(program.configureOutput());
   return program;

@@ -66,7 +66,7 @@ export async function startLocalStack(options: { siweDomain?: string; indexerEnv
           ...options.indexerEnv,
         },
       });
-      await whileAlive(p, waitForHttp(`${indexerUrl}/health`, 60_000));
+      await whileAlive(p, waitForHttp(`${indexerUrl}/health`, 240_000));
       return p;
     };
     const stack: LocalStack = {

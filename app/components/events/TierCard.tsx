@@ -8,6 +8,7 @@ import { formatEth, transferModeName, TRANSFER_MODE_WORDS, zoneNames } from "../
 import { useContractTx } from "../../hooks/useContractTx";
 import { eventTicketAbi } from "../../../lib/generated/abis";
 import { TxStatus } from "../TxStatus";
+import { WaitlistPanel } from "./WaitlistPanel";
 
 /** One tier: price, zones, how it may move, what is left, and a buy button (primary sale at face value). */
 export function TierCard({ event, tier, onBought }: { event: EventView; tier: TierView; onBought?: () => void }) {
@@ -63,6 +64,7 @@ export function TierCard({ event, tier, onBought }: { event: EventView; tier: Ti
       )}
       {status !== "connected" && !tier.voucherOnly && <p className="small muted">Connect a wallet to buy.</p>}
       <TxStatus state={tx.state} />
+      {left === 0 && <WaitlistPanel event={event} tier={tier} />}
     </li>
   );
 }

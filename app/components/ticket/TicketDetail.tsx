@@ -11,6 +11,7 @@ import { ErrorState, Loading } from "../QueryStates";
 import { ProvenanceTimeline } from "./ProvenanceTimeline";
 import { RefundPanel } from "./RefundPanel";
 import { ResellForm } from "./ResellForm";
+import { ReturnToWaitlist } from "./ReturnToWaitlist";
 import { TransferForm } from "./TransferForm";
 
 function statusOf(t: TicketView): { code: string; text: string } {
@@ -69,6 +70,7 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
       {mine && (
         <>
           <ResellForm ticket={t} onDone={refresh} />
+          <ReturnToWaitlist ticket={t} onDone={refresh} />
           <TransferForm ticket={t} owner={address!} onDone={refresh} />
           <RefundPanel ticket={t} onDone={refresh} />
         </>

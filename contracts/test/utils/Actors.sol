@@ -90,3 +90,39 @@ contract Wallet1271 is IERC1271 {
         return rec == owner ? IERC1271.isValidSignature.selector : bytes4(0xffffffff);
     }
 }
+
+/// Receives ETH and, once, re-enters `target` with `data` from `receive`, recording the outcome.
+contract ReenteringPayee is IERC721Receiver {
+    address public target;
+    bytes public data;
+    bool public attempted;
+    bool public reentrySucceeded;
+    bytes public reentryError;
+
+    function arm(address target_, bytes calldata data_) external {
+        (target, data) = (target_, data_);
+    }
+
+    function call(address to, bytes calldata data_, uint256 value_) external payable returns (bytes memory) {
+        (bool ok, bytes memory ret) = to.call{value: value_}(data_);
+        if (!ok) {
+            assembly {
+                revert(add(ret, 32), mload(ret))
+            }
+        }
+        return ret;
+    }
+
+    function onERC721Received(address, address, uint256, bytes calldata) external pure returns (bytes4) {
+        return IERC721Receiver.onERC721Received.selector;
+    }
+
+    receive() external payable {
+        if (!attempted && target != address(0)) {
+            attempted = true;
+            (bool ok, bytes memory ret) = target.call(data);
+            reentrySucceeded = ok;
+            reentryError = ret;
+        }
+    }
+}

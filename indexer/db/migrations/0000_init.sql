@@ -297,6 +297,22 @@ CREATE TABLE "onsale_vouchers" (
 	CONSTRAINT "onsale_vouchers_entry_id_unique" UNIQUE("entry_id")
 );
 --> statement-breakpoint
+CREATE TABLE "waitlist_entries" (
+	"block_number" bigint NOT NULL,
+	"log_index" integer NOT NULL,
+	"tx_hash" text NOT NULL,
+	"contract" text NOT NULL,
+	"tier" integer NOT NULL,
+	"wallet" text NOT NULL,
+	"seq" bigint NOT NULL,
+	"deposit" numeric(78, 0) NOT NULL,
+	"closed_block" bigint,
+	"closed_log_index" integer,
+	"closed_reason" text,
+	"served_token_id" numeric(78, 0),
+	"returned_by" text
+);
+--> statement-breakpoint
 CREATE UNIQUE INDEX "contract_activity_block_log_uq" ON "contract_activity" USING btree ("block_number","log_index");--> statement-breakpoint
 CREATE INDEX "contract_activity_contract_idx" ON "contract_activity" USING btree ("contract");--> statement-breakpoint
 CREATE UNIQUE INDEX "listings_block_log_uq" ON "listings" USING btree ("block_number","log_index");--> statement-breakpoint
@@ -324,4 +340,7 @@ CREATE UNIQUE INDEX "onsale_entries_position_uq" ON "onsale_entries" USING btree
 CREATE UNIQUE INDEX "onsale_entries_wallet_uq" ON "onsale_entries" USING btree ("sale_id","wallet");--> statement-breakpoint
 CREATE INDEX "onsale_entries_waiting_idx" ON "onsale_entries" USING btree ("sale_id","position") WHERE "onsale_entries"."admitted_at" is null;--> statement-breakpoint
 CREATE INDEX "onsale_pow_expires_idx" ON "onsale_pow_challenges" USING btree ("expires_at");--> statement-breakpoint
-CREATE INDEX "onsale_vouchers_sale_idx" ON "onsale_vouchers" USING btree ("sale_id");
+CREATE INDEX "onsale_vouchers_sale_idx" ON "onsale_vouchers" USING btree ("sale_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "waitlist_entries_block_log_uq" ON "waitlist_entries" USING btree ("block_number","log_index");--> statement-breakpoint
+CREATE INDEX "waitlist_entries_queue_idx" ON "waitlist_entries" USING btree ("contract","tier","seq");--> statement-breakpoint
+CREATE INDEX "waitlist_entries_wallet_idx" ON "waitlist_entries" USING btree ("wallet");

@@ -92,7 +92,8 @@ export const tickets = pgTable(
 
 /**
  * Every ERC-721 Transfer of a known event contract: full provenance, mints included (from = 0x0).
- * kind: mint | transfer | sale (through the ResaleMarket, `price` set) | recovery (organizer).
+ * kind: mint | transfer | sale (through the ResaleMarket, `price` set) | recovery (organizer) |
+ * waitlist (a ticket returned to the head of the waitlist, `price` = face value).
  */
 export const transfers = pgTable(
   "transfers",

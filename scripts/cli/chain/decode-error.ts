@@ -13,11 +13,11 @@ import {
   type Abi,
   type Hex,
 } from "viem";
-import { eventTicketAbi, resaleMarketAbi, ticketFactoryAbi } from "../../../lib/generated/abis";
+import { eventTicketAbi, resaleMarketAbi, ticketFactoryAbi, waitlistAbi } from "../../../lib/generated/abis";
 import { CliError, InsufficientFundsError, NotAuthorizedError, RevertError } from "../errors";
 
-/** Every custom error of the three contracts, so a revert bubbling up from a child contract decodes too. */
-const allErrors = [...ticketFactoryAbi, ...eventTicketAbi, ...resaleMarketAbi].filter((item) => item.type === "error") as Abi;
+/** Every custom error of the contracts, so a revert bubbling up from a child contract decodes too. */
+const allErrors = [...ticketFactoryAbi, ...eventTicketAbi, ...resaleMarketAbi, ...waitlistAbi].filter((item) => item.type === "error") as Abi;
 
 const roleNames: Record<string, string> = {
   [toHex(0n, { size: 32 })]: "organizer (DEFAULT_ADMIN_ROLE)",

@@ -9,7 +9,7 @@
  */
 import { formatEther, formatGwei, getAddress, type Address, type Hash } from "viem";
 import type { Deployment } from "../../../lib/deployments";
-import { ticketFactoryAbi, ticketFactoryBytecode } from "../../../lib/generated/abis";
+import { resaleMarketAbi, ticketFactoryAbi, ticketFactoryBytecode } from "../../../lib/generated/abis";
 import type { WriteConnection } from "../chain/connect";
 import { toCliError } from "../chain/decode-error";
 import { CliError, InsufficientFundsError } from "../errors";
@@ -70,10 +70,12 @@ export async function deployFactory(conn: WriteConnection, opts: { dryRun?: bool
   if (receipt.status !== "success" || !receipt.contractAddress) throw new CliError("DEPLOY_FAILED", `The TicketFactory deploy reverted in ${hash}.`);
   const factory = getAddress(receipt.contractAddress);
   const market = await conn.publicClient.readContract({ address: factory, abi: ticketFactoryAbi, functionName: "market", blockNumber: receipt.blockNumber });
+  const waitlist = await conn.publicClient.readContract({ address: market, abi: resaleMarketAbi, functionName: "waitlist", blockNumber: receipt.blockNumber });
   const deployment: Deployment = {
     chainId: plan.chainId,
     factory,
     market,
+    waitlist,
     fromBlock: Number(receipt.blockNumber),
     deployedAt: new Date().toISOString(),
     deployer: plan.deployer,

@@ -1,0 +1,61 @@
+"use client";
+
+import { useConfig } from "wagmi";
+import { simulateContract } from "wagmi/actions";
+import type { TicketView } from "../../chain-reads/read-ticket";
+import { formatEth } from "../../format/ticket-words";
+import { useContractTx } from "../../hooks/useContractTx";
+import { useWaitlist } from "../../hooks/useWaitlist";
+import { returnBlocker } from "../../waitlist/waitlist-blockers";
+import { eventTicketAbi, waitlistAbi } from "../../../lib/generated/abis";
+import { TxStatus } from "../TxStatus";
+
+/**
+ * Hand the ticket back to its tier's waitlist: the first wallet in line gets it and the holder is paid
+ * face value from that wallet's deposit. The market moves the ticket, so it must be approved first.
+ */
+export function ReturnToWaitlist({ ticket, onDone }: { ticket: TicketView; onDone: () => void }) {
+  const config = useConfig();
+  const tx = useContractTx();
+  const view = useWaitlist(ticket.contract, ticket.event.market, ticket.tier.id, undefined);
+  // Only worth showing when someone is waiting for this tier.
+  if (!view.data || view.data.waitlist === null || view.data.length === 0 || ticket.tier.mode === 2) return null;
+  const w = view.data;
+  const blocker = returnBlocker(ticket, w, BigInt(Math.floor(Date.now() / 1000)));
+
+  const submit = async () => {
+    if (!ticket.marketApproved) {
+      const approved = await tx.send("Allowing the official market to hand this ticket to the waitlist", () =>
+        simulateContract(config, { address: ticket.contract, abi: eventTicketAbi, functionName: "approve", args: [ticket.event.market, ticket.tokenId] }),
+      );
+      if (!approved) return;
+    }
+    const returned = await tx.send(`Returning ticket #${ticket.tokenId} for ${formatEth(ticket.tier.faceValue)}`, () =>
+      simulateContract(config, { address: w.waitlist!, abi: waitlistAbi, functionName: "returnTicket", args: [ticket.contract, ticket.tokenId] }),
+    );
+    if (returned) {
+      void view.refetch();
+      onDone();
+    }
+  };
+
+  return (
+    <section className="panel stack" data-testid="return-to-waitlist" data-length={w.length}>
+      <h2>Return to the waitlist</h2>
+      <p className="small">
+        {w.length} waiting for tier {ticket.tier.id}. Returning gives this ticket to the first in line and pays you its face value,{" "}
+        {formatEth(ticket.tier.faceValue)}.
+      </p>
+      {blocker ? (
+        <p className="notice" data-testid="return-blocked">
+          {blocker}
+        </p>
+      ) : (
+        <button type="button" className="button" data-testid="return-submit" disabled={tx.busy} onClick={() => void submit()}>
+          Return for {formatEth(ticket.tier.faceValue)}
+        </button>
+      )}
+      <TxStatus state={tx.state} testId="return-status" />
+    </section>
+  );
+}

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {IEventTicket} from "./interfaces/IEventTicket.sol";
+import {IResaleMarket} from "./interfaces/IResaleMarket.sol";
+import {ITicketRegistry} from "./interfaces/ITicketRegistry.sol";
+import {IWaitlist} from "./interfaces/IWaitlist.sol";
+import {TierConfig, TransferMode} from "./interfaces/ITicketTypes.sol";
+
+/// @title Waitlist
+/// @notice One FIFO queue per (event, tier) for sold-out tiers ("railway" model). A fan joins with a
+/// deposit of exactly the tier's face value; a holder who returns a ticket is paid face value out of the
+/// head's deposit and the ticket goes to the head; leaving refunds the deposit at any time (also after
+/// a cancellation, which is how waitlisters get their money back).
+/// @dev Deployed by the ResaleMarket's constructor, and moves tickets through `market.waitlistTransfer`:
+/// EventTicket trusts only the market with `MarketOnly` tickets, and this keeps EventTicket (and the
+/// factory that embeds it) unchanged. The queue is a doubly linked list of wallets, so leaving from
+/// the middle is O(1). ETH: effects before interactions, `nonReentrant` on every entry point; deposits
+/// of evicted heads are pulled with `withdraw`. Balance == `totalDeposits` + `totalOwed`.
+contract Waitlist is IWaitlist, ReentrancyGuardTransient {
+    /// @notice Most cap-blocked heads one `returnTicket` evicts before giving up (bounds its gas).
+    uint256 public constant MAX_EVICTIONS = 8;
+
+    struct Queue {
+        address head;
+        uint64 length;
+        address tail;
+        uint64 lastSeq;
+    }
+
+    /// @dev `seq != 0` means queued. `prev`/`next` link wallets from head to tail.
+    struct Entry {
+        address prev;
+        uint64 seq;
+        address next;
+    }
+
+    ITicketRegistry public immutable factory;
+    /// @notice The market that deployed this waitlist and moves returned tickets.
+    IResaleMarket public immutable market;
+
+    mapping(address ticket => mapping(uint8 tier => Queue)) public queues;
+    mapping(address ticket => mapping(uint8 tier => mapping(address wallet => Entry))) public entries;
+    /// @notice Sum of the deposits of every queued wallet (each is its tier's face value).
+    uint256 public totalDeposits;
+    /// @notice Deposits of evicted heads, claimable with `withdraw`.
+    mapping(address wallet => uint256) public owed;
+    uint256 public totalOwed;
+
+    constructor(address factory_) {
+        factory = ITicketRegistry(factory_);
+        market = IResaleMarket(msg.sender);
+    }
+
+    /// @notice Joins the queue of a sold-out, transferable tier with a deposit of exactly its face value.
+    /// Refused when the event is cancelled, transfers have stopped, the caller is already queued for
+    /// this tier, or already holds `maxPerWallet` tickets.
+    /// @return position The caller's 1-based place in the queue (its length).
+    function join(address ticket, uint8 tierId) external payable nonReentrant returns (uint256 position) {
+        IEventTicket t = _openTicket(ticket);
+        // Unknown tiers revert inside the ticket with EventTicketUnknownTier.
+        TierConfig memory c = t.tier(tierId);
+        if (c.mode == TransferMode.Locked) revert WaitlistTierLocked(tierId);
+        uint256 minted = t.tierMinted(tierId);
+        if (minted < c.supply) revert WaitlistTierNotSoldOut(tierId, c.supply - minted);
+        uint256 face = c.faceValue;
+        if (msg.value != face) revert WaitlistWrongDeposit(face, msg.value);
+        uint256 cap = t.maxPerWallet();
+        if (cap != 0 && IERC721(ticket).balanceOf(msg.sender) >= cap) revert WaitlistWalletCapReached(msg.sender, cap);
+
+        Entry storage e = entries[ticket][tierId][msg.sender];
+        if (e.seq != 0) revert WaitlistAlreadyJoined(msg.sender);
+        Queue storage q = queues[ticket][tierId];
+        uint64 seq = q.lastSeq + 1;
+        (e.prev, e.seq) = (q.tail, seq);
+        if (q.tail == address(0)) q.head = msg.sender;
+        else entries[ticket][tierId][q.tail].next = msg.sender;
+        q.tail = msg.sender;
+        q.lastSeq = seq;
+        position = ++q.length;
+        totalDeposits += face;
+        emit WaitlistJoined(ticket, tierId, msg.sender, seq, face);
+    }
+
+    /// @notice Leaves the queue and takes the deposit back. Always allowed, cancelled event included.
+    function leave(address ticket, uint8 tierId) external nonReentrant {
+        if (entries[ticket][tierId][msg.sender].seq == 0) revert WaitlistNotJoined(msg.sender);
+        uint256 face = IEventTicket(ticket).tier(tierId).faceValue;
+        _remove(ticket, tierId, msg.sender);
+        totalDeposits -= face;
+        emit WaitlistLeft(ticket, tierId, msg.sender, face);
+        _send(msg.sender, face);
+    }
+
+    /// @notice Hands `tokenId` back: it goes to the head of its tier's queue, and the caller is paid face
+    /// value from the head's deposit. The caller must own the ticket and have approved the market.
+    /// Heads already at the wallet cap are evicted (deposit credited to `owed`) and the next one served;
+    /// after MAX_EVICTIONS evictions the call stops there (ticket kept, nothing paid) so a later call
+    /// can continue: the evictions are progress a revert would undo.
+    /// @return to The wallet that received the ticket (zero when the call stopped after evictions).
+    function returnTicket(address ticket, uint256 tokenId) external nonReentrant returns (address to) {
+        IEventTicket t = _openTicket(ticket);
+        IERC721 nft = IERC721(ticket);
+        if (nft.ownerOf(tokenId) != msg.sender) revert WaitlistNotTicketOwner(tokenId, msg.sender);
+        if (t.isCheckedIn(tokenId)) revert WaitlistTicketCheckedIn(tokenId);
+        if (nft.getApproved(tokenId) != address(market) && !nft.isApprovedForAll(msg.sender, address(market))) {
+            revert WaitlistNotApproved(tokenId);
+        }
+        uint8 tierId = t.tierOf(tokenId);
+        uint256 face = t.tier(tierId).faceValue;
+        to = _popEligibleHead(t, ticket, tierId, face);
+        if (to == address(0)) return to;
+        totalDeposits -= face;
+        emit TicketReturned(ticket, tokenId, msg.sender, to, tierId, face);
+        // The ticket re-checks every transfer rule (mode, window, check-in, cap) and reverts the whole call.
+        market.waitlistTransfer(ticket, msg.sender, to, tokenId);
+        _send(msg.sender, face);
+    }
+
+    /// @notice Pulls deposits credited when the caller was evicted from a queue head.
+    function withdraw() external nonReentrant {
+        uint256 amount = owed[msg.sender];
+        if (amount == 0) revert WaitlistNothingToWithdraw();
+        owed[msg.sender] = 0;
+        totalOwed -= amount;
+        emit Withdrawn(msg.sender, amount);
+        _send(msg.sender, amount);
+    }
+
+    // ================================================================== views
+
+    /// @notice 1-based place of `wallet` in the queue, 0 when not queued. Walks the list: for calls,
+    /// not transactions (the indexer serves positions without the walk).
+    function positionOf(address ticket, uint8 tierId, address wallet) external view returns (uint256 position) {
+        if (entries[ticket][tierId][wallet].seq == 0) return 0;
+        address a = queues[ticket][tierId].head;
+        position = 1;
+        while (a != wallet) {
+            a = entries[ticket][tierId][a].next;
+            ++position;
+        }
+    }
+
+    /// @notice Up to `limit` queued wallets from the head, in order.
+    function queued(address ticket, uint8 tierId, uint256 limit) external view returns (address[] memory wallets) {
+        Queue storage q = queues[ticket][tierId];
+        uint256 n = q.length < limit ? q.length : limit;
+        wallets = new address[](n);
+        address a = q.head;
+        for (uint256 i; i < n; ++i) {
+            wallets[i] = a;
+            a = entries[ticket][tierId][a].next;
+        }
+    }
+
+    // ================================================================== internals
+
+    /// @dev A factory event that is not cancelled and still allows transfers (before its lock window).
+    function _openTicket(address ticket) private view returns (IEventTicket t) {
+        if (!factory.isEvent(ticket)) revert WaitlistUnknownTicket(ticket);
+        t = IEventTicket(ticket);
+        if (t.cancelled()) revert WaitlistEventCancelled(ticket);
+        if (block.timestamp + t.lockWindow() >= t.startTime()) revert WaitlistClosed(ticket);
+    }
+
+    /// @dev Removes and returns the first head whose wallet can take one more ticket; heads at the cap
+    /// are evicted with their deposit moved to `owed`. Zero after MAX_EVICTIONS evictions.
+    function _popEligibleHead(IEventTicket t, address ticket, uint8 tierId, uint256 face) private returns (address head) {
+        uint256 cap = t.maxPerWallet();
+        for (uint256 evicted; ; ++evicted) {
+            head = queues[ticket][tierId].head;
+            if (head == address(0)) revert WaitlistEmpty(ticket, tierId);
+            if (evicted == MAX_EVICTIONS) return address(0);
+            _remove(ticket, tierId, head);
+            if (cap == 0 || IERC721(ticket).balanceOf(head) < cap) return head;
+            totalDeposits -= face;
+            owed[head] += face;
+            totalOwed += face;
+            emit WaitlistEvicted(ticket, tierId, head, face);
+        }
+    }
+
+    function _remove(address ticket, uint8 tierId, address wallet) private {
+        mapping(address => Entry) storage list = entries[ticket][tierId];
+        Queue storage q = queues[ticket][tierId];
+        Entry memory e = list[wallet];
+        if (e.prev == address(0)) q.head = e.next;
+        else list[e.prev].next = e.next;
+        if (e.next == address(0)) q.tail = e.prev;
+        else list[e.next].prev = e.prev;
+        unchecked {
+            --q.length;
+        }
+        delete list[wallet];
+    }
+
+    function _send(address to, uint256 amount) private {
+        if (amount == 0) return;
+        (bool ok,) = to.call{value: amount}("");
+        if (!ok) revert WaitlistPaymentFailed(to, amount);
+    }
+}

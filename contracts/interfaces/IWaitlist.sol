@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @title IWaitlist
+/// @notice Events and errors of the chain's Waitlist (one FIFO queue per event and tier).
+interface IWaitlist {
+    /// @notice `wallet` joined the queue of (`ticket`, `tier`) with a deposit of face value. `seq` orders
+    /// the queue: it grows by one per join and the queue is always sorted by it.
+    event WaitlistJoined(address indexed ticket, uint8 indexed tier, address indexed wallet, uint64 seq, uint256 deposit);
+    /// @notice `wallet` left the queue; its deposit was paid back.
+    event WaitlistLeft(address indexed ticket, uint8 indexed tier, address indexed wallet, uint256 refund);
+    /// @notice A holder returned `tokenId`: it went to `to` (the head of the queue, now removed) and
+    /// `from` was paid `price` (face value) out of the head's deposit.
+    event TicketReturned(
+        address indexed ticket, uint256 indexed tokenId, address indexed from, address to, uint8 tier, uint256 price
+    );
+    /// @notice The head could not take a returned ticket (its wallet is at the event's cap): it was
+    /// removed and its deposit credited to `owed` (pull with `withdraw`).
+    event WaitlistEvicted(address indexed ticket, uint8 indexed tier, address indexed wallet, uint256 credited);
+    event Withdrawn(address indexed to, uint256 amount);
+
+    error WaitlistUnknownTicket(address ticket);
+    error WaitlistEventCancelled(address ticket);
+    /// @notice Transfers have stopped (lock window before the start, or later): nothing can be returned.
+    error WaitlistClosed(address ticket);
+    error WaitlistTierLocked(uint8 tier);
+    error WaitlistTierNotSoldOut(uint8 tier, uint256 remaining);
+    error WaitlistWrongDeposit(uint256 expected, uint256 received);
+    error WaitlistAlreadyJoined(address wallet);
+    error WaitlistWalletCapReached(address wallet, uint256 cap);
+    error WaitlistNotJoined(address wallet);
+    error WaitlistNotTicketOwner(uint256 tokenId, address caller);
+    error WaitlistTicketCheckedIn(uint256 tokenId);
+    /// @notice The holder must approve the market (it performs the transfer) before returning.
+    error WaitlistNotApproved(uint256 tokenId);
+    error WaitlistEmpty(address ticket, uint8 tier);
+    error WaitlistPaymentFailed(address to, uint256 amount);
+    error WaitlistNothingToWithdraw();
+}

@@ -1,0 +1,77 @@
+/**
+ * Waitlist `WaitlistJoined`, `WaitlistLeft`, `TicketReturned`, `WaitlistEvicted`: a join opens a queue
+ * row; leaving, being served a returned ticket, or being evicted at the wallet cap closes it. Closing
+ * only touches the wallet's open row written before the log, so re-applying a range is a no-op.
+ */
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { transfers, waitlistEntries } from "../db/schema";
+import type { DbTx } from "../db/types";
+import type { LogOf } from "../sync/chain-logs";
+import { lower, position } from "./bulk";
+
+export type WaitlistLog = LogOf<"WaitlistJoined" | "WaitlistLeft" | "TicketReturned" | "WaitlistEvicted">;
+
+/** True for the logs `handleWaitlistLog` handles. */
+export function isWaitlistLog(log: { eventName: string }): log is WaitlistLog {
+  return log.eventName === "WaitlistJoined" || log.eventName === "WaitlistLeft" || log.eventName === "TicketReturned" || log.eventName === "WaitlistEvicted";
+}
+
+type Close = { reason: "left" | "served" | "evicted"; servedTokenId?: bigint; returnedBy?: string };
+
+async function closeEntry(tx: DbTx, log: WaitlistLog, contract: string, tier: number, wallet: string, close: Close) {
+  const block = Number(log.blockNumber);
+  await tx
+    .update(waitlistEntries)
+    .set({
+      closedBlock: block,
+      closedLogIndex: log.logIndex,
+      closedReason: close.reason,
+      servedTokenId: close.servedTokenId ?? null,
+      returnedBy: close.returnedBy ?? null,
+    })
+    .where(
+      and(
+        eq(waitlistEntries.contract, lower(contract)),
+        eq(waitlistEntries.tier, tier),
+        eq(waitlistEntries.wallet, lower(wallet)),
+        isNull(waitlistEntries.closedBlock),
+        sql`(${waitlistEntries.blockNumber}, ${waitlistEntries.logIndex}) < (${block}, ${log.logIndex})`,
+      ),
+    );
+}
+
+export async function handleWaitlistLog(tx: DbTx, log: WaitlistLog): Promise<void> {
+  switch (log.eventName) {
+    case "WaitlistJoined": {
+      const { ticket, tier, wallet, seq, deposit } = log.args;
+      await tx
+        .insert(waitlistEntries)
+        .values({ ...position(log), contract: lower(ticket), tier, wallet: lower(wallet), seq: Number(seq), deposit })
+        .onConflictDoNothing();
+      return;
+    }
+    case "WaitlistLeft":
+      return closeEntry(tx, log, log.args.ticket, log.args.tier, log.args.wallet, { reason: "left" });
+    case "WaitlistEvicted":
+      return closeEntry(tx, log, log.args.ticket, log.args.tier, log.args.wallet, { reason: "evicted" });
+    case "TicketReturned": {
+      const { ticket, tokenId, from, to, tier, price } = log.args;
+      await closeEntry(tx, log, ticket, tier, to, { reason: "served", servedTokenId: tokenId, returnedBy: lower(from) });
+      // The ticket's Transfer comes later in the same transaction (the waitlist logs first): mark it
+      // as a waitlist hand-over at face value, as a market sale marks its transfer.
+      await tx
+        .update(transfers)
+        .set({ kind: "waitlist", price })
+        .where(
+          and(
+            eq(transfers.contract, lower(ticket)),
+            eq(transfers.tokenId, tokenId),
+            eq(transfers.txHash, position(log).txHash),
+            eq(transfers.from, lower(from)),
+            eq(transfers.to, lower(to)),
+          ),
+        );
+      return;
+    }
+  }
+}
