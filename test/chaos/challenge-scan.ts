@@ -17,11 +17,12 @@ export async function challengeScan(
   tokenId: bigint,
   holder: Address,
   gateId = "chaos-1",
+  idNumber?: string,
 ): Promise<ScanAnswer> {
   const c = await post(`${indexerUrl}/gate/challenge`, { contract, gateId });
   if (c.status !== 200) return { status: c.status, verdict: { result: "DENY", reason: "MALFORMED", message: `challenge: HTTP ${c.status} ${await c.text()}` } as GateVerdict };
   const message = buildChallengeMessage((await c.json()) as GateChallenge, holder, tokenId);
   const signature = await clients.wallet(holder).signMessage({ account: holder, message });
-  const res = await post(`${indexerUrl}/gate/scan`, { message, signature });
+  const res = await post(`${indexerUrl}/gate/scan`, { message, signature, ...(idNumber ? { idNumber } : {}) });
   return { status: res.status, verdict: (await res.json()) as GateVerdict };
 }
