@@ -8,6 +8,7 @@ export type ApiErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "UNKNOWN_EVENT"
   | "NOT_FOUND"
+  | "RATE_LIMITED"
   | "INTERNAL";
 
 export class ApiError extends Error {

@@ -160,6 +160,16 @@ describe("hostile input on every endpoint", () => {
     expect(joins).toContain(429);
   });
 
+  it("rate limits: one client flooding POST /gate/challenge gets 429 RATE_LIMITED (no row per request)", async () => {
+    const codes = new Map<number, number>();
+    // All at once: faster than the bucket refills (50/s, burst 200) however slow this machine is.
+    const answers = await Promise.all(Array.from({ length: 400 }, () => send("POST", "/gate/challenge", { "content-type": "application/json" }, JSON.stringify({ contract: event, gateId: "flood" }))));
+    for (const { status } of answers) codes.set(status, (codes.get(status) ?? 0) + 1);
+    expect(codes.get(429) ?? 0).toBeGreaterThan(0);
+    expect([...codes.keys()].every((s) => s === 200 || s === 429)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1_500)); // refill, so later tests are not throttled
+  });
+
   it("the pipeline was live: the genuine owner's pass is admitted after all that", async () => {
     const g = gateFixture(t);
     const { device } = await g.delegate(t.chain.alice, event);
