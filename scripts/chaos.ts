@@ -1,7 +1,7 @@
 /**
- * `npm run test:chaos [-- --seed N] [-- --fast]`: the chaos suite at full size (CHAOS_PROFILE=full):
- * RPC faults, process kills, random reorgs, hostile input, secrets, a 10,000-ticket rush test,
- * then the 50,000-ticket gate rush benchmark and the contracts' fuzz/invariant/security tests.
+ * `npm run test:chaos [-- --seed N --fast --rush-tickets N --skip-bench]`: the chaos suite at full size
+ * (CHAOS_PROFILE=full): RPC faults, process kills, random reorgs, hostile input, secrets, a 2,000-ticket
+ * rush test, then the gate rush benchmark (50,000 tickets unless --rush-tickets) and the contracts' fuzz/invariant/security tests.
  * Each test writes its row of the fault table; this script joins them into benchmarks/chaos.md
  * and benchmarks/chaos.json (what was injected, how many times, what was lost). Exits 1 on any failure.
  */
@@ -13,7 +13,9 @@ import { parseArgs } from "node:util";
 import type { ChaosRow } from "../test/chaos/chaos-profile";
 import { buildContracts, repoRoot } from "./lib/build-contracts";
 
-const { values } = parseArgs({ options: { seed: { type: "string", default: "1" }, fast: { type: "boolean", default: false }, "skip-bench": { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { seed: { type: "string", default: "1" }, fast: { type: "boolean", default: false }, "skip-bench": { type: "boolean", default: false }, "rush-tickets": { type: "string", default: "50000" } },
+});
 const profile = values.fast ? "fast" : "full";
 const nodeBin = (pkg: string, file: string) => join(repoRoot, "node_modules", pkg, file);
 
@@ -58,7 +60,8 @@ const solRow: ChaosRow = {
 suites.push({ name: "solidity", code: solidity.code, note: `${passing} passing, ${failing} failing` });
 
 if (!values["skip-bench"]) {
-  const rush = await run("Gate rush benchmark (50,000 tickets)", ["--import", nodeBin("tsx", "dist/loader.mjs"), join(repoRoot, "scripts", "bench", "gate-rush.ts"), ...(profile === "fast" ? ["--tickets", "5000"] : []), "--seed", values.seed], env);
+  const tickets = profile === "fast" ? "5000" : values["rush-tickets"];
+  const rush = await run(`Gate rush benchmark (${Number(tickets).toLocaleString("en")} tickets)`, ["--import", nodeBin("tsx", "dist/loader.mjs"), join(repoRoot, "scripts", "bench", "gate-rush.ts"), "--tickets", tickets, "--seed", values.seed], env);
   suites.push({ name: "bench:gate-rush", code: rush.code, note: "benchmarks/gate-rush.md" });
 }
 

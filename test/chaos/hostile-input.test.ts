@@ -16,7 +16,7 @@ import { createTestApp, type TestApp } from "../../indexer/testing/test-app";
 import { chaosSeed, recordChaos, scaled } from "./chaos-profile";
 import { hostileValues } from "./hostile-values";
 
-const REQUESTS = scaled(1_500, 25_000);
+const REQUESTS = scaled(1_500, 10_000);
 const ADMIN_TOKEN = "chaos-admin-token-0123456789";
 const PEPPER = "chaos-pepper-0123456789abcdef";
 

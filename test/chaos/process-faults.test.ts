@@ -30,8 +30,8 @@ import { waitFor } from "../../scripts/lib/wait";
 import { chaosSeed, recordChaos, scaled } from "./chaos-profile";
 import { challengeScan } from "./challenge-scan";
 
-const TICKETS = scaled(16, 120);
-const KILLS = scaled(2, 10);
+const TICKETS = scaled(16, 60);
+const KILLS = scaled(2, 6);
 const GATES = 3;
 /** Hardhat's well-known test account #4 (public test key, never a real one): the gate signer. */
 const GATE_SIGNER = getAddress("0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65");

@@ -17,7 +17,7 @@ import { chaosSeed, recordChaos, scaled } from "./chaos-profile";
 import { mixedWorkload, OPS, type Op, type Workload } from "./mixed-workload";
 
 const FINALITY_DEPTH = scaled(8, 64);
-const REORGS = scaled(4, 24);
+const REORGS = scaled(4, 12);
 /** Transactions per branch at most; the rest of a deep branch is empty blocks (keeps a depth-64 reorg quick). */
 const MAX_TXS_PER_BRANCH = scaled(6, 12);
 

@@ -28,7 +28,7 @@ import { chaosSeed, recordChaos, scaled } from "./chaos-profile";
 import { challengeScan } from "./challenge-scan";
 import { mixedWorkload, type Workload } from "./mixed-workload";
 
-const TXS_PER_PHASE = scaled(3, 15);
+const TXS_PER_PHASE = scaled(3, 8);
 const P = scaled(0.35, 0.25);
 const PHASES: { name: string; plan: FaultPlan }[] = [
   { name: "drop", plan: { drop: P } },
