@@ -45,7 +45,7 @@ const md = [
   `| exactly one ADMIT per valid ticket | ${fmt(r.admittedOnce)} / ${fmt(r.validTickets)}${r.missed.length ? `; never admitted: ${r.missed.join(", ")}` : ""}${r.doubleAdmitted.length ? `; admitted twice: ${r.doubleAdmitted.join(", ")}` : ""} |`,
   `| ADMITs of invalid scans (screenshot, forwarded, resold seller) | ${r.invalidAdmits} |`,
   `| unexpected deny reasons | ${r.wrongReasons.length ? r.wrongReasons.join("; ") : "none"} |`,
-  `| HTTP 5xx / transport errors | ${r.serverErrors} |`,
+  `| HTTP 5xx / transport errors | ${r.serverErrors}${r.serverErrorSamples.length ? ` (${r.serverErrorSamples.join("; ")})` : ""} |`,
   `| overall | ${ok ? "PASS" : "FAIL"} |`,
   "",
   "| scans | time s | scans/s | ÷ P-256 verify/s (same run) | p50 ms | p99 ms | max ms | ownerOf calls |",

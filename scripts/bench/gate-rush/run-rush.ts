@@ -35,6 +35,8 @@ export type RushResult = RushOptions & {
   /** Invalid scans refused with another reason than expected. */
   wrongReasons: string[];
   serverErrors: number;
+  /** The first few scans that got no verdict (HTTP 5xx or a transport error), with what they got. */
+  serverErrorSamples: string[];
   scansPerSecond: number;
   p50: number;
   p99: number;
@@ -102,6 +104,9 @@ export async function runGateRush(o: RushOptions, log: (line: string) => void = 
     server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch, hostname: "127.0.0.1", port: 0 }, () => resolve(s));
     });
+    // Longer than any gap between a gate's scans: else Node closes an idle keep-alive socket just as the
+    // gate reuses it (ECONNRESET, a request the server never saw), which is the client's race, not the gate's.
+    (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 120_000;
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const job: RushJob = { url, tokens: plan.tokens, passes: plan.scans.map((s) => s.pass), resultFile: join(dir, "result.json") };
     await writeFile(join(dir, "job.json"), JSON.stringify(job));
@@ -116,13 +121,17 @@ export async function runGateRush(o: RushOptions, log: (line: string) => void = 
     const admitsOf = new Map<number, number>();
     let invalidAdmits = 0;
     let serverErrors = 0;
+    const serverErrorSamples: string[] = [];
     const wrongReasons: string[] = [];
     plan.scans.forEach((s, i) => {
       const v = out.verdicts[i] ?? "NONE";
       const c = (byCategory[s.category] ??= { scans: 0, verdicts: {} });
       c.scans++;
       c.verdicts[v] = (c.verdicts[v] ?? 0) + 1;
-      if (/^HTTP 5|^ERROR|^NONE/.test(v)) serverErrors++;
+      if (/^HTTP 5|^ERROR|^NONE/.test(v)) {
+        serverErrors++;
+        if (serverErrorSamples.length < 10) serverErrorSamples.push(`#${i} ${s.category} ticket ${s.tokenId}: ${v}`);
+      }
       if (INVALID.has(s.category)) {
         if (v === "ADMIT") invalidAdmits++;
         else if (v !== EXPECTED_DENY[s.category] && wrongReasons.length < 20) wrongReasons.push(`${s.category} ticket ${s.tokenId}: ${v}`);
@@ -148,6 +157,7 @@ export async function runGateRush(o: RushOptions, log: (line: string) => void = 
       invalidAdmits,
       wrongReasons,
       serverErrors,
+      serverErrorSamples,
       scansPerSecond: (plan.scans.length / out.ms) * 1000,
       p50: percentile(sorted, 50),
       p99: percentile(sorted, 99),

@@ -34,9 +34,9 @@ async function run(job: RushJob): Promise<RushClientResult> {
           resolve();
         });
       });
-      req.on("error", () => {
+      req.on("error", (err: NodeJS.ErrnoException) => {
         latenciesMs[i] = performance.now() - started;
-        verdicts[i] = "ERROR";
+        verdicts[i] = `ERROR ${err.code ?? err.message}`;
         resolve();
       });
       req.end(body);
