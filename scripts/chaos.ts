@@ -42,7 +42,8 @@ const failures: string[] = [];
 const suites: { name: string; code: number; note: string }[] = [];
 
 const vitest = await run(`Chaos suite (${profile}, seed ${values.seed})`, [nodeBin("vitest", "vitest.mjs"), "run", "--project", "chaos"], env);
-suites.push({ name: "vitest chaos project", code: vitest.code, note: /Tests\s+(.*)/.exec(vitest.output.replace(/\x1b\[[0-9;]*m/g, ""))?.[1]?.trim() ?? "" });
+const plainVitest = vitest.output.replace(/\x1b\[[0-9;]*m/g, "");
+suites.push({ name: "vitest chaos project", code: vitest.code, note: /^\s*Tests\s+(.*)$/m.exec(plainVitest)?.[1]?.trim() ?? "" });
 
 const solidity = await run("Contracts: fuzz, invariants, access control, reentrancy (Solidity tests)", [nodeBin("hardhat", "dist/src/cli.js"), "test", "solidity"], env);
 const plainSol = solidity.output.replace(/\x1b\[[0-9;]*m/g, "");
