@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: fast in-process tests beside the code, and end-to-end tests that drive
-// real processes (chain node, indexer, app) one file at a time.
+// Three projects: fast in-process tests beside the code, end-to-end tests that drive
+// real processes (chain node, indexer, app) one file at a time, and the chaos suite (faults,
+// reorgs, hostile input, gate rush; CHAOS_PROFILE=fast|full, see test/chaos/chaos-profile.ts).
 export default defineConfig({
   test: {
     projects: [
@@ -20,6 +21,16 @@ export default defineConfig({
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           testTimeout: 180_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "chaos",
+          include: ["test/chaos/**/*.test.ts"],
+          testTimeout: 1_200_000,
           hookTimeout: 300_000,
           fileParallelism: false,
         },

@@ -30,6 +30,23 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ FACTORY_ADDRESS: FACTORY, IDENTITY_PEPPER: "short" })).toThrow(/IDENTITY_PEPPER/);
   });
 
+  it("reads the identity pepper from a file, never echoing it in errors", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "fairgate-config-"));
+    const file = join(dir, "pepper");
+    await writeFile(file, "file-pepper-0123456789\n");
+    expect(loadConfig({ FACTORY_ADDRESS: FACTORY, IDENTITY_PEPPER_FILE: file }).gateSettings?.identityPepper).toBe("file-pepper-0123456789");
+    expect(() => loadConfig({ FACTORY_ADDRESS: FACTORY, IDENTITY_PEPPER_FILE: file, IDENTITY_PEPPER: "0123456789abcdef" })).toThrow(/only one of/);
+    expect(() => loadConfig({ FACTORY_ADDRESS: FACTORY, IDENTITY_PEPPER_FILE: join(dir, "missing") })).toThrow(/cannot be read/);
+    await writeFile(file, "short-secret\n");
+    expect(() => loadConfig({ FACTORY_ADDRESS: FACTORY, IDENTITY_PEPPER_FILE: file })).toThrow(ConfigError);
+    try {
+      loadConfig({ FACTORY_ADDRESS: FACTORY, IDENTITY_PEPPER_FILE: file });
+    } catch (err) {
+      expect(String(err)).not.toContain("short-secret");
+    }
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it("reads the factory from the deployments file", async () => {
     const dir = await mkdtemp(join(tmpdir(), "fairgate-config-"));
     const file = join(dir, "deployments.json");

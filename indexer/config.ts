@@ -83,8 +83,10 @@ const envSchema = z.object({
   PASS_MAX_DELEGATION_SECONDS: int(60, 365 * 24 * 3600).default(defaultGateSettings.maxDelegationSeconds),
   GATE_SESSION_TTL_SECONDS: int(60, 7 * 24 * 3600).default(defaultGateSettings.sessionTtlSeconds),
   GATE_SCAN_RATE: int(1, 100_000).default(defaultGateSettings.scanRatePerSecond),
+  GATE_IP_RATE: int(1, 1_000_000).default(defaultGateSettings.ipRatePerSecond),
   GATE_REQUIRE_SESSION: z.enum(["0", "1", "false", "true"]).transform((v) => v === "1" || v === "true").default(false),
   IDENTITY_PEPPER: z.string().min(16, "must be at least 16 characters").optional(),
+  IDENTITY_PEPPER_FILE: z.string().min(1).optional(),
   // The key's value never appears in an error message (custom messages only).
   GATE_SNAPSHOT_KEY_FILE: z.string().min(1).optional(),
   GATE_SIGNER_KEY: z.string().refine(isSignerKey, "must be a 0x-prefixed 32-byte hex private key").optional(),
@@ -139,8 +141,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxDelegationSeconds: e.PASS_MAX_DELEGATION_SECONDS,
       sessionTtlSeconds: e.GATE_SESSION_TTL_SECONDS,
       scanRatePerSecond: e.GATE_SCAN_RATE,
+      ipRatePerSecond: e.GATE_IP_RATE,
       requireSessionForChallenge: e.GATE_REQUIRE_SESSION,
-      identityPepper: e.IDENTITY_PEPPER,
+      identityPepper: identityPepper(e),
       snapshotKeyPem: e.GATE_SNAPSHOT_KEY_FILE ? readSnapshotKey(e.GATE_SNAPSHOT_KEY_FILE) : undefined,
     },
     checkInBatcher: batcherConfig(e),
@@ -149,6 +152,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     leasePollMs: e.LEASE_POLL_MS,
     ...(onsale.settings ? { onsale: onsale.settings } : {}),
   };
+}
+
+/** From IDENTITY_PEPPER or a file holding it (a mounted secret); the value never appears in an error. */
+function identityPepper(e: z.output<typeof envSchema>): string | undefined {
+  if (e.IDENTITY_PEPPER !== undefined && e.IDENTITY_PEPPER_FILE !== undefined) {
+    throw new ConfigError("Invalid indexer configuration:\n  set only one of IDENTITY_PEPPER, IDENTITY_PEPPER_FILE");
+  }
+  if (e.IDENTITY_PEPPER_FILE === undefined) return e.IDENTITY_PEPPER;
+  let pepper: string;
+  try {
+    pepper = readFileSync(resolve(e.IDENTITY_PEPPER_FILE), "utf8").trim();
+  } catch (err) {
+    throw new ConfigError(`Invalid indexer configuration:\n  IDENTITY_PEPPER_FILE ${e.IDENTITY_PEPPER_FILE} cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  if (pepper.length < 16) throw new ConfigError(`Invalid indexer configuration:\n  IDENTITY_PEPPER_FILE ${e.IDENTITY_PEPPER_FILE}: the pepper must be at least 16 characters`);
+  return pepper;
 }
 
 function readSnapshotKey(file: string): string {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point of `npm start`, `npm test`, `npm run build`, `npm run bench` and `npm run fairgate`.
+// Entry point of `npm start`, `npm test`, `npm run test:chaos`, `npm run build`, `npm run bench` and `npm run fairgate`.
 // Plain JavaScript with no dependencies, because it runs first, under whatever Node the
 // machine has: it fetches Node 22 when the running Node is older, re-runs itself under it,
 // installs dependencies when they are missing or stale, then hands over to the TypeScript task.
@@ -24,6 +24,8 @@ const tasks = {
   "bench:indexer": "scripts/bench/indexer.ts",
   "bench-app": "scripts/bench/app-pages.ts",
   "sim:onsale": "scripts/sim/onsale/main.ts",
+  "test:chaos": "scripts/chaos.ts",
+  "bench:gate-rush": "scripts/bench/gate-rush.ts",
 };
 
 function log(message) {

@@ -76,11 +76,11 @@ async function solidityTests(): Promise<void> {
 
 type VitestJson = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites?: number };
 
-async function vitest(project: string, title: string): Promise<void> {
+async function vitest(project: string, title: string, files: string[] = []): Promise<void> {
   banner(title);
   const dir = await mkdtemp(join(tmpdir(), "fairgate-vitest-"));
   const jsonFile = join(dir, "results.json");
-  const args = [nodeBin("vitest", "vitest.mjs"), "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${jsonFile}`, "--passWithNoTests", ...filters];
+  const args = [nodeBin("vitest", "vitest.mjs"), "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${jsonFile}`, "--passWithNoTests", ...(filters.length ? filters : files)];
   const { code } = await run(process.execPath, args);
   try {
     const json = JSON.parse(await readFile(jsonFile, "utf8")) as VitestJson;
@@ -99,6 +99,9 @@ async function vitest(project: string, title: string): Promise<void> {
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** Chaos tests cheap enough for every `npm test` (about two minutes together on two cores). */
+const FAST_CHAOS_FILES = ["test/chaos/hostile-input.test.ts", "test/chaos/reorgs.test.ts", "test/chaos/gate-rush.test.ts", "test/chaos/process-faults.test.ts"];
 
 const skipNotes: string[] = [];
 
@@ -135,6 +138,9 @@ async function main(): Promise<void> {
     }
     await vitest("unit", "TypeScript: unit and integration tests (vitest)");
     await vitest("e2e", "End to end: real chain, indexer and app processes (vitest)");
+    // The chaos suite's fast profile; RPC faults and the full sizes run under `npm run test:chaos`.
+    process.env.CHAOS_PROFILE = "fast";
+    await vitest("chaos", "Chaos, fast profile: hostile input, reorgs, kill -9 + secrets, gate rush (vitest)", FAST_CHAOS_FILES);
   }
 
   const total = results.reduce<Counts>(

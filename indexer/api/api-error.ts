@@ -9,6 +9,7 @@ export type ApiErrorCode =
   | "UNKNOWN_EVENT"
   | "NOT_FOUND"
   | "INVALID_REFERENCE"
+  | "RATE_LIMITED"
   | "INTERNAL";
 
 export class ApiError extends Error {

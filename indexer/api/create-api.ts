@@ -7,7 +7,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { Db } from "../db/types";
-import type { GateDeps } from "../gate/gate-deps";
+import { defaultGateSettings, type GateDeps } from "../gate/gate-deps";
 import { createGateContext } from "../gate/gate-context";
 import { gateRoutes, malformedVerdict, passRoutes } from "../gate/gate-routes";
 import type { OnsaleDeps } from "../onsale/onsale-deps";
@@ -18,6 +18,7 @@ import { ApiError, errorBody } from "./api-error";
 import { createChangeFeed, type ChangeFeed } from "../sync/change-feed";
 import { eventsRoute } from "./events-route";
 import { healthRoute } from "./health-route";
+import { ipRateLimit } from "./ip-rate-limit";
 import { listingsRoute, salesRoute } from "./market-routes";
 import { metricsRoute } from "./metrics-route";
 import { streamRoute } from "./stream-route";
@@ -64,6 +65,8 @@ export function createApi(deps: ApiDeps) {
       },
     }),
   );
+
+  app.use("*", ipRateLimit(deps.gate.settings?.ipRatePerSecond ?? defaultGateSettings.ipRatePerSecond));
 
   const changes = deps.changes ?? createChangeFeed();
   const requests = new Map<string, number>();

@@ -15,6 +15,8 @@ export type GateSettings = {
   sessionTtlSeconds: number;
   /** Scans per second per device (token bucket; burst = 2×). */
   scanRatePerSecond: number;
+  /** Challenges, nonces, sign-ins and delegations per second per client IP (burst = 4×). */
+  ipRatePerSecond: number;
   /** Challenge mode: refuse `/gate/challenge` without a gate session. Pass scans always need one. */
   requireSessionForChallenge: boolean;
   /** Secret pepper of the identity commitments (real-name tiers); without it such tickets are refused. */
@@ -29,6 +31,7 @@ export const defaultGateSettings: GateSettings = {
   maxDelegationSeconds: 7 * 24 * 3600,
   sessionTtlSeconds: 12 * 3600,
   scanRatePerSecond: 10,
+  ipRatePerSecond: 50,
   requireSessionForChallenge: false,
 };
 

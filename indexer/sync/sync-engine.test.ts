@@ -8,7 +8,7 @@ import { createChainFixture, type ChainFixture } from "../testing/chain-fixture"
 import { dumpChainTables } from "../testing/dump-chain-tables";
 import { resetDatabase, testDatabases } from "../testing/test-databases";
 import { cursorId, writeCursor } from "./cursor";
-import { createSyncEngine, type SyncEngineOptions } from "./sync-engine";
+import { WrongChainError, createSyncEngine, type SyncEngineOptions } from "./sync-engine";
 
 const ZERO = "0x0000000000000000000000000000000000000000";
 const kinds = testDatabases();
@@ -218,6 +218,39 @@ describe.each(kinds)("sync engine on $name", { timeout: 120_000 }, (kind) => {
     const reference = await open();
     await engine(reference).syncToHead();
     expect(await dumpChainTables(d.db)).toEqual(await dumpChainTables(reference.db));
+  });
+
+  it.skipIf(kind.skip)("treats a head below the indexed block whose own block is still on chain as stale (no rollback), and refuses another chain's RPC", async () => {
+    let staleBy = 0;
+    let chainIdAnswer: string | null = null;
+    const lying = createPublicClient({
+      transport: custom(
+        {
+          request: async (args: { method: string; params?: unknown }) => {
+            if (args.method === "eth_chainId" && chainIdAnswer) return chainIdAnswer;
+            const answer = (await chain.publicClient.request(args as never)) as unknown;
+            return args.method === "eth_blockNumber" ? `0x${(BigInt(answer as string) - BigInt(staleBy)).toString(16)}` : answer;
+          },
+        },
+        { retryCount: 0 },
+      ),
+    }) as PublicClient;
+    const d = await open();
+    const lines: string[] = [];
+    const sync = engine(d, { client: lying, log: (l) => lines.push(l) });
+    await chain.mineBlocks(3);
+    await sync.syncToHead();
+    const before = await dumpChainTables(d.db);
+    staleBy = 2; // a load-balanced backend two blocks behind
+    expect(await sync.step()).toBeNull();
+    expect(sync.status().counters.reorgs).toBe(0);
+    expect(lines.filter((l) => l.startsWith("reorg:"))).toEqual([]);
+    staleBy = 0;
+    chainIdAnswer = "0x1"; // a misrouted RPC: loading must refuse it rather than index or roll back
+    const fresh = engine(d, { client: lying, log: () => {} });
+    await expect(fresh.step()).rejects.toThrow(WrongChainError);
+    expect(fresh.status()).toMatchObject({ ok: false, lastError: expect.stringContaining("serves chain 1") });
+    expect(await dumpChainTables(d.db)).toEqual(before);
   });
 
   it.skipIf(kind.skip)("survives RPC failures: reports them, retries, recovers", async () => {

@@ -5,7 +5,7 @@
  * blocks by polling, or at once when a new-heads subscription wakes it. RPC failures are
  * retried, reported in the status and retried later with backoff; they never end the process.
  */
-import { getAddress, type Address, type Block, type PublicClient } from "viem";
+import { BaseError, BlockNotFoundError, getAddress, type Address, type Block, type PublicClient } from "viem";
 import { ticketFactoryAbi } from "../../lib/generated/abis";
 import { events } from "../db/schema";
 import type { Db } from "../db/types";
@@ -73,6 +73,11 @@ export class BlockChangedError extends Error {
   override name = "BlockChangedError";
 }
 
+/** The RPC answers for another chain (a misrouted endpoint): nothing is read or rolled back until it is right again. */
+export class WrongChainError extends Error {
+  override name = "WrongChainError";
+}
+
 
 /**
  * @example
@@ -117,8 +122,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const rpc = { ...retry, signal: stopper.signal };
   const ahead = prefetcher<{ to: number; block: Block; range: RangeLogs }>();
 
+  /** Cheap (one eth_chainId), so it runs before anything that trusts the RPC's idea of the chain wholesale: loading and rolling back. */
+  async function checkChain(): Promise<void> {
+    const served = await withRetry(() => client.getChainId(), rpc);
+    if (served !== chainId) throw new WrongChainError(`RPC serves chain ${served}, this indexer indexes chain ${chainId}`);
+  }
+
   async function load(): Promise<void> {
     ahead.clear();
+    await checkChain();
     cursorInDb = await readCursor(db, id);
     cursor = cursorInDb ?? fromBlock - 1;
     cursorHash = cursor >= fromBlock ? await readBlockHash(db, cursor) : null;
@@ -156,8 +168,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   const getBlock = (n: number): Promise<Block> => withRetry(() => client.getBlock({ blockNumber: BigInt(n) }), rpc) as Promise<Block>;
 
+  /** The chain's hash at `n`, or null when it has no such block. */
+  async function hashAt(n: number): Promise<string | null> {
+    try {
+      return (await getBlock(n)).hash!.toLowerCase();
+    } catch (err) {
+      if (err instanceof BaseError && err.walk((e) => e instanceof BlockNotFoundError)) return null;
+      throw err;
+    }
+  }
+
   /** Finds the newest stored block still on the chain and rolls everything above it back. */
   async function rollBack(head: number, reason: string): Promise<{ fromBlock: number; toBlock: number }> {
+    // Another chain's blocks would all "mismatch" and wipe the mirror down to fromBlock.
+    await checkChain();
     counters.reorgs++;
     ahead.clear();
     let ancestor: { number: number; hash: string } | null = null;
@@ -229,7 +253,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
     const head = Number(await withRetry(() => client.getBlockNumber({ cacheTime: 0 }), rpc));
     noteHead(head);
-    if (cursor > head) return rollBack(head, `head ${head} is below indexed block ${cursor}`);
+    if (cursor > head) {
+      // A load-balanced RPC may answer from a backend a few blocks behind: if our last block is
+      // still on the chain, the head was stale, not reorged; rolling back would hide real rows.
+      if (cursorHash !== null && (await hashAt(cursor)) === cursorHash) return null;
+      return rollBack(head, `head ${head} is below indexed block ${cursor}`);
+    }
     if (cursor === head) return null;
 
     const from = cursor + 1;

@@ -27,6 +27,10 @@ export type IndexerProcessOptions = {
   env?: Record<string, string>;
   /** Print the process's output lines (prefixed) as they come. */
   echo?: boolean;
+  /** Ready once /health answers at all, even 503 (an indexer that cannot sync yet, e.g. a broken RPC). */
+  readyWhenAnswering?: boolean;
+  /** Called with every output chunk, unabridged (the group keeps only the last 200 lines). */
+  onOutput?: (text: string) => void;
 };
 
 export async function startIndexerProcess(group: ProcessGroup, o: IndexerProcessOptions): Promise<IndexerProcess> {
@@ -49,7 +53,11 @@ export async function startIndexerProcess(group: ProcessGroup, o: IndexerProcess
       ...o.env,
     },
   });
-  await whileAlive(proc, waitForHttp(`${url}/health`, 90_000));
+  if (o.onOutput) {
+    proc.child.stdout?.on("data", (c: Buffer) => o.onOutput!(c.toString("utf8")));
+    proc.child.stderr?.on("data", (c: Buffer) => o.onOutput!(c.toString("utf8")));
+  }
+  await whileAlive(proc, waitForHttp(`${url}/health`, 90_000, o.readyWhenAnswering ?? false));
   const alive = () => proc.child.exitCode === null && proc.child.signalCode === null;
   return {
     url,

@@ -47,13 +47,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Resolves when an HTTP GET of `url` answers (any status below 500). */
-export function waitForHttp(url: string, timeoutMs = 60_000): Promise<Response> {
+/** Resolves when an HTTP GET of `url` answers (any status below 500, or any status at all with `anyStatus`). */
+export function waitForHttp(url: string, timeoutMs = 60_000, anyStatus = false): Promise<Response> {
   return waitFor(
     url,
     async () => {
       const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
-      return res.status < 500 ? res : undefined;
+      return anyStatus || res.status < 500 ? res : undefined;
     },
     { timeoutMs, intervalMs: 250 },
   );

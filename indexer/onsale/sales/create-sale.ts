@@ -9,10 +9,10 @@ import type { OnsaleSale } from "../../../lib/onsale/types";
 import { onsaleSales } from "../../db/schema";
 import type { OnsaleDeps } from "../onsale-deps";
 import { OnsaleError } from "../onsale-error";
-import { saleView } from "./sale-row";
+import { SALE_ID_PATTERN, saleView } from "./sale-row";
 
 export const createSaleSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "1–64 of a-z, 0-9 and '-'"),
+  id: z.string().regex(SALE_ID_PATTERN, "1–64 of a-z, 0-9 and '-'"),
   contract: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address"),
   tier: z.number().int().min(0).max(7),
   opensAt: z.iso.datetime({ offset: true }),

@@ -8,7 +8,12 @@ import { OnsaleError } from "../onsale-error";
 
 export type SaleRow = typeof onsaleSales.$inferSelect;
 
+/** What a sale id may look like (also checked at creation). */
+export const SALE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
 export async function loadSale(db: DbOrTx, saleId: string, lock = false): Promise<SaleRow> {
+  // No such sale can exist, and some strings (NUL bytes) make the database itself throw.
+  if (!SALE_ID_PATTERN.test(saleId)) throw new OnsaleError("UNKNOWN_SALE", saleId.slice(0, 64));
   const q = db.select().from(onsaleSales).where(eq(onsaleSales.id, saleId));
   const [row] = lock ? await q.for("update") : await q;
   if (!row) throw new OnsaleError("UNKNOWN_SALE", saleId);
