@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useChains, useConnect, useConnection, useConnectors, useDisconnect, useSwitchChain, type Connector } from "wagmi";
 import { isLocalTestAccount, LOCAL_TEST_ACCOUNTS } from "../config/wagmi";
-import { shortAddress } from "../indexer-client/tickets";
+import { shortAddress } from "../format/short-address";
 import { useIsMounted } from "../hooks/useIsMounted";
 
 /** Browser wallets to offer: EIP-6963 wallets by name, the generic injected one only when none announced itself. */

@@ -1,16 +1,18 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { fetchEvents } from "../indexer-client/events";
+import { useLiveRefetchInterval } from "../live/LiveUpdates";
+import { useIndexerClient } from "./useIndexerClient";
 import { useRuntimeConfig } from "./useRuntimeConfig";
 
-/** Every event the indexer knows, refreshed every few seconds. */
+/** Every event the indexer knows, newest first; refreshed when the change stream reports new blocks. */
 export function useEvents() {
   const { indexerUrl } = useRuntimeConfig();
+  const indexer = useIndexerClient();
   return useQuery({
     queryKey: ["events", indexerUrl],
-    queryFn: ({ signal }) => fetchEvents(indexerUrl, { signal }),
-    refetchInterval: 4_000,
+    queryFn: ({ signal }) => indexer.events({ limit: 100 }, { signal }),
+    refetchInterval: useLiveRefetchInterval(),
     retry: 1,
   });
 }

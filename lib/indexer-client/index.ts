@@ -1,4 +1,7 @@
-/** The indexer API client: `createIndexerClient`, its error class and the response schemas/types. */
+/** The indexer API client: `createIndexerClient` (reads, change stream), gate/pass calls, its error class and the response schemas/types. */
 export * from "./client";
 export * from "./errors";
 export * from "./schemas";
+export * from "./post-json";
+export * from "./gate";
+export * from "./pass";

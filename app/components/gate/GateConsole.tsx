@@ -5,9 +5,8 @@ import { readGateSession, saveGateSession } from "../../gate/session-store";
 import { useIsMounted } from "../../hooks/useIsMounted";
 import { useOnline } from "../../hooks/useOnline";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
-import { IndexerError } from "../../indexer-client/errors";
-import { scanPass, type GateSession, type GateVerdict } from "../../indexer-client/gate";
-import { IndexerApiError } from "../../indexer-client/post-json";
+import { IndexerClientError } from "../../../lib/indexer-client/errors";
+import { scanPass, type GateSession, type ScanVerdict as GateVerdict } from "../../../lib/indexer-client/gate";
 import { WalletPanel } from "../WalletPanel";
 import { CameraScanner } from "./CameraScanner";
 import { GateSignIn } from "./GateSignIn";
@@ -46,9 +45,10 @@ export function GateConsole() {
           setSession(null);
         }
       } catch (error) {
-        if (error instanceof IndexerError && error.code === "INDEXER_UNREACHABLE") setUnreachable(true);
-        const reason = error instanceof IndexerApiError ? error.code : "OFFLINE";
-        const message = error instanceof IndexerApiError ? error.shortMessage : "The gate server cannot be reached: this scan was not verified. Check the connection.";
+        if (error instanceof IndexerClientError && error.code === "INDEXER_UNREACHABLE") setUnreachable(true);
+        const answered = error instanceof IndexerClientError && error.code !== "INDEXER_UNREACHABLE";
+        const reason = answered ? (error.apiCode ?? error.code) : "OFFLINE";
+        const message = answered ? error.shortMessage : "The gate server cannot be reached: this scan was not verified. Check the connection.";
         setVerdict({ result: "DENY", reason, message });
       } finally {
         holdUntil.current = Date.now() + HOLD_MS;

@@ -1,5 +1,5 @@
 import { verdictWords } from "../../gate/verdict-words";
-import type { GateVerdict } from "../../indexer-client/gate";
+import type { ScanVerdict as GateVerdict } from "../../../lib/indexer-client/gate";
 
 /** The big green ADMIT or red DENY, with the reason in words. */
 export function VerdictScreen({ verdict }: { verdict: GateVerdict | null }) {

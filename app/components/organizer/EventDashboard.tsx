@@ -5,7 +5,7 @@ import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, Line, Line
 import type { EventView } from "../../chain-reads/read-event";
 import { readActivity } from "../../chain-reads/read-activity";
 import { useChainQuery } from "../../hooks/useChainQuery";
-import { shortAddress } from "../../indexer-client/tickets";
+import { shortAddress } from "../../format/short-address";
 import { summariseActivity } from "../../organizer/summarise-activity";
 import { Empty, ErrorState, Loading } from "../QueryStates";
 

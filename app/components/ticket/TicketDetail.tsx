@@ -6,7 +6,7 @@ import { useConnection } from "wagmi";
 import type { TicketView } from "../../chain-reads/read-ticket";
 import { formatEth, transferModeName, TRANSFER_MODE_WORDS, zoneNames } from "../../format/ticket-words";
 import { useTicket } from "../../hooks/useTicket";
-import { shortAddress } from "../../indexer-client/tickets";
+import { shortAddress } from "../../format/short-address";
 import { ErrorState, Loading } from "../QueryStates";
 import { ProvenanceTimeline } from "./ProvenanceTimeline";
 import { RefundPanel } from "./RefundPanel";
