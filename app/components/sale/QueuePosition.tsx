@@ -15,9 +15,11 @@ export function QueuePosition({ status, live }: { status: OnsaleEntryStatus; liv
     <section className="panel stack queue-card" data-testid="queue-status" data-state={status.state} data-position={status.position ?? ""} data-ahead={status.ahead ?? ""}>
       <div className="row">
         <h2>{HEADLINE[status.state]}</h2>
-        <span className="muted small" data-testid="queue-live" data-live={String(live)}>
-          {live ? "● live" : "○ reconnecting…"}
-        </span>
+        {status.state !== "voucher" && status.state !== "expired" && (
+          <span className="muted small" data-testid="queue-live" data-live={String(live)}>
+            {live ? "● live" : "○ reconnecting…"}
+          </span>
+        )}
       </div>
       {status.state === "early" && (
         <p>

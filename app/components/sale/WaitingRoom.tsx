@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { getSale } from "../../../lib/onsale/client";
 import type { OnsaleEntryStatus, OnsaleIssuedVoucher } from "../../../lib/onsale/types";
 import { useEntryStatus } from "../../hooks/useEntryStatus";
+import { useIndexerClient } from "../../hooks/useIndexerClient";
 import { useIsMounted } from "../../hooks/useIsMounted";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
 import { readEntry, saveEntry, type StoredEntry } from "../../sale/entry-store";
@@ -22,7 +23,11 @@ import { QueuePosition } from "./QueuePosition";
 export function WaitingRoom({ saleId }: { saleId: string }) {
   const mounted = useIsMounted();
   const { indexerUrl } = useRuntimeConfig();
+  const indexer = useIndexerClient();
   const sale = useQuery({ queryKey: ["onsale", indexerUrl, saleId], queryFn: () => getSale(indexerUrl, saleId), retry: 1 });
+  // The event's name, for the heading; the sale works without it.
+  const contract = sale.data?.contract;
+  const event = useQuery({ queryKey: ["events", indexerUrl, "detail", contract], queryFn: ({ signal }) => indexer.event(contract!, { signal }), enabled: contract !== undefined, retry: false });
   const [entry, setEntry] = useState<StoredEntry | null>(null);
   const [joinedStatus, setJoinedStatus] = useState<OnsaleEntryStatus | null>(null);
   const live = useEntryStatus(indexerUrl, entry?.token ?? null, joinedStatus);
@@ -41,7 +46,7 @@ export function WaitingRoom({ saleId }: { saleId: string }) {
   return (
     <div className="stack" data-testid="waiting-room" data-sale={s.id}>
       <section className="panel stack">
-        <h2>Sale {s.id}</h2>
+        <h2 data-testid="sale-title">{event.data ? `${event.data.event.name}: on-sale` : `Sale ${s.id}`}</h2>
         <dl className="kv">
           <dt>Opens</dt>
           <dd>{new Date(s.opensAt).toLocaleString()}</dd>

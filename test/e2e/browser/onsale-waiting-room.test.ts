@@ -118,8 +118,16 @@ describe.skipIf(chromiumSkipReason)("browser: on-sale waiting room, voucher, cla
     const first = await publicClient.readContract({ address: contract, abi: eventTicketAbi, functionName: "identityOf", args: [1n] });
     expect(first).not.toBe(`0x${"0".repeat(64)}`);
 
-    // After a reload the voucher is still here; redeeming it again is refused with the decoded custom error.
-    await page.reload();
+    // The ticket page explains the binding and shows the on-chain fingerprint (never the ID).
+    await page.goto(`${s.appUrl}/tickets/${contract}/1`);
+    const identity = page.getByTestId("identity-panel");
+    expect(await identity.getAttribute("data-identity")).toBe("bound");
+    expect(await page.getByTestId("identity-fingerprint").innerText()).toBe(`${first.slice(0, 10)}…${first.slice(-8)}`);
+    expect(await identity.innerText()).toContain("Bring the ID you entered");
+    await screenshot(page, "ticket-identity-bound");
+    await page.goto(`${s.appUrl}/sale/${SALE}`);
+
+    // Back on the sale page the voucher is still here; redeeming it again is refused with the decoded custom error.
     await claim.waitFor();
     const again = await settledTx(page, "claim-status", () => page.getByTestId("claim-submit").click());
     expect(again).toMatchObject({ status: "failed", code: "EventTicketVoucherUsed" });
