@@ -66,7 +66,8 @@ export async function startLocalStack(options: { siweDomain?: string; indexerEnv
           ...options.indexerEnv,
         },
       });
-      await whileAlive(p, waitForHttp(`${indexerUrl}/health`, 60_000));
+      // Generous: on a shared 2-core machine the indexer (tsx + PGlite + migrations) can take over a minute to listen.
+      await whileAlive(p, waitForHttp(`${indexerUrl}/health`, 180_000));
       return p;
     };
     const stack: LocalStack = {
