@@ -26,6 +26,7 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const contracts = new Set<string>();
     let rollback = false;
+    let connectedBefore = false;
     // Several ranges can land within a few ms (a burst of blocks): refetch once for all of them.
     const flush = () => {
       timer = undefined;
@@ -44,14 +45,19 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
         retryMs: 2_000,
         onReady: () => {
           setState((s) => ({ ...s, live: true }));
-          // Whatever happened while we were disconnected: refetch once.
-          void invalidateOnChange(queryClient, { contracts: [], rollback: true });
+          // A reconnect: whatever happened while we were away, refetch once (not on the first connect, the page just loaded).
+          if (connectedBefore) void invalidateOnChange(queryClient, { contracts: [], rollback: true });
+          connectedBefore = true;
         },
         onError: () => setState((s) => ({ ...s, live: false })),
       },
     );
+    // The browser lost its network: an open stream may linger silently, so poll until it proves itself again.
+    const offline = () => setState((s) => ({ ...s, live: false }));
+    window.addEventListener("offline", offline);
     return () => {
       stop();
+      window.removeEventListener("offline", offline);
       if (timer) clearTimeout(timer);
     };
   }, [indexer, queryClient]);
