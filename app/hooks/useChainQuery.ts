@@ -15,7 +15,7 @@ export const CHAIN_REFETCH_MS = 3_000;
  */
 export function useChainQuery<T>(key: readonly unknown[], read: (client: PublicClient) => Promise<T>, enabled = true) {
   const client = usePublicClient();
-  const refetchInterval = useLiveRefetchInterval(CHAIN_REFETCH_MS);
+  const refetchInterval = useLiveRefetchInterval(CHAIN_REFETCH_MS, enabled);
   return useQuery({
     queryKey: ["chain", client?.chain.id, ...key],
     queryFn: () => read(client as PublicClient),

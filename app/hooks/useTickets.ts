@@ -13,7 +13,7 @@ export function useTickets(owner: string | undefined) {
     queryKey: ["tickets", indexerUrl, owner?.toLowerCase()],
     queryFn: ({ signal }) => indexer.ticketsByOwner(owner!, { limit: 200 }, { signal }),
     enabled: owner !== undefined,
-    refetchInterval: useLiveRefetchInterval(),
+    refetchInterval: useLiveRefetchInterval(undefined, owner !== undefined),
     retry: 1,
     retryDelay: 1_000,
   });

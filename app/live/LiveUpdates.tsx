@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 import { useIndexerClient } from "../hooks/useIndexerClient";
 import { invalidateOnChange } from "./invalidate-on-change";
 
@@ -10,19 +10,30 @@ export const FALLBACK_REFETCH_MS = 4_000;
 
 export type LiveState = { live: boolean; changes: number };
 
-const LiveContext = createContext<LiveState>({ live: false, changes: 0 });
+type LiveContextValue = LiveState & { want: () => () => void };
+
+const LiveContext = createContext<LiveContextValue>({ live: false, changes: 0, want: () => () => {} });
 
 /**
  * Listens to the indexer's `/stream` (Server-Sent Events) for the whole page and invalidates the
  * React Query caches a change can affect, so lists and views refresh when a block with Fairgate
  * logs lands instead of polling. Reconnects by itself (lib/indexer-client `watchChanges`).
+ * The stream is open only while a mounted view wants it (`useLiveRefetchInterval`), so pages
+ * without live data (the full-screen pass) keep no connection open.
  */
 export function LiveUpdates({ children }: { children: ReactNode }) {
   const indexer = useIndexerClient();
   const queryClient = useQueryClient();
   const [state, setState] = useState<LiveState>({ live: false, changes: 0 });
+  const [wanted, setWanted] = useState(0);
+  const want = useCallback(() => {
+    setWanted((n) => n + 1);
+    return () => setWanted((n) => n - 1);
+  }, []);
+  const active = wanted > 0;
 
   useEffect(() => {
+    if (!active) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const contracts = new Set<string>();
     let rollback = false;
@@ -59,18 +70,25 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
       stop();
       window.removeEventListener("offline", offline);
       if (timer) clearTimeout(timer);
+      setState((s) => ({ ...s, live: false }));
     };
-  }, [indexer, queryClient]);
+  }, [active, indexer, queryClient]);
 
-  return <LiveContext value={state}>{children}</LiveContext>;
+  return <LiveContext value={{ ...state, want }}>{children}</LiveContext>;
 }
 
 /** Whether the change stream is connected, and how many changes it has delivered. */
 export function useLive(): LiveState {
-  return useContext(LiveContext);
+  const { live, changes } = useContext(LiveContext);
+  return { live, changes };
 }
 
-/** `refetchInterval` for a view the change stream keeps fresh: none while live, polling while it is down. */
-export function useLiveRefetchInterval(fallbackMs = FALLBACK_REFETCH_MS): number | false {
-  return useLive().live ? false : fallbackMs;
+/**
+ * `refetchInterval` for a view the change stream keeps fresh: none while live, polling while it
+ * is down. While `enabled`, it keeps the stream open.
+ */
+export function useLiveRefetchInterval(fallbackMs = FALLBACK_REFETCH_MS, enabled = true): number | false {
+  const { live, want } = useContext(LiveContext);
+  useEffect(() => (enabled ? want() : undefined), [enabled, want]);
+  return live ? false : fallbackMs;
 }
