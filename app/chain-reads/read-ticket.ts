@@ -1,4 +1,4 @@
-import { zeroHash, type Address, type PublicClient } from "viem";
+import { zeroHash, type Address, type Hex, type PublicClient } from "viem";
 import { eventTicketAbi, resaleMarketAbi } from "../../lib/generated/abis";
 import { readEvent, type EventView, type TierView } from "./read-event";
 
@@ -13,6 +13,8 @@ export type TicketView = {
   /** Face value held in escrow for it (bought, not comp), so refundable on cancellation. */
   paid: boolean;
   identityBound: boolean;
+  /** `identityOf(tokenId)`: HMAC of the holder's ID number for a named ticket, zero when unbound. */
+  identityCommitment: Hex;
   maxResalePrice: bigint;
   /** Active listing on the official market, if the seller still owns it. */
   listing: { seller: Address; price: bigint } | null;
@@ -53,6 +55,7 @@ export async function readTicket(client: PublicClient, contract: Address, tokenI
     refunded,
     paid,
     identityBound: identity !== zeroHash,
+    identityCommitment: identity,
     maxResalePrice,
     listing: listed ? { seller, price } : null,
     marketApproved: operator || approved.toLowerCase() === event.market.toLowerCase(),

@@ -3,13 +3,14 @@
 import { useChains } from "wagmi";
 import { useIndexerHealth } from "../hooks/useIndexerHealth";
 import { useIsMounted } from "../hooks/useIsMounted";
-import type { IndexerHealth } from "../indexer-client/health";
+import type { Health } from "../../lib/indexer-client/schemas";
+import { useLive } from "../live/LiveUpdates";
 
-function syncText(health: IndexerHealth): string {
+function syncText(health: Health): string {
   const parts: string[] = [];
   if (health.indexedBlock !== null) parts.push(`block ${health.indexedBlock}`);
   if (health.lagBlocks !== null) {
-    const seconds = health.lagSeconds !== null ? `, ${Math.round(health.lagSeconds)} s` : "";
+    const seconds = health.lagMs !== null ? `, ${Math.round(health.lagMs / 1000)} s` : "";
     parts.push(`lag ${health.lagBlocks} block${health.lagBlocks === 1 ? "" : "s"}${seconds}`);
   }
   return parts.length > 0 ? parts.join(" · ") : "answering";
@@ -19,6 +20,7 @@ function syncText(health: IndexerHealth): string {
 export function IndexerStatus() {
   const mounted = useIsMounted();
   const health = useIndexerHealth();
+  const { live } = useLive();
   const [chain] = useChains();
 
   let state: "checking" | "ok" | "degraded" | "down";
@@ -35,9 +37,12 @@ export function IndexerStatus() {
   }
 
   return (
-    <footer className="status" data-testid="indexer-status" data-state={state}>
+    <footer className="status" data-testid="indexer-status" data-state={state} data-live={String(mounted && live)}>
       <span className={`dot ${state}`} aria-hidden="true" />
       <span>{text}</span>
+      <span className="muted" data-testid="live-indicator" title="Pages refresh by themselves when the indexer sees a change">
+        {mounted && live ? "Live" : "Polling"}
+      </span>
       {chain && <span className="muted">Chain {chain.id}</span>}
     </footer>
   );

@@ -1,20 +1,20 @@
 "use client";
 
 import { useConnection } from "wagmi";
-import { IndexerError } from "../indexer-client/errors";
+import { IndexerClientError } from "../../lib/indexer-client/errors";
 import { useIsMounted } from "../hooks/useIsMounted";
 import { useRuntimeConfig } from "../hooks/useRuntimeConfig";
 import { useTickets } from "../hooks/useTickets";
 import { TicketCard } from "./TicketCard";
 
 function describe(error: Error, indexerUrl: string): string {
-  if (error instanceof IndexerError && error.code === "INDEXER_UNREACHABLE") {
+  if (error instanceof IndexerClientError && error.code === "INDEXER_UNREACHABLE") {
     return `${error.shortMessage} Tried ${indexerUrl}. Start the whole stack with npm start, or set INDEXER_URL.`;
   }
-  return error instanceof IndexerError ? error.shortMessage : error.message;
+  return error instanceof IndexerClientError ? error.shortMessage : error.message;
 }
 
-/** The connected wallet's tickets, kept fresh from the indexer. */
+/** The connected wallet's tickets, kept fresh by the indexer's change stream. */
 export function MyTickets() {
   const mounted = useIsMounted();
   const { address, status } = useConnection();
@@ -47,7 +47,7 @@ export function MyTickets() {
     );
   }
 
-  const { tickets: list, skipped } = tickets.data!;
+  const { tickets: list } = tickets.data!;
   return (
     <section className="tickets">
       <h2>
@@ -56,11 +56,6 @@ export function MyTickets() {
       {tickets.isError && (
         <p className="notice" role="status" data-testid="tickets-stale">
           Showing the last list we got. {describe(tickets.error, indexerUrl)}
-        </p>
-      )}
-      {skipped > 0 && (
-        <p className="notice" data-testid="tickets-skipped">
-          {skipped} ticket{skipped === 1 ? "" : "s"} could not be read from the indexer's answer.
         </p>
       )}
       {list.length === 0 ? (

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { shortAddress, type Ticket } from "../indexer-client/tickets";
+import type { Ticket } from "../../lib/indexer-client/schemas";
+import { shortAddress } from "../format/short-address";
 
 /** One ticket: event, token number, contract and whether it has been used at the gate. */
 export function TicketCard({ ticket }: { ticket: Ticket }) {

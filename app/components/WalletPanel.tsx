@@ -2,18 +2,26 @@
 
 import { useState } from "react";
 import { useChains, useConnect, useConnection, useConnectors, useDisconnect, useSwitchChain, type Connector } from "wagmi";
-import { isLocalTestAccount, LOCAL_TEST_ACCOUNTS } from "../config/wagmi";
-import { shortAddress } from "../indexer-client/tickets";
+import { isLocalTestAccount, isMissingWalletConnectProvider, LOCAL_TEST_ACCOUNTS, WALLETCONNECT_PROVIDER_PACKAGE } from "../config/wagmi";
+import { shortAddress } from "../format/short-address";
 import { useIsMounted } from "../hooks/useIsMounted";
 
-/** Browser wallets to offer: EIP-6963 wallets by name, the generic injected one only when none announced itself. */
+/**
+ * Wallets to offer: EIP-6963 browser wallets by name, the generic injected one only when none
+ * announced itself, then WalletConnect when configured.
+ */
 function browserWallets(connectors: readonly Connector[]): Connector[] {
   const wallets = connectors.filter((connector) => !isLocalTestAccount(connector));
-  const announced = wallets.filter((connector) => connector.id !== "injected");
-  return announced.length > 0 ? announced : wallets;
+  const remote = wallets.filter((connector) => connector.type === "walletConnect");
+  const inBrowser = wallets.filter((connector) => connector.type !== "walletConnect");
+  const announced = inBrowser.filter((connector) => connector.id !== "injected");
+  return [...(announced.length > 0 ? announced : inBrowser), ...remote];
 }
 
 function errorText(error: Error): string {
+  if (isMissingWalletConnectProvider(error)) {
+    return `WalletConnect is configured, but this build does not include ${WALLETCONNECT_PROVIDER_PACKAGE}. Use a browser wallet, or ask the operator to install that package.`;
+  }
   if (error.name === "ProviderNotFoundError") {
     return "No browser wallet found. Install one (e.g. MetaMask) or use a local test account.";
   }

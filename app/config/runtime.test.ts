@@ -8,6 +8,7 @@ describe("readRuntimeConfig", () => {
       rpcUrl: "http://127.0.0.1:8545",
       chainId: 31337,
       factory: null,
+      walletConnectProjectId: null,
     });
   });
 
@@ -17,7 +18,15 @@ describe("readRuntimeConfig", () => {
       rpcUrl: "http://127.0.0.1:8545",
       chainId: 11155111,
       factory: null,
+      walletConnectProjectId: null,
     });
+  });
+
+  it("reads the WalletConnect project id (read per request, like the rest, though it carries the NEXT_PUBLIC_ prefix)", () => {
+    const id = "0123456789abcdef0123456789abcdef";
+    expect(readRuntimeConfig({ NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: id }).walletConnectProjectId).toBe(id);
+    expect(readRuntimeConfig({ NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: "" }).walletConnectProjectId).toBeNull();
+    expect(() => readRuntimeConfig({ NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: "my-project" })).toThrow(/NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID/);
   });
 
   it("rejects nonsense with a message naming the variable", () => {

@@ -16,6 +16,8 @@ export type RuntimeConfig = {
   chainId: number;
   /** The TicketFactory organizers create events with: `FACTORY_ADDRESS`, else the deployments file; null if neither. */
   factory: `0x${string}` | null;
+  /** WalletConnect Cloud project id (`NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID`); the WalletConnect connector exists only when set. */
+  walletConnectProjectId: string | null;
 };
 
 // Not z.httpUrl(): it demands a domain name and rejects 127.0.0.1 and localhost.
@@ -28,6 +30,10 @@ const runtimeEnvSchema = z.object({
   FACTORY_ADDRESS: z
     .string()
     .regex(/^0x[0-9a-fA-F]{40}$/, "not an address")
+    .optional(),
+  NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: z
+    .string()
+    .regex(/^[0-9a-fA-F]{32}$/, "a WalletConnect project id is 32 hex digits")
     .optional(),
 });
 
@@ -51,6 +57,7 @@ export function readRuntimeConfig(env: Record<string, string | undefined>): Runt
     RPC_URL: pick("RPC_URL"),
     CHAIN_ID: pick("CHAIN_ID"),
     FACTORY_ADDRESS: pick("FACTORY_ADDRESS"),
+    NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: pick("NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID"),
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
@@ -61,5 +68,6 @@ export function readRuntimeConfig(env: Record<string, string | undefined>): Runt
     rpcUrl: parsed.data.RPC_URL,
     chainId: parsed.data.CHAIN_ID,
     factory: (parsed.data.FACTORY_ADDRESS as `0x${string}` | undefined) ?? null,
+    walletConnectProjectId: parsed.data.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID ?? null,
   };
 }

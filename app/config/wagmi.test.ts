@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createWagmiConfig, isLocalTestAccount, LOCAL_TEST_ACCOUNTS } from "./wagmi";
+import { createWagmiConfig, isLocalTestAccount, isMissingWalletConnectProvider, LOCAL_TEST_ACCOUNTS } from "./wagmi";
 
 describe("createWagmiConfig", () => {
   it("offers the local test accounts on the Hardhat chain only", () => {
@@ -13,6 +13,20 @@ describe("createWagmiConfig", () => {
     const other = createWagmiConfig({ chainId: 11155111, rpcUrl: "https://rpc.example.org" });
     expect(other.connectors.map((c) => c.id)).toEqual(["injected"]);
     expect(other.chains[0]?.id).toBe(11155111);
+  });
+
+  it("adds the WalletConnect connector only when a project id is configured", () => {
+    const settings = { chainId: 11155111, rpcUrl: "https://rpc.example.org" };
+    expect(createWagmiConfig(settings).connectors.map((c) => c.id)).toEqual(["injected"]);
+    expect(createWagmiConfig({ ...settings, walletConnectProjectId: null }).connectors.map((c) => c.id)).toEqual(["injected"]);
+    const withWc = createWagmiConfig({ ...settings, walletConnectProjectId: "0123456789abcdef0123456789abcdef" });
+    expect(withWc.connectors.map((c) => c.id)).toEqual(["injected", "walletConnect"]);
+    expect(withWc.connectors[1]!.name).toBe("WalletConnect");
+  });
+
+  it("recognises a connect failure caused by the missing WalletConnect provider package", () => {
+    expect(isMissingWalletConnectProvider(new Error("Cannot find module '@walletconnect/ethereum-provider'"))).toBe(true);
+    expect(isMissingWalletConnectProvider(new Error("User rejected the request."))).toBe(false);
   });
 
   it("connects a test account by address only, answering account requests locally", async () => {

@@ -1,5 +1,6 @@
 import { type Address } from "viem";
 import { createConfig, createConnector, http, injected, mock, type Config, type CreateConnectorFn } from "wagmi";
+import { walletConnect } from "wagmi/connectors/walletConnect";
 import { fairgateChain, LOCAL_CHAIN_ID } from "../../lib/chain";
 
 /**
@@ -55,15 +56,26 @@ export function localTestAccount(index: number): CreateConnectorFn {
   });
 }
 
-export type WagmiSettings = { chainId: number; rpcUrl: string };
+export type WagmiSettings = { chainId: number; rpcUrl: string; walletConnectProjectId?: string | null };
+
+/**
+ * The package wagmi's WalletConnect connector loads on first use. It is an optional peer
+ * dependency that this repository does not install yet: with a project id set but without it,
+ * connecting says so (see `walletConnectErrorText`) instead of failing silently.
+ */
+export const WALLETCONNECT_PROVIDER_PACKAGE = "@walletconnect/ethereum-provider";
 
 /**
  * The app's one wagmi config: any injected EIP-1193 wallet (MetaMask and the like, plus those
- * announced through EIP-6963), and, on the local Hardhat chain only, the test accounts.
+ * announced through EIP-6963), WalletConnect (phones' wallets by QR) when a project id is
+ * configured, and, on the local Hardhat chain only, the test accounts.
  */
-export function createWagmiConfig({ chainId, rpcUrl }: WagmiSettings): Config {
+export function createWagmiConfig({ chainId, rpcUrl, walletConnectProjectId }: WagmiSettings): Config {
   const chain = fairgateChain(chainId, rpcUrl);
   const connectors: CreateConnectorFn[] = [injected()];
+  if (walletConnectProjectId) {
+    connectors.push(walletConnect({ projectId: walletConnectProjectId, showQrModal: true, metadata: { name: "Fairgate", description: "Honest NFT tickets", url: typeof window === "undefined" ? "http://127.0.0.1:3000" : window.location.origin, icons: [] } }));
+  }
   if (chainId === LOCAL_CHAIN_ID) {
     connectors.push(...LOCAL_TEST_ACCOUNTS.map((_, index) => localTestAccount(index)));
   }
@@ -78,4 +90,9 @@ export function createWagmiConfig({ chainId, rpcUrl }: WagmiSettings): Config {
 /** True for the connectors made by {@link localTestAccount}. */
 export function isLocalTestAccount(connector: { id: string }): boolean {
   return connector.id.startsWith(LOCAL_TEST_ACCOUNT_ID_PREFIX);
+}
+
+/** True when connecting failed because the WalletConnect provider package is not installed. */
+export function isMissingWalletConnectProvider(error: Error): boolean {
+  return error.message.includes(WALLETCONNECT_PROVIDER_PACKAGE) || /Cannot find module|Module not found|Failed to fetch dynamically imported module/i.test(error.message);
 }

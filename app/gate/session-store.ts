@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { GateSession } from "../indexer-client/gate";
+import type { GateSession } from "../../lib/indexer-client/gate";
 
 const KEY = "fairgate.gate-session";
 const schema = z.object({

@@ -3,8 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import type { PublicClient } from "viem";
 import { usePublicClient } from "wagmi";
+import { useLiveRefetchInterval } from "../live/LiveUpdates";
 
-/** How often chain-backed views refresh, so a confirmed transaction shows up on its own. */
+/** How often chain-backed views poll while the indexer's change stream is down (while it is up, changes refresh them). */
 export const CHAIN_REFETCH_MS = 3_000;
 
 /**
@@ -14,11 +15,12 @@ export const CHAIN_REFETCH_MS = 3_000;
  */
 export function useChainQuery<T>(key: readonly unknown[], read: (client: PublicClient) => Promise<T>, enabled = true) {
   const client = usePublicClient();
+  const refetchInterval = useLiveRefetchInterval(CHAIN_REFETCH_MS, enabled);
   return useQuery({
     queryKey: ["chain", client?.chain.id, ...key],
     queryFn: () => read(client as PublicClient),
     enabled: enabled && client !== undefined,
-    refetchInterval: CHAIN_REFETCH_MS,
+    refetchInterval,
     retry: 1,
   });
 }

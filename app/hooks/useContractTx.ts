@@ -2,6 +2,7 @@
 
 import { useCallback, useRef, useState } from "react";
 import type { Hash, TransactionReceipt } from "viem";
+import { useQueryClient } from "@tanstack/react-query";
 import { useConfig } from "wagmi";
 import { waitForTransactionReceipt, writeContract } from "wagmi/actions";
 import { describeTxError, type TxErrorDescription } from "../tx/describe-tx-error";
@@ -30,6 +31,7 @@ type Simulation = { request: unknown };
  */
 export function useContractTx() {
   const config = useConfig();
+  const queryClient = useQueryClient();
   // Counts sends and refusals, so a screen (or a test) can tell a new outcome from the last one.
   const attempts = useRef(0);
   const [state, setState] = useState<TxState>({ status: "idle", attempt: 0 });
@@ -50,13 +52,15 @@ export function useContractTx() {
           return null;
         }
         setState({ status: "confirmed", label, hash, receipt, attempt });
+        // Chain-backed views reflect our own transaction now, without waiting for the indexer's change event.
+        void queryClient.invalidateQueries({ queryKey: ["chain"] });
         return receipt;
       } catch (error) {
         setState({ status: "failed", label, hash, attempt, error: describeTxError(error) });
         return null;
       }
     },
-    [config],
+    [config, queryClient],
   );
 
   /** Marks a refusal found before any transaction (e.g. a price above the cap) as a failure. */

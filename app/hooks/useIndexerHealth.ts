@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { fetchHealth } from "../indexer-client/health";
+import { useIndexerClient } from "./useIndexerClient";
 import { useRuntimeConfig } from "./useRuntimeConfig";
 
 export const HEALTH_REFETCH_MS = 5_000;
@@ -9,9 +9,10 @@ export const HEALTH_REFETCH_MS = 5_000;
 /** The indexer's `/health`, refreshed every few seconds for the status footer. */
 export function useIndexerHealth() {
   const { indexerUrl } = useRuntimeConfig();
+  const indexer = useIndexerClient();
   return useQuery({
     queryKey: ["health", indexerUrl],
-    queryFn: ({ signal }) => fetchHealth(indexerUrl, { signal }),
+    queryFn: ({ signal }) => indexer.health({ signal }),
     refetchInterval: HEALTH_REFETCH_MS,
     retry: false,
   });

@@ -5,7 +5,7 @@ import { getAddress, type Address } from "viem";
 import { useConfig } from "wagmi";
 import { signMessage } from "wagmi/actions";
 import { buildDelegationMessage, exportDevicePublicKey, keyIdOf } from "../../lib/pass";
-import { requestDelegation, submitDelegation } from "../indexer-client/pass";
+import { requestDelegation, submitDelegation } from "../../lib/indexer-client/pass";
 import { loadOrCreateDeviceKey } from "../pass/device-key-store";
 import { readDelegation, saveDelegation, type StoredDelegation } from "../pass/delegation-store";
 import { describeTxError } from "../tx/describe-tx-error";

@@ -1,20 +1,19 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { fetchTickets } from "../indexer-client/tickets";
+import { useIndexerClient } from "./useIndexerClient";
+import { useLiveRefetchInterval } from "../live/LiveUpdates";
 import { useRuntimeConfig } from "./useRuntimeConfig";
 
-/** How often the ticket list is refreshed, so a new mint or transfer shows up on its own. */
-export const TICKETS_REFETCH_MS = 4_000;
-
-/** The tickets `owner` holds, from the indexer, refreshed every few seconds; idle while `owner` is unknown. */
+/** The tickets `owner` holds, from the indexer; refreshed when the change stream says something moved. */
 export function useTickets(owner: string | undefined) {
   const { indexerUrl } = useRuntimeConfig();
+  const indexer = useIndexerClient();
   return useQuery({
     queryKey: ["tickets", indexerUrl, owner?.toLowerCase()],
-    queryFn: ({ signal }) => fetchTickets(indexerUrl, owner!, { signal }),
+    queryFn: ({ signal }) => indexer.ticketsByOwner(owner!, { limit: 200 }, { signal }),
     enabled: owner !== undefined,
-    refetchInterval: TICKETS_REFETCH_MS,
+    refetchInterval: useLiveRefetchInterval(undefined, owner !== undefined),
     retry: 1,
     retryDelay: 1_000,
   });

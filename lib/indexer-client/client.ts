@@ -42,6 +42,9 @@ export type HoardingOptions = { over?: number; minSources?: number; windowBlocks
 
 const isoOf = (t: Date | string | undefined) => (t instanceof Date ? t.toISOString() : t);
 
+/** Per-call options: `signal` cancels the request (e.g. React Query's), and is rethrown untouched. */
+export type RequestOptions = { signal?: AbortSignal | undefined };
+
 /**
  * @example
  * const indexer = createIndexerClient({ baseUrl: "http://127.0.0.1:4100" });
@@ -53,14 +56,23 @@ export function createIndexerClient(options: IndexerClientOptions) {
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 5_000;
 
-  async function get<S extends z.ZodType>(schema: S, path: string, query: Record<string, string | number | bigint | undefined> = {}, accept: number[] = []): Promise<z.output<S>> {
+  async function get<S extends z.ZodType>(
+    schema: S,
+    path: string,
+    query: Record<string, string | number | bigint | undefined> = {},
+    accept: number[] = [],
+    { signal }: RequestOptions = {},
+  ): Promise<z.output<S>> {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v !== undefined) qs.set(k, String(v));
     const url = `${base}${path}${qs.size > 0 ? `?${qs}` : ""}`;
     let res: Response;
     try {
-      res = await doFetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: "application/json" } });
+      const timeout = AbortSignal.timeout(timeoutMs);
+      res = await doFetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, headers: { accept: "application/json" }, cache: "no-store" });
     } catch (cause) {
+      // The caller cancelled: let it see its own abort, not an indexer failure.
+      if (signal?.aborted) throw cause;
       throw new IndexerClientError("INDEXER_UNREACHABLE", "the indexer did not answer", { url, cause });
     }
     let body: unknown;
@@ -115,6 +127,14 @@ export function createIndexerClient(options: IndexerClientOptions) {
       /** Wallets / identities over `over` tickets, and funnels. */
       hoarding: (contract: string, o: HoardingOptions = {}) => get(hoardingResponseSchema, `/analytics/${contract}/hoarding`, o),
     },
+
+    health: (r?: RequestOptions) => get(healthSchema, "/health", {}, [503], r),
+    ticketsByOwner: (owner: string, o: Page & { contract?: string } = {}, r?: RequestOptions) => get(ticketsResponseSchema, "/tickets", { owner, ...o }, [], r),
+    ticket: (contract: string, tokenId: bigint | string, r?: RequestOptions) => get(ticketDetailSchema, `/tickets/${contract}/${tokenId}`, {}, [], r),
+    events: (o: Page = {}, r?: RequestOptions) => get(eventsResponseSchema, "/events", o, [], r),
+    event: (address: string, r?: RequestOptions) => get(eventDetailSchema, `/events/${address}`, {}, [], r),
+    listings: (o: Page & { contract?: string; seller?: string; status?: "open" | "all" } = {}, r?: RequestOptions) => get(listingsResponseSchema, "/listings", o, [], r),
+    sales: (o: Page & { contract?: string; account?: string } = {}, r?: RequestOptions) => get(salesResponseSchema, "/sales", o, [], r),
     /** Prometheus text. */
     async metrics(): Promise<string> {
       const res = await doFetch(`${base}/metrics`, { signal: AbortSignal.timeout(timeoutMs) });
@@ -123,8 +143,9 @@ export function createIndexerClient(options: IndexerClientOptions) {
     /**
      * Calls `onChange` for every committed range or rollback until the returned function is
      * called. Reconnects (with Last-Event-ID) after a dropped connection, at most every `retryMs`.
+     * `onReady` fires each time the stream (re)connects; `onError` each time it drops or is refused.
      */
-    watchChanges(onChange: (change: ChangeEvent) => void, o: { retryMs?: number; onError?: (err: unknown) => void } = {}): () => void {
+    watchChanges(onChange: (change: ChangeEvent) => void, o: { retryMs?: number; onError?: (err: unknown) => void; onReady?: () => void } = {}): () => void {
       const stop = new AbortController();
       let lastId: string | undefined;
       void (async () => {
@@ -133,12 +154,15 @@ export function createIndexerClient(options: IndexerClientOptions) {
             const res = await doFetch(`${base}/stream`, { signal: stop.signal, headers: { accept: "text/event-stream", ...(lastId ? { "last-event-id": lastId } : {}) } });
             if (!res.ok || !res.body) throw new IndexerClientError("INDEXER_HTTP_ERROR", "stream refused", { url: `${base}/stream`, status: res.status });
             for await (const msg of readSse(res.body, stop.signal)) {
+              if (msg.event === "ready") o.onReady?.();
               if (msg.event !== "change") continue;
               const parsed = changeEventSchema.safeParse(JSON.parse(msg.data));
               if (!parsed.success) continue;
               lastId = msg.id;
               onChange(parsed.data);
             }
+            // The server ended the stream (e.g. it is shutting down): report it, then reconnect.
+            if (!stop.signal.aborted) o.onError?.(new IndexerClientError("INDEXER_UNREACHABLE", "the change stream ended", { url: `${base}/stream` }));
           } catch (err) {
             if (stop.signal.aborted) return;
             o.onError?.(err);

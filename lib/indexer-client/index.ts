@@ -1,6 +1,9 @@
-/** The indexer API client: `createIndexerClient`, its error class and the response schemas/types. */
+/** The indexer API client: `createIndexerClient` (reads, analytics, change stream), gate/pass calls, its error class and the response schemas/types. */
 export * from "./analytics-schemas";
 export * from "./client";
 export * from "./errors";
 export * from "./schemas";
+export * from "./post-json";
+export * from "./gate";
+export * from "./pass";
 export { ticketCheckSchema, type TicketCheck } from "../ticket-check/schema";

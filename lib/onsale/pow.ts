@@ -45,3 +45,35 @@ export function solvePow(challenge: string, bits: number, maxTries = 2 ** Math.m
   }
   throw new PowGaveUpError(`no proof of work found for ${bits} bits in ${maxTries} tries`);
 }
+
+export class PowCancelledError extends Error {
+  override name = "PowCancelledError";
+}
+
+/**
+ * {@link solvePow} for a page: hashes in slices of `sliceSize` and yields to the event loop between
+ * them, so the UI keeps painting and answering clicks while the puzzle is solved; reports
+ * progress (tries so far, expected ≈ 2^bits) and stops when `signal` aborts.
+ *
+ * @example
+ * const nonce = await solvePowAsync(challenge, bits, { onProgress: (tries) => setTries(tries) });
+ */
+export async function solvePowAsync(
+  challenge: string,
+  bits: number,
+  o: { signal?: AbortSignal; onProgress?: (tries: number) => void; sliceSize?: number; maxTries?: number } = {},
+): Promise<string> {
+  const sliceSize = o.sliceSize ?? 500;
+  const maxTries = o.maxTries ?? 2 ** Math.min(bits + 6, 40);
+  for (let i = 0; i < maxTries; ) {
+    if (o.signal?.aborted) throw new PowCancelledError("proof of work cancelled");
+    const end = Math.min(i + sliceSize, maxTries);
+    for (; i < end; i++) {
+      const nonce = String(i);
+      if (leadingZeroBits(powHash(challenge, nonce)) >= bits) return nonce;
+    }
+    o.onProgress?.(i);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  throw new PowGaveUpError(`no proof of work found for ${bits} bits in ${maxTries} tries`);
+}

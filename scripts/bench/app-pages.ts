@@ -7,6 +7,7 @@
  * Run: npx tsx scripts/bench/app-pages.ts   (needs Chromium: FAIRGATE_CHROMIUM or /usr/bin/chromium)
  */
 import { writeFile } from "node:fs/promises";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
@@ -22,6 +23,34 @@ const RUNS = 5;
 const TARGET_PASS_JS_KB = 250;
 const TARGET_QR_MS = 1000;
 
+/**
+ * Waits until no request but long-lived event streams (the indexer's `/stream`, a queue entry's
+ * stream) has been in flight for 500 ms, at most 30 s. Playwright's "networkidle" never fires on a
+ * page that holds a Server-Sent Events connection open.
+ */
+async function quiet(page: Page): Promise<void> {
+  const inFlight = new Set<import("playwright-core").Request>();
+  const isStream = (r: import("playwright-core").Request) => new URL(r.url()).pathname.endsWith("/stream");
+  const onRequest = (r: import("playwright-core").Request) => void (!isStream(r) && inFlight.add(r));
+  const onDone = (r: import("playwright-core").Request) => void inFlight.delete(r);
+  page.on("request", onRequest);
+  page.on("requestfinished", onDone);
+  page.on("requestfailed", onDone);
+  try {
+    const deadline = Date.now() + 30_000;
+    let quietSince = Date.now();
+    while (Date.now() < deadline) {
+      if (inFlight.size > 0) quietSince = Date.now();
+      else if (Date.now() - quietSince >= 500) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    page.off("request", onRequest);
+    page.off("requestfinished", onDone);
+    page.off("requestfailed", onDone);
+  }
+}
+
 /** Gzipped bytes of every script the page loaded from the app's own origin. */
 async function firstLoadJs(page: Page, url: string): Promise<number> {
   const bodies: Promise<Buffer>[] = [];
@@ -29,7 +58,8 @@ async function firstLoadJs(page: Page, url: string): Promise<number> {
     if (response.request().resourceType() === "script" && response.url().startsWith(new URL(url).origin)) bodies.push(response.body());
   };
   page.on("response", listener);
-  await page.goto(url, { waitUntil: "networkidle" });
+  await page.goto(url, { waitUntil: "load" });
+  await quiet(page);
   page.off("response", listener);
   const all = await Promise.all(bodies);
   return all.reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0);
@@ -37,7 +67,11 @@ async function firstLoadJs(page: Page, url: string): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** The 1-minute load average, printed beside the numbers: the machine is shared. */
+const load1 = () => loadavg()[0]!.toFixed(2);
+
 async function main() {
+  const loadAtStart = load1();
   const port = await freePort();
   const stack = await startLocalStack({ siweDomain: `127.0.0.1:${port}` });
   const launched = await launchBrowser({ executablePath: chromium });
@@ -93,12 +127,14 @@ async function main() {
       "| --- | --- | --- | --- | --- | --- |",
       ...rows.map((r) => `| ${r.join(" | ")} |`),
     ].join("\n");
-    console.log(`\n${table}\n`);
-    const md = `# App pages benchmark\n\nProduction build (\`next build\`, Turbopack), \`next start\` and headless Chromium on loopback, on the same machine in one run.\nFirst-load JS = gzip -9 of every script the page loads from the app origin. Baseline: the fan home page.\nRegenerate: \`npx tsx scripts/bench/app-pages.ts\`.\n\n${table}\n`;
+    const loadAtEnd = load1();
+    const loadLine = `Load average (1 min) during the run: ${loadAtStart} at start, ${loadAtEnd} at the end (2 cores, shared).`;
+    console.log(`\n${table}\n\n${loadLine}\n`);
+    const md = `# App pages benchmark\n\nProduction build (\`next build\`, Turbopack), \`next start\` and headless Chromium on loopback, on the same machine in one run.\nFirst-load JS = gzip -9 of every script the page loads from the app origin. Baseline: the fan home page.\nRegenerate: \`npx tsx scripts/bench/app-pages.ts\`.\n\n${table}\n\n${loadLine}\n`;
     await writeFile(join(repoRoot, "benchmarks", "app-pages.md"), md);
     await writeFile(
       join(repoRoot, "benchmarks", "app-pages.json"),
-      JSON.stringify({ measuredAt: new Date().toISOString(), firstLoadJsGzipBytes: { home: baselineJs, pass: passJs, gate: gateJs }, qrVisibleMs: qr, homeVisibleMs: home }, null, 2) + "\n",
+      JSON.stringify({ measuredAt: new Date().toISOString(), loadAverage1m: { start: Number(loadAtStart), end: Number(loadAtEnd) }, firstLoadJsGzipBytes: { home: baselineJs, pass: passJs, gate: gateJs }, qrVisibleMs: qr, homeVisibleMs: home }, null, 2) + "\n",
     );
   } finally {
     await launched.close();

@@ -19,9 +19,9 @@ export type BrowserStack = LocalStack & {
 };
 
 /** Chain + deploy + demo events + indexer + production app + Chromium, on free loopback ports. */
-export async function startBrowserStack(options: { fakeVideo?: string } = {}): Promise<BrowserStack> {
+export async function startBrowserStack(options: { fakeVideo?: string; indexerEnv?: Record<string, string> } = {}): Promise<BrowserStack> {
   const port = await freePort();
-  const stack = await startLocalStack({ siweDomain: `127.0.0.1:${port}` });
+  const stack = await startLocalStack({ siweDomain: `127.0.0.1:${port}`, ...(options.indexerEnv ? { indexerEnv: options.indexerEnv } : {}) });
   try {
     const tiered = await createTieredDemoEvent({ rpcUrl: stack.rpcUrl, factory: stack.factory });
     const appUrl = await startApp(stack.group, { ...stack, port });

@@ -66,6 +66,7 @@ export async function startLocalStack(options: { siweDomain?: string; indexerEnv
           ...options.indexerEnv,
         },
       });
+      // Generous: on a shared 2-core machine the indexer (tsx + PGlite + migrations) can take over a minute to listen.
       await whileAlive(p, waitForHttp(`${indexerUrl}/health`, 240_000));
       return p;
     };

@@ -6,7 +6,7 @@ import type { EventView } from "../../chain-reads/read-event";
 import { formatEth } from "../../format/ticket-words";
 import { useContractTx } from "../../hooks/useContractTx";
 import { useListings } from "../../hooks/useEvent";
-import { shortAddress } from "../../indexer-client/tickets";
+import { shortAddress } from "../../format/short-address";
 import { resaleMarketAbi } from "../../../lib/generated/abis";
 import { Empty, ErrorState, Loading } from "../QueryStates";
 import { TxStatus } from "../TxStatus";

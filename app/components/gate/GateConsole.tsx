@@ -3,20 +3,25 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { readGateSession, saveGateSession } from "../../gate/session-store";
 import { useIsMounted } from "../../hooks/useIsMounted";
+import { useOfflineGate } from "../../hooks/useOfflineGate";
 import { useOnline } from "../../hooks/useOnline";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
-import { IndexerError } from "../../indexer-client/errors";
-import { scanPass, type GateSession, type GateVerdict } from "../../indexer-client/gate";
-import { IndexerApiError } from "../../indexer-client/post-json";
+import { IndexerClientError } from "../../../lib/indexer-client/errors";
+import { scanPass, type GateSession, type ScanVerdict as GateVerdict } from "../../../lib/indexer-client/gate";
 import { WalletPanel } from "../WalletPanel";
 import { CameraScanner } from "./CameraScanner";
+import { GateInviteSignIn } from "./GateInviteSignIn";
 import { GateSignIn } from "./GateSignIn";
 import { VerdictScreen } from "./VerdictScreen";
 
 /** A verdict stays on screen this long before the next scan (the same code may then be scanned again). */
 const HOLD_MS = 2_500;
 
-/** The gate device: sign in, scan (camera or typed), big verdict, counters, offline indicator. */
+/**
+ * The gate device: sign in (gate wallet or invite code), scan (camera or typed), big verdict,
+ * counters, and an offline indicator. With no network (or no answer from the server) passes are
+ * checked against the signed offline snapshot and the admissions uploaded when back online.
+ */
 export function GateConsole() {
   const mounted = useIsMounted();
   const online = useOnline();
@@ -29,6 +34,7 @@ export function GateConsole() {
   const [manual, setManual] = useState("");
   const [busy, setBusy] = useState(false);
   const holdUntil = useRef(0);
+  const offlineGate = useOfflineGate(indexerUrl, session, online);
 
   useEffect(() => setSession(readGateSession(sessionStorage)), []);
 
@@ -36,26 +42,41 @@ export function GateConsole() {
     async (text: string) => {
       if (!session || busy || Date.now() < holdUntil.current) return;
       setBusy(true);
-      try {
-        const result = await scanPass(indexerUrl, session.token, text.trim());
-        setUnreachable(false);
+      const show = (result: GateVerdict) => {
         setVerdict(result);
         setCounts((c) => (result.result === "ADMIT" ? { ...c, admitted: c.admitted + 1 } : { ...c, denied: c.denied + 1 }));
+      };
+      const checkOffline = async () => {
+        const local = await offlineGate.scanOffline(text.trim());
+        show(local ?? { result: "DENY", reason: "OFFLINE", message: "The gate server cannot be reached and this scanner has no offline snapshot yet: this scan was not verified." });
+      };
+      try {
+        // The browser knows it has no network: go straight to the snapshot, no 5 s timeout at the door.
+        if (!navigator.onLine) return await checkOffline();
+        const result = await scanPass(indexerUrl, session.token, text.trim());
+        setUnreachable(false);
+        show(result);
+        if (result.result === "ADMIT") offlineGate.noteOnlineAdmit(result.tokenId);
         if (result.reason === "GATE_UNAUTHORIZED") {
           saveGateSession(sessionStorage, null);
           setSession(null);
         }
       } catch (error) {
-        if (error instanceof IndexerError && error.code === "INDEXER_UNREACHABLE") setUnreachable(true);
-        const reason = error instanceof IndexerApiError ? error.code : "OFFLINE";
-        const message = error instanceof IndexerApiError ? error.shortMessage : "The gate server cannot be reached: this scan was not verified. Check the connection.";
-        setVerdict({ result: "DENY", reason, message });
+        if (error instanceof IndexerClientError && error.code === "INDEXER_UNREACHABLE") {
+          setUnreachable(true);
+          await checkOffline();
+          return;
+        }
+        const answered = error instanceof IndexerClientError;
+        const reason = answered ? (error.apiCode ?? error.code) : "OFFLINE";
+        const message = answered ? error.shortMessage : "This scan was not verified. Check the connection.";
+        show({ result: "DENY", reason, message });
       } finally {
         holdUntil.current = Date.now() + HOLD_MS;
         setBusy(false);
       }
     },
-    [busy, indexerUrl, session],
+    [busy, indexerUrl, offlineGate, session],
   );
 
   if (!mounted) return <p className="muted">Loading…</p>;
@@ -63,13 +84,50 @@ export function GateConsole() {
 
   return (
     <div className="stack gate-console" data-testid="gate-console">
-      <div className={`offline-badge ${offline ? "offline" : "online"}`} data-testid="connectivity" data-online={String(!offline)}>
-        {offline ? "Offline: scans cannot be verified" : "Online"}
+      <div
+        className={`offline-badge ${offline ? "offline" : "online"}`}
+        data-testid="connectivity"
+        data-online={String(!offline)}
+        data-offline-ready={String(offlineGate.ready)}
+        data-queued={offlineGate.queued}
+        role="status"
+      >
+        {offline
+          ? offlineGate.ready
+            ? `Offline: checking passes against the snapshot from ${new Date(offlineGate.snapshotAt!).toLocaleTimeString()}`
+            : "Offline: scans cannot be verified (no offline snapshot yet)"
+          : session
+            ? `Online${offlineGate.ready ? " · offline fallback ready" : ""}`
+            : "Online"}
+        {offlineGate.queued > 0 && <span data-testid="offline-queued"> · {offlineGate.queued} offline admission{offlineGate.queued === 1 ? "" : "s"} to upload</span>}
       </div>
+      {offlineGate.error && session && (
+        <p className="notice small" data-testid="offline-error">
+          {offlineGate.error}
+        </p>
+      )}
+      {offlineGate.conflicts.length > 0 && (
+        <div className="notice" role="alert" data-testid="offline-conflicts">
+          Admitted offline but already admitted elsewhere first (reported to the organizer):
+          <ul className="list-plain">
+            {offlineGate.conflicts.map((c) => (
+              <li key={`${c.tokenId}-${c.admittedAt}`}>
+                Ticket #{c.tokenId}: first at {c.firstGateId}, {new Date(c.firstAt).toLocaleTimeString()}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {!session ? (
         <>
           <WalletPanel />
           <GateSignIn
+            onSession={(s) => {
+              saveGateSession(sessionStorage, s);
+              setSession(s);
+            }}
+          />
+          <GateInviteSignIn
             onSession={(s) => {
               saveGateSession(sessionStorage, s);
               setSession(s);

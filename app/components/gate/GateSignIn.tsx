@@ -6,7 +6,7 @@ import { signMessage } from "wagmi/actions";
 import { buildGateSignInMessage } from "../../../lib/gate/sign-in-message";
 import { useEvents } from "../../hooks/useEvents";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
-import { openGateSession, requestGateSignIn, type GateSession } from "../../indexer-client/gate";
+import { openGateSession, requestGateSignIn, type GateSession } from "../../../lib/indexer-client/gate";
 import { describeTxError } from "../../tx/describe-tx-error";
 import { ErrorState, Loading } from "../QueryStates";
 
@@ -15,7 +15,7 @@ export function GateSignIn({ onSession }: { onSession: (s: GateSession) => void 
   const config = useConfig();
   const { indexerUrl } = useRuntimeConfig();
   const { address, status } = useConnection();
-  const events = useEvents();
+  const events = useEvents({ live: false });
   const [contract, setContract] = useState("");
   const [gateId, setGateId] = useState("north-1");
   const [zone, setZone] = useState(0);

@@ -1,5 +1,5 @@
 import { verdictWords } from "../../gate/verdict-words";
-import type { GateVerdict } from "../../indexer-client/gate";
+import type { ScanVerdict as GateVerdict } from "../../../lib/indexer-client/gate";
 
 /** The big green ADMIT or red DENY, with the reason in words. */
 export function VerdictScreen({ verdict }: { verdict: GateVerdict | null }) {
@@ -12,7 +12,15 @@ export function VerdictScreen({ verdict }: { verdict: GateVerdict | null }) {
   }
   const admit = verdict.result === "ADMIT";
   return (
-    <div className={`verdict ${admit ? "admit" : "deny"}`} data-testid="verdict" data-result={verdict.result} data-reason={verdict.reason ?? ""} role="status" aria-live="assertive">
+    <div
+      className={`verdict ${admit ? "admit" : "deny"}`}
+      data-testid="verdict"
+      data-result={verdict.result}
+      data-reason={verdict.reason ?? ""}
+      data-offline={String(verdict.offline === true)}
+      role="status"
+      aria-live="assertive"
+    >
       <div className="verdict-word">{admit ? "ADMIT" : "DENY"}</div>
       {admit ? (
         verdict.tokenId && <div>Ticket #{String(verdict.tokenId)}</div>
@@ -21,6 +29,7 @@ export function VerdictScreen({ verdict }: { verdict: GateVerdict | null }) {
           {verdictWords(verdict.reason, typeof verdict.message === "string" ? verdict.message : undefined)}
         </div>
       )}
+      {verdict.offline === true && <div className="small">Checked offline against the snapshot; uploaded when back online.</div>}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { CartesianGrid, Cell, Legend, Line, LineChart, Pie, PieChart, Tooltip, X
 import type { EventView } from "../../chain-reads/read-event";
 import { readActivity } from "../../chain-reads/read-activity";
 import { useChainQuery } from "../../hooks/useChainQuery";
+import { shortAddress } from "../../format/short-address";
 import { summariseActivity } from "../../organizer/summarise-activity";
 import { ArrivalsCharts } from "./analytics/ArrivalsCharts";
 import { ChartFrame, clock, COLORS } from "./analytics/ChartFrame";

@@ -4,7 +4,7 @@ import type { Address } from "viem";
 import type { ProvenanceEntry } from "../../chain-reads/read-provenance";
 import { formatEth } from "../../format/ticket-words";
 import { useProvenance } from "../../hooks/useTicket";
-import { shortAddress } from "../../indexer-client/tickets";
+import { shortAddress } from "../../format/short-address";
 import { Empty, ErrorState, Loading } from "../QueryStates";
 
 function describe(e: ProvenanceEntry): string {

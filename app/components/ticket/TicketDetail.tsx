@@ -6,9 +6,11 @@ import { useConnection } from "wagmi";
 import type { TicketView } from "../../chain-reads/read-ticket";
 import { formatEth, transferModeName, TRANSFER_MODE_WORDS, zoneNames } from "../../format/ticket-words";
 import { useTicket } from "../../hooks/useTicket";
-import { shortAddress } from "../../indexer-client/tickets";
+import { shortAddress } from "../../format/short-address";
 import { ErrorState, Loading } from "../QueryStates";
 import { ProvenanceTimeline } from "./ProvenanceTimeline";
+import { identityWords } from "../../tickets/identity-words";
+import { IdentityPanel } from "./IdentityPanel";
 import { RefundPanel } from "./RefundPanel";
 import { ResellForm } from "./ResellForm";
 import { ReturnToWaitlist } from "./ReturnToWaitlist";
@@ -33,6 +35,7 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
   const mine = address !== undefined && address.toLowerCase() === t.owner.toLowerCase();
   const refresh = () => void ticket.refetch();
   const mode = transferModeName(t.tier.mode);
+  const identity = identityWords({ identityCommitment: t.identityCommitment, voucherOnly: t.tier.voucherOnly, transferable: mode !== "Locked" });
   return (
     <div className="stack" data-testid="ticket-detail" data-status={status.code}>
       <section className="panel stack">
@@ -53,12 +56,8 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
           <dt>Holder</dt>
           <dd title={t.owner}>{mine ? "You" : shortAddress(t.owner)}</dd>
           <dt>Identity</dt>
-          <dd data-testid="ticket-identity">
-            {t.identityBound
-              ? "Bound to a verified identity: bring the matching ID to the gate."
-              : t.tier.voucherOnly
-                ? "Real-name tier: not bound yet. Ask the organizer for a verified voucher."
-                : "Not required for this tier."}
+          <dd data-testid="ticket-identity" data-identity={identity.state}>
+            {identity.summary}
           </dd>
         </dl>
         {mine && !t.checkedIn && !t.event.cancelled && (
@@ -67,6 +66,7 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
           </Link>
         )}
       </section>
+      {identity.state !== "not-required" && <IdentityPanel words={identity} mine={mine} />}
       {mine && (
         <>
           <ResellForm ticket={t} onDone={refresh} />

@@ -8,6 +8,8 @@ import { chromiumSkipReason, launchBrowser, newPhonePage, screenshot, type Launc
 import { startLocalStack, type LocalStack } from "../../helpers/local-stack";
 import { freePort, startApp } from "../../helpers/next-app";
 import { installTestWallet, TEST_WALLET_RDNS } from "../../helpers/test-wallet";
+import { eventTicketAbi } from "../../../lib/generated/abis";
+import { localClients } from "../../../scripts/lib/local-clients";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -56,6 +58,36 @@ describe.skipIf(chromiumSkipReason)("browser: my tickets", () => {
     await page.getByTestId(`connect-${TEST_WALLET_RDNS}`).click();
     await page.getByTestId("tickets-empty").waitFor({ timeout: 15_000 });
     await screenshot(page, "fan-my-tickets-empty");
+    await context.close();
+  });
+
+  it("refreshes from the indexer's change stream: a new ticket appears without polling or a reload", async () => {
+    const fan = "0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc"; // account #5: no tickets yet
+    context = await launched.browser.newContext({ viewport: PHONE });
+    await installTestWallet(context, { rpcUrl: stack.rpcUrl, account: fan });
+    const { page, errors } = await newPhonePage(context);
+    await page.goto(appUrl);
+    await page.getByTestId(`connect-${TEST_WALLET_RDNS}`).click();
+    await page.getByTestId("tickets-empty").waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.getByTestId("indexer-status").getAttribute("data-live"), { timeout: 15_000 }).toBe("true");
+
+    // Idle and live: the page does not poll the ticket list.
+    const ticketRequests: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname === "/tickets") ticketRequests.push(r.url());
+    });
+    await new Promise((r) => setTimeout(r, 6_000));
+    expect(ticketRequests).toEqual([]);
+
+    // The organizer mints to the fan from a script; the list updates by itself.
+    const { publicClient, accounts, wallet } = await localClients(stack.rpcUrl);
+    const hash = await wallet(accounts[0]!).writeContract({ address: stack.demo.ticket, abi: eventTicketAbi, functionName: "mintBatch", args: [[fan]] });
+    await publicClient.waitForTransactionReceipt({ hash });
+    await page.getByTestId("ticket-card").waitFor({ timeout: 15_000 });
+    expect(ticketRequests.length).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId("ticket-card").count()).toBe(1);
+    await screenshot(page, "fan-my-tickets-live");
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

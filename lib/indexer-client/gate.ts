@@ -1,0 +1,53 @@
+/** Gate scanner calls (`/gate/*`): staff sessions (wallet or invite code), pass scans, offline snapshot and reconcile. */
+import type { GateSignInChallenge } from "../gate/sign-in-message";
+import type { OfflineAdmission, SignedSnapshot } from "../offline";
+import { postIndexerJson, type PostJsonOptions } from "./post-json";
+
+export type GateSession = { token: string; contract: `0x${string}`; gateId: string; zone: number; role: "gate" | "admin"; staff: string; expiresAt: string };
+
+/**
+ * A scan answer as it crosses the wire: ADMIT or DENY with a reason code. Looser than
+ * `GateVerdict` in lib/gate/reasons.ts because the server may add codes the caller does not know.
+ */
+export type ScanVerdict = { result: "ADMIT" | "DENY"; reason?: string; message?: string; tokenId?: string; [key: string]: unknown };
+
+export type ReconcileResult = { accepted: string[]; duplicates: string[]; conflicts: { tokenId: string; admittedAt: string; firstGateId: string; firstAt: string }[] };
+
+/** Reconcile takes at most this many admissions per request. */
+export const RECONCILE_BATCH = 100;
+
+/** `POST /gate/session/nonce`: what gate staff sign to open a scanner session. */
+export function requestGateSignIn(indexerUrl: string, body: { contract: string; gateId: string; zone: number; domain: string }, o?: PostJsonOptions): Promise<GateSignInChallenge> {
+  return postIndexerJson<GateSignInChallenge>(indexerUrl, "/gate/session/nonce", body, o);
+}
+
+/** `POST /gate/session`: trades the signed message for a bearer token. */
+export function openGateSession(indexerUrl: string, message: string, signature: string, o?: PostJsonOptions): Promise<GateSession> {
+  return postIndexerJson<GateSession>(indexerUrl, "/gate/session", { message, signature }, o);
+}
+
+/**
+ * `POST /gate/session/invite`: door staff without a gate wallet trade a one-time invite code
+ * (made by the organizer, `ABCD-EFGH-JKMN-PQRS`) for a scanner session.
+ *
+ * @example
+ * const session = await redeemGateInvite(base, "ABCD-EFGH-JKMN-PQRS");
+ */
+export function redeemGateInvite(indexerUrl: string, code: string, o?: PostJsonOptions): Promise<GateSession> {
+  return postIndexerJson<GateSession>(indexerUrl, "/gate/session/invite", { code: code.trim().toUpperCase() }, o);
+}
+
+/** `POST /gate/pass/scan`: ADMIT or DENY with a reason code (a DENY may come with 400/401/413/429). */
+export function scanPass(indexerUrl: string, token: string, pass: string, idNumber?: string, o?: PostJsonOptions): Promise<ScanVerdict> {
+  return postIndexerJson<ScanVerdict>(indexerUrl, "/gate/pass/scan", idNumber ? { pass, idNumber } : { pass }, { acceptStatuses: [400, 401, 413, 429], ...o, token });
+}
+
+/** `GET /gate/offline/snapshot`: the signed snapshot an offline scanner verifies against (pin `publicKey` while online). */
+export function fetchOfflineSnapshot(indexerUrl: string, token: string, o?: PostJsonOptions): Promise<SignedSnapshot> {
+  return postIndexerJson<SignedSnapshot>(indexerUrl, "/gate/offline/snapshot", undefined, { ...o, method: "GET", token });
+}
+
+/** `POST /gate/offline/reconcile`: hands in admissions made offline (≤ {@link RECONCILE_BATCH} per call). */
+export function reconcileOffline(indexerUrl: string, token: string, admissions: OfflineAdmission[], o?: PostJsonOptions): Promise<ReconcileResult> {
+  return postIndexerJson<ReconcileResult>(indexerUrl, "/gate/offline/reconcile", { admissions }, { ...o, token });
+}
