@@ -102,39 +102,31 @@ export function createIndexerClient(options: IndexerClientOptions) {
 
   return {
     /** Sync progress; a lagging or failing indexer answers 503 with the same body, returned here too. */
-    health: () => get(healthSchema, "/health", {}, [503]),
-    ticketsByOwner: (owner: string, o: Page & { contract?: string } = {}) => get(ticketsResponseSchema, "/tickets", { owner, ...o }),
-    ticket: (contract: string, tokenId: bigint | string) => get(ticketDetailSchema, `/tickets/${contract}/${tokenId}`),
-    /** The public ticket check: `q` is `contract/tokenId`, a ticket link or a scanned pass. */
-    checkTicket: (q: string) => get(ticketCheckSchema, "/check", { q }),
-    events: (o: Page = {}) => get(eventsResponseSchema, "/events", o),
-    event: (address: string) => get(eventDetailSchema, `/events/${address}`),
-    /** Waitlist length per tier; with `wallet`, its 1-based position in each queue it is in. */
-    waitlist: (address: string, o: { wallet?: string } = {}) => get(waitlistResponseSchema, `/events/${address}/waitlist`, o),
-    listings: (o: Page & { contract?: string; seller?: string; status?: "open" | "all" } = {}) => get(listingsResponseSchema, "/listings", o),
-    sales: (o: Page & { contract?: string; account?: string } = {}) => get(salesResponseSchema, "/sales", o),
-    /** Organizer analytics for one event (`GET /analytics/:contract/…`). */
-    analytics: {
-      /** Admissions per bucket (default one minute) per gate. */
-      arrivals: (contract: string, o: ArrivalsOptions = {}) =>
-        get(arrivalsResponseSchema, `/analytics/${contract}/arrivals`, { ...o, from: isoOf(o.from), to: isoOf(o.to) }),
-      /** Throughput and busiest minute per gate and overall. */
-      gates: (contract: string) => get(gatesResponseSchema, `/analytics/${contract}/gates`),
-      /** Attended, refunded and no-shows per tier (no-shows null before the start). */
-      noShows: (contract: string) => get(noShowsResponseSchema, `/analytics/${contract}/no-shows`),
-      /** Resale price statistics and histogram (basis points of face) per tier, against the cap. */
-      resalePrices: (contract: string, o: { bucketBps?: number } = {}) => get(resalePricesResponseSchema, `/analytics/${contract}/resale-prices`, o),
-      /** Wallets / identities over `over` tickets, and funnels. */
-      hoarding: (contract: string, o: HoardingOptions = {}) => get(hoardingResponseSchema, `/analytics/${contract}/hoarding`, o),
-    },
-
     health: (r?: RequestOptions) => get(healthSchema, "/health", {}, [503], r),
     ticketsByOwner: (owner: string, o: Page & { contract?: string } = {}, r?: RequestOptions) => get(ticketsResponseSchema, "/tickets", { owner, ...o }, [], r),
     ticket: (contract: string, tokenId: bigint | string, r?: RequestOptions) => get(ticketDetailSchema, `/tickets/${contract}/${tokenId}`, {}, [], r),
+    /** The public ticket check: `q` is `contract/tokenId`, a ticket link or a scanned pass. */
+    checkTicket: (q: string, r?: RequestOptions) => get(ticketCheckSchema, "/check", { q }, [], r),
     events: (o: Page = {}, r?: RequestOptions) => get(eventsResponseSchema, "/events", o, [], r),
     event: (address: string, r?: RequestOptions) => get(eventDetailSchema, `/events/${address}`, {}, [], r),
+    /** Waitlist length per tier; with `wallet`, its 1-based position in each queue it is in. */
+    waitlist: (address: string, o: { wallet?: string } = {}, r?: RequestOptions) => get(waitlistResponseSchema, `/events/${address}/waitlist`, o, [], r),
     listings: (o: Page & { contract?: string; seller?: string; status?: "open" | "all" } = {}, r?: RequestOptions) => get(listingsResponseSchema, "/listings", o, [], r),
     sales: (o: Page & { contract?: string; account?: string } = {}, r?: RequestOptions) => get(salesResponseSchema, "/sales", o, [], r),
+    /** Organizer analytics for one event (`GET /analytics/:contract/…`). */
+    analytics: {
+      /** Admissions per bucket (default one minute) per gate. */
+      arrivals: (contract: string, o: ArrivalsOptions = {}, r?: RequestOptions) =>
+        get(arrivalsResponseSchema, `/analytics/${contract}/arrivals`, { ...o, from: isoOf(o.from), to: isoOf(o.to) }, [], r),
+      /** Throughput and busiest minute per gate and overall. */
+      gates: (contract: string, r?: RequestOptions) => get(gatesResponseSchema, `/analytics/${contract}/gates`, {}, [], r),
+      /** Attended, refunded and no-shows per tier (no-shows null before the start). */
+      noShows: (contract: string, r?: RequestOptions) => get(noShowsResponseSchema, `/analytics/${contract}/no-shows`, {}, [], r),
+      /** Resale price statistics and histogram (basis points of face) per tier, against the cap. */
+      resalePrices: (contract: string, o: { bucketBps?: number } = {}, r?: RequestOptions) => get(resalePricesResponseSchema, `/analytics/${contract}/resale-prices`, o, [], r),
+      /** Wallets / identities over `over` tickets, and funnels. */
+      hoarding: (contract: string, o: HoardingOptions = {}, r?: RequestOptions) => get(hoardingResponseSchema, `/analytics/${contract}/hoarding`, o, [], r),
+    },
     /** Prometheus text. */
     async metrics(): Promise<string> {
       const res = await doFetch(`${base}/metrics`, { signal: AbortSignal.timeout(timeoutMs) });
