@@ -2,10 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo, useState, type FormEvent } from "react";
-import { createIndexerClient, type TicketCheck as Check } from "../../../lib/indexer-client";
+import { useState, type FormEvent } from "react";
+import type { TicketCheck as Check } from "../../../lib/indexer-client";
 import { formatEth, formatTime } from "../../format/ticket-words";
-import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
+import { useIndexerClient } from "../../hooks/useIndexerClient";
 import { ErrorState, Loading } from "../QueryStates";
 
 const VERDICT_WORDS: Record<Check["verdict"], { word: string; tone: "valid" | "checked-in" }> = {
@@ -18,13 +18,12 @@ const VERDICT_WORDS: Record<Check["verdict"], { word: string; tone: "valid" | "c
 
 /** Paste a ticket id, a link or a pass; the answer comes from the indexer's public `/check`. */
 export function TicketCheck() {
-  const { indexerUrl } = useRuntimeConfig();
-  const client = useMemo(() => createIndexerClient({ baseUrl: indexerUrl }), [indexerUrl]);
+  const client = useIndexerClient();
   const router = useRouter();
   const pathname = usePathname();
   const q = useSearchParams().get("q") ?? "";
   const [input, setInput] = useState(q);
-  const check = useQuery({ queryKey: ["check", q], queryFn: () => client.checkTicket(q), enabled: q.trim() !== "", retry: false });
+  const check = useQuery({ queryKey: ["check", q], queryFn: ({ signal }) => client.checkTicket(q, { signal }), enabled: q.trim() !== "", retry: false });
 
   function submit(e: FormEvent) {
     e.preventDefault();
