@@ -5,6 +5,7 @@ import { fetchOfflineSnapshot, reconcileOffline, RECONCILE_BATCH, type GateSessi
 import { createOfflineGate, verifySnapshot, type OfflineGate } from "../../lib/offline";
 import { decodePass } from "../../lib/pass";
 import { readOfflineState, saveOfflineState, type OfflineState } from "../gate/offline-store";
+import { gateRequestKey } from "../gate/gate-device-key";
 
 /** How often a scanner refreshes its snapshot while online, so it stays close to the chain. */
 export const SNAPSHOT_REFRESH_MS = 60_000;
@@ -54,7 +55,7 @@ export function useOfflineGate(indexerUrl: string, session: GateSession | null, 
   const refresh = useCallback(async () => {
     if (!session) return;
     try {
-      const signed = await fetchOfflineSnapshot(indexerUrl, session.token);
+      const signed = await fetchOfflineSnapshot(indexerUrl, session.token, { deviceKey: await gateRequestKey() });
       const pinnedKey = saved.current?.pinnedKey ?? readOfflineState(localStorage, session.contract, session.gateId)?.pinnedKey ?? signed.publicKey;
       await load({ pinnedKey, signed, fetchedAt: Date.now(), queue: gate.current?.queued() ?? saved.current?.queue ?? [] });
       admittedOnline.current.clear();
@@ -71,7 +72,7 @@ export function useOfflineGate(indexerUrl: string, session: GateSession | null, 
       for (let round = 0; round < 50; round++) {
         const batch = gate.current.queued().slice(0, RECONCILE_BATCH);
         if (batch.length === 0) break;
-        const result = await reconcileOffline(indexerUrl, session.token, batch);
+        const result = await reconcileOffline(indexerUrl, session.token, batch, { deviceKey: await gateRequestKey() });
         gate.current.reconciled([...result.accepted, ...result.duplicates, ...result.conflicts.map((c) => c.tokenId)]);
         persist();
         if (result.conflicts.length > 0) setView((v) => ({ ...v, conflicts: [...v.conflicts, ...result.conflicts] }));

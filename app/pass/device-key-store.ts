@@ -2,7 +2,8 @@ import { createDeviceKey } from "../../lib/pass";
 
 const DB = "fairgate";
 const STORE = "keys";
-const KEY = "pass-device-key";
+/** The pass key (fans) and the scanner key (gate staff) are separate keys with separate jobs. */
+export type DeviceKeyName = "pass-device-key" | "gate-device-key";
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -24,14 +25,20 @@ function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBReq
   );
 }
 
+/** The stored key pair called `name`, if this device made one. */
+export async function loadDeviceKey(name: DeviceKeyName): Promise<CryptoKeyPair | undefined> {
+  const stored = await run<CryptoKeyPair | undefined>("readonly", (s) => s.get(name));
+  return stored?.privateKey && stored.publicKey ? stored : undefined;
+}
+
 /**
- * This phone's pass key: loaded from IndexedDB, or created (private half non-extractable) and
+ * This phone's key: loaded from IndexedDB, or created (private half non-extractable) and
  * stored. IndexedDB keeps the CryptoKey itself, so the key survives reloads but never leaves.
  */
-export async function loadOrCreateDeviceKey(): Promise<CryptoKeyPair> {
-  const stored = await run<CryptoKeyPair | undefined>("readonly", (s) => s.get(KEY));
-  if (stored?.privateKey && stored.publicKey) return stored;
+export async function loadOrCreateDeviceKey(name: DeviceKeyName = "pass-device-key"): Promise<CryptoKeyPair> {
+  const stored = await loadDeviceKey(name);
+  if (stored) return stored;
   const keys = await createDeviceKey();
-  await run("readwrite", (s) => s.put(keys, KEY));
+  await run("readwrite", (s) => s.put(keys, name));
   return keys;
 }

@@ -28,13 +28,16 @@ export function openGateSession(indexerUrl: string, message: string, signature: 
 
 /**
  * `POST /gate/session/invite`: door staff without a gate wallet trade a one-time invite code
- * (made by the organizer, `ABCD-EFGH-JKMN-PQRS`) for a scanner session.
+ * (made by the organizer, `ABCD-EFGH-JKMN-PQRS`) for a scanner session bound to this device's key:
+ * every later request of the session must be signed with it (pass `deviceKey` in the options).
  *
  * @example
- * const session = await redeemGateInvite(base, "ABCD-EFGH-JKMN-PQRS");
+ * const keys = await createDeviceKey();
+ * const session = await redeemGateInvite(base, "ABCD-EFGH-JKMN-PQRS", await exportDevicePublicKey(keys.publicKey));
+ * await scanPass(base, session.token, pass, undefined, { deviceKey: keys.privateKey });
  */
-export function redeemGateInvite(indexerUrl: string, code: string, o?: PostJsonOptions): Promise<GateSession> {
-  return postIndexerJson<GateSession>(indexerUrl, "/gate/session/invite", { code: code.trim().toUpperCase() }, o);
+export function redeemGateInvite(indexerUrl: string, code: string, devicePublicKey: string, o?: PostJsonOptions): Promise<GateSession> {
+  return postIndexerJson<GateSession>(indexerUrl, "/gate/session/invite", { code: code.trim().toUpperCase(), devicePublicKey }, o);
 }
 
 /** `POST /gate/pass/scan`: ADMIT or DENY with a reason code (a DENY may come with 400/401/413/429). */

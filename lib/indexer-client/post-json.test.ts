@@ -21,15 +21,15 @@ describe("postIndexerJson", () => {
   });
 
   it("turns the server's error body into INDEXER_HTTP_ERROR with its apiCode", async () => {
-    const error = await redeemGateInvite("http://x.test", "abcd-efgh", { fetch: fetchReturning(401, { error: { code: "GATE_UNAUTHORIZED", message: "invite unknown or used" } }) }).catch((e: unknown) => e);
+    const error = await redeemGateInvite("http://x.test", "abcd-efgh", "KEY", { fetch: fetchReturning(401, { error: { code: "GATE_UNAUTHORIZED", message: "invite unknown or used" } }) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IndexerClientError);
     expect(error).toMatchObject({ code: "INDEXER_HTTP_ERROR", apiCode: "GATE_UNAUTHORIZED", shortMessage: "invite unknown or used", status: 401 });
   });
 
-  it("upper-cases and trims an invite code before sending it", async () => {
+  it("upper-cases and trims an invite code and sends the device's public key with it", async () => {
     const seen: { url: string; init: RequestInit | undefined }[] = [];
-    await redeemGateInvite("http://x.test", " abcd-efgh-jkmn-pqrs ", { fetch: fetchReturning(200, {}, seen) });
-    expect(JSON.parse(String(seen[0]!.init?.body))).toEqual({ code: "ABCD-EFGH-JKMN-PQRS" });
+    await redeemGateInvite("http://x.test", " abcd-efgh-jkmn-pqrs ", "KEY", { fetch: fetchReturning(200, {}, seen) });
+    expect(JSON.parse(String(seen[0]!.init?.body))).toEqual({ code: "ABCD-EFGH-JKMN-PQRS", devicePublicKey: "KEY" });
   });
 
   it("returns a DENY verdict sent with 401 as an answer, not an error", async () => {

@@ -1,3 +1,4 @@
+import { signDeviceRequest } from "../gate/request-signature";
 import { IndexerClientError } from "./errors";
 
 /** How long one POST may take before it counts as unreachable. */
@@ -10,6 +11,8 @@ export type PostJsonOptions = {
   acceptStatuses?: readonly number[];
   method?: "POST" | "GET" | "DELETE";
   fetch?: typeof globalThis.fetch;
+  /** Scanner device key: signs method, path, time and body (invite sessions are bound to it; see lib/gate/request-signature.ts). */
+  deviceKey?: CryptoKey | undefined;
 };
 
 /**
@@ -21,14 +24,17 @@ export type PostJsonOptions = {
  * @example
  * const session = await postIndexerJson<GateSession>(base, "/gate/session/invite", { code });
  */
-export async function postIndexerJson<T>(baseUrl: string, path: string, body: unknown, { token, acceptStatuses = [], method = "POST", fetch = globalThis.fetch }: PostJsonOptions = {}): Promise<T> {
+export async function postIndexerJson<T>(baseUrl: string, path: string, body: unknown, { token, acceptStatuses = [], method = "POST", fetch = globalThis.fetch, deviceKey }: PostJsonOptions = {}): Promise<T> {
   const url = `${baseUrl.replace(/\/+$/, "")}${path}`;
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  // The gate checks the signature over the path it routes (no query) and the exact body text sent.
+  const proof = deviceKey ? await signDeviceRequest(deviceKey, { method, path: new URL(url).pathname, timeMs: Date.now(), body: text ?? "" }) : {};
   let response: Response;
   try {
     response = await fetch(url, {
       method,
-      headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      headers: { accept: "application/json", ...(text === undefined ? {} : { "content-type": "application/json" }), ...(token ? { authorization: `Bearer ${token}` } : {}), ...proof },
+      ...(text === undefined ? {} : { body: text }),
       signal: AbortSignal.timeout(POST_TIMEOUT_MS),
     });
   } catch (cause) {

@@ -13,6 +13,7 @@ import { CameraScanner } from "./CameraScanner";
 import { GateInviteSignIn } from "./GateInviteSignIn";
 import { GateSignIn } from "./GateSignIn";
 import { VerdictScreen } from "./VerdictScreen";
+import { gateRequestKey } from "../../gate/gate-device-key";
 
 /** A verdict stays on screen this long before the next scan (the same code may then be scanned again). */
 const HOLD_MS = 2_500;
@@ -53,7 +54,7 @@ export function GateConsole() {
       try {
         // The browser knows it has no network: go straight to the snapshot, no 5 s timeout at the door.
         if (!navigator.onLine) return await checkOffline();
-        const result = await scanPass(indexerUrl, session.token, text.trim());
+        const result = await scanPass(indexerUrl, session.token, text.trim(), undefined, { deviceKey: await gateRequestKey() });
         setUnreachable(false);
         show(result);
         if (result.result === "ADMIT") offlineGate.noteOnlineAdmit(result.tokenId);

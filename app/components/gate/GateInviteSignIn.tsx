@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { redeemGateInvite, type GateSession } from "../../../lib/indexer-client/gate";
+import { gateDevicePublicKey } from "../../gate/gate-device-key";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
 
 /** Invite codes look like ABCD-EFGH-JKMN-PQRS (dashes and case do not matter). */
@@ -26,7 +27,7 @@ export function GateInviteSignIn({ onSession }: { onSession: (s: GateSession) =>
     setBusy(true);
     setError(null);
     try {
-      onSession(await redeemGateInvite(indexerUrl, normalised));
+      onSession(await redeemGateInvite(indexerUrl, normalised, await gateDevicePublicKey()));
     } catch (e) {
       const apiCode = (e as { apiCode?: string }).apiCode;
       const message =

@@ -1,6 +1,7 @@
 /** Device-bound sessions: only a fresh signature by the registered key over this exact request passes. */
 import { describe, expect, it } from "vitest";
 import { DEVICE_SIGNATURE_HEADER, DEVICE_TIME_HEADER, signDeviceRequest } from "../../../lib/gate/request-signature";
+import { postIndexerJson } from "../../../lib/indexer-client/post-json";
 import { createDeviceKey, exportDevicePublicKey } from "../../../lib/pass";
 import { GateDenial } from "../gate-denial";
 import { checkDeviceProof, deviceKeyObject, type DeviceProof } from "./device-proof";
@@ -58,5 +59,18 @@ describe("device proof", () => {
   it("a registered key must be a P-256 point", () => {
     expect(() => deviceKeyObject("A".repeat(87))).toThrow(/P-256|point/);
     expect(() => deviceKeyObject("short")).toThrow();
+  });
+
+  it("accepts what the shared client sends with `deviceKey` (the app's and the CLI's path)", async () => {
+    const { keys, key } = await device();
+    let sent: DeviceProof | undefined;
+    const capture = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const headers = init!.headers as Record<string, string>;
+      sent = { method: init!.method!, path: new URL(String(input)).pathname, body: String(init!.body), time: headers[DEVICE_TIME_HEADER], signature: headers[DEVICE_SIGNATURE_HEADER] };
+      return Response.json({ result: "ADMIT" });
+    }) as typeof fetch;
+    await postIndexerJson("http://gate.test/", "/gate/pass/scan?x=1", { pass: "AQ..." }, { token: "t", fetch: capture, deviceKey: keys.privateKey });
+    expect(refused(() => checkDeviceProof(key, sent, Date.now()))).toBe("passed");
+    expect(refused(() => checkDeviceProof(key, { ...sent!, body: '{"pass":"other"}' }, Date.now()))).toBe("GATE_UNAUTHORIZED");
   });
 });
