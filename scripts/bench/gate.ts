@@ -18,8 +18,6 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
-import { createPublicClient, custom, type PublicClient } from "viem";
-import { fairgateChain } from "../../lib/chain";
 import { createApi } from "../../indexer/api/create-api";
 import { openDatabase } from "../../indexer/db/open-database";
 import { IN_MEMORY } from "../../indexer/db/open-pglite";
@@ -30,6 +28,7 @@ import { measureFloors, type Floor } from "./gate/floors";
 import type { LoadJob, LoadResult } from "./gate/load-client";
 import { BENCH_CHAIN_ID, EXPECTED, seed } from "./gate/seed";
 import { caughtUpStatus } from "../../indexer/sync/sync-status";
+import { chainlessClient } from "./gate/chainless-client";
 
 const GATES = 50;
 // Passes are signed before each phase (40,000 take minutes on a crowded machine); a 300 s slot keeps
@@ -68,16 +67,7 @@ async function prepareLoad(job: LoadJob): Promise<() => Promise<LoadResult>> {
 const runLoad = async (job: LoadJob) => (await prepareLoad(job))();
 
 async function benchBackend(backend: string, database: Database): Promise<{ phases: PhaseResult[]; rpcCalls: number }> {
-  let rpcCalls = 0;
-  const client = createPublicClient({
-    chain: fairgateChain(BENCH_CHAIN_ID),
-    transport: custom({
-      request: async () => {
-        rpcCalls++;
-        throw new Error("bench: the scan hot path should not call the chain");
-      },
-    }),
-  }) as PublicClient;
+  const { client, rpcCalls } = chainlessClient(BENCH_CHAIN_ID, "bench");
   const ticketsNeeded = WARMUP_REQUESTS + Math.ceil(THROUGHPUT.maxRequests * 0.4) + Math.ceil(((FIXED_RATE.ratePerSecond * FIXED_RATE.durationMs) / 1000) * 0.4) + 10;
   const seeded = await seed(database.db, { holders: 200, tickets: ticketsNeeded + 2_000, admitted: 2_000, gates: GATES });
   // A mirror at the head, read just now.
@@ -128,7 +118,7 @@ async function benchBackend(backend: string, database: Database): Promise<{ phas
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
-  return { phases, rpcCalls };
+  return { phases, rpcCalls: rpcCalls() };
 }
 
 /** Profiles the first phase asked for (BENCH_GATE_CPU_PROFILE); returns null when not asked or already done. */

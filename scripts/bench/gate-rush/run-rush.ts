@@ -10,15 +10,14 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { createPublicClient, custom, type PublicClient } from "viem";
 import { createApi } from "../../../indexer/api/create-api";
 import { IN_MEMORY, openPglite } from "../../../indexer/db/open-pglite";
 import type { TicketFacts } from "../../../indexer/gate/facts/ticket-facts";
 import { caughtUpStatus } from "../../../indexer/sync/sync-status";
-import { fairgateChain } from "../../../lib/chain";
 import { repoRoot } from "../../lib/build-contracts";
 import type { RushClientResult, RushJob } from "./rush-client";
 import { EXPECTED_DENY, INVALID, planRush, RUSH_CHAIN_ID, RUSH_HEAD_BLOCK, RUSH_SLOT_SECONDS, type Category } from "./rush-plan";
+import { chainlessClient } from "../gate/chainless-client";
 
 export type RushOptions = { tickets: number; gates: number; seed: number };
 export type RushResult = RushOptions & {
@@ -54,16 +53,7 @@ const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math
 
 export async function runGateRush(o: RushOptions, log: (line: string) => void = () => {}): Promise<RushResult> {
   const database = await openPglite(IN_MEMORY);
-  let rpcCalls = 0;
-  const client = createPublicClient({
-    chain: fairgateChain(RUSH_CHAIN_ID),
-    transport: custom({
-      request: async () => {
-        rpcCalls++;
-        throw new Error("gate rush: the scan hot path should not call the chain");
-      },
-    }),
-  }) as PublicClient;
+  const { client, rpcCalls } = chainlessClient(RUSH_CHAIN_ID, "gate rush");
   const dir = await mkdtemp(join(tmpdir(), "fairgate-rush-"));
   let server: ServerType | undefined;
   try {
@@ -163,7 +153,7 @@ export async function runGateRush(o: RushOptions, log: (line: string) => void = 
       p99: percentile(sorted, 99),
       max: sorted[sorted.length - 1] ?? NaN,
       ms: out.ms,
-      rpcCalls,
+      rpcCalls: rpcCalls(),
       loadAverage: loadavg(),
     };
   } finally {
