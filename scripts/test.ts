@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { buildContracts, repoRoot } from "./lib/build-contracts";
 import { ensureChromium, ensurePostgres } from "./lib/system-packages";
 
@@ -74,7 +74,27 @@ async function solidityTests(): Promise<void> {
   results.push({ name: "solidity", ...counts, note });
 }
 
-type VitestJson = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites?: number };
+type VitestJson = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  numFailedTestSuites?: number;
+  testResults?: { name: string; message?: string; assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+};
+
+/** Failed tests by name with their first error line, repeated in the summary: CI logs are often cut to their tail. */
+const failures: string[] = [];
+const firstLine = (text: string | undefined) => (text ?? "").replace(/\x1b\[[0-9;]*m/g, "").split("\n").find((l) => l.trim() !== "")?.trim().slice(0, 300) ?? "";
+
+function collectFailures(project: string, json: VitestJson): void {
+  for (const file of json.testResults ?? []) {
+    const where = relative(process.cwd(), file.name);
+    const failed = (file.assertionResults ?? []).filter((a) => a.status === "failed");
+    for (const a of failed) failures.push(`${project}: ${where} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+    if (failed.length === 0 && file.message) failures.push(`${project}: ${where}: ${firstLine(file.message)}`);
+  }
+}
 
 async function vitest(project: string, title: string, files: string[] = []): Promise<void> {
   banner(title);
@@ -92,6 +112,7 @@ async function vitest(project: string, title: string, files: string[] = []): Pro
       skipped: json.numPendingTests + json.numTodoTests,
     };
     if (code !== 0 && counts.failed === 0) counts.failed = 1;
+    collectFailures(project, json);
     results.push({ name: project, ...counts });
   } catch {
     results.push({ name: project, passed: 0, failed: 1, skipped: 0, note: "vitest wrote no results" });
@@ -152,6 +173,7 @@ async function main(): Promise<void> {
     console.log(`  ${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? `  (${r.note})` : ""}`);
   }
   for (const note of skipNotes) console.log(`  \x1b[33m⚠ ${note}\x1b[0m`);
+  for (const f of failures) console.log(`  \x1b[31m✗ ${f}\x1b[0m`);
   console.log(`  took ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   process.exit(total.failed > 0 ? 1 : 0);

@@ -22,6 +22,9 @@ export type EventView = {
   endTime: bigint;
   lockWindow: number;
   maxPerWallet: number;
+  maxPerIdentity: number;
+  /** Who signs vouchers (zero address: vouchers off). */
+  voucherSigner: Address;
   royaltyBps: number;
   cancelled: boolean;
   totalMinted: bigint;
@@ -38,7 +41,7 @@ export type EventView = {
  */
 export async function readEvent(client: PublicClient, address: Address): Promise<EventView> {
   const read = <const F extends string>(functionName: F) => client.readContract({ address, abi: eventTicketAbi, functionName } as never) as Promise<unknown>;
-  const [name, symbol, organizer, market, startTime, endTime, lockWindow, maxPerWallet, royaltyBps, cancelled, totalMinted, escrowBalance, tierCount] =
+  const [name, symbol, organizer, market, startTime, endTime, lockWindow, maxPerWallet, royaltyBps, cancelled, totalMinted, escrowBalance, tierCount, maxPerIdentity, voucherSigner] =
     await Promise.all([
       read("name"),
       read("symbol"),
@@ -53,6 +56,8 @@ export async function readEvent(client: PublicClient, address: Address): Promise
       read("totalMinted"),
       read("escrowBalance"),
       read("tierCount"),
+      read("maxPerIdentity"),
+      read("voucherSigner"),
     ]);
   const tiers = await Promise.all(
     Array.from({ length: Number(tierCount) }, async (_, id) => {
@@ -82,6 +87,8 @@ export async function readEvent(client: PublicClient, address: Address): Promise
     endTime: endTime as bigint,
     lockWindow: Number(lockWindow),
     maxPerWallet: Number(maxPerWallet),
+    maxPerIdentity: Number(maxPerIdentity),
+    voucherSigner: voucherSigner as Address,
     royaltyBps: Number(royaltyBps),
     cancelled: cancelled as boolean,
     totalMinted: totalMinted as bigint,

@@ -1,5 +1,6 @@
 import { parseEther, zeroAddress } from "viem";
 import { z } from "zod";
+import { toLocalInput } from "../format/local-datetime";
 
 /** What the create-event form holds: strings as typed, one entry per tier. */
 export type TierForm = { faceValueEth: string; supply: string; zones: number; mode: number; resaleCapPercent: string; voucherOnly: boolean };
@@ -110,14 +111,13 @@ export function parseEventForm(form: EventForm): EventFormResult {
 
 /** A sensible starting form: one general-admission tier, a week from now. */
 export function defaultEventForm(now = new Date()): EventForm {
-  const local = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
   const start = new Date(now.getTime() + 7 * 24 * 3600_000);
   const end = new Date(start.getTime() + 6 * 3600_000);
   return {
     name: "",
     symbol: "FG",
-    start: local(start),
-    end: local(end),
+    start: toLocalInput(start),
+    end: toLocalInput(end),
     lockWindowHours: "0",
     maxPerWallet: "4",
     royaltyPercent: "5",

@@ -9,6 +9,7 @@ import { HTTPException } from "hono/http-exception";
 import type { Db } from "../db/types";
 import { defaultGateSettings, type GateDeps } from "../gate/gate-deps";
 import { createGateContext } from "../gate/gate-context";
+import { organizerContract } from "../gate/sessions/organizer-contract";
 import { gateRoutes, malformedVerdict, passRoutes } from "../gate/gate-routes";
 import type { OnsaleDeps } from "../onsale/onsale-deps";
 import { onsaleRoutes } from "../onsale/onsale-routes";
@@ -91,7 +92,7 @@ export function createApi(deps: ApiDeps) {
   const gate = createGateContext(deps.gate);
   app.route("/gate", gateRoutes(gate));
   app.route("/pass", passRoutes(gate));
-  if (deps.onsale) app.route("/onsale", onsaleRoutes(deps.onsale));
+  if (deps.onsale) app.route("/onsale", onsaleRoutes({ ...deps.onsale, organizerContract: (authorization) => organizerContract(gate, authorization) }));
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((err, c) => {

@@ -17,7 +17,7 @@ import { issueChallenge } from "./issue-challenge";
 import { issueDelegationNonce, registerDelegation } from "./pass/register-delegation";
 import { verifyPass } from "./pass/verify-pass";
 import { authenticate } from "./sessions/authenticate";
-import { createInvite, redeemInvite, revokeInvite } from "./sessions/invites";
+import { createInvite, listInvites, redeemInvite, revokeInvite } from "./sessions/invites";
 import { signInWithWallet } from "./sessions/sign-in-with-wallet";
 import { verifyScan } from "./verify-scan";
 import { buildSnapshot } from "./offline/build-snapshot";
@@ -143,6 +143,7 @@ export function gateRoutes(ctx: GateContext) {
       const body = parseOr400(inviteSchema, await readJson(c));
       return orError(c, async () => createInvite(ctx, await bearer(c), body));
     })
+    .get("/invites", async (c) => orError(c, async () => listInvites(ctx, await bearer(c))))
     .get("/offline/snapshot", async (c) => orError(c, async () => buildSnapshot(ctx, await bearer(c))))
     .post("/offline/reconcile", async (c) => {
       const body = parseOr400(reconcileSchema, await readJson(c));

@@ -15,6 +15,11 @@ export type OnsaleDeps = {
   identity: IdentityProvider;
   /** Bearer token for `POST /onsale/sales`; without one, sales can only be created in code. */
   adminToken?: string | undefined;
+  /**
+   * The event contract whose organizer holds this `Authorization` header (an admin gate session),
+   * or null; lets organizers open sales from the app without the operator token.
+   */
+  organizerContract?: ((authorization: string) => Promise<string | null>) | undefined;
   /** Take the client IP from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
   now: () => Date;

@@ -10,6 +10,7 @@ import { solvePow } from "../../lib/onsale/pow";
 import { createOnsaleFixture } from "../testing/onsale-fixture";
 import { eq } from "drizzle-orm";
 import { onsaleSales } from "../db/schema";
+import { onsaleRoutes } from "./onsale-routes";
 import { admitTick } from "./queue/admit-tick";
 
 let f: Awaited<ReturnType<typeof createOnsaleFixture>>;
@@ -244,5 +245,32 @@ describe("waiting room flow", () => {
     expect(res.status).toBe(400);
     const noAdmin = await f.request("POST", "/sales", { id: "x" });
     expect(noAdmin.body.error.code).toBe("UNAUTHORIZED");
+  });
+
+  it("lets the event's organizer session open a sale for that event only", async () => {
+    const ORGANIZER = "Bearer organizer-session-0123456789";
+    const routes = onsaleRoutes({ ...f.deps, organizerContract: async (a) => (a === ORGANIZER ? contract : null) });
+    const post = async (body: Record<string, unknown>, authorization: string) => {
+      const res = await routes.request("/sales", { method: "POST", headers: { "content-type": "application/json", authorization }, body: JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const sale = { tier: 0, opensAt: new Date(f.clock.now().getTime() + 60_000).toISOString(), admitPerSecond: 5, maxPerIdentity: 2 };
+    const own = await post({ ...sale, id: "by-organizer", contract }, ORGANIZER);
+    expect(own.status).toBe(201);
+    expect(own.body).toMatchObject({ id: "by-organizer", contract });
+
+    const other = await post({ ...sale, id: "other-event", contract: f.chain.factory }, ORGANIZER);
+    expect(other).toMatchObject({ status: 401, body: { error: { code: "UNAUTHORIZED" } } });
+    expect(other.body.error.message).toContain("not");
+
+    const stranger = await post({ ...sale, id: "by-stranger", contract }, "Bearer someone-else-0123456789");
+    expect(stranger).toMatchObject({ status: 401, body: { error: { code: "UNAUTHORIZED" } } });
+
+    const listed = await f.request("GET", `/sales?contract=${contract.toLowerCase()}`);
+    expect(listed.body.sales.map((x: { id: string }) => x.id)).toContain("by-organizer");
+    expect(listed.body.sales.every((x: { contract: string }) => x.contract === contract)).toBe(true);
+    expect((await f.request("GET", "/sales?contract=nope")).status).toBe(400);
+    const info = await f.request("GET", "/info");
+    expect(info.body).toEqual({ chainId: f.chain.chainId, voucherSigner: getAddress(f.chain.organizer.account!.address) });
   });
 });

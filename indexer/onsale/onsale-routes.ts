@@ -5,10 +5,11 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import { Hono, type Context } from "hono";
+import { getAddress } from "viem";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import type { OnsaleErrorBody } from "../../lib/onsale/errors";
-import type { OnsaleEntryStatus } from "../../lib/onsale/types";
+import type { OnsaleEntryStatus, OnsaleInfo } from "../../lib/onsale/types";
 import { clientIp, hashIp } from "./friction/client-ip";
 import { issuePowChallenge, spendPow } from "./friction/pow-challenges";
 import { createOnsaleRateLimits } from "./friction/rate-limits";
@@ -18,6 +19,7 @@ import { entryStatus } from "./queue/entry-status";
 import { findEntry } from "./queue/find-entry";
 import { joinQueue } from "./queue/join-queue";
 import { createSale, createSaleSchema } from "./sales/create-sale";
+import { listSales } from "./sales/list-sales";
 import { loadSale, saleView } from "./sales/sale-row";
 import { issueSignInNonce, signIn } from "./signin/sign-in";
 import { issueVoucher } from "./vouchers/issue-voucher";
@@ -26,6 +28,7 @@ import { createTierSupplyReader } from "./vouchers/tier-supply";
 /** How often the SSE stream re-reads the entry, and the longest one stream lives (the client reconnects). */
 export type StreamSettings = { pollMs: number; maxMs: number };
 
+const listSchema = z.object({ contract: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address") });
 const joinSchema = z.object({ pow: z.object({ challenge: z.string().max(200), nonce: z.string().max(32) }).optional() });
 const signInSchema = z.object({ message: z.string().max(4096), signature: z.string().regex(/^0x[0-9a-fA-F]*$/).max(20_000) });
 const nonceSchema = z.object({ domain: z.string().max(255).optional() });
@@ -42,9 +45,14 @@ export function onsaleRoutes(deps: OnsaleDeps, stream: StreamSettings = { pollMs
   const bearer = (c: Context) => c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? undefined;
 
   app.post("/sales", async (c) => {
-    requireAdmin(deps.adminToken, bearer(c));
-    return c.json(await createSale(deps, parse(createSaleSchema, await json(c))), 201);
+    const authorization = c.req.header("authorization");
+    if (!authorization) throw new OnsaleError("UNAUTHORIZED", NO_CREATOR);
+    const input = parse(createSaleSchema, await json(c));
+    await requireSaleCreator(deps, bearer(c), authorization, input.contract);
+    return c.json(await createSale(deps, input), 201);
   });
+  app.get("/info", (c) => c.json({ chainId: deps.chainId, voucherSigner: deps.signer ? getAddress(deps.signer.address) : null } satisfies OnsaleInfo));
+  app.get("/sales", async (c) => c.json(await listSales(deps.db, parse(listSchema, { contract: c.req.query("contract") }).contract)));
   app.get("/sales/:id", async (c) => c.json(saleView(await loadSale(deps.db, c.req.param("id")))));
   app.post("/sales/:id/pow", async (c) => {
     const sale = await loadSale(deps.db, c.req.param("id"));
@@ -100,11 +108,24 @@ export function onsaleRoutes(deps: OnsaleDeps, stream: StreamSettings = { pollMs
   return app;
 }
 
-function requireAdmin(expected: string | undefined, given: string | undefined): void {
-  if (!expected) throw new OnsaleError("UNAUTHORIZED", "sale creation over HTTP is off (set ONSALE_ADMIN_TOKEN)");
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given ?? "");
-  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new OnsaleError("UNAUTHORIZED", "admin token required");
+/**
+ * Who may open a sale: the operator (ONSALE_ADMIN_TOKEN) for any event, or the event's organizer
+ * through an organizer session (a gate sign-in by a wallet with the admin role on that contract).
+ */
+const NO_CREATOR = "sign in as the event's organizer (or send the operator's ONSALE_ADMIN_TOKEN) to open a sale";
+
+async function requireSaleCreator(deps: OnsaleDeps, given: string | undefined, authorization: string, contract: string): Promise<void> {
+  if (deps.adminToken && given !== undefined) {
+    const a = Buffer.from(deps.adminToken);
+    const b = Buffer.from(given);
+    if (a.length === b.length && timingSafeEqual(a, b)) return;
+  }
+  const organizerOf = (await deps.organizerContract?.(authorization)) ?? null;
+  if (organizerOf && organizerOf.toLowerCase() === contract.toLowerCase()) return;
+  throw new OnsaleError(
+    "UNAUTHORIZED",
+    organizerOf ? `your organizer session is for ${organizerOf}, not ${contract}` : NO_CREATOR,
+  );
 }
 
 async function json(c: Context): Promise<unknown> {

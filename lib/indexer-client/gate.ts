@@ -54,3 +54,33 @@ export function fetchOfflineSnapshot(indexerUrl: string, token: string, o?: Post
 export function reconcileOffline(indexerUrl: string, token: string, admissions: OfflineAdmission[], o?: PostJsonOptions): Promise<ReconcileResult> {
   return postIndexerJson<ReconcileResult>(indexerUrl, "/gate/offline/reconcile", { admissions }, { ...o, token });
 }
+
+/** An invite as `POST /gate/invites` returns it: the only time the code is shown. */
+export type GateInvite = { id: string; code: string; contract: `0x${string}`; gateId: string; zone: number; expiresAt: string };
+
+/** An issued invite as `GET /gate/invites` lists it (no code: the server keeps only its hash). */
+export type GateInviteSummary = {
+  id: string;
+  gateId: string;
+  zone: number;
+  createdAt: string;
+  expiresAt: string;
+  redeemedAt: string | null;
+  revokedAt: string | null;
+  status: "open" | "redeemed" | "revoked" | "expired";
+};
+
+/** `POST /gate/invites` (organizer session): a one-time code for door staff of one gate and zone. */
+export function createGateInvite(indexerUrl: string, token: string, body: { gateId: string; zone: number; ttlSeconds?: number }, o?: PostJsonOptions): Promise<GateInvite> {
+  return postIndexerJson<GateInvite>(indexerUrl, "/gate/invites", body, { ...o, token });
+}
+
+/** `GET /gate/invites` (organizer session): the event's invites, newest first. */
+export function listGateInvites(indexerUrl: string, token: string, o?: PostJsonOptions): Promise<{ invites: GateInviteSummary[] }> {
+  return postIndexerJson<{ invites: GateInviteSummary[] }>(indexerUrl, "/gate/invites", undefined, { ...o, method: "GET", token });
+}
+
+/** `DELETE /gate/invites/:id` (organizer session): the code stops working and the session it became ends. */
+export function revokeGateInvite(indexerUrl: string, token: string, id: string, o?: PostJsonOptions): Promise<{ id: string; revokedAt: string }> {
+  return postIndexerJson<{ id: string; revokedAt: string }>(indexerUrl, `/gate/invites/${encodeURIComponent(id)}`, undefined, { ...o, method: "DELETE", token });
+}

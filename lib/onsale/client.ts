@@ -6,7 +6,9 @@ import type { Hex } from "viem";
 import { onsaleErrorText, type OnsaleErrorBody, type OnsaleErrorCode } from "./errors";
 import type { OnsaleSignInChallenge } from "./sign-in-message";
 import type {
+  CreateSaleInput,
   OnsaleEntryStatus,
+  OnsaleInfo,
   OnsaleIssuedVoucher,
   OnsaleJoinResult,
   OnsalePowChallenge,
@@ -39,6 +41,16 @@ async function call<T>(base: string, path: string, init: RequestInit & { token?:
   }
   return body as T;
 }
+
+export const getOnsaleInfo = (base: string, o: OnsaleClientOptions = {}) => call<OnsaleInfo>(base, "/info", {}, o);
+
+/** The sales of one event (organizer screens). */
+export const listSales = (base: string, contract: string, o: OnsaleClientOptions = {}) =>
+  call<{ sales: OnsaleSale[] }>(base, `/sales?contract=${encodeURIComponent(contract)}`, {}, o);
+
+/** Opens a sale: `token` is the event organizer's session (or the operator's ONSALE_ADMIN_TOKEN). */
+export const createSale = (base: string, token: string, input: CreateSaleInput, o: OnsaleClientOptions = {}) =>
+  call<OnsaleSale>(base, "/sales", { method: "POST", token, body: JSON.stringify(input) }, o);
 
 export const getSale = (base: string, saleId: string, o: OnsaleClientOptions = {}) =>
   call<OnsaleSale>(base, `/sales/${encodeURIComponent(saleId)}`, {}, o);

@@ -23,6 +23,13 @@ export type OnsaleSale = {
   admittedThrough: number;
 };
 
+/** `GET /onsale/info`: what an organizer needs to point an event at this waiting room. */
+export type OnsaleInfo = {
+  chainId: number;
+  /** The address that signs vouchers: the event's `voucherSigner` must be this; null when the service has no signer. */
+  voucherSigner: Address | null;
+};
+
 /** Admin input of `POST /onsale/sales` (defaults in brackets in the README). */
 export type CreateSaleInput = {
   id: string;

@@ -9,6 +9,8 @@ import { ErrorState, Loading } from "../QueryStates";
 import { EventDashboard } from "./EventDashboard";
 import { LifecyclePanel } from "./LifecyclePanel";
 import { MintPanel } from "./MintPanel";
+import { DoorStaffPanel } from "./DoorStaffPanel";
+import { OnsalePanel } from "./OnsalePanel";
 
 /** The organizer's view of one event. */
 export function ManageEvent({ address }: { address: Address }) {
@@ -36,11 +38,13 @@ export function ManageEvent({ address }: { address: Address }) {
       {isOrganizer ? (
         <>
           <MintPanel event={e} onMinted={refresh} />
+          <OnsalePanel event={e} onChange={refresh} />
+          <DoorStaffPanel event={e} />
           <LifecyclePanel event={e} onChange={refresh} />
         </>
       ) : (
         <p className="notice" data-testid="not-organizer">
-          Connect the organizer&apos;s wallet to mint, cancel or withdraw. Anyone can see the dashboard.
+          Connect the organizer&apos;s wallet to mint, open a waiting-room sale, invite door staff, cancel or withdraw. Anyone can see the dashboard.
         </p>
       )}
       <EventDashboard event={e} />

@@ -3,7 +3,7 @@
  * issues one per gate, staff redeem it once on their scanner for a session, the organizer can
  * revoke it (which ends that session too).
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import { gateInvites, gateSessions } from "../../db/schema";
 import type { GateContext } from "../gate-context";
@@ -26,6 +26,22 @@ function newCode(): string {
 const normalizeCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, "");
 
 export type InviteInfo = { id: string; code: string; contract: string; gateId: string; zone: number; expiresAt: string };
+
+/** An issued invite as the organizer sees it later: the code itself is gone (only its hash is kept). */
+export type InviteStatus = "open" | "redeemed" | "revoked" | "expired";
+export type InviteSummary = {
+  id: string;
+  gateId: string;
+  zone: number;
+  createdAt: string;
+  expiresAt: string;
+  redeemedAt: string | null;
+  revokedAt: string | null;
+  status: InviteStatus;
+};
+
+/** Newest 200 invites are plenty for one event's door staff; the list is for the organizer's screen. */
+const LIST_LIMIT = 200;
 
 export async function createInvite(
   ctx: GateContext,
@@ -84,6 +100,29 @@ export async function redeemInvite(ctx: GateContext, code: string, devicePublicK
     await tx.update(gateInvites).set({ sessionHash: tokenHash }).where(eq(gateInvites.id, invite.id));
     return session;
   });
+}
+
+export async function listInvites(ctx: GateContext, admin: GateSession): Promise<{ invites: InviteSummary[] }> {
+  if (admin.role !== "admin") throw new GateDenial("GATE_UNAUTHORIZED", "only the organizer's session may list invites");
+  const now = ctx.now().getTime();
+  const rows = await ctx.db
+    .select()
+    .from(gateInvites)
+    .where(eq(gateInvites.contract, admin.contract.toLowerCase()))
+    .orderBy(desc(gateInvites.createdAt), gateInvites.id)
+    .limit(LIST_LIMIT);
+  return {
+    invites: rows.map((r) => ({
+      id: r.id,
+      gateId: r.gateId,
+      zone: r.zone,
+      createdAt: r.createdAt.toISOString(),
+      expiresAt: r.expiresAt.toISOString(),
+      redeemedAt: r.redeemedAt?.toISOString() ?? null,
+      revokedAt: r.revokedAt?.toISOString() ?? null,
+      status: r.revokedAt ? "revoked" : r.redeemedAt ? "redeemed" : r.expiresAt.getTime() <= now ? "expired" : "open",
+    })),
+  };
 }
 
 export async function revokeInvite(ctx: GateContext, admin: GateSession, id: string): Promise<{ id: string; revokedAt: string }> {

@@ -1,17 +1,16 @@
 /**
  * Door staff without a gate wallet, and a gate that loses its network, in real browsers: the
- * organizer issues an invite code, the scanner page redeems it (a wrong code is refused in
- * words), loads the signed offline snapshot, and with the network cut admits a real rotating pass
- * locally (then denies it the second time), shows the offline indicator and the admissions
- * waiting, and uploads them when the network returns: the server then records the check-in.
+ * organizer signs in on the event's organizer page and issues an invite code, the scanner page
+ * redeems it (a wrong code is refused in words), loads the signed offline snapshot, and with the
+ * network cut admits a real rotating pass locally (then denies it the second time), shows the
+ * offline indicator and the admissions waiting, and uploads them when the network returns: the
+ * server then records the check-in. Finally the organizer revokes the code on the same page and
+ * the scanner's next scan is refused and sends it back to sign-in.
  */
 import jsQR from "jsqr";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildGateSignInMessage } from "../../../lib/gate/sign-in-message";
 import { createIndexerClient } from "../../../lib/indexer-client/client";
-import { openGateSession, requestGateSignIn } from "../../../lib/indexer-client/gate";
-import { postIndexerJson } from "../../../lib/indexer-client/post-json";
 import { decodePass, slotAt } from "../../../lib/pass";
 import { localClients } from "../../../scripts/lib/local-clients";
 import { chromiumSkipReason, newPhonePage, screenshot } from "../../helpers/browser";
@@ -37,18 +36,9 @@ async function currentPassText(page: Page): Promise<string> {
 
 describe.skipIf(chromiumSkipReason)("browser: gate invite sign-in and offline scanning", () => {
   let s: BrowserStack;
-  let inviteCode: string;
 
   beforeAll(async () => {
     s = await startBrowserStack();
-    // The organizer opens an admin session from a script and issues an invite for gate east-2.
-    const { accounts, wallet } = await localClients(s.rpcUrl);
-    const organizer = accounts[0]!;
-    const challenge = await requestGateSignIn(s.indexerUrl, { contract: s.tiered.ticket, gateId: "office", zone: 0, domain: new URL(s.appUrl).host });
-    const message = buildGateSignInMessage(challenge, organizer);
-    const admin = await openGateSession(s.indexerUrl, message, await wallet(organizer).signMessage({ account: organizer, message }));
-    expect(admin.role).toBe("admin");
-    ({ code: inviteCode } = await postIndexerJson<{ code: string }>(s.indexerUrl, "/gate/invites", { gateId: "east-2" }, { token: admin.token }));
   }, 600_000);
   afterAll(async () => {
     await s?.close();
@@ -61,6 +51,20 @@ describe.skipIf(chromiumSkipReason)("browser: gate invite sign-in and offline sc
     const fan = await s.openAs(buyer.account, `/tickets/${s.tiered.ticket}/${tokenId}/pass`);
     await fan.page.getByTestId("pass-delegate").click();
     await fan.page.locator('[data-testid="pass-qr"]:not([data-slot=""])').waitFor();
+
+    // The organizer signs one message on the event's page and issues a code for gate east-2.
+    const { accounts } = await localClients(s.rpcUrl);
+    const organizer = await s.openAs(accounts[0]!, `/organizer/events/${s.tiered.ticket}`);
+    const staffPanel = organizer.page.getByTestId("door-staff");
+    await staffPanel.getByTestId("organizer-sign-in").click();
+    await organizer.page.getByTestId("invites-empty").waitFor();
+    await organizer.page.getByTestId("invite-gate").fill("east-2");
+    await organizer.page.getByTestId("invite-issue").click();
+    const inviteCode = (await organizer.page.getByTestId("invite-code").innerText()).trim();
+    expect(inviteCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const inviteRow = organizer.page.locator('[data-testid="invite-row"][data-gate="east-2"]');
+    expect(await inviteRow.getAttribute("data-status")).toBe("open");
+    await screenshot(organizer.page, "organizer-invite-issued");
 
     // Door staff: no wallet at all, only the code.
     const context = await s.browser.newContext({ viewport: PHONE });
@@ -110,8 +114,21 @@ describe.skipIf(chromiumSkipReason)("browser: gate invite sign-in and offline sc
     const indexer = createIndexerClient({ baseUrl: s.indexerUrl });
     await expect.poll(async () => (await indexer.ticket(s.tiered.ticket, tokenId)).ticket.checkedIn, { timeout: 20_000 }).toBe(true);
     await screenshot(page, "gate-reconciled");
+
+    // The organizer sees the code in use and revokes it: the scanner's next scan is refused and it is signed out.
+    await organizer.page.bringToFront();
+    await organizer.page.reload();
+    await expect.poll(() => inviteRow.getAttribute("data-status"), { timeout: 20_000 }).toBe("redeemed");
+    await inviteRow.getByTestId("invite-revoke").click();
+    await expect.poll(() => inviteRow.getAttribute("data-status")).toBe("revoked");
+    await page.bringToFront();
+    await page.getByTestId("manual-submit").click();
+    // Refused with GATE_UNAUTHORIZED, the console drops the session and shows the sign-in again.
+    await page.getByTestId("gate-invite-code").waitFor();
     expect(errors).toEqual([]);
+    expect(organizer.errors).toEqual([]);
     await context.close();
+    await organizer.context.close();
     await fan.context.close();
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Organizer flows in a real browser: create an event with two tiers, mint from a CSV (pasted
  * with mistakes, then uploaded) with the problems reported by line, a decoded refusal for an
- * early withdrawal, cancel, and the fan's refund afterwards.
+ * early withdrawal, cancel, and the fan's refund afterwards. In between, the organizer opens a
+ * waiting-room sale from the event's page: one transaction so the event accepts the waiting
+ * room's vouchers, one signed message for an organizer session, then the sale and its public page.
  */
 import { getAddress, parseEther, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -74,6 +76,43 @@ describe.skipIf(chromiumSkipReason)("browser: organizer creates, mints from CSV,
     const read = (account: Address) => publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "balanceOf", args: [account] });
     expect([await read(A1), await read(A2), await read(A3)]).toEqual([1n, 1n, 1n]);
     expect(await publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "tierOf", args: [3n] })).toBe(1);
+    await context.close();
+  });
+
+  it("opens a waiting-room sale: accepts the waiting room's vouchers, signs in once, and the sale page is live", async () => {
+    const { page, context, errors, wallet } = await s.openAs(ORGANIZER, `/organizer/events/${event}`);
+    const panel = page.getByTestId("onsale-panel");
+    await panel.getByTestId("onsale-sales-empty").waitFor();
+    // Created from the form, the event trusts no voucher signer yet: the panel offers the one transaction.
+    expect(await settledTx(page, "onsale-trust-status", () => panel.getByTestId("onsale-trust-signer").click())).toMatchObject({ status: "confirmed" });
+    const { publicClient } = await localClients(s.rpcUrl);
+    const signer = (await (await fetch(`${s.indexerUrl}/onsale/info`)).json()) as { voucherSigner: Address };
+    expect(await publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "voucherSigner" })).toBe(signer.voucherSigner);
+
+    await panel.getByTestId("onsale-sign-in").click();
+    await panel.getByTestId("onsale-tier").selectOption("1");
+    // Tier 1 was not made voucher-only: the panel says bots could skip the queue.
+    await panel.getByTestId("onsale-not-voucher-only").waitFor();
+    await panel.getByTestId("onsale-id").fill("browser-fest-vip");
+    await panel.getByTestId("onsale-create").click();
+    const listed = panel.locator('[data-testid="onsale-sale"][data-sale="browser-fest-vip"]');
+    await listed.waitFor({ timeout: 20_000 });
+    await screenshot(page, "organizer-onsale");
+    const sale = (await (await fetch(`${s.indexerUrl}/onsale/sales/browser-fest-vip`)).json()) as { contract: string; tier: number };
+    expect(sale).toMatchObject({ contract: event, tier: 1 });
+
+    // A second sale with the same name is refused in words, and the organizer session is reused (no new signature).
+    const signatures = () => wallet.requests.filter((r) => r.method === "personal_sign").length;
+    const signed = signatures();
+    expect(signed).toBe(1);
+    await panel.getByTestId("onsale-create").click();
+    expect(await panel.getByTestId("onsale-error").innerText()).toContain("already exists");
+    expect(signatures()).toBe(signed);
+
+    await listed.getByRole("link").click();
+    await page.locator('[data-testid="waiting-room"][data-sale="browser-fest-vip"]').waitFor();
+    expect(await page.getByTestId("sale-title").innerText()).toContain("Browser Fest VIP");
+    expect(errors).toEqual([]);
     await context.close();
   });
 
