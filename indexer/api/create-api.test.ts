@@ -100,9 +100,27 @@ describe("HTTP API", { timeout: 60_000 }, () => {
       method: "OPTIONS",
       headers: { origin: "http://localhost:3000", "access-control-request-method": "GET" },
     });
+    expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
+    expect(res.headers.get("access-control-allow-methods")).toContain("POST");
+    const get = await t.app.request("/health", { headers: { origin: "http://localhost:3000" } });
+    expect(get.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
+    expect(get.headers.get("vary")).toContain("Origin");
     const other = await t.app.request(`/health`, { headers: { origin: "http://evil.example" } });
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
+    // The headers ride along on error answers too (the app reads their messages).
+    const missing = await t.app.request("/nope", { headers: { origin: "http://localhost:3000" } });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
+    const preflight = await t.app.request("/gate/pass/scan", {
+      method: "OPTIONS",
+      headers: { origin: "http://localhost:3000", "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type, x-fairgate-time" },
+    });
+    expect(preflight.headers.get("access-control-allow-headers")).toBe("authorization,content-type,x-fairgate-time");
+    // And on the live change stream, which the app opens from its own origin.
+    const stream = await t.app.request("/stream", { headers: { origin: "http://localhost:3000" } });
+    expect(stream.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
+    await stream.body?.cancel();
   });
 
   it("reports an unhealthy sync with 503 and lastError", async () => {

@@ -3,12 +3,12 @@
  * POSTs, and JSON errors for everything (a bad request is a 4xx, never a 500).
  */
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { Db } from "../db/types";
 import { defaultGateSettings, type GateDeps } from "../gate/gate-deps";
 import { createGateContext } from "../gate/gate-context";
+import { limitBody } from "./body-limit";
+import { corsForOrigins } from "./cors";
 import { organizerContract } from "../gate/sessions/organizer-contract";
 import { gateRoutes, malformedVerdict, passRoutes } from "../gate/gate-routes";
 import type { OnsaleDeps } from "../onsale/onsale-deps";
@@ -53,17 +53,14 @@ export function createApi(deps: ApiDeps) {
   const log = deps.log ?? ((line: string) => console.error(`[api] ${line}`));
   const app = new Hono();
 
-  app.use("*", cors({ origin: [...deps.corsOrigins], allowMethods: ["GET", "POST", "DELETE", "OPTIONS"], maxAge: 600 }));
+  app.use("*", corsForOrigins(deps.corsOrigins, { methods: ["GET", "POST", "DELETE", "OPTIONS"], maxAgeSeconds: 600 }));
   app.post(
     "*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        const message = `request body larger than ${MAX_BODY_BYTES} bytes`;
-        return c.req.path === "/gate/scan" || c.req.path === "/gate/pass/scan"
-          ? c.json(malformedVerdict(message), 413)
-          : c.json(errorBody("PAYLOAD_TOO_LARGE", message), 413);
-      },
+    limitBody(MAX_BODY_BYTES, (c) => {
+      const message = `request body larger than ${MAX_BODY_BYTES} bytes`;
+      return c.req.path === "/gate/scan" || c.req.path === "/gate/pass/scan"
+        ? c.json(malformedVerdict(message), 413)
+        : c.json(errorBody("PAYLOAD_TOO_LARGE", message), 413);
     }),
   );
 
