@@ -9,6 +9,7 @@ import { defaultGateSettings, type GateDeps } from "../gate/gate-deps";
 import { createGateContext } from "../gate/gate-context";
 import { limitBody } from "./body-limit";
 import { corsForOrigins } from "./cors";
+import { seatingRoutes } from "../seating/seating-routes";
 import { organizerContract } from "../gate/sessions/organizer-contract";
 import { gateRoutes, malformedVerdict, passRoutes } from "../gate/gate-routes";
 import type { OnsaleDeps } from "../onsale/onsale-deps";
@@ -89,6 +90,7 @@ export function createApi(deps: ApiDeps) {
   const gate = createGateContext(deps.gate);
   app.route("/gate", gateRoutes(gate));
   app.route("/pass", passRoutes(gate));
+  app.route("/seats", seatingRoutes(gate));
   if (deps.onsale) app.route("/onsale", onsaleRoutes({ ...deps.onsale, organizerContract: (authorization) => organizerContract(gate, authorization) }));
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", `no route for ${c.req.method} ${c.req.path}`), 404));

@@ -9,7 +9,7 @@ import { createRateLimiter } from "../gate/sessions/rate-limiter";
 import { clientIp } from "../onsale/friction/client-ip";
 import { errorBody } from "./api-error";
 
-export const IP_LIMITED_POSTS = ["/gate/challenge", "/gate/session/nonce", "/gate/session", "/gate/session/invite", "/pass/nonce", "/pass/delegations"];
+export const IP_LIMITED_POSTS = ["/gate/challenge", "/gate/session/nonce", "/gate/session", "/gate/session/invite", "/pass/nonce", "/pass/delegations", "/seats/session/nonce", "/seats/session", "/seats/holds"];
 
 /** Requests per second per client IP (burst 4×); generous for a venue's gates behind one NAT. */
 export function ipRateLimit(perSecond: number): MiddlewareHandler {

@@ -8,4 +8,5 @@
 export * from "./tables/chain";
 export * from "./tables/gate";
 export * from "./tables/onsale";
+export * from "./tables/seating";
 export * from "./tables/waitlist";

@@ -297,6 +297,23 @@ CREATE TABLE "onsale_vouchers" (
 	CONSTRAINT "onsale_vouchers_entry_id_unique" UNIQUE("entry_id")
 );
 --> statement-breakpoint
+CREATE TABLE "seat_holds" (
+	"contract" text NOT NULL,
+	"seat_index" integer NOT NULL,
+	"holder" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "seat_holds_contract_seat_index_pk" PRIMARY KEY("contract","seat_index")
+);
+--> statement-breakpoint
+CREATE TABLE "seat_sessions" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"wallet" text NOT NULL,
+	"contract" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "waitlist_entries" (
 	"block_number" bigint NOT NULL,
 	"log_index" integer NOT NULL,
@@ -341,6 +358,7 @@ CREATE UNIQUE INDEX "onsale_entries_wallet_uq" ON "onsale_entries" USING btree (
 CREATE INDEX "onsale_entries_waiting_idx" ON "onsale_entries" USING btree ("sale_id","position") WHERE "onsale_entries"."admitted_at" is null;--> statement-breakpoint
 CREATE INDEX "onsale_pow_expires_idx" ON "onsale_pow_challenges" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "onsale_vouchers_sale_idx" ON "onsale_vouchers" USING btree ("sale_id");--> statement-breakpoint
+CREATE INDEX "seat_holds_holder_idx" ON "seat_holds" USING btree ("contract","holder");--> statement-breakpoint
 CREATE UNIQUE INDEX "waitlist_entries_block_log_uq" ON "waitlist_entries" USING btree ("block_number","log_index");--> statement-breakpoint
 CREATE INDEX "waitlist_entries_queue_idx" ON "waitlist_entries" USING btree ("contract","tier","seq");--> statement-breakpoint
 CREATE INDEX "waitlist_entries_wallet_idx" ON "waitlist_entries" USING btree ("wallet");

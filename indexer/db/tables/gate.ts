@@ -5,7 +5,7 @@ import { blockNumber, uint256 } from "./columns";
 
 /**
  * Single-use SIWE nonces; `usedAt` is set exactly once, by the request that consumes it.
- * `purpose`: `scan` (challenge mode), `delegate` (pass delegation), `session` (gate staff sign-in).
+ * `purpose`: `scan` (challenge mode), `delegate` (pass delegation), `session` (gate staff sign-in), `seats` (a fan holding seats).
  */
 export const gateChallenges = pgTable(
   "gate_challenges",

@@ -1,0 +1,70 @@
+/**
+ * `/seats` over HTTP against a real in-process chain: a fan signs in with SIWE (the nonce works
+ * once), holds seats, another fan is refused those seats with their list, reads show holds without
+ * holders, and a release frees them. Without a session nothing is held.
+ */
+import { getAddress, type Address } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GateChallenge } from "../../lib/gate/challenge-message";
+import { buildSeatSignInMessage } from "../../lib/seating/sign-in-message";
+import { createTestApp, type TestApp } from "../testing/test-app";
+
+describe("seat holds over HTTP", { timeout: 60_000 }, () => {
+  let t: TestApp;
+  let event: Address;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    event = await t.chain.createEvent("Seated Show");
+    await t.sync.syncToHead();
+  });
+  afterAll(() => t.close());
+
+  async function signIn(wallet: typeof t.chain.alice) {
+    const ch = (await t.post("/seats/session/nonce", { contract: event })).body as unknown as GateChallenge;
+    const message = buildSeatSignInMessage(ch, getAddress(wallet.account!.address));
+    const signature = await wallet.signMessage({ account: wallet.account!, message });
+    const res = await t.post("/seats/session", { message, signature });
+    return { res, message, signature, token: res.body.token as string };
+  }
+  const request = async (method: string, path: string, token?: string, body?: unknown) => {
+    const res = await t.app.request(path, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
+  it("signs a fan in once per nonce, holds seats, and refuses them to another fan with the list", async () => {
+    const alice = await signIn(t.chain.alice);
+    expect(alice.res.status).toBe(200);
+    expect(alice.res.body).toMatchObject({ wallet: getAddress(t.chain.alice.account!.address), contract: event });
+    const replay = await t.post("/seats/session", { message: alice.message, signature: alice.signature });
+    expect(replay.status).toBe(409);
+
+    expect((await request("POST", "/seats/holds", alice.token, { seats: [5, 6] })).body).toMatchObject({ seats: [5, 6] });
+    const bob = await signIn(t.chain.bob);
+    const refused = await request("POST", "/seats/holds", bob.token, { seats: [6, 7] });
+    expect(refused).toMatchObject({ status: 409, body: { error: { code: "SEATS_TAKEN", seats: [6] } } });
+
+    const anyone = await request("GET", `/seats/holds?contract=${event}`);
+    expect(anyone.body.holds.map((h: { seat: number; mine: boolean }) => [h.seat, h.mine])).toEqual([[5, false], [6, false]]);
+    expect(JSON.stringify(anyone.body).toLowerCase()).not.toContain(t.chain.alice.account!.address.slice(2).toLowerCase());
+    const mine = await request("GET", `/seats/holds?contract=${event}`, alice.token);
+    expect(mine.body.holds.every((h: { mine: boolean }) => h.mine)).toBe(true);
+
+    expect((await request("DELETE", "/seats/holds", alice.token, { seats: [6] })).body).toEqual({ released: [6] });
+    expect((await request("POST", "/seats/holds", bob.token, { seats: [6, 7] })).body).toMatchObject({ seats: [6, 7] });
+  });
+
+  it("holds nothing without a valid session, and refuses bad input in words", async () => {
+    expect(await request("POST", "/seats/holds", undefined, { seats: [1] })).toMatchObject({ status: 401, body: { error: { code: "UNAUTHORIZED" } } });
+    expect(await request("POST", "/seats/holds", "x".repeat(43), { seats: [1] })).toMatchObject({ status: 401 });
+    const alice = await signIn(t.chain.alice);
+    expect((await request("POST", "/seats/holds", alice.token, { seats: [] })).status).toBe(400);
+    expect((await request("POST", "/seats/holds", alice.token, { seats: ["A1"] })).status).toBe(400);
+    expect((await request("GET", "/seats/holds?contract=nope")).status).toBe(400);
+    expect((await t.post("/seats/session/nonce", { contract: "0x0000000000000000000000000000000000000001" })).status).toBe(404);
+  });
+});
