@@ -11,7 +11,7 @@ import * as schema from "./schema";
 import type { Database } from "./types";
 import { MIGRATIONS_FOLDER } from "./migrations-folder";
 import { PGLITE_OPTIONS } from "./pglite-options";
-import { copyPgliteTemplate, hasDatabase } from "./pglite-template";
+import { copyPgliteTemplate, hasDatabase, pgliteTemplateDump } from "./pglite-template";
 
 /** PGlite's name for an in-memory database; use it as DATA_DIR in tests. */
 export const IN_MEMORY = "memory://";
@@ -28,10 +28,20 @@ export async function openPglite(dataDir: string): Promise<Database> {
     await mkdir(dir, { recursive: true });
     if (!(await hasDatabase(dir)) && (await readdir(dir)).length === 0) await startFromTemplate(dir);
   }
-  const client = await PGlite.create(dir, PGLITE_OPTIONS);
+  const client = dir ? await PGlite.create(dir, PGLITE_OPTIONS) : await PGlite.create({ ...PGLITE_OPTIONS, ...(await inMemoryStart()) });
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, close: () => client.close() };
+}
+
+/** An in-memory database starts from the migrated template's dump (no initdb); on any failure, from initdb. */
+async function inMemoryStart(): Promise<{ loadDataDir?: Blob }> {
+  try {
+    return { loadDataDir: await pgliteTemplateDump() };
+  } catch (err) {
+    console.warn(`[db] PGlite template dump unavailable (${(err as Error).message}); running initdb in memory`);
+    return {};
+  }
 }
 
 /** An empty folder starts as a copy of the migrated template (see pglite-template.ts); on any failure PGlite's own initdb runs instead. */
