@@ -1,7 +1,10 @@
 /** Gate scanner calls (`/gate/*`): staff sessions (wallet or invite code), pass scans, offline snapshot and reconcile. */
 import type { GateSignInChallenge } from "../gate/sign-in-message";
 import type { OfflineAdmission, SignedSnapshot } from "../offline";
+import type { GateInvite, GateInviteSummary } from "../gate/invite-types";
 import { postIndexerJson, type PostJsonOptions } from "./post-json";
+
+export type { GateInvite, GateInviteStatus, GateInviteSummary } from "../gate/invite-types";
 
 export type GateSession = { token: string; contract: `0x${string}`; gateId: string; zone: number; role: "gate" | "admin"; staff: string; expiresAt: string };
 
@@ -54,21 +57,6 @@ export function fetchOfflineSnapshot(indexerUrl: string, token: string, o?: Post
 export function reconcileOffline(indexerUrl: string, token: string, admissions: OfflineAdmission[], o?: PostJsonOptions): Promise<ReconcileResult> {
   return postIndexerJson<ReconcileResult>(indexerUrl, "/gate/offline/reconcile", { admissions }, { ...o, token });
 }
-
-/** An invite as `POST /gate/invites` returns it: the only time the code is shown. */
-export type GateInvite = { id: string; code: string; contract: `0x${string}`; gateId: string; zone: number; expiresAt: string };
-
-/** An issued invite as `GET /gate/invites` lists it (no code: the server keeps only its hash). */
-export type GateInviteSummary = {
-  id: string;
-  gateId: string;
-  zone: number;
-  createdAt: string;
-  expiresAt: string;
-  redeemedAt: string | null;
-  revokedAt: string | null;
-  status: "open" | "redeemed" | "revoked" | "expired";
-};
 
 /** `POST /gate/invites` (organizer session): a one-time code for door staff of one gate and zone. */
 export function createGateInvite(indexerUrl: string, token: string, body: { gateId: string; zone: number; ttlSeconds?: number }, o?: PostJsonOptions): Promise<GateInvite> {

@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
+import type { GateInvite, GateInviteSummary } from "../../../lib/gate/invite-types";
 import { gateInvites, gateSessions } from "../../db/schema";
 import type { GateContext } from "../gate-context";
 import { GateDenial } from "../gate-denial";
@@ -25,21 +26,6 @@ function newCode(): string {
 
 const normalizeCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, "");
 
-export type InviteInfo = { id: string; code: string; contract: string; gateId: string; zone: number; expiresAt: string };
-
-/** An issued invite as the organizer sees it later: the code itself is gone (only its hash is kept). */
-export type InviteStatus = "open" | "redeemed" | "revoked" | "expired";
-export type InviteSummary = {
-  id: string;
-  gateId: string;
-  zone: number;
-  createdAt: string;
-  expiresAt: string;
-  redeemedAt: string | null;
-  revokedAt: string | null;
-  status: InviteStatus;
-};
-
 /** Newest 200 invites are plenty for one event's door staff; the list is for the organizer's screen. */
 const LIST_LIMIT = 200;
 
@@ -47,7 +33,7 @@ export async function createInvite(
   ctx: GateContext,
   admin: GateSession,
   req: { gateId: string; zone: number; ttlSeconds: number },
-): Promise<InviteInfo> {
+): Promise<GateInvite> {
   if (admin.role !== "admin") throw new GateDenial("GATE_UNAUTHORIZED", "only the organizer's session may issue invites");
   const code = newCode();
   const id = randomBytes(8).toString("hex");
@@ -102,7 +88,7 @@ export async function redeemInvite(ctx: GateContext, code: string, devicePublicK
   });
 }
 
-export async function listInvites(ctx: GateContext, admin: GateSession): Promise<{ invites: InviteSummary[] }> {
+export async function listInvites(ctx: GateContext, admin: GateSession): Promise<{ invites: GateInviteSummary[] }> {
   if (admin.role !== "admin") throw new GateDenial("GATE_UNAUTHORIZED", "only the organizer's session may list invites");
   const now = ctx.now().getTime();
   const rows = await ctx.db
