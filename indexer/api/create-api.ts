@@ -2,7 +2,7 @@
  * The indexer's HTTP API as one Hono app: read routes, the gate, CORS, a body limit on
  * POSTs, and JSON errors for everything (a bad request is a 4xx, never a 500).
  */
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Db } from "../db/types";
 import { defaultGateSettings, type GateDeps } from "../gate/gate-deps";
@@ -10,6 +10,7 @@ import { createGateContext } from "../gate/gate-context";
 import { limitBody } from "./body-limit";
 import { corsForOrigins } from "./cors";
 import { seatingRoutes } from "../seating/seating-routes";
+import { MAX_VENUE_BODY_BYTES, venueRoutes } from "../seating/venue-routes";
 import { organizerContract } from "../gate/sessions/organizer-contract";
 import { gateRoutes, malformedVerdict, passRoutes } from "../gate/gate-routes";
 import type { OnsaleDeps } from "../onsale/onsale-deps";
@@ -54,7 +55,7 @@ export function createApi(deps: ApiDeps) {
   const log = deps.log ?? ((line: string) => console.error(`[api] ${line}`));
   const app = new Hono();
 
-  app.use("*", corsForOrigins(deps.corsOrigins, { methods: ["GET", "POST", "DELETE", "OPTIONS"], maxAgeSeconds: 600 }));
+  app.use("*", corsForOrigins(deps.corsOrigins, { methods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"], maxAgeSeconds: 600 }));
   app.post(
     "*",
     limitBody(MAX_BODY_BYTES, (c) => {
@@ -64,6 +65,11 @@ export function createApi(deps: ApiDeps) {
         : c.json(errorBody("PAYLOAD_TOO_LARGE", message), 413);
     }),
   );
+
+  const tooLarge = (max: number) => (c: Context) => c.json(errorBody("PAYLOAD_TOO_LARGE", `request body larger than ${max} bytes`), 413);
+  const venueLimit = limitBody(MAX_VENUE_BODY_BYTES, tooLarge(MAX_VENUE_BODY_BYTES));
+  const putLimit = limitBody(MAX_BODY_BYTES, tooLarge(MAX_BODY_BYTES));
+  app.put("*", (c, next) => (c.req.path === "/seats/venue" ? venueLimit(c, next) : putLimit(c, next)));
 
   app.use("*", ipRateLimit(deps.gate.settings?.ipRatePerSecond ?? defaultGateSettings.ipRatePerSecond));
 
@@ -91,6 +97,7 @@ export function createApi(deps: ApiDeps) {
   app.route("/gate", gateRoutes(gate));
   app.route("/pass", passRoutes(gate));
   app.route("/seats", seatingRoutes(gate));
+  app.route("/seats", venueRoutes(gate));
   if (deps.onsale) app.route("/onsale", onsaleRoutes({ ...deps.onsale, organizerContract: (authorization) => organizerContract(gate, authorization) }));
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", `no route for ${c.req.method} ${c.req.path}`), 404));

@@ -6,6 +6,8 @@
 import { getAddress, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GateChallenge } from "../../lib/gate/challenge-message";
+import { buildGateSignInMessage, type GateSignInChallenge } from "../../lib/gate/sign-in-message";
+import { generateVenue } from "../../lib/seating/generate-venue";
 import { buildSeatSignInMessage } from "../../lib/seating/sign-in-message";
 import { createTestApp, type TestApp } from "../testing/test-app";
 
@@ -66,5 +68,34 @@ describe("seat holds over HTTP", { timeout: 60_000 }, () => {
     expect((await request("POST", "/seats/holds", alice.token, { seats: ["A1"] })).status).toBe(400);
     expect((await request("GET", "/seats/holds?contract=nope")).status).toBe(400);
     expect((await t.post("/seats/session/nonce", { contract: "0x0000000000000000000000000000000000000001" })).status).toBe(404);
+  });
+
+  it("lets the organizer set the venue (JSON or CSV, problems listed) and anyone read it", async () => {
+    const organizerToken = async (wallet: typeof t.chain.alice) => {
+      const ch = (await t.post("/gate/session/nonce", { contract: event, gateId: "organizer" })).body as unknown as GateSignInChallenge;
+      const message = buildGateSignInMessage(ch, getAddress(wallet.account!.address));
+      const res = await t.post("/gate/session", { message, signature: await wallet.signMessage({ account: wallet.account!, message }) });
+      return res.body.token as string | undefined;
+    };
+    const org = await organizerToken(t.chain.organizer);
+    expect(org).toBeTruthy();
+    const put = (token: string | undefined, body: unknown) => request("PUT", `/seats/venue?contract=${event}`, token, body);
+
+    const arena = generateVenue({ sections: 4, rows: 5, seatsPerRow: 10 });
+    expect((await put(org, { layout: arena })).body).toMatchObject({ contract: event, name: "Generated arena", seats: 4 * (5 * 10 + 1) });
+    const read = await request("GET", `/seats/venue?contract=${event}`);
+    expect(read.body).toMatchObject({ seats: 204, layout: { name: "Generated arena" } });
+    expect(read.body.layout.sections).toHaveLength(4);
+
+    const bad = await put(org, { layout: { name: "Bad", sections: [{ id: "A", tier: 0, rows: [{ id: "1", seats: [{ number: 1, x: 0, y: 0 }, { number: 1, x: 1, y: 0 }] }] }] } });
+    expect(bad).toMatchObject({ status: 400, body: { error: { code: "BAD_LAYOUT", problems: [{ where: "sections[0].rows[0].seats[1]" }] } } });
+    const csv = await put(org, { name: "Club", csv: "section,row,seat,x,y,tier\nFloor,A,1,0,0,0\nFloor,A,2,1,0,0\n" });
+    expect(csv.body).toMatchObject({ name: "Club", seats: 2 });
+
+    // Someone who is not the organizer (a fan's seat session or no session) cannot.
+    const fan = await signIn(t.chain.alice);
+    expect((await put(fan.token, { layout: arena })).status).toBe(401);
+    expect((await put(undefined, { layout: arena })).status).toBe(401);
+    expect((await request("GET", `/seats/venue?contract=0x0000000000000000000000000000000000000001`)).status).toBe(404);
   });
 });

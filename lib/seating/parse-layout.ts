@@ -43,7 +43,7 @@ function flatten(layout: VenueLayout): VenueSeats {
   const total = layout.sections.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.seats.length, 0), 0);
   if (total > MAX_SEATS) problems.push({ where: "(root)", message: `${total} seats; at most ${MAX_SEATS}` });
   if (problems.length) throw new VenueLayoutError(problems);
-  return { name: layout.name, stage: layout.stage, seats, byKey };
+  return { layout, name: layout.name, stage: layout.stage, seats, byKey };
 }
 
 const CSV_COLUMNS = ["section", "row", "seat", "x", "y", "tier"] as const;

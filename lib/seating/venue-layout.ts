@@ -52,6 +52,8 @@ export type SeatInfo = {
 };
 
 export type VenueSeats = {
+  /** The validated layout the seats were read from (what is stored and sent to the seat map). */
+  layout: VenueLayout;
   name: string;
   stage: { x: number; y: number };
   seats: SeatInfo[];

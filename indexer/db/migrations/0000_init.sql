@@ -314,6 +314,13 @@ CREATE TABLE "seat_sessions" (
 	"expires_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "venue_layouts" (
+	"contract" text PRIMARY KEY NOT NULL,
+	"layout" jsonb NOT NULL,
+	"seats" integer NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "waitlist_entries" (
 	"block_number" bigint NOT NULL,
 	"log_index" integer NOT NULL,

@@ -1,0 +1,49 @@
+/**
+ * `/seats/venue`: the organizer sets an event's venue layout (JSON, or CSV with a name), checked
+ * by lib/seating with every problem listed; anyone reads it for the seat map. The organizer is an
+ * admin gate session for that contract (the same session the organizer page uses for invites).
+ */
+import { eq } from "drizzle-orm";
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import { VenueLayoutError } from "../../lib/seating/layout-error";
+import { parseVenueCsv, parseVenueLayout } from "../../lib/seating/parse-layout";
+import { addressSchema, parseOr400, readJson } from "../api/validation";
+import { venueLayouts } from "../db/schema";
+import type { GateContext } from "../gate/gate-context";
+import { organizerContract } from "../gate/sessions/organizer-contract";
+
+const putSchema = z.union([
+  z.object({ layout: z.unknown() }),
+  z.object({ name: z.string().min(1).max(128), csv: z.string().min(1).max(8_000_000) }),
+]);
+
+/** Venue bodies are far larger than the API's usual 16 KiB: a 50,000-seat CSV is about 1.5 MB. */
+export const MAX_VENUE_BODY_BYTES = 8 * 1024 * 1024;
+
+export function venueRoutes(ctx: GateContext) {
+  return new Hono()
+    .put("/venue", async (c) => {
+      const contract = parseOr400(z.object({ contract: addressSchema }), { contract: c.req.query("contract") }).contract;
+      const organizerOf = await organizerContract(ctx, c.req.header("authorization") ?? "");
+      if (!organizerOf || organizerOf.toLowerCase() !== contract.toLowerCase()) {
+        return c.json({ error: { code: "UNAUTHORIZED", message: "sign in as this event's organizer to set its venue" } }, 401);
+      }
+      const body = parseOr400(putSchema, await readJson(c));
+      try {
+        const venue = "layout" in body ? parseVenueLayout(body.layout) : parseVenueCsv(body.name, body.csv);
+        const row = { contract: contract.toLowerCase(), layout: venue.layout, seats: venue.seats.length, updatedAt: ctx.now() };
+        await ctx.db.insert(venueLayouts).values(row).onConflictDoUpdate({ target: venueLayouts.contract, set: { layout: row.layout, seats: row.seats, updatedAt: row.updatedAt } });
+        return c.json({ contract, name: venue.name, seats: venue.seats.length });
+      } catch (err) {
+        if (err instanceof VenueLayoutError) return c.json({ error: { code: "BAD_LAYOUT", message: err.message, problems: err.problems.slice(0, 100) } }, 400);
+        throw err;
+      }
+    })
+    .get("/venue", async (c: Context) => {
+      const contract = parseOr400(z.object({ contract: addressSchema }), { contract: c.req.query("contract") }).contract;
+      const [row] = await ctx.db.select().from(venueLayouts).where(eq(venueLayouts.contract, contract.toLowerCase()));
+      if (!row) return c.json({ error: { code: "NOT_FOUND", message: `no venue layout for ${contract}` } }, 404);
+      return c.json({ contract, seats: row.seats, updatedAt: row.updatedAt.toISOString(), layout: row.layout });
+    });
+}
