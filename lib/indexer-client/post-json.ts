@@ -9,7 +9,7 @@ export type PostJsonOptions = {
   token?: string | undefined;
   /** Non-2xx statuses whose JSON body is still an answer (a gate DENY comes back as 400/401/429 with a verdict). */
   acceptStatuses?: readonly number[];
-  method?: "POST" | "GET" | "DELETE";
+  method?: "POST" | "GET" | "PUT" | "DELETE";
   fetch?: typeof globalThis.fetch;
   /** Scanner device key: signs method, path, time and body (invite sessions are bound to it; see lib/gate/request-signature.ts). */
   deviceKey?: CryptoKey | undefined;

@@ -4,3 +4,5 @@ export * from "./generate-venue";
 export * from "./layout-error";
 export * from "./parse-layout";
 export * from "./venue-layout";
+export * from "./client";
+export * from "./sign-in-message";

@@ -6,6 +6,7 @@ import { useConnection } from "wagmi";
 import { useEvent } from "../../hooks/useEvent";
 import { ErrorState, Loading } from "../QueryStates";
 import { EventRules } from "./EventRules";
+import { SeatMapLink } from "../seats/SeatMapLink";
 import { ResaleListings } from "./ResaleListings";
 import { TierCard } from "./TierCard";
 
@@ -26,6 +27,7 @@ export function EventDetail({ address }: { address: Address }) {
           </p>
         )}
         <EventRules event={e} />
+        <SeatMapLink address={e.address} />
         {me?.toLowerCase() === e.organizer.toLowerCase() && (
           <Link href={`/organizer/events/${e.address}`} data-testid="manage-link">
             Manage this event
