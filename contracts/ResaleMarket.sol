@@ -11,7 +11,8 @@ import {ITicketRegistry} from "./interfaces/ITicketRegistry.sol";
 import {Waitlist} from "./Waitlist.sol";
 
 /// @title ResaleMarket
-/// @notice The official resale market (one per chain, deployed by the TicketFactory). Lists tickets of
+/// @notice The official resale market (one per chain, deployed just before its TicketFactory, whose
+/// predicted address it is given; the factory's constructor checks the link). Lists tickets of
 /// factory events at or under face × cap; a sale pays the ERC-2981 royalty to the organizer and the
 /// rest to the seller in the same transaction. `MarketOnly` tickets can move only through here.
 /// @dev Payouts are pushed with a gas cap; a receiver that reverts or runs out of gas is credited in
@@ -37,6 +38,8 @@ contract ResaleMarket is IResaleMarket, ReentrancyGuardTransient {
     /// @notice Sum of `owed`: the market's ETH balance equals it.
     uint256 public totalOwed;
 
+    /// @param factory_ The TicketFactory that will be deployed next (its address is predictable from the
+    /// deployer's nonce); it refuses a market that does not name it.
     constructor(address factory_) {
         factory = ITicketRegistry(factory_);
         waitlist = address(new Waitlist(factory_));

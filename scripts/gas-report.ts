@@ -7,7 +7,8 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { network } from "hardhat";
-import { getAddress, keccak256, toHex, type Address, type Hash } from "viem";
+import { getAddress, keccak256, toHex, type Address, type Hash, type PublicClient, type WalletClient } from "viem";
+import { deployFairgate } from "../lib/deploy/deploy-fairgate";
 
 const { viem } = await network.create();
 const publicClient = await viem.getPublicClient();
@@ -29,7 +30,8 @@ async function gasOf(hash: Promise<Hash>): Promise<number> {
 const now = BigInt(Math.floor(Date.now() / 1000));
 const oz = await viem.deployContract("OzBaseline721");
 const az = await viem.deployContract("ERC721ABaseline");
-const factory = await viem.deployContract("TicketFactory");
+const deployed = await deployFairgate({ publicClient: publicClient as unknown as PublicClient, wallet: deployer as unknown as WalletClient, account: deployer.account, chain: deployer.chain });
+const factory = await viem.getContractAt("TicketFactory", deployed.factory);
 
 // All rules on: lock window, wallet cap, identity cap, royalty, voucher signer, cap on resale.
 const config = {

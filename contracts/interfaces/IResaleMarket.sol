@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {ITicketRegistry} from "./ITicketRegistry.sol";
+
 /// @title IResaleMarket
 /// @notice Events and errors of the official ResaleMarket.
 interface IResaleMarket {
@@ -33,6 +35,9 @@ interface IResaleMarket {
     error MarketNothingToWithdraw();
     error MarketWithdrawFailed(address to, uint256 amount);
     error MarketNotWaitlist(address caller);
+
+    /// @notice The factory whose events this market trades (checked by the factory's constructor).
+    function factory() external view returns (ITicketRegistry);
 
     /// @notice Moves a returned ticket to the head of its waitlist; callable only by the waitlist.
     function waitlistTransfer(address ticket, address from, address to, uint256 tokenId) external;
