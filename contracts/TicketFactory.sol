@@ -73,7 +73,8 @@ contract TicketFactory {
             maxPerWallet: 0,
             maxPerIdentity: 0,
             royaltyBps: 0,
-            voucherSigner: address(0)
+            voucherSigner: address(0),
+            currency: address(0)
         });
         return _create(cfg, tiers);
     }

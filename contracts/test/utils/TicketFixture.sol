@@ -60,7 +60,8 @@ abstract contract TicketFixture is FairgateDeployer {
             maxPerWallet: MAX_PER_WALLET,
             maxPerIdentity: MAX_PER_IDENTITY,
             royaltyBps: ROYALTY_BPS,
-            voucherSigner: signer
+            voucherSigner: signer,
+            currency: address(0)
         });
     }
 
