@@ -1,4 +1,6 @@
 import type { Address, PublicClient } from "viem";
+import type { Currency } from "../../lib/currency/currency";
+import { readCurrency } from "../../lib/currency/read-currency";
 import { eventTicketAbi } from "../../lib/generated/abis";
 
 export type TierView = {
@@ -26,6 +28,8 @@ export type EventView = {
   cancelled: boolean;
   totalMinted: bigint;
   escrowBalance: bigint;
+  /** What face values, escrow and resale prices are in (the native coin, or an ERC-20). */
+  currency: Currency;
   tiers: TierView[];
 };
 
@@ -38,7 +42,7 @@ export type EventView = {
  */
 export async function readEvent(client: PublicClient, address: Address): Promise<EventView> {
   const read = <const F extends string>(functionName: F) => client.readContract({ address, abi: eventTicketAbi, functionName } as never) as Promise<unknown>;
-  const [name, symbol, organizer, market, startTime, endTime, lockWindow, maxPerWallet, royaltyBps, cancelled, totalMinted, escrowBalance, tierCount] =
+  const [name, symbol, organizer, market, startTime, endTime, lockWindow, maxPerWallet, royaltyBps, cancelled, totalMinted, escrowBalance, tierCount, currencyAddress] =
     await Promise.all([
       read("name"),
       read("symbol"),
@@ -53,7 +57,9 @@ export async function readEvent(client: PublicClient, address: Address): Promise
       read("totalMinted"),
       read("escrowBalance"),
       read("tierCount"),
+      read("currency"),
     ]);
+  const currency = await readCurrency(client, currencyAddress as Address);
   const tiers = await Promise.all(
     Array.from({ length: Number(tierCount) }, async (_, id) => {
       const [config, minted] = await Promise.all([
@@ -86,6 +92,7 @@ export async function readEvent(client: PublicClient, address: Address): Promise
     cancelled: cancelled as boolean,
     totalMinted: totalMinted as bigint,
     escrowBalance: escrowBalance as bigint,
+    currency,
     tiers,
   };
 }
