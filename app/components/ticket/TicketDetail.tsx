@@ -76,7 +76,7 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
           <RefundPanel ticket={t} onDone={refresh} />
         </>
       )}
-      <ProvenanceTimeline contract={t.contract} market={t.event.market} tokenId={t.tokenId} />
+      <ProvenanceTimeline contract={t.contract} market={t.event.market} tokenId={t.tokenId} currency={t.event.currency} />
     </div>
   );
 }
