@@ -11,6 +11,7 @@ import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {TokenPayments} from "./libraries/TokenPayments.sol";
 
 import {IEventTicket} from "./interfaces/IEventTicket.sol";
 import {IERC5192} from "./interfaces/IERC5192.sol";
@@ -43,6 +44,8 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
     address public immutable organizer;
     /// @notice The official ResaleMarket: the only mover of `MarketOnly` tickets.
     address public immutable market;
+    /// @notice ERC-20 token of face values, escrow and refunds (zero: the native coin).
+    address public immutable currency;
     uint64 public immutable startTime;
     uint64 public immutable endTime;
     uint32 public immutable lockWindow;
@@ -70,7 +73,7 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
     mapping(address owner => mapping(address operator => bool)) private _operatorApprovals;
     uint256 private _state;
 
-    /// @notice Face value held for primary sales not yet refunded or withdrawn (wei).
+    /// @notice Face value held for primary sales not yet refunded or withdrawn (in `currency`).
     uint256 public escrowBalance;
     /// @notice Signer of EIP-712 vouchers (EOA or ERC-1271 contract).
     address public voucherSigner;
@@ -85,12 +88,16 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
     {
         if (organizer_ == address(0)) revert EventTicketZeroOrganizer();
         uint256 n = tiers.length;
-        if (n == 0 || n > P.MAX_TIERS || cfg.endTime <= cfg.startTime || cfg.royaltyBps > 10_000) {
+        if (
+            n == 0 || n > P.MAX_TIERS || cfg.endTime <= cfg.startTime || cfg.royaltyBps > 10_000
+                || (cfg.currency != address(0) && cfg.currency.code.length == 0)
+        ) {
             revert EventTicketBadConfig();
         }
         factory = msg.sender;
         organizer = organizer_;
         market = market_;
+        currency = cfg.currency;
         startTime = cfg.startTime;
         endTime = cfg.endTime;
         lockWindow = cfg.lockWindow;
@@ -264,13 +271,30 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
     }
 
     /// @notice Primary sale at face value: `quantity` tickets of a public tier to the caller. The
-    /// payment stays in escrow until the event ends (or is refunded on cancellation). Limited by
-    /// `maxPerWallet` on both purchases and balance.
+    /// payment (native coin as `msg.value`, or the ERC-20 `currency` pulled with an allowance) stays
+    /// in escrow until the event ends (or is refunded on cancellation). Limited by `maxPerWallet` on
+    /// both purchases and balance.
     /// @return firstTokenId The first id bought.
     function buy(uint8 tierId, uint256 quantity) external payable nonReentrant returns (uint256 firstTokenId) {
-        if (_tierWord(tierId).voucherOnly()) revert EventTicketVoucherOnlyTier(tierId);
-        firstTokenId = _sell(msg.sender, tierId, quantity, P.PAID);
-        _checkReceived(msg.sender, firstTokenId, quantity);
+        return _buy(tierId, quantity);
+    }
+
+    /// @notice `buy` for an ERC-20-priced event, approving the price with an EIP-2612 permit signed by
+    /// the caller: one signature and one transaction. A permit that fails while the allowance already
+    /// covers the price (someone submitted it first) does not block the purchase.
+    /// @return firstTokenId The first id bought.
+    function buyWithPermit(uint8 tierId, uint256 quantity, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
+        external
+        nonReentrant
+        returns (uint256 firstTokenId)
+    {
+        address token = currency;
+        if (token == address(0)) revert EventTicketNativeCurrency();
+        _checkBatch(quantity);
+        if (!TokenPayments.permit(token, msg.sender, _tierWord(tierId).faceValue() * quantity, deadline, v, r, s)) {
+            revert EventTicketPermitFailed(token);
+        }
+        return _buy(tierId, quantity);
     }
 
     /// @notice Redeems an organizer-signed EIP-712 voucher: single use, before its deadline, within the
@@ -512,6 +536,12 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         emit Transfer(from, to, tokenId);
     }
 
+    function _buy(uint8 tierId, uint256 quantity) private returns (uint256 firstTokenId) {
+        if (_tierWord(tierId).voucherOnly()) revert EventTicketVoucherOnlyTier(tierId);
+        firstTokenId = _sell(msg.sender, tierId, quantity, P.PAID);
+        _checkReceived(msg.sender, firstTokenId, quantity);
+    }
+
     /// @dev Primary sale path shared by `buy` and `claim`: open event, supply, payment, caps, escrow.
     function _sell(address to, uint8 tierId, uint256 quantity, uint256 flags) private returns (uint256 firstTokenId) {
         _checkBatch(quantity);
@@ -519,7 +549,7 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         uint256 state = _openState();
         _checkSupply(state, tierId, quantity);
         uint256 price = _tierWord(tierId).faceValue() * quantity;
-        if (msg.value != price) revert EventTicketWrongPayment(price, msg.value);
+        _collect(price);
         firstTokenId = state.totalMinted() + 1;
         _mintRun(to, tierId, firstTokenId, quantity, flags);
         _creditWallet(to, quantity, quantity);
@@ -585,7 +615,21 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         }
     }
 
+    /// @dev Takes `price` from the caller: exactly `msg.value` for the native coin; for an ERC-20, no
+    /// native coin and exactly `price` received (a fee-on-transfer token is refused).
+    function _collect(uint256 price) private {
+        address token = currency;
+        if (token == address(0)) {
+            if (msg.value != price) revert EventTicketWrongPayment(price, msg.value);
+            return;
+        }
+        if (msg.value != 0) revert EventTicketUnexpectedValue(msg.value);
+        if (!TokenPayments.pullExact(token, msg.sender, price)) revert EventTicketUnsupportedToken(token);
+    }
+
     function _send(address to, uint256 amount) private {
+        address token = currency;
+        if (token != address(0)) return TokenPayments.send(token, to, amount);
         (bool ok,) = to.call{value: amount}("");
         if (!ok) revert EventTicketPaymentFailed(to, amount);
     }

@@ -9,13 +9,18 @@ import {IERC5192} from "./interfaces/IERC5192.sol";
 import {IResaleMarket} from "./interfaces/IResaleMarket.sol";
 import {ITicketRegistry} from "./interfaces/ITicketRegistry.sol";
 import {Waitlist} from "./Waitlist.sol";
+import {TokenPayments} from "./libraries/TokenPayments.sol";
 
 /// @title ResaleMarket
-/// @notice The official resale market (one per chain, deployed by the TicketFactory). Lists tickets of
+/// @notice The official resale market (one per chain, deployed just before its TicketFactory, whose
+/// predicted address it is given; the factory's constructor checks the link). Lists tickets of
 /// factory events at or under face × cap; a sale pays the ERC-2981 royalty to the organizer and the
 /// rest to the seller in the same transaction. `MarketOnly` tickets can move only through here.
-/// @dev Payouts are pushed with a gas cap; a receiver that reverts or runs out of gas is credited in
-/// `owed` and pulls with `withdraw`, so no party can block a sale.
+/// Prices are in the event's currency (`EventTicket.currency`): the native coin, or an ERC-20 pulled
+/// from the buyer (exact amount, fee-on-transfer tokens refused; EIP-2612 permit supported).
+/// @dev Payouts are pushed (native coin with a gas cap); a receiver that reverts, runs out of gas, or
+/// that the token refuses (e.g. a blocklisted address) is credited in `owed` and pulls with
+/// `withdraw(currency)`, so no party can block a sale.
 contract ResaleMarket is IResaleMarket, ReentrancyGuardTransient {
     /// @notice Gas forwarded with each pushed payout.
     uint256 public constant PAYOUT_GAS = 50_000;
@@ -32,11 +37,13 @@ contract ResaleMarket is IResaleMarket, ReentrancyGuardTransient {
     /// through it rather than holding that power itself (EventTicket stays unchanged).
     address public immutable waitlist;
     mapping(address ticket => mapping(uint256 tokenId => Listing)) public listings;
-    /// @notice Payouts that could not be pushed, claimable with `withdraw`.
-    mapping(address account => uint256) public owed;
-    /// @notice Sum of `owed`: the market's ETH balance equals it.
-    uint256 public totalOwed;
+    /// @notice Payouts that could not be pushed, per currency (zero: native coin), claimable with `withdraw`.
+    mapping(address currency => mapping(address account => uint256)) public owed;
+    /// @notice Sum of `owed` per currency: the market's balance of that currency equals it.
+    mapping(address currency => uint256) public totalOwed;
 
+    /// @param factory_ The TicketFactory that will be deployed next (its address is predictable from the
+    /// deployer's nonce); it refuses a market that does not name it.
     constructor(address factory_) {
         factory = ITicketRegistry(factory_);
         waitlist = address(new Waitlist(factory_));
@@ -69,31 +76,36 @@ contract ResaleMarket is IResaleMarket, ReentrancyGuardTransient {
         emit ListingCancelled(ticket, tokenId, l.seller);
     }
 
-    /// @notice Buys a listed ticket at its price. The ticket moves to the caller (ERC-721 safe transfer),
-    /// then the royalty is paid to the organizer and the rest to the seller.
+    /// @notice Buys a listed ticket at its price, paid in the event's currency (native coin as
+    /// `msg.value`, or the ERC-20 pulled with an allowance). The ticket moves to the caller (ERC-721
+    /// safe transfer), then the royalty is paid to the organizer and the rest to the seller.
     function buy(address ticket, uint256 tokenId) external payable nonReentrant {
-        Listing memory l = listings[ticket][tokenId];
-        if (l.seller == address(0)) revert MarketNotListed(ticket, tokenId);
-        if (msg.value != l.price) revert MarketWrongPayment(l.price, msg.value);
-        if (IERC721(ticket).ownerOf(tokenId) != l.seller) revert MarketStaleListing(ticket, tokenId);
-        if (IEventTicket(ticket).cancelled()) revert MarketEventCancelled(ticket);
-        delete listings[ticket][tokenId];
-        // The ticket enforces check-in, lock window and the buyer's wallet cap in its `_update`.
-        IERC721(ticket).safeTransferFrom(l.seller, msg.sender, tokenId);
-        (address receiver, uint256 royalty) = IERC2981(ticket).royaltyInfo(tokenId, l.price);
-        if (royalty > l.price) royalty = l.price;
-        _pay(receiver, royalty);
-        _pay(l.seller, l.price - royalty);
-        emit Sold(ticket, tokenId, msg.sender, l.seller, l.price, royalty);
+        _buy(ticket, tokenId);
     }
 
-    /// @notice Pulls payouts that could not be pushed.
-    function withdraw() external nonReentrant {
-        uint256 amount = owed[msg.sender];
+    /// @notice `buy` for an ERC-20-priced event, approving the price with the caller's EIP-2612 permit
+    /// (one signature, one transaction). A permit that fails while the allowance already covers the
+    /// price (front-run) does not block the purchase.
+    function buyWithPermit(address ticket, uint256 tokenId, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
+        external
+        nonReentrant
+    {
+        Listing memory l = listings[ticket][tokenId];
+        if (l.seller == address(0)) revert MarketNotListed(ticket, tokenId);
+        address token = IEventTicket(ticket).currency();
+        if (token == address(0)) revert MarketNativeCurrency(ticket);
+        if (!TokenPayments.permit(token, msg.sender, l.price, deadline, v, r, s)) revert MarketPermitFailed(token);
+        _buy(ticket, tokenId);
+    }
+
+    /// @notice Pulls payouts in `currency` (zero: native coin) that could not be pushed.
+    function withdraw(address currency) external nonReentrant {
+        uint256 amount = owed[currency][msg.sender];
         if (amount == 0) revert MarketNothingToWithdraw();
-        owed[msg.sender] = 0;
-        totalOwed -= amount;
-        emit Withdrawn(msg.sender, amount);
+        owed[currency][msg.sender] = 0;
+        totalOwed[currency] -= amount;
+        emit Withdrawn(msg.sender, amount, currency);
+        if (currency != address(0)) return TokenPayments.send(currency, msg.sender, amount);
         (bool ok,) = msg.sender.call{value: amount}("");
         if (!ok) revert MarketWithdrawFailed(msg.sender, amount);
     }
@@ -106,13 +118,36 @@ contract ResaleMarket is IResaleMarket, ReentrancyGuardTransient {
         IERC721(ticket).transferFrom(from, to, tokenId);
     }
 
-    function _pay(address to, uint256 amount) private {
-        if (amount == 0) return;
-        (bool ok,) = to.call{value: amount, gas: PAYOUT_GAS}("");
-        if (!ok) {
-            owed[to] += amount;
-            totalOwed += amount;
-            emit PaymentDeferred(to, amount);
+    /// @dev Listings are only created for factory events (`list`), so `ticket` is trusted here.
+    function _buy(address ticket, uint256 tokenId) private {
+        Listing memory l = listings[ticket][tokenId];
+        if (l.seller == address(0)) revert MarketNotListed(ticket, tokenId);
+        address token = IEventTicket(ticket).currency();
+        if (token == address(0)) {
+            if (msg.value != l.price) revert MarketWrongPayment(l.price, msg.value);
+        } else if (msg.value != 0) {
+            revert MarketUnexpectedValue(msg.value);
+        }
+        if (IERC721(ticket).ownerOf(tokenId) != l.seller) revert MarketStaleListing(ticket, tokenId);
+        if (IEventTicket(ticket).cancelled()) revert MarketEventCancelled(ticket);
+        delete listings[ticket][tokenId];
+        if (token != address(0) && !TokenPayments.pullExact(token, msg.sender, l.price)) {
+            revert MarketUnsupportedToken(token);
+        }
+        // The ticket enforces check-in, lock window and the buyer's wallet cap in its `_update`.
+        IERC721(ticket).safeTransferFrom(l.seller, msg.sender, tokenId);
+        (address receiver, uint256 royalty) = IERC2981(ticket).royaltyInfo(tokenId, l.price);
+        if (royalty > l.price) royalty = l.price;
+        _pay(token, receiver, royalty);
+        _pay(token, l.seller, l.price - royalty);
+        emit Sold(ticket, tokenId, msg.sender, l.seller, l.price, royalty);
+    }
+
+    function _pay(address token, address to, uint256 amount) private {
+        if (!TokenPayments.trySend(token, to, amount, PAYOUT_GAS)) {
+            owed[token][to] += amount;
+            totalOwed[token] += amount;
+            emit PaymentDeferred(to, amount, token);
         }
     }
 }

@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {EventTicket} from "./EventTicket.sol";
-import {ResaleMarket} from "./ResaleMarket.sol";
+import {IResaleMarket} from "./interfaces/IResaleMarket.sol";
+import {CodeStore} from "./libraries/CodeStore.sol";
 import {EventConfig, TierConfig, TransferMode} from "./interfaces/ITicketTypes.sol";
 
 /// @title TicketFactory
-/// @notice Deploys one EventTicket per event and the chain's official ResaleMarket.
+/// @notice Deploys one EventTicket per event; the chain's official ResaleMarket is deployed just before
+/// it (trusting this factory's address, predicted from the deployer's nonce) and linked here.
 /// `EventCreated` is how indexers discover events.
+/// @dev EIP-170 caps runtime code at 24,576 bytes, and embedding EventTicket's creation code
+/// (`new EventTicket`) made this contract's runtime as large as that code (21.8 KB): every byte
+/// EventTicket grew, the factory grew too. Instead the constructor receives EventTicket's creation
+/// code once and stores it in one or two data contracts (`CodeStore`), which `_create` copies back
+/// (EXTCODECOPY, ~3k gas more per event). The market and its Waitlist are deployed beforehand.
 /// @dev Full deploys, not clones: tier and event rules are immutables, so every transfer reads
 /// them from code instead of storage (a clone would pay a cold SLOAD per rule on every transfer).
 contract TicketFactory {
@@ -16,19 +22,35 @@ contract TicketFactory {
 
     /// @notice The official resale market for every event of this factory.
     address public immutable market;
+    /// @dev Data contracts holding EventTicket's creation code (`_ticketCodeB` zero when one suffices).
+    address private immutable _ticketCodeA;
+    address private immutable _ticketCodeB;
     /// @notice Every event ever created, in creation order.
     address[] public events;
     /// @notice True for tickets deployed by this factory.
     mapping(address ticket => bool) public isEvent;
 
     error TicketFactoryEmptyName();
+    /// @notice The market given to the constructor does not name this factory as its own.
+    error TicketFactoryMarketMismatch(address market, address marketFactory);
+    error TicketFactoryNoTicketCode();
+    /// @notice EventTicket's constructor refused the event (its revert data is bubbled when present).
+    error TicketFactoryCreateFailed();
 
     event EventCreated(
         address indexed ticket, address indexed organizer, uint256 indexed eventId, string name, uint64 startTime
     );
 
-    constructor() {
-        market = address(new ResaleMarket(address(this)));
+    /// @param market_ A ResaleMarket deployed with this factory's (predicted) address: the link is
+    /// checked both ways, so the market trusts only this factory's events and vice versa.
+    /// @param ticketCreationCode EventTicket's creation code (`type(EventTicket).creationCode`, the
+    /// compiled artifact's bytecode), without constructor arguments.
+    constructor(address market_, bytes memory ticketCreationCode) {
+        address marketFactory = address(IResaleMarket(market_).factory());
+        if (marketFactory != address(this)) revert TicketFactoryMarketMismatch(market_, marketFactory);
+        if (ticketCreationCode.length == 0) revert TicketFactoryNoTicketCode();
+        market = market_;
+        (_ticketCodeA, _ticketCodeB) = CodeStore.write(ticketCreationCode);
     }
 
     /// @notice Creates a simple event owned by the caller: one free-transfer tier 0 with face value 0,
@@ -51,7 +73,8 @@ contract TicketFactory {
             maxPerWallet: 0,
             maxPerIdentity: 0,
             royaltyBps: 0,
-            voucherSigner: address(0)
+            voucherSigner: address(0),
+            currency: address(0)
         });
         return _create(cfg, tiers);
     }
@@ -72,7 +95,21 @@ contract TicketFactory {
 
     function _create(EventConfig memory cfg, TierConfig[] memory tiers) private returns (address ticket) {
         if (bytes(cfg.name).length == 0) revert TicketFactoryEmptyName();
-        ticket = address(new EventTicket(msg.sender, market, cfg, tiers));
+        bytes memory init = CodeStore.read(_ticketCodeA, _ticketCodeB, abi.encode(msg.sender, market, cfg, tiers));
+        assembly ("memory-safe") {
+            ticket := create(0, add(init, 0x20), mload(init))
+        }
+        if (ticket == address(0)) {
+            assembly ("memory-safe") {
+                let n := returndatasize()
+                if n {
+                    let p := mload(0x40)
+                    returndatacopy(p, 0, n)
+                    revert(p, n)
+                }
+            }
+            revert TicketFactoryCreateFailed();
+        }
         uint256 eventId = events.length;
         events.push(ticket);
         isEvent[ticket] = true;

@@ -8,6 +8,7 @@ import {IResaleMarket} from "./interfaces/IResaleMarket.sol";
 import {ITicketRegistry} from "./interfaces/ITicketRegistry.sol";
 import {IWaitlist} from "./interfaces/IWaitlist.sol";
 import {TierConfig, TransferMode} from "./interfaces/ITicketTypes.sol";
+import {TokenPayments} from "./libraries/TokenPayments.sol";
 
 /// @title Waitlist
 /// @notice One FIFO queue per (event, tier) for sold-out tiers ("railway" model). A fan joins with a
@@ -18,7 +19,8 @@ import {TierConfig, TransferMode} from "./interfaces/ITicketTypes.sol";
 /// EventTicket trusts only the market with `MarketOnly` tickets, and this keeps EventTicket (and the
 /// factory that embeds it) unchanged. The queue is a doubly linked list of wallets, so leaving from
 /// the middle is O(1). ETH: effects before interactions, `nonReentrant` on every entry point; deposits
-/// of evicted heads are pulled with `withdraw`. Balance == `totalDeposits` + `totalOwed`.
+/// of evicted heads are pulled with `withdraw`. Deposits are in the event's currency (native coin or
+/// an ERC-20, exact amounts only); per currency, balance == `totalDeposits` + `totalOwed`.
 contract Waitlist is IWaitlist, ReentrancyGuardTransient {
     /// @notice Most cap-blocked heads one `returnTicket` evicts before giving up (bounds its gas).
     uint256 public constant MAX_EVICTIONS = 8;
@@ -43,11 +45,11 @@ contract Waitlist is IWaitlist, ReentrancyGuardTransient {
 
     mapping(address ticket => mapping(uint8 tier => Queue)) public queues;
     mapping(address ticket => mapping(uint8 tier => mapping(address wallet => Entry))) public entries;
-    /// @notice Sum of the deposits of every queued wallet (each is its tier's face value).
-    uint256 public totalDeposits;
-    /// @notice Deposits of evicted heads, claimable with `withdraw`.
-    mapping(address wallet => uint256) public owed;
-    uint256 public totalOwed;
+    /// @notice Per currency (zero: native coin), the deposits of every queued wallet (each its tier's face).
+    mapping(address currency => uint256) public totalDeposits;
+    /// @notice Deposits of evicted heads per currency, claimable with `withdraw(currency)`.
+    mapping(address currency => mapping(address wallet => uint256)) public owed;
+    mapping(address currency => uint256) public totalOwed;
 
     constructor(address factory_) {
         factory = ITicketRegistry(factory_);
@@ -59,6 +61,25 @@ contract Waitlist is IWaitlist, ReentrancyGuardTransient {
     /// this tier, or already holds `maxPerWallet` tickets.
     /// @return position The caller's 1-based place in the queue (its length).
     function join(address ticket, uint8 tierId) external payable nonReentrant returns (uint256 position) {
+        return _join(ticket, tierId);
+    }
+
+    /// @notice `join` for an ERC-20-priced event, approving the deposit with the caller's EIP-2612
+    /// permit. A permit that fails while the allowance already covers the deposit does not block it.
+    function joinWithPermit(address ticket, uint8 tierId, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
+        external
+        nonReentrant
+        returns (uint256 position)
+    {
+        if (!factory.isEvent(ticket)) revert WaitlistUnknownTicket(ticket);
+        address token = IEventTicket(ticket).currency();
+        if (token == address(0)) revert WaitlistNativeCurrency(ticket);
+        uint256 face = IEventTicket(ticket).tier(tierId).faceValue;
+        if (!TokenPayments.permit(token, msg.sender, face, deadline, v, r, s)) revert WaitlistPermitFailed(token);
+        return _join(ticket, tierId);
+    }
+
+    function _join(address ticket, uint8 tierId) private returns (uint256 position) {
         IEventTicket t = _openTicket(ticket);
         // Unknown tiers revert inside the ticket with EventTicketUnknownTier.
         TierConfig memory c = t.tier(tierId);
@@ -66,7 +87,12 @@ contract Waitlist is IWaitlist, ReentrancyGuardTransient {
         uint256 minted = t.tierMinted(tierId);
         if (minted < c.supply) revert WaitlistTierNotSoldOut(tierId, c.supply - minted);
         uint256 face = c.faceValue;
-        if (msg.value != face) revert WaitlistWrongDeposit(face, msg.value);
+        address token = t.currency();
+        if (token == address(0)) {
+            if (msg.value != face) revert WaitlistWrongDeposit(face, msg.value);
+        } else if (msg.value != 0) {
+            revert WaitlistUnexpectedValue(msg.value);
+        }
         uint256 cap = t.maxPerWallet();
         if (cap != 0 && IERC721(ticket).balanceOf(msg.sender) >= cap) revert WaitlistWalletCapReached(msg.sender, cap);
 
@@ -80,18 +106,22 @@ contract Waitlist is IWaitlist, ReentrancyGuardTransient {
         q.tail = msg.sender;
         q.lastSeq = seq;
         position = ++q.length;
-        totalDeposits += face;
+        totalDeposits[token] += face;
         emit WaitlistJoined(ticket, tierId, msg.sender, seq, face);
+        if (token != address(0) && !TokenPayments.pullExact(token, msg.sender, face)) {
+            revert WaitlistUnsupportedToken(token);
+        }
     }
 
     /// @notice Leaves the queue and takes the deposit back. Always allowed, cancelled event included.
     function leave(address ticket, uint8 tierId) external nonReentrant {
         if (entries[ticket][tierId][msg.sender].seq == 0) revert WaitlistNotJoined(msg.sender);
         uint256 face = IEventTicket(ticket).tier(tierId).faceValue;
+        address token = IEventTicket(ticket).currency();
         _remove(ticket, tierId, msg.sender);
-        totalDeposits -= face;
+        totalDeposits[token] -= face;
         emit WaitlistLeft(ticket, tierId, msg.sender, face);
-        _send(msg.sender, face);
+        _send(token, msg.sender, face);
     }
 
     /// @notice Hands `tokenId` back: it goes to the head of its tier's queue, and the caller is paid face
@@ -110,23 +140,25 @@ contract Waitlist is IWaitlist, ReentrancyGuardTransient {
         }
         uint8 tierId = t.tierOf(tokenId);
         uint256 face = t.tier(tierId).faceValue;
-        to = _popEligibleHead(t, ticket, tierId, face);
+        address token = t.currency();
+        to = _popEligibleHead(t, ticket, tierId, face, token);
         if (to == address(0)) return to;
-        totalDeposits -= face;
+        totalDeposits[token] -= face;
         emit TicketReturned(ticket, tokenId, msg.sender, to, tierId, face);
         // The ticket re-checks every transfer rule (mode, window, check-in, cap) and reverts the whole call.
         market.waitlistTransfer(ticket, msg.sender, to, tokenId);
-        _send(msg.sender, face);
+        _send(token, msg.sender, face);
     }
 
-    /// @notice Pulls deposits credited when the caller was evicted from a queue head.
-    function withdraw() external nonReentrant {
-        uint256 amount = owed[msg.sender];
+    /// @notice Pulls deposits in `currency` (zero: native coin) credited when the caller was evicted
+    /// from a queue head.
+    function withdraw(address currency) external nonReentrant {
+        uint256 amount = owed[currency][msg.sender];
         if (amount == 0) revert WaitlistNothingToWithdraw();
-        owed[msg.sender] = 0;
-        totalOwed -= amount;
-        emit Withdrawn(msg.sender, amount);
-        _send(msg.sender, amount);
+        owed[currency][msg.sender] = 0;
+        totalOwed[currency] -= amount;
+        emit Withdrawn(msg.sender, amount, currency);
+        _send(currency, msg.sender, amount);
     }
 
     // ================================================================== views
@@ -167,7 +199,10 @@ contract Waitlist is IWaitlist, ReentrancyGuardTransient {
 
     /// @dev Removes and returns the first head whose wallet can take one more ticket; heads at the cap
     /// are evicted with their deposit moved to `owed`. Zero after MAX_EVICTIONS evictions.
-    function _popEligibleHead(IEventTicket t, address ticket, uint8 tierId, uint256 face) private returns (address head) {
+    function _popEligibleHead(IEventTicket t, address ticket, uint8 tierId, uint256 face, address token)
+        private
+        returns (address head)
+    {
         uint256 cap = t.maxPerWallet();
         for (uint256 evicted; ; ++evicted) {
             head = queues[ticket][tierId].head;
@@ -175,9 +210,9 @@ contract Waitlist is IWaitlist, ReentrancyGuardTransient {
             if (evicted == MAX_EVICTIONS) return address(0);
             _remove(ticket, tierId, head);
             if (cap == 0 || IERC721(ticket).balanceOf(head) < cap) return head;
-            totalDeposits -= face;
-            owed[head] += face;
-            totalOwed += face;
+            totalDeposits[token] -= face;
+            owed[token][head] += face;
+            totalOwed[token] += face;
             emit WaitlistEvicted(ticket, tierId, head, face);
         }
     }
@@ -196,7 +231,8 @@ contract Waitlist is IWaitlist, ReentrancyGuardTransient {
         delete list[wallet];
     }
 
-    function _send(address to, uint256 amount) private {
+    function _send(address token, address to, uint256 amount) private {
+        if (token != address(0)) return TokenPayments.send(token, to, amount);
         if (amount == 0) return;
         (bool ok,) = to.call{value: amount}("");
         if (!ok) revert WaitlistPaymentFailed(to, amount);

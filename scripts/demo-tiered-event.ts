@@ -25,7 +25,7 @@ export async function createTieredDemoEvent(options: { rpcUrl: string; factory: 
     abi: ticketFactoryAbi,
     functionName: "createEventWithTiers",
     args: [
-      { name, symbol: "FGTIER", startTime, endTime: startTime + 6n * 3600n, lockWindow: 3600, maxPerWallet: 4, maxPerIdentity: 0, royaltyBps: 500, voucherSigner: "0x0000000000000000000000000000000000000000" },
+      { name, symbol: "FGTIER", startTime, endTime: startTime + 6n * 3600n, lockWindow: 3600, maxPerWallet: 4, maxPerIdentity: 0, royaltyBps: 500, voucherSigner: "0x0000000000000000000000000000000000000000", currency: "0x0000000000000000000000000000000000000000" },
       [...TIERED_DEMO_TIERS],
     ],
   });

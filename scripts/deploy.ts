@@ -1,31 +1,27 @@
 /**
- * Deploys the TicketFactory to the local node and records it in the deployments file
+ * Deploys the ResaleMarket (+ Waitlist) and the TicketFactory to the local node and records it in the deployments file
  * the indexer and the app read. Always deploys (a restarted local node has no code); for any
  * other network, and for idempotent deploys, use `fairgate deploy` (scripts/cli/deploy/).
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { DEFAULT_DEPLOYMENTS_FILE, deploymentsFileSchema, type Deployment } from "../lib/deployments";
-import { resaleMarketAbi, ticketFactoryAbi, ticketFactoryBytecode } from "../lib/generated/abis";
+import { deployFairgate } from "../lib/deploy/deploy-fairgate";
 import { localClients } from "./lib/local-clients";
 
 export async function deployLocal(options: { rpcUrl: string; deploymentsFile?: string }): Promise<Deployment> {
   const file = resolve(options.deploymentsFile ?? DEFAULT_DEPLOYMENTS_FILE);
   const { publicClient, accounts, wallet, chain } = await localClients(options.rpcUrl);
-  const hash = await wallet(accounts[0]!).deployContract({ abi: ticketFactoryAbi, bytecode: ticketFactoryBytecode });
-  const receipt = await publicClient.waitForTransactionReceipt({ hash });
-  if (receipt.status !== "success" || !receipt.contractAddress) throw new Error(`TicketFactory deploy failed in ${hash}`);
-  const market = await publicClient.readContract({ address: receipt.contractAddress, abi: ticketFactoryAbi, functionName: "market" });
-  const waitlist = await publicClient.readContract({ address: market, abi: resaleMarketAbi, functionName: "waitlist" });
+  const d = await deployFairgate({ publicClient, wallet: wallet(accounts[0]!), account: accounts[0]!, chain });
   const deployment: Deployment = {
     chainId: chain.id,
-    factory: receipt.contractAddress,
-    market,
-    waitlist,
-    fromBlock: Number(receipt.blockNumber),
+    factory: d.factory,
+    market: d.market,
+    waitlist: d.waitlist,
+    fromBlock: d.fromBlock,
     deployedAt: new Date().toISOString(),
     deployer: accounts[0]!,
-    txHash: hash,
+    txHash: d.factoryTxHash,
   };
   const existing = await readFile(file, "utf8").then((s) => deploymentsFileSchema.parse(JSON.parse(s)), () => ({}));
   await mkdir(dirname(file), { recursive: true });

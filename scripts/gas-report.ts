@@ -7,7 +7,8 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { network } from "hardhat";
-import { getAddress, keccak256, toHex, type Address, type Hash } from "viem";
+import { getAddress, keccak256, parseSignature, toHex, type Address, type Hash, type PublicClient, type WalletClient } from "viem";
+import { deployFairgate } from "../lib/deploy/deploy-fairgate";
 
 const { viem } = await network.create();
 const publicClient = await viem.getPublicClient();
@@ -29,7 +30,8 @@ async function gasOf(hash: Promise<Hash>): Promise<number> {
 const now = BigInt(Math.floor(Date.now() / 1000));
 const oz = await viem.deployContract("OzBaseline721");
 const az = await viem.deployContract("ERC721ABaseline");
-const factory = await viem.deployContract("TicketFactory");
+const deployed = await deployFairgate({ publicClient: publicClient as unknown as PublicClient, wallet: deployer as unknown as WalletClient, account: deployer.account, chain: deployer.chain });
+const factory = await viem.getContractAt("TicketFactory", deployed.factory);
 
 // All rules on: lock window, wallet cap, identity cap, royalty, voucher signer, cap on resale.
 const config = {
@@ -42,6 +44,7 @@ const config = {
   maxPerIdentity: 2,
   royaltyBps: 500,
   voucherSigner: deployer.account.address,
+  currency: "0x0000000000000000000000000000000000000000" as Address,
 };
 const tiers = [
   { faceValue: 10n ** 17n, supply: 16_000_000, zones: 1, mode: 0, resaleCapBps: 11_000, voucherOnly: false },
@@ -187,6 +190,53 @@ extras.push({ scenario: "waitlist join (behind another wallet)", tickets: 1, fai
 extras.push({ scenario: "waitlist leave (deposit refunded)", tickets: 1, fairgate: await gasOf(wlHolder.write.leave([queueEvent, 0])) });
 await gasOf(queueAsSeller.write.approve([market.address, 1n]));
 extras.push({ scenario: "return ticket to waitlist (head gets it, holder paid face)", tickets: 1, fairgate: await gasOf(wlSeller.write.returnTicket([queueEvent, 1n])) });
+
+// ---------------------------------------------------------------- stablecoin (6-decimal MockUSD with EIP-2612)
+// Same rules as the live event, priced in the token. Each wallet has bought before (no fresh balance
+// slots), so the rows compare with "primary buy 1 at face (escrow)" and "resale buy" above.
+const usd = await viem.deployContract("MockUSD");
+const USD = 1_000_000n;
+await gasOf(factory.write.createEventWithTiers([{ ...config, name: "Gas USD", symbol: "GUSD", currency: usd.address }, [
+  { faceValue: 25n * USD, supply: 16_000_000, zones: 1, mode: 0, resaleCapBps: 11_000, voucherOnly: false },
+  { faceValue: 40n * USD, supply: 16_000_000, zones: 3, mode: 1, resaleCapBps: 10_000, voucherOnly: false },
+]]));
+const usdEventAddress = (await factory.read.events([2n])) as Address;
+const usdAs = (w: typeof holder) => viem.getContractAt("MockUSD", usd.address, { client: { public: publicClient, wallet: w } });
+const usdEventAs = (w: typeof holder) => viem.getContractAt("EventTicket", usdEventAddress, { client: { public: publicClient, wallet: w } });
+for (const w of [buyer, seller]) await gasOf(usd.write.mint([w.account.address, 1_000n * USD]));
+const [usdBuyer, usdSeller] = [await usdAs(buyer), await usdAs(seller)];
+const [evOrg, evBuyer, evSeller] = [await usdEventAs(deployer), await usdEventAs(buyer), await usdEventAs(seller)];
+await gasOf(usdSeller.write.approve([usdEventAddress, 25n * USD]));
+await gasOf(evSeller.write.buy([0, 1n])); // warm-up: escrow and the contract's token balance are non-zero
+await gasOf(usdBuyer.write.approve([usdEventAddress, 25n * USD]));
+await gasOf(evBuyer.write.buy([0, 1n])); // the buyer has bought before, as in the native row
+
+/** EIP-2612 permit signed by `w` (eth_signTypedData_v4 on the node's account): [deadline, v, r, s]. */
+async function permitArgs(w: NonNullable<typeof holder>, spender: Address, value: bigint) {
+  const deadline = now + 3_600n;
+  const nonce = (await usd.read.nonces([w.account.address])) as bigint;
+  const signature = await w.signTypedData({
+    domain: { name: "Mock USD", version: "1", chainId: await publicClient.getChainId(), verifyingContract: usd.address },
+    types: { Permit: [{ name: "owner", type: "address" }, { name: "spender", type: "address" }, { name: "value", type: "uint256" }, { name: "nonce", type: "uint256" }, { name: "deadline", type: "uint256" }] },
+    primaryType: "Permit",
+    message: { owner: w.account.address, spender, value, nonce, deadline },
+  });
+  const { r, s, yParity } = parseSignature(signature);
+  return [deadline, 27 + yParity, r, s] as const;
+}
+extras.push({ scenario: "stablecoin: approve the event contract (separate tx)", tickets: 1, fairgate: await gasOf(usdBuyer.write.approve([usdEventAddress, 25n * USD])) });
+extras.push({ scenario: "stablecoin: primary buy 1 after approve", tickets: 1, fairgate: await gasOf(evBuyer.write.buy([0, 1n])) });
+extras.push({ scenario: "stablecoin: primary buy 1 with permit (one tx, no approve)", tickets: 1, fairgate: await gasOf(evBuyer.write.buyWithPermit([0, 1n, ...(await permitArgs(buyer, usdEventAddress, 25n * USD))])) });
+
+// Resale in the token: the organizer mints MarketOnly tickets to the seller, who lists them at cap.
+await gasOf(evOrg.write.mintTier([1, [seller.account.address, seller.account.address]]));
+const usdListId = (await evOrg.read.totalMinted()) - 1n;
+await gasOf(evSeller.write.setApprovalForAll([market.address, true]));
+await gasOf(marketAsSeller.write.list([usdEventAddress, usdListId, 40n * USD]));
+await gasOf(marketAsSeller.write.list([usdEventAddress, usdListId + 1n, 40n * USD]));
+await gasOf(usdBuyer.write.approve([market.address, 40n * USD]));
+extras.push({ scenario: "stablecoin: resale buy after approve (royalty + seller paid)", tickets: 1, fairgate: await gasOf(marketAsBuyer.write.buy([usdEventAddress, usdListId])) });
+extras.push({ scenario: "stablecoin: resale buy with permit (one tx, no approve)", tickets: 1, fairgate: await gasOf(marketAsBuyer.write.buyWithPermit([usdEventAddress, usdListId + 1n, ...(await permitArgs(buyer, market.address, 40n * USD))])) });
 
 // ---------------------------------------------------------------- output
 const ratio = (a: number, b: number) => (a / b).toFixed(2);

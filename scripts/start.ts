@@ -6,6 +6,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { LOCAL_CHAIN_ID } from "../lib/chain";
 import { deployLocal } from "./deploy";
+import { createStablecoinDemoEvent } from "./demo-stablecoin-event";
 import { createDemoEvent, type DemoEvent } from "./demo-data";
 import { createTieredDemoEvent, type TieredDemoEvent } from "./demo-tiered-event";
 import { buildContracts, repoRoot } from "./lib/build-contracts";
@@ -85,6 +86,9 @@ async function main(): Promise<void> {
   );
   const tiered = await step("Creating a tiered demo event (general, VIP, backstage)", () =>
     createTieredDemoEvent({ rpcUrl, factory: deployment.factory as `0x${string}` }),
+  );
+  await step("Creating a stablecoin demo event (mock USD with permit; fans #1–#4 hold 1,000 mUSD)", () =>
+    createStablecoinDemoEvent({ rpcUrl, factory: deployment.factory as `0x${string}` }),
   );
 
   const env = {

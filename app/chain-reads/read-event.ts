@@ -1,4 +1,6 @@
 import type { Address, PublicClient } from "viem";
+import type { Currency } from "../../lib/currency/currency";
+import { readCurrency } from "../../lib/currency/read-currency";
 import { eventTicketAbi } from "../../lib/generated/abis";
 
 export type TierView = {
@@ -29,6 +31,8 @@ export type EventView = {
   cancelled: boolean;
   totalMinted: bigint;
   escrowBalance: bigint;
+  /** What face values, escrow and resale prices are in (the native coin, or an ERC-20). */
+  currency: Currency;
   tiers: TierView[];
 };
 
@@ -41,7 +45,7 @@ export type EventView = {
  */
 export async function readEvent(client: PublicClient, address: Address): Promise<EventView> {
   const read = <const F extends string>(functionName: F) => client.readContract({ address, abi: eventTicketAbi, functionName } as never) as Promise<unknown>;
-  const [name, symbol, organizer, market, startTime, endTime, lockWindow, maxPerWallet, royaltyBps, cancelled, totalMinted, escrowBalance, tierCount, maxPerIdentity, voucherSigner] =
+  const [name, symbol, organizer, market, startTime, endTime, lockWindow, maxPerWallet, royaltyBps, cancelled, totalMinted, escrowBalance, tierCount, maxPerIdentity, voucherSigner, currencyAddress] =
     await Promise.all([
       read("name"),
       read("symbol"),
@@ -58,7 +62,9 @@ export async function readEvent(client: PublicClient, address: Address): Promise
       read("tierCount"),
       read("maxPerIdentity"),
       read("voucherSigner"),
+      read("currency"),
     ]);
+  const currency = await readCurrency(client, currencyAddress as Address);
   const tiers = await Promise.all(
     Array.from({ length: Number(tierCount) }, async (_, id) => {
       const [config, minted] = await Promise.all([
@@ -93,6 +99,7 @@ export async function readEvent(client: PublicClient, address: Address): Promise
     cancelled: cancelled as boolean,
     totalMinted: totalMinted as bigint,
     escrowBalance: escrowBalance as bigint,
+    currency,
     tiers,
   };
 }

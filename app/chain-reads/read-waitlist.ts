@@ -12,6 +12,8 @@ export type WaitlistView = {
   owed: bigint;
   /** Tickets of this event the wallet holds (for the per-wallet cap). */
   balance: number;
+  /** The event's currency (zero: native coin): deposits and `owed` are in it. */
+  currency: Address;
 };
 
 /**
@@ -25,13 +27,14 @@ export async function readWaitlist(
   q: { contract: Address; market: Address; tierId: number; wallet?: Address },
 ): Promise<WaitlistView> {
   const waitlist = await client.readContract({ address: q.market, abi: resaleMarketAbi, functionName: "waitlist" }).catch(() => null);
-  if (!waitlist) return { waitlist: null, length: 0, position: 0, owed: 0n, balance: 0 };
+  const currency = await client.readContract({ address: q.contract, abi: eventTicketAbi, functionName: "currency" });
+  if (!waitlist) return { waitlist: null, length: 0, position: 0, owed: 0n, balance: 0, currency };
   const w = { address: waitlist, abi: waitlistAbi } as const;
   const [queue, position, owed, balance] = await Promise.all([
     client.readContract({ ...w, functionName: "queues", args: [q.contract, q.tierId] }),
     q.wallet ? client.readContract({ ...w, functionName: "positionOf", args: [q.contract, q.tierId, q.wallet] }) : 0n,
-    q.wallet ? client.readContract({ ...w, functionName: "owed", args: [q.wallet] }) : 0n,
+    q.wallet ? client.readContract({ ...w, functionName: "owed", args: [currency, q.wallet] }) : 0n,
     q.wallet ? client.readContract({ address: q.contract, abi: eventTicketAbi, functionName: "balanceOf", args: [q.wallet] }) : 0n,
   ]);
-  return { waitlist, length: Number(queue[1]), position: Number(position), owed, balance: Number(balance) };
+  return { waitlist, length: Number(queue[1]), position: Number(position), owed, balance: Number(balance), currency };
 }

@@ -1,4 +1,4 @@
-import { formatEther } from "viem";
+import { formatPrice } from "../../lib/currency/currency";
 
 /** Zone bit names; bit 0 general admission, bit 1 VIP, bit 2 backstage (design.md §2). */
 export const ZONE_NAMES = ["General", "VIP", "Backstage"] as const;
@@ -24,9 +24,10 @@ export function transferModeName(mode: number): TransferModeName {
   return TRANSFER_MODES[mode] ?? "Locked";
 }
 
-/** `150000000000000000n` → `0.15 ETH`. */
+/** `150000000000000000n` → `0.15 ETH`: native-coin amounts (gas, ETH events); prices of an event
+ * in its own currency go through `formatPrice` (lib/currency) with the event's currency. */
 export function formatEth(wei: bigint): string {
-  return `${formatEther(wei)} ETH`;
+  return formatPrice(wei);
 }
 
 /** Unix seconds → a short local date and time. */

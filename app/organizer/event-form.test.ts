@@ -29,11 +29,28 @@ describe("parseEventForm", () => {
       expect.arrayContaining([
         "Name: required",
         "End: must be after the start",
-        "Tier 0: Face value: an amount in ETH like 0.05",
+        "Tier 0: Face value: an amount like 0.05 (at most 18 decimals)",
         "Tier 0: Supply: between 1 and 16777215",
         "Tier 0: Zones: pick at least one",
       ]),
     );
+  });
+
+  it("prices a token event with the token's decimals and records its address", () => {
+    const usd = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+    const result = parseEventForm(form({ currency: usd, tiers: [{ faceValueEth: "25.5", supply: "10", zones: 1, mode: 0, resaleCapPercent: "100", voucherOnly: false }] }), { decimals: 6 });
+    if (!result.ok) throw new Error(result.problems.join("; "));
+    expect(result.config.currency).toBe(usd);
+    expect(result.tiers[0]!.faceValue).toBe(25_500_000n);
+    const tooFine = parseEventForm(form({ currency: usd, tiers: [{ faceValueEth: "0.0000001", supply: "10", zones: 1, mode: 0, resaleCapPercent: "100", voucherOnly: false }] }), { decimals: 6 });
+    expect(tooFine.ok ? [] : tooFine.problems).toContain("Tier 0: Face value: an amount like 0.05 (at most 6 decimals)");
+    const eth = parseEventForm(form());
+    expect(eth.ok && eth.config.currency).toBe("0x0000000000000000000000000000000000000000");
+  });
+
+  it("refuses a currency that is not an address", () => {
+    const result = parseEventForm(form({ currency: "usdc" }));
+    expect(result.ok ? [] : result.problems).toContain("Currency: an ERC-20 token address, or empty for ETH");
   });
 
   it("refuses more than 8 tiers", () => {

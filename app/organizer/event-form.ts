@@ -1,4 +1,4 @@
-import { parseEther, zeroAddress } from "viem";
+import { parseUnits, zeroAddress } from "viem";
 import { z } from "zod";
 import { toLocalInput } from "../format/local-datetime";
 
@@ -13,8 +13,13 @@ export type EventForm = {
   lockWindowHours: string;
   maxPerWallet: string;
   royaltyPercent: string;
+  /** ERC-20 the event is priced in (empty: ETH); face values are then in that token. */
+  currency: string;
   tiers: TierForm[];
 };
+
+/** Decimals of the form's currency, read from the token before parsing (18 for ETH). */
+export type FormCurrency = { decimals: number };
 
 /** The `EventConfig` / `TierConfig` structs of `TicketFactory.createEventWithTiers`. */
 export type EventConfigArgs = {
@@ -27,6 +32,7 @@ export type EventConfigArgs = {
   maxPerIdentity: number;
   royaltyBps: number;
   voucherSigner: `0x${string}`;
+  currency: `0x${string}`;
 };
 export type TierConfigArgs = { faceValue: bigint; supply: number; zones: number; mode: number; resaleCapBps: number; voucherOnly: boolean };
 
@@ -45,20 +51,22 @@ const percent = (label: string, max: number) =>
     .regex(/^\d+(\.\d{1,2})?$/, `${label}: a percentage like 5 or 12.5`)
     .transform((s) => Math.round(Number(s) * 100))
     .refine((bps) => bps <= max * 100, `${label}: at most ${max}%`);
-const eth = z
-  .string()
-  .trim()
-  .regex(/^\d+(\.\d{1,18})?$/, "Face value: an amount in ETH like 0.05")
-  .transform((s) => parseEther(s))
-  .refine((wei) => wei <= MAX_UINT96, "Face value: too large");
+/** A face value in the currency's smallest unit (`decimals` from the token, 18 for ETH). */
+const amount = (decimals: number) =>
+  z
+    .string()
+    .trim()
+    .regex(decimals > 0 ? new RegExp(`^\\d+(\\.\\d{1,${decimals}})?$`) : /^\d+$/, `Face value: an amount like 0.05 (at most ${decimals} decimals)`)
+    .transform((s) => parseUnits(s, decimals))
+    .refine((v) => v <= MAX_UINT96, "Face value: too large");
 const localTime = (label: string) =>
   z
     .string()
     .refine((s) => !Number.isNaN(new Date(s).getTime()), `${label}: pick a date and time`)
     .transform((s) => BigInt(Math.floor(new Date(s).getTime() / 1000)));
 
-const tierSchema = z.object({
-  faceValueEth: eth,
+const tierSchema = (decimals: number) => z.object({
+  faceValueEth: amount(decimals),
   supply: intIn("Supply", 1, 16_777_215),
   zones: z.number().int().min(1, "Zones: pick at least one").max(0xffffffff),
   mode: z.number().int().min(0).max(2),
@@ -66,7 +74,7 @@ const tierSchema = z.object({
   voucherOnly: z.boolean(),
 });
 
-const formSchema = z
+const formSchema = (decimals: number) => z
   .object({
     name: z.string().trim().min(1, "Name: required").max(100, "Name: at most 100 characters"),
     symbol: z.string().trim().regex(/^[A-Za-z0-9]{1,11}$/, "Symbol: 1–11 letters or digits"),
@@ -75,7 +83,8 @@ const formSchema = z
     lockWindowHours: intIn("Transfer lock (hours)", 0, 24 * 365),
     maxPerWallet: intIn("Max per wallet", 0, 1_000_000),
     royaltyPercent: percent("Royalty", 100),
-    tiers: z.array(tierSchema).min(1, "Tiers: at least one").max(8, "Tiers: at most 8"),
+    currency: z.string().trim().regex(/^(0x[0-9a-fA-F]{40})?$/, "Currency: an ERC-20 token address, or empty for ETH"),
+    tiers: z.array(tierSchema(decimals)).min(1, "Tiers: at least one").max(8, "Tiers: at most 8"),
   })
   .refine((f) => f.end > f.start, { message: "End: must be after the start", path: ["end"] });
 
@@ -88,8 +97,8 @@ export type EventFormResult = { ok: true; config: EventConfigArgs; tiers: TierCo
  * @example
  * const result = parseEventForm(form); if (result.ok) createEventWithTiers(result.config, result.tiers)
  */
-export function parseEventForm(form: EventForm): EventFormResult {
-  const parsed = formSchema.safeParse(form);
+export function parseEventForm(form: EventForm, currency: FormCurrency = { decimals: 18 }): EventFormResult {
+  const parsed = formSchema(currency.decimals).safeParse(form);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => (i.path[0] === "tiers" && i.path.length > 1 ? `Tier ${String(i.path[1])}: ${i.message}` : i.message)) };
   const f = parsed.data;
   return {
@@ -104,6 +113,7 @@ export function parseEventForm(form: EventForm): EventFormResult {
       maxPerIdentity: 0,
       royaltyBps: f.royaltyPercent,
       voucherSigner: zeroAddress,
+      currency: (f.currency || zeroAddress) as `0x${string}`,
     },
     tiers: f.tiers.map((t) => ({ faceValue: t.faceValueEth, supply: t.supply, zones: t.zones, mode: t.mode, resaleCapBps: t.resaleCapPercent, voucherOnly: t.voucherOnly })),
   };
@@ -121,6 +131,7 @@ export function defaultEventForm(now = new Date()): EventForm {
     lockWindowHours: "0",
     maxPerWallet: "4",
     royaltyPercent: "5",
+    currency: "",
     tiers: [{ faceValueEth: "0.05", supply: "100", zones: 1, mode: 0, resaleCapPercent: "120", voucherOnly: false }],
   };
 }

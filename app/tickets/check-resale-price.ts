@@ -1,5 +1,5 @@
-import { parseEther } from "viem";
-import { formatEth } from "../format/ticket-words";
+import { parseUnits } from "viem";
+import { formatPrice, NATIVE_CURRENCY, type Currency } from "../../lib/currency/currency";
 
 export type PriceCheck = { ok: true; wei: bigint } | { ok: false; code: "PRICE_INVALID" | "PRICE_ABOVE_CAP"; message: string };
 
@@ -7,19 +7,21 @@ export type PriceCheck = { ok: true; wei: bigint } | { ok: false; code: "PRICE_I
 const MAX_UINT96 = (1n << 96n) - 1n;
 
 /**
- * Checks a resale price typed in ETH against the ticket's cap, before any wallet opens.
+ * Checks a resale price typed in the event's currency (ETH by default) against the ticket's cap,
+ * before any wallet opens. `wei` is the amount in the currency's smallest unit.
  *
  * @example
  * checkResalePrice("0.2", 150000000000000000n) // { ok: false, code: "PRICE_ABOVE_CAP", … }
  */
-export function checkResalePrice(input: string, cap: bigint): PriceCheck {
+export function checkResalePrice(input: string, cap: bigint, currency: Pick<Currency, "symbol" | "decimals"> = NATIVE_CURRENCY): PriceCheck {
   const text = input.trim();
-  if (!/^\d+(\.\d{1,18})?$/.test(text)) {
-    return { ok: false, code: "PRICE_INVALID", message: "Enter a price in ETH, e.g. 0.05 (up to 18 decimals)." };
+  const d = currency.decimals;
+  if (!(d > 0 ? new RegExp(`^\\d+(\\.\\d{1,${d}})?$`) : /^\d+$/).test(text)) {
+    return { ok: false, code: "PRICE_INVALID", message: `Enter a price in ${currency.symbol}, e.g. 0.05 (up to ${d} decimals).` };
   }
-  const wei = parseEther(text);
+  const wei = parseUnits(text, d);
   if (wei > cap) {
-    return { ok: false, code: "PRICE_ABOVE_CAP", message: `The price ${formatEth(wei)} is above this ticket's resale cap of ${formatEth(cap)}.` };
+    return { ok: false, code: "PRICE_ABOVE_CAP", message: `The price ${formatPrice(wei, currency)} is above this ticket's resale cap of ${formatPrice(cap, currency)}.` };
   }
   if (wei > MAX_UINT96) return { ok: false, code: "PRICE_INVALID", message: "That price is too large." };
   return { ok: true, wei };

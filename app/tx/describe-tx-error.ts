@@ -1,9 +1,10 @@
 import { BaseError, ContractFunctionRevertedError, decodeErrorResult, UserRejectedRequestError, InsufficientFundsError, type Abi } from "viem";
 import { eventTicketAbi, resaleMarketAbi, ticketFactoryAbi, waitlistAbi } from "../../lib/generated/abis";
+import { erc20ErrorsAbi } from "../../lib/currency/erc20-errors";
 import { ERROR_WORDS } from "./error-words";
 
 /** Every error the contracts declare: a call into one may revert with another's error. */
-const allErrorsAbi = [...ticketFactoryAbi, ...eventTicketAbi, ...resaleMarketAbi, ...waitlistAbi].filter((item) => item.type === "error") as Abi;
+const allErrorsAbi = [...ticketFactoryAbi, ...eventTicketAbi, ...resaleMarketAbi, ...waitlistAbi, ...erc20ErrorsAbi].filter((item) => item.type === "error") as Abi;
 
 export type TxErrorDescription = {
   /** The Solidity error name, or USER_REJECTED / INSUFFICIENT_FUNDS / UNKNOWN. */

@@ -17,7 +17,7 @@ const event = {
   cancelled: false,
   tiers: [tier],
 } as unknown as EventView;
-const view: WaitlistView = { waitlist: "0x0000000000000000000000000000000000000003", length: 2, position: 0, owed: 0n, balance: 0 };
+const view: WaitlistView = { waitlist: "0x0000000000000000000000000000000000000003", length: 2, position: 0, owed: 0n, balance: 0, currency: "0x0000000000000000000000000000000000000000" };
 
 describe("waitlist blockers", () => {
   it("shows a waitlist only for sold-out transferable tiers on a chain that has one", () => {

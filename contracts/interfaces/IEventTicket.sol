@@ -63,9 +63,19 @@ interface IEventTicket {
     error EventTicketEventOver();
     error EventTicketNothingToWithdraw();
     error EventTicketPaymentFailed(address to, uint256 amount);
+    /// @notice An ERC-20-priced event was sent native coin.
+    error EventTicketUnexpectedValue(uint256 value);
+    /// @notice The ERC-20 path (`buyWithPermit`) was used on a native-coin event.
+    error EventTicketNativeCurrency();
+    /// @notice The token delivered a different amount than was transferred (fee-on-transfer, rebasing).
+    error EventTicketUnsupportedToken(address token);
+    /// @notice The permit failed and the allowance does not cover the price (expired, bad signature).
+    error EventTicketPermitFailed(address token);
 
     // ---------------------------------------------------------------- views used by the market and the waitlist
     function organizer() external view returns (address);
+    /// @notice The event's ERC-20 currency; zero for the native coin.
+    function currency() external view returns (address);
     function startTime() external view returns (uint64);
     function lockWindow() external view returns (uint32);
     function maxPerWallet() external view returns (uint32);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {ITicketRegistry} from "./ITicketRegistry.sol";
+
 /// @title IResaleMarket
 /// @notice Events and errors of the official ResaleMarket.
 interface IResaleMarket {
@@ -15,9 +17,9 @@ interface IResaleMarket {
         uint256 price,
         uint256 royalty
     );
-    /// @notice A payout could not be pushed; `to` can `withdraw` it.
-    event PaymentDeferred(address indexed to, uint256 amount);
-    event Withdrawn(address indexed to, uint256 amount);
+    /// @notice A payout could not be pushed; `to` can `withdraw(currency)` it (zero: the native coin).
+    event PaymentDeferred(address indexed to, uint256 amount, address indexed currency);
+    event Withdrawn(address indexed to, uint256 amount, address indexed currency);
 
     error MarketUnknownTicket(address ticket);
     error MarketNotTicketOwner(uint256 tokenId, address caller);
@@ -33,6 +35,17 @@ interface IResaleMarket {
     error MarketNothingToWithdraw();
     error MarketWithdrawFailed(address to, uint256 amount);
     error MarketNotWaitlist(address caller);
+    /// @notice An ERC-20-priced listing was sent native coin.
+    error MarketUnexpectedValue(uint256 value);
+    /// @notice The permit path was used for a native-coin event.
+    error MarketNativeCurrency(address ticket);
+    /// @notice The token delivered a different amount than was transferred (fee-on-transfer, rebasing).
+    error MarketUnsupportedToken(address token);
+    /// @notice The permit failed and the allowance does not cover the price (expired, bad signature).
+    error MarketPermitFailed(address token);
+
+    /// @notice The factory whose events this market trades (checked by the factory's constructor).
+    function factory() external view returns (ITicketRegistry);
 
     /// @notice Moves a returned ticket to the head of its waitlist; callable only by the waitlist.
     function waitlistTransfer(address ticket, address from, address to, uint256 tokenId) external;

@@ -12,7 +12,7 @@ enum TransferMode {
 
 /// @notice One ticket tier, fixed when the event is created (face value backs refunds and resale caps).
 struct TierConfig {
-    uint96 faceValue; // wei
+    uint96 faceValue; // in the event's currency's smallest unit (wei for the native coin)
     uint24 supply; // max tickets of this tier
     uint32 zones; // bitmask of zones the ticket admits to (bit 0 general, bit 1 VIP, ...)
     TransferMode mode;
@@ -31,6 +31,7 @@ struct EventConfig {
     uint32 maxPerIdentity; // cap on voucher tickets per identity commitment; 0 = none
     uint16 royaltyBps; // ERC-2981 royalty to the organizer on resales
     address voucherSigner; // EIP-712 voucher signer (EOA or ERC-1271 contract); 0 = no vouchers
+    address currency; // ERC-20 token of face values, escrow, resale and waitlist deposits; 0 = native coin
 }
 
 /// @notice An organizer-signed EIP-712 voucher letting a verified fan buy at face value.

@@ -17,7 +17,7 @@ interface IWaitlist {
     /// @notice The head could not take a returned ticket (its wallet is at the event's cap): it was
     /// removed and its deposit credited to `owed` (pull with `withdraw`).
     event WaitlistEvicted(address indexed ticket, uint8 indexed tier, address indexed wallet, uint256 credited);
-    event Withdrawn(address indexed to, uint256 amount);
+    event Withdrawn(address indexed to, uint256 amount, address indexed currency);
 
     error WaitlistUnknownTicket(address ticket);
     error WaitlistEventCancelled(address ticket);
@@ -36,4 +36,12 @@ interface IWaitlist {
     error WaitlistEmpty(address ticket, uint8 tier);
     error WaitlistPaymentFailed(address to, uint256 amount);
     error WaitlistNothingToWithdraw();
+    /// @notice An ERC-20-priced event's deposit was sent native coin.
+    error WaitlistUnexpectedValue(uint256 value);
+    /// @notice The permit path was used for a native-coin event.
+    error WaitlistNativeCurrency(address ticket);
+    /// @notice The token delivered a different amount than was transferred (fee-on-transfer, rebasing).
+    error WaitlistUnsupportedToken(address token);
+    /// @notice The permit failed and the allowance does not cover the deposit (expired, bad signature).
+    error WaitlistPermitFailed(address token);
 }

@@ -149,14 +149,14 @@ contract AccessControlAndReentrancyTest is TicketFixture {
         seller.call(address(market), abi.encodeCall(market.list, (address(ticket), id, price)));
         vm.prank(bob);
         market.buy{value: price}(address(ticket), id);
-        uint256 owed = market.owed(address(seller));
+        uint256 owed = market.owed(address(0), address(seller));
         assertGt(owed, 0); // the push was refused, so the payout waits in `owed`
-        seller.arm(address(market), abi.encodeCall(ResaleMarket.withdraw, ()));
-        seller.call(address(market), abi.encodeCall(ResaleMarket.withdraw, ()));
+        seller.arm(address(market), abi.encodeCall(ResaleMarket.withdraw, (address(0))));
+        seller.call(address(market), abi.encodeCall(ResaleMarket.withdraw, (address(0))));
         assertFalse(seller.reentrySucceeded());
         assertEq(bytes4(seller.reentryError()), ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
         assertEq(address(seller).balance, owed);
-        assertEq(market.owed(address(seller)), 0);
-        assertEq(address(market).balance, market.totalOwed());
+        assertEq(market.owed(address(0), address(seller)), 0);
+        assertEq(address(market).balance, market.totalOwed(address(0)));
     }
 }

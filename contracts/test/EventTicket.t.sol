@@ -1,21 +1,21 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Test} from "forge-std/Test.sol";
+import {FairgateDeployer} from "./utils/FairgateDeployer.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {TicketFactory} from "../TicketFactory.sol";
 import {EventTicket} from "../EventTicket.sol";
 import {IEventTicket} from "../interfaces/IEventTicket.sol";
 
-contract EventTicketTest is Test {
+contract EventTicketTest is FairgateDeployer {
     TicketFactory factory;
     EventTicket ticket;
     address organizer = makeAddr("organizer");
     address fan = makeAddr("fan");
 
     function setUp() public {
-        factory = new TicketFactory();
+        (factory,) = _deployFairgate();
         vm.prank(organizer);
         ticket = EventTicket(factory.createEvent("Fairgate Live", "FGL", uint64(block.timestamp + 30 days)));
     }

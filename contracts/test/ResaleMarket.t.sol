@@ -167,16 +167,16 @@ contract ResaleMarketTest is TicketFixture {
         vm.prank(bob);
         market.buy{value: 0.1 ether}(address(ticket), id);
         assertEq(ticket.ownerOf(id), bob);
-        assertEq(market.owed(address(seller)), 0.095 ether);
-        assertEq(market.totalOwed(), 0.095 ether);
+        assertEq(market.owed(address(0), address(seller)), 0.095 ether);
+        assertEq(market.totalOwed(address(0)), 0.095 ether);
         assertEq(address(market).balance, 0.095 ether);
         // still refusing: withdraw fails and keeps the credit
         vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketWithdrawFailed.selector, address(seller), 0.095 ether));
-        seller.call(address(market), abi.encodeCall(ResaleMarket.withdraw, ()), 0);
+        seller.call(address(market), abi.encodeCall(ResaleMarket.withdraw, (address(0))), 0);
         seller.setAccept(true);
-        seller.call(address(market), abi.encodeCall(ResaleMarket.withdraw, ()), 0);
+        seller.call(address(market), abi.encodeCall(ResaleMarket.withdraw, (address(0))), 0);
         assertEq(address(seller).balance, 0.095 ether);
-        assertEq(market.totalOwed(), 0);
+        assertEq(market.totalOwed(address(0)), 0);
     }
 
     function test_buy_gasBurningSeller_stillSells() public {
@@ -188,7 +188,7 @@ contract ResaleMarketTest is TicketFixture {
         vm.prank(bob);
         market.buy{value: 0.1 ether}(address(ticket), id);
         assertEq(ticket.ownerOf(id), bob);
-        assertEq(market.owed(address(seller)), 0.095 ether);
+        assertEq(market.owed(address(0), address(seller)), 0.095 ether);
     }
 
     function test_buy_refusingRoyaltyReceiver_creditsOrganizer() public {
@@ -203,7 +203,7 @@ contract ResaleMarketTest is TicketFixture {
         vm.stopPrank();
         vm.prank(bob);
         market.buy{value: 0.1 ether}(address(t2), 1);
-        assertEq(market.owed(address(org)), 0.005 ether);
+        assertEq(market.owed(address(0), address(org)), 0.005 ether);
         assertEq(t2.ownerOf(1), bob);
     }
 
@@ -251,6 +251,6 @@ contract ResaleMarketTest is TicketFixture {
 
     function test_withdraw_nothing_reverts() public {
         vm.expectRevert(IResaleMarket.MarketNothingToWithdraw.selector);
-        market.withdraw();
+        market.withdraw(address(0));
     }
 }

@@ -26,7 +26,7 @@ contract WaitlistTest is WaitlistFixture {
         assertEq(waitlist.positionOf(address(ticket), FREE, erin), 2);
         assertEq(waitlist.positionOf(address(ticket), FREE, frank), 0);
         assertEq(address(waitlist).balance, 0.2 ether);
-        assertEq(waitlist.totalDeposits(), 0.2 ether);
+        assertEq(waitlist.totalDeposits(address(0)), 0.2 ether);
     }
 
     function test_join_tierNotSoldOut_reverts() public {
@@ -189,7 +189,7 @@ contract WaitlistTest is WaitlistFixture {
         assertEq(q.length, 1);
         assertEq(q[0], erin);
         assertEq(address(waitlist).balance, 0.1 ether);
-        assertEq(waitlist.totalDeposits(), 0.1 ether);
+        assertEq(waitlist.totalDeposits(address(0)), 0.1 ether);
     }
 
     function test_returnTicket_marketOnlyTier_movesThroughMarket() public {
@@ -282,18 +282,18 @@ contract WaitlistTest is WaitlistFixture {
         assertEq(waitlist.returnTicket(address(ticket), 1), erin);
         vm.stopPrank();
         assertEq(ticket.ownerOf(1), erin);
-        assertEq(waitlist.owed(dave), 0.1 ether);
-        assertEq(waitlist.totalOwed(), 0.1 ether);
+        assertEq(waitlist.owed(address(0), dave), 0.1 ether);
+        assertEq(waitlist.totalOwed(address(0)), 0.1 ether);
         assertEq(_queue(FREE).length, 0);
-        assertEq(address(waitlist).balance, waitlist.totalDeposits() + waitlist.totalOwed());
+        assertEq(address(waitlist).balance, waitlist.totalDeposits(address(0)) + waitlist.totalOwed(address(0)));
 
         uint256 before = dave.balance;
         vm.prank(dave);
-        waitlist.withdraw();
+        waitlist.withdraw(address(0));
         assertEq(dave.balance - before, 0.1 ether);
         vm.expectRevert(IWaitlist.WaitlistNothingToWithdraw.selector);
         vm.prank(dave);
-        waitlist.withdraw();
+        waitlist.withdraw(address(0));
     }
 
     function test_returnTicket_moreCappedHeadsThanMax_stopsThenContinues() public {
@@ -312,12 +312,12 @@ contract WaitlistTest is WaitlistFixture {
         assertEq(_return(alice, 1), address(0));
         assertEq(ticket.ownerOf(1), alice);
         assertEq(alice.balance, before);
-        assertEq(waitlist.totalOwed(), max * 0.1 ether);
+        assertEq(waitlist.totalOwed(address(0)), max * 0.1 ether);
         assertEq(_queue(FREE).length, 2);
         // The next call carries on: evicts the ninth and serves the last.
         assertEq(_return(alice, 1), w[w.length - 1]);
         assertEq(alice.balance - before, 0.1 ether);
-        assertEq(address(waitlist).balance, waitlist.totalDeposits() + waitlist.totalOwed());
+        assertEq(address(waitlist).balance, waitlist.totalDeposits(address(0)) + waitlist.totalOwed(address(0)));
     }
 
     function test_waitlistTransfer_notWaitlist_reverts() public {

@@ -55,6 +55,7 @@ export function eventsRoute(db: Db, now: () => Date = () => new Date()) {
           maxPerWallet: optNum(e.max_per_wallet),
           maxPerIdentity: optNum(e.max_per_identity),
           royaltyBps: optNum(e.royalty_bps),
+          currency: e.currency === null ? null : { address: getAddress(e.currency), symbol: e.currency_symbol, decimals: optNum(e.currency_decimals) },
           cancelled: e.cancelled_at !== null,
           cancelledAt: str(e.cancelled_at),
         },

@@ -3,7 +3,10 @@
  * against the shared schemas: tickets, provenance, events with live counts, listings, sales,
  * metrics, the change stream, and 400s for bad parameters.
  */
-import { getAddress, type Address, type WalletClient } from "viem";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { getAddress, parseEventLogs, zeroAddress, type Abi, type Address, type Hex, type WalletClient } from "viem";
+import { ticketFactoryAbi } from "../../lib/generated/abis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIndexerClient, IndexerClientError, type ChangeEvent, type IndexerClient } from "../../lib/indexer-client";
 import { chainActivity, TIER0_FACE, TIER1_FACE } from "../testing/activity";
@@ -56,6 +59,7 @@ describe("read API via the typed client", { timeout: 120_000 }, () => {
   it("GET /events/:address gives rules, tiers and live counts; no-shows once the event started", async () => {
     const before = await client.event(ticket);
     expect(before.event).toMatchObject({ name: "Fairgate Live", royaltyBps: 500, cancelled: false, lockWindow: 0 });
+    expect(before.event.currency).toEqual({ address: "0x0000000000000000000000000000000000000000", symbol: "ETH", decimals: 18 });
     expect(before.tiers.map((x) => [x.tier, x.transferMode, x.minted, x.checkedIn])).toEqual([
       [0, "free", 5, 2],
       [1, "market-only", 2, 0],
@@ -66,6 +70,32 @@ describe("read API via the typed client", { timeout: 120_000 }, () => {
     expect(after.counts.noShows).toBe(5);
     t.clock.advance(-31 * 86_400_000);
     expect((await client.events()).events.map((e) => [e.address, e.ticketCount])).toEqual([[ticket, 7]]);
+  });
+
+  it("GET /events/:address names a stablecoin event's token, symbol and decimals (read once at discovery)", async () => {
+    const artifact = JSON.parse(readFileSync(join(process.cwd(), "artifacts/contracts/test/mocks/MockUSD.sol/MockUSD.json"), "utf8")) as { abi: Abi; bytecode: Hex };
+    const org = t.chain.organizer;
+    const mined = (hash: Hex) => t.chain.publicClient.waitForTransactionReceipt({ hash });
+    const usd = (await mined(await org.deployContract({ abi: artifact.abi, bytecode: artifact.bytecode, account: org.account!, chain: org.chain }))).contractAddress!;
+    const start = 2_000_000_000n;
+    const receipt = await mined(
+      await org.writeContract({
+        address: t.chain.factory,
+        abi: ticketFactoryAbi,
+        functionName: "createEventWithTiers",
+        args: [
+          { name: "Stable Night", symbol: "SN", startTime: start, endTime: start + 3_600n, lockWindow: 0, maxPerWallet: 0, maxPerIdentity: 0, royaltyBps: 500, voucherSigner: zeroAddress, currency: usd },
+          [{ faceValue: 25_000_000n, supply: 10, zones: 1, mode: 0, resaleCapBps: 10_000, voucherOnly: false }],
+        ],
+        account: org.account!,
+        chain: org.chain,
+      }),
+    );
+    const [created] = parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: receipt.logs });
+    await t.sync.syncToHead();
+    const detail = await client.event(created!.args.ticket);
+    expect(detail.event.currency).toEqual({ address: getAddress(usd), symbol: "mUSD", decimals: 6 });
+    expect(detail.tiers[0]).toMatchObject({ faceValue: "25000000", maxResalePrice: "25000000" });
   });
 
   it("GET /listings and /sales: open listings with caps, sales against face and cap", async () => {

@@ -23,6 +23,9 @@ export async function insertEvents(tx: DbTx, logs: LogOf<"EventCreated">[], rule
       maxPerIdentity: r?.maxPerIdentity ?? null,
       royaltyBps: r?.royaltyBps ?? null,
       tierCount: r?.tierCount ?? null,
+      currency: r?.currency ?? null,
+      currencySymbol: r?.currencySymbol ?? null,
+      currencyDecimals: r?.currencyDecimals ?? null,
     };
   });
   await inChunks(rows, (chunk) => tx.insert(events).values(chunk).onConflictDoNothing());

@@ -1,8 +1,10 @@
 /**
- * An event's rules that no log carries (end time, lock window, caps, royalty): immutables of
- * its EventTicket, read once at discovery, at the creation block.
+ * An event's rules that no log carries (end time, lock window, caps, royalty, currency): immutables
+ * of its EventTicket, read once at discovery, at the creation block; for an ERC-20 currency also its
+ * symbol and decimals (fixed for the tokens Fairgate accepts), so prices can be shown without RPC.
  */
-import type { Address, PublicClient } from "viem";
+import { erc20Abi, zeroAddress, type Address, type PublicClient } from "viem";
+import { NATIVE_CURRENCY } from "../../lib/currency/currency";
 import { eventTicketAbi } from "../../lib/generated/abis";
 import { isRevert } from "./rpc-errors";
 import { withRetry, type RetryOptions } from "./retry";
@@ -14,6 +16,11 @@ export type EventRules = {
   maxPerIdentity: number | null;
   royaltyBps: number | null;
   tierCount: number | null;
+  /** Lower-case token address, zero for the native coin; null when the contract has no currency. */
+  currency: string | null;
+  /** Null when unknown (no currency, or the token does not answer like an ERC-20). */
+  currencySymbol: string | null;
+  currencyDecimals: number | null;
 };
 
 const FIELDS = ["endTime", "lockWindow", "maxPerWallet", "maxPerIdentity", "royaltyBps", "tierCount"] as const;
@@ -35,7 +42,9 @@ export async function readEventRules(client: PublicClient, address: Address, blo
   );
   const [endTime, lockWindow, maxPerWallet, maxPerIdentity, royaltyBps, tierCount] = values;
   const num = (v: bigint | number | null) => (v === null ? null : Number(v));
+  const currency = await readEventCurrency(client, address, blockNumber, retry);
   return {
+    ...currency,
     endTime: endTime === null ? null : BigInt(endTime!),
     lockWindow: num(lockWindow!),
     maxPerWallet: num(maxPerWallet!),
@@ -43,4 +52,32 @@ export async function readEventRules(client: PublicClient, address: Address, blo
     royaltyBps: num(royaltyBps!),
     tierCount: num(tierCount!),
   };
+}
+
+async function readEventCurrency(
+  client: PublicClient,
+  address: Address,
+  blockNumber: bigint,
+  retry: RetryOptions,
+): Promise<Pick<EventRules, "currency" | "currencySymbol" | "currencyDecimals">> {
+  let token: Address;
+  try {
+    token = await withRetry(() => client.readContract({ address, abi: eventTicketAbi, functionName: "currency", blockNumber }), retry);
+  } catch (err) {
+    if (isRevert(err)) return { currency: null, currencySymbol: null, currencyDecimals: null }; // contract older than currencies
+    throw err;
+  }
+  if (token.toLowerCase() === zeroAddress) {
+    return { currency: zeroAddress, currencySymbol: NATIVE_CURRENCY.symbol, currencyDecimals: NATIVE_CURRENCY.decimals };
+  }
+  const erc20 = async <F extends "symbol" | "decimals">(functionName: F) => {
+    try {
+      return await withRetry(() => client.readContract({ address: token, abi: erc20Abi, functionName, blockNumber }), retry);
+    } catch (err) {
+      if (isRevert(err)) return null; // not ERC-20 metadata: prices shown in raw units
+      throw err;
+    }
+  };
+  const [symbol, decimals] = await Promise.all([erc20("symbol"), erc20("decimals")]);
+  return { currency: token.toLowerCase(), currencySymbol: (symbol as string | null) ?? null, currencyDecimals: decimals === null ? null : Number(decimals) };
 }

@@ -4,11 +4,8 @@
  */
 import { network } from "hardhat";
 import { parseEventLogs, type Address, type Hash, type PublicClient, type WalletClient } from "viem";
-import {
-  eventTicketAbi,
-  ticketFactoryAbi,
-  ticketFactoryBytecode,
-} from "../../lib/generated/abis";
+import { deployFairgate } from "../../lib/deploy/deploy-fairgate";
+import { eventTicketAbi, ticketFactoryAbi } from "../../lib/generated/abis";
 
 export type ChainFixture = Awaited<ReturnType<typeof createChainFixture>>;
 
@@ -25,16 +22,7 @@ export async function createChainFixture() {
     return receipt;
   }
 
-  const deployReceipt = await mined(
-    await organizer.deployContract({
-      abi: ticketFactoryAbi,
-      bytecode: ticketFactoryBytecode,
-      account: organizer.account!,
-      chain: organizer.chain,
-    }),
-  );
-  const factory = deployReceipt.contractAddress!;
-  const fromBlock = Number(deployReceipt.blockNumber);
+  const { factory, fromBlock } = await deployFairgate({ publicClient, wallet: organizer, account: organizer.account!, chain: organizer.chain });
 
   async function createEvent(name: string, startTime = 2_000_000_000n): Promise<Address> {
     const receipt = await mined(

@@ -53,6 +53,7 @@ export function gateFixture(t: TestApp) {
             maxPerIdentity: 0,
             royaltyBps: 0,
             voucherSigner: org.account!.address,
+            currency: "0x0000000000000000000000000000000000000000",
           },
           [tier(0b01), tier(0b11), tier(0b01, true)],
         ],

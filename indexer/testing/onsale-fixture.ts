@@ -68,6 +68,7 @@ export async function createOnsaleFixture(opts: { database?: Database; trustProx
           maxPerIdentity: o.cap ?? 2,
           royaltyBps: 0,
           voucherSigner: chain.organizer.account!.address,
+          currency: "0x0000000000000000000000000000000000000000",
         },
         [{ faceValue: FACE, supply: o.supply ?? 100, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: true }],
       ],

@@ -149,6 +149,9 @@ export const eventDetailSchema = z.object({
     maxPerWallet: z.number().int().nullable(),
     maxPerIdentity: z.number().int().nullable(),
     royaltyBps: z.number().int().nullable(),
+    /** What face values and prices are in: the zero address for the native coin (symbol ETH, 18
+     * decimals); symbol/decimals null when the token does not say. Null for pre-currency contracts. */
+    currency: z.object({ address, symbol: z.string().nullable(), decimals: z.number().int().nullable() }).nullable(),
     cancelled: z.boolean(),
     cancelledAt: uint.nullable(),
     createdTx: hash,

@@ -3,7 +3,8 @@
 import { useConfig, useConnection } from "wagmi";
 import { simulateContract } from "wagmi/actions";
 import type { EventView } from "../../chain-reads/read-event";
-import { formatEth } from "../../format/ticket-words";
+import { formatPrice, isNative } from "../../../lib/currency/currency";
+import { signPermit } from "../../tx/sign-permit";
 import { useContractTx } from "../../hooks/useContractTx";
 import { useListings } from "../../hooks/useEvent";
 import { shortAddress } from "../../format/short-address";
@@ -33,7 +34,7 @@ export function ResaleListings({ event }: { event: EventView }) {
                 Ticket #{l.tokenId.toString()} · tier {l.tier}
                 <br />
                 <span className="small muted">
-                  {formatEth(l.price)} (face {formatEth(face)}) from {shortAddress(l.seller)}
+                  {formatPrice(l.price, event.currency)} (face {formatPrice(face, event.currency)}) from {shortAddress(l.seller)}
                 </span>
               </span>
               <button
@@ -43,11 +44,16 @@ export function ResaleListings({ event }: { event: EventView }) {
                 disabled={status !== "connected" || mine || tx.busy || event.cancelled}
                 onClick={() =>
                   void tx.send(`Buying resale ticket #${l.tokenId}`, () =>
-                    simulateContract(config, { address: event.market, abi: resaleMarketAbi, functionName: "buy", args: [event.address, l.tokenId], value: l.price }),
+                    isNative(event.currency)
+                      ? simulateContract(config, { address: event.market, abi: resaleMarketAbi, functionName: "buy", args: [event.address, l.tokenId], value: l.price })
+                      : // A stablecoin event: one permit signature for the market, then one transaction.
+                        signPermit(config, { token: event.currency.address, owner: address!, spender: event.market, value: l.price }).then((p) =>
+                          simulateContract(config, { address: event.market, abi: resaleMarketAbi, functionName: "buyWithPermit", args: [event.address, l.tokenId, p.deadline, p.v, p.r, p.s] }),
+                        ),
                   ).then(() => listings.refetch())
                 }
               >
-                {mine ? "Yours" : `Buy ${formatEth(l.price)}`}
+                {mine ? "Yours" : `Buy ${formatPrice(l.price, event.currency)}`}
               </button>
             </li>
           );

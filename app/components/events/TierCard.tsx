@@ -4,16 +4,18 @@ import { useState } from "react";
 import { useConfig, useConnection } from "wagmi";
 import { simulateContract } from "wagmi/actions";
 import type { EventView, TierView } from "../../chain-reads/read-event";
-import { formatEth, transferModeName, TRANSFER_MODE_WORDS, zoneNames } from "../../format/ticket-words";
+import { transferModeName, TRANSFER_MODE_WORDS, zoneNames } from "../../format/ticket-words";
 import { useContractTx } from "../../hooks/useContractTx";
 import { eventTicketAbi } from "../../../lib/generated/abis";
+import { formatPrice, isNative } from "../../../lib/currency/currency";
+import { signPermit } from "../../tx/sign-permit";
 import { TxStatus } from "../TxStatus";
 import { WaitlistPanel } from "./WaitlistPanel";
 
 /** One tier: price, zones, how it may move, what is left, and a buy button (primary sale at face value). */
 export function TierCard({ event, tier, onBought }: { event: EventView; tier: TierView; onBought?: () => void }) {
   const config = useConfig();
-  const { status } = useConnection();
+  const { status, address: me } = useConnection();
   const tx = useContractTx();
   const [quantity, setQuantity] = useState(1);
   const left = tier.supply - tier.minted;
@@ -23,9 +25,16 @@ export function TierCard({ event, tier, onBought }: { event: EventView; tier: Ti
 
   const buy = async () => {
     const value = tier.faceValue * BigInt(quantity);
-    const receipt = await tx.send(`Buying ${quantity} × tier ${tier.id}`, () =>
-      simulateContract(config, { address: event.address, abi: eventTicketAbi, functionName: "buy", args: [tier.id, BigInt(quantity)], value }),
-    );
+    const label = `Buying ${quantity} × tier ${tier.id}`;
+    // A stablecoin event: one permit signature, then one transaction (no separate approve).
+    const receipt = isNative(event.currency)
+      ? await tx.send(label, () =>
+          simulateContract(config, { address: event.address, abi: eventTicketAbi, functionName: "buy", args: [tier.id, BigInt(quantity)], value }),
+        )
+      : await tx.send(`${label} (sign the ${event.currency.symbol} permit, then confirm)`, async () => {
+          const p = await signPermit(config, { token: event.currency.address, owner: me!, spender: event.address, value });
+          return simulateContract(config, { address: event.address, abi: eventTicketAbi, functionName: "buyWithPermit", args: [tier.id, BigInt(quantity), p.deadline, p.v, p.r, p.s] });
+        });
     if (receipt) onBought?.();
   };
 
@@ -33,14 +42,14 @@ export function TierCard({ event, tier, onBought }: { event: EventView; tier: Ti
     <li className="tier-card stack" data-testid="tier-card" data-tier={tier.id}>
       <div className="row" style={{ justifyContent: "space-between" }}>
         <strong>Tier {tier.id}</strong>
-        <span data-testid="tier-price">{tier.faceValue === 0n ? "free" : formatEth(tier.faceValue)}</span>
+        <span data-testid="tier-price">{tier.faceValue === 0n ? "free" : formatPrice(tier.faceValue, event.currency)}</span>
       </div>
       <div className="small">
         Zones: {zoneNames(tier.zones).join(", ") || "none"} · {left} of {tier.supply} left
       </div>
       <div className="small muted">
         {TRANSFER_MODE_WORDS[mode]}
-        {mode !== "Locked" && ` Resale cap ${formatEth(cap)} (${tier.resaleCapBps / 100}% of face).`}
+        {mode !== "Locked" && ` Resale cap ${formatPrice(cap, event.currency)} (${tier.resaleCapBps / 100}% of face).`}
       </div>
       {tier.voucherOnly ? (
         <p className="small muted">Sold only with an organizer voucher (real-name tier).</p>
@@ -58,7 +67,7 @@ export function TierCard({ event, tier, onBought }: { event: EventView; tier: Ti
             />
           </label>
           <button type="button" className="button" data-testid="buy-tier" disabled={!canBuy || tx.busy} onClick={() => void buy()}>
-            {left === 0 ? "Sold out" : `Buy for ${formatEth(tier.faceValue * BigInt(quantity))}`}
+            {left === 0 ? "Sold out" : `Buy for ${formatPrice(tier.faceValue * BigInt(quantity), event.currency)}`}
           </button>
         </div>
       )}

@@ -3,7 +3,8 @@
 import { useConfig, useConnection } from "wagmi";
 import { simulateContract } from "wagmi/actions";
 import type { EventView, TierView } from "../../chain-reads/read-event";
-import { formatEth } from "../../format/ticket-words";
+import { formatPrice, isNative } from "../../../lib/currency/currency";
+import { signPermit } from "../../tx/sign-permit";
 import { useContractTx } from "../../hooks/useContractTx";
 import { useWaitlist } from "../../hooks/useWaitlist";
 import { hasWaitlist, joinBlocker } from "../../waitlist/waitlist-blockers";
@@ -26,11 +27,16 @@ export function WaitlistPanel({ event, tier }: { event: EventView; tier: TierVie
   const waitlist = w.waitlist!;
   const refresh = (r: unknown) => r && void view.refetch();
   const blocker = joinBlocker(event, tier, w, nowSeconds());
+  const fmt = (amount: bigint) => formatPrice(amount, event.currency);
 
   const join = () =>
     tx
-      .send(`Joining the waitlist for tier ${tier.id} with a ${formatEth(tier.faceValue)} deposit`, () =>
-        simulateContract(config, { address: waitlist, abi: waitlistAbi, functionName: "join", args: [event.address, tier.id], value: tier.faceValue }),
+      .send(`Joining the waitlist for tier ${tier.id} with a ${fmt(tier.faceValue)} deposit`, () =>
+        isNative(event.currency)
+          ? simulateContract(config, { address: waitlist, abi: waitlistAbi, functionName: "join", args: [event.address, tier.id], value: tier.faceValue })
+          : signPermit(config, { token: event.currency.address, owner: me!, spender: waitlist, value: tier.faceValue }).then((p) =>
+              simulateContract(config, { address: waitlist, abi: waitlistAbi, functionName: "joinWithPermit", args: [event.address, tier.id, p.deadline, p.v, p.r, p.s] }),
+            ),
       )
       .then(refresh);
   const leave = () =>
@@ -40,7 +46,7 @@ export function WaitlistPanel({ event, tier }: { event: EventView; tier: TierVie
       )
       .then(refresh);
   const withdraw = () =>
-    tx.send(`Withdrawing ${formatEth(w.owed)}`, () => simulateContract(config, { address: waitlist, abi: waitlistAbi, functionName: "withdraw" })).then(refresh);
+    tx.send(`Withdrawing ${fmt(w.owed)}`, () => simulateContract(config, { address: waitlist, abi: waitlistAbi, functionName: "withdraw", args: [w.currency] })).then(refresh);
 
   return (
     <div className="stack waitlist" data-testid="waitlist-panel" data-tier={tier.id} data-length={w.length} data-position={w.position}>
@@ -50,23 +56,23 @@ export function WaitlistPanel({ event, tier }: { event: EventView; tier: TierVie
         {w.position > 0 ? (
           <span data-testid="waitlist-position">You are number {w.position} in line.</span>
         ) : (
-          `Join with a deposit of ${formatEth(tier.faceValue)} (the face value): when a holder returns a ticket, the first in line gets it at that price. Leave any time to get the deposit back.`
+          `Join with a deposit of ${fmt(tier.faceValue)} (the face value): when a holder returns a ticket, the first in line gets it at that price. Leave any time to get the deposit back.`
         )}
       </p>
       {status === "connected" && (
         <div className="row">
           {w.position > 0 ? (
             <button type="button" className="button secondary" data-testid="waitlist-leave" disabled={tx.busy} onClick={() => void leave()}>
-              Leave the waitlist ({formatEth(tier.faceValue)} back)
+              Leave the waitlist ({fmt(tier.faceValue)} back)
             </button>
           ) : (
             <button type="button" className="button" data-testid="waitlist-join" disabled={tx.busy || blocker !== null} onClick={() => void join()}>
-              Join the waitlist for {formatEth(tier.faceValue)}
+              Join the waitlist for {fmt(tier.faceValue)}
             </button>
           )}
           {w.owed > 0n && (
             <button type="button" className="button secondary" data-testid="waitlist-withdraw" disabled={tx.busy} onClick={() => void withdraw()}>
-              Withdraw {formatEth(w.owed)}
+              Withdraw {fmt(w.owed)}
             </button>
           )}
         </div>

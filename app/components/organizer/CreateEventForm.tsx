@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { parseEventLogs } from "viem";
+import { erc20Abi, parseEventLogs } from "viem";
 import { useConfig, useConnection } from "wagmi";
-import { simulateContract } from "wagmi/actions";
+import { readContract, simulateContract } from "wagmi/actions";
 import { useContractTx } from "../../hooks/useContractTx";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
 import { defaultEventForm, parseEventForm, type EventForm } from "../../organizer/event-form";
@@ -32,7 +32,18 @@ export function CreateEventForm() {
   }
 
   const submit = async () => {
-    const result = parseEventForm(form);
+    // A token-priced event: face values are scaled with the token's own decimals.
+    const token = form.currency.trim();
+    let decimals = 18;
+    if (/^0x[0-9a-fA-F]{40}$/.test(token)) {
+      const read = await readContract(config, { address: token as `0x${string}`, abi: erc20Abi, functionName: "decimals" }).catch(() => undefined);
+      if (read === undefined) {
+        setProblems([`Currency: ${token} is not an ERC-20 token on this chain`]);
+        return;
+      }
+      decimals = read;
+    }
+    const result = parseEventForm(form, { decimals });
     if (!result.ok) {
       setProblems(result.problems);
       return;
@@ -83,6 +94,10 @@ export function CreateEventForm() {
           <label className="field">
             Resale royalty (%)
             <input value={form.royaltyPercent} inputMode="decimal" data-testid="event-royalty-input" onChange={(e) => set("royaltyPercent", e.target.value)} />
+          </label>
+          <label className="field">
+            Currency (ERC-20 token address; empty = ETH)
+            <input value={form.currency} placeholder="0x… or empty" data-testid="event-currency-input" onChange={(e) => set("currency", e.target.value)} />
           </label>
         </div>
         {form.tiers.map((tier, i) => (

@@ -3,7 +3,8 @@
 import { useConfig, useConnection } from "wagmi";
 import { simulateContract } from "wagmi/actions";
 import type { EventView } from "../../chain-reads/read-event";
-import { formatEth, formatTime } from "../../format/ticket-words";
+import { formatTime } from "../../format/ticket-words";
+import { formatPrice } from "../../../lib/currency/currency";
 import { useContractTx } from "../../hooks/useContractTx";
 import { eventTicketAbi } from "../../../lib/generated/abis";
 import { TxStatus } from "../TxStatus";
@@ -21,7 +22,7 @@ export function LifecyclePanel({ event, onChange }: { event: EventView; onChange
     <section className="panel stack" data-testid="lifecycle">
       <h2>Money and cancellation</h2>
       <p>
-        Escrow: <strong data-testid="escrow">{formatEth(event.escrowBalance)}</strong> from primary sales.
+        Escrow: <strong data-testid="escrow">{formatPrice(event.escrowBalance, event.currency)}</strong> from primary sales.
       </p>
       {event.cancelled ? (
         <p className="banner-cancelled" data-testid="cancelled-note">
@@ -54,7 +55,7 @@ export function LifecyclePanel({ event, onChange }: { event: EventView; onChange
             disabled={withdrawTx.busy || !address}
             onClick={() =>
               void withdrawTx
-                .send(`Withdrawing ${formatEth(event.escrowBalance)}`, () =>
+                .send(`Withdrawing ${formatPrice(event.escrowBalance, event.currency)}`, () =>
                   simulateContract(config, { address: event.address, abi: eventTicketAbi, functionName: "withdrawProceeds", args: [address!] }),
                 )
                 .then((r) => r && onChange())

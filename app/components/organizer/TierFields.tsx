@@ -11,7 +11,7 @@ export function TierFields({ index, tier, onChange, onRemove }: { index: number;
       <legend>Tier {index}</legend>
       <div className="form-grid">
         <label className="field">
-          Face value (ETH)
+          Face value (ETH, or the currency above)
           <input value={tier.faceValueEth} inputMode="decimal" data-testid="tier-face" onChange={(e) => set("faceValueEth", e.target.value)} />
         </label>
         <label className="field">

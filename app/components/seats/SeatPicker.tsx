@@ -10,7 +10,7 @@ import { getSeatHolds, getVenue, holdSeats, openSeatSession, releaseSeats, reque
 import { parseVenueLayout } from "../../../lib/seating/parse-layout";
 import { buildSeatSignInMessage } from "../../../lib/seating/sign-in-message";
 import { seatLabel } from "../../../lib/seating/venue-layout";
-import { formatEth } from "../../format/ticket-words";
+import { formatPrice } from "../../../lib/currency/currency";
 import { useEvent } from "../../hooks/useEvent";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
 import { describeTxError } from "../../tx/describe-tx-error";
@@ -173,7 +173,7 @@ export function SeatPicker({ address }: { address: Address }) {
             ))}
           </ul>
         )}
-        {chosen.length > 0 && <p className="small">Face value: {formatEth(total)}</p>}
+        {chosen.length > 0 && <p className="small">Face value: {formatPrice(total, event.data.currency)}</p>}
       </div>
       <div className="row">
         <button type="button" className="button" data-testid="hold-seats" disabled={busy || chosen.length === 0 || !me} onClick={() => void hold()}>

@@ -2,12 +2,12 @@
 
 import type { Address } from "viem";
 import type { ProvenanceEntry } from "../../chain-reads/read-provenance";
-import { formatEth } from "../../format/ticket-words";
+import { formatPrice, NATIVE_CURRENCY, type Currency } from "../../../lib/currency/currency";
 import { useProvenance } from "../../hooks/useTicket";
 import { shortAddress } from "../../format/short-address";
 import { Empty, ErrorState, Loading } from "../QueryStates";
 
-function describe(e: ProvenanceEntry): string {
+function describe(e: ProvenanceEntry, currency: Currency): string {
   const who = (a?: Address) => (a ? shortAddress(a) : "?");
   switch (e.kind) {
     case "minted":
@@ -15,18 +15,18 @@ function describe(e: ProvenanceEntry): string {
     case "transferred":
       return `Sent from ${who(e.from)} to ${who(e.to)}`;
     case "sold":
-      return `Resold by ${who(e.from)} to ${who(e.to)} for ${formatEth(e.price ?? 0n)}`;
+      return `Resold by ${who(e.from)} to ${who(e.to)} for ${formatPrice(e.price ?? 0n, currency)}`;
     case "listed":
-      return `Listed for resale by ${who(e.from)} at ${formatEth(e.price ?? 0n)}`;
+      return `Listed for resale by ${who(e.from)} at ${formatPrice(e.price ?? 0n, currency)}`;
     case "checked-in":
       return `Checked in at the gate (${who(e.from)})`;
     case "refunded":
-      return `Refunded ${formatEth(e.price ?? 0n)} to ${who(e.to)}`;
+      return `Refunded ${formatPrice(e.price ?? 0n, currency)} to ${who(e.to)}`;
   }
 }
 
 /** Every hop of the ticket, oldest first. */
-export function ProvenanceTimeline({ contract, market, tokenId }: { contract: Address; market: Address; tokenId: bigint }) {
+export function ProvenanceTimeline({ contract, market, tokenId, currency = NATIVE_CURRENCY }: { contract: Address; market: Address; tokenId: bigint; currency?: Currency }) {
   const history = useProvenance(contract, market, tokenId);
   return (
     <section className="panel stack">
@@ -41,7 +41,7 @@ export function ProvenanceTimeline({ contract, market, tokenId }: { contract: Ad
         <ol className="timeline" data-testid="provenance">
           {history.data.map((e) => (
             <li key={`${e.txHash}-${e.logIndex}`} data-testid="provenance-entry" data-kind={e.kind}>
-              {describe(e)}
+              {describe(e, currency)}
               <div className="muted small">{new Date(e.timestamp * 1000).toLocaleString()}</div>
             </li>
           ))}

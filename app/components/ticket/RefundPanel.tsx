@@ -3,7 +3,7 @@
 import { useConfig } from "wagmi";
 import { simulateContract } from "wagmi/actions";
 import type { TicketView } from "../../chain-reads/read-ticket";
-import { formatEth } from "../../format/ticket-words";
+import { formatPrice } from "../../../lib/currency/currency";
 import { useContractTx } from "../../hooks/useContractTx";
 import { eventTicketAbi } from "../../../lib/generated/abis";
 import { TxStatus } from "../TxStatus";
@@ -30,13 +30,13 @@ export function RefundPanel({ ticket, onDone }: { ticket: TicketView; onDone: ()
           disabled={tx.busy}
           onClick={() =>
             void tx
-              .send(`Refunding ${formatEth(ticket.tier.faceValue)}`, () =>
+              .send(`Refunding ${formatPrice(ticket.tier.faceValue, ticket.event.currency)}`, () =>
                 simulateContract(config, { address: ticket.contract, abi: eventTicketAbi, functionName: "refund", args: [[ticket.tokenId]] }),
               )
               .then((r) => r && onDone())
           }
         >
-          Refund {formatEth(ticket.tier.faceValue)}
+          Refund {formatPrice(ticket.tier.faceValue, ticket.event.currency)}
         </button>
       )}
       <TxStatus state={tx.state} testId="refund-status" />

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useConfig } from "wagmi";
 import { simulateContract } from "wagmi/actions";
 import type { TicketView } from "../../chain-reads/read-ticket";
-import { formatEth } from "../../format/ticket-words";
+import { formatPrice } from "../../../lib/currency/currency";
 import { useContractTx } from "../../hooks/useContractTx";
 import { checkResalePrice } from "../../tickets/check-resale-price";
 import { eventTicketAbi, resaleMarketAbi } from "../../../lib/generated/abis";
@@ -27,7 +27,7 @@ export function ResellForm({ ticket, onDone }: { ticket: TicketView; onDone: () 
   const blocker = resaleBlocker(ticket);
 
   const submit = async () => {
-    const check = checkResalePrice(price, ticket.maxResalePrice);
+    const check = checkResalePrice(price, ticket.maxResalePrice, ticket.event.currency);
     if (!check.ok) {
       tx.refuse("Listing for resale", { code: check.code, message: check.message });
       return;
@@ -38,7 +38,7 @@ export function ResellForm({ ticket, onDone }: { ticket: TicketView; onDone: () 
       );
       if (!approved) return;
     }
-    const listed = await tx.send(`Listing ticket #${ticket.tokenId} for ${formatEth(check.wei)}`, () =>
+    const listed = await tx.send(`Listing ticket #${ticket.tokenId} for ${formatPrice(check.wei, ticket.event.currency)}`, () =>
       simulateContract(config, { address: ticket.event.market, abi: resaleMarketAbi, functionName: "list", args: [ticket.contract, ticket.tokenId, check.wei] }),
     );
     if (listed) onDone();
@@ -49,10 +49,10 @@ export function ResellForm({ ticket, onDone }: { ticket: TicketView; onDone: () 
       <h2>Resell</h2>
       <dl className="kv">
         <dt>Face value</dt>
-        <dd data-testid="face-value">{formatEth(ticket.tier.faceValue)}</dd>
+        <dd data-testid="face-value">{formatPrice(ticket.tier.faceValue, ticket.event.currency)}</dd>
         <dt>Resale cap</dt>
         <dd data-testid="resale-cap">
-          {formatEth(ticket.maxResalePrice)} ({ticket.tier.resaleCapBps / 100}% of face)
+          {formatPrice(ticket.maxResalePrice, ticket.event.currency)} ({ticket.tier.resaleCapBps / 100}% of face)
         </dd>
         <dt>Royalty</dt>
         <dd>{ticket.event.royaltyBps / 100}% of the price goes to the organizer</dd>
@@ -72,7 +72,7 @@ export function ResellForm({ ticket, onDone }: { ticket: TicketView; onDone: () 
           }}
         >
           <label className="field" style={{ flex: 1 }}>
-            Price in ETH (at most {formatEth(ticket.maxResalePrice)})
+            Price in {ticket.event.currency.symbol} (at most {formatPrice(ticket.maxResalePrice, ticket.event.currency)})
             <input inputMode="decimal" value={price} placeholder="0.05" data-testid="resell-price" onChange={(e) => setPrice(e.target.value)} />
           </label>
           <button type="submit" className="button" data-testid="resell-submit" disabled={tx.busy}>
@@ -90,7 +90,7 @@ function CancelListing({ ticket, onDone }: { ticket: TicketView; onDone: () => v
   const tx = useContractTx();
   return (
     <div className="stack">
-      <p data-testid="listed-price">Listed for {formatEth(ticket.listing!.price)}.</p>
+      <p data-testid="listed-price">Listed for {formatPrice(ticket.listing!.price, ticket.event.currency)}.</p>
       <button
         type="button"
         className="button secondary"

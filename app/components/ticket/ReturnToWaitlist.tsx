@@ -3,7 +3,7 @@
 import { useConfig } from "wagmi";
 import { simulateContract } from "wagmi/actions";
 import type { TicketView } from "../../chain-reads/read-ticket";
-import { formatEth } from "../../format/ticket-words";
+import { formatPrice } from "../../../lib/currency/currency";
 import { useContractTx } from "../../hooks/useContractTx";
 import { useWaitlist } from "../../hooks/useWaitlist";
 import { returnBlocker } from "../../waitlist/waitlist-blockers";
@@ -30,7 +30,7 @@ export function ReturnToWaitlist({ ticket, onDone }: { ticket: TicketView; onDon
       );
       if (!approved) return;
     }
-    const returned = await tx.send(`Returning ticket #${ticket.tokenId} for ${formatEth(ticket.tier.faceValue)}`, () =>
+    const returned = await tx.send(`Returning ticket #${ticket.tokenId} for ${formatPrice(ticket.tier.faceValue, ticket.event.currency)}`, () =>
       simulateContract(config, { address: w.waitlist!, abi: waitlistAbi, functionName: "returnTicket", args: [ticket.contract, ticket.tokenId] }),
     );
     if (returned) {
@@ -44,7 +44,7 @@ export function ReturnToWaitlist({ ticket, onDone }: { ticket: TicketView; onDon
       <h2>Return to the waitlist</h2>
       <p className="small">
         {w.length} waiting for tier {ticket.tier.id}. Returning gives this ticket to the first in line and pays you its face value,{" "}
-        {formatEth(ticket.tier.faceValue)}.
+        {formatPrice(ticket.tier.faceValue, ticket.event.currency)}.
       </p>
       {blocker ? (
         <p className="notice" data-testid="return-blocked">
@@ -52,7 +52,7 @@ export function ReturnToWaitlist({ ticket, onDone }: { ticket: TicketView; onDon
         </p>
       ) : (
         <button type="button" className="button" data-testid="return-submit" disabled={tx.busy} onClick={() => void submit()}>
-          Return for {formatEth(ticket.tier.faceValue)}
+          Return for {formatPrice(ticket.tier.faceValue, ticket.event.currency)}
         </button>
       )}
       <TxStatus state={tx.state} testId="return-status" />

@@ -4,7 +4,8 @@ import Link from "next/link";
 import type { Address } from "viem";
 import { useConnection } from "wagmi";
 import type { TicketView } from "../../chain-reads/read-ticket";
-import { formatEth, transferModeName, TRANSFER_MODE_WORDS, zoneNames } from "../../format/ticket-words";
+import { transferModeName, TRANSFER_MODE_WORDS, zoneNames } from "../../format/ticket-words";
+import { formatPrice } from "../../../lib/currency/currency";
 import { useTicket } from "../../hooks/useTicket";
 import { shortAddress } from "../../format/short-address";
 import { ErrorState, Loading } from "../QueryStates";
@@ -20,7 +21,7 @@ function statusOf(t: TicketView): { code: string; text: string } {
   if (t.refunded) return { code: "refunded", text: "Refunded" };
   if (t.event.cancelled) return { code: "cancelled", text: "Event cancelled" };
   if (t.checkedIn) return { code: "checked-in", text: "Checked in" };
-  if (t.listing) return { code: "listed", text: `For resale at ${formatEth(t.listing.price)}` };
+  if (t.listing) return { code: "listed", text: `For resale at ${formatPrice(t.listing.price, t.event.currency)}` };
   return { code: "valid", text: "Valid" };
 }
 
@@ -47,7 +48,7 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
           <dd data-testid="ticket-status-text">{status.text}</dd>
           <dt>Tier</dt>
           <dd data-testid="ticket-tier">
-            Tier {t.tier.id} · face {formatEth(t.tier.faceValue)}
+            Tier {t.tier.id} · face {formatPrice(t.tier.faceValue, t.event.currency)}
           </dd>
           <dt>Zones</dt>
           <dd data-testid="ticket-zones">{zoneNames(t.tier.zones).join(", ") || "none"}</dd>
@@ -75,7 +76,7 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
           <RefundPanel ticket={t} onDone={refresh} />
         </>
       )}
-      <ProvenanceTimeline contract={t.contract} market={t.event.market} tokenId={t.tokenId} />
+      <ProvenanceTimeline contract={t.contract} market={t.event.market} tokenId={t.tokenId} currency={t.event.currency} />
     </div>
   );
 }

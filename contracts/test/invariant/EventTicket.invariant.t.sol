@@ -3,12 +3,16 @@ pragma solidity ^0.8.28;
 
 import {TicketFixture} from "../utils/TicketFixture.sol";
 import {TicketHandler} from "./TicketHandler.sol";
+import {TicketFixture as TF} from "../utils/TicketFixture.sol";
+import {EventTicket} from "../../EventTicket.sol";
+import {EventConfig} from "../../interfaces/ITicketTypes.sol";
+import {MockUSD} from "../mocks/MockUSD.sol";
 
 /// Invariants of the whole rule set under random action sequences (see TicketHandler).
 contract EventTicketInvariantTest is TicketFixture {
     TicketHandler handler;
 
-    function setUp() public override {
+    function setUp() public virtual override {
         super.setUp();
         handler = new TicketHandler(ticket, market, organizer, gate);
         targetContract(address(handler));
@@ -30,13 +34,19 @@ contract EventTicketInvariantTest is TicketFixture {
         assertEq(handler.ghostSalesAboveCap(), 0);
     }
 
-    /// ETH in = ETH out + escrow: the ticket holds exactly its escrow, the market exactly what it owes.
-    function invariant_ethConserved() public view {
-        assertEq(address(ticket).balance, ticket.escrowBalance());
+    /// Funds in = funds out + escrow, in the event's currency: the ticket holds exactly its escrow,
+    /// the market exactly what it owes in that currency.
+    function invariant_fundsConserved() public view {
+        address c = ticket.currency();
+        assertEq(_balanceOf(c, address(ticket)), ticket.escrowBalance());
         assertEq(
             handler.ghostPrimaryIn(), handler.ghostRefunded() + handler.ghostWithdrawn() + ticket.escrowBalance()
         );
-        assertEq(address(market).balance, market.totalOwed());
+        assertEq(_balanceOf(c, address(market)), market.totalOwed(c));
+    }
+
+    function _balanceOf(address c, address who) internal view returns (uint256) {
+        return c == address(0) ? who.balance : MockUSD(c).balanceOf(who);
     }
 
     /// A checked-in ticket never moves.
@@ -57,5 +67,33 @@ contract EventTicketInvariantTest is TicketFixture {
             assertLe(ticket.balanceOf(a), MAX_PER_WALLET);
             assertLe(ticket.boughtBy(a), MAX_PER_WALLET);
         }
+    }
+}
+
+/// The same invariants for an event priced in a 6-decimal stablecoin (same rules and tier numbers).
+contract EventTicketStablecoinInvariantTest is EventTicketInvariantTest {
+    function setUp() public override {
+        TF.setUp();
+        MockUSD usd = new MockUSD();
+        EventConfig memory cfg = _config();
+        cfg.currency = address(usd);
+        vm.prank(organizer);
+        ticket = EventTicket(factory.createEventWithTiers(cfg, _tiers()));
+        bytes32 gateRole = ticket.GATE_ROLE();
+        vm.prank(organizer);
+        ticket.grantRole(gateRole, gate);
+        handler = new TicketHandler(ticket, market, organizer, gate);
+        targetContract(address(handler));
+    }
+
+    /// The handler really trades in the token (the invariants are not vacuous).
+    function test_handler_buysAndResellsInToken() public {
+        assertTrue(ticket.currency() != address(0));
+        handler.buy(0, 0, 1);
+        assertEq(handler.ghostPrimaryIn(), ticket.tier(0).faceValue);
+        assertEq(MockUSD(ticket.currency()).balanceOf(address(ticket)), ticket.escrowBalance());
+        handler.list(0, 0.1 ether);
+        handler.resale(1, 0);
+        assertEq(handler.ghostResaleIn(), 0.1 ether);
     }
 }

@@ -4,15 +4,19 @@ pragma solidity ^0.8.28;
 import {Test} from "forge-std/Test.sol";
 import {EventTicket} from "../../EventTicket.sol";
 import {ResaleMarket} from "../../ResaleMarket.sol";
+import {MockUSD} from "../mocks/MockUSD.sol";
 
 /// Drives random sequences of sales, mints, transfers, listings, resales, check-ins, cancellation,
 /// refunds and withdrawals by a fixed set of actors, and keeps ghost accounting for the invariants.
+/// Works for a native-coin event and for one priced in a MockUSD (actors funded and approving).
 contract TicketHandler is Test {
     EventTicket public immutable ticket;
     ResaleMarket public immutable market;
     address public immutable organizer;
     address public immutable gate;
     address[] public actors;
+    /// The event's currency (zero: native coin).
+    address public immutable currency;
 
     uint256 public ghostPrimaryIn;
     uint256 public ghostRefunded;
@@ -25,10 +29,18 @@ contract TicketHandler is Test {
 
     constructor(EventTicket ticket_, ResaleMarket market_, address organizer_, address gate_) {
         (ticket, market, organizer, gate) = (ticket_, market_, organizer_, gate_);
+        currency = ticket_.currency();
         for (uint256 i; i < 5; ++i) {
             address a = makeAddr(string.concat("actor", vm.toString(i)));
             actors.push(a);
             vm.deal(a, 1_000 ether);
+            if (currency != address(0)) {
+                MockUSD(currency).mint(a, 1_000 ether);
+                vm.startPrank(a);
+                MockUSD(currency).approve(address(ticket_), type(uint256).max);
+                MockUSD(currency).approve(address(market_), type(uint256).max);
+                vm.stopPrank();
+            }
         }
     }
 
@@ -55,7 +67,7 @@ contract TicketHandler is Test {
         address a = _actor(who);
         uint256 value = ticket.tier(tierId).faceValue * qty;
         vm.prank(a);
-        try ticket.buy{value: value}(tierId, qty) {
+        try ticket.buy{value: currency == address(0) ? value : 0}(tierId, qty) {
             ghostPrimaryIn += value;
         } catch {}
     }
@@ -97,7 +109,7 @@ contract TicketHandler is Test {
         if (seller == address(0)) return;
         uint256 cap = ticket.maxResalePrice(id);
         vm.prank(_actor(buyer));
-        try market.buy{value: price}(address(ticket), id) {
+        try market.buy{value: currency == address(0) ? price : 0}(address(ticket), id) {
             ghostResaleIn += price;
             if (price > cap) ++ghostSalesAboveCap;
             _noteMove(id);

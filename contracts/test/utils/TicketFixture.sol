@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {Test} from "forge-std/Test.sol";
+import {FairgateDeployer} from "./FairgateDeployer.sol";
 import {TicketFactory} from "../../TicketFactory.sol";
 import {EventTicket} from "../../EventTicket.sol";
 import {ResaleMarket} from "../../ResaleMarket.sol";
@@ -12,7 +12,7 @@ import {EventConfig, TierConfig, TransferMode, Voucher} from "../../interfaces/I
 ///   tier 1 MARKET_ONLY 0.2 ether, supply 50,  cap 100 %, zones VIP|general
 ///   tier 2 LOCKED      0.05 ether, supply 20, cap 0
 ///   tier 3 VOUCHER     0.1 ether, supply 30,  cap 100 %, voucher only
-abstract contract TicketFixture is Test {
+abstract contract TicketFixture is FairgateDeployer {
     uint8 internal constant FREE = 0;
     uint8 internal constant MARKET_ONLY = 1;
     uint8 internal constant LOCKED = 2;
@@ -37,8 +37,7 @@ abstract contract TicketFixture is Test {
 
     function setUp() public virtual {
         signer = vm.addr(signerKey);
-        factory = new TicketFactory();
-        market = ResaleMarket(factory.market());
+        (factory, market) = _deployFairgate();
         startTime = uint64(block.timestamp + 30 days);
         endTime = startTime + 1 days;
         vm.prank(organizer);
@@ -61,7 +60,8 @@ abstract contract TicketFixture is Test {
             maxPerWallet: MAX_PER_WALLET,
             maxPerIdentity: MAX_PER_IDENTITY,
             royaltyBps: ROYALTY_BPS,
-            voucherSigner: signer
+            voucherSigner: signer,
+            currency: address(0)
         });
     }
 

@@ -27,6 +27,9 @@ CREATE TABLE "events" (
 	"max_per_identity" integer,
 	"royalty_bps" integer,
 	"tier_count" integer,
+	"currency" text,
+	"currency_symbol" text,
+	"currency_decimals" integer,
 	"cancelled_at" numeric(20, 0),
 	"cancelled_block" bigint
 );

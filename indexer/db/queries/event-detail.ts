@@ -15,6 +15,9 @@ export type EventRow = {
   max_per_identity: number | null;
   royalty_bps: number | null;
   tier_count: number | null;
+  currency: string | null;
+  currency_symbol: string | null;
+  currency_decimals: number | null;
   cancelled_at: string | null;
   created_block: number | string;
   created_tx: string;

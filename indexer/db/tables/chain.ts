@@ -37,6 +37,11 @@ export const events = pgTable("events", {
   maxPerIdentity: integer("max_per_identity"),
   royaltyBps: integer("royalty_bps"),
   tierCount: integer("tier_count"),
+  /** The event's price currency: lower-case ERC-20 address, the zero address for the native coin
+   * (null: a contract without `currency()`); its symbol and decimals, read once at discovery. */
+  currency: text("currency"),
+  currencySymbol: text("currency_symbol"),
+  currencyDecimals: integer("currency_decimals"),
   /** `EventCancelled.at` (unix seconds) and the block that carried it; null while not cancelled. */
   cancelledAt: uint64("cancelled_at"),
   cancelledBlock: blockNumber("cancelled_block"),

@@ -29,6 +29,10 @@ type Explain = (args: readonly unknown[]) => string;
 const words: Record<string, Explain> = {
   AccessControlUnauthorizedAccount: ([account, role]) => `${account} does not hold ${roleNames[String(role)] ?? `role ${role}`} on this event.`,
   TicketFactoryEmptyName: () => "The event needs a name.",
+  TicketFactoryMarketMismatch: ([market, f]) => `The market ${market} belongs to factory ${f}, not to this one.`,
+  EventTicketUnsupportedToken: ([token]) => `The token ${token} takes a fee on transfers (or rebases): Fairgate refuses it.`,
+  EventTicketUnexpectedValue: () => "This event is priced in a token: send no ETH.",
+  EventTicketPermitFailed: ([token]) => `The ${token} permit was refused and no allowance covers the price.`,
   EventTicketBadConfig: () => "The contract refused the event rules: 1–8 tiers, each with supply > 0, end after start, royalty ≤ 100%.",
   EventTicketEmptyBatch: () => "Nothing to do: the batch is empty.",
   EventTicketBatchTooLarge: ([size, max]) => `A batch of ${size} is larger than the contract's limit of ${max}.`,

@@ -1,6 +1,7 @@
 /** `fairgate event create <spec.yaml|json>` */
 import type { Command } from "commander";
-import { formatEther, parseEventLogs } from "viem";
+import { erc20Abi, parseEventLogs } from "viem";
+import { formatPrice, NATIVE_CURRENCY } from "../../../lib/currency/currency";
 import { ticketFactoryAbi } from "../../../lib/generated/abis";
 import { connectWrite } from "../chain/connect";
 import { loadDeployment } from "../chain/resolve-event";
@@ -20,7 +21,8 @@ export function registerEventCreate(program: Command, ctx: CommandContext): void
     .action(async (specFile: string, opts: { check?: boolean }, cmd: Command) => {
       const spec = await loadEventSpec(specFile);
       const args = toContractArgs(spec);
-      const summary = spec.tiers.map((t, i) => `  tier ${i} ${t.name}: ${args.tiers[i]!.supply} × ${formatEther(t.price)} ETH, zones ${t.zones.join("+")}, ${t.transfer}, resale ≤ ${t.resaleCapPercent / 100}%`);
+      const currency = spec.currency ? { symbol: spec.currency.symbol ?? "tokens", decimals: spec.currency.decimals } : NATIVE_CURRENCY;
+      const summary = spec.tiers.map((t, i) => `  tier ${i} ${t.name}: ${args.tiers[i]!.supply} × ${formatPrice(args.tiers[i]!.faceValue, currency)}, zones ${t.zones.join("+")}, ${t.transfer}, resale ≤ ${t.resaleCapPercent / 100}%`);
       if (opts.check) {
         ctx.io.out(`Spec OK: "${spec.name}" (${spec.symbol}), ${spec.tiers.length} tier(s)`);
         summary.forEach((l) => ctx.io.out(l));
@@ -28,6 +30,13 @@ export function registerEventCreate(program: Command, ctx: CommandContext): void
       }
       const conn = await connectWrite(ctx.config(cmd));
       const deployment = await loadDeployment(conn);
+      if (spec.currency) {
+        // Prices were scaled with the spec's decimals: a wrong number would misprice every ticket.
+        const token = spec.currency.token as `0x${string}`;
+        const onChain = await conn.publicClient.readContract({ address: token, abi: erc20Abi, functionName: "decimals" }).catch(() => undefined);
+        if (onChain === undefined) throw new CliError("BAD_CURRENCY", `${token} does not answer decimals(): not an ERC-20 on this chain.`);
+        if (onChain !== spec.currency.decimals) throw new CliError("BAD_CURRENCY", `${token} has ${onChain} decimals, the spec says ${spec.currency.decimals}.`);
+      }
       const receipt = await sendContractTx(conn, {
         address: deployment.factory as `0x${string}`,
         abi: ticketFactoryAbi,

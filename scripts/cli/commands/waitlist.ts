@@ -1,6 +1,8 @@
 /** `fairgate waitlist <event>`: who waits for each tier (queue length, deposits held, first wallets in line). */
 import type { Command } from "commander";
-import { formatEther, type Address } from "viem";
+import type { Address } from "viem";
+import { formatPrice } from "../../../lib/currency/currency";
+import { readCurrency } from "../../../lib/currency/read-currency";
 import { eventTicketAbi, resaleMarketAbi, waitlistAbi } from "../../../lib/generated/abis";
 import { connectRead } from "../chain/connect";
 import { resolveEvent } from "../chain/resolve-event";
@@ -36,10 +38,11 @@ export function registerWaitlist(program: Command, ctx: CommandContext): void {
         }),
       );
       if (ctx.json(cmd)) return ctx.io.out(JSON.stringify({ event, waitlist, tiers }));
+      const currency = await readCurrency(conn.publicClient, await read({ address: event, abi: eventTicketAbi, functionName: "currency" }));
       ctx.io.out(`Waitlist ${waitlist} for ${event}`);
       for (const t of tiers) {
         const first = t.firstInLine.length > 0 ? ` · next: ${t.firstInLine.join(", ")}` : "";
-        ctx.io.out(`  tier ${t.tier}: ${t.waiting} waiting, ${formatEther(BigInt(t.depositsWei))} ETH in deposits${first}`);
+        ctx.io.out(`  tier ${t.tier}: ${t.waiting} waiting, ${formatPrice(BigInt(t.depositsWei), currency)} in deposits${first}`);
       }
     });
 }

@@ -1,6 +1,8 @@
 /** `fairgate withdraw <event> [--to address]`: primary-sale escrow to the organizer once the event has ended. */
 import type { Command } from "commander";
-import { formatEther, parseEventLogs, type Address } from "viem";
+import { parseEventLogs, type Address } from "viem";
+import { formatPrice } from "../../../lib/currency/currency";
+import { readCurrency } from "../../../lib/currency/read-currency";
 import { eventTicketAbi } from "../../../lib/generated/abis";
 import { connectWrite } from "../chain/connect";
 import { resolveEvent } from "../chain/resolve-event";
@@ -22,6 +24,7 @@ export function registerWithdraw(program: Command, ctx: CommandContext): void {
       const [log] = parseEventLogs({ abi: eventTicketAbi, eventName: "ProceedsWithdrawn", logs: receipt.logs });
       const amount = log?.args.amount ?? 0n;
       if (ctx.json(cmd)) return ctx.io.out(JSON.stringify({ event, to, amountWei: amount.toString(), txHash: receipt.transactionHash }));
-      ctx.io.out(`Withdrew ${formatEther(amount)} ETH from ${event} to ${to} (tx ${receipt.transactionHash}).`);
+      const currency = await readCurrency(conn.publicClient, await conn.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "currency" }));
+      ctx.io.out(`Withdrew ${formatPrice(amount, currency)} from ${event} to ${to} (tx ${receipt.transactionHash}).`);
     });
 }

@@ -1,15 +1,18 @@
 /**
- * Deploys Fairgate (the TicketFactory, which creates its ResaleMarket) to the configured chain,
- * idempotently: if the deployments file already names a factory for this chain and that address
- * holds a working factory, nothing is sent. `dryRun` prints the plan and its estimated cost only.
+ * Deploys Fairgate (the ResaleMarket, which creates its Waitlist, then the TicketFactory linked to
+ * it) to the configured chain, idempotently: if the deployments file already names a factory for
+ * this chain and that address holds a working factory, nothing is sent. `dryRun` prints the plan
+ * and its estimated cost only. A market whose factory deploy failed is left behind unused (a re-run
+ * deploys both again): the market is cheap and trusts only the factory address it was given.
  *
- * A small viem deploy rather than Hardhat Ignition: one contract with no constructor arguments,
+ * A small viem deploy rather than Hardhat Ignition: two contracts from consecutive nonces,
  * signed with the CLI's own key handling, and recorded in the single deployments file the
  * indexer and the app already read (Ignition keeps its own journal per chain beside it).
  */
-import { formatEther, formatGwei, getAddress, type Address, type Hash } from "viem";
+import { encodeDeployData, formatEther, formatGwei, getAddress, getContractAddress, size, type Address, type Hash } from "viem";
+import { deployFairgate, FairgateDeployError } from "../../../lib/deploy/deploy-fairgate";
 import type { Deployment } from "../../../lib/deployments";
-import { resaleMarketAbi, ticketFactoryAbi, ticketFactoryBytecode } from "../../../lib/generated/abis";
+import { eventTicketBytecode, resaleMarketAbi, resaleMarketBytecode, ticketFactoryAbi, ticketFactoryBytecode } from "../../../lib/generated/abis";
 import type { WriteConnection } from "../chain/connect";
 import { toCliError } from "../chain/decode-error";
 import { CliError, InsufficientFundsError } from "../errors";
@@ -46,7 +49,10 @@ export async function planDeploy(conn: WriteConnection, opts: { force?: boolean 
   }
   let estimatedGas: bigint;
   try {
-    estimatedGas = await conn.publicClient.estimateGas({ account: conn.signer.account, data: ticketFactoryBytecode });
+    const nonce = await conn.publicClient.getTransactionCount({ address: conn.signer.address, blockTag: "pending" });
+    const predictedFactory = getContractAddress({ from: conn.signer.address, nonce: BigInt(nonce + 1) });
+    const marketData = encodeDeployData({ abi: resaleMarketAbi, bytecode: resaleMarketBytecode, args: [predictedFactory] });
+    estimatedGas = (await conn.publicClient.estimateGas({ account: conn.signer.account, data: marketData })) + factoryDeployGasBound();
   } catch (e) {
     throw toCliError(e, "Estimating the deploy gas");
   }
@@ -60,29 +66,36 @@ export async function deployFactory(conn: WriteConnection, opts: { dryRun?: bool
   if (plan.estimatedCost! > plan.balance) {
     throw new InsufficientFundsError(`${plan.deployer} has ${formatEther(plan.balance)} ETH; the deploy may cost up to ${formatEther(plan.estimatedCost!)} ETH. Fund it and retry.`);
   }
-  let hash: Hash;
+  let d: Awaited<ReturnType<typeof deployFairgate>>;
   try {
-    hash = await conn.wallet.deployContract({ abi: ticketFactoryAbi, bytecode: ticketFactoryBytecode, account: conn.signer.account, chain: conn.chain });
+    d = await deployFairgate({ publicClient: conn.publicClient, wallet: conn.wallet, account: conn.signer.account, chain: conn.chain });
   } catch (e) {
-    throw toCliError(e, "Deploying the TicketFactory");
+    if (e instanceof FairgateDeployError) throw new CliError("DEPLOY_FAILED", e.message);
+    throw toCliError(e, "Deploying the ResaleMarket and the TicketFactory");
   }
-  const receipt = await conn.publicClient.waitForTransactionReceipt({ hash, timeout: 600_000 });
-  if (receipt.status !== "success" || !receipt.contractAddress) throw new CliError("DEPLOY_FAILED", `The TicketFactory deploy reverted in ${hash}.`);
-  const factory = getAddress(receipt.contractAddress);
-  const market = await conn.publicClient.readContract({ address: factory, abi: ticketFactoryAbi, functionName: "market", blockNumber: receipt.blockNumber });
-  const waitlist = await conn.publicClient.readContract({ address: market, abi: resaleMarketAbi, functionName: "waitlist", blockNumber: receipt.blockNumber });
   const deployment: Deployment = {
     chainId: plan.chainId,
-    factory,
-    market,
-    waitlist,
-    fromBlock: Number(receipt.blockNumber),
+    factory: d.factory,
+    market: d.market,
+    waitlist: d.waitlist,
+    fromBlock: d.fromBlock,
     deployedAt: new Date().toISOString(),
     deployer: plan.deployer,
-    txHash: hash,
+    txHash: d.factoryTxHash,
   };
   await recordDeployment(plan.deploymentsFile, deployment);
-  return { plan, deployment, txHash: hash };
+  return { plan, deployment, txHash: d.factoryTxHash };
+}
+
+/**
+ * Upper bound on the factory's deploy gas. It cannot be estimated by the node before the market
+ * exists (its constructor asks the market for its factory), so: transaction base cost 53,000 plus
+ * 32,000 per data contract, and per byte of the factory's code and of EventTicket's creation code
+ * (its argument, stored in data contracts) at most 16 (calldata) + 2 × 2 (initcode words, twice)
+ * + 200 (code deposit) + 12 (memory copies), plus 200,000 for the constructor's own work.
+ */
+function factoryDeployGasBound(): bigint {
+  return 53_000n + 2n * 32_000n + 232n * BigInt(size(ticketFactoryBytecode) + size(eventTicketBytecode)) + 200_000n;
 }
 
 /** Code at the address and a factory's `market()` answering: not just any contract. */
@@ -114,7 +127,7 @@ export function formatPlan(plan: DeployPlan, dryRun: boolean): string[] {
     `  chain        ${plan.chainId} via ${plan.rpcUrl}`,
     `  deployer     ${plan.deployer} (balance ${formatEther(plan.balance)} ETH)`,
     `  record       ${plan.deploymentsFile}`,
-    `  action       ${plan.action === "skip" ? "nothing to do" : "deploy TicketFactory (creates its ResaleMarket)"}: ${plan.reason}`,
+    `  action       ${plan.action === "skip" ? "nothing to do" : "deploy ResaleMarket (creates its Waitlist), then TicketFactory linked to it"}: ${plan.reason}`,
   ];
   if (plan.action === "deploy") {
     lines.push(

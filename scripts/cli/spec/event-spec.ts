@@ -2,7 +2,7 @@
  * The event spec file (`fairgate event create spec.yaml`): people-friendly units (ETH, percent,
  * dates, "2h"), validated with zod, then turned into the contract's EventConfig and TierConfig[].
  */
-import { parseEther, zeroAddress, type Address } from "viem";
+import { parseUnits, zeroAddress, type Address } from "viem";
 import { z } from "zod";
 
 const MAX_TIERS = 8;
@@ -24,11 +24,18 @@ const duration = z
   .transform((v) => (typeof v === "number" ? v : Number(v.slice(0, -1)) * durationUnits[v.at(-1) as keyof typeof durationUnits]))
   .pipe(z.number().max(MAX_UINT32, "is too long"));
 
-/** "0.05" ETH as a string (numbers lose precision) or 0 for free tickets. */
-const ether = z
-  .union([z.literal(0), z.string().regex(/^\d+(\.\d{1,18})?$/, 'must be an ETH amount as a string, like "0.05"')])
-  .transform((v) => (v === 0 ? 0n : parseEther(v)))
-  .refine((v) => v <= MAX_UINT96, "is too large");
+/** "0.05" (ETH, or the event's currency) as a string (numbers lose precision) or 0 for free
+ * tickets. Kept as text until the currency's decimals are known (see `eventSpecSchema`). */
+const amount = z
+  .union([z.literal(0), z.string().regex(/^\d+(\.\d{1,18})?$/, 'must be an amount as a string, like "0.05"')])
+  .transform((v) => (v === 0 ? "0" : v));
+
+/** An ERC-20 the event is priced in; its decimals are checked against the token on chain at creation. */
+const currencySchema = z.strictObject({
+  token: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be an address"),
+  decimals: z.number().int().min(0).max(18),
+  symbol: z.string().trim().min(1).max(11).optional(),
+});
 
 /** Percent with up to two decimals → basis points. */
 const percent = (max: number) =>
@@ -43,7 +50,7 @@ const transferModes = { free: 0, "market-only": 1, locked: 2 } as const;
 
 const tierSchema = z.strictObject({
   name: z.string().min(1).max(64),
-  price: ether,
+  price: amount,
   supply: z.number().int().min(1).max(MAX_UINT24),
   zones: z.array(z.string().min(1)).min(1, "must name at least one zone"),
   transfer: z.enum(Object.keys(transferModes) as [keyof typeof transferModes], { error: 'must be "free", "market-only" or "locked"' }).default("market-only"),
@@ -62,6 +69,8 @@ export const eventSpecSchema = z
     maxPerIdentity: z.number().int().min(0).max(MAX_UINT32).default(0),
     royaltyPercent: percent(100).prefault(0),
     voucherSigner: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be an address").optional(),
+    /** Omitted: prices in the native coin (ETH). */
+    currency: currencySchema.optional(),
     /** Zone names in bit order: the first is bit 0. */
     zones: z.array(z.string().min(1).max(32)).min(1).max(32).default(["general"]),
     tiers: z.array(tierSchema).min(1, "needs at least one tier").max(MAX_TIERS, `allows at most ${MAX_TIERS} tiers`),
@@ -70,7 +79,13 @@ export const eventSpecSchema = z
     if (spec.end <= spec.start) ctx.addIssue({ code: "custom", path: ["end"], message: "must be after start" });
     if (new Set(spec.zones).size !== spec.zones.length) ctx.addIssue({ code: "custom", path: ["zones"], message: "names a zone twice" });
     const names = new Set<string>();
+    const decimals = spec.currency?.decimals ?? 18;
     spec.tiers.forEach((tier, i) => {
+      if ((tier.price.split(".")[1] ?? "").length > decimals) {
+        ctx.addIssue({ code: "custom", path: ["tiers", i, "price"], message: `has more decimals than the currency (${decimals})` });
+      } else if (parseUnits(tier.price, decimals) > MAX_UINT96) {
+        ctx.addIssue({ code: "custom", path: ["tiers", i, "price"], message: "is too large" });
+      }
       if (names.has(tier.name)) ctx.addIssue({ code: "custom", path: ["tiers", i, "name"], message: `"${tier.name}" is used by an earlier tier` });
       names.add(tier.name);
       tier.zones.forEach((zone, j) => {
@@ -94,6 +109,7 @@ export type ContractEventArgs = {
     maxPerIdentity: number;
     royaltyBps: number;
     voucherSigner: Address;
+    currency: Address;
   };
   tiers: { faceValue: bigint; supply: number; zones: number; mode: number; resaleCapBps: number; voucherOnly: boolean }[];
 };
@@ -101,6 +117,7 @@ export type ContractEventArgs = {
 /** The `createEventWithTiers(EventConfig, TierConfig[])` arguments for a validated spec. */
 export function toContractArgs(spec: EventSpec): ContractEventArgs {
   const zoneBit = (name: string) => 2 ** spec.zones.indexOf(name);
+  const decimals = spec.currency?.decimals ?? 18;
   return {
     config: {
       name: spec.name,
@@ -112,9 +129,10 @@ export function toContractArgs(spec: EventSpec): ContractEventArgs {
       maxPerIdentity: spec.maxPerIdentity,
       royaltyBps: spec.royaltyPercent,
       voucherSigner: (spec.voucherSigner as Address | undefined) ?? zeroAddress,
+      currency: (spec.currency?.token as Address | undefined) ?? zeroAddress,
     },
     tiers: spec.tiers.map((t) => ({
-      faceValue: t.price,
+      faceValue: parseUnits(t.price, decimals),
       supply: t.supply,
       // Sum of distinct bits; >>> 0 keeps bit 31 unsigned.
       zones: [...new Set(t.zones)].reduce((mask, z) => mask + zoneBit(z), 0) >>> 0,

@@ -38,12 +38,24 @@ describe("event spec", () => {
       maxPerIdentity: 0,
       royaltyBps: 500,
       voucherSigner: zeroAddress,
+      currency: zeroAddress,
     });
     expect(args.tiers).toEqual([
       { faceValue: parseEther("0.05"), supply: 500, zones: 0b001, mode: 1, resaleCapBps: 11_000, voucherOnly: false },
       { faceValue: parseEther("0.2"), supply: 50, zones: 0b011, mode: 1, resaleCapBps: 10_000, voucherOnly: false },
       { faceValue: 0n, supply: 20, zones: 0b111, mode: 2, resaleCapBps: 10_000, voucherOnly: false },
     ]);
+  });
+
+  it("prices a stablecoin event with the token's decimals and refuses finer prices", () => {
+    const usd = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+    const spec = parseEventSpec(JSON.stringify({ ...base, currency: { token: usd, decimals: 6, symbol: "mUSD" }, tiers: [{ ...base.tiers[0], price: "25.5" }] }), "e.json");
+    const args = toContractArgs(spec);
+    expect(args.config.currency).toBe(usd);
+    expect(args.tiers[0]!.faceValue).toBe(25_500_000n);
+    expect(problems({ ...base, currency: { token: usd, decimals: 6 }, tiers: [{ ...base.tiers[0], price: "0.0000001" }] })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^tiers\[0\]\.price: has more decimals than the currency \(6\)/)]),
+    );
   });
 
   it("accepts JSON with unix-second dates and applies defaults", () => {

@@ -150,6 +150,7 @@ async function createEvent(ctx: SimContext, rules: RuleSet, supply: number, inde
         maxPerIdentity: rules.contractMaxPerIdentity,
         royaltyBps: 0,
         voucherSigner: ctx.organizer.account!.address,
+        currency: "0x0000000000000000000000000000000000000000",
       },
       [{ faceValue: FACE, supply, zones: 1, mode: rules.mode, resaleCapBps: 10_000, voucherOnly: true }],
     ],
