@@ -42,3 +42,4 @@ struct Voucher {
     bytes32 nonce; // single use
     uint64 deadline; // unix seconds, inclusive
 }
+

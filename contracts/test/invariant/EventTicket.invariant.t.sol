@@ -3,6 +3,8 @@ pragma solidity ^0.8.28;
 
 import {TicketFixture} from "../utils/TicketFixture.sol";
 import {TicketHandler} from "./TicketHandler.sol";
+import {TransferMode} from "../../interfaces/ITicketTypes.sol";
+import {TicketPacking as P} from "../../libraries/TicketPacking.sol";
 
 /// Invariants of the whole rule set under random action sequences (see TicketHandler).
 contract EventTicketInvariantTest is TicketFixture {
@@ -10,6 +12,12 @@ contract EventTicketInvariantTest is TicketFixture {
 
     function setUp() public override {
         super.setUp();
+        // Channels: public 120, sponsor 12 MarketOnly, staff 6 Locked, organizer 15; 3..7 closed.
+        _configure(
+            _rule(PUBLIC, 120, TransferMode.Free) | _rule(SPONSOR, 12, TransferMode.MarketOnly)
+                | _rule(STAFF, 6, TransferMode.Locked) | _rule(ORGANIZER_CH, 15, TransferMode.Free),
+            0
+        );
         handler = new TicketHandler(ticket, market, organizer, gate);
         targetContract(address(handler));
     }
@@ -57,5 +65,25 @@ contract EventTicketInvariantTest is TicketFixture {
             assertLe(ticket.balanceOf(a), MAX_PER_WALLET);
             assertLe(ticket.boughtBy(a), MAX_PER_WALLET);
         }
+    }
+
+    /// Per-channel minted counts sum to totalMinted, each stays within its quota, and every minted
+    /// ticket carries the channel it was minted through.
+    function invariant_channelsWithinQuota() public view {
+        (uint256 channels, uint256 rules) = ticket.channelWords();
+        uint256 sum;
+        for (uint256 c = 1; c < 8; ++c) {
+            uint256 minted = (channels >> (32 * c)) & P.MINTED_MASK;
+            assertLe(minted, (rules >> (32 * c)) & P.QUOTA_MASK);
+            sum += minted;
+        }
+        uint256 publicMinted;
+        uint256 total = ticket.totalMinted();
+        for (uint256 id = 1; id <= total; ++id) {
+            if (ticket.channelOf(id) == 0) ++publicMinted;
+        }
+        assertLe(publicMinted, channels & P.QUOTA_MASK);
+        assertEq(sum + publicMinted, total);
+        assertEq(handler.ghostWrongChannel(), 0);
     }
 }
