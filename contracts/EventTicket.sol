@@ -35,10 +35,10 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         "Voucher(address to,uint8 tier,uint16 quantity,bytes32 identityCommitment,bytes32 nonce,uint64 deadline)"
     );
 
-    bytes32 public constant BINDING_TYPEHASH =
+    bytes32 internal constant BINDING_TYPEHASH =
         keccak256("IdentityBinding(uint256 tokenId,address holder,bytes32 identityCommitment)");
     /// @notice Channel of organizer mints that name none (`mintBatch`, `mintTier(tier, to)`, `mintTo(tier, to, n)`).
-    uint8 public constant ORGANIZER_CHANNEL = 4;
+    uint8 internal constant ORGANIZER_CHANNEL = 4;
 
     /// @notice Largest array (mint recipients, check-ins, refunds) one call accepts.
     uint256 public constant MAX_BATCH = 500;
@@ -485,6 +485,11 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         _tokens[tokenId] = word | P.BOUND | P.HAS_IDENTITY;
         identityOf[tokenId] = identityCommitment;
         emit IdentityBound(tokenId, holder, identityCommitment);
+    }
+
+    /// @notice True once the ticket is bound to an identity (`bindIdentity`).
+    function isBound(uint256 tokenId) external view returns (bool) {
+        return _requireWord(tokenId) & P.BOUND != 0;
     }
 
     // ================================================================== cancellation and escrow

@@ -41,6 +41,7 @@ contract EventTicketIdentityBindingTest is TicketFixture {
         vm.prank(carol); // a relayer may submit it
         ticket.bindIdentity(id, ALICE_ID, sig);
         assertEq(ticket.identityOf(id), ALICE_ID);
+        assertTrue(ticket.isBound(id));
         assertTrue(ticket.locked(id));
     }
 

@@ -166,7 +166,9 @@ abstract contract TicketFixture is Test {
                 verifying
             )
         );
-        bytes32 structHash = keccak256(abi.encode(ticket.BINDING_TYPEHASH(), tokenId, holder, commitment));
+        bytes32 structHash = keccak256(
+            abi.encode(keccak256("IdentityBinding(uint256 tokenId,address holder,bytes32 identityCommitment)"), tokenId, holder, commitment)
+        );
         (uint8 vv, bytes32 r, bytes32 s) = vm.sign(key, keccak256(abi.encodePacked("\x19\x01", domain, structHash)));
         return abi.encodePacked(r, s, vv);
     }
