@@ -463,7 +463,8 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
 
     /// @notice Binds a ticket to `identityCommitment` (HMAC of the holder's ID, computed by the identity
     /// service) with the voucher signer's EIP-712 `IdentityBinding` for this token and its current holder.
-    /// Anyone may submit it (relayers). Once per ticket, until the tier's deadline; afterwards the ticket
+    /// Only the holder submits it (so a signature obtained with someone else's ID cannot be pushed onto
+    /// another holder's ticket). Once per ticket, until the tier's deadline; afterwards the ticket
     /// moves only by `recoverTicket` with the same commitment, and the market cannot list it (`locked`).
     function bindIdentity(uint256 tokenId, bytes32 identityCommitment, bytes calldata signature) external {
         uint256 word = _requireWord(tokenId);
@@ -473,6 +474,7 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         if (deadline == 0) revert EventTicketBindingNotRequired(tierId);
         if (block.timestamp > deadline) revert EventTicketBindingClosed(deadline);
         address holder = word.owner();
+        if (msg.sender != holder) revert EventTicketNotTicketOwner(tokenId, msg.sender);
         address signer = voucherSigner;
         if (
             identityCommitment == bytes32(0) || signer == address(0)

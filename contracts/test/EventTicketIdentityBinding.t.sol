@@ -19,7 +19,9 @@ contract EventTicketIdentityBindingTest is TicketFixture {
     }
 
     function _bind(uint256 id, address holder, bytes32 commitment) internal {
-        ticket.bindIdentity(id, commitment, _signBinding(signerKey, id, holder, commitment));
+        bytes memory sig = _signBinding(signerKey, id, holder, commitment);
+        vm.prank(holder);
+        ticket.bindIdentity(id, commitment, sig);
     }
 
     function test_configureRules_emitsDeadline() public {
@@ -38,17 +40,26 @@ contract EventTicketIdentityBindingTest is TicketFixture {
         bytes memory sig = _signBinding(signerKey, id, alice, ALICE_ID);
         vm.expectEmit(address(ticket));
         emit IEventTicket.IdentityBound(id, alice, ALICE_ID);
-        vm.prank(carol); // a relayer may submit it
+        vm.prank(alice);
         ticket.bindIdentity(id, ALICE_ID, sig);
         assertEq(ticket.identityOf(id), ALICE_ID);
         assertTrue(ticket.isBound(id));
         assertTrue(ticket.locked(id));
     }
 
+    function test_bind_notHolder_reverts() public {
+        uint256 id = _buy(alice, FREE, 1);
+        bytes memory sig = _signBinding(signerKey, id, alice, ALICE_ID);
+        vm.expectRevert(abi.encodeWithSelector(IEventTicket.EventTicketNotTicketOwner.selector, id, carol));
+        vm.prank(carol);
+        ticket.bindIdentity(id, ALICE_ID, sig);
+    }
+
     function test_bind_wrongSigner_reverts() public {
         uint256 id = _buy(alice, FREE, 1);
         bytes memory sig = _signBinding(0xBAD, id, alice, ALICE_ID);
         vm.expectRevert(IEventTicket.EventTicketBindingInvalidSignature.selector);
+        vm.prank(alice);
         ticket.bindIdentity(id, ALICE_ID, sig);
     }
 
@@ -56,6 +67,7 @@ contract EventTicketIdentityBindingTest is TicketFixture {
         uint256 id = _buy(alice, FREE, 1);
         bytes memory sig = _signBinding(signerKey, id, alice, ALICE_ID);
         vm.expectRevert(IEventTicket.EventTicketBindingInvalidSignature.selector);
+        vm.prank(alice);
         ticket.bindIdentity(id, keccak256("someone else"), sig);
     }
 
@@ -63,6 +75,7 @@ contract EventTicketIdentityBindingTest is TicketFixture {
         uint256 id = _buy(alice, FREE, 1);
         bytes memory sig = _signBinding(signerKey, id, alice, bytes32(0));
         vm.expectRevert(IEventTicket.EventTicketBindingInvalidSignature.selector);
+        vm.prank(alice);
         ticket.bindIdentity(id, bytes32(0), sig);
     }
 
@@ -72,6 +85,7 @@ contract EventTicketIdentityBindingTest is TicketFixture {
         vm.prank(alice);
         ticket.transferFrom(alice, bob, id);
         vm.expectRevert(IEventTicket.EventTicketBindingInvalidSignature.selector);
+        vm.prank(bob); // the new holder cannot reuse a binding made out to the old one
         ticket.bindIdentity(id, ALICE_ID, sig);
     }
 
@@ -79,14 +93,17 @@ contract EventTicketIdentityBindingTest is TicketFixture {
         uint256 id = _buy(alice, FREE, 2);
         bytes memory sig = _signBinding(signerKey, id, alice, ALICE_ID);
         vm.expectRevert(IEventTicket.EventTicketBindingInvalidSignature.selector);
+        vm.prank(alice);
         ticket.bindIdentity(id + 1, ALICE_ID, sig);
     }
 
     function test_bind_replay_reverts() public {
         uint256 id = _buy(alice, FREE, 1);
         bytes memory sig = _signBinding(signerKey, id, alice, ALICE_ID);
+        vm.prank(alice);
         ticket.bindIdentity(id, ALICE_ID, sig);
         vm.expectRevert(abi.encodeWithSelector(IEventTicket.EventTicketIdentityBound.selector, id));
+        vm.prank(alice);
         ticket.bindIdentity(id, ALICE_ID, sig);
     }
 
@@ -99,6 +116,7 @@ contract EventTicketIdentityBindingTest is TicketFixture {
         vm.warp(deadline + 1);
         bytes memory sig = _signBinding(signerKey, b, bob, keccak256("bob"));
         vm.expectRevert(abi.encodeWithSelector(IEventTicket.EventTicketBindingClosed.selector, deadline));
+        vm.prank(bob);
         ticket.bindIdentity(b, keccak256("bob"), sig);
     }
 
@@ -106,6 +124,7 @@ contract EventTicketIdentityBindingTest is TicketFixture {
         uint256 id = _buy(alice, MARKET_ONLY, 1);
         bytes memory sig = _signBinding(signerKey, id, alice, ALICE_ID);
         vm.expectRevert(abi.encodeWithSelector(IEventTicket.EventTicketBindingNotRequired.selector, MARKET_ONLY));
+        vm.prank(alice);
         ticket.bindIdentity(id, ALICE_ID, sig);
     }
 
