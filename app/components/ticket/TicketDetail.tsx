@@ -11,6 +11,8 @@ import { ErrorState, Loading } from "../QueryStates";
 import { ProvenanceTimeline } from "./ProvenanceTimeline";
 import { identityWords } from "../../tickets/identity-words";
 import { IdentityPanel } from "./IdentityPanel";
+import { BindIdentity } from "./BindIdentity";
+import { channelLabel } from "../../../lib/channels";
 import { RefundPanel } from "./RefundPanel";
 import { ResellForm } from "./ResellForm";
 import { ReturnToWaitlist } from "./ReturnToWaitlist";
@@ -49,6 +51,11 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
           <dd data-testid="ticket-tier">
             Tier {t.tier.id} · face {formatEth(t.tier.faceValue)}
           </dd>
+          <dt>Channel</dt>
+          <dd data-testid="ticket-channel" data-channel={t.channel}>
+            {channelLabel(t.channel)}
+            {t.channelMode !== "Free" ? ` (${t.channelMode === "Locked" ? "locked to its holder" : "official market only"})` : ""}
+          </dd>
           <dt>Zones</dt>
           <dd data-testid="ticket-zones">{zoneNames(t.tier.zones).join(", ") || "none"}</dd>
           <dt>Moves</dt>
@@ -66,6 +73,7 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
           </Link>
         )}
       </section>
+      <BindIdentity ticket={t} mine={mine} onDone={refresh} />
       {identity.state !== "not-required" && <IdentityPanel words={identity} mine={mine} />}
       {mine && (
         <>
