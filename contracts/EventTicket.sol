@@ -404,9 +404,9 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
             if (c == 0) channels = P.CHANNELS_CONFIGURED | (rule & P.QUOTA_MASK);
             emit ChannelConfigured(uint8(c), uint24(rule), TransferMode(mode), names[c]);
         }
+        // Every tier, zeros included: a second call before the first mint fully replaces the first for indexers.
         for (uint256 t; t < tierCount; ++t) {
-            uint32 secs = uint32(identityDeadlines_ >> (32 * t));
-            if (secs != 0) emit IdentityDeadlineSet(uint8(t), secs);
+            emit IdentityDeadlineSet(uint8(t), uint32(identityDeadlines_ >> (32 * t)));
         }
         // channelRules 0: channels unused (stay open), only the deadlines are set.
         if (channelRules != 0) (_channels, _channelRules) = (channels, channelRules);

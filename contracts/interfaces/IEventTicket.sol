@@ -39,7 +39,8 @@ interface IEventTicket {
     event ChannelConfigured(uint8 indexed channel, uint24 quota, TransferMode mode, bytes16 name);
     /// @notice An organizer mint run issued `firstTokenId..+count-1` through `channel` (buy/claim: channel 0, no event).
     event ChannelMinted(uint8 indexed channel, uint256 firstTokenId, uint256 count);
-    /// @notice Tickets of `tier` must be bound to an identity by `startTime - secondsBeforeStart`.
+    /// @notice Tickets of `tier` must be bound to an identity by `startTime - secondsBeforeStart` (0: no binding).
+    /// Emitted for every tier by each `configureRules` call.
     event IdentityDeadlineSet(uint8 indexed tier, uint32 secondsBeforeStart);
     /// @notice A holder bound the ticket to an identity commitment; it now moves only by organizer recovery.
     event IdentityBound(uint256 indexed tokenId, address indexed holder, bytes32 indexed identityCommitment);
