@@ -36,6 +36,11 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         "Voucher(address to,uint8 tier,uint16 quantity,bytes32 identityCommitment,bytes32 nonce,uint64 deadline)"
     );
 
+    bytes32 internal constant BINDING_TYPEHASH =
+        keccak256("IdentityBinding(uint256 tokenId,address holder,bytes32 identityCommitment)");
+    /// @notice Channel of organizer mints that name none (`mintBatch`, `mintTier(tier, to)`, `mintTo(tier, to, n)`).
+    uint8 internal constant ORGANIZER_CHANNEL = 4;
+
     /// @notice Largest array (mint recipients, check-ins, refunds) one call accepts.
     uint256 public constant MAX_BATCH = 500;
 
@@ -82,6 +87,14 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
     mapping(bytes32 identityCommitment => uint256) public identityMinted;
     /// @notice Identity commitment bound to a voucher ticket (zero when none).
     mapping(uint256 tokenId => bytes32) public identityOf;
+
+    // ------------------------------------------------------------------ storage: channels and binding
+    /// @dev Public quota, configured flag, minted per non-public channel (layout in TicketPacking).
+    uint256 private _channels;
+    /// @dev Quota, transfer mode and defined flag of channels 1..7; read only by organizer mints.
+    uint256 private _channelRules;
+    /// @notice Per tier, 32 bits: identity binding required by `startTime - seconds` (0 = not required).
+    uint256 public identityDeadlines;
 
     constructor(address organizer_, address market_, EventConfig memory cfg, TierConfig[] memory tiers)
         EIP712("Fairgate EventTicket", "1")
@@ -178,8 +191,8 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         if (owner == address(0)) revert ERC721NonexistentToken(tokenId);
         if (msg.sender != owner && !_operatorApprovals[owner][msg.sender]) revert ERC721InvalidApprover(msg.sender);
         if (to != address(0)) {
-            TransferMode mode = _tierWord(word.tierId()).mode();
-            if (mode == TransferMode.Locked || (mode == TransferMode.MarketOnly && to != market)) {
+            TransferMode mode = word.effectiveMode(_tierWord(word.tierId()));
+            if (mode == TransferMode.Locked || word & P.BOUND != 0 || (mode == TransferMode.MarketOnly && to != market)) {
                 revert EventTicketApprovalNotAllowed(tokenId, to);
             }
             _tokens[tokenId] = word | P.APPROVED;
@@ -222,20 +235,26 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
     /// nothing enters escrow, so these tickets are not refundable).
     /// @return firstTokenId The id minted to `to[0]`; the rest follow consecutively.
     function mintBatch(address[] calldata to) external returns (uint256 firstTokenId) {
-        return mintTier(0, to);
+        return mintTier(0, ORGANIZER_CHANNEL, to);
     }
 
-    /// @notice Organizer/minter mints one `tier` ticket to each address in `to`, in order. Consecutive
-    /// equal addresses share one wallet update. Complimentary: not refundable.
+    /// @notice `mintTier` through the organizer channel (4).
+    function mintTier(uint8 tierId, address[] calldata to) external returns (uint256 firstTokenId) {
+        return mintTier(tierId, ORGANIZER_CHANNEL, to);
+    }
+
+    /// @notice Organizer/minter mints one `tier` ticket to each address in `to`, in order, issued
+    /// through allocation `channel` (1..7, within its quota). Consecutive equal addresses share one
+    /// wallet update. Complimentary: not refundable.
     /// @return firstTokenId The id minted to `to[0]`.
-    function mintTier(uint8 tierId, address[] calldata to) public returns (uint256 firstTokenId) {
+    function mintTier(uint8 tierId, uint8 channel, address[] calldata to) public returns (uint256 firstTokenId) {
         _checkMinter();
         uint256 n = to.length;
         _checkBatch(n);
         uint256 state = _openState();
         firstTokenId = state.totalMinted() + 1;
         _checkSupply(state, tierId, n);
-        uint256 base = P.newToken(address(0), tierId, 0);
+        uint256 base = P.newToken(address(0), tierId, _takeChannel(channel, firstTokenId, n));
         address run = to[0];
         uint256 runLength;
         unchecked {
@@ -256,15 +275,20 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         emit TicketsMinted(tierId, firstTokenId, n);
     }
 
-    /// @notice Organizer/minter mints `quantity` `tier` tickets to one wallet. Complimentary.
-    /// @return firstTokenId The first id minted.
+    /// @notice `mintTo` through the organizer channel (4).
     function mintTo(uint8 tierId, address to, uint256 quantity) external returns (uint256 firstTokenId) {
+        return mintTo(tierId, ORGANIZER_CHANNEL, to, quantity);
+    }
+
+    /// @notice Organizer/minter mints `quantity` `tier` tickets to one wallet through `channel`. Complimentary.
+    /// @return firstTokenId The first id minted.
+    function mintTo(uint8 tierId, uint8 channel, address to, uint256 quantity) public returns (uint256 firstTokenId) {
         _checkMinter();
         _checkBatch(quantity);
         uint256 state = _openState();
         firstTokenId = state.totalMinted() + 1;
         _checkSupply(state, tierId, quantity);
-        _mintRun(to, tierId, firstTokenId, quantity, 0);
+        _mintRun(to, tierId, firstTokenId, quantity, _takeChannel(channel, firstTokenId, quantity));
         _creditWallet(to, quantity, 0);
         _state = state.addMinted(tierId, quantity);
         emit TicketsMinted(tierId, firstTokenId, quantity);
@@ -381,6 +405,119 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         emit TicketRecovered(tokenId, from, to);
     }
 
+    // ================================================================== allocation channels
+
+    /// @notice Admin sets the allocation channels and the real-name deadlines, once, before the first
+    /// ticket is minted (`EventTicketSetupClosed` after). `channelRules` holds 32 bits per channel c at
+    /// 32·c: quota (24 bits), transfer mode (2 bits, can only tighten the tier's), defined (bit 26).
+    /// Channel 0 is the public sale: quota only (undefined = unlimited); channels 1..7 not defined are
+    /// closed to organizer mints. `identityDeadlines` holds 32 bits per tier: seconds before `startTime`
+    /// by which its tickets must be bound to an identity (0 = no binding). Without this call (or with
+    /// `channelRules` 0) every channel 1..7 is open without quota. Encoder: lib/channels.
+    function configureRules(uint256 channelRules, uint256 identityDeadlines_, bytes16[8] calldata names)
+        external
+        onlyRole(DEFAULT_ADMIN_ROLE)
+    {
+        if (_state.totalMinted() != 0) revert EventTicketSetupClosed();
+        uint256 channels = P.CHANNELS_CONFIGURED | P.QUOTA_MASK;
+        for (uint256 c; c < P.MAX_CHANNELS; ++c) {
+            uint256 rule = channelRules >> (32 * c);
+            uint256 mode = (rule >> 24) & 3;
+            if (mode > uint8(TransferMode.Locked) || (c == 0 && mode != 0)) revert EventTicketBadConfig();
+            if (rule & P.CHANNEL_DEFINED == 0) continue;
+            if (c == 0) channels = P.CHANNELS_CONFIGURED | (rule & P.QUOTA_MASK);
+            emit ChannelConfigured(uint8(c), uint24(rule), TransferMode(mode), names[c]);
+        }
+        // Every tier, zeros included: a second call before the first mint fully replaces the first for indexers.
+        for (uint256 t; t < tierCount; ++t) {
+            emit IdentityDeadlineSet(uint8(t), uint32(identityDeadlines_ >> (32 * t)));
+        }
+        // channelRules 0: channels unused (stay open), only the deadlines are set.
+        if (channelRules != 0) (_channels, _channelRules) = (channels, channelRules);
+        identityDeadlines = identityDeadlines_;
+    }
+
+    /// @notice Channel a ticket was issued through (0 public sale, 1 sponsor, 2 staff, 3 artist, 4 organizer, 5..7 custom).
+    function channelOf(uint256 tokenId) external view returns (uint8) {
+        return _requireWord(tokenId).channel();
+    }
+
+    /// @notice The packed channel words (layout in TicketPacking; decoded by lib/channels for apps):
+    /// public quota, configured flag and minted per channel 1..7; quota, mode and defined flag of 1..7.
+    function channelWords() external view returns (uint256 channels, uint256 rules) {
+        return (_channels, _channelRules);
+    }
+
+    /// @dev Counts `n` organizer-minted tickets against `channel` and returns the token-word bits
+    /// (channel id and channel transfer mode) the new tickets carry.
+    function _takeChannel(uint8 channel, uint256 firstTokenId, uint256 n) private returns (uint256 bits) {
+        if (channel == 0 || channel >= P.MAX_CHANNELS) revert EventTicketUnknownChannel(channel);
+        uint256 channels = _channels;
+        uint256 shift = 32 * channel;
+        uint256 minted = (channels >> shift) & P.MINTED_MASK;
+        bits = uint256(channel) << P.CHANNEL_SHIFT;
+        if (channels & P.CHANNELS_CONFIGURED != 0) {
+            uint256 rule = _channelRules >> shift;
+            if (rule & P.CHANNEL_DEFINED == 0) revert EventTicketUnknownChannel(channel);
+            uint256 quota = rule & P.QUOTA_MASK;
+            if (minted + n > quota) revert EventTicketChannelQuotaExceeded(channel, n, quota - minted);
+            bits |= ((rule >> 24) & 3) << P.CHANNEL_MODE_SHIFT;
+        }
+        _channels = channels + (n << shift);
+        emit ChannelMinted(channel, firstTokenId, n);
+    }
+
+    /// @dev Public sale (buy/claim) stays within the public quota once channels are configured.
+    function _checkPublicQuota(uint256 total, uint256 n) private view {
+        uint256 channels = _channels;
+        if (channels & P.CHANNELS_CONFIGURED == 0) return;
+        uint256 sold = total - channels.nonPublicMinted();
+        uint256 quota = channels & P.QUOTA_MASK;
+        if (sold + n > quota) revert EventTicketChannelQuotaExceeded(0, n, quota - sold);
+    }
+
+    // ================================================================== real-name binding
+
+    /// @dev Unix time by which tickets of `tierId` must be bound; 0 when the tier needs no binding.
+    function _bindingDeadline(uint8 tierId) private view returns (uint64) {
+        uint256 secs = uint32(identityDeadlines >> (32 * uint256(tierId)));
+        if (secs == 0) return 0;
+        return secs >= startTime ? 1 : uint64(startTime - secs);
+    }
+
+    /// @notice Binds a ticket to `identityCommitment` (HMAC of the holder's ID, computed by the identity
+    /// service) with the voucher signer's EIP-712 `IdentityBinding` for this token and its current holder.
+    /// Only the holder submits it (so a signature obtained with someone else's ID cannot be pushed onto
+    /// another holder's ticket). Once per ticket, until the tier's deadline; afterwards the ticket
+    /// moves only by `recoverTicket` with the same commitment, and the market cannot list it (`locked`).
+    function bindIdentity(uint256 tokenId, bytes32 identityCommitment, bytes calldata signature) external {
+        uint256 word = _requireWord(tokenId);
+        if (word & P.BOUND != 0) revert EventTicketIdentityBound(tokenId);
+        uint8 tierId = word.tierId();
+        uint64 deadline = _bindingDeadline(tierId);
+        if (deadline == 0) revert EventTicketBindingNotRequired(tierId);
+        if (block.timestamp > deadline) revert EventTicketBindingClosed(deadline);
+        address holder = word.owner();
+        if (msg.sender != holder) revert EventTicketNotTicketOwner(tokenId, msg.sender);
+        address signer = voucherSigner;
+        if (
+            identityCommitment == bytes32(0) || signer == address(0)
+                || !SignatureChecker.isValidSignatureNow(
+                    signer,
+                    _hashTypedDataV4(keccak256(abi.encode(BINDING_TYPEHASH, tokenId, holder, identityCommitment))),
+                    signature
+                )
+        ) revert EventTicketBindingInvalidSignature();
+        _tokens[tokenId] = word | P.BOUND | P.HAS_IDENTITY;
+        identityOf[tokenId] = identityCommitment;
+        emit IdentityBound(tokenId, holder, identityCommitment);
+    }
+
+    /// @notice True once the ticket is bound to an identity (`bindIdentity`).
+    function isBound(uint256 tokenId) external view returns (bool) {
+        return _requireWord(tokenId) & P.BOUND != 0;
+    }
+
     // ================================================================== cancellation and escrow
 
     /// @notice Admin cancels the event before it ends: sales, mints and check-ins stop, the market
@@ -482,9 +619,10 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         return t.faceValue() * t.resaleCapBps() / 10_000;
     }
 
-    /// @notice ERC-5192: true for tickets of a `Locked` tier (soulbound).
+    /// @notice ERC-5192: true for soulbound tickets: a `Locked` tier or channel, or bound to an identity.
     function locked(uint256 tokenId) external view returns (bool) {
-        return _tierWord(_requireWord(tokenId).tierId()).mode() == TransferMode.Locked;
+        uint256 word = _requireWord(tokenId);
+        return word & P.BOUND != 0 || word.effectiveMode(_tierWord(word.tierId())) == TransferMode.Locked;
     }
 
     /// @notice ERC-2981: royalty on resale, paid to the organizer.
@@ -515,7 +653,9 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         ) revert ERC721InsufficientApproval(auth, tokenId);
         if (word & P.CHECKED_IN != 0) revert EventTicketCheckedIn(tokenId);
         if (!recovery) {
-            TransferMode mode = _tierWord(word.tierId()).mode();
+            // Channel rule and identity binding ride in the token word: no extra storage read.
+            if (word & P.BOUND != 0) revert EventTicketIdentityBound(tokenId);
+            TransferMode mode = word.effectiveMode(_tierWord(word.tierId()));
             if (mode != TransferMode.Free) {
                 if (mode == TransferMode.Locked) revert EventTicketLocked(tokenId);
                 if (msg.sender != market) revert EventTicketMarketOnly(tokenId);
@@ -548,6 +688,7 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         if (block.timestamp >= endTime) revert EventTicketSaleClosed();
         uint256 state = _openState();
         _checkSupply(state, tierId, quantity);
+        _checkPublicQuota(state.totalMinted(), quantity);
         uint256 price = _tierWord(tierId).faceValue() * quantity;
         _collect(price);
         firstTokenId = state.totalMinted() + 1;

@@ -1,6 +1,7 @@
 import { zeroHash, type Address, type Hex, type PublicClient } from "viem";
 import { eventTicketAbi, resaleMarketAbi } from "../../lib/generated/abis";
 import { readEvent, type EventView, type TierView } from "./read-event";
+import { decodeChannelWords, type ChannelMode } from "../../lib/channels";
 
 export type TicketView = {
   contract: Address;
@@ -16,6 +17,14 @@ export type TicketView = {
   /** `identityOf(tokenId)`: HMAC of the holder's ID number for a named ticket, zero when unbound. */
   identityCommitment: Hex;
   maxResalePrice: bigint;
+  /** Allocation channel it was issued through (0 public sale, 1 sponsor, 2 staff, 3 artist, 4 organizer, 5..7 custom). */
+  channel: number;
+  /** The channel's transfer rule (tightens the tier's). */
+  channelMode: ChannelMode;
+  /** Bound to its holder's identity (`bindIdentity`): moves only by organizer recovery. */
+  bound: boolean;
+  /** Unix seconds by which the tier needs an identity binding; null when it needs none. */
+  bindingDeadline: number | null;
   /** Active listing on the official market, if the seller still owns it. */
   listing: { seller: Address; price: bigint } | null;
   marketApproved: boolean;
@@ -41,6 +50,15 @@ export async function readTicket(client: PublicClient, contract: Address, tokenI
     readEvent(client, contract),
   ]);
   const [seller, price] = await client.readContract({ address: event.market, abi: resaleMarketAbi, functionName: "listings", args: [contract, tokenId] });
+  const [channel, bound, [channelsWord, rulesWord], deadlines, total] = await Promise.all([
+    client.readContract({ ...base, functionName: "channelOf", args: [tokenId] }),
+    client.readContract({ ...base, functionName: "isBound", args: [tokenId] }),
+    client.readContract({ ...base, functionName: "channelWords" }),
+    client.readContract({ ...base, functionName: "identityDeadlines" }),
+    client.readContract({ ...base, functionName: "totalMinted" }),
+  ]);
+  const secs = Number((deadlines >> BigInt(32 * tierId)) & 0xffff_ffffn);
+  const start = Number(event.startTime);
   const operator = await client.readContract({ ...base, functionName: "isApprovedForAll", args: [owner, event.market] });
   const tier = event.tiers[tierId];
   if (!tier) throw new Error(`Ticket #${tokenId} names tier ${tierId}, which the event does not have.`);
@@ -57,6 +75,10 @@ export async function readTicket(client: PublicClient, contract: Address, tokenI
     identityBound: identity !== zeroHash,
     identityCommitment: identity,
     maxResalePrice,
+    channel,
+    channelMode: decodeChannelWords(channelsWord, rulesWord, total)[channel]?.mode ?? "Free",
+    bound,
+    bindingDeadline: secs === 0 ? null : Math.max(start - secs, 1),
     listing: listed ? { seller, price } : null,
     marketApproved: operator || approved.toLowerCase() === event.market.toLowerCase(),
   };

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import type { Ticket } from "../../lib/indexer-client/schemas";
 import { shortAddress } from "../format/short-address";
+import { bindingStatus } from "../tickets/binding-status";
 
 /** One ticket: event, token number, contract and whether it has been used at the gate. */
 export function TicketCard({ ticket }: { ticket: Ticket }) {
   const status = ticket.checkedIn ? "checked-in" : "valid";
+  const binding = ticket.checkedIn ? null : bindingStatus(ticket, Math.floor(Date.now() / 1000));
   return (
     <li
       className="ticket-card"
@@ -25,6 +27,11 @@ export function TicketCard({ ticket }: { ticket: Ticket }) {
             {shortAddress(ticket.contract)}
           </span>
         </div>
+        {binding && (binding.state === "due-soon" || binding.state === "missed") && (
+          <p className="notice small" data-testid="ticket-binding-warning" data-binding={binding.state}>
+            {binding.text}
+          </p>
+        )}
       </div>
       <span className={`badge ${status}`} data-testid="ticket-status">
         {ticket.checkedIn ? "Checked in" : "Valid"}

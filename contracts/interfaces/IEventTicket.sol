@@ -33,6 +33,18 @@ interface IEventTicket {
     event ProceedsWithdrawn(address indexed to, uint256 amount);
     event VoucherSignerChanged(address indexed signer);
 
+    // allocation channels and real-name binding (EventTicket.configureRules, bindIdentity)
+    /// @notice Emitted per defined channel by `configureRules` (once, before the first mint). Ids: 0 public
+    /// sale, 1 sponsor, 2 staff, 3 artist, 4 organizer (mints naming no channel), 5..7 named by `name`.
+    event ChannelConfigured(uint8 indexed channel, uint24 quota, TransferMode mode, bytes16 name);
+    /// @notice An organizer mint run issued `firstTokenId..+count-1` through `channel` (buy/claim: channel 0, no event).
+    event ChannelMinted(uint8 indexed channel, uint256 firstTokenId, uint256 count);
+    /// @notice Tickets of `tier` must be bound to an identity by `startTime - secondsBeforeStart` (0: no binding).
+    /// Emitted for every tier by each `configureRules` call.
+    event IdentityDeadlineSet(uint8 indexed tier, uint32 secondsBeforeStart);
+    /// @notice A holder bound the ticket to an identity commitment; it now moves only by organizer recovery.
+    event IdentityBound(uint256 indexed tokenId, address indexed holder, bytes32 indexed identityCommitment);
+
     // ---------------------------------------------------------------- errors
     error EventTicketZeroOrganizer();
     error EventTicketBadConfig();
@@ -71,6 +83,13 @@ interface IEventTicket {
     error EventTicketUnsupportedToken(address token);
     /// @notice The permit failed and the allowance does not cover the price (expired, bad signature).
     error EventTicketPermitFailed(address token);
+    error EventTicketUnknownChannel(uint8 channel);
+    error EventTicketChannelQuotaExceeded(uint8 channel, uint256 requested, uint256 remaining);
+    error EventTicketSetupClosed();
+    error EventTicketIdentityBound(uint256 tokenId);
+    error EventTicketBindingNotRequired(uint8 tier);
+    error EventTicketBindingClosed(uint64 deadline);
+    error EventTicketBindingInvalidSignature();
 
     // ---------------------------------------------------------------- views used by the market and the waitlist
     function organizer() external view returns (address);

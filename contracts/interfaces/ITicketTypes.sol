@@ -43,3 +43,4 @@ struct Voucher {
     bytes32 nonce; // single use
     uint64 deadline; // unix seconds, inclusive
 }
+

@@ -10,10 +10,13 @@ import {TierConfig, TransferMode} from "../interfaces/ITicketTypes.sol";
 ///
 /// token word   [0..159] owner | [160..167] tier | 168 checked-in | 169 has single-token approval
 ///              | 170 paid (face value in escrow) | 171 has identity commitment | 172 refunded
+///              | [173..175] allocation channel | [176..177] channel transfer mode | 178 identity bound
 /// wallet word  [0..63] balance | [64..95] primary tickets bought (sale + vouchers)
 /// state word   [0..31] total minted | 32 cancelled | [64 + 24·i .. 87 + 24·i] minted of tier i (i < 8)
 /// tier word    [0..95] face | [96..119] supply | [120..151] zones | [152..159] mode
 ///              | [160..175] resale cap bps | 176 voucher only
+/// channels     [0..23] public quota | 24 configured | [32·c .. 32·c + 31] minted of channel c (c = 1..7)
+/// channel rules [32·c .. 32·c + 23] quota | [32·c + 24 .. + 25] mode | 32·c + 26 defined (c = 1..7)
 library TicketPacking {
     uint256 internal constant ADDRESS_MASK = (1 << 160) - 1;
 
@@ -24,6 +27,16 @@ library TicketPacking {
     uint256 internal constant PAID = 1 << 170;
     uint256 internal constant HAS_IDENTITY = 1 << 171;
     uint256 internal constant REFUNDED = 1 << 172;
+    uint256 internal constant CHANNEL_SHIFT = 173;
+    uint256 internal constant CHANNEL_MODE_SHIFT = 176;
+    uint256 internal constant BOUND = 1 << 178;
+
+    // channels word / channel rules word (allocation channels: 0 public, 1..7 organizer mints)
+    uint256 internal constant MAX_CHANNELS = 8;
+    uint256 internal constant QUOTA_MASK = (1 << 24) - 1;
+    uint256 internal constant CHANNELS_CONFIGURED = 1 << 24;
+    uint256 internal constant MINTED_MASK = (1 << 32) - 1;
+    uint256 internal constant CHANNEL_DEFINED = 1 << 26;
 
     // wallet word
     uint256 internal constant BALANCE_MASK = (1 << 64) - 1;
@@ -47,12 +60,32 @@ library TicketPacking {
         return uint8(word >> TIER_SHIFT);
     }
 
+    function channel(uint256 word) internal pure returns (uint8) {
+        return uint8((word >> CHANNEL_SHIFT) & 7);
+    }
+
+    /// @dev The transfer mode a token obeys: the stricter of its tier's and its channel's
+    /// (`Free` < `MarketOnly` < `Locked`), so a channel rule can only tighten a tier.
+    function effectiveMode(uint256 word, uint256 tierWord) internal pure returns (TransferMode) {
+        uint256 t = uint8(tierWord >> 152);
+        uint256 c = (word >> CHANNEL_MODE_SHIFT) & 3;
+        return TransferMode(c > t ? c : t);
+    }
+
     function withOwner(uint256 word, address newOwner) internal pure returns (uint256) {
         return (word & ~ADDRESS_MASK) | uint160(newOwner);
     }
 
     function newToken(address to, uint8 tier, uint256 flags) internal pure returns (uint256) {
         return uint256(uint160(to)) | (uint256(tier) << TIER_SHIFT) | flags;
+    }
+
+    // ------------------------------------------------------------------ channels
+    /// @dev Tickets minted through non-public channels (1..7), summed from the channels word.
+    function nonPublicMinted(uint256 channels) internal pure returns (uint256 sum) {
+        for (uint256 c = 1; c < MAX_CHANNELS; ++c) {
+            sum += (channels >> (32 * c)) & MINTED_MASK;
+        }
     }
 
     // ------------------------------------------------------------------ state word

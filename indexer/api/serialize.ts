@@ -45,6 +45,9 @@ export function ticketOut(r: TicketRow): Ticket {
     checkedInBlock: optNum(r.checked_in_block),
     refunded: r.refunded_block !== null,
     eventCancelled: r.cancelled_at !== null,
+    channel: Number(r.channel ?? 0),
+    bound: r.bound_block !== null && r.bound_block !== undefined,
+    bindingDeadline: r.binding_deadline === null || r.binding_deadline === undefined ? null : Number(r.binding_deadline),
   };
 }
 

@@ -7,6 +7,7 @@ import type { DbTx } from "../db/types";
 import type { ChainLog, LogOf } from "../sync/chain-logs";
 import type { EventRules } from "../sync/read-event-rules";
 import { insertActivity } from "./activity";
+import { handleIdentityBound, insertAllocationRules } from "./allocation";
 import { insertEvents, insertTiers } from "./event-created";
 import { insertIssuance, tokenAttributes } from "./issuance";
 import { handleListed, handleListingCancelled, handleSold } from "./market";
@@ -21,6 +22,7 @@ export async function applyLogs(tx: DbTx, logs: readonly ChainLog[], newEvents: 
   await applyTransfers(tx, of("Transfer"), tokenAttributes(logs));
   await insertIssuance(tx, logs);
   await insertActivity(tx, logs);
+  await insertAllocationRules(tx, logs);
   for (const log of logs) {
     if (isWaitlistLog(log)) {
       await handleWaitlistLog(tx, log);
@@ -47,6 +49,9 @@ export async function applyLogs(tx: DbTx, logs: readonly ChainLog[], newEvents: 
         break;
       case "TicketRecovered":
         await handleTicketRecovered(tx, log);
+        break;
+      case "IdentityBound":
+        await handleIdentityBound(tx, log);
         break;
     }
   }

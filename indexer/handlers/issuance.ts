@@ -1,14 +1,14 @@
 /**
- * `TicketsMinted`, `TicketsPurchased`, `VoucherRedeemed`: how tickets came to be. Each is emitted
+ * `TicketsMinted`, `TicketsPurchased`, `VoucherRedeemed`, `ChannelMinted`: how tickets came to be. Each is emitted
  * in the same transaction as its mints' `Transfer`s, so a range always holds both; the
- * attributes they give a token (tier, paid, identity) are written with the ticket row itself.
+ * attributes they give a token (tier, paid, identity, channel) are written with the ticket row itself.
  */
 import { mints, purchases, voucherRedemptions } from "../db/schema";
 import type { DbTx } from "../db/types";
 import type { ChainLog } from "../sync/chain-logs";
 import { inChunks, lower, position } from "./bulk";
 
-export type TokenAttributes = { tier?: number; paid?: boolean; identityCommitment?: string };
+export type TokenAttributes = { tier?: number; paid?: boolean; identityCommitment?: string; channel?: number };
 
 const ZERO_COMMITMENT = `0x${"0".repeat(64)}`;
 
@@ -28,6 +28,7 @@ export function tokenAttributes(logs: readonly ChainLog[]): Map<string, TokenAtt
   for (const log of logs) {
     const contract = lower(log.address);
     if (log.eventName === "TicketsMinted") each(contract, log.args.firstTokenId, log.args.count, (a) => (a.tier = log.args.tier));
+    else if (log.eventName === "ChannelMinted") each(contract, log.args.firstTokenId, log.args.count, (a) => (a.channel = log.args.channel));
     else if (log.eventName === "TicketsPurchased") each(contract, log.args.firstTokenId, log.args.count, (a) => (a.paid = true));
     else if (log.eventName === "VoucherRedeemed" && lower(log.args.identityCommitment) !== ZERO_COMMITMENT) {
       const commitment = lower(log.args.identityCommitment);

@@ -21,6 +21,7 @@ type TicketRow = {
   tier: number | null;
   paid: boolean;
   identityCommitment: string | null;
+  channel: number;
 };
 
 export async function applyTransfers(tx: DbTx, logs: LogOf<"Transfer">[], attributes: ReadonlyMap<string, TokenAttributes>): Promise<void> {
@@ -71,6 +72,7 @@ export async function applyTransfers(tx: DbTx, logs: LogOf<"Transfer">[], attrib
       tier: attrs?.tier ?? null,
       paid: attrs?.paid ?? false,
       identityCommitment: attrs?.identityCommitment ?? null,
+      channel: attrs?.channel ?? 0,
     });
   });
   const rows = [...latest.values()];
@@ -89,6 +91,7 @@ export async function applyTransfers(tx: DbTx, logs: LogOf<"Transfer">[], attrib
           { name: "tier", type: "int4", values: slice.map((r) => r.tier) },
           { name: "paid", type: "bool", values: slice.map((r) => r.paid) },
           { name: "identity_commitment", type: "text", values: slice.map((r) => r.identityCommitment) },
+          { name: "channel", type: "int4", values: slice.map((r) => r.channel) },
         ],
         // Re-applying an older log is a no-op.
         sql`ON CONFLICT ("contract", "token_id") DO UPDATE SET "owner" = excluded."owner", "updated_block" = excluded."updated_block",

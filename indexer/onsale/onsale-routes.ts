@@ -23,6 +23,7 @@ import { listSales } from "./sales/list-sales";
 import { loadSale, saleView } from "./sales/sale-row";
 import { issueSignInNonce, signIn } from "./signin/sign-in";
 import { issueVoucher } from "./vouchers/issue-voucher";
+import { signIdentityBinding, bindingSchema } from "./vouchers/sign-identity-binding";
 import { createTierSupplyReader } from "./vouchers/tier-supply";
 
 /** How often the SSE stream re-reads the entry, and the longest one stream lives (the client reconnects). */
@@ -97,6 +98,11 @@ export function onsaleRoutes(deps: OnsaleDeps, stream: StreamSettings = { pollMs
   app.post("/entry/sign-in", async (c) => {
     const body = parse(signInSchema, await json(c));
     return c.json(await signIn(deps, limits, bearer(c), { message: body.message, signature: body.signature as `0x${string}` }));
+  });
+  app.post("/bindings", async (c) => {
+    const body = parse(bindingSchema, await json(c));
+    limits.take("ip", "bindings", clientIp(c, deps.trustProxy), 30);
+    return c.json(await signIdentityBinding(deps, body));
   });
   app.post("/entry/voucher", async (c) => c.json(await issueVoucher(deps, limits, supply, bearer(c), parse(voucherSchema, await json(c)))));
 

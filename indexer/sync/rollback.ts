@@ -7,7 +7,9 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/types";
 
-const APPEND_ONLY = ["transfers", "mints", "purchases", "voucher_redemptions", "refunds", "listings", "sales", "contract_activity", "tiers", "waitlist_entries"] as const;
+const ZERO_COMMITMENT = `0x${"0".repeat(64)}`;
+
+const APPEND_ONLY = ["transfers", "mints", "purchases", "voucher_redemptions", "refunds", "listings", "sales", "contract_activity", "tiers", "waitlist_entries", "channel_configs", "identity_deadlines"] as const;
 
 export async function rollbackAbove(db: DbOrTx, ancestor: number): Promise<void> {
   for (const table of APPEND_ONLY) {
@@ -20,6 +22,13 @@ export async function rollbackAbove(db: DbOrTx, ancestor: number): Promise<void>
   await db.execute(sql`DELETE FROM tickets WHERE minted_block > ${ancestor}`);
   await db.execute(sql`UPDATE tickets SET checked_in_block = NULL, checked_in_gate = NULL, checked_in_tx = NULL WHERE checked_in_block > ${ancestor}`);
   await db.execute(sql`UPDATE tickets SET refunded_block = NULL WHERE refunded_block > ${ancestor}`);
+  // An undone binding gives the ticket back its voucher commitment (if it had one).
+  await db.execute(sql`
+    UPDATE tickets t SET bound_block = NULL, identity_commitment = (
+      SELECT v.identity_commitment FROM voucher_redemptions v
+      WHERE v.contract = t.contract AND t.token_id >= v.first_token_id AND t.token_id < v.first_token_id + v.quantity
+        AND v.identity_commitment <> ${ZERO_COMMITMENT} LIMIT 1)
+    WHERE t.bound_block > ${ancestor}`);
   // The owner is whoever the last surviving transfer went to (a minted ticket has at least its mint).
   await db.execute(sql`
     UPDATE tickets t SET (owner, updated_block, updated_log_index) = (

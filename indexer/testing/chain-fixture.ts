@@ -72,6 +72,8 @@ export async function createChainFixture() {
   return {
     publicClient,
     chainId: await publicClient.getChainId(),
+    /** All of the node's test accounts (organizer, alice, bob, carol are the first four). */
+    wallets,
     organizer,
     alice,
     bob,

@@ -19,6 +19,8 @@ const TABLES: Record<string, string> = {
   sales: "block_number, log_index",
   contract_activity: "block_number, log_index",
   waitlist_entries: "block_number, log_index",
+  channel_configs: "block_number, log_index",
+  identity_deadlines: "block_number, log_index",
 };
 
 export async function dumpChainTables(db: DbOrTx): Promise<Record<string, unknown[]>> {

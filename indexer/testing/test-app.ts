@@ -14,7 +14,9 @@ import { createChainFixture } from "./chain-fixture";
 
 export const TEST_DOMAINS = ["localhost:3000", "127.0.0.1:3000"];
 
-export async function createTestApp(settings: Partial<GateSettings> = {}) {
+/** `log`: where the sync engine and the API write their lines (default: nowhere). */
+export async function createTestApp(settings: Partial<GateSettings> = {}, options: { log?: (line: string) => void } = {}) {
+  const log = options.log ?? (() => {});
   const chain = await createChainFixture();
   const database = await openPglite(IN_MEMORY);
   const changes = createChangeFeed();
@@ -27,7 +29,7 @@ export async function createTestApp(settings: Partial<GateSettings> = {}) {
     fromBlock: chain.fromBlock,
     maxBlockRange: 100,
     pollIntervalMs: 50,
-    log: () => {},
+    log,
   });
   let offsetMs = 0;
   const clock = {
@@ -51,7 +53,7 @@ export async function createTestApp(settings: Partial<GateSettings> = {}) {
     syncStatus: sync.status,
     gate,
     corsOrigins: TEST_DOMAINS.map((d) => `http://${d}`),
-    log: () => {},
+    log,
     changes,
     now: clock.now,
   });

@@ -45,6 +45,8 @@ export const DenyReason = {
   IDENTITY_REQUIRED: "IDENTITY_REQUIRED",
   /** A real-name ticket: the ID number entered does not match the ticket. */
   IDENTITY_MISMATCH: "IDENTITY_MISMATCH",
+  /** The tier requires an identity binding by a deadline; it passed and the ticket is unbound. */
+  IDENTITY_UNBOUND: "IDENTITY_UNBOUND",
   /** The scanning device has no valid gate session for this event. */
   GATE_UNAUTHORIZED: "GATE_UNAUTHORIZED",
   /** The scanning device sent too many requests. */
@@ -75,6 +77,7 @@ export const denyReasonText: Record<DenyReason, string> = {
   ZONE_NOT_ALLOWED: "This ticket does not admit to this area.",
   IDENTITY_REQUIRED: "Named ticket: check the holder's ID.",
   IDENTITY_MISMATCH: "The ID does not match this named ticket.",
+  IDENTITY_UNBOUND: "Not valid: the holder did not bind an identity before the deadline.",
   GATE_UNAUTHORIZED: "This scanner is not signed in for this event.",
   RATE_LIMITED: "Too many scans from this device. Wait a moment.",
 };

@@ -109,6 +109,53 @@ export const hoardingResponseSchema = z.object({
   funnels: z.array(funnelSchema),
 });
 
+/** One hop of a leaked ticket's provenance: mint, transfer, sale (with price), waitlist return or recovery. */
+export const leakHopSchema = z.object({
+  from: address,
+  to: address,
+  kind: z.string(),
+  /** wei, only for sales and waitlist returns */
+  price: uint.nullable(),
+  txHash: z.string().regex(/^0x[0-9a-fA-F]{64}$/),
+  block: count,
+});
+
+export const leakedTicketSchema = z.object({
+  tokenId: uint,
+  channel: z.number().int().min(0).max(7),
+  channelName: z.string(),
+  tier: z.number().int().nullable(),
+  holder: address,
+  /** Transfers after issue (not counting organizer recoveries). */
+  moves: count,
+  /** Listings on the official market, ever. */
+  listings: count,
+  /** The holder also bought at the public sale. */
+  holderBoughtPublicly: z.boolean(),
+  chain: z.array(leakHopSchema),
+});
+
+export const leakChannelSchema = z.object({
+  channel: z.number().int().min(0).max(7),
+  name: z.string(),
+  /** Configured quota; null when the event configured no channels. */
+  quota: count.nullable(),
+  /** Configured transfer rule: Free | MarketOnly | Locked; null when not configured. */
+  mode: z.enum(["Free", "MarketOnly", "Locked"]).nullable(),
+  issued: count,
+  reported: count,
+  moved: count,
+  listed: count,
+  heldByPublicBuyer: count,
+});
+
+export const leaksResponseSchema = z.object({
+  contract: address,
+  limit: count,
+  channels: z.array(leakChannelSchema),
+  tickets: z.array(leakedTicketSchema),
+});
+
 export type ArrivalsResponse = z.infer<typeof arrivalsResponseSchema>;
 export type GateThroughput = z.infer<typeof gateThroughputSchema>;
 export type GatesResponse = z.infer<typeof gatesResponseSchema>;
@@ -120,3 +167,7 @@ export type HeavyWallet = z.infer<typeof heavyWalletSchema>;
 export type HeavyIdentity = z.infer<typeof heavyIdentitySchema>;
 export type Funnel = z.infer<typeof funnelSchema>;
 export type HoardingResponse = z.infer<typeof hoardingResponseSchema>;
+export type LeakHop = z.infer<typeof leakHopSchema>;
+export type LeakedTicket = z.infer<typeof leakedTicketSchema>;
+export type LeakChannel = z.infer<typeof leakChannelSchema>;
+export type LeaksResponse = z.infer<typeof leaksResponseSchema>;

@@ -7,6 +7,7 @@ import {
   arrivalsResponseSchema,
   gatesResponseSchema,
   hoardingResponseSchema,
+  leaksResponseSchema,
   noShowsResponseSchema,
   resalePricesResponseSchema,
 } from "./analytics-schemas";
@@ -126,6 +127,8 @@ export function createIndexerClient(options: IndexerClientOptions) {
       resalePrices: (contract: string, o: { bucketBps?: number } = {}, r?: RequestOptions) => get(resalePricesResponseSchema, `/analytics/${contract}/resale-prices`, o, [], r),
       /** Wallets / identities over `over` tickets, and funnels. */
       hoarding: (contract: string, o: HoardingOptions = {}, r?: RequestOptions) => get(hoardingResponseSchema, `/analytics/${contract}/hoarding`, o, [], r),
+      /** Non-public (sponsor, staff, artist, …) tickets that moved, were listed or sit with a public buyer. */
+      leaks: (contract: string, o: { limit?: number } = {}, r?: RequestOptions) => get(leaksResponseSchema, `/analytics/${contract}/leaks`, o, [], r),
     },
     /** Prometheus text. */
     async metrics(): Promise<string> {

@@ -67,6 +67,12 @@ export const ticketSchema = z.object({
   checkedInBlock: block.nullable(),
   refunded: z.boolean(),
   eventCancelled: z.boolean(),
+  /** Allocation channel it was issued through (0 public sale; lib/channels names the rest). */
+  channel: z.number().int().min(0).max(7),
+  /** Bound to its holder's identity (moves only by organizer recovery). */
+  bound: z.boolean(),
+  /** Unix seconds by which the tier needs an identity binding; null when it needs none. */
+  bindingDeadline: z.number().int().nullable(),
 });
 
 export const ticketsResponseSchema = z.object({ owner: address, tickets: z.array(ticketSchema) });

@@ -17,7 +17,7 @@ async function setup(edit: (s: Snapshot) => void = () => {}, options: Parameters
   const publicKey = await exportDevicePublicKey(keys.publicKey);
   const keyId = await keyIdOf(publicKey);
   const snapshot: Snapshot = {
-    version: 2,
+    version: 3,
     chainId: 31337,
     contract: EVENT,
     gateId: "field-3",
@@ -35,6 +35,8 @@ async function setup(edit: (s: Snapshot) => void = () => {}, options: Parameters
       ["5", HOLDER, 5, 0b10, null],
       ["6", HOLDER, 5, 0b01, NAMED],
       ["7", HOLDER, 5, null, null],
+      ["8", HOLDER, 5, 0b01, null, Math.floor(Date.now() / 1000) - 60], // real-name deadline passed, unbound
+      ["10", HOLDER, 5, 0b01, null, Math.floor(Date.now() / 1000) + 3600], // deadline still ahead
     ],
     delegations: [{ keyId: hex(keyId), publicKey, holder: HOLDER, expiresAt: Date.now() + 3_600_000, createdBlock: 10 }],
     checkedIn: ["4"],
@@ -65,6 +67,7 @@ describe("offline gate verifier", () => {
       [pass(3n), "NO_DELEGATION"], // moved after the delegation (block 50 > 10)
       [pass(4n), "ALREADY_CHECKED_IN"], // admitted before the snapshot
       [pass(9n), "UNKNOWN_TOKEN"],
+      [pass(8n), "IDENTITY_UNBOUND"],
     ];
     for (const [p, reason] of cases) expect(await gate.verify(await p), reason).toMatchObject({ result: "DENY", reason });
     // Forged and high-s twins of a valid pass.
@@ -123,6 +126,12 @@ describe("offline gate verifier", () => {
     // Same normalisation as the server: spaces, dashes and case do not matter.
     expect(await gate.verify(await pass(6n), Date.now(), "x 123-4567")).toMatchObject({ result: "ADMIT", tokenId: "6" });
     expect(await gate.verify(await pass(6n), Date.now(), "X1234567")).toMatchObject({ result: "DENY", reason: "ALREADY_CHECKED_IN" });
+  });
+
+  it("IDENTITY_UNBOUND only once the real-name deadline has passed, checked before the ID", async () => {
+    const { gate, pass } = await setup();
+    expect(await gate.verify(await pass(8n), Date.now(), "X1234567")).toMatchObject({ result: "DENY", reason: "IDENTITY_UNBOUND" });
+    expect(await gate.verify(await pass(10n))).toMatchObject({ result: "ADMIT", tokenId: "10" });
   });
 
   it("the WebCrypto commitment equals the server's node:crypto one", async () => {

@@ -2,7 +2,8 @@
  * A gate with no network: verifies passes against a signed snapshot, in the online gate's order
  * and with its reason codes, and queues admissions for reconcile (POST /gate/offline/reconcile).
  * Zones come from the snapshot; named tickets need the ID number staff enter and a local
- * commitment function (identity-check.ts), else they are refused (IDENTITY_REQUIRED). A ticket
+ * commitment function (identity-check.ts), else they are refused (IDENTITY_REQUIRED); an unbound
+ * ticket of a real-name tier past its deadline is refused (IDENTITY_UNBOUND). A ticket
  * that moved after its delegation is refused
  * (NO_DELEGATION), stricter than online, since the snapshot has no transfer history.
  */
@@ -30,7 +31,9 @@ export type OfflineGate = {
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
 export function createOfflineGate(snapshot: Snapshot, restored: OfflineAdmission[] = [], options: OfflineGateOptions = {}): OfflineGate {
-  const owners = new Map(snapshot.owners.map(([id, owner, block, zones, identity]) => [id, { owner, block, zones, identity }]));
+  const owners = new Map(
+    snapshot.owners.map(([id, owner, block, zones, identity, unboundDeadline]) => [id, { owner, block, zones, identity, unboundDeadline: unboundDeadline ?? null }]),
+  );
   const delegations = new Map(snapshot.delegations.map((d) => [d.keyId, d]));
   const admitted = new Set(snapshot.checkedIn);
   const queue: OfflineAdmission[] = [...restored];
@@ -80,6 +83,9 @@ export function createOfflineGate(snapshot: Snapshot, restored: OfflineAdmission
     if (owned.zones === null) return deny("ZONE_NOT_ALLOWED", "the snapshot does not know this ticket's tier");
     if (((owned.zones >>> snapshot.zone) & 1) === 0) {
       return deny("ZONE_NOT_ALLOWED", `ticket admits to zones 0b${owned.zones.toString(2)}, this gate is zone ${snapshot.zone}`);
+    }
+    if (owned.unboundDeadline !== null && nowMs > owned.unboundDeadline * 1000) {
+      return deny("IDENTITY_UNBOUND", `the tier needs an identity binding by ${new Date(owned.unboundDeadline * 1000).toISOString()}; this ticket has none`);
     }
     if (owned.identity !== null) {
       if (idNumber === undefined || idNumber.trim() === "") return deny("IDENTITY_REQUIRED", "named ticket: enter the holder's ID number");

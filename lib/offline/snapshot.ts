@@ -7,8 +7,11 @@
  */
 import { fromBase64Url } from "../pass";
 
-/** 2: owners carry zones and identity commitments; `cancelled` added (offline zone and ID checks). */
-export const SNAPSHOT_VERSION = 2;
+/**
+ * 2: owners carry zones and identity commitments; `cancelled` added (offline zone and ID checks).
+ * 3: owners carry the real-name deadline of unbound tickets (offline IDENTITY_UNBOUND).
+ */
+export const SNAPSHOT_VERSION = 3;
 
 export type SnapshotDelegation = {
   /** hex of the 8-byte key id carried in passes */
@@ -36,9 +39,12 @@ export type Snapshot = {
   cancelled: boolean;
   /**
    * [tokenId (decimal), owner (lowercase), block of its last transfer, tier zone bitmask (null:
-   * tier unknown), identity commitment of a named ticket (0x…, lowercase) or null]
+   * tier unknown), identity commitment of a named ticket (0x…, lowercase) or null, unix seconds
+   * by which the ticket had to be bound when its tier needs a binding and it was unbound at
+   * snapshot time (else null or absent)]. A binding is only possible up to the deadline, so a
+   * snapshot taken after it is exact; one taken before it may refuse a ticket bound since.
    */
-  owners: [string, string, number, number | null, string | null][];
+  owners: [string, string, number, number | null, string | null, (number | null)?][];
   delegations: SnapshotDelegation[];
   /** token ids (decimal) admitted before the snapshot */
   checkedIn: string[];

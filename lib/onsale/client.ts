@@ -5,6 +5,7 @@
 import type { Hex } from "viem";
 import { onsaleErrorText, type OnsaleErrorBody, type OnsaleErrorCode } from "./errors";
 import type { OnsaleSignInChallenge } from "./sign-in-message";
+import type { BindingRequest, BindingSignature } from "../identity/identity-binding";
 import type {
   CreateSaleInput,
   OnsaleEntryStatus,
@@ -73,6 +74,10 @@ export const onsaleSignIn = (base: string, token: string, body: { message: strin
 
 export const requestVoucher = (base: string, token: string, body: OnsaleVoucherRequest, o: OnsaleClientOptions = {}) =>
   call<OnsaleIssuedVoucher>(base, "/entry/voucher", { method: "POST", token, body: JSON.stringify(body) }, o);
+
+/** The identity service attests a binding of the holder's ID to a ticket (`EventTicket.bindIdentity`). */
+export const requestIdentityBinding = (base: string, body: BindingRequest, o: OnsaleClientOptions = {}) =>
+  call<BindingSignature>(base, "/bindings", { method: "POST", body: JSON.stringify(body) }, o);
 
 /** URL of the live status stream (Server-Sent Events, event name `status`) for `new EventSource(url)`. */
 export function entryStreamUrl(base: string, token: string): string {

@@ -14,6 +14,7 @@ import { registerExport } from "./commands/export";
 import { registerGate } from "./commands/gate";
 import { registerMint } from "./commands/mint";
 import { registerStatus } from "./commands/status";
+import { registerLeaks } from "./commands/leaks";
 import { registerWaitlist } from "./commands/waitlist";
 import { registerWithdraw } from "./commands/withdraw";
 
@@ -24,7 +25,7 @@ export function createProgram(io: CliIo = stdio, env: Env = process.env): Comman
     .option("--chain-id <id>", "expected chain id (env CHAIN_ID; default 31337)")
     .option("--deployments <file>", "deployments file (env DEPLOYMENTS_FILE; default data/deployments.json)")
     .option("--account <index>", "local node account that signs when no key is set (env FAIRGATE_ACCOUNT; default 0)")
-    .option("--indexer-url <url>", "indexer API, for gate check-ins in status/export (env INDEXER_URL)")
+    .option("--indexer-url <url>", "indexer API, for gate check-ins in status/export and the leak report (env INDEXER_URL)")
     .option("--json", "machine-readable output")
     .showHelpAfterError()
     .exitOverride()
@@ -34,6 +35,7 @@ export function createProgram(io: CliIo = stdio, env: Env = process.env): Comman
   registerEventCreate(program, ctx);
   registerMint(program, ctx);
   registerStatus(program, ctx);
+  registerLeaks(program, ctx);
   registerExport(program, ctx);
   registerGate(program, ctx);
   registerCancel(program, ctx);

@@ -8,7 +8,8 @@ import { readContract, simulateContract } from "wagmi/actions";
 import { useContractTx } from "../../hooks/useContractTx";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
 import { defaultEventForm, parseEventForm, type EventForm } from "../../organizer/event-form";
-import { ticketFactoryAbi } from "../../../lib/generated/abis";
+import { eventTicketAbi, ticketFactoryAbi } from "../../../lib/generated/abis";
+import { parseAllocationForm, type AllocationForm } from "../../organizer/allocation-form";
 import { TxStatus } from "../TxStatus";
 import { TierFields } from "./TierFields";
 
@@ -20,6 +21,7 @@ export function CreateEventForm() {
   const tx = useContractTx();
   const [form, setForm] = useState<EventForm>(() => defaultEventForm());
   const [problems, setProblems] = useState<string[]>([]);
+  const [allocation, setAllocation] = useState<AllocationForm>({ channels: "", bindHours: "", bindTiers: "" });
   const [created, setCreated] = useState<`0x${string}` | null>(null);
   const set = <K extends keyof EventForm>(key: K, value: EventForm[K]) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -44,8 +46,9 @@ export function CreateEventForm() {
       decimals = read;
     }
     const result = parseEventForm(form, { decimals });
-    if (!result.ok) {
-      setProblems(result.problems);
+    const rules = parseAllocationForm(allocation, form.tiers.length);
+    if (!result.ok || !rules.ok) {
+      setProblems([...(result.ok ? [] : result.problems), ...(rules.ok ? [] : rules.problems)]);
       return;
     }
     setProblems([]);
@@ -53,7 +56,16 @@ export function CreateEventForm() {
       simulateContract(config, { address: factory, abi: ticketFactoryAbi, functionName: "createEventWithTiers", args: [result.config, result.tiers] }),
     );
     const [event] = receipt ? parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: receipt.logs }) : [];
-    if (event) setCreated(event.args.ticket);
+    if (!event) return;
+    // Channels and real-name deadlines: set once, right after creation, before any mint.
+    if (rules.rules) {
+      const { channelRules, identityDeadlines, names } = rules.rules;
+      const configured = await tx.send("Setting allocation channels and real-name deadline", () =>
+        simulateContract(config, { address: event.args.ticket, abi: eventTicketAbi, functionName: "configureRules", args: [channelRules, identityDeadlines, names as never] }),
+      );
+      if (!configured) return;
+    }
+    setCreated(event.args.ticket);
   };
 
   return (
@@ -98,6 +110,20 @@ export function CreateEventForm() {
           <label className="field">
             Currency (ERC-20 token address; empty = ETH)
             <input value={form.currency} placeholder="0x… or empty" data-testid="event-currency-input" onChange={(e) => set("currency", e.target.value)} />
+          </label>
+        </div>
+        <div className="form-grid">
+          <label className="field">
+            Allocation channels, one per line: name quota [free|market-only|locked] (e.g. “public 850”, “sponsor 100 market-only”, “staff 30 locked”)
+            <textarea value={allocation.channels} data-testid="event-channels-input" onChange={(e) => setAllocation((a) => ({ ...a, channels: e.target.value }))} />
+          </label>
+          <label className="field">
+            Real-name: bind identity (hours before start)
+            <input value={allocation.bindHours} inputMode="decimal" data-testid="event-bind-hours-input" onChange={(e) => setAllocation((a) => ({ ...a, bindHours: e.target.value }))} />
+          </label>
+          <label className="field">
+            …for tiers (e.g. 0,2)
+            <input value={allocation.bindTiers} data-testid="event-bind-tiers-input" onChange={(e) => setAllocation((a) => ({ ...a, bindTiers: e.target.value }))} />
           </label>
         </div>
         {form.tiers.map((tier, i) => (

@@ -9,6 +9,7 @@ import { summariseActivity } from "../../organizer/summarise-activity";
 import { ArrivalsCharts } from "./analytics/ArrivalsCharts";
 import { ChartFrame, clock, COLORS } from "./analytics/ChartFrame";
 import { HoardingTable } from "./analytics/HoardingTable";
+import { LeaksTable } from "./analytics/LeaksTable";
 import { NoShowsChart } from "./analytics/NoShowsChart";
 import { ResalePriceChart } from "./analytics/ResalePriceChart";
 
@@ -53,6 +54,7 @@ export function EventDashboard({ event }: { event: EventView }) {
       </ChartFrame>
       <NoShowsChart contract={event.address} />
       <HoardingTable contract={event.address} over={over} />
+      <LeaksTable contract={event.address} />
     </section>
   );
 }

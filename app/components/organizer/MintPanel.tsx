@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { channelLabel, ORGANIZER_CHANNEL } from "../../../lib/channels";
 import { useConfig } from "wagmi";
 import { simulateContract } from "wagmi/actions";
 import type { EventView } from "../../chain-reads/read-event";
@@ -18,6 +19,7 @@ export function MintPanel({ event, onMinted }: { event: EventView; onMinted: () 
   const tx = useContractTx();
   const [text, setText] = useState("");
   const [tierId, setTierId] = useState(0);
+  const [channel, setChannel] = useState(ORGANIZER_CHANNEL);
   const [progress, setProgress] = useState<{ done: number; total: number; batch: number; batches: number } | null>(null);
   const parsed = useMemo((): WalletList | { error: string } | null => {
     if (text.trim() === "") return null;
@@ -39,7 +41,7 @@ export function MintPanel({ event, onMinted }: { event: EventView; onMinted: () 
     setProgress({ done, total: list.wallets.length, batch: 0, batches: groups.length });
     for (const [i, group] of groups.entries()) {
       const receipt = await tx.send(`Minting batch ${i + 1} of ${groups.length} (${group.length} tickets)`, () =>
-        simulateContract(config, { address: event.address, abi: eventTicketAbi, functionName: "mintTier", args: [tierId, group] }),
+        simulateContract(config, { address: event.address, abi: eventTicketAbi, functionName: "mintTier", args: [tierId, channel, group] }),
       );
       if (!receipt) return; // TxStatus shows why; confirmed batches stay minted and are counted.
       done += group.length;
@@ -58,6 +60,16 @@ export function MintPanel({ event, onMinted }: { event: EventView; onMinted: () 
           {event.tiers.map((t) => (
             <option key={t.id} value={t.id}>
               Tier {t.id} ({t.supply - t.minted} left)
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        Allocation channel (counts against its quota; its transfer rule applies to these tickets)
+        <select value={channel} data-testid="mint-channel" onChange={(e) => setChannel(Number(e.target.value))}>
+          {[1, 2, 3, 4, 5, 6, 7].map((id) => (
+            <option key={id} value={id}>
+              {channelLabel(id)}
             </option>
           ))}
         </select>

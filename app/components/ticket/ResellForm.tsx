@@ -15,6 +15,8 @@ export function resaleBlocker(t: TicketView): string | null {
   if (t.event.cancelled) return "The event is cancelled, so resale is closed. Claim a refund instead.";
   if (t.checkedIn) return "This ticket was used at the gate; it can no longer be sold.";
   if (t.tier.mode === 2) return "This ticket is non-transferable (its tier is locked to the buyer), so it cannot be resold.";
+  if (t.bound) return "This ticket is bound to your identity, so it cannot be resold.";
+  if (t.channelMode === "Locked") return "This ticket was issued through a locked allocation channel (e.g. staff), so it cannot be resold.";
   if (t.maxResalePrice === 0n) return "This ticket's tier has a resale cap of 0: it cannot be resold for money.";
   return null;
 }

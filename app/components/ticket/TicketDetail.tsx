@@ -12,6 +12,8 @@ import { ErrorState, Loading } from "../QueryStates";
 import { ProvenanceTimeline } from "./ProvenanceTimeline";
 import { identityWords } from "../../tickets/identity-words";
 import { IdentityPanel } from "./IdentityPanel";
+import { BindIdentity } from "./BindIdentity";
+import { channelLabel } from "../../../lib/channels";
 import { RefundPanel } from "./RefundPanel";
 import { ResellForm } from "./ResellForm";
 import { ReturnToWaitlist } from "./ReturnToWaitlist";
@@ -50,6 +52,11 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
           <dd data-testid="ticket-tier">
             Tier {t.tier.id} · face {formatPrice(t.tier.faceValue, t.event.currency)}
           </dd>
+          <dt>Channel</dt>
+          <dd data-testid="ticket-channel" data-channel={t.channel}>
+            {channelLabel(t.channel)}
+            {t.channelMode !== "Free" ? ` (${t.channelMode === "Locked" ? "locked to its holder" : "official market only"})` : ""}
+          </dd>
           <dt>Zones</dt>
           <dd data-testid="ticket-zones">{zoneNames(t.tier.zones).join(", ") || "none"}</dd>
           <dt>Moves</dt>
@@ -67,6 +74,7 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
           </Link>
         )}
       </section>
+      <BindIdentity ticket={t} mine={mine} onDone={refresh} />
       {identity.state !== "not-required" && <IdentityPanel words={identity} mine={mine} />}
       {mine && (
         <>

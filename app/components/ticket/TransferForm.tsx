@@ -12,6 +12,9 @@ import { TxStatus } from "../TxStatus";
 /** Why this ticket cannot be sent to another wallet now, or null when it can. */
 export function transferBlocker(t: TicketView, nowSeconds: number): string | null {
   if (t.checkedIn) return "This ticket was used at the gate; it can no longer move.";
+  if (t.bound) return "This ticket is bound to your identity: only the organizer can move it (e.g. after a lost wallet).";
+  if (t.channelMode === "Locked") return "This ticket was issued through a locked allocation channel (e.g. staff): only the organizer can move it.";
+  if (t.channelMode === "MarketOnly" && t.tier.mode === 0) return "This ticket's allocation channel allows moves only through the official resale market, within the price cap. Use Resell instead.";
   if (t.tier.mode === 2) return "This ticket is non-transferable: its tier is locked to the buyer's wallet (only the organizer can move it, e.g. after a lost wallet).";
   if (t.tier.mode === 1) return "This tier can change hands only through the official resale market, within the price cap. Use Resell instead.";
   const now = BigInt(nowSeconds);

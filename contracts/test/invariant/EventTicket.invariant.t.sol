@@ -7,6 +7,8 @@ import {TicketFixture as TF} from "../utils/TicketFixture.sol";
 import {EventTicket} from "../../EventTicket.sol";
 import {EventConfig} from "../../interfaces/ITicketTypes.sol";
 import {MockUSD} from "../mocks/MockUSD.sol";
+import {TransferMode} from "../../interfaces/ITicketTypes.sol";
+import {TicketPacking as P} from "../../libraries/TicketPacking.sol";
 
 /// Invariants of the whole rule set under random action sequences (see TicketHandler).
 contract EventTicketInvariantTest is TicketFixture {
@@ -14,6 +16,12 @@ contract EventTicketInvariantTest is TicketFixture {
 
     function setUp() public virtual override {
         super.setUp();
+        // Channels: public 120, sponsor 12 MarketOnly, staff 6 Locked, organizer 15; 3..7 closed.
+        _configure(
+            _rule(PUBLIC, 120, TransferMode.Free) | _rule(SPONSOR, 12, TransferMode.MarketOnly)
+                | _rule(STAFF, 6, TransferMode.Locked) | _rule(ORGANIZER_CH, 15, TransferMode.Free),
+            0
+        );
         handler = new TicketHandler(ticket, market, organizer, gate);
         targetContract(address(handler));
     }
@@ -68,6 +76,26 @@ contract EventTicketInvariantTest is TicketFixture {
             assertLe(ticket.boughtBy(a), MAX_PER_WALLET);
         }
     }
+
+    /// Per-channel minted counts sum to totalMinted, each stays within its quota, and every minted
+    /// ticket carries the channel it was minted through.
+    function invariant_channelsWithinQuota() public view {
+        (uint256 channels, uint256 rules) = ticket.channelWords();
+        uint256 sum;
+        for (uint256 c = 1; c < 8; ++c) {
+            uint256 minted = (channels >> (32 * c)) & P.MINTED_MASK;
+            assertLe(minted, (rules >> (32 * c)) & P.QUOTA_MASK);
+            sum += minted;
+        }
+        uint256 publicMinted;
+        uint256 total = ticket.totalMinted();
+        for (uint256 id = 1; id <= total; ++id) {
+            if (ticket.channelOf(id) == 0) ++publicMinted;
+        }
+        assertLe(publicMinted, channels & P.QUOTA_MASK);
+        assertEq(sum + publicMinted, total);
+        assertEq(handler.ghostWrongChannel(), 0);
+    }
 }
 
 /// The same invariants for an event priced in a 6-decimal stablecoin (same rules and tier numbers).
@@ -82,6 +110,11 @@ contract EventTicketStablecoinInvariantTest is EventTicketInvariantTest {
         bytes32 gateRole = ticket.GATE_ROLE();
         vm.prank(organizer);
         ticket.grantRole(gateRole, gate);
+        _configure(
+            _rule(PUBLIC, 120, TransferMode.Free) | _rule(SPONSOR, 12, TransferMode.MarketOnly)
+                | _rule(STAFF, 6, TransferMode.Locked) | _rule(ORGANIZER_CH, 15, TransferMode.Free),
+            0
+        );
         handler = new TicketHandler(ticket, market, organizer, gate);
         targetContract(address(handler));
     }

@@ -24,6 +24,7 @@ contract TicketHandler is Test {
     uint256 public ghostResaleIn;
     uint256 public ghostSalesAboveCap;
     uint256 public ghostMovedAfterCheckIn;
+    uint256 public ghostWrongChannel;
     uint256[] public checkedIn;
     mapping(uint256 => address) public ownerAtCheckIn;
 
@@ -77,6 +78,19 @@ contract TicketHandler is Test {
         qty = bound(qty, 1, 3);
         vm.prank(organizer);
         try ticket.mintTo(tierId, _actor(who), qty) {} catch {}
+    }
+
+    /// Organizer mint through a random channel 0..8 (0 and 8 are refused; quotas may refuse).
+    function mintChannel(uint256 who, uint8 tierId, uint8 channel, uint256 qty) external {
+        tierId = uint8(bound(tierId, 0, ticket.tierCount() - 1));
+        channel = uint8(bound(channel, 0, 8));
+        qty = bound(qty, 1, 3);
+        vm.prank(organizer);
+        try ticket.mintTo(tierId, channel, _actor(who), qty) returns (uint256 first) {
+            for (uint256 i; i < qty; ++i) {
+                if (ticket.channelOf(first + i) != channel) ++ghostWrongChannel;
+            }
+        } catch {}
     }
 
     function transfer(uint256 from, uint256 to, uint256 tokenSeed) external {

@@ -125,4 +125,51 @@ abstract contract TicketFixture is FairgateDeployer {
         vm.prank(organizer);
         ticket.cancelEvent();
     }
+
+    // ------------------------------------------------------------------ channels and binding
+    uint8 internal constant PUBLIC = 0;
+    uint8 internal constant SPONSOR = 1;
+    uint8 internal constant STAFF = 2;
+    uint8 internal constant ARTIST = 3;
+    uint8 internal constant ORGANIZER_CH = 4;
+
+    /// One channel's 32-bit rule, placed at its slot of the `configureRules` word.
+    function _rule(uint8 channel, uint24 quota, TransferMode mode) internal pure returns (uint256) {
+        return (uint256(quota) | (uint256(uint8(mode)) << 24) | (1 << 26)) << (32 * uint256(channel));
+    }
+
+    function _configure(uint256 channelRules, uint256 identityDeadlines) internal {
+        bytes16[8] memory names;
+        vm.prank(organizer);
+        ticket.configureRules(channelRules, identityDeadlines, names);
+    }
+
+    /// Organizer mints `n` tickets of `tierId` through `channel` to `to`; returns the first id.
+    function _mintVia(uint8 tierId, uint8 channel, address to, uint256 n) internal returns (uint256) {
+        vm.prank(organizer);
+        return ticket.mintTo(tierId, channel, to, n);
+    }
+
+    /// The identity service's EIP-712 signature binding `tokenId` held by `holder` to `commitment`.
+    function _signBinding(uint256 key, uint256 tokenId, address holder, bytes32 commitment)
+        internal
+        view
+        returns (bytes memory)
+    {
+        (, string memory name, string memory version, uint256 chainId, address verifying,,) = ticket.eip712Domain();
+        bytes32 domain = keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256(bytes(name)),
+                keccak256(bytes(version)),
+                chainId,
+                verifying
+            )
+        );
+        bytes32 structHash = keccak256(
+            abi.encode(keccak256("IdentityBinding(uint256 tokenId,address holder,bytes32 identityCommitment)"), tokenId, holder, commitment)
+        );
+        (uint8 vv, bytes32 r, bytes32 s) = vm.sign(key, keccak256(abi.encodePacked("\x19\x01", domain, structHash)));
+        return abi.encodePacked(r, s, vv);
+    }
 }

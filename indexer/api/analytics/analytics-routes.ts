@@ -4,6 +4,7 @@ import type { Db } from "../../db/types";
 import { arrivalsRoute } from "./arrivals-route";
 import { gatesRoute } from "./gates-route";
 import { hoardingRoute } from "./hoarding-route";
+import { leaksRoute } from "./leaks-route";
 import { noShowsRoute } from "./no-shows-route";
 import { resalePricesRoute } from "./resale-prices-route";
 
@@ -13,5 +14,6 @@ export function analyticsRoutes(db: Db, now: () => Date = () => new Date()) {
     .route("/", gatesRoute(db))
     .route("/", noShowsRoute(db, now))
     .route("/", resalePricesRoute(db))
-    .route("/", hoardingRoute(db));
+    .route("/", hoardingRoute(db))
+    .route("/", leaksRoute(db));
 }

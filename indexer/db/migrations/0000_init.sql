@@ -4,6 +4,17 @@ CREATE TABLE "blocks" (
 	"parent_hash" text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "channel_configs" (
+	"block_number" bigint NOT NULL,
+	"log_index" integer NOT NULL,
+	"contract" text NOT NULL,
+	"channel" integer NOT NULL,
+	"quota" integer NOT NULL,
+	"mode" integer NOT NULL,
+	"name" text NOT NULL,
+	"tx_hash" text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "contract_activity" (
 	"block_number" bigint NOT NULL,
 	"log_index" integer NOT NULL,
@@ -32,6 +43,15 @@ CREATE TABLE "events" (
 	"currency_decimals" integer,
 	"cancelled_at" numeric(20, 0),
 	"cancelled_block" bigint
+);
+--> statement-breakpoint
+CREATE TABLE "identity_deadlines" (
+	"block_number" bigint NOT NULL,
+	"log_index" integer NOT NULL,
+	"contract" text NOT NULL,
+	"tier" integer NOT NULL,
+	"seconds_before_start" integer NOT NULL,
+	"tx_hash" text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "listings" (
@@ -111,6 +131,8 @@ CREATE TABLE "tickets" (
 	"checked_in_gate" text,
 	"checked_in_tx" text,
 	"refunded_block" bigint,
+	"channel" integer DEFAULT 0 NOT NULL,
+	"bound_block" bigint,
 	CONSTRAINT "tickets_contract_token_id_pk" PRIMARY KEY("contract","token_id")
 );
 --> statement-breakpoint
@@ -340,8 +362,12 @@ CREATE TABLE "waitlist_entries" (
 	"returned_by" text
 );
 --> statement-breakpoint
+CREATE UNIQUE INDEX "channel_configs_block_log_uq" ON "channel_configs" USING btree ("block_number","log_index");--> statement-breakpoint
+CREATE INDEX "channel_configs_contract_idx" ON "channel_configs" USING btree ("contract");--> statement-breakpoint
 CREATE UNIQUE INDEX "contract_activity_block_log_uq" ON "contract_activity" USING btree ("block_number","log_index");--> statement-breakpoint
 CREATE INDEX "contract_activity_contract_idx" ON "contract_activity" USING btree ("contract");--> statement-breakpoint
+CREATE UNIQUE INDEX "identity_deadlines_block_log_uq" ON "identity_deadlines" USING btree ("block_number","log_index");--> statement-breakpoint
+CREATE INDEX "identity_deadlines_contract_idx" ON "identity_deadlines" USING btree ("contract","tier");--> statement-breakpoint
 CREATE UNIQUE INDEX "listings_block_log_uq" ON "listings" USING btree ("block_number","log_index");--> statement-breakpoint
 CREATE INDEX "listings_token_idx" ON "listings" USING btree ("contract","token_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "mints_block_log_uq" ON "mints" USING btree ("block_number","log_index");--> statement-breakpoint

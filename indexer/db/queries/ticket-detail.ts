@@ -27,6 +27,9 @@ export type TicketRow = {
   cancelled_at: string | null;
   gate_checked_in_at: Date | string | null;
   gate_id: string | null;
+  channel: number;
+  bound_block: number | string | null;
+  binding_deadline: string | null;
 };
 
 export type TransferRow = {
@@ -59,11 +62,16 @@ export type ListingRow = {
 const TICKET_SELECT = sql`
   SELECT k.*, t.zones, t.mode, t.face_value, t.resale_cap_bps,
          e.name AS event_name, e.start_time, e.end_time, e.cancelled_at,
-         c.checked_in_at AS gate_checked_in_at, c.gate_id
+         c.checked_in_at AS gate_checked_in_at, c.gate_id,
+         CASE WHEN d.seconds_before_start > 0 THEN GREATEST(e.start_time - d.seconds_before_start, 1)::text END AS binding_deadline
   FROM tickets k
   LEFT JOIN tiers t ON t.contract = k.contract AND t.tier = k.tier
   LEFT JOIN events e ON e.address = k.contract
-  LEFT JOIN check_ins c ON c.contract = k.contract AND c.token_id = k.token_id`;
+  LEFT JOIN check_ins c ON c.contract = k.contract AND c.token_id = k.token_id
+  LEFT JOIN LATERAL (
+    SELECT seconds_before_start FROM identity_deadlines WHERE contract = k.contract AND tier = k.tier
+    ORDER BY block_number DESC, log_index DESC LIMIT 1
+  ) d ON true`;
 
 export async function ticketById(db: DbOrTx, contract: string, tokenId: bigint): Promise<TicketRow | null> {
   const [row] = await rows<TicketRow>(db, sql`${TICKET_SELECT} WHERE k.contract = ${contract.toLowerCase()} AND k.token_id = ${tokenId.toString()}`);

@@ -87,6 +87,10 @@ export const tickets = pgTable(
     checkedInTx: text("checked_in_tx"),
     /** `Refunded`: the block; null while not refunded. */
     refundedBlock: blockNumber("refunded_block"),
+    /** Allocation channel it was issued through (`ChannelMinted`; 0 = public sale). */
+    channel: integer("channel").notNull().default(0),
+    /** `IdentityBound`: the block; `identity_commitment` then holds the bound commitment. Null while unbound. */
+    boundBlock: blockNumber("bound_block"),
   },
   (t) => [
     primaryKey({ columns: [t.contract, t.tokenId] }),
@@ -239,6 +243,41 @@ export const contractActivity = pgTable(
     txHash: text("tx_hash").notNull(),
   },
   (t) => [uniqueIndex("contract_activity_block_log_uq").on(t.blockNumber, t.logIndex), index("contract_activity_contract_idx").on(t.contract)],
+);
+
+/**
+ * `ChannelConfigured`: an event's allocation channels (0 public, 1 sponsor, 2 staff, 3 artist,
+ * 4 organizer, 5..7 named). Set before the first mint, possibly more than once: the rows of an
+ * event's latest configuring transaction are the configuration. mode: 0 Free, 1 MarketOnly, 2 Locked.
+ */
+export const channelConfigs = pgTable(
+  "channel_configs",
+  {
+    blockNumber: blockNumber("block_number").notNull(),
+    logIndex: integer("log_index").notNull(),
+    contract: text("contract").notNull(),
+    channel: integer("channel").notNull(),
+    quota: integer("quota").notNull(),
+    mode: integer("mode").notNull(),
+    /** Organizer's label (bytes16 decoded as UTF-8, trailing zeros dropped); "" when none. */
+    name: text("name").notNull(),
+    txHash: text("tx_hash").notNull(),
+  },
+  (t) => [uniqueIndex("channel_configs_block_log_uq").on(t.blockNumber, t.logIndex), index("channel_configs_contract_idx").on(t.contract)],
+);
+
+/** `IdentityDeadlineSet`: a tier's tickets must be bound by start − seconds. Latest row per tier wins. */
+export const identityDeadlines = pgTable(
+  "identity_deadlines",
+  {
+    blockNumber: blockNumber("block_number").notNull(),
+    logIndex: integer("log_index").notNull(),
+    contract: text("contract").notNull(),
+    tier: integer("tier").notNull(),
+    secondsBeforeStart: integer("seconds_before_start").notNull(),
+    txHash: text("tx_hash").notNull(),
+  },
+  (t) => [uniqueIndex("identity_deadlines_block_log_uq").on(t.blockNumber, t.logIndex), index("identity_deadlines_contract_idx").on(t.contract, t.tier)],
 );
 
 /** Sync progress, one row per (chain, factory): every block up to `blockNumber` is applied. */

@@ -1,7 +1,8 @@
 /**
  * The steps from ownership to admission, shared by challenge and pass scans, in the fixed order:
  * holder owns the ticket now (UNKNOWN_TOKEN, INDEXER_STALE, NOT_OWNER) → pass mode: it has not
- * moved since the delegation (NO_DELEGATION) → not cancelled → zone → identity → first-wins
+ * moved since the delegation (NO_DELEGATION) → not cancelled → zone → identity binding made by the
+ * tier's deadline (IDENTITY_UNBOUND) → identity → first-wins
  * check-in (ALREADY_CHECKED_IN).
  *
  * Fast path, when the mirror is fresh within the bound: one statement (mirror-admission.ts) reads
@@ -50,7 +51,13 @@ export async function admitTicket(ctx: GateContext, a: AdmissionArgs): Promise<{
     });
     if (admitted) return { holder: a.claimant, checkedInAt: a.now };
     if (mirrorExplains(facts, a)) {
-      checkRules({ cancelled: facts.cancelled!, zones: facts.zones!, identityCommitment: facts.identityCommitment }, a.ticket, rules, a.idNumber);
+      checkRules(
+        { cancelled: facts.cancelled!, zones: facts.zones!, identityCommitment: facts.identityCommitment, identityDeadline: facts.identityDeadline, bound: facts.bound },
+        a.ticket,
+        rules,
+        a.idNumber,
+        a.now,
+      );
       throw new GateDenial("ALREADY_CHECKED_IN", "ticket was admitted before", a.ticket);
     }
   }
@@ -79,7 +86,7 @@ async function admitSlowly(ctx: GateContext, a: AdmissionArgs, rules: { zone: nu
   ) {
     throw new GateDenial("NO_DELEGATION", `the holder gave the ticket away after delegating (block ${a.delegatedAtBlock}); delegate again`);
   }
-  await checkTicketRules(ctx.facts, a.ticket, rules, a.idNumber);
+  await checkTicketRules(ctx.facts, a.ticket, rules, a.idNumber, a.now);
   const checkedInAt = await ctx.recordCheckIn({ ticket: a.ticket, holder: owner, gateId: a.gateId, now: a.now, mode: a.mode });
   return { holder: owner, checkedInAt };
 }

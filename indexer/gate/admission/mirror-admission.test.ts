@@ -115,7 +115,7 @@ describe.each(testDatabases())("mirror admission on $name", { timeout: 120_000 }
     expect(refused[1]!.facts.identityCommitment).toBe(NAMED);
     expect(refused[3]!.facts.lastTransferBlock).toBe(50);
     expect(refused[4]!.facts.owner).toBe(BOB.toLowerCase());
-    expect(refused[5]!.facts).toEqual({ owner: null, lastTransferBlock: null, zones: null, identityCommitment: null, cancelled: false });
+    expect(refused[5]!.facts).toEqual({ owner: null, lastTransferBlock: null, zones: null, identityCommitment: null, cancelled: false, identityDeadline: null, bound: false });
     expect(await database.db.select({ n: count() }).from(checkIns)).toEqual(before);
 
     // The same tickets are admitted when the facts allow it.

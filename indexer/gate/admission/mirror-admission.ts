@@ -1,6 +1,7 @@
 /**
  * The scan hot path's only database work: ONE statement that reads the ticket's facts from the
- * indexer's mirror (owner, last transfer block, tier zones, identity commitment, event cancelled)
+ * indexer's mirror (owner, last transfer block, tier zones, identity commitment, real-name
+ * deadline and binding, event cancelled)
  * and, when they all admit, inserts the check-in (`INSERT … ON CONFLICT DO NOTHING`: the unique
  * index decides first-wins, across gates and instances; `check_ins` is also the batcher's outbox).
  * Concurrent scans are group-committed (micro-batch.ts): a batch is one statement whatever its
@@ -38,6 +39,9 @@ export type MirrorFacts = {
   identityCommitment: Hex | null;
   /** null: the event is not in the mirror. */
   cancelled: boolean | null;
+  /** Unix seconds by which the tier needs an identity binding; null: no binding needed. */
+  identityDeadline: number | null;
+  bound: boolean;
 };
 
 export type MirrorAdmission = { admitted: boolean; facts: MirrorFacts };
@@ -51,6 +55,8 @@ type Row = {
   zones: number | null;
   identity_commitment: string | null;
   cancelled: boolean | null;
+  identity_deadline: string | null;
+  bound: boolean | null;
   admitted: boolean;
 };
 
@@ -82,15 +88,22 @@ export function createMirrorAdmitter(db: Db, opts: MicroBatchOptions = { maxBatc
       f AS (
         SELECT r.*, NULLIF(t.owner, ${zeroAddress}) AS owner, t.updated_block, ti.zones,
           NULLIF(lower(t.identity_commitment), ${ZERO_COMMITMENT}) AS identity_commitment,
-          CASE WHEN e.address IS NULL THEN NULL ELSE e.cancelled_at IS NOT NULL END AS cancelled
+          CASE WHEN e.address IS NULL THEN NULL ELSE e.cancelled_at IS NOT NULL END AS cancelled,
+          CASE WHEN dl.seconds_before_start > 0 THEN GREATEST(e.start_time - dl.seconds_before_start, 1) END AS identity_deadline,
+          t.bound_block IS NOT NULL AS bound
         FROM req r
         LEFT JOIN tickets t ON t.contract = r.contract AND t.token_id = r.token_id
         LEFT JOIN tiers ti ON ti.contract = r.contract AND ti.tier = t.tier
         LEFT JOIN events e ON e.address = r.contract
+        LEFT JOIN LATERAL (
+          SELECT d.seconds_before_start FROM identity_deadlines d WHERE d.contract = r.contract AND d.tier = t.tier
+          ORDER BY d.block_number DESC, d.log_index DESC LIMIT 1
+        ) dl ON true
       ),
       ok AS (
         SELECT DISTINCT ON (contract, token_id) i, contract, token_id, holder, gate_id, at, mode FROM f
         WHERE owner = holder AND cancelled = false AND ((zones >> zone) & 1) = 1
+          AND (identity_deadline IS NULL OR bound OR extract(epoch FROM at) <= identity_deadline)
           AND (identity_commitment IS NULL OR identity_commitment = identity)
           AND (not_moved_after IS NULL OR updated_block <= not_moved_after)
         ORDER BY contract, token_id, i
@@ -102,6 +115,7 @@ export function createMirrorAdmitter(db: Db, opts: MicroBatchOptions = { maxBatc
         RETURNING contract, token_id
       )
       SELECT f.i, f.owner, f.updated_block::text AS updated_block, f.zones, f.identity_commitment, f.cancelled,
+        f.identity_deadline::text AS identity_deadline, f.bound,
         (ok.i IS NOT NULL AND ins.token_id IS NOT NULL) AS admitted
       FROM f
       LEFT JOIN ok ON ok.i = f.i
@@ -118,6 +132,8 @@ export function createMirrorAdmitter(db: Db, opts: MicroBatchOptions = { maxBatc
           zones: r.zones === null ? null : Number(r.zones),
           identityCommitment: r.identity_commitment as Hex | null,
           cancelled: r.cancelled,
+          identityDeadline: r.identity_deadline === null ? null : Number(r.identity_deadline),
+          bound: r.bound === true,
         },
       };
     }

@@ -11,7 +11,15 @@ export type TicketFacts = {
   identityCommitment(contract: Address, tokenId: bigint): Promise<Hex | null>;
   /** The organizer cancelled the event. */
   cancelled(contract: Address): Promise<boolean>;
+  /** Real-name deadline of the ticket's tier and whether the ticket is bound (with its bound commitment). */
+  identityRule(contract: Address, tokenId: bigint): Promise<IdentityRule>;
 };
+
+/** `deadline`: unix seconds by which the tier needs a binding, null when it needs none. */
+export type IdentityRule = { deadline: number | null; bound: boolean; boundCommitment: Hex | null };
+
+/** The rule of a tier that needs no binding. */
+export const NO_IDENTITY_RULE: IdentityRule = { deadline: null, bound: false, boundCommitment: null };
 
 /** A fact could not be read (RPC down): the scan is refused with INDEXER_STALE, not admitted. */
 export class TicketFactsUnavailableError extends Error {

@@ -1,10 +1,11 @@
 /**
- * GET /gate/offline/snapshot: one event's owners with each ticket's zones and identity commitment,
+ * GET /gate/offline/snapshot: one event's owners with each ticket's zones, identity commitment and
+ * real-name deadline when unbound,
  * whether it is cancelled, live delegations and admissions, signed. Facts come from the mirror.
  */
-import { and, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt } from "drizzle-orm";
 import { zeroAddress } from "viem";
-import { checkIns, events, passDelegations, tickets, tiers } from "../../db/schema";
+import { checkIns, events, identityDeadlines, passDelegations, tickets, tiers } from "../../db/schema";
 import { SNAPSHOT_VERSION, type SignedSnapshot, type Snapshot } from "../../../lib/offline";
 import type { GateContext } from "../gate-context";
 import type { GateSession } from "../sessions/gate-session";
@@ -12,16 +13,37 @@ import type { GateSession } from "../sessions/gate-session";
 export async function buildSnapshot(ctx: GateContext, session: GateSession): Promise<SignedSnapshot> {
   const contract = session.contract.toLowerCase();
   const now = ctx.now();
-  const [owners, delegations, admitted, [event]] = await Promise.all([
+  const [owners, delegations, admitted, [event], deadlineRows] = await Promise.all([
     ctx.db
-      .select({ tokenId: tickets.tokenId, owner: tickets.owner, block: tickets.updatedBlock, zones: tiers.zones, identity: tickets.identityCommitment })
+      .select({
+        tokenId: tickets.tokenId,
+        owner: tickets.owner,
+        block: tickets.updatedBlock,
+        zones: tiers.zones,
+        identity: tickets.identityCommitment,
+        tier: tickets.tier,
+        boundBlock: tickets.boundBlock,
+      })
       .from(tickets)
       .leftJoin(tiers, and(eq(tiers.contract, tickets.contract), eq(tiers.tier, tickets.tier)))
       .where(eq(tickets.contract, contract)),
     ctx.db.select().from(passDelegations).where(and(eq(passDelegations.contract, contract), gt(passDelegations.expiresAt, now))),
     ctx.db.select({ tokenId: checkIns.tokenId }).from(checkIns).where(eq(checkIns.contract, contract)),
-    ctx.db.select({ cancelledAt: events.cancelledAt }).from(events).where(eq(events.address, contract)),
+    ctx.db.select({ cancelledAt: events.cancelledAt, startTime: events.startTime }).from(events).where(eq(events.address, contract)),
+    ctx.db
+      .select({ tier: identityDeadlines.tier, secs: identityDeadlines.secondsBeforeStart })
+      .from(identityDeadlines)
+      .where(eq(identityDeadlines.contract, contract))
+      .orderBy(asc(identityDeadlines.blockNumber), asc(identityDeadlines.logIndex)),
   ]);
+  // Latest row per tier wins; the deadline as the contract computes it.
+  const deadlines = new Map<number, number>();
+  for (const d of deadlineRows) {
+    if (d.secs === 0 || !event) deadlines.delete(d.tier);
+    else deadlines.set(d.tier, Math.max(Number(event.startTime) - d.secs, 1));
+  }
+  const unboundDeadline = (o: { tier: number | null; boundBlock: number | null }) =>
+    o.tier === null || o.boundBlock !== null ? null : (deadlines.get(o.tier) ?? null);
   const snapshot: Snapshot = {
     version: SNAPSHOT_VERSION,
     chainId: ctx.chainId,
@@ -33,7 +55,7 @@ export async function buildSnapshot(ctx: GateContext, session: GateSession): Pro
     skewSlots: ctx.settings.passSkewSlots,
     cancelled: event?.cancelledAt != null,
     // Burned tickets (owner 0x0) are left out: offline they are UNKNOWN_TOKEN, as online.
-    owners: owners.filter((o) => o.owner !== zeroAddress).map((o) => [o.tokenId.toString(), o.owner, o.block, o.zones, o.identity?.toLowerCase() ?? null]),
+    owners: owners.filter((o) => o.owner !== zeroAddress).map((o) => [o.tokenId.toString(), o.owner, o.block, o.zones, o.identity?.toLowerCase() ?? null, unboundDeadline(o)]),
     delegations: delegations.map((d) => ({
       keyId: d.keyId,
       publicKey: d.publicKey,

@@ -51,7 +51,7 @@ describe("offline gate", () => {
     expect(snap).toMatchObject({ contract: event, gateId: "north-1", slotSeconds: 10, skewSlots: 1, checkedIn: [] });
     expect(snap.owners).toHaveLength(6);
     // Zones (general tier: zone 0 only) and identity (none) from the mirror, for offline zone and ID checks.
-    expect(snap.owners[0]).toEqual([expect.any(String), alice.toLowerCase(), expect.any(Number), 0b01, null]);
+    expect(snap.owners[0]).toEqual([expect.any(String), alice.toLowerCase(), expect.any(Number), 0b01, null, null]);
     expect(snap.cancelled).toBe(false);
     expect(snap.delegations).toEqual([expect.objectContaining({ holder: alice.toLowerCase(), publicKey: device.publicKey })]);
   });

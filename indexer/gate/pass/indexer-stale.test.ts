@@ -8,7 +8,7 @@ import { createPublicClient, custom, getAddress, type Address, type PublicClient
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fairgateChain } from "../../../lib/chain";
 import { createGateContext } from "../gate-context";
-import { TicketFactsUnavailableError } from "../facts/ticket-facts";
+import { NO_IDENTITY_RULE, TicketFactsUnavailableError } from "../facts/ticket-facts";
 import { gateFixture, TIER, type Device } from "../../testing/gate-fixture";
 import { createTestApp, type TestApp } from "../../testing/test-app";
 import { verifyPass } from "./verify-pass";
@@ -45,7 +45,7 @@ describe("pass mode: INDEXER_STALE", () => {
   it("mirror far behind and the chain unreachable: DENY INDEXER_STALE, nothing recorded", async () => {
     const fresh = t.sync.status();
     const stale = { ...fresh, headBlock: (fresh.headBlock ?? 0) + 50, lagBlocks: 50 };
-    const ctx = createGateContext({ ...t.gate, client: deadChain, syncStatus: () => stale, facts: { zones: async () => 1, identityCommitment: async () => null, cancelled: async () => false } });
+    const ctx = createGateContext({ ...t.gate, client: deadChain, syncStatus: () => stale, facts: { zones: async () => 1, identityCommitment: async () => null, cancelled: async () => false, identityRule: async () => NO_IDENTITY_RULE } });
     rpcCalls = 0;
     const verdict = await verifyPass(ctx, session(), { pass: await g.pass(device, event, 1n) });
     expect(verdict).toMatchObject({ result: "DENY", reason: "INDEXER_STALE", tokenId: "1" });
@@ -61,6 +61,7 @@ describe("pass mode: INDEXER_STALE", () => {
       },
       identityCommitment: async () => null,
       cancelled: async () => false,
+      identityRule: async () => NO_IDENTITY_RULE,
     };
     const fresh = t.sync.status();
     const ctx = createGateContext({ ...t.gate, facts, syncStatus: () => ({ ...fresh, lagBlocks: 50 }) });

@@ -13,6 +13,7 @@ import { keyIdHex } from "./register-delegation";
 import { verifyPass } from "./verify-pass";
 import { caughtUpStatus } from "../../sync/sync-status";
 import { seededRandom } from "../../../lib/random/seeded-random";
+import { NO_IDENTITY_RULE } from "../facts/ticket-facts";
 
 const RUNS = 100_000;
 const contract = getAddress("0x5fbdb2315678afecb367f032aa2e9bd2a4f6b4b7");
@@ -51,7 +52,7 @@ describe("pass fuzzing", () => {
       maxHeadAgeMs: 60_000,
       syncStatus: () => caughtUpStatus({ chainId: 31337, block: 20, headCheckedAt: () => NOW }),
       now: () => new Date(NOW),
-      facts: { zones: async () => 1, identityCommitment: async () => null, cancelled: async () => false },
+      facts: { zones: async () => 1, identityCommitment: async () => null, cancelled: async () => false, identityRule: async () => NO_IDENTITY_RULE },
     });
     genuine = await signPass(keys.privateKey, { chainId: 31337, contract, tokenId: 7n, slot: slotAt(NOW), keyId: await keyIdOf(publicKey) });
   });

@@ -5,10 +5,13 @@
 import { createWalletClient, custom, type Address, type Hex, type PublicClient } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { voucherTypedData, type OnsaleVoucher } from "../../../lib/onsale/voucher";
+import { identityBindingTypedData, type IdentityBinding } from "../../../lib/identity/identity-binding";
 
 export type VoucherSigner = {
   address: Address;
   sign(chainId: number, contract: Address, voucher: OnsaleVoucher): Promise<Hex>;
+  /** Attests an identity binding (`EventTicket.bindIdentity`); same key as vouchers. */
+  signBinding(chainId: number, contract: Address, binding: IdentityBinding): Promise<Hex>;
 };
 
 export function privateKeyVoucherSigner(key: Hex): VoucherSigner {
@@ -16,6 +19,7 @@ export function privateKeyVoucherSigner(key: Hex): VoucherSigner {
   return {
     address: account.address,
     sign: (chainId, contract, voucher) => account.signTypedData(voucherTypedData(chainId, contract, voucher)),
+    signBinding: (chainId, contract, binding) => account.signTypedData(identityBindingTypedData(chainId, contract, binding)),
   };
 }
 
@@ -26,5 +30,6 @@ export function nodeAccountVoucherSigner(client: PublicClient, address: Address)
   return {
     address,
     sign: (chainId, contract, voucher) => wallet.signTypedData({ account: address, ...voucherTypedData(chainId, contract, voucher) }),
+    signBinding: (chainId, contract, binding) => wallet.signTypedData({ account: address, ...identityBindingTypedData(chainId, contract, binding) }),
   };
 }

@@ -12,7 +12,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApi } from "../../../indexer/api/create-api";
 import { IN_MEMORY, openPglite } from "../../../indexer/db/open-pglite";
-import type { TicketFacts } from "../../../indexer/gate/facts/ticket-facts";
+import { NO_IDENTITY_RULE, type TicketFacts } from "../../../indexer/gate/facts/ticket-facts";
 import { caughtUpStatus } from "../../../indexer/sync/sync-status";
 import { repoRoot } from "../../lib/build-contracts";
 import type { RushClientResult, RushJob } from "./rush-client";
@@ -47,7 +47,7 @@ export type RushResult = RushOptions & {
 };
 
 /** Steady-state facts (general zone, no identity, not cancelled), as production caches them. */
-const cachedFacts: TicketFacts = { zones: async () => 1, identityCommitment: async () => null, cancelled: async () => false };
+const cachedFacts: TicketFacts = { zones: async () => 1, identityCommitment: async () => null, cancelled: async () => false, identityRule: async () => NO_IDENTITY_RULE };
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
 

@@ -1,8 +1,9 @@
 /** `fairgate event create <spec.yaml|json>` */
 import type { Command } from "commander";
 import { erc20Abi, parseEventLogs } from "viem";
+import { channelLabel } from "../../../lib/channels";
 import { formatPrice, NATIVE_CURRENCY } from "../../../lib/currency/currency";
-import { ticketFactoryAbi } from "../../../lib/generated/abis";
+import { eventTicketAbi, ticketFactoryAbi } from "../../../lib/generated/abis";
 import { connectWrite } from "../chain/connect";
 import { loadDeployment } from "../chain/resolve-event";
 import { sendContractTx } from "../chain/send-contract-tx";
@@ -22,7 +23,11 @@ export function registerEventCreate(program: Command, ctx: CommandContext): void
       const spec = await loadEventSpec(specFile);
       const args = toContractArgs(spec);
       const currency = spec.currency ? { symbol: spec.currency.symbol ?? "tokens", decimals: spec.currency.decimals } : NATIVE_CURRENCY;
-      const summary = spec.tiers.map((t, i) => `  tier ${i} ${t.name}: ${args.tiers[i]!.supply} × ${formatPrice(args.tiers[i]!.faceValue, currency)}, zones ${t.zones.join("+")}, ${t.transfer}, resale ≤ ${t.resaleCapPercent / 100}%`);
+      const summary = spec.tiers.map(
+        (t, i) =>
+          `  tier ${i} ${t.name}: ${args.tiers[i]!.supply} × ${formatPrice(args.tiers[i]!.faceValue, currency)}, zones ${t.zones.join("+")}, ${t.transfer}, resale ≤ ${t.resaleCapPercent / 100}%${t.identityDeadline ? `, bind identity ≥ ${t.identityDeadline}s before start` : ""}`,
+      );
+      for (const c of args.rules?.channels ?? []) summary.push(`  channel ${c.id} ${c.name ?? channelLabel(c.id)}: quota ${c.quota}, ${c.mode ?? "Free"}`);
       if (opts.check) {
         ctx.io.out(`Spec OK: "${spec.name}" (${spec.symbol}), ${spec.tiers.length} tier(s)`);
         summary.forEach((l) => ctx.io.out(l));
@@ -46,6 +51,16 @@ export function registerEventCreate(program: Command, ctx: CommandContext): void
       });
       const [created] = parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: receipt.logs });
       if (!created) throw new CliError("NO_EVENT", `The transaction ${receipt.transactionHash} emitted no EventCreated.`);
+      if (args.rules) {
+        // Channels and real-name deadlines are set once, before the first mint (EventTicket.configureRules).
+        await sendContractTx(conn, {
+          address: created.args.ticket,
+          abi: eventTicketAbi,
+          functionName: "configureRules",
+          args: [args.rules.channelRules, args.rules.identityDeadlines, args.rules.names as never],
+          action: `Setting channels and real-name deadlines of "${spec.name}"`,
+        });
+      }
       const result = { event: created.args.ticket, eventId: created.args.eventId.toString(), organizer: created.args.organizer, txHash: receipt.transactionHash, block: Number(receipt.blockNumber) };
       if (ctx.json(cmd)) return ctx.io.out(JSON.stringify(result));
       ctx.io.out(`Created "${spec.name}" as event #${result.eventId} at ${result.event} (block ${result.block}).`);

@@ -15,7 +15,7 @@ export const intArg = (min: number, max: number) => (value: string) => {
   return n;
 };
 
-type MintFlags = { tier: number; batchSize?: number; maxGas?: number; journal?: string; skipInvalid?: boolean };
+type MintFlags = { tier: number; channel: number; batchSize?: number; maxGas?: number; journal?: string; skipInvalid?: boolean };
 
 export function registerMint(program: Command, ctx: CommandContext): void {
   program
@@ -24,6 +24,7 @@ export function registerMint(program: Command, ctx: CommandContext): void {
     .argument("<wallets>", 'CSV with a "wallet" column (or one address per line)')
     .description("mint one ticket of a tier to each wallet of a CSV; re-run the same command to resume after an interruption")
     .requiredOption("--tier <n>", "tier index (0–7)", intArg(0, 7))
+    .option("--channel <n>", "allocation channel: 1 sponsor, 2 staff, 3 artist, 4 organizer, 5–7 the event's own", intArg(1, 7), 4)
     .option("--batch-size <n>", "at most this many wallets per transaction (default: the contract's MAX_BATCH, lowered to fit the gas cap)", intArg(1, 10_000))
     .option("--max-gas <n>", "gas cap per transaction (default: half the block gas limit)", intArg(21_000, 1_000_000_000))
     .option("--journal <file>", "mint journal (default: under FAIRGATE_STATE_DIR, keyed by chain, event, tier and CSV hash)")
@@ -54,6 +55,7 @@ export function registerMint(program: Command, ctx: CommandContext): void {
         const result = await runMint(conn, {
           event,
           tier: opts.tier,
+          channel: opts.channel,
           list,
           journalFile,
           maxBatchSize: opts.batchSize,

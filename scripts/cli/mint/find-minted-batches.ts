@@ -8,6 +8,7 @@ import { decodeFunctionData, getAbiItem, isAddressEqual, type Address, type Hash
 import { eventTicketAbi } from "../../../lib/generated/abis";
 import type { ReadConnection } from "../chain/connect";
 import { getLogsChunked } from "../chain/get-logs-chunked";
+import { ORGANIZER_CHANNEL } from "../../../lib/channels";
 
 export type MintedBatch = { index: number; txHash: Hash; firstTokenId: bigint };
 
@@ -17,7 +18,7 @@ export function batchKey(recipients: readonly Address[]): string {
 
 export async function findMintedBatches(
   conn: ReadConnection,
-  opts: { event: Address; tier: number; minter: Address; fromBlock: bigint; batchKeys: Map<string, number> },
+  opts: { event: Address; tier: number; channel?: number; minter: Address; fromBlock: bigint; batchKeys: Map<string, number> },
 ): Promise<MintedBatch[]> {
   const logs = await getLogsChunked(conn.publicClient, {
     address: opts.event,
@@ -39,7 +40,10 @@ export async function findMintedBatches(
       continue; // not a direct call (e.g. through a multisig): not one of ours
     }
     if (call.functionName !== "mintTier" || call.args[0] !== opts.tier) continue;
-    const index = opts.batchKeys.get(batchKey(call.args[1]));
+    // mintTier(tier, recipients) mints through the organizer channel (4); mintTier(tier, channel, recipients) names one.
+    const [channel, recipients] = call.args.length === 3 ? [call.args[1], call.args[2]] : [ORGANIZER_CHANNEL, call.args[1]];
+    if (channel !== (opts.channel ?? ORGANIZER_CHANNEL)) continue;
+    const index = opts.batchKeys.get(batchKey(recipients));
     if (index !== undefined) found.push({ index, txHash: log.transactionHash, firstTokenId: log.args.firstTokenId! });
   }
   return found;

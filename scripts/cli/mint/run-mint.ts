@@ -11,6 +11,7 @@ import { sendContractTx } from "../chain/send-contract-tx";
 import { waitFor } from "../../lib/wait";
 import { CliError, InputError, NotAuthorizedError } from "../errors";
 import { batchKey, findMintedBatches } from "./find-minted-batches";
+import { ORGANIZER_CHANNEL } from "../../../lib/channels";
 import { planBatches, readJournal, writeJournal, type MintJournal } from "./mint-journal";
 import { planBatchSize } from "./plan-batch-size";
 import type { WalletList } from "./read-wallets-csv";
@@ -33,6 +34,8 @@ export type MintResult = {
 export type MintOptions = {
   event: Address;
   tier: number;
+  /** Allocation channel 1..7 (lib/channels); default 4, the organizer channel. */
+  channel?: number;
   list: WalletList;
   journalFile: string;
   /** Upper bound on recipients per transaction (the gas cap may lower it). */
@@ -78,7 +81,7 @@ export async function runMint(conn: WriteConnection, opts: MintOptions): Promise
   if (resumed && journal.batches.some((b) => b.status !== "confirmed")) {
     await waitForPendingTransactions(conn, opts.pendingTimeoutMs ?? 120_000);
     const keys = new Map(journal.batches.map((b) => [batchKey(batchOf(b.index)), b.index]));
-    const found = await findMintedBatches(conn, { event: opts.event, tier: opts.tier, minter: journal.minter as Address, fromBlock: BigInt(journal.startBlock), batchKeys: keys });
+    const found = await findMintedBatches(conn, { event: opts.event, tier: opts.tier, channel: opts.channel, minter: journal.minter as Address, fromBlock: BigInt(journal.startBlock), batchKeys: keys });
     for (const f of found) {
       const batch = journal.batches[f.index]!;
       if (batch.status !== "confirmed") Object.assign(batch, { status: "confirmed", txHash: f.txHash, firstTokenId: f.firstTokenId.toString() });
@@ -98,7 +101,7 @@ export async function runMint(conn: WriteConnection, opts: MintOptions): Promise
     await writeJournal(opts.journalFile, journal);
     const receipt = await sendContractTx(
       conn,
-      { address: opts.event, abi: eventTicketAbi, functionName: "mintTier", args: [opts.tier, batchOf(batch.index)], action: `Minting batch ${batch.index + 1}/${journal.batches.length}` },
+      { address: opts.event, abi: eventTicketAbi, functionName: "mintTier", args: [opts.tier, opts.channel ?? ORGANIZER_CHANNEL, batchOf(batch.index)], action: `Minting batch ${batch.index + 1}/${journal.batches.length}` },
       {
         onSent: async (hash) => {
           batch.txHash = hash;

@@ -4,6 +4,7 @@
  */
 import { parseUnits, zeroAddress, type Address } from "viem";
 import { z } from "zod";
+import { encodeChannelRules, encodeIdentityDeadlines, fixedChannelNames, type ChannelMode, type ChannelRule } from "../../../lib/channels";
 
 const MAX_TIERS = 8;
 const MAX_UINT24 = 2 ** 24 - 1;
@@ -56,6 +57,15 @@ const tierSchema = z.strictObject({
   transfer: z.enum(Object.keys(transferModes) as [keyof typeof transferModes], { error: 'must be "free", "market-only" or "locked"' }).default("market-only"),
   resaleCapPercent: percent(655).prefault(100),
   voucherOnly: z.boolean().default(false),
+  /** Holders must bind an identity this long before the start (e.g. "24h"); absent: no binding. */
+  identityDeadline: duration.optional(),
+});
+
+/** An allocation channel: public, sponsor, staff, artist, organizer, or a name of your own (ids 5–7 in order). */
+const channelSchema = z.strictObject({
+  channel: z.string().trim().min(1).max(16),
+  quota: z.number().int().min(0).max(MAX_UINT24),
+  transfer: z.enum(Object.keys(transferModes) as [keyof typeof transferModes], { error: 'must be "free", "market-only" or "locked"' }).default("free"),
 });
 
 export const eventSpecSchema = z
@@ -74,10 +84,28 @@ export const eventSpecSchema = z
     /** Zone names in bit order: the first is bit 0. */
     zones: z.array(z.string().min(1).max(32)).min(1).max(32).default(["general"]),
     tiers: z.array(tierSchema).min(1, "needs at least one tier").max(MAX_TIERS, `allows at most ${MAX_TIERS} tiers`),
+    /** Allocation channels with quotas and transfer rules; absent: every channel open, no quota. */
+    channels: z.array(channelSchema).max(8).optional(),
   })
   .superRefine((spec, ctx) => {
     if (spec.end <= spec.start) ctx.addIssue({ code: "custom", path: ["end"], message: "must be after start" });
     if (new Set(spec.zones).size !== spec.zones.length) ctx.addIssue({ code: "custom", path: ["zones"], message: "names a zone twice" });
+    const channelNames = (spec.channels ?? []).map((c) => c.channel);
+    channelNames.forEach((name, i) => {
+      if (channelNames.indexOf(name) !== i) ctx.addIssue({ code: "custom", path: ["channels", i, "channel"], message: `"${name}" is listed twice` });
+    });
+    if (channelNames.filter((n) => !(fixedChannelNames as readonly string[]).includes(n)).length > 3) {
+      ctx.addIssue({ code: "custom", path: ["channels"], message: "allows at most 3 channels of your own (ids 5–7)" });
+    }
+    (spec.channels ?? []).forEach((c, i) => {
+      if (c.channel === "public" && c.transfer !== "free") ctx.addIssue({ code: "custom", path: ["channels", i, "transfer"], message: "the public channel follows its tiers' transfer rule (leave it free)" });
+      if (new TextEncoder().encode(c.channel).length > 16) ctx.addIssue({ code: "custom", path: ["channels", i, "channel"], message: "is longer than 16 bytes" });
+    });
+    spec.tiers.forEach((tier, i) => {
+      if (tier.identityDeadline !== undefined && BigInt(tier.identityDeadline) >= spec.start) {
+        ctx.addIssue({ code: "custom", path: ["tiers", i, "identityDeadline"], message: "reaches back before 1970 from the start" });
+      }
+    });
     const names = new Set<string>();
     const decimals = spec.currency?.decimals ?? 18;
     spec.tiers.forEach((tier, i) => {
@@ -112,7 +140,20 @@ export type ContractEventArgs = {
     currency: Address;
   };
   tiers: { faceValue: bigint; supply: number; zones: number; mode: number; resaleCapBps: number; voucherOnly: boolean }[];
+  /** `configureRules(channelRules, identityDeadlines, names)`, sent right after creation; absent when the spec sets neither. */
+  rules?: { channelRules: bigint; identityDeadlines: bigint; names: readonly `0x${string}`[]; channels: ChannelRule[] };
 };
+
+const modeNames: Record<keyof typeof transferModes, ChannelMode> = { free: "Free", "market-only": "MarketOnly", locked: "Locked" };
+
+/** Channel names → ids: the fixed ones keep theirs, your own take 5, 6, 7 in order. */
+function channelRules(spec: EventSpec): ChannelRule[] {
+  let next = fixedChannelNames.length;
+  return (spec.channels ?? []).map((c) => {
+    const fixed = (fixedChannelNames as readonly string[]).indexOf(c.channel);
+    return { id: fixed >= 0 ? fixed : next++, quota: c.quota, mode: modeNames[c.transfer], name: fixed >= 0 ? undefined : c.channel };
+  });
+}
 
 /** The `createEventWithTiers(EventConfig, TierConfig[])` arguments for a validated spec. */
 export function toContractArgs(spec: EventSpec): ContractEventArgs {
@@ -140,5 +181,14 @@ export function toContractArgs(spec: EventSpec): ContractEventArgs {
       resaleCapBps: t.resaleCapPercent,
       voucherOnly: t.voucherOnly,
     })),
+    ...rulesOf(spec),
   };
+}
+
+function rulesOf(spec: EventSpec): Pick<ContractEventArgs, "rules"> {
+  const deadlines = Object.fromEntries(spec.tiers.flatMap((t, i) => (t.identityDeadline ? [[i, t.identityDeadline]] : [])));
+  if (!spec.channels?.length && Object.keys(deadlines).length === 0) return {};
+  const channels = channelRules(spec);
+  const { channelRules: word, names } = encodeChannelRules(channels);
+  return { rules: { channelRules: word, identityDeadlines: encodeIdentityDeadlines(deadlines), names, channels } };
 }

@@ -1,0 +1,26 @@
+/** `fairgate leaks <event>`: the indexer's leak report (non-public tickets that left their channel). */
+import type { Command } from "commander";
+import { createIndexerClient } from "../../../lib/indexer-client";
+import { connectRead } from "../chain/connect";
+import { resolveEvent } from "../chain/resolve-event";
+import type { CommandContext } from "../command-context";
+import { InputError } from "../errors";
+import { formatLeakReport } from "../leaks/format-leak-report";
+import { intArg } from "./mint";
+
+export function registerLeaks(program: Command, ctx: CommandContext): void {
+  program
+    .command("leaks")
+    .argument("<event>", "event address or id")
+    .option("--limit <n>", "most tickets to list", intArg(1, 5_000), 500)
+    .description("sponsor, staff, artist and other non-public tickets that changed hands, were listed, or sit with a public buyer, with their transfer chains (needs INDEXER_URL)")
+    .action(async (eventArg: string, opts: { limit: number }, cmd: Command) => {
+      const conn = await connectRead(ctx.config(cmd));
+      const { address } = await resolveEvent(conn, eventArg);
+      const indexerUrl = conn.config.indexerUrl;
+      if (!indexerUrl) throw new InputError("The leak report comes from the indexer: set INDEXER_URL (or --indexer-url).");
+      const report = await createIndexerClient({ baseUrl: indexerUrl }).analytics.leaks(address, { limit: opts.limit });
+      if (ctx.json(cmd)) return ctx.io.out(JSON.stringify(report));
+      formatLeakReport(report).forEach((l) => ctx.io.out(l));
+    });
+}
