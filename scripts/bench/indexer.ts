@@ -24,6 +24,8 @@ const TXS = Number(process.env.BENCH_TXS ?? 2_000);
 const PER_TX = 50;
 const HOLDERS = 5_000;
 const REALTIME_SAMPLES = 100;
+/** http-poll, websocket, and http-poll with the old memory settings. */
+const RUNS = 3;
 /** The memory settings as they were before they became options (indexer/README.md, "Memory"): config, glibc's default arenas, Node's default flags. */
 const SPEED_SETTINGS = { PGLITE_SHARED_BUFFERS_MB: "32", HEAP_GROWING_PERCENT: "0", MALLOC_ARENA_MAX: "16" };
 const TARGETS = { logsPerSecond: 5_000, peakRssMiB: 300, realtimeP99Ms: 250 };
@@ -53,8 +55,8 @@ try {
 
   const holders: Address[] = Array.from({ length: HOLDERS }, (_, i) => `0x${keccak256(toHex(`holder-${i}`)).slice(26)}` as Address);
   const transferTxs = Math.floor(TXS / 4);
-  // The organizer's stock: for the transfers, plus 250 tickets for the realtime samples.
-  const orgMintTxs = transferTxs + 5;
+  // The organizer's stock: for the transfers, plus tickets for every run's realtime samples (and one spare mint).
+  const orgMintTxs = transferTxs + Math.ceil((RUNS * REALTIME_SAMPLES) / PER_TX) + 1;
   let nextHolder = 0;
   let nextOwnToken = 1n;
   let minted = 0n;
@@ -126,7 +128,7 @@ try {
       rpcUrl,
       factory: node.factory,
       fromBlock: node.fromBlock,
-      dataDir: join(dir, `pglite-${mode}`),
+      dataDir: join(dir, `pglite-${runs.length}-${mode}`), // every run starts cold, even the same mode twice
       env: { POLL_INTERVAL_MS: mode === "websocket" ? "1000" : "50", MAX_BLOCK_RANGE: "2000", ...settings },
       ...(nodeFlags ? { nodeFlags } : {}),
       echo: true,
