@@ -23,6 +23,15 @@ describe("loadConfig", () => {
     });
   });
 
+  it("reads the memory settings (shared buffers, range target, heap growth), with defaults, and refuses bad ones", () => {
+    expect(loadConfig({ FACTORY_ADDRESS: FACTORY })).toMatchObject({ pgliteSharedBuffersMb: 8, rangeTargetLogs: 5_000, heapGrowingPercent: 20 });
+    const c = loadConfig({ FACTORY_ADDRESS: FACTORY, PGLITE_SHARED_BUFFERS_MB: "32", RANGE_TARGET_LOGS: "2000", HEAP_GROWING_PERCENT: "0" });
+    expect(c).toMatchObject({ pgliteSharedBuffersMb: 32, rangeTargetLogs: 2_000, heapGrowingPercent: 0 });
+    expect(() => loadConfig({ FACTORY_ADDRESS: FACTORY, PGLITE_SHARED_BUFFERS_MB: "0", RANGE_TARGET_LOGS: "ten", HEAP_GROWING_PERCENT: "-5" })).toThrow(
+      /PGLITE_SHARED_BUFFERS_MB[\s\S]*RANGE_TARGET_LOGS[\s\S]*HEAP_GROWING_PERCENT/,
+    );
+  });
+
   it("reads gate settings, with defaults", () => {
     expect(loadConfig({ FACTORY_ADDRESS: FACTORY }).gateSettings).toMatchObject({ passSlotSeconds: 10, passSkewSlots: 1, requireSessionForChallenge: false, identityPepper: undefined });
     const c = loadConfig({ FACTORY_ADDRESS: FACTORY, PASS_SLOT_SECONDS: "15", GATE_REQUIRE_SESSION: "true", IDENTITY_PEPPER: "0123456789abcdef", GATE_SCAN_RATE: "50" });

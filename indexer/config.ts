@@ -11,6 +11,9 @@ import { DEFAULT_DEPLOYMENTS_FILE, pickDeployment } from "../lib/deployments";
 import { defaultBatcherSettings, type BatcherSettings } from "./gate/batcher/check-in-batcher";
 import { isSignerKey, readSignerKeyFile, type GateSignerSource } from "./gate/batcher/gate-signer";
 import { defaultGateSettings, type GateSettings } from "./gate/gate-deps";
+import { DEFAULT_PGLITE_SHARED_BUFFERS_MB } from "./db/pglite-options";
+import { DEFAULT_HEAP_GROWING_PERCENT } from "./memory/heap-growth";
+import { DEFAULT_RANGE_TARGET_LOGS } from "./sync/range-size";
 import { onsaleEnvSchema, onsaleSettingsFrom, type OnsaleSettings } from "./onsale/onsale-config";
 
 export type IndexerConfig = {
@@ -44,6 +47,12 @@ export type IndexerConfig = {
   finalityDepth?: number;
   /** How often a follower instance tries to take the sync lease. */
   leasePollMs?: number;
+  /** PGlite's Postgres shared_buffers in MB: WebAssembly heap, held from start-up (indexer/db/pglite-options.ts). */
+  pgliteSharedBuffersMb?: number;
+  /** Aim for about this many logs per eth_getLogs range: bounds the decoded logs held at once (sync/range-size.ts). */
+  rangeTargetLogs?: number;
+  /** V8 old-generation growth per major GC in % (0: V8's own heuristic, up to 4×); see memory/heap-growth.ts. */
+  heapGrowingPercent?: number;
   /** Waiting room (indexer/onsale/onsale-config.ts); absent = defaults. */
   onsale?: OnsaleSettings;
 };
@@ -98,6 +107,9 @@ const envSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   FINALITY_DEPTH: int(1, 100_000).default(64),
   LEASE_POLL_MS: int(100, 600_000).default(1_000),
+  PGLITE_SHARED_BUFFERS_MB: int(1, 4_096).default(DEFAULT_PGLITE_SHARED_BUFFERS_MB),
+  RANGE_TARGET_LOGS: int(100, 1_000_000).default(DEFAULT_RANGE_TARGET_LOGS),
+  HEAP_GROWING_PERCENT: int(0, 1_000).default(DEFAULT_HEAP_GROWING_PERCENT),
 }).extend(onsaleEnvSchema.shape);
 
 /**
@@ -150,6 +162,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     finalityDepth: e.FINALITY_DEPTH,
     leasePollMs: e.LEASE_POLL_MS,
+    pgliteSharedBuffersMb: e.PGLITE_SHARED_BUFFERS_MB,
+    rangeTargetLogs: e.RANGE_TARGET_LOGS,
+    heapGrowingPercent: e.HEAP_GROWING_PERCENT,
     ...(onsale.settings ? { onsale: onsale.settings } : {}),
   };
 }

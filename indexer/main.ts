@@ -14,6 +14,7 @@ import { createGateSigner } from "./gate/batcher/gate-signer";
 import { advisoryLease } from "./db/advisory-lease";
 import { openDatabase } from "./db/open-database";
 import type { Db } from "./db/types";
+import { applyHeapGrowth } from "./memory/heap-growth";
 import { leaderDuties, type Duty } from "./leader-duties";
 import { createChangeFeed } from "./sync/change-feed";
 import { cursorId } from "./sync/cursor";
@@ -42,6 +43,7 @@ export type StartOptions = {
  */
 export async function startIndexer(config: IndexerConfig, options: StartOptions = {}): Promise<RunningIndexer> {
   const log = options.log ?? ((line: string) => console.error(line));
+  if (config.heapGrowingPercent !== undefined) applyHeapGrowth(config.heapGrowingPercent);
   const client = options.client ?? createClient(config);
   const database = await openDatabase(config);
   const changes = createChangeFeed();
@@ -73,6 +75,7 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
     factory: config.factory,
     fromBlock: config.fromBlock,
     maxBlockRange: config.maxBlockRange,
+    ...(config.rangeTargetLogs !== undefined ? { rangeTargetLogs: config.rangeTargetLogs } : {}),
     pollIntervalMs: config.pollIntervalMs,
     ...(config.finalityDepth !== undefined ? { finalityDepth: config.finalityDepth } : {}),
     ...(config.leasePollMs !== undefined ? { followerPollMs: config.leasePollMs } : {}),

@@ -10,6 +10,7 @@ import { createStablecoinDemoEvent } from "./demo-stablecoin-event";
 import { createDemoEvent, type DemoEvent } from "./demo-data";
 import { createTieredDemoEvent, type TieredDemoEvent } from "./demo-tiered-event";
 import { buildContracts, repoRoot } from "./lib/build-contracts";
+import { indexerCommand } from "./lib/indexer-command";
 import { ProcessGroup, whileAlive } from "./lib/process-group";
 import { portIsFree, waitForHttp, waitForRpc } from "./lib/wait";
 
@@ -27,7 +28,6 @@ const deploymentsFile = join(dataDir, "deployments.json");
 const verbose = process.env.VERBOSE === "1";
 
 const bin = (name: string) => join(repoRoot, "node_modules", ".bin", name);
-const tsxLoader = join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs");
 
 let shuttingDown = false;
 const group = new ProcessGroup({
@@ -103,9 +103,10 @@ async function main(): Promise<void> {
     SIWE_DOMAINS: `${host}:${ports.app},localhost:${ports.app}`,
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const indexer = group.start("indexer", process.execPath, ["--import", tsxLoader, join(repoRoot, "indexer", "main.ts")], {
+  const launch = indexerCommand();
+  const indexer = group.start("indexer", launch.command, launch.args, {
     cwd: repoRoot,
-    env,
+    env: { ...env, ...launch.env },
     echo: verbose,
   });
   await step(`Starting indexer on ${indexerUrl}`, () => whileAlive(indexer, waitForIndexed(indexerUrl)));

@@ -30,6 +30,7 @@ export function metricsRoute(status: () => SyncStatus, api: ApiCounters) {
       k("fairgate_getlogs_range_shrinks_total", "eth_getLogs ranges halved after a provider refusal", s.counters.rangeShrinks),
       k("fairgate_ranges_prefetched_total", "Block ranges whose logs were read while the previous range was written", s.counters.rangesPrefetched),
       g("fairgate_sse_clients", "Open /stream connections", api.sseClients()),
+      ...memoryGauges(g),
       { name: "fairgate_http_requests_total", help: "HTTP requests by route and status", type: "counter", samples: [...api.requests].map(([labels, v]) => [labels, v]) },
     ];
     const text = metrics
@@ -37,4 +38,16 @@ export function metricsRoute(status: () => SyncStatus, api: ApiCounters) {
       .join("\n");
     return c.text(`${text}\n`, 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
   });
+}
+
+/** The process's memory split, so RSS can be told apart from the JS heap and PGlite's WebAssembly memory (in external). */
+function memoryGauges(g: (name: string, help: string, value: number) => Metric): Metric[] {
+  const m = process.memoryUsage();
+  return [
+    g("process_resident_memory_bytes", "Resident set size", m.rss),
+    g("nodejs_heap_used_bytes", "V8 heap in use", m.heapUsed),
+    g("nodejs_heap_total_bytes", "V8 heap reserved", m.heapTotal),
+    g("nodejs_external_memory_bytes", "Memory outside the V8 heap held by JS objects (Buffers, WebAssembly memory)", m.external),
+    g("nodejs_array_buffers_bytes", "ArrayBuffers and Buffers (part of external)", m.arrayBuffers),
+  ];
 }

@@ -142,6 +142,12 @@ describe("read API via the typed client", { timeout: 120_000 }, () => {
     expect(text).toMatch(/^fairgate_lag_blocks 0$/m);
     expect(text).toMatch(/^fairgate_logs_indexed_total [1-9]\d*$/m);
     expect(text).toMatch(/^fairgate_http_requests_total\{method="GET",route="\/tickets",status="200"\} \d+$/m);
+    // The memory split the benchmark samples: RSS vs V8 heap vs external (PGlite's WebAssembly memory).
+    const gauge = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, "m").exec(text)?.[1]);
+    expect(gauge("process_resident_memory_bytes")).toBeGreaterThan(0);
+    expect(gauge("nodejs_heap_used_bytes")).toBeGreaterThan(0);
+    expect(gauge("nodejs_heap_total_bytes")).toBeGreaterThanOrEqual(gauge("nodejs_heap_used_bytes"));
+    expect(gauge("nodejs_external_memory_bytes")).toBeGreaterThanOrEqual(gauge("nodejs_array_buffers_bytes"));
     for (const line of text.trim().split("\n")) expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{[^}]*\})? -?[\d.e+-]+)$/);
   });
 

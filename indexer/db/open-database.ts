@@ -8,6 +8,8 @@ export type DatabaseTarget = {
   dataDir: string;
   /** PostgreSQL connections in the pool (default 10); PGlite has one. */
   poolSize?: number | undefined;
+  /** PGlite only: Postgres shared_buffers in MB (see pglite-options.ts). */
+  pgliteSharedBuffersMb?: number | undefined;
 };
 
 export type OpenedDatabase = Database & { kind: "postgres" | "pglite" };
@@ -18,5 +20,5 @@ export type OpenedDatabase = Database & { kind: "postgres" | "pglite" };
  */
 export async function openDatabase(target: DatabaseTarget): Promise<OpenedDatabase> {
   if (target.databaseUrl) return { ...(await openPostgres(target.databaseUrl, { poolSize: target.poolSize })), kind: "postgres" };
-  return { ...(await openPglite(target.dataDir)), kind: "pglite" };
+  return { ...(await openPglite(target.dataDir, { sharedBuffersMb: target.pgliteSharedBuffersMb })), kind: "pglite" };
 }

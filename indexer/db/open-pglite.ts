@@ -10,7 +10,7 @@ import { migrate } from "drizzle-orm/pglite/migrator";
 import * as schema from "./schema";
 import type { Database } from "./types";
 import { MIGRATIONS_FOLDER } from "./migrations-folder";
-import { PGLITE_OPTIONS } from "./pglite-options";
+import { pgliteOptions } from "./pglite-options";
 import { copyPgliteTemplate, hasDatabase, pgliteTemplateDump } from "./pglite-template";
 
 /** PGlite's name for an in-memory database; use it as DATA_DIR in tests. */
@@ -21,14 +21,15 @@ export const IN_MEMORY = "memory://";
  * const { db, close } = await openPglite("data/pglite");
  * const { db: testDb } = await openPglite(IN_MEMORY);
  */
-export async function openPglite(dataDir: string): Promise<Database> {
+export async function openPglite(dataDir: string, options: { sharedBuffersMb?: number | undefined } = {}): Promise<Database> {
   // One process per folder: PGlite is single-user, two processes on one folder corrupt it.
   const dir = dataDir === IN_MEMORY ? undefined : resolve(dataDir);
   if (dir) {
     await mkdir(dir, { recursive: true });
     if (!(await hasDatabase(dir)) && (await readdir(dir)).length === 0) await startFromTemplate(dir);
   }
-  const client = dir ? await PGlite.create(dir, PGLITE_OPTIONS) : await PGlite.create({ ...PGLITE_OPTIONS, ...(await inMemoryStart()) });
+  const opts = pgliteOptions(options.sharedBuffersMb);
+  const client = dir ? await PGlite.create(dir, opts) : await PGlite.create({ ...opts, ...(await inMemoryStart()) });
   const db = drizzle({ client, schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, close: () => client.close() };

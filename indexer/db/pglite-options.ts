@@ -2,7 +2,16 @@
 import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 
 /**
- * Postgres's default 128 MB of shared buffers all lives in PGlite's WebAssembly heap (and so in the
- * process's RSS); one process on one connection does fine with 32 MB, the OS page cache keeping the rest.
+ * Postgres touches all of its shared buffers at start-up, and in PGlite they live in the WebAssembly heap,
+ * which never shrinks: each MB here is a MB of the process's RSS from the first second. One process on one
+ * connection does fine with few; the OS page cache keeps the rest of the data files
+ * (benchmarks/indexer.md: 8 MB vs 32 MB).
  */
-export const PGLITE_OPTIONS: PGliteOptions = { startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"] };
+export const DEFAULT_PGLITE_SHARED_BUFFERS_MB = 8;
+
+/** PGlite options with `shared_buffers` in MB (Postgres's minimum is 128 kB; 1 MB here). */
+export function pgliteOptions(sharedBuffersMb = DEFAULT_PGLITE_SHARED_BUFFERS_MB): PGliteOptions {
+  return { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${sharedBuffersMb}MB`] };
+}
+
+export const PGLITE_OPTIONS: PGliteOptions = pgliteOptions();

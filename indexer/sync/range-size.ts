@@ -5,6 +5,9 @@
  * while a sparse one should still reach MAX_BLOCK_RANGE quickly.
  */
 
+/** Logs per range the sizing aims for unless configured (RANGE_TARGET_LOGS). */
+export const DEFAULT_RANGE_TARGET_LOGS = 5_000;
+
 export type RangeSizeLimits = {
   maxBlocks: number;
   /** Aim for about this many logs per range (default 5,000). */
@@ -26,7 +29,7 @@ export function initialRangeSize(maxBlocks: number): number {
  * nextRangeSize(100, { blocks: 100, logs: 5_000, ms: 800, full: true }, { maxBlocks: 2_000 }); // 100
  */
 export function nextRangeSize(current: number, last: { blocks: number; logs: number; ms: number; full: boolean }, limits: RangeSizeLimits): number {
-  const targetLogs = limits.targetLogs ?? 5_000;
+  const targetLogs = limits.targetLogs ?? DEFAULT_RANGE_TARGET_LOGS;
   if (last.ms > (limits.slowMs ?? 10_000)) return Math.max(1, Math.floor(current / 2));
   // Blocks that would hold about targetLogs at the density just seen; grow at most 2× a step.
   const ideal = last.logs > 0 ? Math.floor((targetLogs * last.blocks) / last.logs) : Number.POSITIVE_INFINITY;

@@ -33,6 +33,8 @@ export type SyncEngineOptions = {
   /** The factory's deployment block: nothing before it matters. */
   fromBlock: number;
   maxBlockRange: number;
+  /** Aim for about this many logs per range (default range-size.ts's): bounds the decoded logs held at once. */
+  rangeTargetLogs?: number;
   pollIntervalMs: number;
   /** Blocks deeper than this below the head are final; hashes are kept this deep. */
   finalityDepth?: number;
@@ -88,6 +90,7 @@ export class WrongChainError extends Error {
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { client, db, chainId, factory, fromBlock, maxBlockRange, pollIntervalMs } = options;
   const finalityDepth = options.finalityDepth ?? 64;
+  const sizeLimits = options.rangeTargetLogs !== undefined ? { targetLogs: options.rangeTargetLogs } : {};
   const retry = options.retry ?? { attempts: 4, baseDelayMs: 100, maxDelayMs: 2_000 };
   const maxBackoffMs = options.maxBackoffMs ?? 30_000;
   const log = options.log ?? ((line: string) => console.warn(`[sync] ${line}`));
@@ -267,7 +270,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (prefetched) counters.rangesPrefetched++;
     const { to, block, range } = prefetched ?? (await fetchAdaptive(from, Math.min(head, cursor + rangeSize)));
     // Deep backfill: fetch the next range while this one is written (see prefetch.ts for why this is safe).
-    const nextSize = nextRangeSize(rangeSize, { blocks: to - from + 1, logs: range.logs.length, ms: 0, full: to - from + 1 >= rangeSize }, { maxBlocks: maxBlockRange });
+    const nextSize = nextRangeSize(rangeSize, { blocks: to - from + 1, logs: range.logs.length, ms: 0, full: to - from + 1 >= rangeSize }, { maxBlocks: maxBlockRange, ...sizeLimits });
     const nextTo = Math.min(head - finalityDepth, to + nextSize);
     if (range.newEvents.size === 0 && nextTo > to) ahead.start(to + 1, known, () => fetchAdaptive(to + 1, nextTo));
 
@@ -301,7 +304,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     trimPending();
     progress.update(cursor, head, counters.logsIndexed);
 
-    rangeSize = nextRangeSize(rangeSize, { blocks: to - from + 1, logs: range.logs.length, ms: counters.lastRangeMs, full: to - from + 1 >= rangeSize }, { maxBlocks: maxBlockRange });
+    rangeSize = nextRangeSize(rangeSize, { blocks: to - from + 1, logs: range.logs.length, ms: counters.lastRangeMs, full: to - from + 1 >= rangeSize }, { maxBlocks: maxBlockRange, ...sizeLimits });
     counters.rangeSize = rangeSize;
 
     if (options.onChange) options.onChange(summarise(from, to, range));

@@ -15,13 +15,19 @@ import { ensurePgliteTemplate } from "../../indexer/db/pglite-template";
 import { buildContracts, repoRoot } from "../lib/build-contracts";
 import { startChainNode } from "../lib/chain-node";
 import { health, startIndexerProcess, waitIndexed, type IndexerProcess } from "../lib/indexer-process";
+import { INDEXER_MALLOC_ARENA_MAX, INDEXER_NODE_FLAGS } from "../lib/indexer-command";
 import { localClients } from "../lib/local-clients";
+import { peakSample, sampleProcessMemory, type MemorySample } from "../lib/process-memory";
 import { ProcessGroup } from "../lib/process-group";
 
 const TXS = Number(process.env.BENCH_TXS ?? 2_000);
 const PER_TX = 50;
 const HOLDERS = 5_000;
 const REALTIME_SAMPLES = 100;
+/** http-poll, websocket, and http-poll with the old memory settings. */
+const RUNS = 3;
+/** The memory settings as they were before they became options (indexer/README.md, "Memory"): config, glibc's default arenas, Node's default flags. */
+const SPEED_SETTINGS = { PGLITE_SHARED_BUFFERS_MB: "32", HEAP_GROWING_PERCENT: "0", MALLOC_ARENA_MAX: "16" };
 const TARGETS = { logsPerSecond: 5_000, peakRssMiB: 300, realtimeP99Ms: 250 };
 
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -49,8 +55,8 @@ try {
 
   const holders: Address[] = Array.from({ length: HOLDERS }, (_, i) => `0x${keccak256(toHex(`holder-${i}`)).slice(26)}` as Address);
   const transferTxs = Math.floor(TXS / 4);
-  // The organizer's stock: for the transfers, plus 250 tickets for the realtime samples.
-  const orgMintTxs = transferTxs + 5;
+  // The organizer's stock: for the transfers, plus tickets for every run's realtime samples (and one spare mint).
+  const orgMintTxs = transferTxs + Math.ceil((RUNS * REALTIME_SAMPLES) / PER_TX) + 1;
   let nextHolder = 0;
   let nextOwnToken = 1n;
   let minted = 0n;
@@ -108,11 +114,13 @@ try {
   if (transferLogs < TXS * PER_TX) throw new Error(`expected ${TXS * PER_TX} Transfer logs, found ${transferLogs}`);
 
   // ---------------------------------------------------------------- indexer runs
-  type Run = { mode: string; syncMs: number; logsPerSecond: number; backfillLogsPerSecond: number; peakRssMiB: number; p50: number; p99: number; max: number; loadAverage: [number, number, number] };
+  type MemoryPoint = { at: string } & MemorySample;
+  type Run = { mode: string; settings: string; memory: { peak: MemorySample | null; timeline: MemoryPoint[] }; syncMs: number; logsPerSecond: number; backfillLogsPerSecond: number; peakRssMiB: number; p50: number; p99: number; max: number; loadAverage: [number, number, number] };
   const runs: Run[] = [];
   let ownToken = nextOwnToken;
 
-  async function measure(mode: "http-poll" | "websocket"): Promise<void> {
+  /** `settings`: extra indexer env (the memory/speed trade-off settings); the default run passes none. */
+  async function measure(mode: "http-poll" | "websocket", settings: Record<string, string> = {}, nodeFlags?: readonly string[]): Promise<void> {
     const rpcUrl = mode === "websocket" ? node.rpcUrl.replace("http", "ws") : node.rpcUrl;
     const started = Date.now();
     const indexer: IndexerProcess = await startIndexerProcess(group, {
@@ -120,10 +128,14 @@ try {
       rpcUrl,
       factory: node.factory,
       fromBlock: node.fromBlock,
-      dataDir: join(dir, `pglite-${mode}`),
-      env: { POLL_INTERVAL_MS: mode === "websocket" ? "1000" : "50", MAX_BLOCK_RANGE: "2000" },
+      dataDir: join(dir, `pglite-${runs.length}-${mode}`), // every run starts cold, even the same mode twice
+      env: { POLL_INTERVAL_MS: mode === "websocket" ? "1000" : "50", MAX_BLOCK_RANGE: "2000", ...settings },
+      ...(nodeFlags ? { nodeFlags } : {}),
       echo: true,
     });
+    // From "ready" (PGlite open, API listening) on; VmHWM below also covers the start-up before it.
+    const sampler = sampleProcessMemory(indexer.proc.child.pid!, `${indexer.url}/metrics`);
+    const readyMs = Date.now() - started;
     const synced = await waitIndexed(indexer.url, head, 600_000);
     const syncMs = Date.now() - started;
     const h = (await (await fetch(`${indexer.url}/health`)).json()) as { backfill: { logsPerSecond: number } | null };
@@ -149,11 +161,23 @@ try {
     const loadAverage = loadavg().map((x) => Math.round(x * 100) / 100) as [number, number, number];
     const status = await readFile(`/proc/${indexer.proc.child.pid}/status`, "utf8");
     const peakKiB = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    const samples = await sampler.stop();
     await indexer.kill("SIGTERM");
+    // ready, every quarter of the backfill, synced, after the realtime samples (t is from ready).
+    const syncedT = syncMs - readyMs;
+    const near = (t: number) => samples.reduce((a, b) => (Math.abs(b.t - t) < Math.abs(a.t - t) ? b : a));
+    const timeline: MemoryPoint[] = samples.length === 0 ? [] : [
+      { at: "ready", ...samples[0]! },
+      ...[0.25, 0.5, 0.75].map((f) => ({ at: `${f * 100} % of backfill`, ...near(f * syncedT) })),
+      { at: "synced", ...near(syncedT) },
+      { at: "after realtime", ...samples.at(-1)! },
+    ];
     lags.sort((a, b) => a - b);
     const q = (p: number) => lags[Math.min(lags.length - 1, Math.floor(p * lags.length))]!;
     runs.push({
       mode,
+      settings: [...Object.entries(settings).map(([k, v]) => `${k}=${v}`), ...(nodeFlags ? [`node flags: ${nodeFlags.join(" ") || "none"}`] : [])].join(" ") || "defaults",
+      memory: { peak: peakSample(samples) ?? null, timeline },
       syncMs,
       logsPerSecond: Math.round((rawLogs * 1000) / syncMs),
       backfillLogsPerSecond: h.backfill?.logsPerSecond ?? 0,
@@ -172,13 +196,15 @@ try {
   } catch (err) {
     log(`websocket run failed: ${(err as Error).message}`);
   }
+  // The other point of the memory/speed trade-off: the settings before the memory work.
+  await measure("http-poll", SPEED_SETTINGS, []);
 
   // ---------------------------------------------------------------- report
   const baselineLps = Math.round((rawLogs * 1000) / baselineMs);
   const cpu = (await readFile("/proc/cpuinfo", "utf8").catch(() => "")).match(/model name\s*:\s*(.+)/)?.[1] ?? "unknown CPU";
   const rows = runs.map(
     (r) =>
-      `| ${r.mode} | ${(r.syncMs / 1000).toFixed(1)} s | ${r.logsPerSecond.toLocaleString("en")} (${(r.logsPerSecond / baselineLps).toFixed(2)}× raw getLogs) ${r.logsPerSecond >= TARGETS.logsPerSecond ? "✅" : "❌"} | ${r.backfillLogsPerSecond.toLocaleString("en")} | ${r.peakRssMiB} MiB ${r.peakRssMiB <= TARGETS.peakRssMiB ? "✅" : "❌"} | ${r.p50} ms | ${r.p99} ms ${r.p99 <= TARGETS.realtimeP99Ms ? "✅" : "❌"} | ${r.max} ms | ${r.loadAverage.join(" / ")} |`,
+      `| ${r.mode} | ${r.settings} | ${(r.syncMs / 1000).toFixed(1)} s | ${r.logsPerSecond.toLocaleString("en")} (${(r.logsPerSecond / baselineLps).toFixed(2)}× raw getLogs) ${r.logsPerSecond >= TARGETS.logsPerSecond ? "✅" : "❌"} | ${r.backfillLogsPerSecond.toLocaleString("en")} | ${r.peakRssMiB} MiB ${r.peakRssMiB <= TARGETS.peakRssMiB ? "✅" : "❌"} | ${r.p50} ms | ${r.p99} ms ${r.p99 <= TARGETS.realtimeP99Ms ? "✅" : "❌"} | ${r.max} ms | ${r.loadAverage.join(" / ")} |`,
   );
   const md = `# Indexer benchmark
 
@@ -188,13 +214,28 @@ Chain: ${head - node.fromBlock} blocks on a local Hardhat node; ${transferLogs.t
 
 Baseline, same run: raw \`eth_getLogs\` of the same logs over HTTP, no decoding or storage: ${(baselineMs / 1000).toFixed(1)} s = **${baselineLps.toLocaleString("en")} logs/s**.
 
-| RPC mode | cold start → synced | logs/s overall, start-up included (target ≥ ${TARGETS.logsPerSecond.toLocaleString("en")}) | backfill logs/s (engine) | peak RSS (target ≤ ${TARGETS.peakRssMiB} MiB) | realtime p50 | realtime p99 (target ≤ ${TARGETS.realtimeP99Ms} ms) | max | load avg 1/5/15 min |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| RPC mode | memory settings | cold start → synced | logs/s overall, start-up included (target ≥ ${TARGETS.logsPerSecond.toLocaleString("en")}) | backfill logs/s (engine) | peak RSS (target ≤ ${TARGETS.peakRssMiB} MiB) | realtime p50 | realtime p99 (target ≤ ${TARGETS.realtimeP99Ms} ms) | max | load avg 1/5/15 min |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join("\n")}
+
+### Memory of the indexer process
+
+At the RSS peak (sampled every 100 ms from \`/proc/<pid>/status\`; heap and external from the indexer's \`/metrics\`, its last answer before that moment). *external* includes PGlite's WebAssembly memory (128 MiB reserved; only the pages Postgres touched count in RSS, inside *anon*).
+
+| run | peak VmHWM | sampled peak RSS | anon | file-backed | V8 heap used | V8 heap total | external | array buffers |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${runs.map((r) => { const p = r.memory.peak; return p ? `| ${r.mode}, ${r.settings} | ${r.peakRssMiB} MiB | ${p.rssMiB} | ${p.anonMiB} | ${p.fileMiB} | ${p.heapUsedMiB ?? "–"} | ${p.heapTotalMiB ?? "–"} | ${p.externalMiB ?? "–"} | ${p.arrayBuffersMiB ?? "–"} |` : `| ${r.mode}, ${r.settings} | ${r.peakRssMiB} MiB | – | | | | | | |`; }).join("\n")}
+
+Over time (MiB; rss / V8 heap total / external):
+
+| run | ${(runs[0]?.memory.timeline ?? []).map((p) => p.at).join(" | ")} |
+| --- | ${(runs[0]?.memory.timeline ?? []).map(() => "---").join(" | ")} |
+${runs.map((r) => `| ${r.mode}, ${r.settings} | ${r.memory.timeline.map((p) => `${Math.round(p.rssMiB)} / ${p.heapTotalMiB === null ? "–" : Math.round(p.heapTotalMiB)} / ${p.externalMiB === null ? "–" : Math.round(p.externalMiB)}`).join(" | ")} |`).join("\n")}
 
 - *cold start → synced*: from spawning \`indexer/main.ts\` on an empty PGlite folder until \`/health\` reports the chain head indexed (includes Node + tsx start, PGlite start and migrations).
 - *realtime*: ${REALTIME_SAMPLES} blocks, one transfer each; from the moment the block's \`eth_sendTransaction\` returned (Hardhat automine: the block is mined) until \`/health\` shows it indexed. http-poll polls every 50 ms; websocket wakes on \`newHeads\`.
-- Peak RSS: the indexer process's VmHWM at the end of the run.
+- Peak RSS: the indexer process's own VmHWM (\`/proc/<pid>/status\` of the \`node indexer/main.ts\` process, not the chain node or this script) at the end of the run, start-up included.
+- Memory settings: *defaults* are \`PGLITE_SHARED_BUFFERS_MB=8\`, \`HEAP_GROWING_PERCENT=20\`, \`RANGE_TARGET_LOGS=5000\` and the launcher's (\`scripts/lib/indexer-command.ts\`) \`${INDEXER_NODE_FLAGS.join(" ")}\`, \`MALLOC_ARENA_MAX=${INDEXER_MALLOC_ARENA_MAX}\`; the last row runs the settings from before the memory work (glibc's default is 8 arenas per core, so 16 here) for comparison.
 - Load average: \`uptime\`'s, at the end of each run (2 cores shared with other work: above 2 the indexer waited for a CPU). Baseline run's load: ${baselineLoad.join(" / ")}.
 - Empty PGlite folder: copied from the migrated template (\`indexer/db/pglite-template.ts\`, built once per PGlite version + migrations, before the runs: ${(templateMs / 1000).toFixed(1)} s this time; 0 when it already existed).
 `;

@@ -1,11 +1,9 @@
 /** The indexer as its own process (`indexer/main.ts`), as production runs it: for the reorg, crash and failover tests and the benchmark. */
-import { join } from "node:path";
 import { repoRoot } from "./build-contracts";
+import { indexerCommand } from "./indexer-command";
 import type { ManagedProcess, ProcessGroup } from "./process-group";
 import { whileAlive } from "./process-group";
 import { freePort, waitFor, waitForHttp } from "./wait";
-
-const tsxLoader = join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs");
 
 export type IndexerProcess = {
   url: string;
@@ -25,6 +23,8 @@ export type IndexerProcessOptions = {
   /** … a PostgreSQL URL. */
   databaseUrl?: string;
   env?: Record<string, string>;
+  /** Node flags instead of the launcher's (scripts/lib/indexer-command.ts), e.g. [] for Node's defaults. */
+  nodeFlags?: readonly string[];
   /** Print the process's output lines (prefixed) as they come. */
   echo?: boolean;
   /** Ready once /health answers at all, even 503 (an indexer that cannot sync yet, e.g. a broken RPC). */
@@ -36,11 +36,13 @@ export type IndexerProcessOptions = {
 export async function startIndexerProcess(group: ProcessGroup, o: IndexerProcessOptions): Promise<IndexerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = group.start(o.name ?? "indexer", process.execPath, ["--import", tsxLoader, join(repoRoot, "indexer", "main.ts")], {
+  const launch = indexerCommand(process.env, o.nodeFlags);
+  const proc = group.start(o.name ?? "indexer", launch.command, launch.args, {
     cwd: repoRoot,
     echo: o.echo ?? false,
     env: {
       ...process.env,
+      ...launch.env,
       RPC_URL: o.rpcUrl,
       CHAIN_ID: "31337",
       FACTORY_ADDRESS: o.factory,

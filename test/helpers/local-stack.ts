@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { deployLocal } from "../../scripts/deploy";
 import { createDemoEvent, type DemoEvent } from "../../scripts/demo-data";
 import { repoRoot } from "../../scripts/lib/build-contracts";
+import { indexerCommand } from "../../scripts/lib/indexer-command";
 import { ProcessGroup, whileAlive, type ManagedProcess } from "../../scripts/lib/process-group";
 import { freePort, waitForHttp, waitForRpc } from "../../scripts/lib/wait";
 
@@ -23,7 +24,6 @@ export type LocalStack = {
 };
 
 const hardhatCli = join(repoRoot, "node_modules", "hardhat", "dist", "src", "cli.js");
-const tsxLoader = join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs");
 
 /**
  * The real processes, on free ports and a throwaway data folder: a Hardhat node, the
@@ -51,10 +51,12 @@ export async function startLocalStack(options: { siweDomain?: string; indexerEnv
     const indexerUrl = `http://127.0.0.1:${indexerPort}`;
     const dataDir = join(dir, "pglite");
     const startIndexer = async () => {
-      const p = group.start("indexer", process.execPath, ["--import", tsxLoader, join(repoRoot, "indexer", "main.ts")], {
+      const launch = indexerCommand();
+      const p = group.start("indexer", launch.command, launch.args, {
         cwd: repoRoot,
         env: {
           ...process.env,
+          ...launch.env,
           RPC_URL: rpcUrl,
           CHAIN_ID: "31337",
           DEPLOYMENTS_FILE: deploymentsFile,
