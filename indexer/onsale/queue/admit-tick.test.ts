@@ -53,6 +53,23 @@ describe("admitTick", () => {
     expect((await admitTick(database.db, sale.id, at(opensAt, 62_000))).admitted).toEqual([3, 4]);
   });
 
+  it("never dates an admission before the previous tick's, whatever clock the caller read", async () => {
+    // Two instances: one read its clock, then waited for the sale's lock while the other ticked later.
+    const opensAt = new Date("2030-02-04T10:00:00Z");
+    const sale = await insertTestSale(database.db, { id: "clocks", opensAt, admitPerSecond: 10, lottery: false });
+    const join = (n: number) => Promise.all(Array.from({ length: n }, () => joinQueue({ db: database.db, now: () => at(opensAt, -10) } as OnsaleDeps, sale.id, "ip")));
+    await join(10);
+    await admitTick(database.db, sale.id, opensAt);
+    // 15 owed, 10 waiting: all admitted, one admission carried for the next arrival.
+    expect((await admitTick(database.db, sale.id, at(opensAt, 1_500))).admitted).toHaveLength(10);
+    await join(3);
+    const late = await admitTick(database.db, sale.id, at(opensAt, 1_490)); // read 10 ms before the last tick
+    expect(late.admitted).toEqual([11]);
+    const rows = await database.db.select().from(onsaleEntries).where(and(eq(onsaleEntries.saleId, sale.id), isNotNull(onsaleEntries.admittedAt)));
+    const byPosition = rows.sort((a, b) => a.position! - b.position!);
+    for (let i = 1; i < byPosition.length; i++) expect(byPosition[i]!.admittedAt!.getTime()).toBeGreaterThanOrEqual(byPosition[i - 1]!.admittedAt!.getTime());
+  });
+
   it("reports the estimated wait from the rate", async () => {
     const opensAt = new Date("2030-02-02T10:00:00Z");
     const sale = await insertTestSale(database.db, { id: "eta", opensAt, admitPerSecond: 2, lottery: false });

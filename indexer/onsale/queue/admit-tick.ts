@@ -16,9 +16,12 @@ export const MAX_BURST_SECONDS = 2;
 
 export type TickResult = { admitted: number[]; admittedThrough: number };
 
-export async function admitTick(db: Db, saleId: string, now: Date, randomInt?: (n: number) => number): Promise<TickResult> {
+export async function admitTick(db: Db, saleId: string, clock: Date, randomInt?: (n: number) => number): Promise<TickResult> {
   return db.transaction(async (tx) => {
     let sale = await loadSale(tx, saleId, true);
+    // Instances read their clocks before waiting for the sale's lock: the one that waited may hold
+    // an earlier time than the tick before it. A sale's admission times never go backwards.
+    const now = sale.lastAdmitAt && clock < sale.lastAdmitAt ? sale.lastAdmitAt : clock;
     if (now < sale.opensAt) return { admitted: [], admittedThrough: sale.admittedThrough };
     sale = await drawLottery(tx, sale, now, randomInt);
     const since = sale.lastAdmitAt ?? sale.opensAt;
