@@ -40,6 +40,14 @@ export const ERROR_WORDS: Record<string, (args: Args) => string> = {
   EventTicketEventOver: () => "The event is already over.",
   EventTicketNothingToWithdraw: () => "There is nothing to withdraw.",
   EventTicketPaymentFailed: ([to, amount]) => `Sending ${eth(amount)} to ${to} failed.`,
+  EventTicketUnknownChannel: ([c]) => `Allocation channel ${String(c)} is not open for this event (or is the public sale, which only buy and claim use).`,
+  EventTicketChannelQuotaExceeded: ([c, requested, remaining]) =>
+    `Allocation channel ${String(c)} has ${String(remaining)} ticket(s) left of its quota; ${String(requested)} asked.`,
+  EventTicketSetupClosed: () => "Channels and real-name deadlines can only be set before the first ticket is minted.",
+  EventTicketIdentityBound: ([t]) => `Ticket ${id(t)} is bound to its holder's identity: only the organizer can move it.`,
+  EventTicketBindingNotRequired: ([tier]) => `Tier ${String(tier)} does not ask for an identity binding.`,
+  EventTicketBindingClosed: ([deadline]) => `The identity-binding deadline (${new Date(Number(deadline) * 1000).toUTCString()}) has passed.`,
+  EventTicketBindingInvalidSignature: () => "The identity service's attestation is not valid for this ticket and holder.",
   // ResaleMarket
   MarketUnknownTicket: () => "That contract is not a Fairgate event.",
   MarketNotTicketOwner: ([t]) => `You do not hold ticket ${id(t)}.`,
