@@ -26,7 +26,9 @@ export default defineConfig({
   },
   test: {
     solidity: {
-      fuzz: { runs: 256 },
+      // A fixed seed: fuzz tests' average gas goes into .gas-snapshot, which `npm test` checks, so
+      // inputs must not change between runs (they did: ±4 % on mixed-input tests). Change it to explore anew.
+      fuzz: { runs: 256, seed: "0x4661697267617465" },
       invariant: { runs: 64, depth: 32, failOnRevert: false },
     },
   },
