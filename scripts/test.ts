@@ -69,10 +69,22 @@ async function solidityTests(): Promise<void> {
   let note: string | undefined;
   if (code !== 0 && counts.failed === 0) {
     counts.failed = 1;
-    note = /snapshot/i.test(plain) ? "gas changed: run `npm run gas` and commit the new numbers" : "hardhat failed before reporting";
+    const drift = gasDrift(plain);
+    note = drift.length ? "gas changed: run `npm run gas` and commit the new numbers" : `hardhat exited with ${code}`;
+    // Named in the summary, as vitest failures are: CI logs are often cut to their tail.
+    for (const d of drift) failures.push(`solidity: gas snapshot ${d}`);
+    if (!drift.length) for (const line of lastLines(plain, 5)) failures.push(`solidity: ${line}`);
   }
   results.push({ name: "solidity", ...counts, note });
 }
+
+/** `Contract#test(): expected → actual` for every entry Hardhat's snapshot check reports as changed. */
+function gasDrift(plain: string): string[] {
+  const entry = /^ {2}(\S+#\S+)\n {4}\(in [^)]*\)\n(?: {4}Runs: \d+\n)? {4}Expected \((?:~|gas)\): (\d+)\n {4}Actual \((?:~|gas)\): +(\d+)/gm;
+  return [...plain.matchAll(entry)].map(([, name, expected, actual]) => `${name}: ${expected} → ${actual}`);
+}
+
+const lastLines = (text: string, n: number) => text.split("\n").map((l) => l.trim()).filter(Boolean).slice(-n);
 
 type VitestJson = {
   numPassedTests: number;
