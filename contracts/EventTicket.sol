@@ -26,7 +26,7 @@ import {TicketPacking as P} from "./libraries/TicketPacking.sol";
 /// @dev ERC-721 (OpenZeppelin 5 interface and ERC-6093 errors) over packed storage: owner, tier and
 /// flags share one word per token; balance and purchases share one word per wallet; tier rules
 /// and event rules are immutables. Every ownership change goes through `_update`, the single
-/// place where transfer policy lives. Token ids are sequential from 1.
+/// place where transfer policy lives. Token ids are sequential from 1; reserved seats have ids above 2^32 (`seatTokenId`).
 contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEventTicket, AccessControl, EIP712, ReentrancyGuardTransient {
     using P for uint256;
 
@@ -126,10 +126,11 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         bool restricted;
         for (uint256 i; i < n; ++i) {
             TierConfig memory t = tiers[i];
-            if (t.supply == 0) revert EventTicketBadConfig();
+            // Seats are bought by number with `buySeats`, which takes no voucher.
+            if (t.supply == 0 || (t.reserved && t.voucherOnly)) revert EventTicketBadConfig();
             w[i] = P.pack(t);
             if (t.mode != TransferMode.Free) restricted = true;
-            emit TierCreated(uint8(i), t.faceValue, t.supply, t.zones, t.mode, t.resaleCapBps, t.voucherOnly);
+            emit TierCreated(uint8(i), t.faceValue, t.supply, t.zones, t.mode, t.resaleCapBps, t.voucherOnly, t.reserved);
         }
         _operatorsRestricted = restricted;
         (_tier0, _tier1, _tier2, _tier3) = (w[0], w[1], w[2], w[3]);
@@ -321,6 +322,48 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         return _buy(tierId, quantity);
     }
 
+    /// @notice Primary sale of reserved seats at face value, one transaction for a group: seat `s` of
+    /// a reserved tier becomes token `seatTokenId(tierId, s)`. Same payment, escrow, wallet cap and
+    /// public quota as `buy`. A seat exists once: of two buyers racing for it, the second reverts with
+    /// `EventTicketSeatTaken` and pays nothing.
+    /// @return price The total paid.
+    function buySeats(uint8 tierId, uint32[] calldata seats) external payable nonReentrant returns (uint256 price) {
+        uint256 t = _tierWord(tierId);
+        if (!t.reserved()) revert EventTicketNotReserved(tierId);
+        uint256 n = seats.length;
+        _checkBatch(n);
+        if (block.timestamp >= endTime) revert EventTicketSaleClosed();
+        uint256 state = _openState();
+        _checkPublicQuota(state.totalMinted() + state.seatsSold(), n);
+        price = t.faceValue() * n;
+        _collect(price);
+        uint256 word = P.newToken(msg.sender, tierId, P.PAID);
+        uint256 supply = t.supply();
+        uint256 base = P.SEAT_ID_BASE | (uint256(tierId) << 24);
+        for (uint256 i; i < n; ++i) {
+            uint32 seat = seats[i];
+            if (seat >= supply) revert EventTicketUnknownSeat(tierId, seat);
+            uint256 id = base | seat;
+            if (_tokens[id] != 0) revert EventTicketSeatTaken(tierId, seat);
+            _tokens[id] = word;
+            emit Transfer(address(0), msg.sender, id);
+        }
+        _creditWallet(msg.sender, n, n);
+        _state = state.addSeats(tierId, n);
+        escrowBalance += price;
+        emit SeatsPurchased(msg.sender, tierId, seats, price);
+        if (msg.sender.code.length != 0) {
+            for (uint256 i; i < n; ++i) {
+                ERC721Utils.checkOnERC721Received(msg.sender, address(0), msg.sender, base | seats[i], "");
+            }
+        }
+    }
+
+    /// @notice Token id of seat `seat` of reserved tier `tierId` (lib/seating computes the same).
+    function seatTokenId(uint8 tierId, uint32 seat) external pure returns (uint256) {
+        return P.SEAT_ID_BASE | (uint256(tierId) << 24) | seat;
+    }
+
     /// @notice Redeems an organizer-signed EIP-712 voucher: single use, before its deadline, within the
     /// per-identity cap. The caller pays face value; tickets go to `v.to` and carry the identity commitment.
     /// @return firstTokenId The first id minted.
@@ -418,7 +461,8 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         external
         onlyRole(DEFAULT_ADMIN_ROLE)
     {
-        if (_state.totalMinted() != 0) revert EventTicketSetupClosed();
+        uint256 state = _state;
+        if (state.totalMinted() + state.seatsSold() != 0) revert EventTicketSetupClosed();
         uint256 channels = P.CHANNELS_CONFIGURED | P.QUOTA_MASK;
         for (uint256 c; c < P.MAX_CHANNELS; ++c) {
             uint256 rule = channelRules >> (32 * c);
@@ -563,9 +607,14 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
 
     // ================================================================== rule views
 
-    /// @notice Number of tickets ever minted; the last token id.
+    /// @notice General-admission tickets ever minted: the last sequential token id (seats not included).
     function totalMinted() external view returns (uint256) {
         return _state.totalMinted();
+    }
+
+    /// @notice Reserved seats sold (`buySeats`).
+    function seatsSold() external view returns (uint256) {
+        return _state.seatsSold();
     }
 
     /// @notice Tickets minted in `tierId`.
@@ -688,7 +737,7 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         if (block.timestamp >= endTime) revert EventTicketSaleClosed();
         uint256 state = _openState();
         _checkSupply(state, tierId, quantity);
-        _checkPublicQuota(state.totalMinted(), quantity);
+        _checkPublicQuota(state.totalMinted() + state.seatsSold(), quantity);
         uint256 price = _tierWord(tierId).faceValue() * quantity;
         _collect(price);
         firstTokenId = state.totalMinted() + 1;
@@ -742,8 +791,11 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         if (state & P.CANCELLED != 0) revert EventTicketCancelled();
     }
 
+    /// @dev General-admission issuance only: a reserved tier sells seats by number (`buySeats`).
     function _checkSupply(uint256 state, uint8 tierId, uint256 n) private view {
-        uint256 supply = _tierWord(tierId).supply();
+        uint256 t = _tierWord(tierId);
+        if (t.reserved()) revert EventTicketSeatsRequired(tierId);
+        uint256 supply = t.supply();
         uint256 minted = state.tierMinted(tierId);
         if (minted + n > supply) revert EventTicketSoldOut(tierId, n, supply - minted);
     }

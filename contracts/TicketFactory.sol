@@ -62,7 +62,8 @@ contract TicketFactory {
     {
         TierConfig[] memory tiers = new TierConfig[](1);
         tiers[0] = TierConfig({
-            faceValue: 0, supply: type(uint24).max, zones: 1, mode: TransferMode.Free, resaleCapBps: 0, voucherOnly: false
+            faceValue: 0, supply: type(uint24).max, zones: 1, mode: TransferMode.Free, resaleCapBps: 0, voucherOnly: false,
+            reserved: false
         });
         EventConfig memory cfg = EventConfig({
             name: name,

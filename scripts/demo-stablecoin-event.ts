@@ -14,8 +14,8 @@ export type StablecoinDemoEvent = { ticket: Address; name: string; token: Addres
 
 const USD = 1_000_000n;
 export const STABLECOIN_DEMO_TIERS = [
-  { faceValue: 25n * USD, supply: 300, zones: 1, mode: 0, resaleCapBps: 11_000, voucherOnly: false },
-  { faceValue: 60n * USD, supply: 40, zones: 3, mode: 1, resaleCapBps: 10_000, voucherOnly: false },
+  { faceValue: 25n * USD, supply: 300, zones: 1, mode: 0, resaleCapBps: 11_000, voucherOnly: false, reserved: false },
+  { faceValue: 60n * USD, supply: 40, zones: 3, mode: 1, resaleCapBps: 10_000, voucherOnly: false, reserved: false },
 ] as const;
 /** Each funded fan account gets this much mock USD. */
 export const DEMO_FAN_USD = 1_000n * USD;

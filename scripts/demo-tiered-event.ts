@@ -10,9 +10,9 @@ import { localClients } from "./lib/local-clients";
 export type TieredDemoEvent = { ticket: Address; name: string; buyer: { account: Address; accountIndex: number; tokenIds: bigint[] } };
 
 export const TIERED_DEMO_TIERS = [
-  { faceValue: parseEther("0.05"), supply: 500, zones: 1, mode: 0, resaleCapBps: 12_000, voucherOnly: false },
-  { faceValue: parseEther("0.2"), supply: 50, zones: 3, mode: 1, resaleCapBps: 11_000, voucherOnly: false },
-  { faceValue: parseEther("0.5"), supply: 10, zones: 7, mode: 2, resaleCapBps: 10_000, voucherOnly: false },
+  { faceValue: parseEther("0.05"), supply: 500, zones: 1, mode: 0, resaleCapBps: 12_000, voucherOnly: false, reserved: false },
+  { faceValue: parseEther("0.2"), supply: 50, zones: 3, mode: 1, resaleCapBps: 11_000, voucherOnly: false, reserved: false },
+  { faceValue: parseEther("0.5"), supply: 10, zones: 7, mode: 2, resaleCapBps: 10_000, voucherOnly: false, reserved: false },
 ] as const;
 
 export async function createTieredDemoEvent(options: { rpcUrl: string; factory: Address; name?: string }): Promise<TieredDemoEvent> {

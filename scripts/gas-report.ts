@@ -47,8 +47,8 @@ const config = {
   currency: "0x0000000000000000000000000000000000000000" as Address,
 };
 const tiers = [
-  { faceValue: 10n ** 17n, supply: 16_000_000, zones: 1, mode: 0, resaleCapBps: 11_000, voucherOnly: false },
-  { faceValue: 10n ** 17n, supply: 16_000_000, zones: 3, mode: 1, resaleCapBps: 10_000, voucherOnly: false },
+  { faceValue: 10n ** 17n, supply: 16_000_000, zones: 1, mode: 0, resaleCapBps: 11_000, voucherOnly: false, reserved: false },
+  { faceValue: 10n ** 17n, supply: 16_000_000, zones: 3, mode: 1, resaleCapBps: 10_000, voucherOnly: false, reserved: false },
 ] as const;
 await gasOf(factory.write.createEventWithTiers([config, tiers]));
 const ticketAddress = (await factory.read.events([0n])) as Address;
@@ -178,7 +178,7 @@ for (const n of [1, 10, 100]) {
 }
 
 // Waitlist: a second event whose MarketOnly tier (supply 1) the seller bought out.
-await gasOf(factory.write.createEventWithTiers([{ ...config, name: "Gas Queue", symbol: "GQ" }, [{ faceValue: 10n ** 17n, supply: 1, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: false }]]));
+await gasOf(factory.write.createEventWithTiers([{ ...config, name: "Gas Queue", symbol: "GQ" }, [{ faceValue: 10n ** 17n, supply: 1, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: false, reserved: false }]]));
 const queueEvent = (await factory.read.events([1n])) as Address;
 const queueAsSeller = await viem.getContractAt("EventTicket", queueEvent, { client: { public: publicClient, wallet: seller } });
 await gasOf(queueAsSeller.write.buy([0, 1n], { value: 10n ** 17n }));
@@ -197,8 +197,8 @@ extras.push({ scenario: "return ticket to waitlist (head gets it, holder paid fa
 const usd = await viem.deployContract("MockUSD");
 const USD = 1_000_000n;
 await gasOf(factory.write.createEventWithTiers([{ ...config, name: "Gas USD", symbol: "GUSD", currency: usd.address }, [
-  { faceValue: 25n * USD, supply: 16_000_000, zones: 1, mode: 0, resaleCapBps: 11_000, voucherOnly: false },
-  { faceValue: 40n * USD, supply: 16_000_000, zones: 3, mode: 1, resaleCapBps: 10_000, voucherOnly: false },
+  { faceValue: 25n * USD, supply: 16_000_000, zones: 1, mode: 0, resaleCapBps: 11_000, voucherOnly: false, reserved: false },
+  { faceValue: 40n * USD, supply: 16_000_000, zones: 3, mode: 1, resaleCapBps: 10_000, voucherOnly: false, reserved: false },
 ]]));
 const usdEventAddress = (await factory.read.events([2n])) as Address;
 const usdAs = (w: typeof holder) => viem.getContractAt("MockUSD", usd.address, { client: { public: publicClient, wallet: w } });

@@ -12,6 +12,8 @@ export type TierView = {
   mode: number;
   resaleCapBps: number;
   voucherOnly: boolean;
+  /** Reserved seating: sold seat by seat on the seat map (`buySeats`). */
+  reserved: boolean;
 };
 
 export type EventView = {
@@ -80,6 +82,7 @@ export async function readEvent(client: PublicClient, address: Address): Promise
         mode: Number(config.mode),
         resaleCapBps: Number(config.resaleCapBps),
         voucherOnly: config.voucherOnly,
+        reserved: config.reserved,
       } satisfies TierView;
     }),
   );

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { toLocalInput } from "../format/local-datetime";
 
 /** What the create-event form holds: strings as typed, one entry per tier. */
-export type TierForm = { faceValueEth: string; supply: string; zones: number; mode: number; resaleCapPercent: string; voucherOnly: boolean };
+export type TierForm = { faceValueEth: string; supply: string; zones: number; mode: number; resaleCapPercent: string; voucherOnly: boolean; reserved?: boolean };
 export type EventForm = {
   name: string;
   symbol: string;
@@ -34,7 +34,7 @@ export type EventConfigArgs = {
   voucherSigner: `0x${string}`;
   currency: `0x${string}`;
 };
-export type TierConfigArgs = { faceValue: bigint; supply: number; zones: number; mode: number; resaleCapBps: number; voucherOnly: boolean };
+export type TierConfigArgs = { faceValue: bigint; supply: number; zones: number; mode: number; resaleCapBps: number; voucherOnly: boolean; reserved: boolean };
 
 const MAX_UINT96 = (1n << 96n) - 1n;
 const intIn = (label: string, min: number, max: number) =>
@@ -72,7 +72,8 @@ const tierSchema = (decimals: number) => z.object({
   mode: z.number().int().min(0).max(2),
   resaleCapPercent: percent("Resale cap", 655),
   voucherOnly: z.boolean(),
-});
+  reserved: z.boolean().default(false),
+}).refine((t) => !(t.reserved && t.voucherOnly), "A reserved-seating tier cannot be voucher only (seats are bought by number)");
 
 const formSchema = (decimals: number) => z
   .object({
@@ -115,7 +116,7 @@ export function parseEventForm(form: EventForm, currency: FormCurrency = { decim
       voucherSigner: zeroAddress,
       currency: (f.currency || zeroAddress) as `0x${string}`,
     },
-    tiers: f.tiers.map((t) => ({ faceValue: t.faceValueEth, supply: t.supply, zones: t.zones, mode: t.mode, resaleCapBps: t.resaleCapPercent, voucherOnly: t.voucherOnly })),
+    tiers: f.tiers.map((t) => ({ faceValue: t.faceValueEth, supply: t.supply, zones: t.zones, mode: t.mode, resaleCapBps: t.resaleCapPercent, voucherOnly: t.voucherOnly, reserved: t.reserved ?? false })),
   };
 }
 
@@ -132,6 +133,6 @@ export function defaultEventForm(now = new Date()): EventForm {
     maxPerWallet: "4",
     royaltyPercent: "5",
     currency: "",
-    tiers: [{ faceValueEth: "0.05", supply: "100", zones: 1, mode: 0, resaleCapPercent: "120", voucherOnly: false }],
+    tiers: [{ faceValueEth: "0.05", supply: "100", zones: 1, mode: 0, resaleCapPercent: "120", voucherOnly: false, reserved: false }],
   };
 }

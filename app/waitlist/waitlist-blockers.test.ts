@@ -6,7 +6,7 @@ import { hasWaitlist, joinBlocker, returnBlocker } from "./waitlist-blockers";
 
 const START = 2_000_000_000n;
 const NOW = START - 10n * 86_400n;
-const tier: TierView = { id: 0, faceValue: parseEther("0.1"), supply: 2, minted: 2, zones: 1, mode: 0, resaleCapBps: 10_000, voucherOnly: false };
+const tier: TierView = { id: 0, faceValue: parseEther("0.1"), supply: 2, minted: 2, zones: 1, mode: 0, resaleCapBps: 10_000, voucherOnly: false, reserved: false };
 const event = {
   address: "0x0000000000000000000000000000000000000001",
   market: "0x0000000000000000000000000000000000000002",

@@ -15,12 +15,16 @@ interface IEventTicket {
         uint32 zones,
         TransferMode mode,
         uint16 resaleCapBps,
-        bool voucherOnly
+        bool voucherOnly,
+        bool reserved
     );
     /// @notice Emitted once per mint call, beside one ERC-721 `Transfer` per ticket.
     event TicketsMinted(uint8 indexed tier, uint256 firstTokenId, uint256 count);
     /// @notice Primary sale at face value (`buy` or `claim`); the value is held in escrow.
     event TicketsPurchased(address indexed buyer, uint256 firstTokenId, uint256 count, uint256 paid);
+    /// @notice Reserved seats bought at face value (`buySeats`), held in escrow. Seat `s` of `tier` is token
+    /// `seatTokenId(tier, s)`; the venue layout maps it to a section, row and seat (lib/seating).
+    event SeatsPurchased(address indexed buyer, uint8 indexed tier, uint32[] seats, uint256 paid);
     /// @notice A voucher was redeemed; `firstTokenId..firstTokenId+quantity-1` carry `identityCommitment`.
     event VoucherRedeemed(bytes32 indexed nonce, bytes32 indexed identityCommitment, address indexed to, uint256 firstTokenId, uint256 quantity);
     /// @notice A gate recorded admission. The ticket can no longer move or be listed.
@@ -90,6 +94,14 @@ interface IEventTicket {
     error EventTicketBindingNotRequired(uint8 tier);
     error EventTicketBindingClosed(uint64 deadline);
     error EventTicketBindingInvalidSignature();
+    /// @notice General-admission issuance (buy, claim, mints) on a reserved tier: seats are bought by number.
+    error EventTicketSeatsRequired(uint8 tier);
+    /// @notice `buySeats` on a general-admission tier.
+    error EventTicketNotReserved(uint8 tier);
+    /// @notice The seat is not in the tier (seat numbers run from 0 to supply - 1).
+    error EventTicketUnknownSeat(uint8 tier, uint32 seat);
+    /// @notice Someone bought the seat first (or it appears twice in one purchase).
+    error EventTicketSeatTaken(uint8 tier, uint32 seat);
 
     // ---------------------------------------------------------------- views used by the market and the waitlist
     function organizer() external view returns (address);

@@ -18,6 +18,7 @@ struct TierConfig {
     TransferMode mode;
     uint16 resaleCapBps; // resale price cap in basis points of face value (10_000 = face)
     bool voucherOnly; // primary sale only with an organizer voucher
+    bool reserved; // reserved seating: sold seat by seat (`buySeats`), one token id per seat
 }
 
 /// @notice Event-wide rules, fixed when the event is created.

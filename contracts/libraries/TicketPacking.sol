@@ -12,9 +12,11 @@ import {TierConfig, TransferMode} from "../interfaces/ITicketTypes.sol";
 ///              | 170 paid (face value in escrow) | 171 has identity commitment | 172 refunded
 ///              | [173..175] allocation channel | [176..177] channel transfer mode | 178 identity bound
 /// wallet word  [0..63] balance | [64..95] primary tickets bought (sale + vouchers)
-/// state word   [0..31] total minted | 32 cancelled | [64 + 24·i .. 87 + 24·i] minted of tier i (i < 8)
+/// state word   [0..31] total minted (general admission; the last sequential id) | 32 cancelled
+///              | [33..63] seats sold | [64 + 24·i .. 87 + 24·i] minted of tier i (i < 8, seats included)
 /// tier word    [0..95] face | [96..119] supply | [120..151] zones | [152..159] mode
-///              | [160..175] resale cap bps | 176 voucher only
+///              | [160..175] resale cap bps | 176 voucher only | 177 reserved seating
+/// seat token id  SEAT_ID_BASE | tier << 24 | seat (seat < tier supply): above every sequential id
 /// channels     [0..23] public quota | 24 configured | [32·c .. 32·c + 31] minted of channel c (c = 1..7)
 /// channel rules [32·c .. 32·c + 23] quota | [32·c + 24 .. + 25] mode | 32·c + 26 defined (c = 1..7)
 library TicketPacking {
@@ -46,6 +48,9 @@ library TicketPacking {
     // state word
     uint256 internal constant TOTAL_MASK = (1 << 32) - 1;
     uint256 internal constant CANCELLED = 1 << 32;
+    uint256 internal constant SEATS_SHIFT = 33;
+    uint256 internal constant SEATS_MASK = (1 << 31) - 1;
+    uint256 internal constant SEAT_ID_BASE = 1 << 32;
     uint256 internal constant TIER_COUNT_SHIFT = 64;
     uint256 internal constant TIER_COUNT_BITS = 24;
     uint256 internal constant TIER_COUNT_MASK = (1 << 24) - 1;
@@ -97,6 +102,18 @@ library TicketPacking {
         return (state >> (TIER_COUNT_SHIFT + TIER_COUNT_BITS * tier)) & TIER_COUNT_MASK;
     }
 
+    function seatsSold(uint256 state) internal pure returns (uint256) {
+        return (state >> SEATS_SHIFT) & SEATS_MASK;
+    }
+
+    /// @dev Seats count in their tier and in the seat total, not in the sequential id counter.
+    /// Caller guarantees the tier count stays within its supply (each seat < supply, minted once).
+    function addSeats(uint256 state, uint8 tier, uint256 n) internal pure returns (uint256) {
+        unchecked {
+            return state + (n << SEATS_SHIFT) + (n << (TIER_COUNT_SHIFT + TIER_COUNT_BITS * tier));
+        }
+    }
+
     /// @dev Caller guarantees the tier count stays within 24 bits (supply is a uint24).
     function addMinted(uint256 state, uint8 tier, uint256 n) internal pure returns (uint256) {
         unchecked {
@@ -107,7 +124,8 @@ library TicketPacking {
     // ------------------------------------------------------------------ tier word
     function pack(TierConfig memory t) internal pure returns (uint256) {
         return uint256(t.faceValue) | (uint256(t.supply) << 96) | (uint256(t.zones) << 120)
-            | (uint256(uint8(t.mode)) << 152) | (uint256(t.resaleCapBps) << 160) | (t.voucherOnly ? 1 << 176 : 0);
+            | (uint256(uint8(t.mode)) << 152) | (uint256(t.resaleCapBps) << 160) | (t.voucherOnly ? 1 << 176 : 0)
+            | (t.reserved ? 1 << 177 : 0);
     }
 
     function unpack(uint256 w) internal pure returns (TierConfig memory t) {
@@ -117,6 +135,7 @@ library TicketPacking {
         t.mode = TransferMode(uint8(w >> 152));
         t.resaleCapBps = uint16(w >> 160);
         t.voucherOnly = (w >> 176) & 1 == 1;
+        t.reserved = (w >> 177) & 1 == 1;
     }
 
     function faceValue(uint256 w) internal pure returns (uint256) {
@@ -133,6 +152,10 @@ library TicketPacking {
 
     function voucherOnly(uint256 w) internal pure returns (bool) {
         return (w >> 176) & 1 == 1;
+    }
+
+    function reserved(uint256 w) internal pure returns (bool) {
+        return (w >> 177) & 1 == 1;
     }
 
     function resaleCapBps(uint256 w) internal pure returns (uint256) {

@@ -18,7 +18,7 @@ contract EventTicketRulesTest is TicketFixture {
     // ------------------------------------------------------------------ construction
     function test_constructor_tooManyTiers_reverts() public {
         TierConfig[] memory t = new TierConfig[](9);
-        for (uint256 i; i < 9; ++i) t[i] = TierConfig(1, 1, 1, TransferMode.Free, 0, false);
+        for (uint256 i; i < 9; ++i) t[i] = TierConfig(1, 1, 1, TransferMode.Free, 0, false, false);
         vm.expectRevert(IEventTicket.EventTicketBadConfig.selector);
         factory.createEventWithTiers(_config(), t);
     }
@@ -30,7 +30,7 @@ contract EventTicketRulesTest is TicketFixture {
 
     function test_constructor_zeroSupplyTier_reverts() public {
         TierConfig[] memory t = new TierConfig[](1);
-        t[0] = TierConfig(1, 0, 1, TransferMode.Free, 0, false);
+        t[0] = TierConfig(1, 0, 1, TransferMode.Free, 0, false, false);
         vm.expectRevert(IEventTicket.EventTicketBadConfig.selector);
         factory.createEventWithTiers(_config(), t);
     }

@@ -68,6 +68,7 @@ export function eventsRoute(db: Db, now: () => Date = () => new Date()) {
           resaleCapBps: Number(t.resale_cap_bps),
           maxResalePrice: maxResale(t.face_value, t.resale_cap_bps)!,
           voucherOnly: Boolean(t.voucher_only),
+          reserved: Boolean(t.reserved),
           minted: num(t.minted),
           checkedIn: num(t.checked_in),
         })),

@@ -85,7 +85,7 @@ describe("read API via the typed client", { timeout: 120_000 }, () => {
         functionName: "createEventWithTiers",
         args: [
           { name: "Stable Night", symbol: "SN", startTime: start, endTime: start + 3_600n, lockWindow: 0, maxPerWallet: 0, maxPerIdentity: 0, royaltyBps: 500, voucherSigner: zeroAddress, currency: usd },
-          [{ faceValue: 25_000_000n, supply: 10, zones: 1, mode: 0, resaleCapBps: 10_000, voucherOnly: false }],
+          [{ faceValue: 25_000_000n, supply: 10, zones: 1, mode: 0, resaleCapBps: 10_000, voucherOnly: false, reserved: false }],
         ],
         account: org.account!,
         chain: org.chain,

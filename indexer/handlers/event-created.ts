@@ -41,6 +41,7 @@ export async function insertTiers(tx: DbTx, logs: LogOf<"TierCreated">[]): Promi
     mode: log.args.mode,
     resaleCapBps: log.args.resaleCapBps,
     voucherOnly: log.args.voucherOnly,
+    reserved: log.args.reserved,
     blockNumber: Number(log.blockNumber),
   }));
   await inChunks(rows, (chunk) => tx.insert(tiers).values(chunk).onConflictDoNothing());

@@ -1,11 +1,12 @@
 /**
- * `TicketsMinted`, `TicketsPurchased`, `VoucherRedeemed`, `ChannelMinted`: how tickets came to be. Each is emitted
+ * `TicketsMinted`, `TicketsPurchased`, `SeatsPurchased`, `VoucherRedeemed`, `ChannelMinted`: how tickets came to be. Each is emitted
  * in the same transaction as its mints' `Transfer`s, so a range always holds both; the
  * attributes they give a token (tier, paid, identity, channel) are written with the ticket row itself.
  */
 import { mints, purchases, voucherRedemptions } from "../db/schema";
 import type { DbTx } from "../db/types";
 import type { ChainLog } from "../sync/chain-logs";
+import { seatTokenId } from "../../lib/seating/seat-token";
 import { inChunks, lower, position } from "./bulk";
 
 export type TokenAttributes = { tier?: number; paid?: boolean; identityCommitment?: string; channel?: number };
@@ -30,6 +31,10 @@ export function tokenAttributes(logs: readonly ChainLog[]): Map<string, TokenAtt
     if (log.eventName === "TicketsMinted") each(contract, log.args.firstTokenId, log.args.count, (a) => (a.tier = log.args.tier));
     else if (log.eventName === "ChannelMinted") each(contract, log.args.firstTokenId, log.args.count, (a) => (a.channel = log.args.channel));
     else if (log.eventName === "TicketsPurchased") each(contract, log.args.firstTokenId, log.args.count, (a) => (a.paid = true));
+    else if (log.eventName === "SeatsPurchased") {
+      // Seats are not a range: each seat's token carries its tier in the id; public sale, paid.
+      for (const seat of log.args.seats) each(contract, seatTokenId(log.args.tier, seat), 1n, (a) => ((a.tier = log.args.tier), (a.paid = true)));
+    }
     else if (log.eventName === "VoucherRedeemed" && lower(log.args.identityCommitment) !== ZERO_COMMITMENT) {
       const commitment = lower(log.args.identityCommitment);
       each(contract, log.args.firstTokenId, BigInt(log.args.quantity), (a) => (a.identityCommitment = commitment));
@@ -49,6 +54,9 @@ export async function insertIssuance(tx: DbTx, logs: readonly ChainLog[]): Promi
     } else if (log.eventName === "TicketsPurchased") {
       const { buyer, firstTokenId, count, paid } = log.args;
       purchaseRows.push({ ...position(log), contract, buyer: lower(buyer), firstTokenId, count: Number(count), paid });
+    } else if (log.eventName === "SeatsPurchased") {
+      const { buyer, tier, seats, paid } = log.args;
+      purchaseRows.push({ ...position(log), contract, buyer: lower(buyer), firstTokenId: seatTokenId(tier, seats[0] ?? 0), count: seats.length, paid });
     } else if (log.eventName === "VoucherRedeemed") {
       const { nonce, identityCommitment, to, firstTokenId, quantity } = log.args;
       voucherRows.push({

@@ -48,8 +48,8 @@ describe("waitlist handler and API", { timeout: 120_000 }, () => {
       args: [
         { name: "Sold Out Live", symbol: "SOL", startTime: start, endTime: start + 86_400n, lockWindow: 0, maxPerWallet: 0, maxPerIdentity: 0, royaltyBps: 0, voucherSigner: ZERO, currency: ZERO },
         [
-          { faceValue: FACE0, supply: 2, zones: 1, mode: 0, resaleCapBps: 10_000, voucherOnly: false },
-          { faceValue: FACE1, supply: 1, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: false },
+          { faceValue: FACE0, supply: 2, zones: 1, mode: 0, resaleCapBps: 10_000, voucherOnly: false, reserved: false },
+          { faceValue: FACE1, supply: 1, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: false, reserved: false },
         ],
       ],
     });

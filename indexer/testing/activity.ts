@@ -45,8 +45,8 @@ export function chainActivity(actors: Actors) {
       args: [
         { name, symbol: "FG", startTime, endTime: startTime + 86_400n, lockWindow: 0, maxPerWallet: 0, maxPerIdentity: 0, royaltyBps: 500, voucherSigner: "0x0000000000000000000000000000000000000000", currency: "0x0000000000000000000000000000000000000000" },
         [
-          { faceValue: TIER0_FACE, supply: 1000, zones: 1, mode: 0, resaleCapBps: 15_000, voucherOnly: false },
-          { faceValue: TIER1_FACE, supply: 100, zones: 3, mode: 1, resaleCapBps: 10_000, voucherOnly: false },
+          { faceValue: TIER0_FACE, supply: 1000, zones: 1, mode: 0, resaleCapBps: 15_000, voucherOnly: false, reserved: false },
+          { faceValue: TIER1_FACE, supply: 100, zones: 3, mode: 1, resaleCapBps: 10_000, voucherOnly: false, reserved: false },
         ],
       ],
     });

@@ -36,7 +36,7 @@ export function gateFixture(t: TestApp) {
 
   /** Tiers: 0 general (zone 0), 1 VIP (zones 0 and 1), 2 named (zone 0, voucher only, organizer signs vouchers). */
   async function createTieredEvent(name: string, startTime = 2_000_000_000n): Promise<Address> {
-    const tier = (zones: number, voucherOnly = false) => ({ faceValue: 0n, supply: 1000, zones, mode: 0, resaleCapBps: 10_000, voucherOnly });
+    const tier = (zones: number, voucherOnly = false) => ({ faceValue: 0n, supply: 1000, zones, mode: 0, resaleCapBps: 10_000, voucherOnly, reserved: false });
     const receipt = await mined(
       await org.writeContract({
         address: chain.factory,

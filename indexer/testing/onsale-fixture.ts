@@ -70,7 +70,7 @@ export async function createOnsaleFixture(opts: { database?: Database; trustProx
           voucherSigner: chain.organizer.account!.address,
           currency: "0x0000000000000000000000000000000000000000",
         },
-        [{ faceValue: FACE, supply: o.supply ?? 100, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: true }],
+        [{ faceValue: FACE, supply: o.supply ?? 100, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: true, reserved: false }],
       ],
       account: chain.organizer.account!,
       chain: chain.organizer.chain,

@@ -116,6 +116,8 @@ export const tierSchema = z.object({
   resaleCapBps: z.number().int(),
   maxResalePrice: uint,
   voucherOnly: z.boolean(),
+  /** Reserved seating: bought seat by seat on the seat map. */
+  reserved: z.boolean().default(false),
   minted: z.number().int(),
   checkedIn: z.number().int(),
 });

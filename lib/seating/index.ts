@@ -6,3 +6,4 @@ export * from "./parse-layout";
 export * from "./venue-layout";
 export * from "./client";
 export * from "./sign-in-message";
+export * from "./seat-token";

@@ -21,6 +21,7 @@ function flatten(layout: VenueLayout): VenueSeats {
   const seats: SeatInfo[] = [];
   const byKey = new Map<string, number>();
   const sectionIds = new Set<string>();
+  const perTier = new Map<number, number>();
   layout.sections.forEach((section, si) => {
     if (sectionIds.has(section.id)) problems.push({ where: `sections[${si}].id`, message: `section "${section.id}" appears twice` });
     sectionIds.add(section.id);
@@ -36,7 +37,9 @@ function flatten(layout: VenueLayout): VenueSeats {
         }
         if (seats.length >= MAX_SEATS) return;
         byKey.set(key, seats.length);
-        seats.push({ index: seats.length, section: section.id, row: row.id, number: seat.number, x: seat.x, y: seat.y, accessible: seat.accessible, tier: section.tier });
+        const tierSeat = perTier.get(section.tier) ?? 0;
+        perTier.set(section.tier, tierSeat + 1);
+        seats.push({ index: seats.length, section: section.id, row: row.id, number: seat.number, x: seat.x, y: seat.y, accessible: seat.accessible, tier: section.tier, tierSeat });
       });
     });
   });

@@ -49,6 +49,9 @@ export type SeatInfo = {
   y: number;
   accessible: boolean;
   tier: number;
+  /** Its seat number on chain: the seat's position among its tier's seats, in layout order
+   * (0, 1, …); token id `seatTokenId(tier, tierSeat)`. */
+  tierSeat: number;
 };
 
 export type VenueSeats = {

@@ -38,7 +38,7 @@ export async function runLeakScenario(o: { publicClient: PublicClient; wallets: 
     functionName: "createEventWithTiers",
     args: [
       { name: o.name ?? "Leaky Arena Night", symbol: "LEAK", startTime, endTime: startTime + 6n * 3600n, lockWindow: 0, maxPerWallet: 0, maxPerIdentity: 0, royaltyBps: 500, voucherSigner: "0x0000000000000000000000000000000000000000", currency: "0x0000000000000000000000000000000000000000" },
-      [{ faceValue: FACE, supply: 100, zones: 1, mode: 0, resaleCapBps: 15_000, voucherOnly: false }],
+      [{ faceValue: FACE, supply: 100, zones: 1, mode: 0, resaleCapBps: 15_000, voucherOnly: false, reserved: false }],
     ],
   });
   const [ev] = parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: created.logs });

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { useConfig, useConnection } from "wagmi";
 import { simulateContract } from "wagmi/actions";
@@ -51,7 +52,11 @@ export function TierCard({ event, tier, onBought }: { event: EventView; tier: Ti
         {TRANSFER_MODE_WORDS[mode]}
         {mode !== "Locked" && ` Resale cap ${formatPrice(cap, event.currency)} (${tier.resaleCapBps / 100}% of face).`}
       </div>
-      {tier.voucherOnly ? (
+      {tier.reserved ? (
+        <p className="small">
+          Reserved seating: pick your seats on the <Link href={`/events/${event.address}/seats`} data-testid="tier-seat-map">seat map</Link>.
+        </p>
+      ) : tier.voucherOnly ? (
         <p className="small muted">Sold only with an organizer voucher (real-name tier).</p>
       ) : (
         <div className="row">
@@ -71,7 +76,7 @@ export function TierCard({ event, tier, onBought }: { event: EventView; tier: Ti
           </button>
         </div>
       )}
-      {status !== "connected" && !tier.voucherOnly && <p className="small muted">Connect a wallet to buy.</p>}
+      {status !== "connected" && !tier.voucherOnly && !tier.reserved && <p className="small muted">Connect a wallet to buy.</p>}
       <TxStatus state={tx.state} />
       {left === 0 && <WaitlistPanel event={event} tier={tier} />}
     </li>

@@ -141,7 +141,7 @@ export function CreateEventForm() {
             className="button secondary"
             data-testid="add-tier"
             disabled={form.tiers.length >= 8}
-            onClick={() => set("tiers", [...form.tiers, { faceValueEth: "0.1", supply: "50", zones: 3, mode: 1, resaleCapPercent: "110", voucherOnly: false }])}
+            onClick={() => set("tiers", [...form.tiers, { faceValueEth: "0.1", supply: "50", zones: 3, mode: 1, resaleCapPercent: "110", voucherOnly: false, reserved: false }])}
           >
             Add tier
           </button>

@@ -45,6 +45,10 @@ export function TierFields({ index, tier, onChange, onRemove }: { index: number;
           <input type="checkbox" checked={tier.voucherOnly} data-testid="tier-voucher" onChange={(e) => set("voucherOnly", e.target.checked)} />
           Real-name (voucher only)
         </label>
+        <label className="row">
+          <input type="checkbox" checked={tier.reserved ?? false} data-testid="tier-reserved" onChange={(e) => set("reserved", e.target.checked)} />
+          Reserved seating (sold by seat)
+        </label>
       </div>
       {onRemove && (
         <button type="button" className="link-button" onClick={onRemove}>

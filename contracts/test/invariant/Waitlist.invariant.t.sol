@@ -68,10 +68,10 @@ contract WaitlistStablecoinInvariantTest is WaitlistInvariantTest {
         EventConfig memory cfg = _config();
         cfg.currency = address(usd);
         TierConfig[] memory t = new TierConfig[](4);
-        t[0] = TierConfig(25e6, 2, 1, TransferMode.Free, 10_000, false);
-        t[1] = TierConfig(40e6, 2, 3, TransferMode.MarketOnly, 10_000, false);
-        t[2] = TierConfig(10e6, 1, 1, TransferMode.Locked, 0, false);
-        t[3] = TierConfig(25e6, 100, 1, TransferMode.Free, 10_000, false);
+        t[0] = TierConfig(25e6, 2, 1, TransferMode.Free, 10_000, false, false);
+        t[1] = TierConfig(40e6, 2, 3, TransferMode.MarketOnly, 10_000, false, false);
+        t[2] = TierConfig(10e6, 1, 1, TransferMode.Locked, 0, false, false);
+        t[3] = TierConfig(25e6, 100, 1, TransferMode.Free, 10_000, false, false);
         vm.prank(organizer);
         ticket = EventTicket(factory.createEventWithTiers(cfg, t));
         address[] memory holders = new address[](3);

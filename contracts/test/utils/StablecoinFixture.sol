@@ -40,10 +40,10 @@ abstract contract StablecoinFixture is TicketFixture {
 
     function _usdTiers() internal pure returns (TierConfig[] memory t) {
         t = new TierConfig[](4);
-        t[0] = TierConfig(uint96(25 * USD), 100, 1, TransferMode.Free, 11_000, false);
-        t[1] = TierConfig(uint96(40 * USD), 50, 3, TransferMode.MarketOnly, 10_000, false);
-        t[2] = TierConfig(uint96(10 * USD), 20, 1, TransferMode.Locked, 0, false);
-        t[3] = TierConfig(uint96(25 * USD), 1, 1, TransferMode.Free, 10_000, false);
+        t[0] = TierConfig(uint96(25 * USD), 100, 1, TransferMode.Free, 11_000, false, false);
+        t[1] = TierConfig(uint96(40 * USD), 50, 3, TransferMode.MarketOnly, 10_000, false, false);
+        t[2] = TierConfig(uint96(10 * USD), 20, 1, TransferMode.Locked, 0, false, false);
+        t[3] = TierConfig(uint96(25 * USD), 1, 1, TransferMode.Free, 10_000, false, false);
     }
 
     /// An event with TicketFixture's rules and `_usdTiers`, priced in `token`.

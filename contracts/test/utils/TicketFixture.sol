@@ -67,10 +67,10 @@ abstract contract TicketFixture is FairgateDeployer {
 
     function _tiers() internal pure returns (TierConfig[] memory t) {
         t = new TierConfig[](4);
-        t[0] = TierConfig(0.1 ether, 100, 1, TransferMode.Free, 11_000, false);
-        t[1] = TierConfig(0.2 ether, 50, 3, TransferMode.MarketOnly, 10_000, false);
-        t[2] = TierConfig(0.05 ether, 20, 1, TransferMode.Locked, 0, false);
-        t[3] = TierConfig(0.1 ether, 30, 1, TransferMode.Free, 10_000, true);
+        t[0] = TierConfig(0.1 ether, 100, 1, TransferMode.Free, 11_000, false, false);
+        t[1] = TierConfig(0.2 ether, 50, 3, TransferMode.MarketOnly, 10_000, false, false);
+        t[2] = TierConfig(0.05 ether, 20, 1, TransferMode.Locked, 0, false, false);
+        t[3] = TierConfig(0.1 ether, 30, 1, TransferMode.Free, 10_000, true, false);
     }
 
     function _face(uint8 tierId) internal view returns (uint256) {

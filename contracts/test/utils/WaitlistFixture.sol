@@ -24,10 +24,10 @@ abstract contract WaitlistFixture is TicketFixture {
         super.setUp();
         waitlist = Waitlist(market.waitlist());
         TierConfig[] memory t = new TierConfig[](4);
-        t[0] = TierConfig(0.1 ether, 2, 1, TransferMode.Free, 10_000, false);
-        t[1] = TierConfig(0.2 ether, 2, 3, TransferMode.MarketOnly, 10_000, false);
-        t[2] = TierConfig(0.05 ether, 1, 1, TransferMode.Locked, 0, false);
-        t[3] = TierConfig(0.1 ether, 100, 1, TransferMode.Free, 10_000, false);
+        t[0] = TierConfig(0.1 ether, 2, 1, TransferMode.Free, 10_000, false, false);
+        t[1] = TierConfig(0.2 ether, 2, 3, TransferMode.MarketOnly, 10_000, false, false);
+        t[2] = TierConfig(0.05 ether, 1, 1, TransferMode.Locked, 0, false, false);
+        t[3] = TierConfig(0.1 ether, 100, 1, TransferMode.Free, 10_000, false, false);
         vm.prank(organizer);
         ticket = EventTicket(factory.createEventWithTiers(_config(), t));
         bytes32 gateRole = ticket.GATE_ROLE();

@@ -145,6 +145,7 @@ CREATE TABLE "tiers" (
 	"mode" integer NOT NULL,
 	"resale_cap_bps" integer NOT NULL,
 	"voucher_only" boolean NOT NULL,
+	"reserved" boolean DEFAULT false NOT NULL,
 	"block_number" bigint NOT NULL,
 	CONSTRAINT "tiers_contract_tier_pk" PRIMARY KEY("contract","tier")
 );

@@ -31,6 +31,7 @@ export type TierCountsRow = {
   mode: number;
   resale_cap_bps: number;
   voucher_only: boolean;
+  reserved: boolean;
   minted: number | string;
   checked_in: number | string;
 };
@@ -55,7 +56,7 @@ export async function eventByAddress(db: DbOrTx, address: string): Promise<Event
 export async function eventTiers(db: DbOrTx, address: string): Promise<TierCountsRow[]> {
   return rows<TierCountsRow>(
     db,
-    sql`SELECT t.tier, t.face_value, t.supply, t.zones, t.mode, t.resale_cap_bps, t.voucher_only,
+    sql`SELECT t.tier, t.face_value, t.supply, t.zones, t.mode, t.resale_cap_bps, t.voucher_only, t.reserved,
           count(k.token_id) AS minted, count(k.checked_in_block) AS checked_in
         FROM tiers t LEFT JOIN tickets k ON k.contract = t.contract AND k.tier = t.tier
         WHERE t.contract = ${address.toLowerCase()}

@@ -59,6 +59,8 @@ export const tiers = pgTable(
     mode: integer("mode").notNull(),
     resaleCapBps: integer("resale_cap_bps").notNull(),
     voucherOnly: boolean("voucher_only").notNull(),
+    /** Reserved seating: sold seat by seat (`SeatsPurchased`), token ids from lib/seating `seatTokenId`. */
+    reserved: boolean("reserved").notNull().default(false),
     blockNumber: blockNumber("block_number").notNull(),
   },
   (t) => [primaryKey({ columns: [t.contract, t.tier] })],
@@ -139,7 +141,8 @@ export const mints = pgTable(
   (t) => [uniqueIndex("mints_block_log_uq").on(t.blockNumber, t.logIndex), index("mints_contract_idx").on(t.contract)],
 );
 
-/** `TicketsPurchased`: primary sales at face value (escrowed). */
+/** `TicketsPurchased` and `SeatsPurchased`: primary sales at face value (escrowed). A seat purchase's
+ * `first_token_id` is its first seat's token; its seats are not a range (see `tickets.tier`). */
 export const purchases = pgTable(
   "purchases",
   {

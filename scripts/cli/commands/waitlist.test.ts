@@ -46,7 +46,7 @@ describe("fairgate waitlist", { timeout: 120_000 }, () => {
         functionName: "createEventWithTiers",
         args: [
           { name: "Queue Night", symbol: "QN", startTime: start, endTime: start + 3_600n, lockWindow: 0, maxPerWallet: 0, maxPerIdentity: 0, royaltyBps: 0, voucherSigner: ZERO, currency: ZERO },
-          [{ faceValue: FACE, supply: 1, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: false }],
+          [{ faceValue: FACE, supply: 1, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: false, reserved: false }],
         ],
       }),
     );

@@ -57,9 +57,11 @@ const tierSchema = z.strictObject({
   transfer: z.enum(Object.keys(transferModes) as [keyof typeof transferModes], { error: 'must be "free", "market-only" or "locked"' }).default("market-only"),
   resaleCapPercent: percent(655).prefault(100),
   voucherOnly: z.boolean().default(false),
+  /** Reserved seating: sold seat by seat (`buySeats`); the venue layout maps seats to this tier. */
+  reserved: z.boolean().default(false),
   /** Holders must bind an identity this long before the start (e.g. "24h"); absent: no binding. */
   identityDeadline: duration.optional(),
-});
+}).refine((t) => !(t.reserved && t.voucherOnly), { message: "reserved seating cannot be voucher only (seats are bought by number)", path: ["reserved"] });
 
 /** An allocation channel: public, sponsor, staff, artist, organizer, or a name of your own (ids 5–7 in order). */
 const channelSchema = z.strictObject({
@@ -139,7 +141,7 @@ export type ContractEventArgs = {
     voucherSigner: Address;
     currency: Address;
   };
-  tiers: { faceValue: bigint; supply: number; zones: number; mode: number; resaleCapBps: number; voucherOnly: boolean }[];
+  tiers: { faceValue: bigint; supply: number; zones: number; mode: number; resaleCapBps: number; voucherOnly: boolean; reserved: boolean }[];
   /** `configureRules(channelRules, identityDeadlines, names)`, sent right after creation; absent when the spec sets neither. */
   rules?: { channelRules: bigint; identityDeadlines: bigint; names: readonly `0x${string}`[]; channels: ChannelRule[] };
 };
@@ -180,6 +182,7 @@ export function toContractArgs(spec: EventSpec): ContractEventArgs {
       mode: transferModes[t.transfer],
       resaleCapBps: t.resaleCapPercent,
       voucherOnly: t.voucherOnly,
+      reserved: t.reserved,
     })),
     ...rulesOf(spec),
   };

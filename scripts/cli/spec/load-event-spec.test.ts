@@ -41,9 +41,9 @@ describe("event spec", () => {
       currency: zeroAddress,
     });
     expect(args.tiers).toEqual([
-      { faceValue: parseEther("0.05"), supply: 500, zones: 0b001, mode: 1, resaleCapBps: 11_000, voucherOnly: false },
-      { faceValue: parseEther("0.2"), supply: 50, zones: 0b011, mode: 1, resaleCapBps: 10_000, voucherOnly: false },
-      { faceValue: 0n, supply: 20, zones: 0b111, mode: 2, resaleCapBps: 10_000, voucherOnly: false },
+      { faceValue: parseEther("0.05"), supply: 500, zones: 0b001, mode: 1, resaleCapBps: 11_000, voucherOnly: false, reserved: false },
+      { faceValue: parseEther("0.2"), supply: 50, zones: 0b011, mode: 1, resaleCapBps: 10_000, voucherOnly: false, reserved: false },
+      { faceValue: 0n, supply: 20, zones: 0b111, mode: 2, resaleCapBps: 10_000, voucherOnly: false, reserved: false },
     ]);
   });
 

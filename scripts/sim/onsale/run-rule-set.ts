@@ -152,7 +152,7 @@ async function createEvent(ctx: SimContext, rules: RuleSet, supply: number, inde
         voucherSigner: ctx.organizer.account!.address,
         currency: "0x0000000000000000000000000000000000000000",
       },
-      [{ faceValue: FACE, supply, zones: 1, mode: rules.mode, resaleCapBps: 10_000, voucherOnly: true }],
+      [{ faceValue: FACE, supply, zones: 1, mode: rules.mode, resaleCapBps: 10_000, voucherOnly: true, reserved: false }],
     ],
     account: ctx.organizer.account!,
     chain: ctx.chain,

@@ -29,7 +29,7 @@ describe.skipIf(chromiumSkipReason)("browser: waitlist for a sold-out tier", () 
       functionName: "createEventWithTiers",
       args: [
         { name: "Waitlist Night", symbol: "WLN", startTime: start, endTime: start + 86_400n, lockWindow: 3_600, maxPerWallet: 4, maxPerIdentity: 0, royaltyBps: 500, voucherSigner: ZERO, currency: ZERO },
-        [{ faceValue: FACE, supply: 1, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: false }],
+        [{ faceValue: FACE, supply: 1, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: false, reserved: false }],
       ],
     });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });

@@ -38,7 +38,7 @@ describe.skipIf(chromiumSkipReason)("browser: on-sale waiting room, voucher, cla
       functionName: "createEventWithTiers",
       args: [
         { name: "Spring On-sale", symbol: "SPRING", startTime: start, endTime: start + 86_400n, lockWindow: 0, maxPerWallet: 4, maxPerIdentity: 2, royaltyBps: 0, voucherSigner: organizer, currency: "0x0000000000000000000000000000000000000000" },
-        [{ faceValue: FACE, supply: 100, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: true }],
+        [{ faceValue: FACE, supply: 100, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: true, reserved: false }],
       ],
     });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
