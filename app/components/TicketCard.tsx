@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Ticket } from "../../lib/indexer-client/schemas";
 import { shortAddress } from "../format/short-address";
+import { seatLabel } from "../../lib/seating/venue-layout";
 import { bindingStatus } from "../tickets/binding-status";
 
 /** One ticket: event, token number, contract and whether it has been used at the gate. */
@@ -23,6 +24,7 @@ export function TicketCard({ ticket }: { ticket: Ticket }) {
         </h3>
         <div className="ticket-meta">
           <span>Ticket #{ticket.tokenId}</span>
+          {ticket.seat && <span data-testid="ticket-seat">{seatLabel(ticket.seat)}</span>}
           <span className="muted" title={ticket.contract}>
             {shortAddress(ticket.contract)}
           </span>

@@ -85,7 +85,8 @@ export function createApi(deps: ApiDeps) {
 
   app.route("/health", healthRoute(deps.syncStatus));
   app.route("/metrics", metricsRoute(deps.syncStatus, { requests, sseClients: changes.listeners }));
-  app.route("/tickets", ticketsRoute(deps.db));
+  const gate = createGateContext(deps.gate);
+  app.route("/tickets", ticketsRoute(deps.db, gate.venues));
   app.route("/check", ticketCheckRoute(deps.db, deps.gate.chainId));
   app.route("/events", waitlistRoute(deps.db));
   app.route("/events", eventsRoute(deps.db, deps.now));
@@ -93,7 +94,6 @@ export function createApi(deps: ApiDeps) {
   app.route("/sales", salesRoute(deps.db));
   app.route("/analytics", analyticsRoutes(deps.db, deps.now));
   app.route("/stream", streamRoute(changes));
-  const gate = createGateContext(deps.gate);
   app.route("/gate", gateRoutes(gate));
   app.route("/pass", passRoutes(gate));
   app.route("/seats", seatingRoutes(gate));

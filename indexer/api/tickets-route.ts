@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { TicketDetail, TicketsResponse } from "../../lib/indexer-client/schemas";
 import { listingsWhere, provenance, ticketById, ticketsOfOwner } from "../db/queries/ticket-detail";
 import type { Db } from "../db/types";
+import type { SeatLabel, VenueCache } from "../seating/venue-cache";
 import { ApiError } from "./api-error";
 import { pageSchema } from "./pagination";
 import { listingOut, ticketOut, transferOut } from "./serialize";
@@ -16,7 +17,17 @@ const ownerSchema = z.object({ owner: addressSchema });
 const filterSchema = z.object({ contract: addressSchema.optional() });
 const ticketParams = z.object({ contract: addressSchema, tokenId: tokenIdSchema });
 
-export function ticketsRoute(db: Db) {
+/** Adds the seat of reserved tickets (general admission is left as is, at no cost). */
+async function withSeats<T extends { contract: string; tokenId: string }>(venues: VenueCache, tickets: T[]): Promise<(T & { seat?: SeatLabel })[]> {
+  return Promise.all(
+    tickets.map(async (t) => {
+      const seat = await venues.seatOf(t.contract, BigInt(t.tokenId));
+      return seat ? { ...t, seat } : t;
+    }),
+  );
+}
+
+export function ticketsRoute(db: Db, venues: VenueCache) {
   return new Hono()
     .get("/", async (c) => {
       const query = c.req.query();
@@ -25,7 +36,7 @@ export function ticketsRoute(db: Db) {
       const { contract } = parseOr400(filterSchema, query, "INVALID_ADDRESS");
       const page = parseOr400(pageSchema, query);
       const rows = await ticketsOfOwner(db, owner, page, contract);
-      const body: TicketsResponse = { owner, tickets: rows.map(ticketOut) };
+      const body: TicketsResponse = { owner, tickets: await withSeats(venues, rows.map(ticketOut)) };
       return c.json(body);
     })
     .get("/:contract/:tokenId", async (c) => {
@@ -36,7 +47,8 @@ export function ticketsRoute(db: Db) {
         provenance(db, contract, tokenId),
         listingsWhere(db, { contract, tokenId, status: "open" }, { limit: 1, offset: 0 }),
       ]);
-      const body: TicketDetail = { ticket: ticketOut(row), provenance: history.map(transferOut), listing: listing ? listingOut(listing) : null };
+      const [ticket] = await withSeats(venues, [ticketOut(row)]);
+      const body: TicketDetail = { ticket: ticket!, provenance: history.map(transferOut), listing: listing ? listingOut(listing) : null };
       return c.json(body);
     });
 }

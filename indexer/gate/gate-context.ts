@@ -10,6 +10,7 @@ import { createRateLimiter, type RateLimiter } from "./sessions/rate-limiter";
 import { createCheckInWriter, type CheckInWriter } from "./steps/check-in-writer";
 import { createMirrorAdmitter, type MirrorAdmitter } from "./admission/mirror-admission";
 import { createSnapshotSigner, type SnapshotSigner } from "./offline/snapshot-key";
+import { createVenueCache, type VenueCache } from "../seating/venue-cache";
 
 export type GateContext = GateDeps & {
   /** Fallback facts when the mirror cannot answer (contract reads, cached). */
@@ -23,6 +24,8 @@ export type GateContext = GateDeps & {
   recordCheckIn: CheckInWriter;
   /** Signs offline snapshots. */
   snapshotSigner: SnapshotSigner;
+  /** Venue layouts, for the seat of a reserved ticket on ADMIT. */
+  venues: VenueCache;
 };
 
 export function createGateContext(deps: GateDeps): GateContext {
@@ -38,6 +41,7 @@ export function createGateContext(deps: GateDeps): GateContext {
     recordCheckIn: createCheckInWriter(deps.db),
     admitFromMirror: createMirrorAdmitter(deps.db),
     snapshotSigner: createSnapshotSigner(settings.snapshotKeyPem),
+    venues: createVenueCache(deps.db),
     rateLimiter: createRateLimiter({ perSecond: settings.scanRatePerSecond, burst: settings.scanRatePerSecond * 2 }),
   };
 }

@@ -1,10 +1,11 @@
 /** The two verdicts every scan mode (challenge, pass) ends in, built one way. */
 import type { GateVerdict } from "../../lib/gate/reasons";
+import type { SeatLabel } from "../seating/venue-cache";
 import { GateDenial } from "./gate-denial";
 
 type Ticket = { contract: `0x${string}`; tokenId: bigint };
 
-export function admitVerdict(ticket: Ticket, holder: `0x${string}`, gateId: string, checkedInAt: Date): GateVerdict {
+export function admitVerdict(ticket: Ticket, holder: `0x${string}`, gateId: string, checkedInAt: Date, seat?: SeatLabel): GateVerdict {
   return {
     result: "ADMIT",
     contract: ticket.contract,
@@ -12,6 +13,7 @@ export function admitVerdict(ticket: Ticket, holder: `0x${string}`, gateId: stri
     holder,
     gateId,
     checkedInAt: checkedInAt.toISOString(),
+    ...(seat ? { seat } : {}),
   };
 }
 

@@ -46,7 +46,7 @@ export async function verifyScan(deps: GateContext, scan: ScanRequest): Promise<
       mode: "challenge",
       delegatedAtBlock: null,
     });
-    return admitVerdict(ticket, holder, challenge.gateId, checkedInAt);
+    return admitVerdict(ticket, holder, challenge.gateId, checkedInAt, await deps.venues.seatOf(ticket.contract, ticket.tokenId));
   } catch (err) {
     return denyVerdict(err, ticket);
   }

@@ -81,7 +81,7 @@ describe("seat holds over HTTP", { timeout: 60_000 }, () => {
     expect(org).toBeTruthy();
     const put = (token: string | undefined, body: unknown) => request("PUT", `/seats/venue?contract=${event}`, token, body);
 
-    const arena = generateVenue({ sections: 4, rows: 5, seatsPerRow: 10 });
+    const arena = generateVenue({ sections: 4, rows: 5, seatsPerRow: 10, tiers: 1 }); // the event has one tier
     expect((await put(org, { layout: arena })).body).toMatchObject({ contract: event, name: "Generated arena", seats: 4 * (5 * 10 + 1) });
     const read = await request("GET", `/seats/venue?contract=${event}`);
     expect(read.body).toMatchObject({ seats: 204, layout: { name: "Generated arena" } });

@@ -12,6 +12,7 @@ import { addressSchema, parseOr400, readJson } from "../api/validation";
 import { venueLayouts } from "../db/schema";
 import type { GateContext } from "../gate/gate-context";
 import { organizerContract } from "../gate/sessions/organizer-contract";
+import { checkVenueAgainstChain } from "./venue-checks";
 
 const putSchema = z.union([
   z.object({ layout: z.unknown() }),
@@ -32,9 +33,12 @@ export function venueRoutes(ctx: GateContext) {
       const body = parseOr400(putSchema, await readJson(c));
       try {
         const venue = "layout" in body ? parseVenueLayout(body.layout) : parseVenueCsv(body.name, body.csv);
+        const { problems, warnings } = await checkVenueAgainstChain(ctx.db, contract, venue, await ctx.venues.venue(contract));
+        if (problems.length) return c.json({ error: { code: "LAYOUT_CONFLICT", message: problems[0]!, problems: problems.map((message) => ({ where: "(chain)", message })) } }, 409);
         const row = { contract: contract.toLowerCase(), layout: venue.layout, seats: venue.seats.length, updatedAt: ctx.now() };
         await ctx.db.insert(venueLayouts).values(row).onConflictDoUpdate({ target: venueLayouts.contract, set: { layout: row.layout, seats: row.seats, updatedAt: row.updatedAt } });
-        return c.json({ contract, name: venue.name, seats: venue.seats.length });
+        ctx.venues.forget(contract);
+        return c.json({ contract, name: venue.name, seats: venue.seats.length, warnings });
       } catch (err) {
         if (err instanceof VenueLayoutError) return c.json({ error: { code: "BAD_LAYOUT", message: err.message, problems: err.problems.slice(0, 100) } }, 400);
         throw err;

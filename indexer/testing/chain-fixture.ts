@@ -3,11 +3,13 @@
  * helpers to create events, mint and transfer. Needs `npx hardhat build` + `npx tsx scripts/gen-abis.ts`.
  */
 import { network } from "hardhat";
-import { parseEventLogs, type Address, type Hash, type PublicClient, type WalletClient } from "viem";
+import { parseEther, parseEventLogs, zeroAddress, type Address, type Hash, type PublicClient, type WalletClient } from "viem";
 import { deployFairgate } from "../../lib/deploy/deploy-fairgate";
 import { eventTicketAbi, ticketFactoryAbi } from "../../lib/generated/abis";
 
 export type ChainFixture = Awaited<ReturnType<typeof createChainFixture>>;
+
+const SEAT_FACE = parseEther("0.01");
 
 export async function createChainFixture() {
   const { viem } = await network.create();
@@ -37,6 +39,35 @@ export async function createChainFixture() {
     );
     const [created] = parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: receipt.logs });
     return created!.args.ticket;
+  }
+
+  /** An event whose tier 0 is reserved seating with `seats` seats (face 0.01 ETH, free transfer, no caps). */
+  async function createSeatedEvent(name: string, seats: number, startTime = 2_000_000_000n): Promise<Address> {
+    const config = {
+      name,
+      symbol: "SEAT",
+      startTime,
+      endTime: startTime + 86_400n,
+      lockWindow: 0,
+      maxPerWallet: 0,
+      maxPerIdentity: 0,
+      royaltyBps: 0,
+      voucherSigner: zeroAddress,
+      currency: zeroAddress,
+    };
+    const tier = { faceValue: SEAT_FACE, supply: seats, zones: 1, mode: 0, resaleCapBps: 10_000, voucherOnly: false, reserved: true };
+    const receipt = await mined(
+      await organizer.writeContract({ address: factory, abi: ticketFactoryAbi, functionName: "createEventWithTiers", args: [config, [tier]], account: organizer.account!, chain: organizer.chain }),
+    );
+    const [created] = parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: receipt.logs });
+    return created!.args.ticket;
+  }
+
+  /** `buyer` buys seats (on-chain seat numbers of tier 0) of a `createSeatedEvent` event. */
+  async function buySeats(ticket: Address, buyer: WalletClient, seats: number[]) {
+    return mined(
+      await buyer.writeContract({ address: ticket, abi: eventTicketAbi, functionName: "buySeats", args: [0, seats], value: SEAT_FACE * BigInt(seats.length), account: buyer.account!, chain: buyer.chain }),
+    );
   }
 
   async function mint(ticket: Address, to: Address[]): Promise<void> {
@@ -81,6 +112,8 @@ export async function createChainFixture() {
     factory,
     fromBlock,
     createEvent,
+    createSeatedEvent,
+    buySeats,
     mint,
     transfer,
     mineBlocks,

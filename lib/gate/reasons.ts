@@ -83,5 +83,14 @@ export const denyReasonText: Record<DenyReason, string> = {
 };
 
 export type GateVerdict =
-  | { result: "ADMIT"; contract: `0x${string}`; tokenId: string; holder: `0x${string}`; gateId: string; checkedInAt: string }
+  | {
+      result: "ADMIT";
+      contract: `0x${string}`;
+      tokenId: string;
+      holder: `0x${string}`;
+      gateId: string;
+      checkedInAt: string;
+      /** Reserved seating: where the holder sits (the gate screen shows it). */
+      seat?: { section: string; row: string; number: number };
+    }
   | { result: "DENY"; reason: DenyReason; message: string; contract?: `0x${string}`; tokenId?: string };

@@ -58,6 +58,8 @@ export const ticketSchema = z.object({
   /** Highest resale price (face × cap); null when the tier is unknown. */
   maxResalePrice: uint.nullable(),
   paid: z.boolean(),
+  /** Reserved seating: where it sits, from the event's venue layout (absent for general admission). */
+  seat: z.object({ section: z.string(), row: z.string(), number: z.number().int() }).nullable().optional(),
   identityBound: z.boolean(),
   /** Admitted: on chain or at a gate of this indexer. */
   checkedIn: z.boolean(),

@@ -1,5 +1,12 @@
 import { verdictWords } from "../../gate/verdict-words";
 import type { ScanVerdict as GateVerdict } from "../../../lib/indexer-client/gate";
+import { seatLabel } from "../../../lib/seating/venue-layout";
+
+/** The seat an ADMIT names (reserved seating), checked: the verdict's extra fields are untyped. */
+function seatOfVerdict(v: GateVerdict): { section: string; row: string; number: number } | null {
+  const s = v.seat as { section?: unknown; row?: unknown; number?: unknown } | undefined;
+  return s && typeof s.section === "string" && typeof s.row === "string" && typeof s.number === "number" ? { section: s.section, row: s.row, number: s.number } : null;
+}
 
 /** The big green ADMIT or red DENY, with the reason in words. */
 export function VerdictScreen({ verdict }: { verdict: GateVerdict | null }) {
@@ -11,6 +18,7 @@ export function VerdictScreen({ verdict }: { verdict: GateVerdict | null }) {
     );
   }
   const admit = verdict.result === "ADMIT";
+  const seat = seatOfVerdict(verdict);
   return (
     <div
       className={`verdict ${admit ? "admit" : "deny"}`}
@@ -23,7 +31,14 @@ export function VerdictScreen({ verdict }: { verdict: GateVerdict | null }) {
     >
       <div className="verdict-word">{admit ? "ADMIT" : "DENY"}</div>
       {admit ? (
-        verdict.tokenId && <div>Ticket #{String(verdict.tokenId)}</div>
+        <>
+          {seat && (
+            <div className="verdict-seat" data-testid="verdict-seat">
+              {seatLabel(seat)}
+            </div>
+          )}
+          {verdict.tokenId && <div>Ticket #{String(verdict.tokenId)}</div>}
+        </>
       ) : (
         <div className="verdict-reason" data-testid="verdict-reason">
           {verdictWords(verdict.reason, typeof verdict.message === "string" ? verdict.message : undefined)}

@@ -6,6 +6,8 @@ import { useConnection } from "wagmi";
 import { usePassDevice } from "../../hooks/usePassDevice";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
 import { useIsMounted } from "../../hooks/useIsMounted";
+import { useSeat } from "../../hooks/useSeat";
+import { seatLabel } from "../../../lib/seating/venue-layout";
 import { WalletPanel } from "../WalletPanel";
 import { RotatingQr } from "./RotatingQr";
 
@@ -16,6 +18,7 @@ export function PassView({ contract, tokenId }: { contract: Address; tokenId: bi
   const { address, status } = useConnection();
   const { state, delegate } = usePassDevice(contract);
   const back = `/tickets/${contract}/${tokenId}`;
+  const seat = useSeat(contract, tokenId);
 
   let body;
   if (!mounted || state.status === "loading") body = <p aria-busy="true">Preparing your pass…</p>;
@@ -53,6 +56,11 @@ export function PassView({ contract, tokenId }: { contract: Address; tokenId: bi
         <strong>Ticket #{tokenId.toString()}</strong>
         <Link href={back}>Close</Link>
       </div>
+      {seat && (
+        <p className="pass-seat" data-testid="pass-seat">
+          {seatLabel(seat)}
+        </p>
+      )}
       {body}
     </main>
   );

@@ -7,6 +7,8 @@ import type { TicketView } from "../../chain-reads/read-ticket";
 import { transferModeName, TRANSFER_MODE_WORDS, zoneNames } from "../../format/ticket-words";
 import { formatPrice } from "../../../lib/currency/currency";
 import { useTicket } from "../../hooks/useTicket";
+import { useSeat } from "../../hooks/useSeat";
+import { seatLabel } from "../../../lib/seating/venue-layout";
 import { shortAddress } from "../../format/short-address";
 import { ErrorState, Loading } from "../QueryStates";
 import { ProvenanceTimeline } from "./ProvenanceTimeline";
@@ -31,6 +33,7 @@ function statusOf(t: TicketView): { code: string; text: string } {
 export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId: bigint }) {
   const ticket = useTicket(contract, tokenId);
   const { address } = useConnection();
+  const seat = useSeat(contract, tokenId);
   if (ticket.isPending) return <Loading testId="ticket-loading">Loading the ticket…</Loading>;
   if (ticket.isError) return <ErrorState error={ticket.error} retry={() => void ticket.refetch()} testId="ticket-error" />;
   const t = ticket.data;
@@ -48,6 +51,12 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
         <dl className="kv">
           <dt>Status</dt>
           <dd data-testid="ticket-status-text">{status.text}</dd>
+          {seat && (
+            <>
+              <dt>Seat</dt>
+              <dd data-testid="ticket-seat">{seatLabel(seat)}</dd>
+            </>
+          )}
           <dt>Tier</dt>
           <dd data-testid="ticket-tier">
             Tier {t.tier.id} · face {formatPrice(t.tier.faceValue, t.event.currency)}

@@ -53,7 +53,7 @@ export async function verifyPass(ctx: GateContext, session: Pick<GateSession, "c
       mode: "pass",
       delegatedAtBlock: delegation.createdBlock,
     });
-    return admitVerdict(ticket, holder, session.gateId, checkedInAt);
+    return admitVerdict(ticket, holder, session.gateId, checkedInAt, await ctx.venues.seatOf(ticket.contract, ticket.tokenId));
   } catch (err) {
     return denyVerdict(err, ticket);
   }

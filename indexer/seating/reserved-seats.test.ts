@@ -1,0 +1,92 @@
+/**
+ * Reserved seats end to end inside the indexer: the organizer's venue layout is checked against the
+ * chain (tiers exist, a reserved tier has no more seats than its supply, sold seats never move),
+ * seats bought with `buySeats` are read back with their section/row/seat, and the gate's ADMIT
+ * names the seat.
+ */
+import { getAddress, type Address } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildGateSignInMessage, type GateSignInChallenge } from "../../lib/gate/sign-in-message";
+import { generateVenue } from "../../lib/seating/generate-venue";
+import { parseVenueLayout } from "../../lib/seating/parse-layout";
+import { seatTokenId } from "../../lib/seating/seat-token";
+import type { VenueSeats } from "../../lib/seating/venue-layout";
+import { gateFixture } from "../testing/gate-fixture";
+import { createTestApp, type TestApp } from "../testing/test-app";
+
+const LAYOUT = generateVenue({ name: "Club", sections: 2, rows: 3, seatsPerRow: 4, tiers: 1 });
+
+describe("reserved seats in the indexer", { timeout: 120_000 }, () => {
+  let t: TestApp;
+  let g: ReturnType<typeof gateFixture>;
+  let event: Address;
+  let organizer: string;
+  let venue: VenueSeats;
+  let alice: Address;
+
+  const put = async (layout: unknown) => {
+    const res = await t.app.request(`/seats/venue?contract=${event}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", authorization: `Bearer ${organizer}` },
+      body: JSON.stringify({ layout }),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, any> };
+  };
+  const label = (seat: number) => {
+    const s = venue.seats.find((x) => x.tierSeat === seat)!;
+    return { section: s.section, row: s.row, number: s.number };
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({ scanRatePerSecond: 1_000 });
+    g = gateFixture(t);
+    venue = parseVenueLayout(LAYOUT);
+    alice = getAddress(t.chain.alice.account!.address);
+    event = await t.chain.createSeatedEvent("Seated Night", venue.seats.length);
+    await g.grantGateRole(event, t.chain.bob.account!.address);
+    await t.sync.syncToHead();
+    const ch = (await t.post("/gate/session/nonce", { contract: event, gateId: "organizer" })).body as unknown as GateSignInChallenge;
+    const message = buildGateSignInMessage(ch, getAddress(t.chain.organizer.account!.address));
+    organizer = (await t.post("/gate/session", { message, signature: await t.chain.organizer.signMessage({ account: t.chain.organizer.account!, message }) })).body.token as string;
+  });
+  afterAll(() => t.close());
+
+  it("checks a layout against the event's tiers: unknown tiers and seats past the supply are refused", async () => {
+    const twoTiers = await put(generateVenue({ sections: 2, rows: 3, seatsPerRow: 4, tiers: 2 }));
+    expect(twoTiers).toMatchObject({ status: 409, body: { error: { code: "LAYOUT_CONFLICT", message: "tier 1 does not exist on this event" } } });
+    const tooBig = await put(generateVenue({ sections: 3, rows: 3, seatsPerRow: 4, tiers: 1 }));
+    expect(tooBig.status).toBe(409);
+    expect(tooBig.body.error.message).toMatch(/^tier 0 has \d+ seats in the layout but a supply of \d+ on chain/);
+    expect(await put(LAYOUT)).toMatchObject({ status: 200, body: { seats: venue.seats.length, warnings: [] } });
+  });
+
+  it("reads bought seats back with section, row and seat, in the owner's list and the ticket", async () => {
+    await t.chain.buySeats(event, t.chain.alice, [0, 5]);
+    await t.sync.syncToHead();
+    const mine = await t.app.request(`/tickets?owner=${alice}&contract=${event}`);
+    const { tickets } = (await mine.json()) as { tickets: { tokenId: string; tier: number; paid: boolean; seat?: unknown }[] };
+    expect(tickets.map((x) => [x.tokenId, x.tier, x.paid, x.seat]).sort()).toEqual(
+      [
+        [String(seatTokenId(0, 0)), 0, true, label(0)],
+        [String(seatTokenId(0, 5)), 0, true, label(5)],
+      ].sort(),
+    );
+    const one = await t.app.request(`/tickets/${event}/${seatTokenId(0, 5)}`);
+    expect(((await one.json()) as { ticket: { seat: unknown } }).ticket.seat).toEqual(label(5));
+  });
+
+  it("refuses a new layout that would move a sold seat, accepts one that keeps them", async () => {
+    // Five seats per row instead of four: the tier's seat 5 lands in another row.
+    const moved = await put(generateVenue({ name: "Club", sections: 2, rows: 2, seatsPerRow: 5, tiers: 1 }));
+    expect(moved.status).toBe(409);
+    expect(moved.body.error.message).toMatch(/^1 sold seat\(s\) would move: Section S1, row 2, seat 2 → Section S1, row 2, seat 1/);
+    expect((await put({ ...LAYOUT, name: "Club (renamed)" })).status).toBe(200);
+  });
+
+  it("names the seat on ADMIT", async () => {
+    const gate = await g.gateToken(t.chain.bob, event);
+    const { device } = await g.delegate(t.chain.alice, event);
+    const scan = await g.passScan(gate, { pass: await g.pass(device, event, seatTokenId(0, 5)) });
+    expect(scan).toMatchObject({ status: 200, verdict: { result: "ADMIT", tokenId: String(seatTokenId(0, 5)), seat: label(5) } });
+  });
+});
