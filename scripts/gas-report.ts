@@ -238,6 +238,17 @@ await gasOf(usdBuyer.write.approve([market.address, 40n * USD]));
 extras.push({ scenario: "stablecoin: resale buy after approve (royalty + seller paid)", tickets: 1, fairgate: await gasOf(marketAsBuyer.write.buy([usdEventAddress, usdListId])) });
 extras.push({ scenario: "stablecoin: resale buy with permit (one tx, no approve)", tickets: 1, fairgate: await gasOf(marketAsBuyer.write.buyWithPermit([usdEventAddress, usdListId + 1n, ...(await permitArgs(buyer, market.address, 40n * USD))])) });
 
+// ---------------------------------------------------------------- reserved seating
+// One token per chosen seat; compare with "primary buy 1 at face (escrow)" (the buyer has bought before).
+await gasOf(factory.write.createEventWithTiers([{ ...config, name: "Gas Seats", symbol: "GSEAT" }, [
+  { faceValue: 10n ** 17n, supply: 50_000, zones: 1, mode: 1, resaleCapBps: 11_000, voucherOnly: false, reserved: true },
+]]));
+const seatEvent = await viem.getContractAt("EventTicket", (await factory.read.events([3n])) as Address, { client: { public: publicClient, wallet: buyer } });
+await gasOf(seatEvent.write.buySeats([0, [49_999]], { value: 10n ** 17n })); // warm-up: escrow and the buyer's wallet word
+for (const seats of [[100], [200, 201, 202, 203]]) {
+  extras.push({ scenario: `reserved seats: buy ${seats.length} chosen seat${seats.length > 1 ? "s" : ""} (one tx)`, tickets: seats.length, fairgate: await gasOf(seatEvent.write.buySeats([0, seats], { value: 10n ** 17n * BigInt(seats.length) })) });
+}
+
 // ---------------------------------------------------------------- output
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
 const per = (g: number, n: number) => Math.round(g / n);

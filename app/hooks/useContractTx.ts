@@ -48,7 +48,13 @@ export function useContractTx() {
         setState({ status: "pending", label, hash, attempt });
         const receipt = await waitForTransactionReceipt(config, { hash });
         if (receipt.status !== "success") {
-          setState({ status: "failed", label, hash, attempt, error: { code: "REVERTED", message: "The transaction was reverted on chain." } });
+          // Someone got there first in the same block (a seat, the last ticket): checking again against
+          // the state that beat us usually names why, in words, instead of a bare "reverted".
+          const why = await simulate().then(
+            () => null,
+            (e: unknown) => describeTxError(e),
+          );
+          setState({ status: "failed", label, hash, attempt, error: why ?? { code: "REVERTED", message: "The transaction was reverted on chain." } });
           return null;
         }
         setState({ status: "confirmed", label, hash, receipt, attempt });
