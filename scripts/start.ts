@@ -6,6 +6,7 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { LOCAL_CHAIN_ID } from "../lib/chain";
 import { deployLocal } from "./deploy";
+import { createSeatedDemoEvent, uploadSeatedDemoVenue, type SeatedDemoEvent } from "./demo-seated-event";
 import { createStablecoinDemoEvent } from "./demo-stablecoin-event";
 import { createDemoEvent, type DemoEvent } from "./demo-data";
 import { createTieredDemoEvent, type TieredDemoEvent } from "./demo-tiered-event";
@@ -90,6 +91,9 @@ async function main(): Promise<void> {
   await step("Creating a stablecoin demo event (mock USD with permit; fans #1–#4 hold 1,000 mUSD)", () =>
     createStablecoinDemoEvent({ rpcUrl, factory: deployment.factory as `0x${string}` }),
   );
+  const seated = await step("Creating a reserved-seating demo event (an arena; fan #1 holds two seats)", () =>
+    createSeatedDemoEvent({ rpcUrl, factory: deployment.factory as `0x${string}` }),
+  );
 
   const env = {
     ...process.env,
@@ -110,6 +114,7 @@ async function main(): Promise<void> {
     echo: verbose,
   });
   await step(`Starting indexer on ${indexerUrl}`, () => whileAlive(indexer, waitForIndexed(indexerUrl)));
+  await step("Uploading the arena's seat map", () => uploadSeatedDemoVenue({ rpcUrl, indexerUrl, appHost: `${host}:${ports.app}`, ticket: seated.ticket }));
 
   const app = group.start("app", bin("next"), ["dev", "--hostname", host, "--port", String(ports.app)], {
     cwd: repoRoot,
@@ -119,7 +124,7 @@ async function main(): Promise<void> {
   // The first request compiles the page; do it now so the first click is fast.
   await step(`Starting app on ${appUrl}`, () => whileAlive(app, waitForHttp(appUrl, 180_000)));
 
-  printSummary(demo, tiered);
+  printSummary(demo, tiered, seated);
 }
 
 /** Waits until the indexer answers /health and has caught up with the chain head. */
@@ -134,7 +139,7 @@ function waitForIndexed(url: string) {
   });
 }
 
-function printSummary(demo: DemoEvent, tiered: TieredDemoEvent): void {
+function printSummary(demo: DemoEvent, tiered: TieredDemoEvent, seated: SeatedDemoEvent): void {
   const line = "─".repeat(72);
   console.log(`\n${line}`);
   console.log("  Fairgate is running.\n");
@@ -148,7 +153,9 @@ function printSummary(demo: DemoEvent, tiered: TieredDemoEvent): void {
   }
   console.log(`\n  Tiered event "${tiered.name}" at ${tiered.ticket}  (${appUrl}/events/${tiered.ticket})`);
   console.log(`  Buyer      account #${tiered.buyer.accountIndex} ${tiered.buyer.account}  tickets ${tiered.buyer.tokenIds.map((id) => `#${id}`).join(", ")}`);
-  console.log(`  Organizer  account #0 manages both at ${appUrl}/organizer`);
+  console.log(`\n  Seated event "${seated.name}" at ${seated.ticket}  (${appUrl}/events/${seated.ticket}/seats, ${seated.seats.toLocaleString("en")} seats)`);
+  console.log(`  Fan        account #1 ${seated.fan.account}  holds two seats`);
+  console.log(`  Organizer  account #0 manages them all at ${appUrl}/organizer`);
   console.log("\n  Hardhat's well-known test accounts: local chain only, never use them elsewhere.");
   console.log("  Press Ctrl-C to stop everything.");
   console.log(`${line}\n`);

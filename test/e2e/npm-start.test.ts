@@ -66,12 +66,19 @@ describe("npm start", () => {
     const tiered = /Tiered event "[^"]+" at (0x[0-9a-fA-F]{40})/.exec(text)![1]!;
     const res = await fetch(`http://127.0.0.1:${ports.indexer}/tickets?owner=${holder}`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { tickets: { contract: string; tokenId: string }[] };
+    const body = (await res.json()) as { tickets: { contract: string; tokenId: string; seat?: { section: string; row: string; number: number } }[] };
     // Account #1 holds tickets #1 and #2 of the demo event and bought #1 of the tiered event, as printed.
     const ids = (contract: string) => body.tickets.filter((t) => t.contract.toLowerCase() === contract.toLowerCase()).map((t) => t.tokenId).sort();
     expect(ids(demo)).toEqual(["1", "2"]);
     expect(ids(tiered)).toEqual(["1"]);
     expect(text).toMatch(/Buyer\s+account #1 0x[0-9a-fA-F]{40}\s+tickets #1/);
+    // …and two reserved seats of the arena, named by the venue layout uploaded at start.
+    const seated = /Seated event "[^"]+" at (0x[0-9a-fA-F]{40})/.exec(text)![1]!;
+    const seats = body.tickets.filter((t) => t.contract.toLowerCase() === seated.toLowerCase());
+    expect(seats.map((t) => t.seat)).toEqual([
+      { section: "S1", row: "1", number: 1 },
+      { section: "S1", row: "1", number: 2 },
+    ]);
   });
 
   it("stops every process on Ctrl-C", async () => {
