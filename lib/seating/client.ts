@@ -14,7 +14,19 @@ export const getVenue = (base: string, contract: string, o?: PostJsonOptions) =>
 
 /** Organizer only (`token`: the event's admin gate session). */
 export const putVenue = (base: string, token: string, contract: string, body: { layout: VenueLayoutInput } | { name: string; csv: string }, o?: PostJsonOptions) =>
-  postIndexerJson<{ contract: Address; name: string; seats: number }>(base, `/seats/venue${q(contract)}`, body, { ...o, method: "PUT", token });
+  postIndexerJson<{ contract: Address; name: string; seats: number; warnings: string[] }>(base, `/seats/venue${q(contract)}`, body, { ...o, method: "PUT", token });
+
+export type VenueUpload =
+  | { ok: true; name: string; seats: number; warnings: string[] }
+  | { ok: false; code: string; message: string; problems: { where: string; message: string }[] };
+
+/** `putVenue` with the refusal's problem list kept (a bad layout is 400, one that conflicts with the chain 409). */
+export async function uploadVenue(base: string, token: string, contract: string, body: { layout: unknown } | { name: string; csv: string }, o?: PostJsonOptions): Promise<VenueUpload> {
+  type Answer = { name?: string; seats?: number; warnings?: string[]; error?: { code: string; message: string; problems?: { where: string; message: string }[] } };
+  const a = await postIndexerJson<Answer>(base, `/seats/venue${q(contract)}`, body, { ...o, method: "PUT", token, acceptStatuses: [400, 409, 413] });
+  if (a.error) return { ok: false, code: a.error.code, message: a.error.message, problems: a.error.problems ?? [] };
+  return { ok: true, name: a.name ?? "", seats: a.seats ?? 0, warnings: a.warnings ?? [] };
+}
 
 export const getSeatHolds = (base: string, contract: string, token?: string, o?: PostJsonOptions) =>
   postIndexerJson<{ holds: SeatHold[] }>(base, `/seats/holds${q(contract)}`, undefined, { ...o, method: "GET", token });

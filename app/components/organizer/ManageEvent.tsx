@@ -11,6 +11,7 @@ import { LifecyclePanel } from "./LifecyclePanel";
 import { MintPanel } from "./MintPanel";
 import { DoorStaffPanel } from "./DoorStaffPanel";
 import { OnsalePanel } from "./OnsalePanel";
+import { VenuePanel } from "./VenuePanel";
 
 /** The organizer's view of one event. */
 export function ManageEvent({ address }: { address: Address }) {
@@ -39,6 +40,7 @@ export function ManageEvent({ address }: { address: Address }) {
         <>
           <MintPanel event={e} onMinted={refresh} />
           <OnsalePanel event={e} onChange={refresh} />
+          <VenuePanel event={e} />
           <DoorStaffPanel event={e} />
           <LifecyclePanel event={e} onChange={refresh} />
         </>

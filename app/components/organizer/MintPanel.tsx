@@ -18,7 +18,8 @@ export function MintPanel({ event, onMinted }: { event: EventView; onMinted: () 
   const config = useConfig();
   const tx = useContractTx();
   const [text, setText] = useState("");
-  const [tierId, setTierId] = useState(0);
+  // The first tier a wallet list can be minted into (reserved tiers sell seats instead).
+  const [tierId, setTierId] = useState(() => event.tiers.find((t) => !t.reserved)?.id ?? 0);
   const [channel, setChannel] = useState(ORGANIZER_CHANNEL);
   const [progress, setProgress] = useState<{ done: number; total: number; batch: number; batches: number } | null>(null);
   const parsed = useMemo((): WalletList | { error: string } | null => {
@@ -58,8 +59,9 @@ export function MintPanel({ event, onMinted }: { event: EventView; onMinted: () 
         Tier
         <select value={tierId} data-testid="mint-tier" onChange={(e) => setTierId(Number(e.target.value))}>
           {event.tiers.map((t) => (
-            <option key={t.id} value={t.id}>
-              Tier {t.id} ({t.supply - t.minted} left)
+            // Reserved tiers sell seat by seat (buySeats): a wallet list carries no seats to mint.
+            <option key={t.id} value={t.id} disabled={t.reserved}>
+              Tier {t.id} ({t.reserved ? "reserved seating: sold on the seat map" : `${t.supply - t.minted} left`})
             </option>
           ))}
         </select>
