@@ -10,6 +10,7 @@ export type ApiErrorCode =
   | "NOT_FOUND"
   | "INVALID_REFERENCE"
   | "RATE_LIMITED"
+  | "BUSY"
   | "INTERNAL";
 
 export class ApiError extends Error {

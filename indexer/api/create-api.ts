@@ -11,6 +11,7 @@ import { limitBody } from "./body-limit";
 import { corsForOrigins } from "./cors";
 import { seatingRoutes } from "../seating/seating-routes";
 import { MAX_VENUE_BODY_BYTES, venueRoutes } from "../seating/venue-routes";
+import { seatStreamRoutes } from "../seating/seat-stream-route";
 import { organizerContract } from "../gate/sessions/organizer-contract";
 import { gateRoutes, malformedVerdict, passRoutes } from "../gate/gate-routes";
 import type { OnsaleDeps } from "../onsale/onsale-deps";
@@ -98,6 +99,7 @@ export function createApi(deps: ApiDeps) {
   app.route("/pass", passRoutes(gate));
   app.route("/seats", seatingRoutes(gate));
   app.route("/seats", venueRoutes(gate));
+  app.route("/seats", seatStreamRoutes(gate, changes));
   if (deps.onsale) app.route("/onsale", onsaleRoutes({ ...deps.onsale, organizerContract: (authorization) => organizerContract(gate, authorization) }));
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", `no route for ${c.req.method} ${c.req.path}`), 404));

@@ -11,6 +11,7 @@ import { createCheckInWriter, type CheckInWriter } from "./steps/check-in-writer
 import { createMirrorAdmitter, type MirrorAdmitter } from "./admission/mirror-admission";
 import { createSnapshotSigner, type SnapshotSigner } from "./offline/snapshot-key";
 import { createVenueCache, type VenueCache } from "../seating/venue-cache";
+import { createSeatEvents, type SeatEvents } from "../seating/seat-events";
 
 export type GateContext = GateDeps & {
   /** Fallback facts when the mirror cannot answer (contract reads, cached). */
@@ -26,6 +27,8 @@ export type GateContext = GateDeps & {
   snapshotSigner: SnapshotSigner;
   /** Venue layouts, for the seat of a reserved ticket on ADMIT. */
   venues: VenueCache;
+  /** Seat holds placed or released here, for the seat stream. */
+  seatEvents: SeatEvents;
 };
 
 export function createGateContext(deps: GateDeps): GateContext {
@@ -42,6 +45,7 @@ export function createGateContext(deps: GateDeps): GateContext {
     admitFromMirror: createMirrorAdmitter(deps.db),
     snapshotSigner: createSnapshotSigner(settings.snapshotKeyPem),
     venues: createVenueCache(deps.db),
+    seatEvents: createSeatEvents(),
     rateLimiter: createRateLimiter({ perSecond: settings.scanRatePerSecond, burst: settings.scanRatePerSecond * 2 }),
   };
 }

@@ -10,6 +10,9 @@ import { buildGateSignInMessage, type GateSignInChallenge } from "../../lib/gate
 import { generateVenue } from "../../lib/seating/generate-venue";
 import { parseVenueLayout } from "../../lib/seating/parse-layout";
 import { seatTokenId } from "../../lib/seating/seat-token";
+import { toRanges } from "../../lib/seating/seat-ranges";
+import type { GateChallenge } from "../../lib/gate/challenge-message";
+import { buildSeatSignInMessage } from "../../lib/seating/sign-in-message";
 import type { VenueSeats } from "../../lib/seating/venue-layout";
 import { gateFixture } from "../testing/gate-fixture";
 import { createTestApp, type TestApp } from "../testing/test-app";
@@ -89,4 +92,47 @@ describe("reserved seats in the indexer", { timeout: 120_000 }, () => {
     const scan = await g.passScan(gate, { pass: await g.pass(device, event, seatTokenId(0, 5)) });
     expect(scan).toMatchObject({ status: 200, verdict: { result: "ADMIT", tokenId: String(seatTokenId(0, 5)), seat: label(5) } });
   });
+  it("serves sold, checked-in and the owner's seats as runs, and streams a notice on a buy and on a hold", async () => {
+    const index = (seat: number) => venue.seats.find((x) => x.tierSeat === seat)!.index;
+    const status = async (owner?: string) => (await t.app.request(`/seats/status?contract=${event}${owner ? `&owner=${owner}` : ""}`)).json();
+    expect(await status(alice)).toEqual({ contract: event.toLowerCase(), seats: venue.seats.length, sold: toRanges([index(0), index(5)]), checkedIn: [index(5), 1], mine: toRanges([index(0), index(5)]) });
+    expect((await status()).mine).toEqual([]);
+    expect((await t.app.request(`/seats/status?contract=0x0000000000000000000000000000000000000001`)).status).toBe(404);
+    expect((await t.app.request(`/seats/status?contract=nope`)).status).toBe(400);
+
+    const res = await t.app.request(`/seats/stream?contract=${event}`);
+    expect(res.headers.get("content-type")).toContain("text/event-stream");
+    const reader = res.body!.getReader();
+    let buffered = "";
+    const next = async (event: string) => {
+      for (let i = 0; i < 50; i++) {
+        const at = buffered.indexOf(`event: ${event}\n`);
+        if (at >= 0) {
+          const end = buffered.indexOf("\n\n", at);
+          if (end >= 0) {
+            const block = buffered.slice(at, end);
+            buffered = buffered.slice(end + 2);
+            return block;
+          }
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error("stream ended");
+        buffered += new TextDecoder().decode(value);
+      }
+      throw new Error(`no ${event} event`);
+    };
+    await next("ready");
+    await t.chain.buySeats(event, t.chain.carol, [7]);
+    await t.sync.syncToHead();
+    expect(await next("seats")).toContain('"reason":"chain"');
+    expect((await status()).sold).toEqual(toRanges([index(0), index(5), index(7)]));
+
+    const ch = (await t.post("/seats/session/nonce", { contract: event })).body as unknown as GateChallenge;
+    const message = buildSeatSignInMessage(ch, getAddress(t.chain.bob.account!.address));
+    const token = (await t.post("/seats/session", { message, signature: await t.chain.bob.signMessage({ account: t.chain.bob.account!, message }) })).body.token as string;
+    expect((await t.post("/seats/holds", { seats: [index(9)] }, { authorization: `Bearer ${token}` })).status).toBe(200);
+    expect(await next("seats")).toContain('"reason":"holds"');
+    await reader.cancel();
+  });
+
 });

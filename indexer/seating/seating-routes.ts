@@ -33,7 +33,9 @@ export function seatingRoutes(ctx: GateContext, settings: HoldSettings = DEFAULT
       const body = parseOr400(holdSchema, await readJson(c));
       return answer(c, async () => {
         const s = await session(c);
-        return holdSeats(ctx.db, { contract: s.contract, holder: s.wallet, seats: body.seats, now: ctx.now(), settings });
+        const held = await holdSeats(ctx.db, { contract: s.contract, holder: s.wallet, seats: body.seats, now: ctx.now(), settings });
+        ctx.seatEvents.notify(s.contract);
+        return held;
       });
     })
     .delete("/holds", async (c) => {
@@ -41,7 +43,9 @@ export function seatingRoutes(ctx: GateContext, settings: HoldSettings = DEFAULT
       const body = text.trim() === "" ? {} : parseOr400(releaseSchema, parseJson(text));
       return answer(c, async () => {
         const s = await session(c);
-        return releaseSeats(ctx.db, { contract: s.contract, holder: s.wallet, seats: body.seats });
+        const released = await releaseSeats(ctx.db, { contract: s.contract, holder: s.wallet, seats: body.seats });
+        ctx.seatEvents.notify(s.contract);
+        return released;
       });
     })
     .get("/holds", async (c) => {

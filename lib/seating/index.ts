@@ -7,3 +7,4 @@ export * from "./venue-layout";
 export * from "./client";
 export * from "./sign-in-message";
 export * from "./seat-token";
+export * from "./seat-ranges";

@@ -1,0 +1,74 @@
+/**
+ * `GET /seats/stream?contract=`: Server-Sent Events telling a seat map to re-read `/seats/status`
+ * and `/seats/holds` — on a hold or release here, on a synced range that touched the event, and on
+ * any rollback. Notices carry no seat data (the reads are the truth) and coalesce: a client that is
+ * slow gets one notice for many changes, never a queue. A comment every 15 s keeps proxies open.
+ *
+ * `GET /seats/status?contract=[&owner=]`: sold, checked-in and the owner's seats as runs of layout
+ * seat indexes (lib/seating/seat-ranges).
+ */
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import { z } from "zod";
+import { ApiError } from "../api/api-error";
+import { addressSchema, parseOr400 } from "../api/validation";
+import type { GateContext } from "../gate/gate-context";
+import type { ChangeFeed } from "../sync/change-feed";
+import { seatStatus } from "./seat-status";
+
+const KEEPALIVE_MS = 15_000;
+/** Notices closer together than this are sent as one (a burst of holds, a range after a hold). */
+const COALESCE_MS = 50;
+/** Concurrent seat streams per process: each is an open connection. */
+const MAX_STREAMS = 2_000;
+
+export function seatStreamRoutes(ctx: GateContext, changes: ChangeFeed) {
+  let open = 0;
+  return new Hono()
+    .get("/status", async (c) => {
+      const q = parseOr400(z.object({ contract: addressSchema, owner: addressSchema.optional() }), { contract: c.req.query("contract"), owner: c.req.query("owner") });
+      const body = await seatStatus(ctx.db, ctx.venues, q.contract, q.owner);
+      if (!body) throw new ApiError(404, "NOT_FOUND", `no venue layout for ${q.contract}`);
+      return c.json(body);
+    })
+    .get("/stream", (c) => {
+      const { contract } = parseOr400(z.object({ contract: addressSchema }), { contract: c.req.query("contract") });
+      if (open >= MAX_STREAMS) throw new ApiError(503, "BUSY", "too many seat streams; poll /seats/status instead");
+      const key = contract.toLowerCase();
+      return streamSSE(c, async (stream) => {
+        open++;
+        let dirty: string | null = null;
+        let wake: (() => void) | null = null;
+        const poke = (reason: string) => {
+          dirty ??= reason;
+          wake?.();
+        };
+        const offHolds = ctx.seatEvents.subscribe(key, () => poke("holds"));
+        const offChain = changes.subscribe((e) => {
+          if (e.type === "rollback" || e.contracts.some((a) => a.toLowerCase() === key)) poke("chain");
+        });
+        stream.onAbort(() => wake?.());
+        try {
+          await stream.writeSSE({ event: "ready", data: "{}" });
+          let id = 0;
+          while (!stream.aborted && !stream.closed) {
+            if (dirty) {
+              await new Promise((r) => setTimeout(r, COALESCE_MS));
+              const reason = dirty;
+              dirty = null;
+              await stream.writeSSE({ event: "seats", id: String(++id), data: JSON.stringify({ reason }) });
+              continue;
+            }
+            const timer = new Promise<"idle">((r) => setTimeout(() => r("idle"), KEEPALIVE_MS).unref?.());
+            const woke = new Promise<"woke">((r) => (wake = () => r("woke")));
+            if ((await Promise.race([timer, woke])) === "idle") await stream.write(": keep-alive\n\n");
+            wake = null;
+          }
+        } finally {
+          offHolds();
+          offChain();
+          open--;
+        }
+      });
+    });
+}
