@@ -48,6 +48,10 @@ export const ERROR_WORDS: Record<string, (args: Args) => string> = {
   EventTicketBindingNotRequired: ([tier]) => `Tier ${String(tier)} does not ask for an identity binding.`,
   EventTicketBindingClosed: ([deadline]) => `The identity-binding deadline (${new Date(Number(deadline) * 1000).toUTCString()}) has passed.`,
   EventTicketBindingInvalidSignature: () => "The identity service's attestation is not valid for this ticket and holder.",
+  EventTicketSeatsRequired: ([tier]) => `Tier ${String(tier)} is reserved seating: choose your seats on the seat map.`,
+  EventTicketNotReserved: ([tier]) => `Tier ${String(tier)} is general admission: it has no seats to choose.`,
+  EventTicketUnknownSeat: ([tier, seat]) => `Seat ${String(seat)} is not part of tier ${String(tier)}.`,
+  EventTicketSeatTaken: () => "Someone bought one of these seats a moment ago: pick other seats (you paid nothing).",
   // ResaleMarket
   MarketUnknownTicket: () => "That contract is not a Fairgate event.",
   MarketNotTicketOwner: ([t]) => `You do not hold ticket ${id(t)}.`,

@@ -2,6 +2,7 @@
 import type { Address, Hex } from "viem";
 import type { GateChallenge } from "../gate/challenge-message";
 import { postIndexerJson, type PostJsonOptions } from "../indexer-client/post-json";
+import type { SeatRanges } from "./seat-ranges";
 import type { VenueLayout, VenueLayoutInput } from "./venue-layout";
 
 export type StoredVenue = { contract: Address; seats: number; updatedAt: string; layout: VenueLayout };
@@ -27,6 +28,15 @@ export async function uploadVenue(base: string, token: string, contract: string,
   if (a.error) return { ok: false, code: a.error.code, message: a.error.message, problems: a.error.problems ?? [] };
   return { ok: true, name: a.name ?? "", seats: a.seats ?? 0, warnings: a.warnings ?? [] };
 }
+
+export type SeatStatusBody = { contract: Address; seats: number; sold: SeatRanges; checkedIn: SeatRanges; mine: SeatRanges };
+
+/** Sold, checked-in and (with `owner`) that wallet's seats, as runs of layout seat indexes. */
+export const getSeatStatus = (base: string, contract: string, owner?: string, o?: PostJsonOptions) =>
+  postIndexerJson<SeatStatusBody>(base, `/seats/status${q(contract)}${owner ? `&owner=${encodeURIComponent(owner)}` : ""}`, undefined, { ...o, method: "GET" });
+
+/** The seat stream's address (Server-Sent Events: `seats` notices to re-read status and holds). */
+export const seatStreamUrl = (base: string, contract: string) => `${base.replace(/\/+$/, "")}/seats/stream${q(contract)}`;
 
 export const getSeatHolds = (base: string, contract: string, token?: string, o?: PostJsonOptions) =>
   postIndexerJson<{ holds: SeatHold[] }>(base, `/seats/holds${q(contract)}`, undefined, { ...o, method: "GET", token });

@@ -4,13 +4,13 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { RowRuns } from "../../../lib/seating/best-available";
 import { seatLabel, type VenueSeats } from "../../../lib/seating/venue-layout";
 
-/** Per seat: 0 free, 1 held by someone else, 2 held by me, 3 sold. */
+/** Per seat: 0 free, 1 held by someone else, 2 held by me, 3 sold, 4 checked in, 5 bought by me. */
 export type SeatStatus = Uint8Array;
-export const SEAT = { free: 0, held: 1, mine: 2, sold: 3 } as const;
+export const SEAT = { free: 0, held: 1, mine: 2, sold: 3, checkedIn: 4, owned: 5 } as const;
 
 const TIER_COLORS = ["#2f7d32", "#1565c0", "#8e24aa", "#ef6c00", "#00838f", "#6d4c41", "#c62828", "#546e7a"];
-const STATUS_COLORS = { [SEAT.held]: "#b0b0b0", [SEAT.mine]: "#fbc02d", [SEAT.sold]: "#444" } as Record<number, string>;
-const STATUS_WORDS = ["free", "held by another fan", "held by you", "sold"];
+const STATUS_COLORS = { [SEAT.held]: "#b0b0b0", [SEAT.mine]: "#fbc02d", [SEAT.sold]: "#444", [SEAT.checkedIn]: "#111", [SEAT.owned]: "#d81b60" } as Record<number, string>;
+const STATUS_WORDS = ["free", "held by another fan", "held by you", "sold", "sold, holder arrived", "yours"];
 
 type View = { scale: number; x: number; y: number };
 
@@ -250,11 +250,15 @@ export function SeatCanvas(props: {
         </span>
         <span style={{ marginRight: 12 }}>
           <span style={{ display: "inline-block", width: 10, height: 10, background: STATUS_COLORS[SEAT.mine], marginRight: 4 }} />
-          Yours
+          Held for you
         </span>
-        <span>
+        <span style={{ marginRight: 12 }}>
           <span style={{ display: "inline-block", width: 10, height: 10, background: STATUS_COLORS[SEAT.sold], marginRight: 4 }} />
           Sold
+        </span>
+        <span>
+          <span style={{ display: "inline-block", width: 10, height: 10, background: STATUS_COLORS[SEAT.owned], marginRight: 4 }} />
+          Bought by you
         </span>
       </p>
     </div>

@@ -3,7 +3,8 @@
  * event's venue; two fans open the seat map; one picks "best available" and holds the seats (one
  * SIWE signature), and the other fan's map shows them taken within a couple of seconds, without a
  * reload; the keyboard alone selects a seat; releasing frees them for everyone again.
- * (Buying specific seats on chain is not built yet: holds are what this proves.)
+ * Buying seats (on a reserved tier) is proven by seat-purchase.test.ts; this map is a general-admission
+ * event's, so it shows holds only.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGateSignInMessage } from "../../../lib/gate/sign-in-message";
