@@ -26,6 +26,7 @@ const tasks = {
   "sim:onsale": "scripts/sim/onsale/main.ts",
   "test:chaos": "scripts/chaos.ts",
   "bench:gate-rush": "scripts/bench/gate-rush.ts",
+  "bench:seats": "scripts/bench/seating.ts",
 };
 
 function log(message) {

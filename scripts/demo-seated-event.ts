@@ -12,14 +12,16 @@ import { putVenue } from "../lib/seating/client";
 import { generateVenue } from "../lib/seating/generate-venue";
 import { parseVenueLayout } from "../lib/seating/parse-layout";
 import { seatsPerTier } from "../lib/seating/seat-token";
+import type { VenueLayoutInput } from "../lib/seating/venue-layout";
 import { localClients } from "./lib/local-clients";
 
 export type SeatedDemoEvent = { ticket: Address; name: string; seats: number; fan: { account: Address; seats: number[] } };
 
 const LAYOUT = generateVenue({ name: "Fairgate Arena", sections: 12, rows: 16, seatsPerRow: 18, tiers: 2 });
-const FACE = [parseEther("0.08"), parseEther("0.04")];
+/** Face value per tier: front seats dearest. */
+const FACE = [parseEther("0.08"), parseEther("0.04"), parseEther("0.02")];
 
-export async function createSeatedDemoEvent(options: { rpcUrl: string; factory: Address; name?: string }): Promise<SeatedDemoEvent> {
+export async function createSeatedDemoEvent(options: { rpcUrl: string; factory: Address; name?: string; layout?: VenueLayoutInput }): Promise<SeatedDemoEvent> {
   const { publicClient, accounts, wallet } = await localClients(options.rpcUrl);
   const organizer = accounts[0]!;
   const mined = async (hash: Hex) => {
@@ -27,9 +29,9 @@ export async function createSeatedDemoEvent(options: { rpcUrl: string; factory: 
     if (receipt.status !== "success") throw new Error(`demo seated-event transaction ${hash} reverted`);
     return receipt;
   };
-  const venue = parseVenueLayout(LAYOUT);
+  const venue = parseVenueLayout(options.layout ?? LAYOUT);
   const perTier = seatsPerTier(venue);
-  const tiers = [0, 1].map((t) => ({ faceValue: FACE[t]!, supply: perTier.get(t) ?? 0, zones: 1, mode: 1, resaleCapBps: 11_000, voucherOnly: false, reserved: true }));
+  const tiers = [...perTier.keys()].sort((a, b) => a - b).map((t) => ({ faceValue: FACE[t] ?? parseEther("0.01"), supply: perTier.get(t) ?? 0, zones: 1, mode: 1, resaleCapBps: 11_000, voucherOnly: false, reserved: true }));
   const name = options.name ?? "Fairgate Live: Arena Night (reserved seats)";
   const startTime = BigInt(Math.floor(Date.now() / 1000) + 14 * 24 * 3600);
   const receipt = await mined(
@@ -50,12 +52,12 @@ export async function createSeatedDemoEvent(options: { rpcUrl: string; factory: 
 }
 
 /** Uploads the arena's layout through the indexer, signed in as the organizer (account #0). */
-export async function uploadSeatedDemoVenue(options: { rpcUrl: string; indexerUrl: string; appHost: string; ticket: Address }): Promise<number> {
+export async function uploadSeatedDemoVenue(options: { rpcUrl: string; indexerUrl: string; appHost: string; ticket: Address; layout?: VenueLayoutInput }): Promise<number> {
   const { accounts, wallet } = await localClients(options.rpcUrl);
   const organizer = accounts[0]!;
   const challenge = await requestGateSignIn(options.indexerUrl, { contract: options.ticket, gateId: "organizer", zone: 0, domain: options.appHost });
   const message = buildGateSignInMessage(challenge, organizer);
   const session = await openGateSession(options.indexerUrl, message, await wallet(organizer).signMessage({ account: organizer, message }));
-  const { seats } = await putVenue(options.indexerUrl, session.token, options.ticket, { layout: LAYOUT });
+  const { seats } = await putVenue(options.indexerUrl, session.token, options.ticket, { layout: options.layout ?? LAYOUT });
   return seats;
 }

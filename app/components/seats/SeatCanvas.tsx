@@ -130,6 +130,8 @@ export function SeatCanvas(props: {
         g.strokeStyle = "#e91e63";
         g.strokeRect(f.x * view.scale + view.x - half - 2, f.y * view.scale + view.y - half - 2, size + 4, size + 4);
       }
+      // Frames drawn, for tests and the seating benchmark (a DOM attribute, no React state).
+      el.dataset.frames = String(Number(el.dataset.frames ?? 0) + 1);
     });
     return () => cancelAnimationFrame(frame);
   });
