@@ -26,7 +26,7 @@ describe("parseEventForm", () => {
     const ok = parseEventForm(form({ tiers: [tier] }));
     if (!ok.ok) throw new Error(ok.problems.join("; "));
     expect(ok.tiers[0]?.reserved).toBe(true);
-    const both = parseEventForm(form({ tiers: [{ ...tier, voucherOnly: true, reserved: false }] }));
+    const both = parseEventForm(form({ tiers: [{ ...tier, voucherOnly: true }] }));
     expect(both.ok).toBe(false);
     if (!both.ok) expect(both.problems.join(" ")).toMatch(/reserved-seating tier cannot be voucher only/);
   });

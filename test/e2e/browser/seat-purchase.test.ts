@@ -3,7 +3,7 @@
  * layout): fan A picks the best two seats and buys them through the seat map, one transaction;
  * fan B's open map shows them sold without a reload, measured from the purchase's block; B, who
  * had chosen one of those seats, is refused in words ("someone bought one of these seats") and
- * pays nothing; A's tickets name their seats.
+ * pays nothing; A's tickets and pass name their seats.
  */
 import { getAddress } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -90,6 +90,13 @@ describe.skipIf(chromiumSkipReason)("browser: buying reserved seats", () => {
       expect(await publicClient.readContract({ address: arena.ticket, abi: eventTicketAbi, functionName: "ownerOf", args: [BigInt(t.tokenId)] })).toBe(getAddress(FAN_A));
       expect(t.seat).toMatchObject({ section: expect.stringMatching(/^S\d+$/), row: expect.any(String), number: expect.any(Number) });
     }
+    // The pass names the seat too (the gate's ADMIT does, see indexer/seating/reserved-seats.test.ts).
+    const first = owned.tickets[0]!;
+    await a.page.goto(`${s.appUrl}/tickets/${arena.ticket}/${first.tokenId}/pass`);
+    await a.page.getByTestId("pass-delegate").click();
+    await a.page.locator('[data-testid="pass-qr"]:not([data-slot=""])').waitFor({ timeout: 30_000 });
+    expect(await a.page.getByTestId("pass-seat").innerText()).toBe(`Section ${first.seat!.section}, row ${first.seat!.row}, seat ${first.seat!.number}`);
+    await screenshot(a.page, "seat-pass");
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
     await a.context.close();
