@@ -26,7 +26,8 @@ describe.skipIf(chromiumSkipReason)("browser: binding a real-name ticket before 
   const ids = [0n, 0n];
 
   beforeAll(async () => {
-    s = await startBrowserStack();
+    // The identity service keeps HMAC(pepper, ID): without a pepper it refuses every binding.
+    s = await startBrowserStack({ indexerEnv: { IDENTITY_PEPPER: "browser-binding-pepper-5c1e0a77d2" } });
     const { publicClient, accounts, wallet } = await localClients(s.rpcUrl);
     const organizer = accounts[0]!;
     const mined = async (hash: `0x${string}`) => {
