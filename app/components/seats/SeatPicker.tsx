@@ -80,14 +80,15 @@ export function SeatPicker({ address }: { address: Address }) {
     return st;
   }, [venue, holds.data, sold.data]);
 
-  if (venueQuery.isPending || event.isPending) return <Loading testId="seats-loading">Loading the venue…</Loading>;
+  // The map does not wait for the event's chain reads (prices, currency): only buying does.
+  if (venueQuery.isPending) return <Loading testId="seats-loading">Loading the venue…</Loading>;
   if (venueQuery.isError) {
     const notFound = (venueQuery.error as { status?: number }).status === 404;
     return notFound ? <Empty testId="seats-no-venue">This event has no seat map: its tickets are general admission.</Empty> : <ErrorState error={venueQuery.error} retry={() => void venueQuery.refetch()} testId="seats-error" />;
   }
   if (event.isError) return <ErrorState error={event.error} retry={() => void event.refetch()} testId="seats-error" />;
-  const tiers = event.data.tiers;
-  const priceOf = (t: number) => tiers[t]?.faceValue;
+  const ev = event.data;
+  const priceOf = (t: number) => ev?.tiers[t]?.faceValue;
   const chosen = [...selected].sort((a, b) => a - b);
   const total = chosen.reduce((sum, i) => sum + (priceOf(venue!.seats[i]!.tier) ?? 0n), 0n);
 
@@ -158,7 +159,8 @@ export function SeatPicker({ address }: { address: Address }) {
       const s = venue!.seats[i]!;
       byTier.set(s.tier, [...(byTier.get(s.tier) ?? []), s.tierSeat]);
     }
-    const currency = event.data.currency;
+    if (!ev) return;
+    const currency = ev.currency;
     let bought = 0;
     for (const [tier, seats] of byTier) {
       const price = (priceOf(tier) ?? 0n) * BigInt(seats.length);
@@ -237,14 +239,14 @@ export function SeatPicker({ address }: { address: Address }) {
             ))}
           </ul>
         )}
-        {chosen.length > 0 && <p className="small">Face value: {formatPrice(total, event.data.currency)}</p>}
+        {chosen.length > 0 && ev && <p className="small">Face value: {formatPrice(total, ev.currency)}</p>}
       </div>
       <div className="row">
         <button type="button" className="button" data-testid="hold-seats" disabled={busy || chosen.length === 0 || !me} onClick={() => void hold()}>
           {busy ? "Working…" : session ? "Hold these seats" : "Sign in and hold these seats"}
         </button>
-        <button type="button" className="button" data-testid="buy-seats" disabled={tx.busy || busy || chosen.length === 0 || !me || event.data.cancelled} onClick={() => void buy()}>
-          {chosen.length === 0 ? "Buy seats" : `Buy ${chosen.length} seat${chosen.length > 1 ? "s" : ""} for ${formatPrice(total, event.data.currency)}`}
+        <button type="button" className="button" data-testid="buy-seats" disabled={tx.busy || busy || chosen.length === 0 || !me || !ev || ev.cancelled} onClick={() => void buy()}>
+          {chosen.length === 0 || !ev ? "Buy seats" : `Buy ${chosen.length} seat${chosen.length > 1 ? "s" : ""} for ${formatPrice(total, ev.currency)}`}
         </button>
         {session && heldUntil && (
           <button type="button" className="link-button" data-testid="release-seats" disabled={busy} onClick={() => void release()}>
