@@ -6,8 +6,8 @@
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { ChangeEvent, ChangeFeed } from "../sync/change-feed";
+import { createSseWaiter } from "./sse-wait";
 
-const KEEPALIVE_MS = 15_000;
 /** Events queued for one slow client before it is dropped (it reconnects with Last-Event-ID). */
 const MAX_QUEUE = 1_000;
 
@@ -16,14 +16,14 @@ export function streamRoute(feed: ChangeFeed) {
     const lastId = Number(c.req.header("last-event-id") ?? "0");
     return streamSSE(c, async (stream) => {
       const queue: ChangeEvent[] = Number.isSafeInteger(lastId) && lastId > 0 ? feed.since(lastId) : [];
-      let wake: (() => void) | null = null;
+      const waiter = createSseWaiter(stream);
       let overflow = false;
       const unsubscribe = feed.subscribe((e) => {
         if (queue.length >= MAX_QUEUE) overflow = true;
         else queue.push(e);
-        wake?.();
+        waiter.wake();
       });
-      stream.onAbort(() => wake?.());
+      stream.onAbort(() => waiter.wake());
       try {
         await stream.writeSSE({ event: "ready", data: "{}" });
         while (!stream.aborted && !stream.closed && !overflow) {
@@ -32,10 +32,7 @@ export function streamRoute(feed: ChangeFeed) {
             await stream.writeSSE({ event: "change", id: String(e.id), data: JSON.stringify(e) });
             continue;
           }
-          const timer = new Promise<"idle">((r) => setTimeout(() => r("idle"), KEEPALIVE_MS).unref?.());
-          const woke = new Promise<"woke">((r) => (wake = () => r("woke")));
-          if ((await Promise.race([timer, woke])) === "idle") await stream.write(": keep-alive\n\n");
-          wake = null;
+          await waiter.wait();
         }
       } finally {
         unsubscribe();

@@ -13,10 +13,10 @@ import { z } from "zod";
 import { ApiError } from "../api/api-error";
 import { addressSchema, parseOr400 } from "../api/validation";
 import type { GateContext } from "../gate/gate-context";
+import { createSseWaiter } from "../api/sse-wait";
 import type { ChangeFeed } from "../sync/change-feed";
 import { seatStatus } from "./seat-status";
 
-const KEEPALIVE_MS = 15_000;
 /** Notices closer together than this are sent as one (a burst of holds, a range after a hold). */
 const COALESCE_MS = 50;
 /** Concurrent seat streams per process: each is an open connection. */
@@ -38,16 +38,16 @@ export function seatStreamRoutes(ctx: GateContext, changes: ChangeFeed) {
       return streamSSE(c, async (stream) => {
         open++;
         let dirty: string | null = null;
-        let wake: (() => void) | null = null;
+        const waiter = createSseWaiter(stream);
         const poke = (reason: string) => {
           dirty ??= reason;
-          wake?.();
+          waiter.wake();
         };
         const offHolds = ctx.seatEvents.subscribe(key, () => poke("holds"));
         const offChain = changes.subscribe((e) => {
           if (e.type === "rollback" || e.contracts.some((a) => a.toLowerCase() === key)) poke("chain");
         });
-        stream.onAbort(() => wake?.());
+        stream.onAbort(() => waiter.wake());
         try {
           await stream.writeSSE({ event: "ready", data: "{}" });
           let id = 0;
@@ -59,10 +59,7 @@ export function seatStreamRoutes(ctx: GateContext, changes: ChangeFeed) {
               await stream.writeSSE({ event: "seats", id: String(++id), data: JSON.stringify({ reason }) });
               continue;
             }
-            const timer = new Promise<"idle">((r) => setTimeout(() => r("idle"), KEEPALIVE_MS).unref?.());
-            const woke = new Promise<"woke">((r) => (wake = () => r("woke")));
-            if ((await Promise.race([timer, woke])) === "idle") await stream.write(": keep-alive\n\n");
-            wake = null;
+            await waiter.wait();
           }
         } finally {
           offHolds();
