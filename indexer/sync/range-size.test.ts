@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { initialRangeSize, nextRangeSize } from "./range-size";
 
-const limits = { maxBlocks: 2_000 };
+const limits = { maxBlocks: 2_000, targetLogs: 5_000 };
 
 describe("range size", () => {
   it("starts small so a dense chain's first range stays bounded", () => {

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { encodeFunctionData, keccak256, numberToHex, parseEventLogs, toHex, type Address, type Hex } from "viem";
 import { eventTicketAbi, ticketFactoryAbi } from "../../lib/generated/abis";
 import { ensurePgliteTemplate } from "../../indexer/db/pglite-template";
+import { DEFAULT_RANGE_TARGET_LOGS } from "../../indexer/sync/range-size";
 import { buildContracts, repoRoot } from "../lib/build-contracts";
 import { startChainNode } from "../lib/chain-node";
 import { health, startIndexerProcess, waitIndexed, type IndexerProcess } from "../lib/indexer-process";
@@ -235,7 +236,7 @@ ${runs.map((r) => `| ${r.mode}, ${r.settings} | ${r.memory.timeline.map((p) => `
 - *cold start → synced*: from spawning \`indexer/main.ts\` on an empty PGlite folder until \`/health\` reports the chain head indexed (includes Node + tsx start, PGlite start and migrations).
 - *realtime*: ${REALTIME_SAMPLES} blocks, one transfer each; from the moment the block's \`eth_sendTransaction\` returned (Hardhat automine: the block is mined) until \`/health\` shows it indexed. http-poll polls every 50 ms; websocket wakes on \`newHeads\`.
 - Peak RSS: the indexer process's own VmHWM (\`/proc/<pid>/status\` of the \`node indexer/main.ts\` process, not the chain node or this script) at the end of the run, start-up included.
-- Memory settings: *defaults* are \`PGLITE_SHARED_BUFFERS_MB=8\`, \`HEAP_GROWING_PERCENT=20\`, \`RANGE_TARGET_LOGS=5000\` and the launcher's (\`scripts/lib/indexer-command.ts\`) \`${INDEXER_NODE_FLAGS.join(" ")}\`, \`MALLOC_ARENA_MAX=${INDEXER_MALLOC_ARENA_MAX}\`; the last row runs the settings from before the memory work (glibc's default is 8 arenas per core, so 16 here) for comparison.
+- Memory settings: *defaults* are \`PGLITE_SHARED_BUFFERS_MB=8\`, \`HEAP_GROWING_PERCENT=20\`, \`RANGE_TARGET_LOGS=${DEFAULT_RANGE_TARGET_LOGS}\` and the launcher's (\`scripts/lib/indexer-command.ts\`) \`${INDEXER_NODE_FLAGS.join(" ")}\`, \`MALLOC_ARENA_MAX=${INDEXER_MALLOC_ARENA_MAX}\`; the last row runs the settings from before the memory work (glibc's default is 8 arenas per core, so 16 here) for comparison.
 - Load average: \`uptime\`'s, at the end of each run (2 cores shared with other work: above 2 the indexer waited for a CPU). Baseline run's load: ${baselineLoad.join(" / ")}.
 - Empty PGlite folder: copied from the migrated template (\`indexer/db/pglite-template.ts\`, built once per PGlite version + migrations, before the runs: ${(templateMs / 1000).toFixed(1)} s this time; 0 when it already existed).
 `;
