@@ -80,6 +80,8 @@ export function OnsalePanel({ event, onChange }: { event: EventView; onChange: (
   return (
     <section className="panel stack" data-testid="onsale-panel">
       <h2>Waiting-room sale</h2>
+      {/* Outside the trust block: once confirmed the event trusts the signer and that block goes, but the outcome stays in view. */}
+      <TxStatus state={trustTx.state} testId="onsale-trust-status" />
       {info.isPending ? (
         <Loading testId="onsale-info-loading">Asking the waiting room…</Loading>
       ) : info.isError ? (
@@ -107,7 +109,6 @@ export function OnsalePanel({ event, onChange }: { event: EventView; onChange: (
           >
             Accept the waiting room&apos;s vouchers
           </button>
-          <TxStatus state={trustTx.state} testId="onsale-trust-status" />
         </div>
       ) : !org.session ? (
         <OrganizerSignIn {...org} what="open a sale" testId="onsale-sign-in" />
