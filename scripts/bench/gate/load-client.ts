@@ -13,6 +13,11 @@ export type LoadJob = {
   url: string;
   tokens: string[];
   requests: (BenchRequest & { expected: string })[];
+  /**
+   * Sent by every gate before the clock starts and not counted: opens the keep-alive connections and
+   * warms this (fresh) process's code, as a gate that has been scanning for a while would be.
+   */
+  warmup?: (BenchRequest & { expected: string })[];
   mode: "closed" | "rate";
   durationMs: number;
   ratePerSecond?: number;
@@ -28,6 +33,8 @@ export type LoadResult = {
   unexpected: number;
   unexpectedSample?: string;
   statuses: Record<string, number>;
+  /** This load generator's own CPU time per scan sent (it shares the machine with the server). */
+  clientCpuMsPerScan: number;
 };
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -43,8 +50,10 @@ async function run(job: LoadJob): Promise<LoadResult> {
   let unexpected = 0;
   let unexpectedSample: string | undefined;
 
+  let requests = job.requests;
+  let recording = true;
   function scan(i: number, startedAt: number): Promise<void> {
-    const r = job.requests[i]!;
+    const r = requests[i]!;
     const body = JSON.stringify({ pass: r.pass });
     return new Promise((resolve) => {
       const req = request(
@@ -58,8 +67,10 @@ async function run(job: LoadJob): Promise<LoadResult> {
           const chunks: Buffer[] = [];
           res.on("data", (c: Buffer) => chunks.push(c));
           res.on("end", () => {
-            latencies.push(performance.now() - startedAt);
-            statuses[String(res.statusCode)] = (statuses[String(res.statusCode)] ?? 0) + 1;
+            if (recording) {
+              latencies.push(performance.now() - startedAt);
+              statuses[String(res.statusCode)] = (statuses[String(res.statusCode)] ?? 0) + 1;
+            }
             let got = "?";
             try {
               const v = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { result: string; reason?: string };
@@ -85,7 +96,22 @@ async function run(job: LoadJob): Promise<LoadResult> {
     });
   }
 
+  if (job.warmup?.length) {
+    requests = job.warmup;
+    recording = false;
+    await Promise.all(
+      job.tokens.map(async (_, g) => {
+        // Each gate's own session token (i % gates), so every gate's connection is opened.
+        for (let k = g; k < requests.length; k += job.tokens.length) await scan(k, performance.now());
+      }),
+    );
+    requests = job.requests;
+    recording = true;
+  }
+
+  process.stdout.write("START\n"); // the server measures its own use from here to END
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let next = 0;
   if (job.mode === "closed") {
     const deadline = started + job.durationMs;
@@ -113,6 +139,8 @@ async function run(job: LoadJob): Promise<LoadResult> {
     await Promise.all(inflight);
   }
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  process.stdout.write("END\n");
   agent.destroy();
   const sorted = Float64Array.from(latencies).sort();
   return {
@@ -125,6 +153,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
     unexpected,
     ...(unexpectedSample ? { unexpectedSample } : {}),
     statuses,
+    clientCpuMsPerScan: (used.user + used.system) / 1000 / Math.max(1, latencies.length),
   };
 }
 

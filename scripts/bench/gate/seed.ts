@@ -25,8 +25,11 @@ export type BenchRequest = { pass: string; category: Category };
 
 export type Seeded = {
   tokens: string[];
-  /** Signs `n` requests of the mix at the current slot, using tickets never scanned before for "valid". */
-  requests(n: number, slotSeconds: number): Promise<BenchRequest[]>;
+  /**
+   * Signs `n` requests of the mix at the current slot, using tickets never scanned before for "valid".
+   * `repeatable`: leave out "valid", so the requests change nothing and can warm a client up.
+   */
+  requests(n: number, slotSeconds: number, opts?: { repeatable?: boolean }): Promise<BenchRequest[]>;
 };
 
 async function chunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
@@ -88,11 +91,12 @@ export async function seed(db: Db, opts: { holders: number; tickets: number; adm
   let nextDouble = 0;
   return {
     tokens,
-    async requests(n, slotSeconds) {
+    async requests(n, slotSeconds, { repeatable = false } = {}) {
       const slot = slotAt(Date.now(), slotSeconds);
+      const mix = repeatable ? MIX.filter((c) => c !== "valid") : MIX;
       const out: BenchRequest[] = [];
       for (let i = 0; i < n; i++) {
-        const category = MIX[i % MIX.length]!;
+        const category = mix[i % mix.length]!;
         let id: number;
         if (category === "valid") {
           if (nextFresh > opts.tickets) throw new Error(`bench seeded too few tickets (${opts.tickets})`);
