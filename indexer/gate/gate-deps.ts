@@ -17,6 +17,12 @@ export type GateSettings = {
   scanRatePerSecond: number;
   /** Challenges, nonces, sign-ins and delegations per second per client IP (burst = 4×). */
   ipRatePerSecond: number;
+  /**
+   * Longest wait for the chain's `ownerOf` on a scan (a mirror "no" double-checked, or a stale mirror). Past it the
+   * chain counts as unreachable: the fresh mirror's answer stands, or a stale mirror gives INDEXER_STALE. Without it a
+   * hanging RPC would hold a door for the transport's timeout and retries (20 s with the indexer's client).
+   */
+  chainCheckMs: number;
   /** Challenge mode: refuse `/gate/challenge` without a gate session. Pass scans always need one. */
   requireSessionForChallenge: boolean;
   /** Secret pepper of the identity commitments (real-name tiers); without it such tickets are refused. */
@@ -32,6 +38,7 @@ export const defaultGateSettings: GateSettings = {
   sessionTtlSeconds: 12 * 3600,
   scanRatePerSecond: 10,
   ipRatePerSecond: 50,
+  chainCheckMs: 1_500,
   requireSessionForChallenge: false,
 };
 

@@ -1,13 +1,15 @@
 /**
  * Delegations by (event, key id), with the device key parsed once into a node:crypto KeyObject:
  * the scan hot path does no parsing and, after the first scan of a phone, no database read.
+ * At the doors nearly every scan is a phone's first, so misses are group-committed: the misses
+ * that arrive while a lookup runs are read by the next single statement (micro-batch.ts).
  */
 import { createPublicKey, type KeyObject } from "node:crypto";
-import { and, eq } from "drizzle-orm";
 import { getAddress, type Address } from "viem";
 import { fromBase64Url, rawPublicKeyToSpki } from "../../../lib/pass";
-import { passDelegations } from "../../db/schema";
+import { rawClient } from "../../db/raw-client";
 import type { Db } from "../../db/types";
+import { microBatch } from "../steps/micro-batch";
 
 export type CachedDelegation = {
   key: KeyObject;
@@ -26,23 +28,39 @@ export type DelegationCache = {
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 100_000;
 
+type Row = { i: number; public_key: string; holder: string; expires_ms: number; created_block: string };
+
+const LOOKUP = `SELECT r.i, d.public_key, d.holder, extract(epoch FROM d.expires_at)::float8 * 1000 AS expires_ms, d.created_block::text AS created_block
+  FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS r(contract, key_id, i)
+  JOIN pass_delegations d ON d.contract = r.contract AND d.key_id = r.key_id`;
+
 export function createDelegationCache(db: Db): DelegationCache {
   const cache = new Map<string, { at: number; value: CachedDelegation }>();
+  const client = rawClient(db);
+  const lookUp = microBatch(
+    async (keys: { contract: string; keyIdHex: string }[]): Promise<(Row | null)[]> => {
+      // Key ids and contracts are checked hex (get), so the array literals need no quoting.
+      const { rows } = await client.query<Row>(LOOKUP, [`{${keys.map((k) => k.contract).join(",")}}`, `{${keys.map((k) => k.keyIdHex).join(",")}}`]);
+      const out: (Row | null)[] = keys.map(() => null);
+      for (const r of rows) out[Number(r.i) - 1] = r;
+      return out;
+    },
+    { maxBatch: 256, maxInFlight: 1 },
+  );
   return {
     async get(contract, keyIdHex) {
       const id = `${contract.toLowerCase()}:${keyIdHex}`;
       const hit = cache.get(id);
       if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-      const [row] = await db
-        .select()
-        .from(passDelegations)
-        .where(and(eq(passDelegations.contract, contract.toLowerCase()), eq(passDelegations.keyId, keyIdHex)));
+      const c = contract.toLowerCase();
+      if (!/^[0-9a-f]+$/.test(keyIdHex) || !/^0x[0-9a-f]{40}$/.test(c)) return null;
+      const row = await lookUp({ contract: c, keyIdHex });
       if (!row) return null;
       const value: CachedDelegation = {
-        key: createPublicKey({ key: Buffer.from(rawPublicKeyToSpki(fromBase64Url(row.publicKey))), format: "der", type: "spki" }),
+        key: createPublicKey({ key: Buffer.from(rawPublicKeyToSpki(fromBase64Url(row.public_key))), format: "der", type: "spki" }),
         holder: getAddress(row.holder),
-        expiresAt: row.expiresAt.getTime(),
-        createdBlock: row.createdBlock,
+        expiresAt: Number(row.expires_ms),
+        createdBlock: Number(row.created_block),
       };
       if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
       cache.set(id, { at: Date.now(), value });

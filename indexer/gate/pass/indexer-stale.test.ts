@@ -81,4 +81,20 @@ describe("pass mode: INDEXER_STALE", () => {
     const ctx = createGateContext({ ...t.gate, syncStatus: () => ({ ...fresh, lagBlocks: 50 }) });
     expect(await verifyPass(ctx, session(), { pass: await g.pass(device, event, 3n) })).toMatchObject({ result: "ADMIT", tokenId: "3" });
   });
+
+  it("a chain that hangs is unreachable after chainCheckMs: DENY INDEXER_STALE at once, not after the transport's timeout", async () => {
+    const hanging = createPublicClient({
+      chain: fairgateChain(31337),
+      transport: custom({ request: () => new Promise(() => {}) }),
+    }) as PublicClient;
+    const fresh = t.sync.status();
+    const ctx = createGateContext({
+      ...t.gate,
+      client: hanging,
+      syncStatus: () => ({ ...fresh, lagBlocks: 50 }),
+      settings: { ...t.gate.settings, chainCheckMs: 200 },
+    });
+    // The transport never answers: without the bound this scan would never return (the test would time out).
+    expect(await verifyPass(ctx, session(), { pass: await g.pass(device, event, 1n) })).toMatchObject({ result: "DENY", reason: "INDEXER_STALE", tokenId: "1" });
+  });
 });

@@ -13,7 +13,7 @@ import {
 } from "viem";
 import { eventTicketAbi } from "../../../lib/generated/abis";
 import { tickets } from "../../db/schema";
-import type { GateDeps } from "../gate-deps";
+import { defaultGateSettings, type GateDeps } from "../gate-deps";
 import { GateDenial } from "../gate-denial";
 import { microBatch } from "./micro-batch";
 import type { TicketRef } from "./ticket-from-message";
@@ -102,19 +102,27 @@ function ownerFromMirror(deps: GateDeps, ticket: TicketRef): Promise<MirrorRow> 
   return mirrorReader(deps.db)(ticket);
 }
 
-/** `null` when ownerOf reverts (OpenZeppelin: ERC721NonexistentToken); UNREACHABLE when the RPC fails. */
+/**
+ * `null` when ownerOf reverts (OpenZeppelin: ERC721NonexistentToken); UNREACHABLE when the RPC fails or takes longer
+ * than `chainCheckMs` (a door must not wait on a hanging RPC's timeout and retries).
+ */
 async function ownerFromChain(deps: GateDeps, ticket: TicketRef): Promise<Address | null | typeof UNREACHABLE> {
-  try {
-    return await deps.client.readContract({
-      address: ticket.contract,
-      abi: eventTicketAbi,
-      functionName: "ownerOf",
-      args: [ticket.tokenId],
+  const limitMs = deps.settings?.chainCheckMs ?? defaultGateSettings.chainCheckMs;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<typeof UNREACHABLE>((resolve) => {
+    timer = setTimeout(() => resolve(UNREACHABLE), limitMs);
+  });
+  const read = deps.client
+    .readContract({ address: ticket.contract, abi: eventTicketAbi, functionName: "ownerOf", args: [ticket.tokenId] })
+    .catch((err: unknown) => {
+      const reverted =
+        err instanceof BaseError &&
+        err.walk((e) => e instanceof ContractFunctionRevertedError || e instanceof ContractFunctionZeroDataError);
+      return reverted ? null : UNREACHABLE;
     });
-  } catch (err) {
-    const reverted =
-      err instanceof BaseError &&
-      err.walk((e) => e instanceof ContractFunctionRevertedError || e instanceof ContractFunctionZeroDataError);
-    return reverted ? null : UNREACHABLE;
+  try {
+    return await Promise.race([read, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -7,7 +7,7 @@
  * (admitted). Resales go through the indexer's real log handlers (a Transfer applied as sync would).
  */
 import { bytesToHex, getAddress, keccak256, toHex, type Address } from "viem";
-import { passDelegations, tickets } from "../../../indexer/db/schema";
+import { events, passDelegations, tickets, tiers } from "../../../indexer/db/schema";
 import type { Db } from "../../../indexer/db/types";
 import { openSession } from "../../../indexer/gate/sessions/gate-session";
 import { applyLogs } from "../../../indexer/handlers/apply-logs";
@@ -91,10 +91,14 @@ export async function planRush(db: Db, o: { tickets: number; gates: number; seed
     );
   }
   const holderOf = (id: number) => fans[(id * 7919) % fans.length]!;
+  // The mirror as the indexer keeps it: the event (not cancelled) and its general-admission tier, so admissions take the
+  // one-statement path; only a mirror "no" (forwarded QR, resold seller) asks the chain.
+  await db.insert(events).values({ address: RUSH_EVENT.toLowerCase(), eventId: 1n, organizer: fans[0]!.address.toLowerCase(), name: "Rush Night", startTime: 2_000_000_000n, createdBlock: 1, createdTx: "0x00" });
+  await db.insert(tiers).values({ contract: RUSH_EVENT.toLowerCase(), tier: 0, faceValue: 0n, supply: o.tickets, zones: 1, mode: 0, resaleCapBps: 10_000, voucherOnly: false, blockNumber: 1 });
   const ids = Array.from({ length: o.tickets }, (_, i) => i + 1);
   for (let i = 0; i < ids.length; i += 1_000) {
     await db.insert(tickets).values(
-      ids.slice(i, i + 1_000).map((id) => ({ contract: RUSH_EVENT.toLowerCase(), tokenId: BigInt(id), owner: holderOf(id).address.toLowerCase(), mintedBlock: 1, updatedBlock: 1, updatedLogIndex: 0 })),
+      ids.slice(i, i + 1_000).map((id) => ({ contract: RUSH_EVENT.toLowerCase(), tokenId: BigInt(id), owner: holderOf(id).address.toLowerCase(), mintedBlock: 1, updatedBlock: 1, updatedLogIndex: 0, tier: 0 })),
     );
   }
   const tokens: string[] = [];

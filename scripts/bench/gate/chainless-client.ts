@@ -1,4 +1,8 @@
-/** Gate benchmarks run without a chain: a client whose every RPC call fails and is counted (the hot path must make none). */
+/**
+ * Gate benchmarks run without a chain: a client whose every RPC call fails at once, like a refused connection, and is
+ * counted (the hot path must make none; only a mirror "no" is double-checked). No retries: viem's default three, with
+ * their back-off, would add ~1 s to each such scan, which measures viem's back-off rather than the gate.
+ */
 import { createPublicClient, custom, type PublicClient } from "viem";
 import { fairgateChain } from "../../../lib/chain";
 
@@ -11,7 +15,7 @@ export function chainlessClient(chainId: number, label: string): { client: Publi
         calls++;
         throw new Error(`${label}: the scan hot path should not call the chain`);
       },
-    }),
+    }, { retryCount: 0 }),
   }) as PublicClient;
   return { client, rpcCalls: () => calls };
 }
