@@ -14,3 +14,8 @@ export function rawClient(db: Db): RawClient {
   if (!client || typeof client.query !== "function") throw new TypeError("this database exposes no driver client with query(text, params)");
   return client;
 }
+
+/** A PostgreSQL array literal for a `$n::type[]` parameter; values are quoted and escaped, so any text is safe. */
+export function pgArray(values: readonly (string | number | null)[]): string {
+  return `{${values.map((v) => (v === null ? "NULL" : `"${String(v).replace(/["\\]/g, "\\$&")}"`)).join(",")}}`;
+}

@@ -9,7 +9,7 @@
  */
 import type { Address, Hex } from "viem";
 import type { Db } from "../../db/types";
-import { rawClient } from "../../db/raw-client";
+import { pgArray, rawClient } from "../../db/raw-client";
 import { microBatch, type MicroBatchOptions } from "../steps/micro-batch";
 import type { TicketRef } from "../steps/ticket-from-message";
 
@@ -63,11 +63,6 @@ type Row = {
 /** gate_admit (migration 0001_gate_admit.sql) holds the statement, so its plan is kept per connection. */
 const ADMIT = "SELECT * FROM gate_admit($1::int[], $2::text[], $3::numeric[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::int[], $9::text[], $10::int8[])";
 
-/** A PostgreSQL array literal; values are quoted and escaped, so any text is safe. */
-function arrayLiteral(values: (string | number | null)[]): string {
-  return `{${values.map((v) => (v === null ? "NULL" : `"${String(v).replace(/["\\]/g, "\\$&")}"`)).join(",")}}`;
-}
-
 /**
  * One statement in flight: scans arriving meanwhile form the next batch, so batches grow with load and the
  * per-statement cost is shared (PGlite runs one statement at a time anyway; PostgreSQL measured 3,000–3,800
@@ -76,7 +71,7 @@ function arrayLiteral(values: (string | number | null)[]): string {
 export function createMirrorAdmitter(db: Db, opts: MicroBatchOptions = { maxBatch: 256, maxInFlight: 1 }): MirrorAdmitter {
   const client = rawClient(db);
   return microBatch(async (batch: MirrorAdmissionRequest[]): Promise<MirrorAdmission[]> => {
-    const col = (f: (r: MirrorAdmissionRequest, i: number) => string | number | null) => arrayLiteral(batch.map(f));
+    const col = (f: (r: MirrorAdmissionRequest, i: number) => string | number | null) => pgArray(batch.map(f));
     const { rows } = await client.query<Row>(ADMIT, [
       col((_, i) => i),
       col((r) => r.ticket.contract.toLowerCase()),

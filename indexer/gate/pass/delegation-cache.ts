@@ -7,7 +7,7 @@
 import { createPublicKey, type KeyObject } from "node:crypto";
 import { getAddress, type Address } from "viem";
 import { fromBase64Url, rawPublicKeyToSpki } from "../../../lib/pass";
-import { rawClient } from "../../db/raw-client";
+import { pgArray, rawClient } from "../../db/raw-client";
 import type { Db } from "../../db/types";
 import { microBatch } from "../steps/micro-batch";
 
@@ -39,8 +39,7 @@ export function createDelegationCache(db: Db): DelegationCache {
   const client = rawClient(db);
   const lookUp = microBatch(
     async (keys: { contract: string; keyIdHex: string }[]): Promise<(Row | null)[]> => {
-      // Key ids and contracts are checked hex (get), so the array literals need no quoting.
-      const { rows } = await client.query<Row>(LOOKUP, [`{${keys.map((k) => k.contract).join(",")}}`, `{${keys.map((k) => k.keyIdHex).join(",")}}`]);
+      const { rows } = await client.query<Row>(LOOKUP, [pgArray(keys.map((k) => k.contract)), pgArray(keys.map((k) => k.keyIdHex))]);
       const out: (Row | null)[] = keys.map(() => null);
       for (const r of rows) out[Number(r.i) - 1] = r;
       return out;
@@ -52,9 +51,7 @@ export function createDelegationCache(db: Db): DelegationCache {
       const id = `${contract.toLowerCase()}:${keyIdHex}`;
       const hit = cache.get(id);
       if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-      const c = contract.toLowerCase();
-      if (!/^[0-9a-f]+$/.test(keyIdHex) || !/^0x[0-9a-f]{40}$/.test(c)) return null;
-      const row = await lookUp({ contract: c, keyIdHex });
+      const row = await lookUp({ contract: contract.toLowerCase(), keyIdHex });
       if (!row) return null;
       const value: CachedDelegation = {
         key: createPublicKey({ key: Buffer.from(rawPublicKeyToSpki(fromBase64Url(row.public_key))), format: "der", type: "spki" }),
