@@ -34,7 +34,13 @@ export function useContractTx() {
   const queryClient = useQueryClient();
   // Counts sends and refusals, so a screen (or a test) can tell a new outcome from the last one.
   const attempts = useRef(0);
-  const [state, setState] = useState<TxState>({ status: "idle", attempt: 0 });
+  const [state, setRendered] = useState<TxState>({ status: "idle", attempt: 0 });
+  // The latest state, readable right after `send` resolves (the rendered one lags a render behind).
+  const latest = useRef<TxState>(state);
+  const setState = useCallback((next: TxState) => {
+    latest.current = next;
+    setRendered(next);
+  }, []);
 
   const send = useCallback(
     async (label: string, simulate: () => Promise<Simulation>): Promise<TransactionReceipt | null> => {
@@ -66,12 +72,13 @@ export function useContractTx() {
         return null;
       }
     },
-    [config, queryClient],
+    [config, queryClient, setState],
   );
 
   /** Marks a refusal found before any transaction (e.g. a price above the cap) as a failure. */
-  const refuse = useCallback((label: string, error: TxErrorDescription) => setState({ status: "failed", label, error, attempt: ++attempts.current }), []);
-  const reset = useCallback(() => setState({ status: "idle", attempt: attempts.current }), []);
+  const refuse = useCallback((label: string, error: TxErrorDescription) => setState({ status: "failed", label, error, attempt: ++attempts.current }), [setState]);
+  const reset = useCallback(() => setState({ status: "idle", attempt: attempts.current }), [setState]);
+  const current = useCallback(() => latest.current, []);
   const busy = state.status === "checking" || state.status === "wallet" || state.status === "pending";
-  return { state, send, refuse, reset, busy };
+  return { state, send, refuse, reset, current, busy };
 }

@@ -9,12 +9,13 @@ import { useWaitlist } from "../../hooks/useWaitlist";
 import { returnBlocker } from "../../waitlist/waitlist-blockers";
 import { eventTicketAbi, waitlistAbi } from "../../../lib/generated/abis";
 import { TxStatus } from "../TxStatus";
+import type { Handover } from "./TicketDetail";
 
 /**
  * Hand the ticket back to its tier's waitlist: the first wallet in line gets it and the holder is paid
  * face value from that wallet's deposit. The market moves the ticket, so it must be approved first.
  */
-export function ReturnToWaitlist({ ticket, onDone }: { ticket: TicketView; onDone: () => void }) {
+export function ReturnToWaitlist({ ticket, onDone }: { ticket: TicketView; onDone: (h: Handover) => void }) {
   const config = useConfig();
   const tx = useContractTx();
   const view = useWaitlist(ticket.contract, ticket.event.market, ticket.tier.id, undefined);
@@ -35,7 +36,7 @@ export function ReturnToWaitlist({ ticket, onDone }: { ticket: TicketView; onDon
     );
     if (returned) {
       void view.refetch();
-      onDone();
+      onDone({ testId: "return-status", state: tx.current() });
     }
   };
 

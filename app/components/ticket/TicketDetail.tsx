@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import type { Address } from "viem";
 import { useConnection } from "wagmi";
 import type { TicketView } from "../../chain-reads/read-ticket";
@@ -20,6 +21,11 @@ import { RefundPanel } from "./RefundPanel";
 import { ResellForm } from "./ResellForm";
 import { ReturnToWaitlist } from "./ReturnToWaitlist";
 import { TransferForm } from "./TransferForm";
+import { TxStatus } from "../TxStatus";
+import type { TxState } from "../../hooks/useContractTx";
+
+/** The confirmed transaction that took the ticket out of this wallet, shown once its forms are gone. */
+export type Handover = { testId: string; state: TxState };
 
 function statusOf(t: TicketView): { code: string; text: string } {
   if (t.refunded) return { code: "refunded", text: "Refunded" };
@@ -34,12 +40,18 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
   const ticket = useTicket(contract, tokenId);
   const { address } = useConnection();
   const seat = useSeat(contract, tokenId);
+  const [handover, setHandover] = useState<Handover | null>(null);
   if (ticket.isPending) return <Loading testId="ticket-loading">Loading the ticket…</Loading>;
   if (ticket.isError) return <ErrorState error={ticket.error} retry={() => void ticket.refetch()} testId="ticket-error" />;
   const t = ticket.data;
   const status = statusOf(t);
   const mine = address !== undefined && address.toLowerCase() === t.owner.toLowerCase();
   const refresh = () => void ticket.refetch();
+  // A send or a return moves the ticket away, which unmounts the form and its status with it.
+  const handedOver = (h: Handover) => {
+    setHandover(h);
+    refresh();
+  };
   const mode = transferModeName(t.tier.mode);
   const identity = identityWords({ identityCommitment: t.identityCommitment, voucherOnly: t.tier.voucherOnly, transferable: mode !== "Locked" });
   return (
@@ -88,10 +100,16 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
       {mine && (
         <>
           <ResellForm ticket={t} onDone={refresh} />
-          <ReturnToWaitlist ticket={t} onDone={refresh} />
-          <TransferForm ticket={t} owner={address!} onDone={refresh} />
+          <ReturnToWaitlist ticket={t} onDone={handedOver} />
+          <TransferForm ticket={t} owner={address!} onDone={handedOver} />
           <RefundPanel ticket={t} onDone={refresh} />
         </>
+      )}
+      {!mine && handover && (
+        <section className="panel stack" data-testid="ticket-handed-over">
+          <p>This ticket has left your wallet.</p>
+          <TxStatus state={handover.state} testId={handover.testId} />
+        </section>
       )}
       <ProvenanceTimeline contract={t.contract} market={t.event.market} tokenId={t.tokenId} currency={t.event.currency} />
     </div>

@@ -8,6 +8,7 @@ import type { TicketView } from "../../chain-reads/read-ticket";
 import { useContractTx } from "../../hooks/useContractTx";
 import { eventTicketAbi } from "../../../lib/generated/abis";
 import { TxStatus } from "../TxStatus";
+import type { Handover } from "./TicketDetail";
 
 /** Why this ticket cannot be sent to another wallet now, or null when it can. */
 export function transferBlocker(t: TicketView, nowSeconds: number): string | null {
@@ -25,7 +26,7 @@ export function transferBlocker(t: TicketView, nowSeconds: number): string | nul
 }
 
 /** Send the ticket to another wallet, where its tier allows it. */
-export function TransferForm({ ticket, owner, onDone }: { ticket: TicketView; owner: Address; onDone: () => void }) {
+export function TransferForm({ ticket, owner, onDone }: { ticket: TicketView; owner: Address; onDone: (h: Handover) => void }) {
   const config = useConfig();
   const tx = useContractTx();
   const [to, setTo] = useState("");
@@ -44,7 +45,7 @@ export function TransferForm({ ticket, owner, onDone }: { ticket: TicketView; ow
     const receipt = await tx.send(`Sending ticket #${ticket.tokenId}`, () =>
       simulateContract(config, { address: ticket.contract, abi: eventTicketAbi, functionName: "safeTransferFrom", args: [owner, target, ticket.tokenId] }),
     );
-    if (receipt) onDone();
+    if (receipt) onDone({ testId: "transfer-status", state: tx.current() });
   };
 
   return (

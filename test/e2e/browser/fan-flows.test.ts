@@ -91,6 +91,7 @@ describe.skipIf(chromiumSkipReason)("browser: fan buys, resells under the cap, t
     expect(await settledTx(page, "transfer-status", () => page.getByTestId("transfer-submit").click())).toMatchObject({ status: "failed", code: "INVALID_ADDRESS" });
     await page.getByTestId("transfer-to").fill(FRIEND);
     expect(await settledTx(page, "transfer-status", () => page.getByTestId("transfer-submit").click())).toMatchObject({ status: "confirmed" });
+    await page.getByTestId("ticket-handed-over").filter({ hasText: "Sending ticket" }).waitFor();
     const { publicClient } = await localClients(s.rpcUrl);
     expect(await publicClient.readContract({ address: s.tiered.ticket, abi: eventTicketAbi, functionName: "ownerOf", args: [BigInt(tokenId)] })).toBe(FRIEND);
 

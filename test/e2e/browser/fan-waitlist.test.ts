@@ -64,6 +64,8 @@ describe.skipIf(chromiumSkipReason)("browser: waitlist for a sold-out tier", () 
     await section.getByTestId("return-submit").click();
     await page.locator('[data-testid="return-status"][data-status="confirmed"]').filter({ hasText: "Returning" }).waitFor({ timeout: 30_000 });
     expect(wallet.prompts().map((p) => p.method)).toEqual(["eth_sendTransaction", "eth_sendTransaction"]); // approve, return
+    // The ticket left this wallet, so its forms are gone; the confirmation stays in view.
+    await page.getByTestId("ticket-handed-over").filter({ hasText: "Confirmed" }).waitFor();
     await screenshot(page, "holder-returned-to-waitlist");
     await context.close();
 
