@@ -7,7 +7,8 @@
  *
  * The server runs in this process, the load generator in a child process (own event loop).
  * BENCH_GATE_CPU_PROFILE=FILE writes a CPU profile of the server during the first closed-loop phase
- * (the hot path alone, without seeding); BENCH_GATE_BACKENDS=pglite|postgres runs one backend.
+ * (the hot path alone, without seeding; BENCH_GATE_CPU_PROFILE_PHASE=open profiles the first open-loop phase
+ * instead); BENCH_GATE_BACKENDS=pglite|postgres runs one backend.
  * Ownership and ticket facts come from the (fresh) mirror, as in steady state; the bench counts
  * RPC calls to show the hot path made none.
  */
@@ -149,13 +150,15 @@ async function benchBackend(backend: string, database: Database): Promise<{ phas
     for (let k = 1; k <= REPEATS; k++) {
       console.log(`  ${backend}: run ${k}/${REPEATS}: throughput, ${GATES} gates as fast as they can …`);
       const tRun = await prepareLoad({ url, tokens: seeded.tokens, requests: await job(THROUGHPUT.maxRequests), warmup: clientWarmup, mode: "closed", durationMs: THROUGHPUT.durationMs }, handlerMs);
-      const profiler = await startProfile();
+      const profiler = await startProfile("closed");
       phases.push(await measure(`${GATES} gates, closed loop`, tRun));
       await profiler?.stop();
 
       console.log(`  ${backend}: run ${k}/${REPEATS}: latency at ${FIXED_RATE.ratePerSecond} scans/s …`);
       const rRun = await prepareLoad({ url, tokens: seeded.tokens, requests: await job(n), warmup: clientWarmup, mode: "rate", durationMs: FIXED_RATE.durationMs, ratePerSecond: FIXED_RATE.ratePerSecond }, handlerMs);
+      const openProfiler = await startProfile("open");
       phases.push(await measure(`${GATES} gates, ${FIXED_RATE.ratePerSecond}/s open loop`, rRun));
+      await openProfiler?.stop();
     }
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -165,9 +168,9 @@ async function benchBackend(backend: string, database: Database): Promise<{ phas
 
 /** Profiles the first phase asked for (BENCH_GATE_CPU_PROFILE); returns null when not asked or already done. */
 let profiled = false;
-async function startProfile(): Promise<{ stop(): Promise<void> } | null> {
+async function startProfile(kind: "closed" | "open"): Promise<{ stop(): Promise<void> } | null> {
   const file = process.env.BENCH_GATE_CPU_PROFILE;
-  if (!file || profiled) return null;
+  if (!file || profiled || (process.env.BENCH_GATE_CPU_PROFILE_PHASE ?? "closed") !== kind) return null;
   profiled = true;
   const session = new Session();
   session.connect();

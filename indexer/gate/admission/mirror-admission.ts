@@ -9,7 +9,8 @@
  */
 import type { Address, Hex } from "viem";
 import type { Db } from "../../db/types";
-import { pgArray, rawClient } from "../../db/raw-client";
+import { pgArray } from "../../db/raw-client";
+import { preparedStatement } from "../../db/prepared-statement";
 import { microBatch, type MicroBatchOptions } from "../steps/micro-batch";
 import type { TicketRef } from "../steps/ticket-from-message";
 
@@ -48,20 +49,10 @@ export type MirrorAdmission = { admitted: boolean; facts: MirrorFacts };
 
 export type MirrorAdmitter = (req: MirrorAdmissionRequest) => Promise<MirrorAdmission>;
 
-type Row = {
-  i: number;
-  owner: string | null;
-  updated_block: string | null;
-  zones: number | null;
-  identity_commitment: string | null;
-  cancelled: boolean | null;
-  identity_deadline: string | null;
-  bound: boolean | null;
-  admitted: boolean;
-};
-
-/** gate_admit (migration 0001_gate_admit.sql) holds the statement, so its plan is kept per connection. */
-const ADMIT = "SELECT * FROM gate_admit($1::int[], $2::text[], $3::numeric[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::int[], $9::text[], $10::int8[])";
+/** gate_admit (migration 0001_gate_admit.sql) holds the statement, so its plan is kept per connection; the columns are named so their order is fixed here. */
+const ADMIT =
+  "SELECT i, owner, updated_block, zones, identity_commitment, cancelled, identity_deadline, bound, admitted " +
+  "FROM gate_admit($1::int[], $2::text[], $3::numeric[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::int[], $9::text[], $10::int8[])";
 
 /**
  * One statement in flight: scans arriving meanwhile form the next batch, so batches grow with load and the
@@ -69,10 +60,10 @@ const ADMIT = "SELECT * FROM gate_admit($1::int[], $2::text[], $3::numeric[], $4
  * scans/s this way, benchmarks/gate.md).
  */
 export function createMirrorAdmitter(db: Db, opts: MicroBatchOptions = { maxBatch: 256, maxInFlight: 1 }): MirrorAdmitter {
-  const client = rawClient(db);
+  const admit = preparedStatement(db, "fairgate_gate_admit", ADMIT);
   return microBatch(async (batch: MirrorAdmissionRequest[]): Promise<MirrorAdmission[]> => {
     const col = (f: (r: MirrorAdmissionRequest, i: number) => string | number | null) => pgArray(batch.map(f));
-    const { rows } = await client.query<Row>(ADMIT, [
+    const rows = await admit([
       col((_, i) => i),
       col((r) => r.ticket.contract.toLowerCase()),
       col((r) => r.ticket.tokenId.toString()),
@@ -85,17 +76,18 @@ export function createMirrorAdmitter(db: Db, opts: MicroBatchOptions = { maxBatc
       col((r) => r.notMovedAfter),
     ]);
     const out: MirrorAdmission[] = new Array(batch.length);
-    for (const r of rows) {
-      out[Number(r.i)] = {
-        admitted: r.admitted === true,
+    // Text columns, in ADMIT's order; booleans come as "t" / "f".
+    for (const [i, owner, updatedBlock, zones, identityCommitment, cancelled, identityDeadline, bound, admitted] of rows) {
+      out[Number(i)] = {
+        admitted: admitted === "t",
         facts: {
-          owner: r.owner,
-          lastTransferBlock: r.updated_block === null ? null : Number(r.updated_block),
-          zones: r.zones === null ? null : Number(r.zones),
-          identityCommitment: r.identity_commitment as Hex | null,
-          cancelled: r.cancelled,
-          identityDeadline: r.identity_deadline === null ? null : Number(r.identity_deadline),
-          bound: r.bound === true,
+          owner: owner ?? null,
+          lastTransferBlock: updatedBlock == null ? null : Number(updatedBlock),
+          zones: zones == null ? null : Number(zones),
+          identityCommitment: (identityCommitment ?? null) as Hex | null,
+          cancelled: cancelled == null ? null : cancelled === "t",
+          identityDeadline: identityDeadline == null ? null : Number(identityDeadline),
+          bound: bound === "t",
         },
       };
     }
