@@ -30,7 +30,7 @@ import { measureFloors, type Floor } from "./gate/floors";
 import type { LoadJob, LoadResult } from "./gate/load-client";
 import { BENCH_CHAIN_ID, EXPECTED, seed } from "./gate/seed";
 import { caughtUpStatus } from "../../indexer/sync/sync-status";
-import { chainlessClient } from "./gate/chainless-client";
+import { chainlessClient } from "../../indexer/testing/chainless-client";
 
 const GATES = 50;
 // Passes are signed before each phase (40,000 take minutes on a crowded machine); a 300 s slot keeps

@@ -2,20 +2,41 @@
  * Who is scanning: the bearer token of a gate session, looked up by hash (cached briefly, so a
  * revocation reaches every instance within CACHE_MS); for a session bound to a device key
  * (invite sessions), the request's device signature; then the device's rate limit.
+ *
+ * A cached session is re-read in the background once it is REFRESH_AHEAD old, while it still
+ * answers: a busy gate never waits for its session, and gates whose entries come due together
+ * share one statement (session-lookup.ts). A read older than CACHE_MS is never used, and an
+ * entry is stamped with the time its read started, so the revocation bound holds.
  */
 import type { KeyObject } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { getAddress } from "viem";
-import { gateSessions } from "../../db/schema";
 import type { GateContext } from "../gate-context";
 import { GateDenial } from "../gate-denial";
 import type { GateSession } from "./gate-session";
 import { hashSecret } from "./session-token";
+import { sessionLookup } from "./session-lookup";
 import { checkDeviceProof, deviceKeyObject, type DeviceProof } from "./device-proof";
 
-const CACHE_MS = 5_000;
+export const CACHE_MS = 5_000;
+/** Re-read a cached session in the background from this age on. */
+const REFRESH_AHEAD_MS = 3_500;
 const MAX_CACHED = 10_000;
-const cacheByDb = new WeakMap<object, Map<string, { at: number; session: GateSession | null; deviceKey: KeyObject | null }>>();
+type Cached = { at: number; session: GateSession | null; deviceKey: KeyObject | null; refreshing: boolean };
+const cacheByDb = new WeakMap<object, Map<string, Cached>>();
+
+async function readSession(ctx: GateContext, cache: Map<string, Cached>, tokenHash: string, previous: Cached | undefined): Promise<Cached> {
+  const at = Date.now();
+  const session = await sessionLookup(ctx.db)(tokenHash);
+  // Parsed once per key; stored keys were checked at redemption.
+  const deviceKey = !session?.devicePublicKey
+    ? null
+    : previous?.deviceKey && previous.session?.devicePublicKey === session.devicePublicKey
+      ? previous.deviceKey
+      : deviceKeyObject(session.devicePublicKey);
+  const entry = { at, session, deviceKey, refreshing: false };
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(tokenHash, entry);
+  return entry;
+}
 
 /** The session behind an `Authorization: Bearer …` header, or GATE_UNAUTHORIZED. */
 export async function authenticate(ctx: GateContext, authorization: string | undefined, proof?: DeviceProof): Promise<GateSession> {
@@ -26,25 +47,14 @@ export async function authenticate(ctx: GateContext, authorization: string | und
   if (!cache) cacheByDb.set(ctx.db, (cache = new Map()));
   const now = ctx.now().getTime();
   let hit = cache.get(tokenHash);
-  if (!hit || Date.now() - hit.at > CACHE_MS) {
-    const [row] = await ctx.db.select().from(gateSessions).where(eq(gateSessions.tokenHash, tokenHash));
-    const session: GateSession | null =
-      row && row.revokedAt === null
-        ? {
-            tokenHash,
-            contract: getAddress(row.contract),
-            gateId: row.gateId,
-            zone: row.zone,
-            role: row.role === "admin" ? "admin" : "gate",
-            staff: row.staff,
-            expiresAt: row.expiresAt,
-            devicePublicKey: row.devicePublicKey,
-          }
-        : null;
-    if (cache.size >= MAX_CACHED) cache.clear();
-    // Parsed once per cache entry; stored keys were checked at redemption.
-    hit = { at: Date.now(), session, deviceKey: session?.devicePublicKey ? deviceKeyObject(session.devicePublicKey) : null };
-    cache.set(tokenHash, hit);
+  const age = hit ? Date.now() - hit.at : Infinity;
+  if (!hit || age > CACHE_MS) {
+    hit = await readSession(ctx, cache, tokenHash, hit);
+  } else if (age > REFRESH_AHEAD_MS && !hit.refreshing) {
+    const stale = hit;
+    stale.refreshing = true;
+    // A failed refresh leaves the entry to expire; the next scan past CACHE_MS reads (and reports) it.
+    readSession(ctx, cache, tokenHash, stale).catch(() => (stale.refreshing = false));
   }
   const session = hit.session;
   if (!session || session.expiresAt.getTime() <= now) {
@@ -57,5 +67,6 @@ export async function authenticate(ctx: GateContext, authorization: string | und
 
 /** Drops cached lookups (after a revocation on this instance). */
 export function forgetSessions(ctx: GateContext): void {
-  cacheByDb.get(ctx.db)?.clear();
+  // A new map, not clear(): a read in flight from before the revocation lands in the old one.
+  cacheByDb.set(ctx.db, new Map());
 }

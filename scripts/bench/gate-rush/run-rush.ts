@@ -17,7 +17,7 @@ import { caughtUpStatus } from "../../../indexer/sync/sync-status";
 import { repoRoot } from "../../lib/build-contracts";
 import type { RushClientResult, RushJob } from "./rush-client";
 import { EXPECTED_DENY, INVALID, planRush, RUSH_CHAIN_ID, RUSH_HEAD_BLOCK, RUSH_SLOT_SECONDS, type Category } from "./rush-plan";
-import { chainlessClient } from "../gate/chainless-client";
+import { chainlessClient } from "../../../indexer/testing/chainless-client";
 
 export type RushOptions = { tickets: number; gates: number; seed: number };
 export type RushResult = RushOptions & {
