@@ -47,11 +47,19 @@ function to32(v: bigint): Uint8Array {
   return out;
 }
 
-/** True when s ≤ n/2: the only form the gate accepts (s and n − s both verify; one is refused). */
+const HALF_N_BYTES = to32(HALF_N);
+
+/**
+ * True when 0 < s ≤ n/2: the only form the gate accepts (s and n − s both verify; one is refused).
+ * Compared byte by byte (big-endian), not through a bigint: it runs on every scan.
+ */
 export function isLowS(signature: Uint8Array): boolean {
   if (signature.length !== SIGNATURE_BYTES) return false;
-  const s = toBig(signature.subarray(32));
-  return s !== 0n && s <= HALF_N;
+  let i = 0;
+  while (i < 32 && signature[32 + i] === HALF_N_BYTES[i]) i++;
+  if (i < 32 && signature[32 + i]! > HALF_N_BYTES[i]!) return false;
+  for (let j = 32; j < SIGNATURE_BYTES; j++) if (signature[j] !== 0) return true;
+  return false; // s = 0
 }
 
 /** WebCrypto signs with either s; this maps (r, s) to (r, min(s, n − s)). */

@@ -3,7 +3,7 @@ import { getAddress } from "viem";
 import { describe, expect, it } from "vitest";
 import { PassFormatError, fromBase64Url, toBase64Url } from "./bytes";
 import { createDeviceKey, exportDevicePublicKey, keyIdOf, signPass } from "./device-key";
-import { flipS, isLowS, rawPublicKeyToSpki } from "./p256";
+import { P256_N, flipS, isLowS, rawPublicKeyToSpki } from "./p256";
 import { MAX_PASS_TEXT, decodePass, encodePass, passSigningBytes, type PassFields } from "./payload";
 
 const contract = getAddress("0x5fbdb2315678afecb367f032aa2e9bd2a4f6b4b7");
@@ -38,6 +38,22 @@ describe("pass payload", () => {
     const twin = flipS(pass.signature);
     expect(verify("sha256", pass.signedBytes, { key: d.nodeKey, dsaEncoding: "ieee-p1363" }, twin)).toBe(true);
     expect(isLowS(twin)).toBe(false);
+  });
+
+  it("isLowS matches 0 < s <= n/2 at the edges and on random values", () => {
+    const sig = (sv: bigint) => {
+      const out = new Uint8Array(64).fill(7);
+      for (let i = 63; i >= 32; i--, sv >>= 8n) out[i] = Number(sv & 0xffn);
+      return out;
+    };
+    const half = P256_N >> 1n;
+    const edges: [bigint, boolean][] = [[0n, false], [1n, true], [half - 1n, true], [half, true], [half + 1n, false], [P256_N - 1n, false], [2n ** 256n - 1n, false], [2n ** 248n, true], [half ^ 1n, (half ^ 1n) <= half]];
+    for (const [sv, low] of edges) expect([sv, isLowS(sig(sv))]).toEqual([sv, low]);
+    for (let k = 0; k < 2_000; k++) {
+      const sv = BigInt(`0x${Buffer.from(new Uint8Array(32).map(() => (Math.random() * 256) | 0)).toString("hex")}`) >> BigInt(k % 3);
+      expect([sv, isLowS(sig(sv))]).toEqual([sv, sv !== 0n && sv <= half]);
+    }
+    expect(isLowS(new Uint8Array(63))).toBe(false);
   });
 
   it("normalises every signature to low s", async () => {

@@ -7,7 +7,8 @@
 import { createPublicKey, type KeyObject } from "node:crypto";
 import { getAddress, type Address } from "viem";
 import { fromBase64Url, rawPublicKeyToSpki } from "../../../lib/pass";
-import { pgArray, rawClient } from "../../db/raw-client";
+import { pgArray } from "../../db/raw-client";
+import { preparedStatement } from "../../db/prepared-statement";
 import type { Db } from "../../db/types";
 import { microBatch } from "../steps/micro-batch";
 
@@ -28,7 +29,7 @@ export type DelegationCache = {
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 100_000;
 
-type Row = { i: number; public_key: string; holder: string; expires_ms: number; created_block: string };
+type Row = { public_key: string; holder: string; expires_ms: string; created_block: string };
 
 const LOOKUP = `SELECT r.i, d.public_key, d.holder, extract(epoch FROM d.expires_at)::float8 * 1000 AS expires_ms, d.created_block::text AS created_block
   FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS r(contract, key_id, i)
@@ -36,12 +37,13 @@ const LOOKUP = `SELECT r.i, d.public_key, d.holder, extract(epoch FROM d.expires
 
 export function createDelegationCache(db: Db): DelegationCache {
   const cache = new Map<string, { at: number; value: CachedDelegation }>();
-  const client = rawClient(db);
+  const select = preparedStatement(db, "fairgate_pass_delegations", LOOKUP);
   const lookUp = microBatch(
     async (keys: { contract: string; keyIdHex: string }[]): Promise<(Row | null)[]> => {
-      const { rows } = await client.query<Row>(LOOKUP, [pgArray(keys.map((k) => k.contract)), pgArray(keys.map((k) => k.keyIdHex))]);
+      const rows = await select([pgArray(keys.map((k) => k.contract)), pgArray(keys.map((k) => k.keyIdHex))]);
       const out: (Row | null)[] = keys.map(() => null);
-      for (const r of rows) out[Number(r.i) - 1] = r;
+      // Text columns in LOOKUP's order.
+      for (const [i, public_key, holder, expires_ms, created_block] of rows) out[Number(i) - 1] = { public_key: public_key!, holder: holder!, expires_ms: expires_ms!, created_block: created_block! };
       return out;
     },
     { maxBatch: 256, maxInFlight: 1 },
