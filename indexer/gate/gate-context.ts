@@ -6,6 +6,7 @@ import { contractTicketFacts } from "./facts/contract-ticket-facts";
 import type { TicketFacts } from "./facts/ticket-facts";
 import { defaultGateSettings, type GateDeps, type GateSettings } from "./gate-deps";
 import { createDelegationCache, type DelegationCache } from "./pass/delegation-cache";
+import { createDeviceSignatureVerifier, type DeviceSignatureVerifier } from "./pass/device-signature";
 import { createRateLimiter, type RateLimiter } from "./sessions/rate-limiter";
 import { createCheckInWriter, type CheckInWriter } from "./steps/check-in-writer";
 import { createMirrorAdmitter, type MirrorAdmitter } from "./admission/mirror-admission";
@@ -20,6 +21,8 @@ export type GateContext = GateDeps & {
   admitFromMirror: MirrorAdmitter;
   settings: GateSettings;
   delegations: DelegationCache;
+  /** Pass device signatures, on the main thread or the thread pool by load. */
+  deviceSignatures: DeviceSignatureVerifier;
   rateLimiter: RateLimiter;
   /** Group-committed first-wins admission (slow path, offline reconcile). */
   recordCheckIn: CheckInWriter;
@@ -41,6 +44,7 @@ export function createGateContext(deps: GateDeps): GateContext {
     facts: deps.facts ?? contractTicketFacts(deps.client),
     settings,
     delegations: createDelegationCache(deps.db),
+    deviceSignatures: createDeviceSignatureVerifier(),
     recordCheckIn: createCheckInWriter(deps.db),
     admitFromMirror: createMirrorAdmitter(deps.db),
     snapshotSigner: createSnapshotSigner(settings.snapshotKeyPem),

@@ -7,9 +7,8 @@
  * delegation (NO_DELEGATION) → not cancelled (CANCELLED) → zone (ZONE_NOT_ALLOWED) → identity
  * (IDENTITY_REQUIRED, IDENTITY_MISMATCH) → first-wins check-in (ALREADY_CHECKED_IN) → ADMIT.
  */
-import { verify } from "node:crypto";
 import { bytesToHex } from "viem";
-import { classifySlot, decodePass, isLowS, PassFormatError, type DecodedPass } from "../../../lib/pass";
+import { classifySlot, decodePass, PassFormatError, type DecodedPass } from "../../../lib/pass";
 import type { GateVerdict } from "../../../lib/gate/reasons";
 import type { GateContext } from "../gate-context";
 import { GateDenial } from "../gate-denial";
@@ -22,6 +21,7 @@ export type PassScan = { pass: string; idNumber?: string | undefined };
 
 export async function verifyPass(ctx: GateContext, session: Pick<GateSession, "contract" | "gateId" | "zone">, scan: PassScan): Promise<GateVerdict> {
   let ticket: TicketRef | undefined;
+  ctx.deviceSignatures.enter();
   try {
     const pass = decode(scan.pass);
     if (pass.chainId !== ctx.chainId) throw new GateDenial("WRONG_CHAIN", `pass is for chain ${pass.chainId}, this gate serves ${ctx.chainId}`);
@@ -36,8 +36,7 @@ export async function verifyPass(ctx: GateContext, session: Pick<GateSession, "c
 
     const delegation = await ctx.delegations.get(pass.contract, bytesToHex(pass.keyId).slice(2));
     if (!delegation) throw new GateDenial("NO_DELEGATION", "no delegation for this device key and event");
-    // Low-s only: (r, n − s) also verifies, and would be a second encoding of one signature.
-    if (!isLowS(pass.signature) || !verify("sha256", pass.signedBytes, { key: delegation.key, dsaEncoding: "ieee-p1363" }, pass.signature)) {
+    if (!(await ctx.deviceSignatures.verify(delegation.key, pass.signedBytes, pass.signature))) {
       throw new GateDenial("BAD_SIGNATURE", "device signature is not valid for the delegated key");
     }
     if (delegation.expiresAt <= now.getTime()) {
@@ -56,6 +55,8 @@ export async function verifyPass(ctx: GateContext, session: Pick<GateSession, "c
     return admitVerdict(ticket, holder, session.gateId, checkedInAt, await ctx.venues.seatOf(ticket.contract, ticket.tokenId));
   } catch (err) {
     return denyVerdict(err, ticket);
+  } finally {
+    ctx.deviceSignatures.leave();
   }
 }
 

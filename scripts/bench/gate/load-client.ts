@@ -6,7 +6,7 @@
  * one JSON result line.
  */
 import { readFileSync } from "node:fs";
-import { Agent, request } from "node:http";
+import { keepAlivePool } from "./keep-alive-pool";
 import type { BenchRequest } from "./seed";
 
 export type LoadJob = {
@@ -43,61 +43,50 @@ function percentile(sorted: Float64Array, p: number): number {
 }
 
 async function run(job: LoadJob): Promise<LoadResult> {
-  const target = new URL("/gate/pass/scan", job.url);
-  const agent = new Agent({ keepAlive: true, maxSockets: job.tokens.length });
+  const pool = keepAlivePool(job.url, job.tokens.length);
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let unexpected = 0;
   let unexpectedSample: string | undefined;
 
+  // Every request's bytes are built before the clock starts, as wrk does.
+  const build = (rs: LoadJob["requests"]) =>
+    rs.map((r, i) => pool.post("/gate/pass/scan", { authorization: `Bearer ${job.tokens[i % job.tokens.length]}` }, JSON.stringify({ pass: r.pass })));
+  const warmupBytes = build(job.warmup ?? []);
+  const jobBytes = build(job.requests);
+
   let requests = job.requests;
+  let bytes = jobBytes;
   let recording = true;
-  function scan(i: number, startedAt: number): Promise<void> {
+  async function scan(i: number, startedAt: number): Promise<void> {
     const r = requests[i]!;
-    const body = JSON.stringify({ pass: r.pass });
-    return new Promise((resolve) => {
-      const req = request(
-        target,
-        {
-          method: "POST",
-          agent,
-          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), authorization: `Bearer ${job.tokens[i % job.tokens.length]}` },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () => {
-            if (recording) {
-              latencies.push(performance.now() - startedAt);
-              statuses[String(res.statusCode)] = (statuses[String(res.statusCode)] ?? 0) + 1;
-            }
-            let got = "?";
-            try {
-              const v = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { result: string; reason?: string };
-              got = v.result === "ADMIT" ? "ADMIT" : (v.reason ?? "?");
-            } catch {
-              got = "unreadable";
-            }
-            if (got !== r.expected) {
-              unexpected++;
-              unexpectedSample ??= `${r.category}: expected ${r.expected}, got ${got} (HTTP ${res.statusCode})`;
-            }
-            resolve();
-          });
-        },
-      );
-      req.on("error", (err) => {
+    let got = "?";
+    try {
+      const res = await pool.send(bytes[i]!);
+      if (recording) {
+        latencies.push(performance.now() - startedAt);
+        statuses[String(res.status)] = (statuses[String(res.status)] ?? 0) + 1;
+      }
+      try {
+        const v = JSON.parse(res.body) as { result: string; reason?: string };
+        got = v.result === "ADMIT" ? "ADMIT" : (v.reason ?? "?");
+      } catch {
+        got = "unreadable";
+      }
+      if (got !== r.expected) {
         unexpected++;
-        unexpectedSample ??= `${r.category}: ${err.message}`;
-        statuses.error = (statuses.error ?? 0) + 1;
-        resolve();
-      });
-      req.end(body);
-    });
+        unexpectedSample ??= `${r.category}: expected ${r.expected}, got ${got} (HTTP ${res.status})`;
+      }
+    } catch (err) {
+      unexpected++;
+      unexpectedSample ??= `${r.category}: ${(err as Error).message}`;
+      statuses.error = (statuses.error ?? 0) + 1;
+    }
   }
 
   if (job.warmup?.length) {
     requests = job.warmup;
+    bytes = warmupBytes;
     recording = false;
     await Promise.all(
       job.tokens.map(async (_, g) => {
@@ -106,6 +95,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
       }),
     );
     requests = job.requests;
+    bytes = jobBytes;
     recording = true;
   }
 
@@ -141,7 +131,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
   process.stdout.write("END\n");
-  agent.destroy();
+  pool.close();
   const sorted = Float64Array.from(latencies).sort();
   return {
     sent: latencies.length,
