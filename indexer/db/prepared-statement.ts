@@ -9,6 +9,7 @@
  * 8 rows 2.35 → 0.78 ms). On PostgreSQL, node-postgres's named queries do the same per pooled
  * connection (parse once, bind per call).
  */
+import { concatBytes } from "viem";
 import type { Db } from "./types";
 
 export type PreparedStatement = (values: readonly (string | null)[]) => Promise<(string | null)[][]>;
@@ -65,12 +66,12 @@ function pglitePrepared(pg: PgliteProtocol, name: string, text: string): Prepare
   const exclusive = <T>(fn: () => Promise<T>) => pg._runExclusiveTransaction(() => pg._runExclusiveQuery(fn));
   const run = async (values: readonly (string | null)[]) => {
     if (!session.has(name)) {
-      await pg.execProtocol(concat([parseMessage(name, text), SYNC])).catch((error: unknown) => {
+      await pg.execProtocol(concatBytes([parseMessage(name, text), SYNC])).catch((error: unknown) => {
         if ((error as { code?: string }).code !== DUPLICATE_STATEMENT) throw error;
       });
       session.set(name, text);
     }
-    const { messages } = await pg.execProtocol(concat([bindMessage(name, values), EXECUTE, SYNC]));
+    const { messages } = await pg.execProtocol(concatBytes([bindMessage(name, values), EXECUTE, SYNC]));
     const rows: (string | null)[][] = [];
     for (const m of messages) if (m.name === "dataRow" && m.fields) rows.push(m.fields);
     return rows;
@@ -98,7 +99,7 @@ function message(type: string, body: Uint8Array): Uint8Array {
   return out;
 }
 
-const cstring = (s: string) => concat([encoder.encode(s), new Uint8Array([0])]);
+const cstring = (s: string) => concatBytes([encoder.encode(s), new Uint8Array([0])]);
 const int16 = (n: number) => new Uint8Array([(n >> 8) & 0xff, n & 0xff]);
 const int32 = (n: number) => {
   const b = new Uint8Array(4);
@@ -108,7 +109,7 @@ const int32 = (n: number) => {
 
 /** Parse: named statement; parameter types come from the text's casts. */
 function parseMessage(name: string, text: string): Uint8Array {
-  return message("P", concat([cstring(name), cstring(text), int16(0)]));
+  return message("P", concatBytes([cstring(name), cstring(text), int16(0)]));
 }
 
 /** Bind: unnamed portal, all parameters and results in text format. */
@@ -122,19 +123,9 @@ function bindMessage(name: string, values: readonly (string | null)[]): Uint8Arr
     }
   }
   parts.push(int16(0));
-  return message("B", concat(parts));
+  return message("B", concatBytes(parts));
 }
 
 /** Execute the unnamed portal, all rows; then Sync ends the implicit transaction (and any error). */
-const EXECUTE = message("E", concat([cstring(""), int32(0)]));
+const EXECUTE = message("E", concatBytes([cstring(""), int32(0)]));
 const SYNC = message("S", new Uint8Array(0));
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
