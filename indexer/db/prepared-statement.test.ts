@@ -80,4 +80,12 @@ describe.each(testDatabases())("prepared statement on $name", { timeout: 120_000
     await expect(tx).rejects.toThrow("roll back");
     expect(await counted).toEqual([["0"]]);
   });
+
+  it.skipIf(kind.skip)("after the database is closed, a call rejects instead of running", async () => {
+    const other = await kind.open();
+    const one = preparedStatement(other.db, "prep_closed", "SELECT 1");
+    expect(await one([])).toEqual([["1"]]);
+    await other.close();
+    await expect(one([])).rejects.toThrow();
+  });
 });

@@ -19,6 +19,8 @@ type PgliteProtocol = {
   execProtocol(message: Uint8Array): Promise<{ messages: { name: string; fields?: (string | null)[] }[] }>;
   _runExclusiveQuery<T>(fn: () => Promise<T>): Promise<T>;
   _runExclusiveTransaction<T>(fn: () => Promise<T>): Promise<T>;
+  /** Throws once the database is closed (as query() does), instead of running on a closed backend. */
+  _checkReady(): Promise<void>;
 };
 
 type NodePostgresPool = {
@@ -47,7 +49,12 @@ export function preparedStatement(db: Db, name: string, text: string): PreparedS
 
 function isPglite(client: unknown): client is PgliteProtocol {
   const c = client as Partial<PgliteProtocol> | undefined;
-  return typeof c?.execProtocol === "function" && typeof c._runExclusiveQuery === "function" && typeof c._runExclusiveTransaction === "function";
+  return (
+    typeof c?.execProtocol === "function" &&
+    typeof c._runExclusiveQuery === "function" &&
+    typeof c._runExclusiveTransaction === "function" &&
+    typeof c._checkReady === "function"
+  );
 }
 
 // Raw text on every column: the caller converts, so both drivers answer alike.
@@ -76,8 +83,9 @@ function pglitePrepared(pg: PgliteProtocol, name: string, text: string): Prepare
     for (const m of messages) if (m.name === "dataRow" && m.fields) rows.push(m.fields);
     return rows;
   };
-  return (values) =>
-    exclusive(async () => {
+  return async (values) => {
+    await pg._checkReady();
+    return exclusive(async () => {
       try {
         return await run(values);
       } catch (error) {
@@ -86,6 +94,7 @@ function pglitePrepared(pg: PgliteProtocol, name: string, text: string): Prepare
         return run(values);
       }
     });
+  };
 }
 
 // PostgreSQL frontend messages (protocol 3.0), text format throughout.
