@@ -7,6 +7,7 @@
 import { getAddress, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGateSignInMessage, type GateSignInChallenge } from "../../lib/gate/sign-in-message";
+import { createOfflineGate, verifySnapshot, type SignedSnapshot } from "../../lib/offline";
 import { generateVenue } from "../../lib/seating/generate-venue";
 import { parseVenueLayout } from "../../lib/seating/parse-layout";
 import { seatTokenId } from "../../lib/seating/seat-token";
@@ -91,6 +92,24 @@ describe("reserved seats in the indexer", { timeout: 120_000 }, () => {
     const { device } = await g.delegate(t.chain.alice, event);
     const scan = await g.passScan(gate, { pass: await g.pass(device, event, seatTokenId(0, 5)) });
     expect(scan).toMatchObject({ status: 200, verdict: { result: "ADMIT", tokenId: String(seatTokenId(0, 5)), seat: label(5) } });
+  });
+
+  it("an offline gate's snapshot carries the seats, so an offline ADMIT names the seat too", async () => {
+    const gate = await g.gateToken(t.chain.bob, event, "offline-1");
+    const { device } = await g.delegate(t.chain.alice, event); // before the snapshot, which carries the delegations
+    const res = await t.app.request("/gate/offline/snapshot", { headers: { authorization: `Bearer ${gate}` } });
+    const signed = (await res.json()) as SignedSnapshot;
+    const snapshot = await verifySnapshot(signed, signed.publicKey);
+    expect(snapshot.seats?.sort()).toEqual(
+      [
+        [String(seatTokenId(0, 0)), label(0).section, label(0).row, label(0).number],
+        [String(seatTokenId(0, 5)), label(5).section, label(5).row, label(5).number],
+      ].sort(),
+    );
+    const offline = createOfflineGate(snapshot);
+    expect(await offline.verify(await g.pass(device, event, seatTokenId(0, 0)))).toMatchObject({ result: "ADMIT", seat: label(0) });
+    // Seat 5 was admitted online before the snapshot: refused offline, as online.
+    expect(await offline.verify(await g.pass(device, event, seatTokenId(0, 5)))).toMatchObject({ result: "DENY", reason: "ALREADY_CHECKED_IN" });
   });
   it("serves sold, checked-in and the owner's seats as runs, and streams a notice on a buy and on a hold", async () => {
     const index = (seat: number) => venue.seats.find((x) => x.tierSeat === seat)!.index;

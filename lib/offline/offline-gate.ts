@@ -35,6 +35,7 @@ export function createOfflineGate(snapshot: Snapshot, restored: OfflineAdmission
     snapshot.owners.map(([id, owner, block, zones, identity, unboundDeadline]) => [id, { owner, block, zones, identity, unboundDeadline: unboundDeadline ?? null }]),
   );
   const delegations = new Map(snapshot.delegations.map((d) => [d.keyId, d]));
+  const seats = new Map((snapshot.seats ?? []).map(([id, section, row, number]) => [id, { section, row, number }]));
   const admitted = new Set(snapshot.checkedIn);
   const queue: OfflineAdmission[] = [...restored];
   for (const a of restored) admitted.add(a.tokenId);
@@ -97,7 +98,8 @@ export function createOfflineGate(snapshot: Snapshot, restored: OfflineAdmission
     admitted.add(tokenId);
     const admittedAt = new Date(nowMs).toISOString();
     queue.push({ tokenId, holder: d.holder, admittedAt });
-    return { result: "ADMIT", contract: pass.contract, tokenId, holder: d.holder, gateId: snapshot.gateId, checkedInAt: admittedAt };
+    const seat = seats.get(tokenId);
+    return { result: "ADMIT", contract: pass.contract, tokenId, holder: d.holder, gateId: snapshot.gateId, checkedInAt: admittedAt, ...(seat ? { seat } : {}) };
   }
 
   return {

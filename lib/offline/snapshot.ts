@@ -9,7 +9,8 @@ import { fromBase64Url } from "../pass";
 
 /**
  * 2: owners carry zones and identity commitments; `cancelled` added (offline zone and ID checks).
- * 3: owners carry the real-name deadline of unbound tickets (offline IDENTITY_UNBOUND).
+ * 3: owners carry the real-name deadline of unbound tickets (offline IDENTITY_UNBOUND); optional
+ *    `seats` (reserved seating) added later without a bump: a snapshot without them admits alike, unlabelled.
  */
 export const SNAPSHOT_VERSION = 3;
 
@@ -48,6 +49,8 @@ export type Snapshot = {
   delegations: SnapshotDelegation[];
   /** token ids (decimal) admitted before the snapshot */
   checkedIn: string[];
+  /** Reserved tickets' seats, [tokenId (decimal), section, row, seat number], so an offline ADMIT names the seat too. */
+  seats?: [string, string, string, number][];
 };
 
 /** What GET /gate/offline/snapshot answers. */

@@ -1,6 +1,6 @@
 /**
  * GET /gate/offline/snapshot: one event's owners with each ticket's zones, identity commitment and
- * real-name deadline when unbound,
+ * real-name deadline when unbound, reserved tickets' seats,
  * whether it is cancelled, live delegations and admissions, signed. Facts come from the mirror.
  */
 import { and, asc, eq, gt } from "drizzle-orm";
@@ -8,6 +8,7 @@ import { zeroAddress } from "viem";
 import { checkIns, events, identityDeadlines, passDelegations, tickets, tiers } from "../../db/schema";
 import { SNAPSHOT_VERSION, type SignedSnapshot, type Snapshot } from "../../../lib/offline";
 import type { GateContext } from "../gate-context";
+import { seatOfToken } from "../../../lib/seating/seat-token";
 import type { GateSession } from "../sessions/gate-session";
 
 export async function buildSnapshot(ctx: GateContext, session: GateSession): Promise<SignedSnapshot> {
@@ -44,6 +45,14 @@ export async function buildSnapshot(ctx: GateContext, session: GateSession): Pro
   }
   const unboundDeadline = (o: { tier: number | null; boundBlock: number | null }) =>
     o.tier === null || o.boundBlock !== null ? null : (deadlines.get(o.tier) ?? null);
+  const held = owners.filter((o) => o.owner !== zeroAddress);
+  // Reserved tickets only (seat token ids); the layout is cached per event, so this is one read at most.
+  const seats: NonNullable<Snapshot["seats"]> = [];
+  for (const o of held) {
+    if (!seatOfToken(o.tokenId)) continue;
+    const seat = await ctx.venues.seatOf(contract, o.tokenId);
+    if (seat) seats.push([o.tokenId.toString(), seat.section, seat.row, seat.number]);
+  }
   const snapshot: Snapshot = {
     version: SNAPSHOT_VERSION,
     chainId: ctx.chainId,
@@ -55,7 +64,7 @@ export async function buildSnapshot(ctx: GateContext, session: GateSession): Pro
     skewSlots: ctx.settings.passSkewSlots,
     cancelled: event?.cancelledAt != null,
     // Burned tickets (owner 0x0) are left out: offline they are UNKNOWN_TOKEN, as online.
-    owners: owners.filter((o) => o.owner !== zeroAddress).map((o) => [o.tokenId.toString(), o.owner, o.block, o.zones, o.identity?.toLowerCase() ?? null, unboundDeadline(o)]),
+    owners: held.map((o) => [o.tokenId.toString(), o.owner, o.block, o.zones, o.identity?.toLowerCase() ?? null, unboundDeadline(o)]),
     delegations: delegations.map((d) => ({
       keyId: d.keyId,
       publicKey: d.publicKey,
@@ -64,6 +73,7 @@ export async function buildSnapshot(ctx: GateContext, session: GateSession): Pro
       createdBlock: d.createdBlock,
     })),
     checkedIn: admitted.map((a) => a.tokenId.toString()),
+    ...(seats.length > 0 ? { seats } : {}),
   };
   const payload = JSON.stringify(snapshot);
   return { payload, signature: ctx.snapshotSigner.sign(new TextEncoder().encode(payload)), publicKey: ctx.snapshotSigner.publicKey };
