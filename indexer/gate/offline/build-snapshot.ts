@@ -8,7 +8,7 @@ import { zeroAddress } from "viem";
 import { checkIns, events, identityDeadlines, passDelegations, tickets, tiers } from "../../db/schema";
 import { SNAPSHOT_VERSION, type SignedSnapshot, type Snapshot } from "../../../lib/offline";
 import type { GateContext } from "../gate-context";
-import { seatOfToken } from "../../../lib/seating/seat-token";
+import { seatForToken, seatOfToken } from "../../../lib/seating/seat-token";
 import type { GateSession } from "../sessions/gate-session";
 
 export async function buildSnapshot(ctx: GateContext, session: GateSession): Promise<SignedSnapshot> {
@@ -46,12 +46,15 @@ export async function buildSnapshot(ctx: GateContext, session: GateSession): Pro
   const unboundDeadline = (o: { tier: number | null; boundBlock: number | null }) =>
     o.tier === null || o.boundBlock !== null ? null : (deadlines.get(o.tier) ?? null);
   const held = owners.filter((o) => o.owner !== zeroAddress);
-  // Reserved tickets only (seat token ids); the layout is cached per event, so this is one read at most.
+  // Reserved tickets (seat token ids) with the seat the event's layout gives them; the layout is read once.
+  const seated = held.filter((o) => seatOfToken(o.tokenId));
+  const venue = seated.length > 0 ? await ctx.venues.venue(contract) : null;
   const seats: NonNullable<Snapshot["seats"]> = [];
-  for (const o of held) {
-    if (!seatOfToken(o.tokenId)) continue;
-    const seat = await ctx.venues.seatOf(contract, o.tokenId);
-    if (seat) seats.push([o.tokenId.toString(), seat.section, seat.row, seat.number]);
+  if (venue) {
+    for (const o of seated) {
+      const seat = seatForToken(venue, o.tokenId);
+      if (seat) seats.push([o.tokenId.toString(), seat.section, seat.row, seat.number]);
+    }
   }
   const snapshot: Snapshot = {
     version: SNAPSHOT_VERSION,
