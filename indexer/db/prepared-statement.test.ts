@@ -7,8 +7,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "./types";
 import { testDatabases } from "../testing/test-databases";
-import { preparedStatement } from "./prepared-statement";
-import { pgArray, rawClient } from "./raw-client";
+import { pgArray, preparedStatement } from "./prepared-statement";
 
 describe.each(testDatabases())("prepared statement on $name", { timeout: 120_000 }, (kind) => {
   if (kind.skip) console.warn(`⚠ prepared statement on ${kind.name} SKIPPED: ${kind.skip}`);
@@ -33,6 +32,12 @@ describe.each(testDatabases())("prepared statement on $name", { timeout: 120_000
     expect(await echo([pgArray([]), null])).toEqual([]);
   });
 
+  it.skipIf(kind.skip)("pgArray carries any text through an array parameter unchanged, and null as NULL", async () => {
+    const items = preparedStatement(database.db, "prep_items", "SELECT x FROM unnest($1::text[]) WITH ORDINALITY AS t(x, n) ORDER BY n");
+    const hostile = ['a"b', "c\\d", "{e,f}", "NULL", "", " spaced ", "'; DROP TABLE prep_t; --", "é ✓"];
+    expect(await items([pgArray([...hostile, null])])).toEqual([...hostile.map((h) => [h]), [null]]);
+  });
+
   it.skipIf(kind.skip)("a failing call rejects with the database's error and the next call works", async () => {
     const divide = preparedStatement(database.db, "prep_divide", "SELECT 10 / $1::int");
     await expect(divide(["0"])).rejects.toMatchObject({ code: "22012" }); // division_by_zero
@@ -53,7 +58,7 @@ describe.each(testDatabases())("prepared statement on $name", { timeout: 120_000
     it.skipIf(kind.skip)("is re-prepared when the session lost it", async () => {
     const one = preparedStatement(database.db, "prep_lost", "SELECT $1::int");
     expect(await one(["7"])).toEqual([["7"]]);
-    await rawClient(database.db).query("DEALLOCATE ALL");
+    await database.db.execute(sql`DEALLOCATE ALL`);
     for (let i = 0; i < 8; i++) expect(await one([String(i)])).toEqual([[String(i)]]);
   });
 

@@ -14,6 +14,11 @@ import type { Db } from "./types";
 
 export type PreparedStatement = (values: readonly (string | null)[]) => Promise<(string | null)[][]>;
 
+/** A PostgreSQL array literal for a `$n::type[]` parameter; values are quoted and escaped, so any text is safe. */
+export function pgArray(values: readonly (string | number | null)[]): string {
+  return `{${values.map((v) => (v === null ? "NULL" : `"${String(v).replace(/["\\]/g, "\\$&")}"`)).join(",")}}`;
+}
+
 /** The PGlite surface used here: its protocol entry point and the two locks its own `query` takes. */
 type PgliteProtocol = {
   execProtocol(message: Uint8Array): Promise<{ messages: { name: string; fields?: (string | null)[] }[] }>;

@@ -9,8 +9,7 @@
  */
 import type { Address, Hex } from "viem";
 import type { Db } from "../../db/types";
-import { pgArray } from "../../db/raw-client";
-import { preparedStatement } from "../../db/prepared-statement";
+import { pgArray, preparedStatement } from "../../db/prepared-statement";
 import { microBatch, type MicroBatchOptions } from "../steps/micro-batch";
 import type { TicketRef } from "../steps/ticket-from-message";
 

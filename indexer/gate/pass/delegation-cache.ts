@@ -7,8 +7,7 @@
 import { createPublicKey, type KeyObject } from "node:crypto";
 import { getAddress, type Address } from "viem";
 import { fromBase64Url, rawPublicKeyToSpki } from "../../../lib/pass";
-import { pgArray } from "../../db/raw-client";
-import { preparedStatement } from "../../db/prepared-statement";
+import { pgArray, preparedStatement } from "../../db/prepared-statement";
 import type { Db } from "../../db/types";
 import { microBatch } from "../steps/micro-batch";
 

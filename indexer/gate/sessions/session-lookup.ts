@@ -4,8 +4,7 @@
  * sessions come due together cost one statement, not fifty queued in front of the admissions.
  */
 import { getAddress } from "viem";
-import { preparedStatement } from "../../db/prepared-statement";
-import { pgArray } from "../../db/raw-client";
+import { pgArray, preparedStatement } from "../../db/prepared-statement";
 import type { Db } from "../../db/types";
 import { microBatch } from "../steps/micro-batch";
 import type { GateSession } from "./gate-session";
