@@ -27,6 +27,7 @@ const tasks = {
   "test:chaos": "scripts/chaos.ts",
   "bench:gate-rush": "scripts/bench/gate-rush.ts",
   "bench:seats": "scripts/bench/seating.ts",
+  "bench:rpc": "scripts/bench/rpc-provider.ts",
 };
 
 function log(message) {
