@@ -107,7 +107,9 @@ describe("waiting room flow", () => {
     const dup = await f.request("POST", "/entry/voucher", { quantity: 2, idNumber: "hoard-0001" }, f.auth(b.token));
     expect(dup.status).toBe(409);
     expect(dup.body.error.code).toBe("IDENTITY_CAP_REACHED");
-    expect(dup.body.error.message).toContain(getAddress(f.chain.bob.account!.address));
+    // The refusal names no wallet: a guessed ID number must not reveal who used it.
+    expect(dup.body.error.message).not.toMatch(/0x[0-9a-fA-F]{40}/);
+    expect(dup.body.error.message.toLowerCase()).not.toContain(f.chain.bob.account!.address.toLowerCase());
     // The refused request left nothing behind: the same entry may still use its own identity.
     const own = await f.request("POST", "/entry/voucher", { quantity: 1, idNumber: "HOARD0001" }, f.auth(b.token));
     expect(own.status).toBe(200); // 1 + 1 = cap 2
@@ -156,6 +158,37 @@ describe("waiting room flow", () => {
     expect(noToken.status).toBe(401);
   });
 
+  it("refuses a sign-in whose Not Before has not come yet, through the one SIWE path", async () => {
+    const id = await openSale();
+    const { token } = await f.join(id, "10.0.0.6");
+    await openAndAdmitAll(id);
+    const ch = (await f.request("POST", "/entry/sign-in/nonce", {}, f.auth(token))).body;
+    const { createSiweMessage } = await import("viem/siwe");
+    const wallet = f.chain.alice;
+    const sign = (message: string) => wallet.signMessage({ account: wallet.account!, message });
+    const fields = {
+      domain: ch.domain,
+      address: wallet.account!.address,
+      uri: ch.uri,
+      version: "1" as const,
+      chainId: ch.chainId,
+      nonce: ch.nonce,
+      issuedAt: new Date(ch.issuedAt),
+      expirationTime: new Date(ch.expiresAt),
+    };
+    const early = createSiweMessage({ ...fields, notBefore: new Date(f.clock.now().getTime() + 120_000) });
+    const refused = await f.request("POST", "/entry/sign-in", { message: early, signature: await sign(early) }, f.auth(token));
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe("NONCE_INVALID");
+    expect(refused.body.error.message).toMatch(/not valid before/);
+    // Nor may it outlive the nonce.
+    const long = createSiweMessage({ ...fields, expirationTime: new Date(f.clock.now().getTime() + 3_600_000) });
+    expect((await f.request("POST", "/entry/sign-in", { message: long, signature: await sign(long) }, f.auth(token))).body.error.code).toBe("NONCE_INVALID");
+    // The refusals spent nothing: the same nonce, signed plainly, still signs in.
+    const plain = createSiweMessage(fields);
+    expect((await f.request("POST", "/entry/sign-in", { message: plain, signature: await sign(plain) }, f.auth(token))).status).toBe(200);
+  });
+
   it("requires a proof of work when the sale asks for one, and spends each once", async () => {
     const id = await openSale({ powBits: 10 });
     const missing = await f.request("POST", `/sales/${id}/join`, {}, { "x-forwarded-for": "10.1.0.1" });
@@ -197,6 +230,15 @@ describe("waiting room flow", () => {
       results.push((await f.request("POST", "/entry/sign-in", { message, signature: "0x1234" }, f.auth(token))).status);
     }
     expect(results).toEqual([401, 429, 429]); // burst of 1 per wallet, then refused before any signature work
+  });
+
+  it("counts the address the trusted proxy saw, not the hops the client wrote before it (TRUSTED_PROXY_HOPS=1)", async () => {
+    const id = await openSale({ ipJoinsPerMinute: 2 });
+    const codes: number[] = [];
+    // One client, fifty made-up first hops; the proxy appends the address it really saw.
+    for (let i = 0; i < 50; i++) codes.push((await f.request("POST", `/sales/${id}/join`, {}, { "x-forwarded-for": `10.9.${i}.1, 203.0.113.50` })).status);
+    expect(codes.filter((s) => s === 201)).toHaveLength(1); // burst of a 2/minute limit
+    expect(codes.filter((s) => s === 429)).toHaveLength(49);
   });
 
   it("streams live position and state over SSE", async () => {

@@ -5,12 +5,14 @@
  */
 import type { SiweMessage } from "siwe";
 import { GateDenial } from "../gate-denial";
-import type { ChallengeRow } from "./load-challenge";
+
+/** When a nonce was issued and until when it may be answered: all the time checks need of it. */
+export type NonceWindow = { issuedAt: Date; expiresAt: Date };
 
 /** Clock difference tolerated between the phone and the server. */
 const SKEW_MS = 60_000;
 
-export function checkExpiry(message: SiweMessage, challenge: ChallengeRow, now: Date, latestExpiry: Date = challenge.expiresAt): void {
+export function checkExpiry(message: SiweMessage, challenge: NonceWindow, now: Date, latestExpiry: Date = challenge.expiresAt): void {
   const t = now.getTime();
   if (challenge.expiresAt.getTime() <= t) {
     throw new GateDenial("CHALLENGE_EXPIRED", `challenge expired at ${challenge.expiresAt.toISOString()}`);
@@ -27,7 +29,7 @@ export function checkExpiry(message: SiweMessage, challenge: ChallengeRow, now: 
   if (expiry > latestExpiry.getTime()) {
     throw new GateDenial("CHALLENGE_EXPIRED", `message expiry ${message.expirationTime} is later than allowed (${latestExpiry.toISOString()})`);
   }
-  if (message.notBefore !== undefined && Date.parse(message.notBefore) > t) {
+  if (message.notBefore !== undefined && !(Date.parse(message.notBefore) <= t)) {
     throw new GateDenial("CHALLENGE_EXPIRED", `message not valid before ${message.notBefore}`);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * SIWE sign-in of an admitted fan: issue a nonce bound to the entry, then verify the signed
- * message (strict `siwe` parse, domain/URI, chain, nonce, times, signature incl. EIP-1271 /
- * ERC-6492) and bind the wallet to the entry. One wallet holds at most one place per sale.
+ * message through the service's one SIWE path (strict `siwe` parse, domain/URI, chain, nonce,
+ * issued-at / expiry / not-before, signature incl. EIP-1271 / ERC-6492) and bind the wallet to the entry. One wallet holds at most one place per sale.
  */
 import { and, eq, gt } from "drizzle-orm";
 import { getAddress, type Hex } from "viem";
@@ -10,10 +10,9 @@ import type { OnsaleSignInChallenge } from "../../../lib/onsale/sign-in-message"
 import { onsaleEntries } from "../../db/schema";
 import { GateDenial } from "../../gate/gate-denial";
 import { generateNonce } from "../../gate/nonce";
-import { checkChain } from "../../gate/steps/check-chain";
-import { checkDomain } from "../../gate/steps/check-domain";
-import { parseMessage } from "../../gate/steps/parse-message";
-import { verifySignature } from "../../gate/steps/verify-signature";
+import { verifySiwe } from "../../gate/siwe/verify-siwe";
+import type { DenyReason } from "../../../lib/gate/reasons";
+import type { OnsaleErrorCode } from "../../../lib/onsale/errors";
 import type { OnsaleDeps } from "../onsale-deps";
 import { OnsaleError } from "../onsale-error";
 import type { OnsaleRateLimits } from "../friction/rate-limits";
@@ -52,44 +51,59 @@ export async function signIn(
   const now = deps.now();
   const { entry, sale } = await findEntry(deps.db, token);
   requireAdmitted(sale, entry, now);
-  const message = asOnsaleError(() => parseMessage(body.message));
-  limits.take("wallet", sale.id, message.address.toLowerCase(), sale.walletRequestsPerMinute);
-  asOnsaleError(() => checkDomain(message, deps.siweDomains));
-  asOnsaleError(() => checkChain(message, deps.chainId));
-  if (!entry.siweNonce || message.nonce !== entry.siweNonce || !entry.siweNonceExpiresAt || entry.siweNonceExpiresAt < now) {
-    throw new OnsaleError("NONCE_INVALID");
-  }
-  if (message.expirationTime && new Date(message.expirationTime) < now) throw new OnsaleError("NONCE_INVALID", "message expired");
-  const wallet = getAddress(message.address);
-  try {
-    await verifySignature(deps.client, wallet, body.message, body.signature);
-  } catch (err) {
-    if (err instanceof GateDenial) throw new OnsaleError(err.reason === "BAD_SIGNATURE" ? "BAD_SIGNATURE" : "CHAIN_UNAVAILABLE", err.detail);
-    throw err;
-  }
-  let updated;
-  try {
-    [updated] = await deps.db
-      .update(onsaleEntries)
-      .set({ wallet: wallet.toLowerCase(), signedInAt: now, siweNonce: null, siweNonceExpiresAt: null })
-      .where(and(eq(onsaleEntries.id, entry.id), eq(onsaleEntries.siweNonce, message.nonce), gt(onsaleEntries.siweNonceExpiresAt, now)))
-      .returning();
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new OnsaleError("WALLET_IN_USE", wallet);
-    throw err;
-  }
-  if (!updated) throw new OnsaleError("NONCE_INVALID", "already used");
-  return entryStatus(sale, updated, now);
+  let updated: typeof onsaleEntries.$inferSelect | undefined;
+  // The one SIWE path (gate/siwe/verify-siwe.ts): strict parse, domain/URI, chain, this entry's nonce,
+  // issued-at / expiry / not-before, signature; the nonce is spent by the update that binds the wallet.
+  await asOnsaleError(() =>
+    verifySiwe(body.message, body.signature, {
+      client: deps.client,
+      chainId: deps.chainId,
+      siweDomains: deps.siweDomains,
+      now,
+      nonces: {
+        async load(message) {
+          if (!entry.siweNonce || message.nonce !== entry.siweNonce || !entry.siweNonceExpiresAt || entry.siweNonceExpiresAt <= now) {
+            throw new OnsaleError("NONCE_INVALID");
+          }
+          return { nonce: entry.siweNonce, issuedAt: new Date(entry.siweNonceExpiresAt.getTime() - SIGN_IN_TTL_SECONDS * 1000), expiresAt: entry.siweNonceExpiresAt };
+        },
+        async consume(nonce, at, wallet) {
+          try {
+            [updated] = await deps.db
+              .update(onsaleEntries)
+              .set({ wallet: wallet.toLowerCase(), signedInAt: at, siweNonce: null, siweNonceExpiresAt: null })
+              .where(and(eq(onsaleEntries.id, entry.id), eq(onsaleEntries.siweNonce, nonce.nonce), gt(onsaleEntries.siweNonceExpiresAt, at)))
+              .returning();
+          } catch (err) {
+            if (isUniqueViolation(err)) throw new OnsaleError("WALLET_IN_USE", getAddress(wallet));
+            throw err;
+          }
+          if (!updated) throw new OnsaleError("NONCE_INVALID", "already used");
+        },
+      },
+      // Refused before any signature work: one wallet cannot make the server verify signatures without bound.
+      inspect: (message) => limits.take("wallet", sale.id, message.address.toLowerCase(), sale.walletRequestsPerMinute),
+    }),
+  );
+  return entryStatus(sale, updated!, now);
 }
 
-function asOnsaleError<T>(f: () => T): T {
+/** The SIWE path's denials in the waiting room's codes (lib/onsale/errors.ts). */
+const onsaleCodeOf: Partial<Record<DenyReason, OnsaleErrorCode>> = {
+  WRONG_DOMAIN: "WRONG_DOMAIN",
+  WRONG_CHAIN: "WRONG_CHAIN",
+  UNKNOWN_CHALLENGE: "NONCE_INVALID",
+  CHALLENGE_USED: "NONCE_INVALID",
+  CHALLENGE_EXPIRED: "NONCE_INVALID",
+  BAD_SIGNATURE: "BAD_SIGNATURE",
+  INDEXER_STALE: "CHAIN_UNAVAILABLE",
+};
+
+export async function asOnsaleError<T>(f: () => Promise<T>): Promise<T> {
   try {
-    return f();
+    return await f();
   } catch (err) {
-    if (err instanceof GateDenial) {
-      const code = err.reason === "WRONG_DOMAIN" || err.reason === "WRONG_CHAIN" ? err.reason : "MALFORMED";
-      throw new OnsaleError(code, err.detail);
-    }
+    if (err instanceof GateDenial) throw new OnsaleError(onsaleCodeOf[err.reason] ?? "MALFORMED", err.detail);
     throw err;
   }
 }

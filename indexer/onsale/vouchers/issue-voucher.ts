@@ -93,8 +93,8 @@ export async function issueVoucher(
       if (commitment !== zeroHash) {
         const i = await reserveQuota(tx, { saleId: sale.id, kind: "identity", key: commitment, quantity: req.quantity, cap: sale.maxPerIdentity, wallet });
         if (!i.ok) {
-          const other = i.firstWallet !== wallet ? `, first used by wallet ${getAddress(i.firstWallet)}` : "";
-          throw new OnsaleError("IDENTITY_CAP_REACHED", `${i.used} of ${sale.maxPerIdentity} already promised${other}`);
+          // Never say which wallet used the ID first: that would turn a guessed ID number into a wallet's identity.
+          throw new OnsaleError("IDENTITY_CAP_REACHED", `${i.used} of ${sale.maxPerIdentity} already promised`);
         }
       }
       let signature: Hex;
