@@ -15,7 +15,7 @@ import { getAddress, type Address } from "viem";
 import { identityCommitment } from "../../../lib/identity/identity-commitment";
 import type { GateContext } from "../gate-context";
 import { GateDenial } from "../gate-denial";
-import { movedAwaySince } from "../pass/moved-since";
+import { gaveAwaySinceDelegation } from "../pass/moved-since";
 import { checkRules, checkTicketRules } from "../steps/check-ticket-rules";
 import { mirrorIsFresh, resolveOwnership } from "../steps/resolve-owner";
 import type { TicketRef } from "../steps/ticket-from-message";
@@ -77,13 +77,7 @@ function mirrorExplains(f: MirrorFacts, a: AdmissionArgs): boolean {
 async function admitSlowly(ctx: GateContext, a: AdmissionArgs, rules: { zone: number; identityPepper?: string | undefined }) {
   const { owner, lastTransferBlock } = await resolveOwnership(ctx, a.ticket, a.claimant);
   if (owner !== getAddress(a.claimant)) throw new GateDenial("NOT_OWNER", `ticket is held by ${owner}, not ${a.claimant}`);
-  // Only when the mirror shows a move after the delegation (rare) does this cost a query.
-  if (
-    a.delegatedAtBlock !== null &&
-    lastTransferBlock !== null &&
-    lastTransferBlock > a.delegatedAtBlock &&
-    (await movedAwaySince(ctx.db, a.ticket, owner, a.delegatedAtBlock))
-  ) {
+  if (a.delegatedAtBlock !== null && (await gaveAwaySinceDelegation(ctx, a.ticket, owner, a.delegatedAtBlock, lastTransferBlock))) {
     throw new GateDenial("NO_DELEGATION", `the holder gave the ticket away after delegating (block ${a.delegatedAtBlock}); delegate again`);
   }
   await checkTicketRules(ctx.facts, a.ticket, rules, a.idNumber, a.now);

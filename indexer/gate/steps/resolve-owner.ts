@@ -49,8 +49,8 @@ function mirrorReader(db: GateDeps["db"]) {
   return reader;
 }
 
-/** ownerOf could not be asked (RPC failure), as opposed to answering "no such token". */
-const UNREACHABLE = Symbol("unreachable");
+/** The chain could not be asked (RPC failure or too slow), as opposed to answering "no such token". */
+export const UNREACHABLE = Symbol("unreachable");
 
 /** The holder, or throws UNKNOWN_TOKEN (never minted, or burned) / INDEXER_STALE (no trustworthy source). */
 export async function resolveOwner(deps: GateDeps, ticket: TicketRef, claimant: Address): Promise<Address> {
@@ -103,26 +103,28 @@ function ownerFromMirror(deps: GateDeps, ticket: TicketRef): Promise<MirrorRow> 
 }
 
 /**
- * `null` when ownerOf reverts (OpenZeppelin: ERC721NonexistentToken); UNREACHABLE when the RPC fails or takes longer
- * than `chainCheckMs` (a door must not wait on a hanging RPC's timeout and retries).
+ * Waits for a chain read at most `chainCheckMs`: UNREACHABLE when it fails (unless `answerOf` reads
+ * the error as an answer) or takes longer (a door must not wait on a hanging RPC's timeout and retries).
  */
-async function ownerFromChain(deps: GateDeps, ticket: TicketRef): Promise<Address | null | typeof UNREACHABLE> {
+export async function askChain<T>(deps: GateDeps, read: Promise<T>, answerOf: (err: unknown) => T | typeof UNREACHABLE = () => UNREACHABLE): Promise<T | typeof UNREACHABLE> {
   const limitMs = deps.settings?.chainCheckMs ?? defaultGateSettings.chainCheckMs;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<typeof UNREACHABLE>((resolve) => {
     timer = setTimeout(() => resolve(UNREACHABLE), limitMs);
   });
-  const read = deps.client
-    .readContract({ address: ticket.contract, abi: eventTicketAbi, functionName: "ownerOf", args: [ticket.tokenId] })
-    .catch((err: unknown) => {
-      const reverted =
-        err instanceof BaseError &&
-        err.walk((e) => e instanceof ContractFunctionRevertedError || e instanceof ContractFunctionZeroDataError);
-      return reverted ? null : UNREACHABLE;
-    });
   try {
-    return await Promise.race([read, deadline]);
+    return await Promise.race([read.catch(answerOf), deadline]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** `null` when ownerOf reverts (OpenZeppelin: ERC721NonexistentToken); UNREACHABLE when the RPC fails or is too slow. */
+function ownerFromChain(deps: GateDeps, ticket: TicketRef): Promise<Address | null | typeof UNREACHABLE> {
+  const read = deps.client.readContract({ address: ticket.contract, abi: eventTicketAbi, functionName: "ownerOf", args: [ticket.tokenId] });
+  return askChain(deps, read, (err) => {
+    const reverted =
+      err instanceof BaseError && err.walk((e) => e instanceof ContractFunctionRevertedError || e instanceof ContractFunctionZeroDataError);
+    return reverted ? null : UNREACHABLE;
+  });
 }
