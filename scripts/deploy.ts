@@ -1,17 +1,20 @@
 /**
- * Deploys the ResaleMarket (+ Waitlist) and the TicketFactory to the local node and records it in the deployments file
- * the indexer and the app read. Always deploys (a restarted local node has no code); for any
- * other network, and for idempotent deploys, use `fairgate deploy` (scripts/cli/deploy/).
+ * Puts Multicall3 at its canonical address, deploys the ResaleMarket (+ Waitlist) and the TicketFactory to the
+ * local node, and records them in the deployments file the indexer and the app read. Always deploys (a restarted
+ * local node has no code); for any other network, and for idempotent deploys, use `fairgate deploy` (scripts/cli/deploy/).
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { DEFAULT_DEPLOYMENTS_FILE, deploymentsFileSchema, type Deployment } from "../lib/deployments";
 import { deployFairgate } from "../lib/deploy/deploy-fairgate";
+import { installMulticall3 } from "../lib/multicall3";
 import { localClients } from "./lib/local-clients";
 
 export async function deployLocal(options: { rpcUrl: string; deploymentsFile?: string }): Promise<Deployment> {
   const file = resolve(options.deploymentsFile ?? DEFAULT_DEPLOYMENTS_FILE);
   const { publicClient, accounts, wallet, chain } = await localClients(options.rpcUrl);
+  // The app batches its chain reads through Multicall3, which real chains have and a fresh node lacks.
+  await installMulticall3(publicClient);
   const d = await deployFairgate({ publicClient, wallet: wallet(accounts[0]!), account: accounts[0]!, chain });
   const deployment: Deployment = {
     chainId: chain.id,
