@@ -1,5 +1,5 @@
 /**
- * GET /listings[?contract=&seller=&status=open|all&limit=&offset=]: resale listings, newest first, with the cap and staleness.
+ * GET /listings[?contract=&tokenId=&seller=&status=open|all&limit=&offset=]: resale listings, newest first, with the cap and staleness.
  * GET /sales[?contract=&account=&limit=&offset=]: resales with price against face and cap, plus totals.
  */
 import { Hono } from "hono";
@@ -12,10 +12,12 @@ import { listingsWhere } from "../db/queries/ticket-detail";
 import type { Db } from "../db/types";
 import { pageSchema } from "./pagination";
 import { listingOut, maxResale, str } from "./serialize";
-import { addressSchema, parseOr400 } from "./validation";
+import { addressSchema, parseOr400, tokenIdSchema } from "./validation";
 
 const listingFilter = z.object({
   contract: addressSchema.optional(),
+  /** One ticket's listings (with `contract`): the ticket page's history. */
+  tokenId: tokenIdSchema.optional(),
   seller: addressSchema.optional(),
   status: z.enum(["open", "all"]).default("open"),
 });

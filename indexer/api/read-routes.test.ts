@@ -103,6 +103,10 @@ describe("read API via the typed client", { timeout: 120_000 }, () => {
     expect(open.listings.map((l) => [l.tokenId, l.status])).toEqual([["6", "open"]]);
     const all = await client.listings({ contract: ticket, status: "all" });
     expect(all.listings.map((l) => l.status)).toEqual(["open", "cancelled", "replaced", "sold"]);
+    // One ticket's listings, every status, with its tier (the app's ticket history and resale list read these).
+    const one = await client.listings({ contract: ticket, tokenId: 4n, status: "all" });
+    expect(one.listings.map((l) => [l.tokenId, l.tier, l.status])).toEqual([["4", 1, "sold"]]);
+    expect(open.listings[0]!.tier).toBe(0);
     const { sales, stats } = await client.sales({ contract: ticket });
     expect(sales).toEqual([
       expect.objectContaining({ tokenId: "4", buyer: b, seller: a, price: TIER1_FACE.toString(), royalty: (TIER1_FACE / 20n).toString(), maxResalePrice: TIER1_FACE.toString(), priceToFaceBps: 10_000 }),
@@ -123,6 +127,7 @@ describe("read API via the typed client", { timeout: 120_000 }, () => {
       ["/events/0x12", "INVALID_ADDRESS"],
       ["/listings?status=closed", "BAD_REQUEST"],
       ["/listings?seller=bob", "BAD_REQUEST"],
+      [`/listings?contract=${ticket}&tokenId=-1`, "BAD_REQUEST"],
       ["/sales?offset=-5", "BAD_REQUEST"],
       ["/sales?account=0x", "BAD_REQUEST"],
     ];

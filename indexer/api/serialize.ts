@@ -70,6 +70,7 @@ export function listingOut(r: ListingRow): Listing {
     tokenId: String(r.token_id),
     seller: getAddress(r.seller),
     price: String(r.price),
+    tier: r.tier,
     maxResalePrice: maxResale(r.face_value, r.resale_cap_bps),
     blockNumber: Number(r.block_number),
     txHash: r.tx_hash,

@@ -112,7 +112,8 @@ export function createIndexerClient(options: IndexerClientOptions) {
     event: (address: string, r?: RequestOptions) => get(eventDetailSchema, `/events/${address}`, {}, [], r),
     /** Waitlist length per tier; with `wallet`, its 1-based position in each queue it is in. */
     waitlist: (address: string, o: { wallet?: string } = {}, r?: RequestOptions) => get(waitlistResponseSchema, `/events/${address}/waitlist`, o, [], r),
-    listings: (o: Page & { contract?: string; seller?: string; status?: "open" | "all" } = {}, r?: RequestOptions) => get(listingsResponseSchema, "/listings", o, [], r),
+    /** Resale listings, newest first; `contract` + `tokenId` give one ticket's. */
+    listings: (o: Page & { contract?: string; tokenId?: bigint | string; seller?: string; status?: "open" | "all" } = {}, r?: RequestOptions) => get(listingsResponseSchema, "/listings", o, [], r),
     sales: (o: Page & { contract?: string; account?: string } = {}, r?: RequestOptions) => get(salesResponseSchema, "/sales", o, [], r),
     /** Organizer analytics for one event (`GET /analytics/:contract/…`). */
     analytics: {

@@ -95,6 +95,8 @@ export const listingSchema = z.object({
   tokenId: uint,
   seller: address,
   price: uint,
+  /** The ticket's tier; null while the mirror has not seen its mint. */
+  tier: z.number().int().nullable(),
   maxResalePrice: uint.nullable(),
   blockNumber: block,
   txHash: hash,

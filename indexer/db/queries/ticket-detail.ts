@@ -53,6 +53,7 @@ export type ListingRow = {
   closed_block: number | string | null;
   closed_reason: string | null;
   owner: string | null;
+  tier: number | null;
   face_value: string | null;
   resale_cap_bps: number | null;
   checked_in_block: number | string | null;
@@ -96,7 +97,7 @@ export async function provenance(db: DbOrTx, contract: string, tokenId: bigint):
 }
 
 const LISTING_SELECT = sql`
-  SELECT l.*, k.owner, t.face_value, t.resale_cap_bps, k.checked_in_block, e.cancelled_at
+  SELECT l.*, k.owner, k.tier, t.face_value, t.resale_cap_bps, k.checked_in_block, e.cancelled_at
   FROM listings l
   LEFT JOIN tickets k ON k.contract = l.contract AND k.token_id = l.token_id
   LEFT JOIN tiers t ON t.contract = k.contract AND t.tier = k.tier
