@@ -115,6 +115,17 @@ describe("read API via the typed client", { timeout: 120_000 }, () => {
     expect((await client.sales({ account: c })).sales).toEqual([]);
   });
 
+  it("GET /analytics/:contract/primary-sales: face-value sales per block and the ticket counts, as the event detail counts them", async () => {
+    const sales = await client.analytics.primarySales(ticket);
+    const { counts } = await client.event(ticket);
+    expect(sales.contract).toBe(ticket);
+    expect(sales.blocks).toEqual([{ blockNumber: expect.any(Number), sold: 2 }]); // the scenario's one buy of 2
+    expect(sales.blocks.reduce((n, b) => n + b.sold, 0)).toBe(counts.sold);
+    expect(sales).toMatchObject({ minted: counts.minted, checkedInOnChain: counts.checkedInOnChain });
+    expect(sales.checkedInOnChain).toBeGreaterThan(0);
+    await expect(client.analytics.primarySales("0x00000000000000000000000000000000000b0b00")).rejects.toMatchObject({ status: 404, apiCode: "UNKNOWN_EVENT" });
+  });
+
   it("answers bad parameters with 400 and a message", async () => {
     const cases: [string, string][] = [
       ["/tickets?owner=0x123", "INVALID_ADDRESS"],

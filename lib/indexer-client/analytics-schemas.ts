@@ -64,6 +64,14 @@ export const noShowsResponseSchema = z.object({
   total: noShowTierSchema.omit({ tier: true }),
 });
 
+/** `GET /analytics/:contract/primary-sales`: face-value sales per block, oldest first, and ticket counts. */
+export const primarySalesResponseSchema = z.object({
+  contract: address,
+  blocks: z.array(z.object({ blockNumber: count, sold: count })),
+  minted: count,
+  checkedInOnChain: count,
+});
+
 export const resaleBucketSchema = z.object({ fromBps: count, toBps: count, sales: count });
 
 export const resaleTierSchema = z.object({
@@ -161,6 +169,7 @@ export type GateThroughput = z.infer<typeof gateThroughputSchema>;
 export type GatesResponse = z.infer<typeof gatesResponseSchema>;
 export type NoShowTier = z.infer<typeof noShowTierSchema>;
 export type NoShowsResponse = z.infer<typeof noShowsResponseSchema>;
+export type PrimarySalesResponse = z.infer<typeof primarySalesResponseSchema>;
 export type ResaleTier = z.infer<typeof resaleTierSchema>;
 export type ResalePricesResponse = z.infer<typeof resalePricesResponseSchema>;
 export type HeavyWallet = z.infer<typeof heavyWalletSchema>;

@@ -9,6 +9,7 @@ import {
   hoardingResponseSchema,
   leaksResponseSchema,
   noShowsResponseSchema,
+  primarySalesResponseSchema,
   resalePricesResponseSchema,
 } from "./analytics-schemas";
 import { IndexerClientError } from "./errors";
@@ -124,6 +125,8 @@ export function createIndexerClient(options: IndexerClientOptions) {
       gates: (contract: string, r?: RequestOptions) => get(gatesResponseSchema, `/analytics/${contract}/gates`, {}, [], r),
       /** Attended, refunded and no-shows per tier (no-shows null before the start). */
       noShows: (contract: string, r?: RequestOptions) => get(noShowsResponseSchema, `/analytics/${contract}/no-shows`, {}, [], r),
+      /** Face-value sales per block, tickets minted and checked in on chain (the dashboard's sales and attendance). */
+      primarySales: (contract: string, r?: RequestOptions) => get(primarySalesResponseSchema, `/analytics/${contract}/primary-sales`, {}, [], r),
       /** Resale price statistics and histogram (basis points of face) per tier, against the cap. */
       resalePrices: (contract: string, o: { bucketBps?: number } = {}, r?: RequestOptions) => get(resalePricesResponseSchema, `/analytics/${contract}/resale-prices`, o, [], r),
       /** Wallets / identities over `over` tickets, and funnels. */

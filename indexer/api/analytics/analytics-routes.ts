@@ -6,6 +6,7 @@ import { gatesRoute } from "./gates-route";
 import { hoardingRoute } from "./hoarding-route";
 import { leaksRoute } from "./leaks-route";
 import { noShowsRoute } from "./no-shows-route";
+import { primarySalesRoute } from "./primary-sales-route";
 import { resalePricesRoute } from "./resale-prices-route";
 
 export function analyticsRoutes(db: Db, now: () => Date = () => new Date()) {
@@ -15,5 +16,6 @@ export function analyticsRoutes(db: Db, now: () => Date = () => new Date()) {
     .route("/", noShowsRoute(db, now))
     .route("/", resalePricesRoute(db))
     .route("/", hoardingRoute(db))
-    .route("/", leaksRoute(db));
+    .route("/", leaksRoute(db))
+    .route("/", primarySalesRoute(db));
 }
