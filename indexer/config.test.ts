@@ -32,6 +32,13 @@ describe("loadConfig", () => {
     );
   });
 
+  it("reads the one trusted-proxy setting (default 0: the socket's address) and refuses the old first-hop switch", () => {
+    expect(loadConfig({ FACTORY_ADDRESS: FACTORY }).gateSettings).toMatchObject({ trustedProxyHops: 0 });
+    expect(loadConfig({ FACTORY_ADDRESS: FACTORY, TRUSTED_PROXY_HOPS: "2" }).gateSettings).toMatchObject({ trustedProxyHops: 2 });
+    expect(() => loadConfig({ FACTORY_ADDRESS: FACTORY, TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => loadConfig({ FACTORY_ADDRESS: FACTORY, ONSALE_TRUST_PROXY: "true" })).toThrow(/ONSALE_TRUST_PROXY: replaced by TRUSTED_PROXY_HOPS/);
+  });
+
   it("reads gate settings, with defaults", () => {
     expect(loadConfig({ FACTORY_ADDRESS: FACTORY }).gateSettings).toMatchObject({ passSlotSeconds: 10, passSkewSlots: 1, requireSessionForChallenge: false, identityPepper: undefined });
     const c = loadConfig({ FACTORY_ADDRESS: FACTORY, PASS_SLOT_SECONDS: "15", GATE_REQUIRE_SESSION: "true", IDENTITY_PEPPER: "0123456789abcdef", GATE_SCAN_RATE: "50" });

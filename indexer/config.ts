@@ -15,6 +15,7 @@ import { DEFAULT_PGLITE_SHARED_BUFFERS_MB } from "./db/pglite-options";
 import { DEFAULT_HEAP_GROWING_PERCENT } from "./memory/heap-growth";
 import { DEFAULT_RANGE_TARGET_LOGS } from "./sync/range-size";
 import { onsaleEnvSchema, onsaleSettingsFrom, type OnsaleSettings } from "./onsale/onsale-config";
+import { defaultRequireSession, productionProblems } from "./production-config";
 
 export type IndexerConfig = {
   rpcUrl: string;
@@ -57,8 +58,15 @@ export type IndexerConfig = {
   onsale?: OnsaleSettings;
 };
 
+/** A configuration the indexer will not start with; `problems` names each one (the message lists them all). */
 export class ConfigError extends Error {
   override name = "ConfigError";
+  readonly problems: readonly string[];
+  constructor(problems: string | readonly string[]) {
+    const list = typeof problems === "string" ? [problems] : problems;
+    super(typeof problems === "string" ? problems : `Invalid indexer configuration:\n${list.map((p) => `  ${p}`).join("\n")}`);
+    this.problems = list;
+  }
 }
 
 const csv = z
@@ -94,7 +102,11 @@ const envSchema = z.object({
   GATE_SCAN_RATE: int(1, 100_000).default(defaultGateSettings.scanRatePerSecond),
   GATE_IP_RATE: int(1, 1_000_000).default(defaultGateSettings.ipRatePerSecond),
   GATE_CHAIN_CHECK_MS: int(50, 60_000).default(defaultGateSettings.chainCheckMs),
-  GATE_REQUIRE_SESSION: z.enum(["0", "1", "false", "true"]).transform((v) => v === "1" || v === "true").default(false),
+  TRUSTED_PROXY_HOPS: int(0, 16).default(defaultGateSettings.trustedProxyHops),
+  // Replaced by TRUSTED_PROXY_HOPS (it trusted the client-written first hop); refused so nobody relies on it silently.
+  ONSALE_TRUST_PROXY: z.never({ error: "replaced by TRUSTED_PROXY_HOPS: the number of proxies in front of the indexer (1 behind one load balancer)" }).optional(),
+  // Unset: required away from the local chain (production-config.ts).
+  GATE_REQUIRE_SESSION: z.enum(["0", "1", "false", "true"]).transform((v) => v === "1" || v === "true").optional(),
   IDENTITY_PEPPER: z.string().min(16, "must be at least 16 characters").optional(),
   IDENTITY_PEPPER_FILE: z.string().min(1).optional(),
   // The key's value never appears in an error message (custom messages only).
@@ -124,9 +136,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // Empty strings count as unset, so `FOO= npm start` means "default".
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = envSchema.safeParse(present);
+  // Production rules read the raw values too, so a bad value and an unsafe setting are reported together.
+  const unsafe = productionProblems(productionViewOf(present));
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new ConfigError(`Invalid indexer configuration:\n${lines.join("\n")}`);
+    throw new ConfigError([...parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`), ...unsafe]);
   }
   const e = parsed.data;
   const onsale = onsaleSettingsFrom(e);
@@ -134,7 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const { factory, fromBlock } = e.FACTORY_ADDRESS
     ? { factory: getAddress(e.FACTORY_ADDRESS), fromBlock: e.FROM_BLOCK ?? 0 }
     : readDeployment(e.DEPLOYMENTS_FILE, e.CHAIN_ID);
-  return {
+  const config: IndexerConfig = {
     rpcUrl: e.RPC_URL,
     chainId: e.CHAIN_ID,
     factory,
@@ -156,7 +169,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       scanRatePerSecond: e.GATE_SCAN_RATE,
       ipRatePerSecond: e.GATE_IP_RATE,
       chainCheckMs: e.GATE_CHAIN_CHECK_MS,
-      requireSessionForChallenge: e.GATE_REQUIRE_SESSION,
+      trustedProxyHops: e.TRUSTED_PROXY_HOPS,
+      requireSessionForChallenge: e.GATE_REQUIRE_SESSION ?? defaultRequireSession(e.CHAIN_ID),
       identityPepper: identityPepper(e),
       snapshotKeyPem: e.GATE_SNAPSHOT_KEY_FILE ? readSnapshotKey(e.GATE_SNAPSHOT_KEY_FILE) : undefined,
     },
@@ -168,6 +182,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rangeTargetLogs: e.RANGE_TARGET_LOGS,
     heapGrowingPercent: e.HEAP_GROWING_PERCENT,
     ...(onsale.settings ? { onsale: onsale.settings } : {}),
+  };
+  if (unsafe.length > 0) throw new ConfigError(unsafe);
+  return config;
+}
+
+/** The values the production rules need, read leniently from the raw environment. */
+function productionViewOf(env: Record<string, string | undefined>): Parameters<typeof productionProblems>[0] {
+  const chainId = Number(env.CHAIN_ID ?? LOCAL_CHAIN_ID);
+  const session = env.GATE_REQUIRE_SESSION;
+  const provider = env.ONSALE_IDENTITY_PROVIDER;
+  return {
+    chainId: Number.isFinite(chainId) ? chainId : -1,
+    siweDomains: (env.SIWE_DOMAINS ?? "localhost:3000,127.0.0.1:3000").split(",").map((d) => d.trim()).filter(Boolean),
+    requireSessionForChallenge: session === undefined ? undefined : session === "1" || session === "true",
+    hasIdentityPepper: env.IDENTITY_PEPPER !== undefined || env.IDENTITY_PEPPER_FILE !== undefined,
+    hasSnapshotKey: env.GATE_SNAPSHOT_KEY_FILE !== undefined,
+    identityProvider: provider === "dev" || provider === "none" ? provider : undefined,
   };
 }
 

@@ -1,16 +1,17 @@
 /**
- * The indexer's HTTP API as one Hono app: read routes, the gate, CORS, a body limit on
- * POSTs, and JSON errors for everything (a bad request is a 4xx, never a 500).
+ * The indexer's HTTP API as one Hono app: read routes, the gate, CORS, a body limit on every
+ * method, per-client rate buckets, and JSON errors for everything (a bad request is a 4xx, never
+ * a 500). Abuse limits: abuse-limits.ts; who may call what: authorization-matrix.ts.
  */
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Db } from "../db/types";
-import { defaultGateSettings, type GateDeps } from "../gate/gate-deps";
+import type { GateDeps } from "../gate/gate-deps";
 import { createGateContext } from "../gate/gate-context";
-import { limitBody } from "./body-limit";
+import { BodyTooLargeError, limitBody } from "./body-limit";
 import { corsForOrigins } from "./cors";
 import { seatingRoutes } from "../seating/seating-routes";
-import { MAX_VENUE_BODY_BYTES, venueRoutes } from "../seating/venue-routes";
+import { venueRoutes } from "../seating/venue-routes";
 import { seatStreamRoutes } from "../seating/seat-stream-route";
 import { organizerContract } from "../gate/sessions/organizer-contract";
 import { gateRoutes, malformedVerdict, passRoutes } from "../gate/gate-routes";
@@ -30,8 +31,9 @@ import { ticketCheckRoute } from "./ticket-check-route";
 import { ticketsRoute } from "./tickets-route";
 import { waitlistRoute } from "./waitlist-route";
 
-/** Gate messages are well under 1 KiB; nothing the API accepts needs more. */
-export const MAX_BODY_BYTES = 16 * 1024;
+import { MAX_BODY_BYTES, MAX_VENUE_BODY_BYTES } from "./abuse-limits";
+
+export { MAX_BODY_BYTES };
 
 export type ApiDeps = {
   db: Db;
@@ -57,22 +59,23 @@ export function createApi(deps: ApiDeps) {
   const app = new Hono();
 
   app.use("*", corsForOrigins(deps.corsOrigins, { methods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"], maxAgeSeconds: 600 }));
-  app.post(
-    "*",
-    limitBody(MAX_BODY_BYTES, (c) => {
-      const message = `request body larger than ${MAX_BODY_BYTES} bytes`;
-      return c.req.path === "/gate/scan" || c.req.path === "/gate/pass/scan"
-        ? c.json(malformedVerdict(message), 413)
-        : c.json(errorBody("PAYLOAD_TOO_LARGE", message), 413);
-    }),
-  );
-
-  const tooLarge = (max: number) => (c: Context) => c.json(errorBody("PAYLOAD_TOO_LARGE", `request body larger than ${max} bytes`), 413);
+  // Every method: a DELETE or PUT body is as able to fill memory as a POST one. GET and HEAD
+  // carry no body unless a header announces one (checked without touching the request stream).
+  const tooLarge = (max: number) => (c: Context) => {
+    const message = `request body larger than ${max} bytes`;
+    return c.req.path === "/gate/scan" || c.req.path === "/gate/pass/scan" ? c.json(malformedVerdict(message), 413) : c.json(errorBody("PAYLOAD_TOO_LARGE", message), 413);
+  };
+  const apiLimit = limitBody(MAX_BODY_BYTES, tooLarge(MAX_BODY_BYTES));
   const venueLimit = limitBody(MAX_VENUE_BODY_BYTES, tooLarge(MAX_VENUE_BODY_BYTES));
-  const putLimit = limitBody(MAX_BODY_BYTES, tooLarge(MAX_BODY_BYTES));
-  app.put("*", (c, next) => (c.req.path === "/seats/venue" ? venueLimit(c, next) : putLimit(c, next)));
+  app.use("*", (c, next) => {
+    const method = c.req.method;
+    if (method === "OPTIONS") return next();
+    if ((method === "GET" || method === "HEAD") && c.req.header("content-length") === undefined && c.req.header("transfer-encoding") === undefined) return next();
+    return method === "PUT" && c.req.path === "/seats/venue" ? venueLimit(c, next) : apiLimit(c, next);
+  });
 
-  app.use("*", ipRateLimit(deps.gate.settings?.ipRatePerSecond ?? defaultGateSettings.ipRatePerSecond));
+  const gate = createGateContext(deps.gate);
+  app.use("*", ipRateLimit(gate.settings.ipRatePerSecond, gate.settings.trustedProxyHops));
 
   const changes = deps.changes ?? createChangeFeed();
   const requests = new Map<string, number>();
@@ -86,7 +89,6 @@ export function createApi(deps: ApiDeps) {
 
   app.route("/health", healthRoute(deps.syncStatus));
   app.route("/metrics", metricsRoute(deps.syncStatus, { requests, sseClients: changes.listeners }));
-  const gate = createGateContext(deps.gate);
   app.route("/tickets", ticketsRoute(deps.db, gate.venues));
   app.route("/check", ticketCheckRoute(deps.db, deps.gate.chainId));
   app.route("/events", waitlistRoute(deps.db));
@@ -100,11 +102,12 @@ export function createApi(deps: ApiDeps) {
   app.route("/seats", seatingRoutes(gate));
   app.route("/seats", venueRoutes(gate));
   app.route("/seats", seatStreamRoutes(gate, changes));
-  if (deps.onsale) app.route("/onsale", onsaleRoutes({ ...deps.onsale, organizerContract: (authorization) => organizerContract(gate, authorization) }));
+  if (deps.onsale) app.route("/onsale", onsaleRoutes({ ...deps.onsale, trustedProxyHops: gate.settings.trustedProxyHops, organizerContract: (authorization) => organizerContract(gate, authorization) }));
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(errorBody(err.code, err.message), err.status);
+    if (err instanceof BodyTooLargeError) return c.json(errorBody("PAYLOAD_TOO_LARGE", err.message), 413);
     if (err instanceof HTTPException && err.status < 500) {
       return c.json(errorBody("BAD_REQUEST", err.message || "bad request"), err.status);
     }

@@ -1,23 +1,33 @@
 /**
- * Per-IP token bucket for the unauthenticated gate and pass endpoints that write a row or check a
- * signature (challenges, nonces, sign-ins, invite redemption, delegations): one client cannot
- * fill the database with challenges or burn the server's CPU on signatures. Scans have their own
- * per-device limit (the scanner session); on-sale routes have theirs (onsale/friction).
+ * Per-client token buckets for the gate, pass and seat endpoints that write a row or check a
+ * signature (challenges, nonces, sign-ins, invite redemption, delegations, holds): one client
+ * cannot fill the database with challenges or burn the server's CPU on signatures. One bucket per
+ * kind of endpoint (abuse-limits.ts), so a flood of anonymous pass nonces never locks door staff
+ * out of signing in; requests that carry a bearer token draw from their own bucket. Scans have
+ * their own per-device limit (the scanner session); on-sale routes have theirs (onsale/friction).
  */
 import type { MiddlewareHandler } from "hono";
-import { createRateLimiter } from "../gate/sessions/rate-limiter";
-import { clientIp } from "../onsale/friction/client-ip";
+import { createRateLimiter, type RateLimiter } from "../gate/sessions/rate-limiter";
+import { RATE_BUCKET_OF, RATE_BUCKETS, type RateBucket } from "./abuse-limits";
 import { errorBody } from "./api-error";
+import { clientIp } from "./client-ip";
 
-export const IP_LIMITED_POSTS = ["/gate/challenge", "/gate/session/nonce", "/gate/session", "/gate/session/invite", "/pass/nonce", "/pass/delegations", "/seats/session/nonce", "/seats/session", "/seats/holds"];
-
-/** Requests per second per client IP (burst 4×); generous for a venue's gates behind one NAT. */
-export function ipRateLimit(perSecond: number): MiddlewareHandler {
-  const limiter = createRateLimiter({ perSecond, burst: perSecond * 4 });
-  const limited = new Set(IP_LIMITED_POSTS);
+/** `perSecond`: the base rate per client (GATE_IP_RATE); each bucket takes its share of it, burst 4×. */
+export function ipRateLimit(perSecond: number, trustedProxyHops: number): MiddlewareHandler {
+  const limiters = new Map<RateBucket, { limiter: RateLimiter; rate: number }>();
+  for (const [bucket, { share }] of Object.entries(RATE_BUCKETS) as [RateBucket, { share: number }][]) {
+    const rate = Math.max(1, perSecond * share);
+    limiters.set(bucket, { limiter: createRateLimiter({ perSecond: rate, burst: rate * 4 }), rate });
+  }
   return async (c, next) => {
-    if (c.req.method === "POST" && limited.has(c.req.path) && !limiter.take(clientIp(c, false))) {
-      return c.json(errorBody("RATE_LIMITED", `more than ${perSecond} requests/s from this address`), 429);
+    const kind = c.req.method === "POST" ? RATE_BUCKET_OF[c.req.path] : undefined;
+    if (kind) {
+      const bucket: RateBucket = c.req.header("authorization") ? "authenticated" : kind;
+      const { limiter, rate } = limiters.get(bucket)!;
+      // Authenticated requests are counted per kind too: a hold flood does not slow a scanner's challenges.
+      if (!limiter.take(`${kind}:${clientIp(c, trustedProxyHops)}`)) {
+        return c.json(errorBody("RATE_LIMITED", `more than ${rate} ${bucket} requests/s from this address`), 429);
+      }
     }
     await next();
   };

@@ -23,6 +23,8 @@ export type GateSettings = {
    * hanging RPC would hold a door for the transport's timeout and retries (20 s with the indexer's client).
    */
   chainCheckMs: number;
+  /** Proxies in front of the server that append to X-Forwarded-For (api/client-ip.ts); 0 = use the socket's address. */
+  trustedProxyHops: number;
   /** Challenge mode: refuse `/gate/challenge` without a gate session. Pass scans always need one. */
   requireSessionForChallenge: boolean;
   /** Secret pepper of the identity commitments (real-name tiers); without it such tickets are refused. */
@@ -39,6 +41,7 @@ export const defaultGateSettings: GateSettings = {
   scanRatePerSecond: 10,
   ipRatePerSecond: 50,
   chainCheckMs: 1_500,
+  trustedProxyHops: 0,
   requireSessionForChallenge: false,
 };
 

@@ -9,20 +9,20 @@ export type OnsaleSettings = {
   /** Local chain only: sign with this unlocked node account index instead of a key. */
   signerAccount?: number | undefined;
   adminToken?: string | undefined;
-  trustProxy: boolean;
+  /** `dev` accepts any well-formed ID (local runs only: refused on other chains); `none` refuses IDs. Unset: dev on the local chain when a pepper is set. */
+  identityProvider?: "dev" | "none" | undefined;
   admitIntervalMs: number;
 };
 
 const keySchema = z.string().trim().regex(/^0x[0-9a-fA-F]{64}$/, "must be 0x + 64 hex digits");
-const bool = z.enum(["0", "1", "false", "true"]).transform((v) => v === "1" || v === "true");
 
 export const onsaleEnvSchema = z.object({
   ONSALE_SIGNER_KEY: keySchema.optional(),
   ONSALE_SIGNER_KEY_FILE: z.string().min(1).optional(),
   ONSALE_SIGNER_ACCOUNT: z.coerce.number().int().min(0).max(999).optional(),
   ONSALE_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-  ONSALE_TRUST_PROXY: bool.default(false),
   ONSALE_ADMIT_INTERVAL_MS: z.coerce.number().int().min(20).max(60_000).default(250),
+  ONSALE_IDENTITY_PROVIDER: z.enum(["dev", "none"]).optional(),
 });
 
 /** Returns the settings or a list of problems (the caller reports them with the rest). */
@@ -46,7 +46,7 @@ export function onsaleSettingsFrom(e: z.output<typeof onsaleEnvSchema>): { setti
       signerKey,
       signerAccount: e.ONSALE_SIGNER_ACCOUNT,
       adminToken: e.ONSALE_ADMIN_TOKEN,
-      trustProxy: e.ONSALE_TRUST_PROXY,
+      identityProvider: e.ONSALE_IDENTITY_PROVIDER,
       admitIntervalMs: e.ONSALE_ADMIT_INTERVAL_MS,
     },
   };

@@ -2,6 +2,7 @@
 import type { PublicClient } from "viem";
 import type { Db } from "../db/types";
 import type { IdentityProvider } from "./identity/identity-provider";
+import type { SaleFrictionDefaults } from "./sales/sale-defaults";
 import type { VoucherSigner } from "./vouchers/voucher-signer";
 
 export type OnsaleDeps = {
@@ -20,9 +21,11 @@ export type OnsaleDeps = {
    * or null; lets organizers open sales from the app without the operator token.
    */
   organizerContract?: ((authorization: string) => Promise<string | null>) | undefined;
-  /** Take the client IP from X-Forwarded-For (only behind a proxy that sets it). */
-  trustProxy: boolean;
+  /** Proxies in front of the server (TRUSTED_PROXY_HOPS; api/client-ip.ts); 0 = the socket's address. createApi sets it from the gate settings. */
+  trustedProxyHops?: number | undefined;
   now: () => Date;
+  /** Proof of work and rate limits of a sale that sets none (sales/sale-defaults.ts); absent: all off. */
+  saleDefaults?: SaleFrictionDefaults | undefined;
   /** Uniform integer in [0, n): the lottery's randomness (default node:crypto randomInt). */
   randomInt?: (n: number) => number;
   log?: (line: string) => void;

@@ -232,6 +232,15 @@ describe("waiting room flow", () => {
     expect(results).toEqual([401, 429, 429]); // burst of 1 per wallet, then refused before any signature work
   });
 
+  it("counts the address the trusted proxy saw, not the hops the client wrote before it (TRUSTED_PROXY_HOPS=1)", async () => {
+    const id = await openSale({ ipJoinsPerMinute: 2 });
+    const codes: number[] = [];
+    // One client, fifty made-up first hops; the proxy appends the address it really saw.
+    for (let i = 0; i < 50; i++) codes.push((await f.request("POST", `/sales/${id}/join`, {}, { "x-forwarded-for": `10.9.${i}.1, 203.0.113.50` })).status);
+    expect(codes.filter((s) => s === 201)).toHaveLength(1); // burst of a 2/minute limit
+    expect(codes.filter((s) => s === 429)).toHaveLength(49);
+  });
+
   it("streams live position and state over SSE", async () => {
     const id = await openSale({ admitPerSecond: 1 });
     f.clock.advance(61_000);

@@ -10,7 +10,8 @@ import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import type { OnsaleErrorBody } from "../../lib/onsale/errors";
 import type { OnsaleEntryStatus, OnsaleInfo } from "../../lib/onsale/types";
-import { clientIp, hashIp } from "./friction/client-ip";
+import { BodyTooLargeError } from "../api/body-limit";
+import { clientIp, hashIp } from "../api/client-ip";
 import { issuePowChallenge, spendPow } from "./friction/pow-challenges";
 import { createOnsaleRateLimits } from "./friction/rate-limits";
 import type { OnsaleDeps } from "./onsale-deps";
@@ -57,13 +58,13 @@ export function onsaleRoutes(deps: OnsaleDeps, stream: StreamSettings = { pollMs
   app.get("/sales/:id", async (c) => c.json(saleView(await loadSale(deps.db, c.req.param("id")))));
   app.post("/sales/:id/pow", async (c) => {
     const sale = await loadSale(deps.db, c.req.param("id"));
-    limits.take("ip", sale.id, clientIp(c, deps.trustProxy), sale.ipJoinsPerMinute * 2);
+    limits.take("ip", sale.id, clientIp(c, deps.trustedProxyHops ?? 0), sale.ipJoinsPerMinute * 2);
     return c.json(await issuePowChallenge(deps.db, sale, deps.now()));
   });
   app.post("/sales/:id/join", async (c) => {
     const sale = await loadSale(deps.db, c.req.param("id"));
     const body = parse(joinSchema, await json(c));
-    const ip = clientIp(c, deps.trustProxy);
+    const ip = clientIp(c, deps.trustedProxyHops ?? 0);
     limits.take("ip", sale.id, ip, sale.ipJoinsPerMinute);
     await spendPow(deps.db, sale, body.pow, deps.now());
     return c.json(await joinQueue(deps, sale.id, hashIp(ip)), 201);
@@ -101,13 +102,15 @@ export function onsaleRoutes(deps: OnsaleDeps, stream: StreamSettings = { pollMs
   });
   app.post("/bindings", async (c) => {
     const body = parse(bindingSchema, await json(c));
-    limits.take("ip", "bindings", clientIp(c, deps.trustProxy), 30);
+    limits.take("ip", "bindings", clientIp(c, deps.trustedProxyHops ?? 0), 30);
     return c.json(await signIdentityBinding(deps, body));
   });
   app.post("/entry/voucher", async (c) => c.json(await issueVoucher(deps, limits, supply, bearer(c), parse(voucherSchema, await json(c)))));
 
   app.onError((err, c) => {
     if (err instanceof OnsaleError) return c.json({ error: { code: err.code, message: err.message } } satisfies OnsaleErrorBody, err.status);
+    // The API's body limit stopped the read; it answers 413 itself.
+    if (err instanceof BodyTooLargeError) return c.json({ error: { code: "BAD_REQUEST", message: err.message } } satisfies OnsaleErrorBody, 413);
     deps.log?.(`${c.req.method} ${c.req.path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return c.json({ error: { code: "INTERNAL", message: "internal error" } } satisfies OnsaleErrorBody, 500);
   });

@@ -7,6 +7,7 @@ import { LOCAL_CHAIN_ID } from "../../lib/chain";
 import type { Db } from "../db/types";
 import type { IdentityProvider } from "./identity/identity-provider";
 import { createDevIdentityProvider } from "./identity/dev-identity-provider";
+import { saleDefaultsFor } from "./sales/sale-defaults";
 import type { OnsaleSettings } from "./onsale-config";
 import type { OnsaleDeps } from "./onsale-deps";
 import { startAdmissionLoop, type AdmissionLoop } from "./queue/admission-loop";
@@ -14,11 +15,17 @@ import { nodeAccountVoucherSigner, privateKeyVoucherSigner, type VoucherSigner }
 
 export type OnsaleOverrides = { identity?: IdentityProvider; signer?: VoucherSigner };
 
-/** Refuses every identity: used when no IDENTITY_PEPPER is configured. */
+/** Refuses every identity: used without IDENTITY_PEPPER, and away from the local chain unless a real provider is plugged in. */
 const noIdentityProvider: IdentityProvider = {
   name: "none",
-  verify: async () => ({ ok: false, code: "IDENTITY_REJECTED", message: "this service has no IDENTITY_PEPPER, so it cannot run real-name sales" }),
+  verify: async () => ({ ok: false, code: "IDENTITY_REJECTED", message: "this service has no identity provider (and IDENTITY_PEPPER), so it cannot run real-name sales" }),
 };
+
+/** The dev provider only where asked for, or by default on the local chain; elsewhere none (startIndexer refuses `dev` there). */
+function configuredIdentity(chainId: number, chosen: "dev" | "none" | undefined, pepper: string | undefined): IdentityProvider {
+  const dev = chosen === "dev" || (chosen === undefined && chainId === LOCAL_CHAIN_ID);
+  return dev && pepper ? createDevIdentityProvider(pepper) : noIdentityProvider;
+}
 
 export async function startOnsale(opts: {
   db: Db;
@@ -30,7 +37,7 @@ export async function startOnsale(opts: {
   overrides?: OnsaleOverrides | undefined;
   log: (line: string) => void;
 }): Promise<{ deps: OnsaleDeps; startAdmission: () => AdmissionLoop }> {
-  const s = opts.settings ?? { trustProxy: false, admitIntervalMs: 250 };
+  const s = opts.settings ?? { admitIntervalMs: 250 };
   let signer = opts.overrides?.signer;
   if (!signer && s.signerKey) signer = privateKeyVoucherSigner(s.signerKey);
   if (!signer && opts.chainId === LOCAL_CHAIN_ID) {
@@ -46,9 +53,9 @@ export async function startOnsale(opts: {
     chainId: opts.chainId,
     siweDomains: opts.siweDomains,
     signer,
-    identity: opts.overrides?.identity ?? (opts.identityPepper ? createDevIdentityProvider(opts.identityPepper) : noIdentityProvider),
+    identity: opts.overrides?.identity ?? configuredIdentity(opts.chainId, s.identityProvider, opts.identityPepper),
+    saleDefaults: saleDefaultsFor(opts.chainId),
     adminToken: s.adminToken,
-    trustProxy: s.trustProxy,
     now: () => new Date(),
     log: opts.log,
   };

@@ -38,16 +38,17 @@ export function seatingRoutes(ctx: GateContext, settings: HoldSettings = DEFAULT
         return held;
       });
     })
-    .delete("/holds", async (c) => {
-      const text = await c.req.text();
-      const body = text.trim() === "" ? {} : parseOr400(releaseSchema, parseJson(text));
-      return answer(c, async () => {
+    .delete("/holds", async (c) =>
+      // The session first: an anonymous caller's body is never read.
+      answer(c, async () => {
         const s = await session(c);
+        const text = await c.req.text();
+        const body = text.trim() === "" ? {} : parseOr400(releaseSchema, parseJson(text));
         const released = await releaseSeats(ctx.db, { contract: s.contract, holder: s.wallet, seats: body.seats });
         ctx.seatEvents.notify(s.contract);
         return released;
-      });
-    })
+      }),
+    )
     .get("/holds", async (c) => {
       const { contract } = parseOr400(z.object({ contract: addressSchema }), { contract: c.req.query("contract") });
       const auth = c.req.header("authorization");

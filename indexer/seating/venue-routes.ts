@@ -19,9 +19,6 @@ const putSchema = z.union([
   z.object({ name: z.string().min(1).max(128), csv: z.string().min(1).max(8_000_000) }),
 ]);
 
-/** Venue bodies are far larger than the API's usual 16 KiB: a 50,000-seat CSV is about 1.5 MB. */
-export const MAX_VENUE_BODY_BYTES = 8 * 1024 * 1024;
-
 export function venueRoutes(ctx: GateContext) {
   return new Hono()
     .put("/venue", async (c) => {

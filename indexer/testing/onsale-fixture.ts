@@ -21,7 +21,7 @@ export const PEPPER = "test-pepper-0123456789";
 export const FACE = parseEther("0.01");
 export const ADMIN_TOKEN = "admin-token-0123456789";
 
-export async function createOnsaleFixture(opts: { database?: Database; trustProxy?: boolean } = {}) {
+export async function createOnsaleFixture(opts: { database?: Database; trustedProxyHops?: number } = {}) {
   const chain = await createChainFixture();
   const database = opts.database ?? (await openPglite(IN_MEMORY));
   let offsetMs = 0;
@@ -34,7 +34,7 @@ export async function createOnsaleFixture(opts: { database?: Database; trustProx
     signer: nodeAccountVoucherSigner(chain.publicClient, chain.organizer.account!.address),
     identity: createDevIdentityProvider(PEPPER),
     adminToken: ADMIN_TOKEN,
-    trustProxy: opts.trustProxy ?? true,
+    trustedProxyHops: opts.trustedProxyHops ?? 1,
     now: clock.now,
     log: () => {},
   };

@@ -67,7 +67,7 @@ beforeAll(async () => {
     sign: () => Promise.reject(new Error("not used")),
     signBinding: (chainId, contract, b) => org.signTypedData({ account: org.account!, ...identityBindingTypedData(chainId, contract, b) }),
   };
-  const deps = { db: t.database.db, client: t.chain.publicClient, chainId: t.chain.chainId, siweDomains: [], signer, identity: createDevIdentityProvider(PEPPER), trustProxy: false, now: t.clock.now, log: (l: string) => logs.push(l) };
+  const deps = { db: t.database.db, client: t.chain.publicClient, chainId: t.chain.chainId, siweDomains: [], signer, identity: createDevIdentityProvider(PEPPER), now: t.clock.now, log: (l: string) => logs.push(l) };
   const onsale = onsaleRoutes(deps as unknown as OnsaleDeps);
   const bind = async (idNumber: string) => {
     const res = await onsale.request("/bindings", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ contract: event, tokenId: "1", holder: alice, idNumber }) });

@@ -77,7 +77,7 @@ beforeAll(async () => {
     sign: () => Promise.reject(new Error("not used")),
     signBinding: (chainId, contract, b) => org.signTypedData({ account: org.account!, ...identityBindingTypedData(chainId, contract, b) }),
   };
-  const deps = { db: t.database.db, client: t.chain.publicClient, chainId: t.chain.chainId, siweDomains: [], signer, identity: createDevIdentityProvider(PEPPER), trustProxy: false, now: t.clock.now };
+  const deps = { db: t.database.db, client: t.chain.publicClient, chainId: t.chain.chainId, siweDomains: [], signer, identity: createDevIdentityProvider(PEPPER), now: t.clock.now };
   bindings = onsaleRoutes(deps as unknown as OnsaleDeps);
 });
 afterAll(() => t?.close());

@@ -66,7 +66,7 @@ async function main() {
         POLL_INTERVAL_MS: "200",
         IDENTITY_PEPPER: PEPPER,
         ONSALE_ADMIN_TOKEN: ADMIN,
-        ONSALE_TRUST_PROXY: "true", // the simulated agents' IPs arrive as X-Forwarded-For, as behind a proxy
+        TRUSTED_PROXY_HOPS: "1", // the simulated agents' IPs arrive as X-Forwarded-For, as from one proxy
         ONSALE_ADMIT_INTERVAL_MS: "50",
       }),
       { onsale: { identity: identity.provider }, log: () => {} },

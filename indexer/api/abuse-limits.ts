@@ -1,0 +1,64 @@
+/**
+ * Every abuse limit of the HTTP server in one place (docs/threat-model.md lists each with its
+ * test; the README lists the ones an operator sets). Per client = per client IP address, as
+ * `clientIp` resolves it behind `TRUSTED_PROXY_HOPS` proxies.
+ */
+
+/** Request bodies, every method: gate messages are well under 1 KiB; nothing else needs more. */
+export const MAX_BODY_BYTES = 16 * 1024;
+/** A venue upload (`PUT /seats/venue`): a 50,000-seat CSV is about 1.5 MB. */
+export const MAX_VENUE_BODY_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Kinds of rate-limited endpoint, each its own token bucket per client (`perSecond`, burst 4×),
+ * so a flood of one kind (anonymous pass nonces) never locks another out (staff sign-in).
+ * `perSecond` is a multiple of `GATE_IP_RATE` (default 50/s): the base is the operator's knob.
+ */
+export type RateBucket = "fan-nonce" | "staff-sign-in" | "fan-sign-in" | "fan-write" | "authenticated";
+
+export const RATE_BUCKETS: Record<RateBucket, { share: number; what: string }> = {
+  /** Anonymous: a challenge or nonce row per call. */
+  "fan-nonce": { share: 1, what: "POST /gate/challenge, /pass/nonce (anonymous)" },
+  /** Door staff: a venue's scanners sign in behind one NAT at opening time. */
+  "staff-sign-in": { share: 1, what: "POST /gate/session/nonce, /gate/session, /gate/session/invite" },
+  /** Fans' seat sign-in: each throwaway wallet needs one, so it is the tighter one. */
+  "fan-sign-in": { share: 0.2, what: "POST /seats/session/nonce, /seats/session" },
+  /** Fans' writes that check a signature or take a seat. */
+  "fan-write": { share: 1, what: "POST /pass/delegations, /seats/holds" },
+  /** Any of the above sent with a bearer token: scanners asking for challenges are not starved by anonymous floods. */
+  authenticated: { share: 2, what: "POST /gate/challenge with a scanner session" },
+};
+
+/** Which bucket a POST path falls in (undefined: not IP rate-limited here; scans and on-sale have their own). */
+export const RATE_BUCKET_OF: Readonly<Record<string, RateBucket>> = {
+  "/gate/challenge": "fan-nonce",
+  "/pass/nonce": "fan-nonce",
+  "/gate/session/nonce": "staff-sign-in",
+  "/gate/session": "staff-sign-in",
+  "/gate/session/invite": "staff-sign-in",
+  "/seats/session/nonce": "fan-sign-in",
+  "/seats/session": "fan-sign-in",
+  "/pass/delegations": "fan-write",
+  "/seats/holds": "fan-write",
+};
+
+/** Seat holds during checkout. */
+export const SEAT_HOLD_LIMITS = {
+  ttlSeconds: 180,
+  /** Seats one wallet holds at a time. */
+  perWallet: 8,
+  /** Seats held through one client address at a time, all its wallets together (a family behind one NAT). */
+  perClient: 24,
+  /** Share of the event's layout held at a time, everyone together (at least `perWallet` seats). */
+  perEventShare: 0.25,
+};
+
+/** Open Server-Sent Event streams, per route: per client, and for the whole process. */
+export const STREAM_LIMITS = {
+  /** `GET /stream`: the app opens one per tab. */
+  changes: { perClient: 16, global: 2_000 },
+  /** `GET /seats/stream`: one per seat map. */
+  seats: { perClient: 16, global: 2_000 },
+  /** `GET /onsale/entry/stream`: one per waiting-room tab; each polls the database once a second. */
+  onsaleEntry: { perClient: 16, global: 5_000 },
+};
