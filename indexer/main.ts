@@ -9,6 +9,7 @@ import { createPublicClient, http, webSocket, type PublicClient } from "viem";
 import { fairgateChain } from "../lib/chain";
 import { createApi } from "./api/create-api";
 import { ConfigError, loadConfig, type IndexerConfig } from "./config";
+import { defaultRequireSession, productionProblems, productionViewOfConfig } from "./production-config";
 import { createCheckInBatcher } from "./gate/batcher/check-in-batcher";
 import { createGateSigner } from "./gate/batcher/gate-signer";
 import { advisoryLease } from "./db/advisory-lease";
@@ -43,6 +44,9 @@ export type StartOptions = {
  */
 export async function startIndexer(config: IndexerConfig, options: StartOptions = {}): Promise<RunningIndexer> {
   const log = options.log ?? ((line: string) => console.error(line));
+  // Away from the local chain, settings meant for a laptop stop the start, before anything opens.
+  const unsafe = productionProblems(productionViewOfConfig(config, options.onsale?.identity));
+  if (unsafe.length > 0) throw new ConfigError(unsafe);
   if (config.heapGrowingPercent !== undefined) applyHeapGrowth(config.heapGrowingPercent);
   const client = options.client ?? createClient(config);
   const database = await openDatabase(config);
@@ -106,7 +110,10 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
       maxHeadAgeMs: Math.max(5_000, 10 * config.pollIntervalMs),
       syncStatus: sync.status,
       now: () => new Date(),
-      settings: config.gateSettings,
+      settings: {
+        ...config.gateSettings,
+        requireSessionForChallenge: config.gateSettings?.requireSessionForChallenge ?? defaultRequireSession(config.chainId),
+      },
     },
   });
 

@@ -9,6 +9,7 @@ import type { OnsaleSale } from "../../../lib/onsale/types";
 import { onsaleSales } from "../../db/schema";
 import type { OnsaleDeps } from "../onsale-deps";
 import { OnsaleError } from "../onsale-error";
+import { LOCAL_SALE_DEFAULTS } from "./sale-defaults";
 import { SALE_ID_PATTERN, saleView } from "./sale-row";
 
 export const createSaleSchema = z.object({
@@ -18,18 +19,26 @@ export const createSaleSchema = z.object({
   opensAt: z.iso.datetime({ offset: true }),
   admitPerSecond: z.number().positive().max(10_000),
   lottery: z.boolean().default(true),
-  powBits: z.number().int().min(0).max(28).default(0),
+  // Unset: the service's defaults for its chain (sale-defaults.ts).
+  powBits: z.number().int().min(0).max(28).optional(),
   maxPerIdentity: z.number().int().min(1).max(100),
   identityRequired: z.boolean().default(false),
-  ipJoinsPerMinute: z.number().int().min(0).max(100_000).default(0),
-  walletRequestsPerMinute: z.number().int().min(0).max(100_000).default(0),
+  ipJoinsPerMinute: z.number().int().min(0).max(100_000).optional(),
+  walletRequestsPerMinute: z.number().int().min(0).max(100_000).optional(),
   admissionTtlSeconds: z.number().int().min(10).max(86_400).default(600),
   voucherTtlSeconds: z.number().int().min(30).max(86_400).default(900),
 });
 
 export type CreateSale = z.output<typeof createSaleSchema>;
 
-export async function createSale(deps: OnsaleDeps, input: CreateSale): Promise<OnsaleSale> {
+export async function createSale(deps: OnsaleDeps, given: CreateSale): Promise<OnsaleSale> {
+  const defaults = deps.saleDefaults ?? LOCAL_SALE_DEFAULTS;
+  const input = {
+    ...given,
+    powBits: given.powBits ?? defaults.powBits,
+    ipJoinsPerMinute: given.ipJoinsPerMinute ?? defaults.ipJoinsPerMinute,
+    walletRequestsPerMinute: given.walletRequestsPerMinute ?? defaults.walletRequestsPerMinute,
+  };
   const contract = getAddress(input.contract.toLowerCase());
   let chainSigner: `0x${string}`;
   let supply: number;
