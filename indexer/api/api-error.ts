@@ -11,6 +11,7 @@ export type ApiErrorCode =
   | "INVALID_REFERENCE"
   | "RATE_LIMITED"
   | "BUSY"
+  | "TOO_MANY_STREAMS"
   | "INTERNAL";
 
 export class ApiError extends Error {

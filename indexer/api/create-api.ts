@@ -96,7 +96,7 @@ export function createApi(deps: ApiDeps) {
   app.route("/listings", listingsRoute(deps.db));
   app.route("/sales", salesRoute(deps.db));
   app.route("/analytics", analyticsRoutes(deps.db, deps.now));
-  app.route("/stream", streamRoute(changes));
+  app.route("/stream", streamRoute(changes, { trustedProxyHops: gate.settings.trustedProxyHops }));
   app.route("/gate", gateRoutes(gate));
   app.route("/pass", passRoutes(gate));
   app.route("/seats", seatingRoutes(gate));

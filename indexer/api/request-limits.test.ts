@@ -4,7 +4,7 @@
  * count the client behind a trusted proxy, not the proxy.
  */
 import { serve, type ServerType } from "@hono/node-server";
-import { request as httpRequest } from "node:http";
+import { request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getAddress, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -85,7 +85,7 @@ describe("body limits on every method", { timeout: 60_000 }, () => {
       });
       expect(status).toBe(413);
     } finally {
-      server.closeAllConnections();
+      (server as Server).closeAllConnections();
       await new Promise((r) => server.close(r));
     }
   });

@@ -7,6 +7,8 @@ const statusOf: Partial<Record<OnsaleErrorCode, ContentfulStatusCode>> = {
   SALE_EXISTS: 409,
   UNAUTHORIZED: 401,
   RATE_LIMITED: 429,
+  TOO_MANY_STREAMS: 429,
+  BUSY: 503,
   NOT_ADMITTED: 409,
   ADMISSION_EXPIRED: 410,
   WALLET_IN_USE: 409,

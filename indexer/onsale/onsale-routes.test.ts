@@ -3,6 +3,7 @@
  * the on-sale time, lottery draw, admission, SIWE sign-in, one voucher per admission that the
  * contract redeems exactly once, identity caps across wallets, proof of work and rate limits.
  */
+import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BaseError, ContractFunctionRevertedError, getAddress, type Address, type WalletClient } from "viem";
 import { eventTicketAbi } from "../../lib/generated/abis";
@@ -275,6 +276,21 @@ describe("waiting room flow", () => {
     expect(events.at(-1)).toMatchObject({ state: "admitted", position: 2 });
     await reader.cancel();
     expect(first.status.position).toBe(1);
+  });
+
+  it("caps the entry streams one client holds open (429 TOO_MANY_STREAMS) while another client still connects", async () => {
+    const id = await openSale();
+    const app = new Hono().route("/onsale", onsaleRoutes(f.deps, { pollMs: 50, maxMs: 60_000, limits: { perClient: 2, global: 100 } }));
+    const token = (await f.join(id, "10.3.0.1")).token;
+    const open = (client: string) => app.request(`/onsale/entry/stream?token=${token}`, { headers: { "x-forwarded-for": client } });
+    const held = [await open("10.3.0.1"), await open("10.3.0.1")];
+    expect(held.map((r) => r.status)).toEqual([200, 200]);
+    const refused = await open("10.3.0.1");
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error.code).toBe("TOO_MANY_STREAMS");
+    const other = await open("10.3.0.2");
+    expect(other.status).toBe(200);
+    for (const r of [...held, other]) await r.body?.cancel();
   });
 
   it("refuses a sale whose contract trusts another voucher signer", async () => {

@@ -11,7 +11,9 @@ import { z } from "zod";
 import type { OnsaleErrorBody } from "../../lib/onsale/errors";
 import type { OnsaleEntryStatus, OnsaleInfo } from "../../lib/onsale/types";
 import { BodyTooLargeError } from "../api/body-limit";
+import { STREAM_LIMITS } from "../api/abuse-limits";
 import { clientIp, hashIp } from "../api/client-ip";
+import { createStreamSlots, type StreamLimits } from "../api/stream-slots";
 import { issuePowChallenge, spendPow } from "./friction/pow-challenges";
 import { createOnsaleRateLimits } from "./friction/rate-limits";
 import type { OnsaleDeps } from "./onsale-deps";
@@ -28,7 +30,7 @@ import { signIdentityBinding, bindingSchema } from "./vouchers/sign-identity-bin
 import { createTierSupplyReader } from "./vouchers/tier-supply";
 
 /** How often the SSE stream re-reads the entry, and the longest one stream lives (the client reconnects). */
-export type StreamSettings = { pollMs: number; maxMs: number };
+export type StreamSettings = { pollMs: number; maxMs: number; limits?: StreamLimits };
 
 const listSchema = z.object({ contract: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address") });
 const joinSchema = z.object({ pow: z.object({ challenge: z.string().max(200), nonce: z.string().max(32) }).optional() });
@@ -44,6 +46,7 @@ export function onsaleRoutes(deps: OnsaleDeps, stream: StreamSettings = { pollMs
   const app = new Hono();
   const limits = createOnsaleRateLimits();
   const supply = createTierSupplyReader(deps.client);
+  const streams = createStreamSlots(stream.limits ?? STREAM_LIMITS.onsaleEntry, "waiting-room");
   const bearer = (c: Context) => c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? undefined;
 
   app.post("/sales", async (c) => {
@@ -76,22 +79,28 @@ export function onsaleRoutes(deps: OnsaleDeps, stream: StreamSettings = { pollMs
   app.get("/entry/stream", async (c) => {
     const token = c.req.query("token") ?? bearer(c);
     await findEntry(deps.db, token); // refuse before the stream starts
+    const release = streams.take(clientIp(c, deps.trustedProxyHops ?? 0));
+    if (typeof release !== "function") throw new OnsaleError(release.code, release.message);
     return streamSSE(c, async (sse) => {
-      let last = "";
-      const until = performance.now() + stream.maxMs;
-      let id = 0;
-      while (!sse.aborted && performance.now() < until) {
-        const { entry, sale } = await findEntry(deps.db, token);
-        const status: OnsaleEntryStatus = entryStatus(sale, entry, deps.now());
-        const data = JSON.stringify(status);
-        // Send on change, and at least every 15 s so proxies keep the connection open.
-        if (data !== last || id % Math.max(1, Math.round(15_000 / stream.pollMs)) === 0) {
-          await sse.writeSSE({ event: "status", data, id: String(id) });
-          last = data;
+      try {
+        let last = "";
+        const until = performance.now() + stream.maxMs;
+        let id = 0;
+        while (!sse.aborted && performance.now() < until) {
+          const { entry, sale } = await findEntry(deps.db, token);
+          const status: OnsaleEntryStatus = entryStatus(sale, entry, deps.now());
+          const data = JSON.stringify(status);
+          // Send on change, and at least every 15 s so proxies keep the connection open.
+          if (data !== last || id % Math.max(1, Math.round(15_000 / stream.pollMs)) === 0) {
+            await sse.writeSSE({ event: "status", data, id: String(id) });
+            last = data;
+          }
+          id++;
+          if (status.state === "voucher" || status.state === "expired") break;
+          await sse.sleep(stream.pollMs);
         }
-        id++;
-        if (status.state === "voucher" || status.state === "expired") break;
-        await sse.sleep(stream.pollMs);
+      } finally {
+        release();
       }
     });
   });

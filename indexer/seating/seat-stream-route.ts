@@ -14,16 +14,17 @@ import { ApiError } from "../api/api-error";
 import { addressSchema, parseOr400 } from "../api/validation";
 import type { GateContext } from "../gate/gate-context";
 import { createSseWaiter } from "../api/sse-wait";
+import { STREAM_LIMITS } from "../api/abuse-limits";
+import { clientIp } from "../api/client-ip";
+import { createStreamSlots, type StreamLimits } from "../api/stream-slots";
 import type { ChangeFeed } from "../sync/change-feed";
 import { seatStatus } from "./seat-status";
 
 /** Notices closer together than this are sent as one (a burst of holds, a range after a hold). */
 const COALESCE_MS = 50;
-/** Concurrent seat streams per process: each is an open connection. */
-const MAX_STREAMS = 2_000;
-
-export function seatStreamRoutes(ctx: GateContext, changes: ChangeFeed) {
-  let open = 0;
+/** Concurrent seat streams, per client and per process (each is an open connection): 429 TOO_MANY_STREAMS, 503 BUSY. */
+export function seatStreamRoutes(ctx: GateContext, changes: ChangeFeed, limits: StreamLimits = STREAM_LIMITS.seats) {
+  const slots = createStreamSlots(limits, "seat");
   return new Hono()
     .get("/status", async (c) => {
       const q = parseOr400(z.object({ contract: addressSchema, owner: addressSchema.optional() }), { contract: c.req.query("contract"), owner: c.req.query("owner") });
@@ -33,10 +34,10 @@ export function seatStreamRoutes(ctx: GateContext, changes: ChangeFeed) {
     })
     .get("/stream", (c) => {
       const { contract } = parseOr400(z.object({ contract: addressSchema }), { contract: c.req.query("contract") });
-      if (open >= MAX_STREAMS) throw new ApiError(503, "BUSY", "too many seat streams; poll /seats/status instead");
+      const release = slots.take(clientIp(c, ctx.settings.trustedProxyHops));
+      if (typeof release !== "function") throw new ApiError(release.code === "BUSY" ? 503 : 429, release.code, `${release.message} (or poll /seats/status)`);
       const key = contract.toLowerCase();
       return streamSSE(c, async (stream) => {
-        open++;
         let dirty: string | null = null;
         const waiter = createSseWaiter(stream);
         const poke = (reason: string) => {
@@ -64,7 +65,7 @@ export function seatStreamRoutes(ctx: GateContext, changes: ChangeFeed) {
         } finally {
           offHolds();
           offChain();
-          open--;
+          release();
         }
       });
     });

@@ -9,6 +9,8 @@ export const onsaleErrorText = {
   SIGNER_MISMATCH: "The event's voucher signer is not this service's signer key.",
   UNAUTHORIZED: "Your queue ticket is missing or unknown. Join the queue again from the sale page.",
   RATE_LIMITED: "Too many requests. Wait a few seconds and try again.",
+  TOO_MANY_STREAMS: "Too many waiting-room pages are open from your network. Close some tabs; this one still updates every few seconds.",
+  BUSY: "The waiting room is very busy. This page still updates every few seconds.",
   POW_REQUIRED: "This sale asks your browser to solve a small puzzle first. Reload the page and try again.",
   POW_INVALID: "The puzzle answer was wrong or already used. Reload the page and try again.",
   NOT_ADMITTED: "It is not your turn yet. Keep this page open; it updates by itself.",
