@@ -62,3 +62,21 @@ export const STREAM_LIMITS = {
   /** `GET /onsale/entry/stream`: one per waiting-room tab; each polls the database once a second. */
   onsaleEntry: { perClient: 16, global: 5_000 },
 };
+
+/**
+ * Signature checks (gate scans, sign-ins, delegations): an EOA signature is checked locally; the
+ * chain is asked only for contract wallets (gate/steps/verify-signature.ts), and a nonce answered
+ * with bad signatures is spent (gate/siwe/verify-siwe.ts).
+ */
+export const SIGNATURE_CHECK_LIMITS = {
+  /** Bad signatures one nonce may be answered with before it is spent. */
+  failuresPerNonce: 3,
+  /** Chain reads for signature checks (uncached eth_getCode, ERC-1271/6492 eth_call) per client per second, burst 4×. */
+  chainChecksPerClientPerSecond: 5,
+  /** An address with code keeps it (cached this long); one without may deploy later (cached shorter). */
+  codeCacheMs: 60 * 60_000,
+  noCodeCacheMs: 60_000,
+  /** Addresses and nonces remembered at most (oldest forgotten first). */
+  maxCachedAddresses: 100_000,
+  maxCountedNonces: 100_000,
+};

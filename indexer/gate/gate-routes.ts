@@ -10,6 +10,7 @@ import { z } from "zod";
 import { denyReasonText, type DenyReason, type GateVerdict } from "../../lib/gate/reasons";
 import { DEVICE_SIGNATURE_HEADER, DEVICE_TIME_HEADER } from "../../lib/gate/request-signature";
 import { ApiError } from "../api/api-error";
+import { clientIp } from "../api/client-ip";
 import { addressSchema, parseOr400, readJson } from "../api/validation";
 import type { GateContext } from "./gate-context";
 import { GateDenial } from "./gate-denial";
@@ -113,7 +114,8 @@ export function gateRoutes(ctx: GateContext) {
     .post("/scan", async (c) => {
       const body = await scanBody(c, scanSchema);
       if (body instanceof Response) return body;
-      return c.json(await verifyScan(ctx, body));
+      const verdict = await verifyScan(ctx, body, clientIp(c, ctx.settings.trustedProxyHops));
+      return c.json(verdict, verdict.result === "DENY" && verdict.reason === "RATE_LIMITED" ? 429 : 200);
     })
     .post("/pass/scan", async (c) => {
       const body = await scanBody(c, passScanSchema);

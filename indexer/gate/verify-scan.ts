@@ -15,10 +15,10 @@ export type ScanRequest = { message: string; signature: Hex; idNumber?: string |
 
 /**
  * @example
- * const verdict = await verifyScan(deps, { message, signature });
+ * const verdict = await verifyScan(deps, { message, signature }, clientAddress);
  * if (verdict.result === "DENY") console.log(verdict.reason);
  */
-export async function verifyScan(deps: GateContext, scan: ScanRequest): Promise<GateVerdict> {
+export async function verifyScan(deps: GateContext, scan: ScanRequest, from?: string): Promise<GateVerdict> {
   let ticket: TicketRef | undefined;
   try {
     const now = deps.now();
@@ -29,6 +29,7 @@ export async function verifyScan(deps: GateContext, scan: ScanRequest): Promise<
       siweDomains: deps.siweDomains,
       now,
       nonces: gateChallengeNonces(deps.db, "scan"),
+      from,
       inspect: (message, challenge) => {
         ticket = ticketFromMessage(message, challenge, deps.chainId);
       },

@@ -8,5 +8,6 @@ export function gateChallengeNonces(db: DbOrTx, purpose: NoncePurpose): SiweNonc
   return {
     load: (message) => loadChallenge(db, message, purpose),
     consume: (challenge, now) => consumeChallenge(db, challenge.nonce, now),
+    burn: (challenge, now) => consumeChallenge(db, challenge.nonce, now),
   };
 }

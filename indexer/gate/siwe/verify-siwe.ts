@@ -5,9 +5,13 @@
  * this use, unspent) → times (issued-at, expiry, not-before) → the caller's own checks of the
  * message → signature (EOA, EIP-1271, ERC-6492) → the nonce spent atomically.
  * Every refusal is a GateDenial with a stable reason code; callers map it to their own codes.
+ * A nonce answered with a bad signature `failuresPerNonce` times (abuse-limits.ts) is spent (burned): one free
+ * challenge cannot buy unlimited signature checks.
  */
 import { getAddress, type Address, type Hex, type PublicClient } from "viem";
 import type { SiweMessage } from "siwe";
+import { SIGNATURE_CHECK_LIMITS } from "../../api/abuse-limits";
+import { GateDenial } from "../gate-denial";
 import { checkChain } from "../steps/check-chain";
 import { checkDomain } from "../steps/check-domain";
 import { checkExpiry, type NonceWindow } from "../steps/check-expiry";
@@ -20,6 +24,8 @@ export type SiweNonceStore<N extends NonceWindow> = {
   load(message: SiweMessage): Promise<N>;
   /** Spends the nonce atomically once the signature holds; throws when a concurrent request spent it first. */
   consume(nonce: N, now: Date, signer: Address): Promise<void>;
+  /** Spends the nonce with no sign-in (too many bad signatures), so other instances refuse it too; without it only this process's count refuses. */
+  burn?(nonce: N, now: Date): Promise<void>;
 };
 
 export type SiweCheck<N extends NonceWindow> = {
@@ -32,7 +38,13 @@ export type SiweCheck<N extends NonceWindow> = {
   latestExpiry?: (nonce: N) => Date;
   /** The caller's checks of the message's content (resources, rate limits): run before the costly signature check. */
   inspect?: (message: SiweMessage, nonce: N) => void | Promise<void>;
+  /** The caller's client address: the chain reads its signature checks cost are rate-limited (verify-signature.ts). */
+  from?: string | undefined;
 };
+
+const { failuresPerNonce: MAX_SIGNATURE_FAILURES, maxCountedNonces: MAX_COUNTED_NONCES } = SIGNATURE_CHECK_LIMITS;
+/** Bad signatures per nonce still answerable (a challenge lives 2 minutes); the oldest nonces are forgotten first. */
+const failures = new Map<string, number>();
 
 export type VerifiedSiweMessage<N> = { message: SiweMessage; signer: Address; nonce: N };
 
@@ -44,7 +56,21 @@ export async function verifySiwe<N extends NonceWindow>(text: string, signature:
   checkExpiry(message, nonce, check.now, check.latestExpiry?.(nonce));
   await check.inspect?.(message, nonce);
   const signer = getAddress(message.address);
-  await verifySignature(check.client, signer, text, signature);
+  const failed = failures.get(message.nonce) ?? 0;
+  if (failed >= MAX_SIGNATURE_FAILURES) throw new GateDenial("CHALLENGE_USED", `challenge spent after ${MAX_SIGNATURE_FAILURES} bad signatures`);
+  try {
+    await verifySignature(check.client, signer, text, signature, { from: check.from });
+  } catch (err) {
+    if (err instanceof GateDenial && err.reason === "BAD_SIGNATURE") await countFailure(check, message.nonce, nonce, failed + 1);
+    throw err;
+  }
   await check.nonces.consume(nonce, check.now, signer);
   return { message, signer, nonce };
+}
+
+async function countFailure<N extends NonceWindow>(check: SiweCheck<N>, key: string, nonce: N, count: number): Promise<void> {
+  failures.delete(key);
+  if (failures.size >= MAX_COUNTED_NONCES) failures.delete(failures.keys().next().value!);
+  failures.set(key, count);
+  if (count >= MAX_SIGNATURE_FAILURES) await check.nonces.burn?.(nonce, check.now).catch(() => {});
 }
