@@ -15,7 +15,7 @@ import {TokenPayments} from "./libraries/TokenPayments.sol";
 
 import {IEventTicket} from "./interfaces/IEventTicket.sol";
 import {IERC5192} from "./interfaces/IERC5192.sol";
-import {EventConfig, TierConfig, TransferMode, Voucher} from "./interfaces/ITicketTypes.sol";
+import {EventConfig, SaleBlock, SaleTerms, TierConfig, TransferMode, Voucher} from "./interfaces/ITicketTypes.sol";
 import {TicketPacking as P} from "./libraries/TicketPacking.sol";
 
 /// @title EventTicket
@@ -95,6 +95,8 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
     uint256 private _channelRules;
     /// @notice Per tier, 32 bits: identity binding required by `startTime - seconds` (0 = not required).
     uint256 public identityDeadlines;
+    /// @dev Refund right of a ticket recovered while paid: the wallet it was recovered from (`refundHolder`).
+    mapping(uint256 tokenId => address) private _detachedRefund;
 
     constructor(address organizer_, address market_, EventConfig memory cfg, TierConfig[] memory tiers)
         EIP712("Fairgate EventTicket", "1")
@@ -256,6 +258,7 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         firstTokenId = state.totalMinted() + 1;
         _checkSupply(state, tierId, n);
         uint256 base = P.newToken(address(0), tierId, _takeChannel(channel, firstTokenId, n));
+        bool soulbound = _startsLocked(base);
         address run = to[0];
         uint256 runLength;
         unchecked {
@@ -268,6 +271,7 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
                 uint256 id = firstTokenId + i;
                 _tokens[id] = base | uint160(a);
                 emit Transfer(address(0), a, id);
+                if (soulbound) emit Locked(id);
                 ++runLength;
             }
         }
@@ -336,8 +340,8 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         uint256 state = _openState();
         _checkPublicQuota(state.totalMinted() + state.seatsSold(), n);
         price = t.faceValue() * n;
-        _collect(price);
         uint256 word = P.newToken(msg.sender, tierId, P.PAID);
+        bool soulbound = _startsLocked(word);
         uint256 supply = t.supply();
         uint256 base = P.SEAT_ID_BASE | (uint256(tierId) << 24);
         for (uint256 i; i < n; ++i) {
@@ -347,11 +351,14 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
             if (_tokens[id] != 0) revert EventTicketSeatTaken(tierId, seat);
             _tokens[id] = word;
             emit Transfer(address(0), msg.sender, id);
+            if (soulbound) emit Locked(id);
         }
         _creditWallet(msg.sender, n, n);
         _state = state.addSeats(tierId, n);
         escrowBalance += price;
         emit SeatsPurchased(msg.sender, tierId, seats, price);
+        // Payment last: a token that calls back finds the sale complete, and nothing it changes is overwritten.
+        _collect(price);
         if (msg.sender.code.length != 0) {
             for (uint256 i; i < n; ++i) {
                 ERC721Utils.checkOnERC721Received(msg.sender, address(0), msg.sender, base | seats[i], "");
@@ -390,12 +397,14 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
             identityMinted[identity] = used;
             flags |= P.HAS_IDENTITY;
         }
-        firstTokenId = _sell(v.to, v.tier, v.quantity, flags);
         if (identity != bytes32(0)) {
+            // Written before `_sell` pulls the payment: no effect follows an interaction.
+            uint256 first = _state.totalMinted() + 1;
             for (uint256 i; i < v.quantity; ++i) {
-                identityOf[firstTokenId + i] = identity;
+                identityOf[first + i] = identity;
             }
         }
+        firstTokenId = _sell(v.to, v.tier, v.quantity, flags);
         emit VoucherRedeemed(v.nonce, identity, v.to, firstTokenId, v.quantity);
         _checkReceived(v.to, firstTokenId, v.quantity);
     }
@@ -429,22 +438,32 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
             if (word & P.CHECKED_IN != 0) continue;
             _tokens[id] = word | P.CHECKED_IN;
             emit CheckedIn(id, msg.sender);
+            // ERC-5192: a used ticket never moves again.
+            if (!_lockedWord(word)) emit Locked(id);
         }
     }
 
     // ================================================================== lost wallets
 
     /// @notice Admin moves a ticket out of a lost wallet, whatever the tier's transfer mode or the
-    /// lock window. A ticket bound to an identity moves only with the matching commitment.
+    /// lock window, until the event is cancelled. A ticket bound to an identity moves only with the
+    /// matching commitment. Recovery moves the ticket, never the money: the refund right of a paid
+    /// ticket stays with the wallet it was recovered from (`refundHolder`), so an organizer cannot
+    /// recover fans' tickets to itself and refund their escrow.
     function recoverTicket(uint256 tokenId, address to, bytes32 identityCommitment)
         external
         onlyRole(DEFAULT_ADMIN_ROLE)
     {
+        if (_state & P.CANCELLED != 0) revert EventTicketCancelled();
         uint256 word = _tokens[tokenId];
         if (word & P.HAS_IDENTITY != 0 && identityOf[tokenId] != identityCommitment) {
             revert EventTicketIdentityMismatch(tokenId);
         }
         address from = _update(to, tokenId, address(0), true);
+        if (word & (P.PAID | P.REFUNDED | P.DETACHED) == P.PAID) {
+            _detachedRefund[tokenId] = from;
+            _tokens[tokenId] |= P.DETACHED;
+        }
         emit TicketRecovered(tokenId, from, to);
     }
 
@@ -479,6 +498,7 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         // channelRules 0: channels unused (stay open), only the deadlines are set.
         if (channelRules != 0) (_channels, _channelRules) = (channels, channelRules);
         identityDeadlines = identityDeadlines_;
+        _state = identityDeadlines_ != 0 ? state | P.DEADLINES : state & ~P.DEADLINES;
     }
 
     /// @notice Channel a ticket was issued through (0 public sale, 1 sponsor, 2 staff, 3 artist, 4 organizer, 5..7 custom).
@@ -555,6 +575,7 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         _tokens[tokenId] = word | P.BOUND | P.HAS_IDENTITY;
         identityOf[tokenId] = identityCommitment;
         emit IdentityBound(tokenId, holder, identityCommitment);
+        if (!_lockedWord(word)) emit Locked(tokenId);
     }
 
     /// @notice True once the ticket is bound to an identity (`bindIdentity`).
@@ -574,16 +595,24 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         emit EventCancelled(uint64(block.timestamp));
     }
 
-    /// @notice After cancellation, the holder of each listed ticket reclaims its face value, once per
-    /// ticket. Only tickets sold at face value (sale or voucher) hold escrow.
-    function refund(uint256[] calldata tokenIds) external nonReentrant returns (uint256 amount) {
+    /// @notice After cancellation, the refund holder of each listed ticket (`refundHolder`: its holder,
+    /// or the wallet it was recovered from) reclaims its face value, once per ticket. Only tickets sold
+    /// at face value (sale, voucher or seat) hold escrow. No deadline: unclaimed escrow stays claimable.
+    function refund(uint256[] calldata tokenIds) external returns (uint256 amount) {
+        return refundTo(tokenIds, msg.sender);
+    }
+
+    /// @notice `refund`, paid to `to`: for a holder the currency refuses (a blocklisted stablecoin
+    /// address) or a contract wallet that cannot take the native coin.
+    function refundTo(uint256[] calldata tokenIds, address to) public nonReentrant returns (uint256 amount) {
         if (_state & P.CANCELLED == 0) revert EventTicketNotCancelled();
         uint256 n = tokenIds.length;
         _checkBatch(n);
         for (uint256 i; i < n; ++i) {
             uint256 id = tokenIds[i];
             uint256 word = _tokens[id];
-            if (word.owner() != msg.sender) revert EventTicketNotTicketOwner(id, msg.sender);
+            address holder = word & P.DETACHED == 0 ? word.owner() : _detachedRefund[id];
+            if (holder != msg.sender) revert EventTicketNotTicketOwner(id, msg.sender);
             if (word & (P.PAID | P.REFUNDED) != P.PAID) revert EventTicketNotRefundable(id);
             _tokens[id] = word | P.REFUNDED;
             uint256 face = _tierWord(word.tierId()).faceValue();
@@ -591,7 +620,15 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
             emit Refunded(id, msg.sender, face);
         }
         escrowBalance -= amount;
-        _send(msg.sender, amount);
+        _send(to, amount);
+    }
+
+    /// @notice The wallet that may claim `tokenId`'s face value after a cancellation; zero when none
+    /// (complimentary, or already refunded).
+    function refundHolder(uint256 tokenId) external view returns (address) {
+        uint256 word = _requireWord(tokenId);
+        if (word & (P.PAID | P.REFUNDED) != P.PAID) return address(0);
+        return word & P.DETACHED == 0 ? word.owner() : _detachedRefund[tokenId];
     }
 
     /// @notice Admin withdraws the primary-sale escrow once the event has ended uncancelled.
@@ -668,10 +705,24 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         return t.faceValue() * t.resaleCapBps() / 10_000;
     }
 
-    /// @notice ERC-5192: true for soulbound tickets: a `Locked` tier or channel, or bound to an identity.
+    /// @notice ERC-5192: true for tickets that can no longer move: a `Locked` tier or channel, bound to an
+    /// identity, or checked in. `Locked` is emitted when a ticket becomes so (mint, binding, check-in).
     function locked(uint256 tokenId) external view returns (bool) {
         uint256 word = _requireWord(tokenId);
-        return word & P.BOUND != 0 || word.effectiveMode(_tierWord(word.tierId())) == TransferMode.Locked;
+        return word & P.CHECKED_IN != 0 || _lockedWord(word);
+    }
+
+    /// @inheritdoc IEventTicket
+    function saleTerms(uint256 tokenId) external view returns (SaleTerms memory s) {
+        uint256 word = _requireWord(tokenId);
+        uint8 tierId = word.tierId();
+        uint256 t = _tierWord(tierId);
+        s.holder = word.owner();
+        s.currency = currency;
+        s.tier = tierId;
+        s.face = t.faceValue();
+        s.maxPrice = s.face * t.resaleCapBps() / 10_000;
+        s.blocker = _saleBlocker(word, tierId, t);
     }
 
     /// @notice ERC-2981: royalty on resale, paid to the organizer.
@@ -725,6 +776,33 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         emit Transfer(from, to, tokenId);
     }
 
+    /// @dev The single rule for selling a ticket (`SaleBlock` lists the reasons, in precedence order):
+    /// whatever the gate would refuse at the door, or a sale whose buyer would get no refund right.
+    function _saleBlocker(uint256 word, uint8 tierId, uint256 tierWord) private view returns (SaleBlock) {
+        uint256 state = _state;
+        if (state & P.CANCELLED != 0) return SaleBlock.Cancelled;
+        if (word & P.CHECKED_IN != 0) return SaleBlock.CheckedIn;
+        if (block.timestamp + lockWindow >= startTime) return SaleBlock.SalesClosed;
+        if (word & P.BOUND != 0 || word.effectiveMode(tierWord) == TransferMode.Locked) return SaleBlock.Soulbound;
+        if (word & P.HAS_IDENTITY != 0) return SaleBlock.Named;
+        if (state & P.DEADLINES != 0) {
+            uint64 deadline = _bindingDeadline(tierId);
+            if (deadline != 0 && block.timestamp > deadline) return SaleBlock.BindingClosed;
+        }
+        if (word & (P.PAID | P.REFUNDED | P.DETACHED) != P.PAID) return SaleBlock.NotRefundable;
+        return SaleBlock.None;
+    }
+
+    /// @dev Soulbound by rule: bound to an identity, or a `Locked` tier or channel (check-in aside).
+    function _lockedWord(uint256 word) private view returns (bool) {
+        return word & P.BOUND != 0 || word.effectiveMode(_tierWord(word.tierId())) == TransferMode.Locked;
+    }
+
+    /// @dev True when freshly minted words like `word` are soulbound (ERC-5192 `Locked` at mint).
+    function _startsLocked(uint256 word) private view returns (bool) {
+        return word.effectiveMode(_tierWord(word.tierId())) == TransferMode.Locked;
+    }
+
     function _buy(uint8 tierId, uint256 quantity) private returns (uint256 firstTokenId) {
         if (_tierWord(tierId).voucherOnly()) revert EventTicketVoucherOnlyTier(tierId);
         firstTokenId = _sell(msg.sender, tierId, quantity, P.PAID);
@@ -739,7 +817,6 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         _checkSupply(state, tierId, quantity);
         _checkPublicQuota(state.totalMinted() + state.seatsSold(), quantity);
         uint256 price = _tierWord(tierId).faceValue() * quantity;
-        _collect(price);
         firstTokenId = state.totalMinted() + 1;
         _mintRun(to, tierId, firstTokenId, quantity, flags);
         _creditWallet(to, quantity, quantity);
@@ -747,17 +824,21 @@ contract EventTicket is IERC721Metadata, IERC721Errors, IERC2981, IERC5192, IEve
         escrowBalance += price;
         emit TicketsMinted(tierId, firstTokenId, quantity);
         emit TicketsPurchased(to, firstTokenId, quantity, price);
+        // Payment last: a token that calls back finds the sale complete, and nothing it changes is overwritten.
+        _collect(price);
     }
 
     /// @dev Writes `quantity` consecutive token words for `to` (wallet credited by the caller).
     function _mintRun(address to, uint8 tierId, uint256 firstTokenId, uint256 quantity, uint256 flags) private {
         if (to == address(0)) revert ERC721InvalidReceiver(address(0));
         uint256 word = P.newToken(to, tierId, flags);
+        bool soulbound = _startsLocked(word);
         unchecked {
             uint256 end = firstTokenId + quantity;
             for (uint256 id = firstTokenId; id < end; ++id) {
                 _tokens[id] = word;
                 emit Transfer(address(0), to, id);
+                if (soulbound) emit Locked(id);
             }
         }
     }

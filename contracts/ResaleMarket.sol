@@ -5,11 +5,11 @@ import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 import {IERC2981} from "@openzeppelin/contracts/interfaces/IERC2981.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IEventTicket} from "./interfaces/IEventTicket.sol";
-import {IERC5192} from "./interfaces/IERC5192.sol";
 import {IResaleMarket} from "./interfaces/IResaleMarket.sol";
 import {ITicketRegistry} from "./interfaces/ITicketRegistry.sol";
 import {Waitlist} from "./Waitlist.sol";
 import {TokenPayments} from "./libraries/TokenPayments.sol";
+import {SaleBlock, SaleTerms} from "./interfaces/ITicketTypes.sol";
 
 /// @title ResaleMarket
 /// @notice The official resale market (one per chain, deployed just before its TicketFactory, whose
@@ -50,16 +50,15 @@ contract ResaleMarket is IResaleMarket, ReentrancyGuardTransient {
     }
 
     /// @notice Lists a ticket the caller owns at `price` (≤ face × resale cap). The caller must have
-    /// approved this market for the token (or as operator).
+    /// approved this market for the token (or as operator). The ticket's own rule (`saleTerms`) must
+    /// allow a sale: a ticket the door would refuse, or one without a refund right (complimentary or
+    /// recovered; those only at price 0), is refused with `MarketTicketNotForSale` and its reason.
     function list(address ticket, uint256 tokenId, uint96 price) external {
         if (!factory.isEvent(ticket)) revert MarketUnknownTicket(ticket);
-        IEventTicket t = IEventTicket(ticket);
-        if (IERC721(ticket).ownerOf(tokenId) != msg.sender) revert MarketNotTicketOwner(tokenId, msg.sender);
-        if (t.cancelled()) revert MarketEventCancelled(ticket);
-        if (t.isCheckedIn(tokenId)) revert MarketTicketCheckedIn(tokenId);
-        if (IERC5192(ticket).locked(tokenId)) revert MarketTicketLocked(tokenId);
-        uint256 cap = t.maxResalePrice(tokenId);
-        if (price > cap) revert MarketPriceAboveCap(price, cap);
+        SaleTerms memory s = IEventTicket(ticket).saleTerms(tokenId);
+        if (s.holder != msg.sender) revert MarketNotTicketOwner(tokenId, msg.sender);
+        _checkForSale(tokenId, s.blocker, price);
+        if (price > s.maxPrice) revert MarketPriceAboveCap(price, s.maxPrice);
         if (!IERC721(ticket).isApprovedForAll(msg.sender, address(this)) && IERC721(ticket).getApproved(tokenId) != address(this)) {
             revert MarketNotApproved(tokenId);
         }
@@ -76,38 +75,50 @@ contract ResaleMarket is IResaleMarket, ReentrancyGuardTransient {
         emit ListingCancelled(ticket, tokenId, l.seller);
     }
 
-    /// @notice Buys a listed ticket at its price, paid in the event's currency (native coin as
-    /// `msg.value`, or the ERC-20 pulled with an allowance). The ticket moves to the caller (ERC-721
-    /// safe transfer), then the royalty is paid to the organizer and the rest to the seller.
-    function buy(address ticket, uint256 tokenId) external payable nonReentrant {
-        _buy(ticket, tokenId);
+    /// @notice Buys a listed ticket at `price`, the price the buyer saw (`MarketPriceChanged` if the
+    /// listing changed since), paid in the event's currency (native coin as `msg.value`, or the ERC-20
+    /// pulled with an allowance). The ticket moves to the caller (ERC-721 safe transfer), then the
+    /// royalty is paid to the organizer and the rest to the seller.
+    function buy(address ticket, uint256 tokenId, uint256 price) external payable nonReentrant {
+        _buy(ticket, tokenId, price);
     }
 
-    /// @notice `buy` for an ERC-20-priced event, approving the price with the caller's EIP-2612 permit
+    /// @notice `buy` for an ERC-20-priced event, approving `price` with the caller's EIP-2612 permit
     /// (one signature, one transaction). A permit that fails while the allowance already covers the
-    /// price (front-run) does not block the purchase.
-    function buyWithPermit(address ticket, uint256 tokenId, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
-        external
-        nonReentrant
-    {
-        Listing memory l = listings[ticket][tokenId];
-        if (l.seller == address(0)) revert MarketNotListed(ticket, tokenId);
+    /// price (front-run) does not block the purchase; a re-listing at another price does.
+    function buyWithPermit(
+        address ticket,
+        uint256 tokenId,
+        uint256 price,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external nonReentrant {
+        // Only listed tickets reach the external calls: listings exist only for factory events.
+        if (listings[ticket][tokenId].seller == address(0)) revert MarketNotListed(ticket, tokenId);
         address token = IEventTicket(ticket).currency();
         if (token == address(0)) revert MarketNativeCurrency(ticket);
-        if (!TokenPayments.permit(token, msg.sender, l.price, deadline, v, r, s)) revert MarketPermitFailed(token);
-        _buy(ticket, tokenId);
+        if (!TokenPayments.permit(token, msg.sender, price, deadline, v, r, s)) revert MarketPermitFailed(token);
+        _buy(ticket, tokenId, price);
     }
 
     /// @notice Pulls payouts in `currency` (zero: native coin) that could not be pushed.
-    function withdraw(address currency) external nonReentrant {
+    function withdraw(address currency) external {
+        withdrawTo(currency, msg.sender);
+    }
+
+    /// @notice `withdraw`, paid to `to`: for a payee the token refuses (blocklisted) or a wallet that
+    /// cannot take the native coin.
+    function withdrawTo(address currency, address to) public nonReentrant {
         uint256 amount = owed[currency][msg.sender];
         if (amount == 0) revert MarketNothingToWithdraw();
         owed[currency][msg.sender] = 0;
         totalOwed[currency] -= amount;
         emit Withdrawn(msg.sender, amount, currency);
-        if (currency != address(0)) return TokenPayments.send(currency, msg.sender, amount);
-        (bool ok,) = msg.sender.call{value: amount}("");
-        if (!ok) revert MarketWithdrawFailed(msg.sender, amount);
+        if (currency != address(0)) return TokenPayments.send(currency, to, amount);
+        (bool ok,) = to.call{value: amount}("");
+        if (!ok) revert MarketWithdrawFailed(to, amount);
     }
 
     /// @inheritdoc IResaleMarket
@@ -118,18 +129,21 @@ contract ResaleMarket is IResaleMarket, ReentrancyGuardTransient {
         IERC721(ticket).transferFrom(from, to, tokenId);
     }
 
-    /// @dev Listings are only created for factory events (`list`), so `ticket` is trusted here.
-    function _buy(address ticket, uint256 tokenId) private {
+    /// @dev Listings are only created for factory events (`list`), so `ticket` is trusted here. The
+    /// sale rule is asked again: check-in, cancellation, the lock window or a deadline may have come since.
+    function _buy(address ticket, uint256 tokenId, uint256 price) private {
         Listing memory l = listings[ticket][tokenId];
         if (l.seller == address(0)) revert MarketNotListed(ticket, tokenId);
-        address token = IEventTicket(ticket).currency();
+        if (l.price != price) revert MarketPriceChanged(price, l.price);
+        SaleTerms memory s = IEventTicket(ticket).saleTerms(tokenId);
+        address token = s.currency;
         if (token == address(0)) {
-            if (msg.value != l.price) revert MarketWrongPayment(l.price, msg.value);
+            if (msg.value != price) revert MarketWrongPayment(price, msg.value);
         } else if (msg.value != 0) {
             revert MarketUnexpectedValue(msg.value);
         }
-        if (IERC721(ticket).ownerOf(tokenId) != l.seller) revert MarketStaleListing(ticket, tokenId);
-        if (IEventTicket(ticket).cancelled()) revert MarketEventCancelled(ticket);
+        if (s.holder != l.seller) revert MarketStaleListing(ticket, tokenId);
+        _checkForSale(tokenId, s.blocker, price);
         delete listings[ticket][tokenId];
         if (token != address(0) && !TokenPayments.pullExact(token, msg.sender, l.price)) {
             revert MarketUnsupportedToken(token);
@@ -141,6 +155,13 @@ contract ResaleMarket is IResaleMarket, ReentrancyGuardTransient {
         _pay(token, receiver, royalty);
         _pay(token, l.seller, l.price - royalty);
         emit Sold(ticket, tokenId, msg.sender, l.seller, l.price, royalty);
+    }
+
+    /// @dev A ticket without a refund right may change hands through the market only for nothing.
+    function _checkForSale(uint256 tokenId, SaleBlock blocker, uint256 price) private pure {
+        if (blocker != SaleBlock.None && (blocker != SaleBlock.NotRefundable || price != 0)) {
+            revert MarketTicketNotForSale(tokenId, blocker);
+        }
     }
 
     function _pay(address token, address to, uint256 amount) private {

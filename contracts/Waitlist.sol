@@ -7,14 +7,18 @@ import {IEventTicket} from "./interfaces/IEventTicket.sol";
 import {IResaleMarket} from "./interfaces/IResaleMarket.sol";
 import {ITicketRegistry} from "./interfaces/ITicketRegistry.sol";
 import {IWaitlist} from "./interfaces/IWaitlist.sol";
-import {TierConfig, TransferMode} from "./interfaces/ITicketTypes.sol";
+import {SaleBlock, SaleTerms, TierConfig, TransferMode} from "./interfaces/ITicketTypes.sol";
 import {TokenPayments} from "./libraries/TokenPayments.sol";
 
 /// @title Waitlist
 /// @notice One FIFO queue per (event, tier) for sold-out tiers ("railway" model). A fan joins with a
-/// deposit of exactly the tier's face value; a holder who returns a ticket is paid face value out of the
-/// head's deposit and the ticket goes to the head; leaving refunds the deposit at any time (also after
-/// a cancellation, which is how waitlisters get their money back).
+/// deposit of exactly the tier's face value; a holder who returns a ticket is paid min(face, resale cap)
+/// out of the first queued wallet's deposit (the rest goes back to that wallet) and the ticket goes to
+/// it; leaving refunds the deposit at any time (also after a cancellation, which is how waitlisters get
+/// their money back). Only tickets the ticket's sale rule allows (`EventTicket.saleTerms`) are taken:
+/// never one the door would refuse or one without a refund right, so the new holder can always be
+/// refunded what it paid. No one loses a place to what others do: a wallet at the wallet cap is
+/// passed over for this ticket and keeps its place.
 /// @dev Deployed by the ResaleMarket's constructor, and moves tickets through `market.waitlistTransfer`:
 /// EventTicket trusts only the market with `MarketOnly` tickets, and this keeps EventTicket (and the
 /// factory that embeds it) unchanged. The queue is a doubly linked list of wallets, so leaving from
@@ -22,8 +26,10 @@ import {TokenPayments} from "./libraries/TokenPayments.sol";
 /// of evicted heads are pulled with `withdraw`. Deposits are in the event's currency (native coin or
 /// an ERC-20, exact amounts only); per currency, balance == `totalDeposits` + `totalOwed`.
 contract Waitlist is IWaitlist, ReentrancyGuardTransient {
-    /// @notice Most cap-blocked heads one `returnTicket` evicts before giving up (bounds its gas).
-    uint256 public constant MAX_EVICTIONS = 8;
+    /// @notice Most queued wallets one `returnTicket` looks at for one that can take the ticket (bounds its gas).
+    uint256 public constant MAX_SCAN = 8;
+    /// @notice Gas forwarded with the change pushed back to the served wallet.
+    uint256 public constant PAYOUT_GAS = 50_000;
 
     struct Queue {
         address head;
@@ -47,7 +53,7 @@ contract Waitlist is IWaitlist, ReentrancyGuardTransient {
     mapping(address ticket => mapping(uint8 tier => mapping(address wallet => Entry))) public entries;
     /// @notice Per currency (zero: native coin), the deposits of every queued wallet (each its tier's face).
     mapping(address currency => uint256) public totalDeposits;
-    /// @notice Deposits of evicted heads per currency, claimable with `withdraw(currency)`.
+    /// @notice Change that could not be pushed back to a served wallet, per currency, claimable with `withdraw`.
     mapping(address currency => mapping(address wallet => uint256)) public owed;
     mapping(address currency => uint256) public totalOwed;
 
@@ -114,51 +120,62 @@ contract Waitlist is IWaitlist, ReentrancyGuardTransient {
     }
 
     /// @notice Leaves the queue and takes the deposit back. Always allowed, cancelled event included.
-    function leave(address ticket, uint8 tierId) external nonReentrant {
+    function leave(address ticket, uint8 tierId) external {
+        leaveTo(ticket, tierId, msg.sender);
+    }
+
+    /// @notice `leave`, with the deposit paid to `to` (a wallet the currency refuses can still recover it).
+    function leaveTo(address ticket, uint8 tierId, address to) public nonReentrant {
         if (entries[ticket][tierId][msg.sender].seq == 0) revert WaitlistNotJoined(msg.sender);
         uint256 face = IEventTicket(ticket).tier(tierId).faceValue;
         address token = IEventTicket(ticket).currency();
         _remove(ticket, tierId, msg.sender);
         totalDeposits[token] -= face;
         emit WaitlistLeft(ticket, tierId, msg.sender, face);
-        _send(token, msg.sender, face);
+        _send(token, to, face);
     }
 
-    /// @notice Hands `tokenId` back: it goes to the head of its tier's queue, and the caller is paid face
-    /// value from the head's deposit. The caller must own the ticket and have approved the market.
-    /// Heads already at the wallet cap are evicted (deposit credited to `owed`) and the next one served;
-    /// after MAX_EVICTIONS evictions the call stops there (ticket kept, nothing paid) so a later call
-    /// can continue: the evictions are progress a revert would undo.
-    /// @return to The wallet that received the ticket (zero when the call stopped after evictions).
+    /// @notice Hands `tokenId` back: it goes to the first wallet of its tier's queue that can take it
+    /// (wallets at the wallet cap are passed over and keep their place; at most MAX_SCAN are looked
+    /// at), and the caller is paid min(face, resale cap) from that wallet's deposit; the rest of the
+    /// deposit goes back to the wallet (pushed, or `owed` when it cannot be). The caller must own the
+    /// ticket and have approved the market, and the ticket's sale rule must allow it
+    /// (`WaitlistTicketNotReturnable` with the reason otherwise).
+    /// @return to The wallet that received the ticket.
     function returnTicket(address ticket, uint256 tokenId) external nonReentrant returns (address to) {
-        IEventTicket t = _openTicket(ticket);
+        if (!factory.isEvent(ticket)) revert WaitlistUnknownTicket(ticket);
+        SaleTerms memory s = IEventTicket(ticket).saleTerms(tokenId);
+        if (s.holder != msg.sender) revert WaitlistNotTicketOwner(tokenId, msg.sender);
+        if (s.blocker != SaleBlock.None) revert WaitlistTicketNotReturnable(tokenId, s.blocker);
         IERC721 nft = IERC721(ticket);
-        if (nft.ownerOf(tokenId) != msg.sender) revert WaitlistNotTicketOwner(tokenId, msg.sender);
-        if (t.isCheckedIn(tokenId)) revert WaitlistTicketCheckedIn(tokenId);
         if (nft.getApproved(tokenId) != address(market) && !nft.isApprovedForAll(msg.sender, address(market))) {
             revert WaitlistNotApproved(tokenId);
         }
-        uint8 tierId = t.tierOf(tokenId);
-        uint256 face = t.tier(tierId).faceValue;
-        address token = t.currency();
-        to = _popEligibleHead(t, ticket, tierId, face, token);
-        if (to == address(0)) return to;
-        totalDeposits[token] -= face;
-        emit TicketReturned(ticket, tokenId, msg.sender, to, tierId, face);
+        to = _popEligible(ticket, s.tier);
+        address token = s.currency;
+        // The cap binds here as on the market: a return never pays more than a resale could.
+        uint256 price = s.maxPrice < s.face ? s.maxPrice : s.face;
+        totalDeposits[token] -= s.face;
+        emit TicketReturned(ticket, tokenId, msg.sender, to, s.tier, price);
         // The ticket re-checks every transfer rule (mode, window, check-in, cap) and reverts the whole call.
         market.waitlistTransfer(ticket, msg.sender, to, tokenId);
-        _send(token, msg.sender, face);
+        _send(token, msg.sender, price);
+        if (s.face > price) _payChange(token, to, s.face - price);
     }
 
-    /// @notice Pulls deposits in `currency` (zero: native coin) credited when the caller was evicted
-    /// from a queue head.
-    function withdraw(address currency) external nonReentrant {
+    /// @notice Pulls change in `currency` (zero: native coin) that could not be pushed to the caller.
+    function withdraw(address currency) external {
+        withdrawTo(currency, msg.sender);
+    }
+
+    /// @notice `withdraw`, paid to `to`.
+    function withdrawTo(address currency, address to) public nonReentrant {
         uint256 amount = owed[currency][msg.sender];
         if (amount == 0) revert WaitlistNothingToWithdraw();
         owed[currency][msg.sender] = 0;
         totalOwed[currency] -= amount;
         emit Withdrawn(msg.sender, amount, currency);
-        _send(currency, msg.sender, amount);
+        _send(currency, to, amount);
     }
 
     // ================================================================== views
@@ -197,24 +214,29 @@ contract Waitlist is IWaitlist, ReentrancyGuardTransient {
         if (block.timestamp + t.lockWindow() >= t.startTime()) revert WaitlistClosed(ticket);
     }
 
-    /// @dev Removes and returns the first head whose wallet can take one more ticket; heads at the cap
-    /// are evicted with their deposit moved to `owed`. Zero after MAX_EVICTIONS evictions.
-    function _popEligibleHead(IEventTicket t, address ticket, uint8 tierId, uint256 face, address token)
-        private
-        returns (address head)
-    {
-        uint256 cap = t.maxPerWallet();
-        for (uint256 evicted; ; ++evicted) {
-            head = queues[ticket][tierId].head;
-            if (head == address(0)) revert WaitlistEmpty(ticket, tierId);
-            if (evicted == MAX_EVICTIONS) return address(0);
-            _remove(ticket, tierId, head);
-            if (cap == 0 || IERC721(ticket).balanceOf(head) < cap) return head;
-            totalDeposits[token] -= face;
-            owed[token][head] += face;
-            totalOwed[token] += face;
-            emit WaitlistEvicted(ticket, tierId, head, face);
+    /// @dev Removes and returns the first queued wallet that can take one more ticket. A wallet at the
+    /// cap (tickets anyone may have sent it) is passed over and keeps its place: no one can push another
+    /// wallet out of the queue. Reverts when MAX_SCAN wallets from the head are all at the cap.
+    function _popEligible(address ticket, uint8 tierId) private returns (address wallet) {
+        wallet = queues[ticket][tierId].head;
+        if (wallet == address(0)) revert WaitlistEmpty(ticket, tierId);
+        uint256 cap = IEventTicket(ticket).maxPerWallet();
+        if (cap != 0) {
+            for (uint256 scanned = 1; IERC721(ticket).balanceOf(wallet) >= cap; ++scanned) {
+                wallet = entries[ticket][tierId][wallet].next;
+                if (wallet == address(0) || scanned == MAX_SCAN) revert WaitlistNoEligibleWallet(ticket, tierId);
+            }
         }
+        _remove(ticket, tierId, wallet);
+    }
+
+    /// @dev The unused part of a served wallet's deposit: pushed with a gas cap, else owed, so a wallet
+    /// that refuses payment cannot block returns.
+    function _payChange(address token, address to, uint256 amount) private {
+        if (TokenPayments.trySend(token, to, amount, PAYOUT_GAS)) return;
+        owed[token][to] += amount;
+        totalOwed[token] += amount;
+        emit PaymentDeferred(to, amount, token);
     }
 
     function _remove(address ticket, uint8 tierId, address wallet) private {

@@ -159,13 +159,14 @@ await measure("first transfer of a batch-minted ticket (5th of 10) → holder", 
 type Extra = { scenario: string; tickets: number; fairgate: number };
 const extras: Extra[] = [];
 const fgS = await fgAs(seller);
-await gasOf(ticket.write.mintTier([1, [seller.account.address, seller.account.address]]));
+// Bought, not minted: only tickets with a refund right sell at a price (complimentary ones go for 0).
+await gasOf(fgS.write.buy([1, 2n], { value: 2n * 10n ** 17n }));
 const listId = (await lastId(ticket)) - 1n;
 const marketAsSeller = await viem.getContractAt("ResaleMarket", market.address, { client: { public: publicClient, wallet: seller } });
 const marketAsBuyer = await viem.getContractAt("ResaleMarket", market.address, { client: { public: publicClient, wallet: buyer } });
 extras.push({ scenario: "approve market (single token)", tickets: 1, fairgate: await gasOf(fgS.write.approve([market.address, listId])) });
 extras.push({ scenario: "list (MarketOnly tier, at cap)", tickets: 1, fairgate: await gasOf(marketAsSeller.write.list([ticket.address, listId, 10n ** 17n])) });
-extras.push({ scenario: "resale buy (royalty + seller paid)", tickets: 1, fairgate: await gasOf(marketAsBuyer.write.buy([ticket.address, listId], { value: 10n ** 17n })) });
+extras.push({ scenario: "resale buy (royalty + seller paid)", tickets: 1, fairgate: await gasOf(marketAsBuyer.write.buy([ticket.address, listId, 10n ** 17n], { value: 10n ** 17n })) });
 const fgBuyer = await fgAs(buyer);
 extras.push({ scenario: "primary buy 1 at face (escrow)", tickets: 1, fairgate: await gasOf(fgBuyer.write.buy([0, 1n], { value: 10n ** 17n })) });
 const gateRole = (await ticket.read.GATE_ROLE()) as Hash;
@@ -228,15 +229,16 @@ extras.push({ scenario: "stablecoin: approve the event contract (separate tx)", 
 extras.push({ scenario: "stablecoin: primary buy 1 after approve", tickets: 1, fairgate: await gasOf(evBuyer.write.buy([0, 1n])) });
 extras.push({ scenario: "stablecoin: primary buy 1 with permit (one tx, no approve)", tickets: 1, fairgate: await gasOf(evBuyer.write.buyWithPermit([0, 1n, ...(await permitArgs(buyer, usdEventAddress, 25n * USD))])) });
 
-// Resale in the token: the organizer mints MarketOnly tickets to the seller, who lists them at cap.
-await gasOf(evOrg.write.mintTier([1, [seller.account.address, seller.account.address]]));
+// Resale in the token: the seller buys two MarketOnly tickets and lists them at cap.
+await gasOf(usdSeller.write.approve([usdEventAddress, 80n * USD]));
+await gasOf(evSeller.write.buy([1, 2n]));
 const usdListId = (await evOrg.read.totalMinted()) - 1n;
 await gasOf(evSeller.write.setApprovalForAll([market.address, true]));
 await gasOf(marketAsSeller.write.list([usdEventAddress, usdListId, 40n * USD]));
 await gasOf(marketAsSeller.write.list([usdEventAddress, usdListId + 1n, 40n * USD]));
 await gasOf(usdBuyer.write.approve([market.address, 40n * USD]));
-extras.push({ scenario: "stablecoin: resale buy after approve (royalty + seller paid)", tickets: 1, fairgate: await gasOf(marketAsBuyer.write.buy([usdEventAddress, usdListId])) });
-extras.push({ scenario: "stablecoin: resale buy with permit (one tx, no approve)", tickets: 1, fairgate: await gasOf(marketAsBuyer.write.buyWithPermit([usdEventAddress, usdListId + 1n, ...(await permitArgs(buyer, market.address, 40n * USD))])) });
+extras.push({ scenario: "stablecoin: resale buy after approve (royalty + seller paid)", tickets: 1, fairgate: await gasOf(marketAsBuyer.write.buy([usdEventAddress, usdListId, 40n * USD])) });
+extras.push({ scenario: "stablecoin: resale buy with permit (one tx, no approve)", tickets: 1, fairgate: await gasOf(marketAsBuyer.write.buyWithPermit([usdEventAddress, usdListId + 1n, 40n * USD, ...(await permitArgs(buyer, market.address, 40n * USD))])) });
 
 // ---------------------------------------------------------------- reserved seating
 // One token per chosen seat; compare with "primary buy 1 at face (escrow)" (the buyer has bought before).

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {TierConfig, TransferMode} from "./ITicketTypes.sol";
+import {SaleTerms, TierConfig, TransferMode} from "./ITicketTypes.sol";
 
 /// @title IEventTicket
 /// @notice Events and errors of an EventTicket, plus the views the ResaleMarket relies on.
@@ -117,4 +117,7 @@ interface IEventTicket {
     function tier(uint8 tierId) external view returns (TierConfig memory);
     /// @notice Highest resale price allowed for `tokenId`: face × resaleCapBps / 10,000.
     function maxResalePrice(uint256 tokenId) external view returns (uint256);
+    /// @notice Holder, currency, tier, face, price cap and `SaleBlock` of `tokenId`: the one rule the market
+    /// and the waitlist apply before money moves for a ticket.
+    function saleTerms(uint256 tokenId) external view returns (SaleTerms memory);
 }

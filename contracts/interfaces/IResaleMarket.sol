@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {ITicketRegistry} from "./ITicketRegistry.sol";
+import {SaleBlock} from "./ITicketTypes.sol";
 
 /// @title IResaleMarket
 /// @notice Events and errors of the official ResaleMarket.
@@ -24,9 +25,10 @@ interface IResaleMarket {
     error MarketUnknownTicket(address ticket);
     error MarketNotTicketOwner(uint256 tokenId, address caller);
     error MarketPriceAboveCap(uint256 price, uint256 cap);
-    error MarketTicketCheckedIn(uint256 tokenId);
-    error MarketTicketLocked(uint256 tokenId);
-    error MarketEventCancelled(address ticket);
+    /// @notice The ticket's sale rule refuses it (`EventTicket.saleTerms`); `reason` says why.
+    error MarketTicketNotForSale(uint256 tokenId, SaleBlock reason);
+    /// @notice The listing's price is not the one the buyer named (re-listed since the buyer looked).
+    error MarketPriceChanged(uint256 expected, uint256 actual);
     error MarketNotApproved(uint256 tokenId);
     error MarketNotListed(address ticket, uint256 tokenId);
     error MarketStaleListing(address ticket, uint256 tokenId);

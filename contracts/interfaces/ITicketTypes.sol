@@ -45,3 +45,27 @@ struct Voucher {
     uint64 deadline; // unix seconds, inclusive
 }
 
+
+/// @notice Why a ticket cannot change hands for money now (market listing or purchase, waitlist return).
+/// @dev One rule for every value-moving path, computed by `EventTicket.saleTerms`: a ticket the gate
+/// would refuse, or whose buyer would have no refund right, is never sold. Order = precedence.
+enum SaleBlock {
+    None,
+    Cancelled, // the event is cancelled: holders refund instead
+    CheckedIn, // used at the gate
+    SalesClosed, // the lock window has started (or the event is over)
+    Soulbound, // a `Locked` tier or channel, or bound to an identity
+    Named, // carries a voucher's identity commitment: the door checks the holder's ID against it
+    BindingClosed, // the tier's real-name deadline passed and the ticket is unbound: the door refuses it
+    NotRefundable // no refund right travels with it (complimentary, or recovered): only price 0
+}
+
+/// @notice What the market and the waitlist need to know about one ticket, in one call.
+struct SaleTerms {
+    address holder;
+    address currency; // zero: the native coin
+    uint8 tier;
+    uint256 face;
+    uint256 maxPrice; // face × resale cap
+    SaleBlock blocker;
+}

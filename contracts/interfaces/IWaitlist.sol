@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {SaleBlock} from "./ITicketTypes.sol";
+
 /// @title IWaitlist
 /// @notice Events and errors of the chain's Waitlist (one FIFO queue per event and tier).
 interface IWaitlist {
@@ -9,14 +11,14 @@ interface IWaitlist {
     event WaitlistJoined(address indexed ticket, uint8 indexed tier, address indexed wallet, uint64 seq, uint256 deposit);
     /// @notice `wallet` left the queue; its deposit was paid back.
     event WaitlistLeft(address indexed ticket, uint8 indexed tier, address indexed wallet, uint256 refund);
-    /// @notice A holder returned `tokenId`: it went to `to` (the head of the queue, now removed) and
-    /// `from` was paid `price` (face value) out of the head's deposit.
+    /// @notice A holder returned `tokenId`: it went to `to` (the first queued wallet that could take it,
+    /// now removed) and `from` was paid `price` (min(face, resale cap)) out of `to`'s deposit; the rest
+    /// of the deposit went back to `to`.
     event TicketReturned(
         address indexed ticket, uint256 indexed tokenId, address indexed from, address to, uint8 tier, uint256 price
     );
-    /// @notice The head could not take a returned ticket (its wallet is at the event's cap): it was
-    /// removed and its deposit credited to `owed` (pull with `withdraw`).
-    event WaitlistEvicted(address indexed ticket, uint8 indexed tier, address indexed wallet, uint256 credited);
+    /// @notice Change for a served wallet could not be pushed; `to` can `withdraw(currency)` it.
+    event PaymentDeferred(address indexed to, uint256 amount, address indexed currency);
     event Withdrawn(address indexed to, uint256 amount, address indexed currency);
 
     error WaitlistUnknownTicket(address ticket);
@@ -30,7 +32,10 @@ interface IWaitlist {
     error WaitlistWalletCapReached(address wallet, uint256 cap);
     error WaitlistNotJoined(address wallet);
     error WaitlistNotTicketOwner(uint256 tokenId, address caller);
-    error WaitlistTicketCheckedIn(uint256 tokenId);
+    /// @notice The ticket's sale rule refuses it (`EventTicket.saleTerms`); `reason` says why.
+    error WaitlistTicketNotReturnable(uint256 tokenId, SaleBlock reason);
+    /// @notice The first MAX_SCAN queued wallets are all at the wallet cap: none can take the ticket now.
+    error WaitlistNoEligibleWallet(address ticket, uint8 tier);
     /// @notice The holder must approve the market (it performs the transfer) before returning.
     error WaitlistNotApproved(uint256 tokenId);
     error WaitlistEmpty(address ticket, uint8 tier);

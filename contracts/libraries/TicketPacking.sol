@@ -11,9 +11,10 @@ import {TierConfig, TransferMode} from "../interfaces/ITicketTypes.sol";
 /// token word   [0..159] owner | [160..167] tier | 168 checked-in | 169 has single-token approval
 ///              | 170 paid (face value in escrow) | 171 has identity commitment | 172 refunded
 ///              | [173..175] allocation channel | [176..177] channel transfer mode | 178 identity bound
+///              | 179 refund right detached (recovered while paid: the refund stays with the wallet it was taken from)
 /// wallet word  [0..63] balance | [64..95] primary tickets bought (sale + vouchers)
 /// state word   [0..31] total minted (general admission; the last sequential id) | 32 cancelled
-///              | [33..63] seats sold | [64 + 24·i .. 87 + 24·i] minted of tier i (i < 8, seats included)
+///              | [33..59] seats sold | 63 some tier has a real-name deadline | [64 + 24·i .. 87 + 24·i] minted of tier i (i < 8, seats included)
 /// tier word    [0..95] face | [96..119] supply | [120..151] zones | [152..159] mode
 ///              | [160..175] resale cap bps | 176 voucher only | 177 reserved seating
 /// seat token id  SEAT_ID_BASE | tier << 24 | seat (seat < tier supply): above every sequential id
@@ -32,6 +33,7 @@ library TicketPacking {
     uint256 internal constant CHANNEL_SHIFT = 173;
     uint256 internal constant CHANNEL_MODE_SHIFT = 176;
     uint256 internal constant BOUND = 1 << 178;
+    uint256 internal constant DETACHED = 1 << 179;
 
     // channels word / channel rules word (allocation channels: 0 public, 1..7 organizer mints)
     uint256 internal constant MAX_CHANNELS = 8;
@@ -49,7 +51,10 @@ library TicketPacking {
     uint256 internal constant TOTAL_MASK = (1 << 32) - 1;
     uint256 internal constant CANCELLED = 1 << 32;
     uint256 internal constant SEATS_SHIFT = 33;
-    uint256 internal constant SEATS_MASK = (1 << 31) - 1;
+    /// @dev 27 bits hold every seat: at most 8 reserved tiers of at most 2^24 - 1 seats.
+    uint256 internal constant SEATS_MASK = (1 << 27) - 1;
+    /// @dev Set by `configureRules` when some tier has a deadline: sales skip the deadlines read otherwise.
+    uint256 internal constant DEADLINES = 1 << 63;
     uint256 internal constant SEAT_ID_BASE = 1 << 32;
     uint256 internal constant TIER_COUNT_SHIFT = 64;
     uint256 internal constant TIER_COUNT_BITS = 24;

@@ -23,7 +23,7 @@ contract EventTicketFuzzTest is TicketFixture {
 
     /// Any listing price at or under the cap is accepted; above it, refused; a sale splits exactly.
     function testFuzz_list_priceCap(uint96 price) public {
-        uint256 id = _mint(FREE, alice, 1);
+        uint256 id = _paid(FREE, alice, 1);
         uint256 cap = ticket.maxResalePrice(id);
         price = uint96(bound(price, 0, cap * 2));
         vm.startPrank(alice);
@@ -34,7 +34,7 @@ contract EventTicketFuzzTest is TicketFixture {
         if (price > cap) return;
         uint256 sellerBefore = alice.balance;
         vm.prank(bob);
-        market.buy{value: price}(address(ticket), id);
+        market.buy{value: price}(address(ticket), id, price);
         uint256 royalty = uint256(price) * ROYALTY_BPS / 10_000;
         assertEq(organizer.balance, royalty);
         assertEq(alice.balance - sellerBefore, price - royalty);
@@ -42,7 +42,7 @@ contract EventTicketFuzzTest is TicketFixture {
 
     /// Transfers are refused exactly inside [start − lockWindow, end).
     function testFuzz_transfer_lockWindow(uint64 at) public {
-        uint256 id = _mint(FREE, alice, 1);
+        uint256 id = _paid(FREE, alice, 1);
         at = uint64(bound(at, block.timestamp, endTime + 10 days));
         vm.warp(at);
         bool closed = at + LOCK_WINDOW >= startTime && at < endTime;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {SaleBlock} from "../interfaces/ITicketTypes.sol";
+
 import {TicketFixture} from "./utils/TicketFixture.sol";
 import {IEventTicket} from "../interfaces/IEventTicket.sol";
 import {IResaleMarket} from "../interfaces/IResaleMarket.sol";
@@ -158,7 +160,7 @@ contract EventTicketIdentityBindingTest is TicketFixture {
         ticket.approve(address(market), id); // approved before binding
         vm.stopPrank();
         _bind(id, alice, ALICE_ID);
-        vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketTicketLocked.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketTicketNotForSale.selector, id, SaleBlock.Soulbound));
         vm.prank(alice);
         market.list(address(ticket), id, 0.1 ether);
     }
@@ -167,9 +169,9 @@ contract EventTicketIdentityBindingTest is TicketFixture {
         uint256 id = _buy(alice, FREE, 1);
         _list(alice, id, 0.1 ether);
         _bind(id, alice, ALICE_ID);
-        vm.expectRevert(abi.encodeWithSelector(IEventTicket.EventTicketIdentityBound.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketTicketNotForSale.selector, id, SaleBlock.Soulbound));
         vm.prank(bob);
-        market.buy{value: 0.1 ether}(address(ticket), id);
+        market.buy{value: 0.1 ether}(address(ticket), id, 0.1 ether);
     }
 
     function test_recover_bound_matchingCommitment_movesAndStaysBound() public {

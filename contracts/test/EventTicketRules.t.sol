@@ -385,10 +385,13 @@ contract EventTicketRulesTest is TicketFixture {
         vm.prank(gate);
         ticket.checkIn(ids);
         Vm.Log[] memory logs = vm.getRecordedLogs();
-        assertEq(logs.length, 2);
+        // Per new id: CheckedIn, then ERC-5192 Locked (the ticket can no longer move).
+        assertEq(logs.length, 4);
         assertEq(logs[0].topics[0], IEventTicket.CheckedIn.selector);
         assertEq(uint256(logs[0].topics[1]), 1);
-        assertEq(uint256(logs[1].topics[1]), 3);
+        assertEq(logs[1].topics[0], IERC5192.Locked.selector);
+        assertEq(logs[2].topics[0], IEventTicket.CheckedIn.selector);
+        assertEq(uint256(logs[2].topics[1]), 3);
         assertTrue(ticket.isCheckedIn(1) && ticket.isCheckedIn(2) && ticket.isCheckedIn(3));
     }
 
@@ -399,7 +402,7 @@ contract EventTicketRulesTest is TicketFixture {
         vm.recordLogs();
         vm.prank(gate);
         ticket.checkIn(ids);
-        assertEq(vm.getRecordedLogs().length, 1);
+        assertEq(vm.getRecordedLogs().length, 2); // one CheckedIn, one Locked
     }
 
     function test_checkIn_nonexistent_reverts() public {

@@ -229,7 +229,7 @@ contract EventTicketSeatsTest is TicketFixture {
         market.list(address(seated), id, 0.11 ether);
         vm.stopPrank();
         vm.prank(bob);
-        market.buy{value: 0.11 ether}(address(seated), id);
+        market.buy{value: 0.11 ether}(address(seated), id, 0.11 ether);
         assertEq(seated.ownerOf(id), bob);
     }
 

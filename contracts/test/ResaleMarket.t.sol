@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {SaleBlock} from "../interfaces/ITicketTypes.sol";
+
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {TicketFixture} from "./utils/TicketFixture.sol";
 import {ReenteringReceiver, RefusingReceiver} from "./utils/Actors.sol";
@@ -13,7 +15,7 @@ import {OzBaseline721} from "./fixtures/OzBaseline721.sol";
 /// Listing, buying, cancelling, royalty split, stale listings, hostile receivers.
 contract ResaleMarketTest is TicketFixture {
     function test_list_underCap_records() public {
-        uint256 id = _mint(FREE, alice, 1);
+        uint256 id = _paid(FREE, alice, 1);
         vm.startPrank(alice);
         ticket.approve(address(market), id);
         vm.expectEmit(address(market));
@@ -26,7 +28,7 @@ contract ResaleMarketTest is TicketFixture {
     }
 
     function test_list_aboveCap_reverts() public {
-        uint256 id = _mint(FREE, alice, 1);
+        uint256 id = _paid(FREE, alice, 1);
         vm.startPrank(alice);
         ticket.approve(address(market), id);
         vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketPriceAboveCap.selector, 0.11 ether + 1, 0.11 ether));
@@ -41,51 +43,51 @@ contract ResaleMarketTest is TicketFixture {
     }
 
     function test_list_notOwner_reverts() public {
-        uint256 id = _mint(FREE, alice, 1);
+        uint256 id = _paid(FREE, alice, 1);
         vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketNotTicketOwner.selector, id, bob));
         vm.prank(bob);
         market.list(address(ticket), id, 1);
     }
 
     function test_list_checkedIn_reverts() public {
-        uint256 id = _mint(FREE, alice, 1);
+        uint256 id = _paid(FREE, alice, 1);
         vm.prank(gate);
         ticket.checkIn(_ids(id));
-        vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketTicketCheckedIn.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketTicketNotForSale.selector, id, SaleBlock.CheckedIn));
         vm.prank(alice);
         market.list(address(ticket), id, 1);
     }
 
     function test_list_lockedTier_reverts() public {
         uint256 id = _mint(LOCKED, alice, 1);
-        vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketTicketLocked.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketTicketNotForSale.selector, id, SaleBlock.Soulbound));
         vm.prank(alice);
         market.list(address(ticket), id, 0);
     }
 
     function test_list_cancelledEvent_reverts() public {
-        uint256 id = _mint(FREE, alice, 1);
+        uint256 id = _paid(FREE, alice, 1);
         _cancelEvent();
-        vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketEventCancelled.selector, address(ticket)));
+        vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketTicketNotForSale.selector, id, SaleBlock.Cancelled));
         vm.prank(alice);
         market.list(address(ticket), id, 1);
     }
 
     function test_list_notApproved_reverts() public {
-        uint256 id = _mint(FREE, alice, 1);
+        uint256 id = _paid(FREE, alice, 1);
         vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketNotApproved.selector, id));
         vm.prank(alice);
         market.list(address(ticket), id, 1);
     }
 
     function test_buy_marketOnly_paysRoyaltyAndSellerInOneTx() public {
-        uint256 id = _mint(MARKET_ONLY, alice, 1);
+        uint256 id = _paid(MARKET_ONLY, alice, 1);
         _list(alice, id, 0.2 ether);
         uint256 sellerBefore = alice.balance;
         vm.expectEmit(address(market));
         emit IResaleMarket.Sold(address(ticket), id, bob, alice, 0.2 ether, 0.01 ether);
         vm.prank(bob);
-        market.buy{value: 0.2 ether}(address(ticket), id);
+        market.buy{value: 0.2 ether}(address(ticket), id, 0.2 ether);
         assertEq(ticket.ownerOf(id), bob);
         assertEq(organizer.balance, 0.01 ether);
         assertEq(alice.balance - sellerBefore, 0.19 ether);
@@ -95,86 +97,98 @@ contract ResaleMarketTest is TicketFixture {
     }
 
     function test_buy_wrongPayment_reverts() public {
-        uint256 id = _mint(FREE, alice, 1);
+        uint256 id = _paid(FREE, alice, 1);
         _list(alice, id, 0.1 ether);
         vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketWrongPayment.selector, 0.1 ether, 0.05 ether));
         vm.prank(bob);
-        market.buy{value: 0.05 ether}(address(ticket), id);
+        market.buy{value: 0.05 ether}(address(ticket), id, 0.1 ether);
+    }
+
+    /// Issue 17.5: a seller who re-lists higher in front of the buyer does not get the higher price.
+    function test_buy_relistedAtAnotherPrice_reverts() public {
+        uint256 id = _paid(FREE, alice, 1);
+        _list(alice, id, 0.05 ether);
+        vm.prank(alice);
+        market.list(address(ticket), id, 0.11 ether);
+        vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketPriceChanged.selector, 0.05 ether, 0.11 ether));
+        vm.prank(bob);
+        market.buy{value: 0.11 ether}(address(ticket), id, 0.05 ether);
+        assertEq(ticket.ownerOf(id), alice);
     }
 
     function test_buy_cancelledListing_reverts() public {
-        uint256 id = _mint(FREE, alice, 1);
+        uint256 id = _paid(FREE, alice, 1);
         _list(alice, id, 0.1 ether);
         vm.prank(alice);
         market.cancel(address(ticket), id);
         vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketNotListed.selector, address(ticket), id));
         vm.prank(bob);
-        market.buy{value: 0.1 ether}(address(ticket), id);
+        market.buy{value: 0.1 ether}(address(ticket), id, 0.1 ether);
     }
 
     function test_buy_transferredAway_reverts() public {
-        uint256 id = _mint(FREE, alice, 1);
+        uint256 id = _paid(FREE, alice, 1);
         _list(alice, id, 0.1 ether);
         vm.prank(alice);
         ticket.transferFrom(alice, carol, id);
         vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketStaleListing.selector, address(ticket), id));
         vm.prank(bob);
-        market.buy{value: 0.1 ether}(address(ticket), id);
+        market.buy{value: 0.1 ether}(address(ticket), id, 0.1 ether);
     }
 
     function test_buy_checkedInAfterListing_reverts() public {
-        uint256 id = _mint(FREE, alice, 1);
+        uint256 id = _paid(FREE, alice, 1);
         _list(alice, id, 0.1 ether);
         vm.prank(gate);
         ticket.checkIn(_ids(id));
-        vm.expectRevert(abi.encodeWithSelector(IEventTicket.EventTicketCheckedIn.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketTicketNotForSale.selector, id, SaleBlock.CheckedIn));
         vm.prank(bob);
-        market.buy{value: 0.1 ether}(address(ticket), id);
+        market.buy{value: 0.1 ether}(address(ticket), id, 0.1 ether);
     }
 
     function test_buy_insideLockWindow_reverts() public {
-        uint256 id = _mint(MARKET_ONLY, alice, 1);
+        uint256 id = _paid(MARKET_ONLY, alice, 1);
         _list(alice, id, 0.2 ether);
         vm.warp(startTime - 1);
-        vm.expectRevert(abi.encodeWithSelector(IEventTicket.EventTicketTransferWindowClosed.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketTicketNotForSale.selector, id, SaleBlock.SalesClosed));
         vm.prank(bob);
-        market.buy{value: 0.2 ether}(address(ticket), id);
+        market.buy{value: 0.2 ether}(address(ticket), id, 0.2 ether);
     }
 
     function test_buy_eventCancelledAfterListing_reverts() public {
-        uint256 id = _mint(FREE, alice, 1);
+        uint256 id = _paid(FREE, alice, 1);
         _list(alice, id, 0.1 ether);
         _cancelEvent();
-        vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketEventCancelled.selector, address(ticket)));
+        vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketTicketNotForSale.selector, id, SaleBlock.Cancelled));
         vm.prank(bob);
-        market.buy{value: 0.1 ether}(address(ticket), id);
+        market.buy{value: 0.1 ether}(address(ticket), id, 0.1 ether);
     }
 
     function test_buy_buyerAtWalletCap_reverts() public {
-        uint256 id = _mint(FREE, alice, 1);
+        uint256 id = _paid(FREE, alice, 1);
         _mint(FREE, bob, MAX_PER_WALLET);
         _list(alice, id, 0.1 ether);
         vm.expectRevert(abi.encodeWithSelector(IEventTicket.EventTicketWalletCapExceeded.selector, bob, MAX_PER_WALLET));
         vm.prank(bob);
-        market.buy{value: 0.1 ether}(address(ticket), id);
+        market.buy{value: 0.1 ether}(address(ticket), id, 0.1 ether);
     }
 
     function test_buy_refusingSeller_creditsOwedAndWithdrawLater() public {
         RefusingReceiver seller = new RefusingReceiver();
-        uint256 id = _mint(FREE, address(seller), 1);
+        uint256 id = _paid(FREE, address(seller), 1);
         seller.call(address(ticket), abi.encodeCall(EventTicket.approve, (address(market), id)), 0);
         seller.call(address(market), abi.encodeCall(ResaleMarket.list, (address(ticket), id, 0.1 ether)), 0);
         vm.prank(bob);
-        market.buy{value: 0.1 ether}(address(ticket), id);
+        market.buy{value: 0.1 ether}(address(ticket), id, 0.1 ether);
         assertEq(ticket.ownerOf(id), bob);
         assertEq(market.owed(address(0), address(seller)), 0.095 ether);
         assertEq(market.totalOwed(address(0)), 0.095 ether);
         assertEq(address(market).balance, 0.095 ether);
         // still refusing: withdraw fails and keeps the credit
         vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketWithdrawFailed.selector, address(seller), 0.095 ether));
-        seller.call(address(market), abi.encodeCall(ResaleMarket.withdraw, (address(0))), 0);
+        seller.call(address(market), abi.encodeWithSignature("withdraw(address)", address(0)), 0);
         seller.setAccept(true);
-        seller.call(address(market), abi.encodeCall(ResaleMarket.withdraw, (address(0))), 0);
+        seller.call(address(market), abi.encodeWithSignature("withdraw(address)", address(0)), 0);
         assertEq(address(seller).balance, 0.095 ether);
         assertEq(market.totalOwed(address(0)), 0);
     }
@@ -182,11 +196,11 @@ contract ResaleMarketTest is TicketFixture {
     function test_buy_gasBurningSeller_stillSells() public {
         RefusingReceiver seller = new RefusingReceiver();
         seller.setBurn(true);
-        uint256 id = _mint(FREE, address(seller), 1);
+        uint256 id = _paid(FREE, address(seller), 1);
         seller.call(address(ticket), abi.encodeCall(EventTicket.approve, (address(market), id)), 0);
         seller.call(address(market), abi.encodeCall(ResaleMarket.list, (address(ticket), id, 0.1 ether)), 0);
         vm.prank(bob);
-        market.buy{value: 0.1 ether}(address(ticket), id);
+        market.buy{value: 0.1 ether}(address(ticket), id, 0.1 ether);
         assertEq(ticket.ownerOf(id), bob);
         assertEq(market.owed(address(0), address(seller)), 0.095 ether);
     }
@@ -195,20 +209,20 @@ contract ResaleMarketTest is TicketFixture {
         RefusingReceiver org = new RefusingReceiver();
         vm.prank(address(org));
         EventTicket t2 = EventTicket(factory.createEventWithTiers(_config(), _tiers()));
-        vm.prank(address(org));
-        t2.mintTo(FREE, alice, 1);
+        vm.prank(alice);
+        t2.buy{value: 0.1 ether}(FREE, 1);
         vm.startPrank(alice);
         t2.approve(address(market), 1);
         market.list(address(t2), 1, 0.1 ether);
         vm.stopPrank();
         vm.prank(bob);
-        market.buy{value: 0.1 ether}(address(t2), 1);
+        market.buy{value: 0.1 ether}(address(t2), 1, 0.1 ether);
         assertEq(market.owed(address(0), address(org)), 0.005 ether);
         assertEq(t2.ownerOf(1), bob);
     }
 
     function test_buy_buyerReentersOnReceive_blocked() public {
-        uint256 a = _mint(FREE, alice, 2);
+        uint256 a = _paid(FREE, alice, 2);
         _list(alice, a, 0.1 ether);
         vm.prank(alice);
         ticket.approve(address(market), a + 1);
@@ -216,8 +230,8 @@ contract ResaleMarketTest is TicketFixture {
         market.list(address(ticket), a + 1, 0.1 ether);
         ReenteringReceiver r = new ReenteringReceiver();
         vm.deal(address(r), 1 ether);
-        r.arm(address(market), abi.encodeCall(ResaleMarket.buy, (address(ticket), a + 1)), 0.1 ether);
-        r.call{value: 0.1 ether}(address(market), abi.encodeCall(ResaleMarket.buy, (address(ticket), a)), 0.1 ether);
+        r.arm(address(market), abi.encodeCall(ResaleMarket.buy, (address(ticket), a + 1, 0.1 ether)), 0.1 ether);
+        r.call{value: 0.1 ether}(address(market), abi.encodeCall(ResaleMarket.buy, (address(ticket), a, 0.1 ether)), 0.1 ether);
         assertTrue(r.attempted());
         assertFalse(r.reentrySucceeded());
         assertEq(bytes4(r.reentryError()), ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
@@ -226,7 +240,7 @@ contract ResaleMarketTest is TicketFixture {
     }
 
     function test_cancel_notSeller_reverts() public {
-        uint256 id = _mint(FREE, alice, 1);
+        uint256 id = _paid(FREE, alice, 1);
         _list(alice, id, 0.1 ether);
         vm.expectRevert(abi.encodeWithSelector(IResaleMarket.MarketNotSeller.selector, bob));
         vm.prank(bob);
@@ -234,7 +248,7 @@ contract ResaleMarketTest is TicketFixture {
     }
 
     function test_cancel_newOwnerClearsStaleListing() public {
-        uint256 id = _mint(FREE, alice, 1);
+        uint256 id = _paid(FREE, alice, 1);
         _list(alice, id, 0.1 ether);
         vm.prank(alice);
         ticket.transferFrom(alice, bob, id);

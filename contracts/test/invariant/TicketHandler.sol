@@ -123,7 +123,7 @@ contract TicketHandler is Test {
         if (seller == address(0)) return;
         uint256 cap = ticket.maxResalePrice(id);
         vm.prank(_actor(buyer));
-        try market.buy{value: currency == address(0) ? price : 0}(address(ticket), id) {
+        try market.buy{value: currency == address(0) ? price : 0}(address(ticket), id, price) {
             ghostResaleIn += price;
             if (price > cap) ++ghostSalesAboveCap;
             _noteMove(id);

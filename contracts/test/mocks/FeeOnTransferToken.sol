@@ -8,6 +8,12 @@ import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20P
 /// gets less than was sent, so escrow accounting by amount would be short. Fairgate must refuse it.
 contract FeeOnTransferToken is ERC20, ERC20Permit {
     uint256 public constant FEE_BPS = 100;
+    /// Off, the token behaves normally (so a test can buy at primary, then turn the fee on for resale).
+    bool public feeOn = true;
+
+    function setFee(bool on) external {
+        feeOn = on;
+    }
 
     constructor() ERC20("Fee USD", "feeUSD") ERC20Permit("Fee USD") {}
 
@@ -20,7 +26,7 @@ contract FeeOnTransferToken is ERC20, ERC20Permit {
     }
 
     function _update(address from, address to, uint256 value) internal override {
-        if (from == address(0) || to == address(0)) return super._update(from, to, value);
+        if (!feeOn || from == address(0) || to == address(0)) return super._update(from, to, value);
         uint256 fee = value * FEE_BPS / 10_000;
         super._update(from, address(0), fee);
         super._update(from, to, value - fee);

@@ -83,6 +83,13 @@ abstract contract TicketFixture is FairgateDeployer {
         return ticket.mintTo(tierId, to, n);
     }
 
+    /// `n` tickets of `tierId` bought at face by `to` (funded here): tickets that carry a refund right,
+    /// as the market and the waitlist require for a sale at a price.
+    function _paid(uint8 tierId, address to, uint256 n) internal returns (uint256) {
+        vm.deal(to, to.balance + _face(tierId) * n);
+        return _buy(to, tierId, n);
+    }
+
     /// `who` buys `n` tickets of `tierId` at face value; returns the first id.
     function _buy(address who, uint8 tierId, uint256 n) internal returns (uint256) {
         uint256 value = _face(tierId) * n;
