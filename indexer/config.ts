@@ -14,6 +14,7 @@ import { defaultGateSettings, type GateSettings } from "./gate/gate-deps";
 import { DEFAULT_PGLITE_SHARED_BUFFERS_MB } from "./db/pglite-options";
 import { DEFAULT_HEAP_GROWING_PERCENT } from "./memory/heap-growth";
 import { DEFAULT_RANGE_TARGET_LOGS } from "./sync/range-size";
+import { blockTimeMs, defaultPollMs } from "../lib/rpc/block-time";
 import { onsaleEnvSchema, onsaleSettingsFrom, type OnsaleSettings } from "./onsale/onsale-config";
 import { defaultRequireSession, productionProblems } from "./production-config";
 
@@ -23,12 +24,26 @@ export type IndexerConfig = {
   /** The TicketFactory to follow and the block it was deployed in. */
   factory: Address;
   fromBlock: number;
+  /**
+   * Where fromBlock came from. "default": FACTORY_ADDRESS alone, with no FROM_BLOCK and no deployment
+   * record of that factory: block 0, which start-up refuses on a long chain unless ALLOW_FULL_HISTORY (main.ts).
+   */
+  fromBlockSource?: "FROM_BLOCK" | "deployments" | "default";
+  /** ALLOW_FULL_HISTORY: scanning from block 0 of a long chain is intended. */
+  allowFullHistory?: boolean;
   /** PGlite folder, or `memory://` for an in-memory database. */
   dataDir: string;
   host: string;
   /** 0 picks a free port. */
   port: number;
+  /** Head poll interval: POLL_INTERVAL_MS, else one block time (lib/rpc/block-time.ts; the local chain: 500 ms). */
   pollIntervalMs: number;
+  /** The chain's block time (BLOCK_TIME_MS, else known per chain id). */
+  blockTimeMs?: number;
+  /** Client-side budget of RPC requests per second (RPC_MAX_RPS); 0 or absent: none. */
+  rpcMaxRps?: number;
+  /** A ws(s):// endpoint for new heads when RPC_URL is http(s) (RPC_WS_URL): the loop wakes on each block and polls only as a keep-alive. */
+  rpcWsUrl?: string;
   /** Largest block range per eth_getLogs call; shrinks on RPC errors. */
   maxBlockRange: number;
   /** Domains (host[:port]) a SIWE gate message may name; the first is the default. */
@@ -89,7 +104,11 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default("data/pglite"),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: int(0, 65535).default(4100),
-  POLL_INTERVAL_MS: int(50, 600_000).default(500),
+  POLL_INTERVAL_MS: int(50, 600_000).optional(),
+  BLOCK_TIME_MS: int(50, 600_000).optional(),
+  RPC_MAX_RPS: int(0, 100_000).default(0),
+  RPC_WS_URL: z.url({ protocol: /^wss?$/ }).optional(),
+  ALLOW_FULL_HISTORY: z.enum(["0", "1", "false", "true"]).transform((v) => v === "1" || v === "true").default(false),
   MAX_BLOCK_RANGE: int(1, 100_000).default(2_000),
   SIWE_DOMAINS: csv.pipe(z.array(domain)).default(["localhost:3000", "127.0.0.1:3000"]),
   MAX_INDEXER_LAG_BLOCKS: int(0, 1_000_000).default(2),
@@ -127,7 +146,7 @@ const envSchema = z.object({
 
 /**
  * Builds the config from environment variables (default `process.env`).
- * The factory comes from FACTORY_ADDRESS (+ FROM_BLOCK, default 0) or else from DEPLOYMENTS_FILE.
+ * The factory comes from FACTORY_ADDRESS (+ FROM_BLOCK, else the deployments file's fromBlock for it) or else from DEPLOYMENTS_FILE.
  *
  * @example
  * const config = loadConfig(); // throws ConfigError with every problem listed
@@ -144,18 +163,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const onsale = onsaleSettingsFrom(e);
   if (onsale.problems.length > 0) throw new ConfigError(`Invalid indexer configuration:\n${onsale.problems.map((p) => `  ${p}`).join("\n")}`);
-  const { factory, fromBlock } = e.FACTORY_ADDRESS
-    ? { factory: getAddress(e.FACTORY_ADDRESS), fromBlock: e.FROM_BLOCK ?? 0 }
-    : readDeployment(e.DEPLOYMENTS_FILE, e.CHAIN_ID);
+  const { factory, fromBlock, fromBlockSource } = e.FACTORY_ADDRESS
+    ? factoryStart(getAddress(e.FACTORY_ADDRESS), e.FROM_BLOCK, e.DEPLOYMENTS_FILE, e.CHAIN_ID)
+    : { ...readDeployment(e.DEPLOYMENTS_FILE, e.CHAIN_ID), fromBlockSource: "deployments" as const };
+  const blockTime = e.BLOCK_TIME_MS ?? blockTimeMs(e.CHAIN_ID);
   const config: IndexerConfig = {
     rpcUrl: e.RPC_URL,
     chainId: e.CHAIN_ID,
     factory,
     fromBlock,
+    fromBlockSource,
+    allowFullHistory: e.ALLOW_FULL_HISTORY,
     dataDir: e.DATA_DIR,
     host: e.HOST,
     port: e.PORT,
-    pollIntervalMs: e.POLL_INTERVAL_MS,
+    pollIntervalMs: e.POLL_INTERVAL_MS ?? defaultPollMs(e.CHAIN_ID, blockTime),
+    blockTimeMs: blockTime,
+    ...(e.RPC_MAX_RPS > 0 ? { rpcMaxRps: e.RPC_MAX_RPS } : {}),
+    ...(e.RPC_WS_URL ? { rpcWsUrl: e.RPC_WS_URL } : {}),
     maxBlockRange: e.MAX_BLOCK_RANGE,
     siweDomains: e.SIWE_DOMAINS,
     maxIndexerLagBlocks: e.MAX_INDEXER_LAG_BLOCKS,
@@ -243,6 +268,22 @@ function batcherConfig(e: z.output<typeof envSchema>): IndexerConfig["checkInBat
   }
   const settings = { ...defaultBatcherSettings, batchSize: e.GATE_BATCH_SIZE, intervalMs: e.GATE_BATCH_INTERVAL_MS, confirmTimeoutMs: e.GATE_BATCH_CONFIRM_TIMEOUT_MS };
   return { signer, settings };
+}
+
+/**
+ * FACTORY_ADDRESS's start block: FROM_BLOCK if given, else the deployments file's record of the
+ * same factory (its fromBlock is always used), else block 0, marked as a default so start-up can
+ * refuse it on a long chain.
+ */
+function factoryStart(factory: Address, fromBlock: number | undefined, file: string, chainId: number): { factory: Address; fromBlock: number; fromBlockSource: NonNullable<IndexerConfig["fromBlockSource"]> } {
+  if (fromBlock !== undefined) return { factory, fromBlock, fromBlockSource: "FROM_BLOCK" };
+  try {
+    const recorded = readDeployment(file, chainId);
+    if (recorded.factory === factory) return { factory, fromBlock: recorded.fromBlock, fromBlockSource: "deployments" };
+  } catch {
+    // No readable record of this chain: nothing to take the start from.
+  }
+  return { factory, fromBlock: 0, fromBlockSource: "default" };
 }
 
 function readDeployment(file: string, chainId: number): { factory: Address; fromBlock: number } {

@@ -5,8 +5,11 @@
 import { serve, type ServerType } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
-import { createPublicClient, http, webSocket, type PublicClient } from "viem";
-import { fairgateChain } from "../lib/chain";
+import { createPublicClient, webSocket, type PublicClient } from "viem";
+import { fairgateChain, LOCAL_CHAIN_ID } from "../lib/chain";
+import { sharedRangeCap } from "../lib/rpc/range-cap";
+import { rpcCallStats, type RpcCallStats } from "../lib/rpc/rpc-call-stats";
+import { rpcTransport } from "../lib/rpc/rpc-transport";
 import { createApi } from "./api/create-api";
 import { ConfigError, loadConfig, type IndexerConfig } from "./config";
 import { defaultRequireSession, productionProblems, productionViewOfConfig } from "./production-config";
@@ -21,6 +24,7 @@ import { createChangeFeed } from "./sync/change-feed";
 import { cursorId } from "./sync/cursor";
 import { startOnsale, type OnsaleOverrides } from "./onsale/start-onsale";
 import { createSyncEngine } from "./sync/sync-engine";
+import { checkStartBlock } from "./sync/start-block-check";
 
 export type RunningIndexer = {
   /** Base URL of the HTTP API, e.g. http://127.0.0.1:4100 */
@@ -48,7 +52,10 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
   const unsafe = productionProblems(productionViewOfConfig(config, options.onsale?.identity));
   if (unsafe.length > 0) throw new ConfigError(unsafe);
   if (config.heapGrowingPercent !== undefined) applyHeapGrowth(config.heapGrowingPercent);
-  const client = options.client ?? createClient(config);
+  const rpcStats = rpcCallStats();
+  const client = options.client ?? createClient(config, rpcStats);
+  // FACTORY_ADDRESS alone on a long chain: stop before opening anything rather than scan from block 0.
+  await checkStartBlock(config, client);
   const database = await openDatabase(config);
   const changes = createChangeFeed();
   const onsale = await startOnsale({
@@ -79,20 +86,20 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
     factory: config.factory,
     fromBlock: config.fromBlock,
     maxBlockRange: config.maxBlockRange,
+    // One learned eth_getLogs cap per endpoint: every scan in this process stays under it.
+    rangeCap: sharedRangeCap(config.rpcUrl),
     ...(config.rangeTargetLogs !== undefined ? { rangeTargetLogs: config.rangeTargetLogs } : {}),
     pollIntervalMs: config.pollIntervalMs,
     ...(config.finalityDepth !== undefined ? { finalityDepth: config.finalityDepth } : {}),
     ...(config.leasePollMs !== undefined ? { followerPollMs: config.leasePollMs } : {}),
     ...(lease ? { lease } : {}),
     onChange: changes.publish,
-    // A websocket RPC pushes new heads: sync at once instead of waiting for the next poll.
-    ...(client.transport.type === "webSocket"
-      ? { subscribeHeads: (onHead: () => void) => client.watchBlockNumber({ onBlockNumber: onHead, emitOnBegin: false, onError: () => {} }) }
-      : {}),
+    // A websocket pushes new heads (RPC_URL or RPC_WS_URL): sync at once, and poll only as a keep-alive.
+    ...headsOptions(config, client),
     onLeadership: duties.setLeader,
     log: (line) => log(`[sync] ${line}`),
   });
-  const status = () => ({ ...sync.status(), duties: duties.names() });
+  const status = () => ({ ...sync.status(), duties: duties.names(), rpc: rpcStats.snapshot() });
   const app = createApi({
     onsale: onsale.deps,
     db: database.db,
@@ -160,13 +167,30 @@ function checkInBatcherDuty(config: IndexerConfig, db: Db, client: PublicClient,
   };
 }
 
-function createClient(config: IndexerConfig): PublicClient {
+function createClient(config: IndexerConfig, stats: RpcCallStats): PublicClient {
   const chain = fairgateChain(config.chainId, config.rpcUrl);
-  // One transport-level retry: the sync engine retries on its own, and a gate scan should fail fast.
-  const transport = config.rpcUrl.startsWith("ws")
-    ? webSocket(config.rpcUrl, { retryCount: 1 })
-    : http(config.rpcUrl, { timeout: 10_000, retryCount: 1 });
+  // One retry of a transient failure: the sync engine retries on its own, and a gate scan should fail fast.
+  // Rate limits are waited out in the transport (Retry-After), under the RPC_MAX_RPS budget when set.
+  const transport = rpcTransport(config.rpcUrl, { timeoutMs: 10_000, retryCount: 1, stats, ...(config.rpcMaxRps ? { maxRps: config.rpcMaxRps } : {}) });
   return createPublicClient({ chain, transport }) as PublicClient;
+}
+
+/** While subscribed to new heads the loop wakes on each block; its poll is only a keep-alive in case the socket goes quiet. */
+const SUBSCRIBED_POLL_MS = 30_000;
+
+function headsOptions(config: IndexerConfig, client: PublicClient): { subscribeHeads?: (onHead: () => void) => () => void; subscribedPollMs?: number } {
+  const heads =
+    client.transport.type === "webSocket"
+      ? client
+      : config.rpcWsUrl
+        ? (createPublicClient({ chain: fairgateChain(config.chainId, config.rpcUrl), transport: webSocket(config.rpcWsUrl) }) as PublicClient)
+        : null;
+  if (!heads) return {};
+  return {
+    subscribeHeads: (onHead) => heads.watchBlockNumber({ onBlockNumber: onHead, emitOnBegin: false, onError: () => {} }),
+    // The local node mines only on demand: keep its fast poll, so an idle chain's head stays fresh for the gate.
+    subscribedPollMs: config.chainId === LOCAL_CHAIN_ID ? config.pollIntervalMs : Math.max(config.pollIntervalMs, SUBSCRIBED_POLL_MS),
+  };
 }
 
 function listen(fetch: Parameters<typeof serve>[0]["fetch"], hostname: string, port: number): Promise<ServerType> {

@@ -37,6 +37,7 @@ describe("HTTP API", { timeout: 60_000 }, () => {
       ok: true,
       role: "leader",
       backfill: null,
+      rangeCap: null,
     });
     expect(healthSchema.parse(res.body)).toBeTruthy();
   });

@@ -29,6 +29,8 @@ export function metricsRoute(status: () => SyncStatus, api: ApiCounters) {
       k("fairgate_sync_errors_total", "Failed sync steps", s.counters.rpcErrors),
       k("fairgate_getlogs_range_shrinks_total", "eth_getLogs ranges halved after a provider refusal", s.counters.rangeShrinks),
       k("fairgate_ranges_prefetched_total", "Block ranges whose logs were read while the previous range was written", s.counters.rangesPrefetched),
+      g("fairgate_getlogs_range_cap_blocks", "The provider's eth_getLogs block-range cap learned from its refusals", s.counters.rangeCap ?? null),
+      ...rpcCounters(s),
       g("fairgate_sse_clients", "Open /stream connections", api.sseClients()),
       ...memoryGauges(g),
       { name: "fairgate_http_requests_total", help: "HTTP requests by route and status", type: "counter", samples: [...api.requests].map(([labels, v]) => [labels, v]) },
@@ -38,6 +40,22 @@ export function metricsRoute(status: () => SyncStatus, api: ApiCounters) {
       .join("\n");
     return c.text(`${text}\n`, 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
   });
+}
+
+/** RPC calls by method, and how many the provider refused or rate-limited (429). */
+function rpcCounters(s: SyncStatus): Metric[] {
+  const rows = Object.entries(s.rpc ?? {});
+  const per = (name: string, help: string, pick: (c: { calls: number; refused: number; rateLimited: number }) => number): Metric => ({
+    name,
+    help,
+    type: "counter",
+    samples: rows.map(([method, c]) => [`{method="${method.replace(/[^A-Za-z0-9_]/g, "_")}"}`, pick(c)]),
+  });
+  return [
+    per("fairgate_rpc_calls_total", "JSON-RPC calls sent, by method", (c) => c.calls),
+    per("fairgate_rpc_refused_total", "JSON-RPC calls answered with an error other than a rate limit, by method", (c) => c.refused),
+    per("fairgate_rpc_rate_limited_total", "JSON-RPC calls answered 429 or rate-limit wording, by method", (c) => c.rateLimited),
+  ];
 }
 
 /** The process's memory split, so RSS can be told apart from the JS heap and PGlite's WebAssembly memory (in external). */

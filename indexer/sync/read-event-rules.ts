@@ -6,7 +6,7 @@
 import { erc20Abi, zeroAddress, type Address, type PublicClient } from "viem";
 import { NATIVE_CURRENCY } from "../../lib/currency/currency";
 import { eventTicketAbi } from "../../lib/generated/abis";
-import { isRevert } from "./rpc-errors";
+import { isRevert } from "../../lib/rpc/rpc-errors";
 import { withRetry, type RetryOptions } from "./retry";
 
 export type EventRules = {

@@ -2,7 +2,7 @@
 import type { Address, PublicClient } from "viem";
 import { resaleMarketAbi } from "../../lib/generated/abis";
 import { withRetry, type RetryOptions } from "./retry";
-import { describeError, isRevert } from "./rpc-errors";
+import { describeError, isRevert } from "../../lib/rpc/rpc-errors";
 
 /**
  * The market's waitlist address, or null for a market deployed before the waitlist existed

@@ -1,5 +1,5 @@
 /** Bounded retry with exponential backoff and jitter, for RPC calls that fail transiently. */
-import { classifyRpcError } from "./rpc-errors";
+import { classifyRpcError, retryAfterMs } from "../../lib/rpc/rpc-errors";
 
 export type RetryOptions = {
   /** Total tries, the first included. */
@@ -8,11 +8,14 @@ export type RetryOptions = {
   maxDelayMs?: number;
   /** Stops retrying (and sleeping) once aborted. */
   signal?: AbortSignal;
-  /** Which failures are worth another try; default: timeouts, 429, 5xx, network (see rpc-errors.ts). */
+  /** Which failures are worth another try; default: timeouts, rate limits, 5xx, network (see lib/rpc/rpc-errors.ts). */
   shouldRetry?: (err: unknown) => boolean;
 };
 
-const retryable = (err: unknown) => classifyRpcError(err) === "retryable";
+const retryable = (err: unknown) => {
+  const kind = classifyRpcError(err);
+  return kind === "retryable" || kind === "rate-limit";
+};
 
 /**
  * Runs `fn` until it resolves, fails with a non-retryable error, or `attempts` tries have failed;
@@ -30,9 +33,11 @@ export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions =
     } catch (err) {
       lastError = err;
       if (attempt === attempts - 1 || signal?.aborted || !shouldRetry(err)) break;
-      // Full jitter, so many indexers behind one provider do not retry in lockstep.
+      // A rate limit that says how long to wait is waited out as asked; otherwise full jitter,
+      // so many indexers behind one provider do not retry in lockstep.
+      const asked = retryAfterMs(err);
       const cap = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
-      await sleep(cap / 2 + Math.random() * (cap / 2), signal);
+      await sleep(asked !== undefined ? Math.min(asked, 30_000) : cap / 2 + Math.random() * (cap / 2), signal);
     }
   }
   throw lastError;

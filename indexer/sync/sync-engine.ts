@@ -16,7 +16,9 @@ import { fetchRangeLogs, type RangeLogs } from "./range-logs";
 import { initialRangeSize, nextRangeSize } from "./range-size";
 import { prefetcher } from "./prefetch";
 import { readWaitlist } from "./read-waitlist";
-import { classifyRpcError, describeError, errorText, isRevert } from "./rpc-errors";
+import { rangeCap as newRangeCap, type RangeCap } from "../../lib/rpc/range-cap";
+import { describeError, errorText, isRevert } from "../../lib/rpc/rpc-errors";
+import { isRangeRefusal } from "../../lib/rpc/scan-ranges";
 import { sleep, withRetry, type RetryOptions } from "./retry";
 import { soleLease, type SyncLease } from "./sync-lease";
 import { lagOf, type SyncCounters, type SyncStatus } from "./sync-status";
@@ -33,9 +35,13 @@ export type SyncEngineOptions = {
   /** The factory's deployment block: nothing before it matters. */
   fromBlock: number;
   maxBlockRange: number;
+  /** The provider's eth_getLogs cap as learned so far (main.ts shares one per RPC URL); default: a fresh one. */
+  rangeCap?: RangeCap;
   /** Aim for about this many logs per range (default range-size.ts's): bounds the decoded logs held at once. */
   rangeTargetLogs?: number;
   pollIntervalMs: number;
+  /** Pause between polls while caught up and a new-heads subscription is live (it wakes the loop): a keep-alive; default pollIntervalMs. */
+  subscribedPollMs?: number;
   /** Blocks deeper than this below the head are final; hashes are kept this deep. */
   finalityDepth?: number;
   retry?: RetryOptions;
@@ -70,6 +76,9 @@ export type SyncEngine = {
   wake(): void;
 };
 
+/** How long a head read stays good enough to size backfill ranges by. */
+const HEAD_REUSE_MS = 10_000;
+
 /** A block changed between reading it and reading its logs: try the range again. */
 export class BlockChangedError extends Error {
   override name = "BlockChangedError";
@@ -91,6 +100,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { client, db, chainId, factory, fromBlock, maxBlockRange, pollIntervalMs } = options;
   const finalityDepth = options.finalityDepth ?? 64;
   const sizeLimits = options.rangeTargetLogs !== undefined ? { targetLogs: options.rangeTargetLogs } : {};
+  const cap = options.rangeCap ?? newRangeCap();
+  /** Never past the provider's learned cap, so neither the next range nor the read-ahead asks for what it refused. */
+  const maxBlocks = () => cap.clamp(maxBlockRange);
   const retry = options.retry ?? { attempts: 4, baseDelayMs: 100, maxDelayMs: 2_000 };
   const maxBackoffMs = options.maxBackoffMs ?? 30_000;
   const log = options.log ?? ((line: string) => console.warn(`[sync] ${line}`));
@@ -109,7 +121,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let market: Address | null = null;
   let waitlist: Address | null = null;
   let marketRead = false;
-  let rangeSize = initialRangeSize(maxBlockRange);
+  let rangeSize = initialRangeSize(maxBlocks());
   let headBlock: number | null = null;
   let headCheckedAt: number | null = null;
   /** Head numbers in the order first seen, with when: the oldest one above the cursor gives lagMs. */
@@ -226,21 +238,32 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function fetchAdaptive(from: number, initialTo: number): Promise<{ to: number; block: Block; range: RangeLogs }> {
     let to = initialTo;
     for (let attempt = 0; ; attempt++) {
-      const block = await getBlock(to);
       try {
         const range = await fetchRangeLogs(client, { factory, market, waitlist, knownContracts: known, fromBlock: BigInt(from), toBlock: BigInt(to) }, rpc);
-        return { to, block, range };
+        // Read after the logs, so a refused range costs no block read; a block that changed in between
+        // shows as a log hash mismatch (BlockChangedError) either way.
+        return { to, block: await getBlock(to), range };
       } catch (err) {
-        const kind = classifyRpcError(err);
+        const refused = isRangeRefusal(err);
         const timeout = /timeout|timed out/i.test(errorText(err));
-        if ((kind !== "range" && !timeout) || to === from || attempt >= 40) throw err;
-        // The provider refused the size: halve and try again at once.
+        if ((!refused && !timeout) || to === from || attempt >= 40) throw err;
+        // The provider refused the size: learn its cap (a timeout teaches nothing, it only halves) and try again at once.
         counters.rangeShrinks++;
-        rangeSize = Math.max(1, Math.floor((to - from + 1) / 2));
+        const span = to - from + 1;
+        rangeSize = refused ? Math.min(span - 1, cap.refused(span, err)) : Math.max(1, Math.floor(span / 2));
         to = from + rangeSize - 1;
         log(`eth_getLogs refused ${from}..${initialTo} (${describeError(err)}); range now ${rangeSize} blocks`);
       }
     }
+  }
+
+  /**
+   * Far behind a head read moments ago: the next range ends well below it whatever the head is
+   * now, so reading it again would only cost a call per range (a provider's quota). Re-read at
+   * least every HEAD_REUSE_MS, so lag and /health stay current during a long backfill.
+   */
+  function deepInBackfill(): boolean {
+    return loaded && headBlock !== null && headCheckedAt !== null && Date.now() - headCheckedAt < HEAD_REUSE_MS && cursor + rangeSize + finalityDepth < headBlock;
   }
 
   async function stepOnce(): Promise<{ fromBlock: number; toBlock: number } | null> {
@@ -254,8 +277,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (!leader) return follow();
     if (!loaded) await load();
 
-    const head = Number(await withRetry(() => client.getBlockNumber({ cacheTime: 0 }), rpc));
-    noteHead(head);
+    const head = deepInBackfill() ? headBlock! : Number(await withRetry(() => client.getBlockNumber({ cacheTime: 0 }), rpc));
+    if (head !== headBlock || !deepInBackfill()) noteHead(head);
     if (cursor > head) {
       // A load-balanced RPC may answer from a backend a few blocks behind: if our last block is
       // still on the chain, the head was stale, not reorged; rolling back would hide real rows.
@@ -270,7 +293,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (prefetched) counters.rangesPrefetched++;
     const { to, block, range } = prefetched ?? (await fetchAdaptive(from, Math.min(head, cursor + rangeSize)));
     // Deep backfill: fetch the next range while this one is written (see prefetch.ts for why this is safe).
-    const nextSize = nextRangeSize(rangeSize, { blocks: to - from + 1, logs: range.logs.length, ms: 0, full: to - from + 1 >= rangeSize }, { maxBlocks: maxBlockRange, ...sizeLimits });
+    const nextSize = nextRangeSize(rangeSize, { blocks: to - from + 1, logs: range.logs.length, ms: 0, full: to - from + 1 >= rangeSize }, { maxBlocks: maxBlocks(), ...sizeLimits });
     const nextTo = Math.min(head - finalityDepth, to + nextSize);
     if (range.newEvents.size === 0 && nextTo > to) ahead.start(to + 1, known, () => fetchAdaptive(to + 1, nextTo));
 
@@ -304,7 +327,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     trimPending();
     progress.update(cursor, head, counters.logsIndexed);
 
-    rangeSize = nextRangeSize(rangeSize, { blocks: to - from + 1, logs: range.logs.length, ms: counters.lastRangeMs, full: to - from + 1 >= rangeSize }, { maxBlocks: maxBlockRange, ...sizeLimits });
+    rangeSize = nextRangeSize(rangeSize, { blocks: to - from + 1, logs: range.logs.length, ms: counters.lastRangeMs, full: to - from + 1 >= rangeSize }, { maxBlocks: maxBlocks(), ...sizeLimits });
     counters.rangeSize = rangeSize;
 
     if (options.onChange) options.onChange(summarise(from, to, range));
@@ -354,7 +377,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
             lastLine = p.active ? Date.now() : 0;
           }
         }
-        if (!applied) await pause(leader ? pollIntervalMs : (options.followerPollMs ?? Math.max(pollIntervalMs, 1_000)));
+        if (!applied) await pause(leader ? (unsubscribe ? (options.subscribedPollMs ?? pollIntervalMs) : pollIntervalMs) : (options.followerPollMs ?? Math.max(pollIntervalMs, 1_000)));
       } catch (err) {
         failures++;
         log(`step failed (${failures} in a row): ${describeError(err)}`);
@@ -403,7 +426,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         ...(lastError !== undefined ? { lastError } : {}),
         role: leader ? "leader" : "follower",
         backfill: progress.snapshot(),
-        counters: { ...counters, rangeSize },
+        counters: { ...counters, rangeSize, rangeCap: cap.blocks ?? null },
       };
     },
   };

@@ -1,3 +1,5 @@
+import type { MethodCallCounts } from "../../lib/rpc/rpc-call-stats";
+
 /** What /health, /metrics and the gate learn about sync progress. */
 export type BackfillProgress = {
   /** Still catching up with the head (more than one range behind when it started). */
@@ -22,6 +24,8 @@ export type SyncCounters = {
   rangesPrefetched: number;
   /** Current eth_getLogs range size. */
   rangeSize: number;
+  /** The provider's eth_getLogs cap learned from its refusals (null: it refused nothing yet). */
+  rangeCap?: number | null;
   lastRangeMs: number;
 };
 
@@ -47,6 +51,8 @@ export type SyncStatus = {
   duties?: string[];
   backfill: BackfillProgress | null;
   counters: SyncCounters;
+  /** RPC calls by method (lib/rpc/rpc-call-stats.ts); set by main.ts. */
+  rpc?: Record<string, MethodCallCounts>;
 };
 
 /** Lag in blocks, or null when the head is unknown. */

@@ -35,6 +35,10 @@ export const healthSchema = z.object({
   /** Leader-only jobs this instance runs now (only the sync-lease holder runs them). */
   duties: z.array(z.string()).optional(),
   backfill: backfillSchema.nullable(),
+  /** RPC calls this process made, by method: how many were refused (an error answer) and rate-limited (429). */
+  rpc: z.record(z.string(), z.object({ calls: z.number(), refused: z.number(), rateLimited: z.number() })).optional(),
+  /** The provider's eth_getLogs block-range cap learned from its refusals (null: none yet). */
+  rangeCap: z.number().nullable().optional(),
 });
 
 /** Transfer modes, as the contract's enum: 0 Free, 1 MarketOnly, 2 Locked. */

@@ -1,44 +1,20 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startFakeNode, type FakeNode } from "./fake-node";
 import { startProviderSimulator, type ProviderSimulator, type SimulatorOptions } from "./provider-simulator";
 import { PROVIDER_STYLES } from "./provider-styles";
 
-/** A stand-in node: head 100,000; eth_getLogs returns one log per block of the range. */
-let upstream: Server;
-let upstreamUrl = "";
-let upstreamCalls = 0;
+let node: FakeNode;
 beforeAll(async () => {
-  upstream = createServer((req, res) => {
-    let text = "";
-    req.on("data", (c: Buffer) => (text += c.toString()));
-    req.on("end", () => {
-      const body = JSON.parse(text) as unknown;
-      const answer = (c: { id: unknown; method: string; params?: { fromBlock: string; toBlock: string }[] }) => {
-        upstreamCalls++;
-        if (c.method === "eth_blockNumber") return { jsonrpc: "2.0", id: c.id, result: "0x186a0" };
-        if (c.method === "eth_getLogs") {
-          const from = Number(c.params![0]!.fromBlock);
-          const to = c.params![0]!.toBlock === "latest" ? 100_000 : Number(c.params![0]!.toBlock);
-          return { jsonrpc: "2.0", id: c.id, result: Array.from({ length: to - from + 1 }, (_, i) => ({ blockNumber: `0x${(from + i).toString(16)}` })) };
-        }
-        return { jsonrpc: "2.0", id: c.id, result: "0x7a69" };
-      };
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify(Array.isArray(body) ? body.map(answer) : answer(body as never)));
-    });
-  });
-  await new Promise<void>((r) => upstream.listen(0, "127.0.0.1", () => r()));
-  upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  node = await startFakeNode(100_000);
 });
-afterAll(() => new Promise<void>((r) => upstream.close(() => r())));
+afterAll(() => node.close());
 
 let sim: ProviderSimulator | undefined;
 afterEach(async () => {
   await sim?.close();
   sim = undefined;
 });
-const start = async (o: Omit<SimulatorOptions, "upstream">) => (sim = await startProviderSimulator({ upstream: upstreamUrl, ...o }));
+const start = async (o: Omit<SimulatorOptions, "upstream">) => (sim = await startProviderSimulator({ upstream: node.url, ...o }));
 
 async function post(body: unknown): Promise<{ status: number; retryAfter: string | null; json: any; text: string }> {
   const res = await fetch(sim!.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -160,6 +136,6 @@ describe("provider simulator", () => {
     const res = await fetch(sim!.url, { method: "POST", body: "{not json" });
     expect(((await res.json()) as { error: { code: number } }).error.code).toBe(-32700);
     expect((await post({ jsonrpc: "2.0", id: 1, method: "eth_chainId" })).json.result).toBe("0x7a69");
-    expect(upstreamCalls).toBeGreaterThan(0);
+    expect(node.calls()).toBeGreaterThan(0);
   });
 });
