@@ -1,22 +1,30 @@
 /**
  * Seat holds: a fan in checkout holds up to `maxPerHolder` seats for `ttlSeconds` (default 3
  * minutes), renewing their own holds freely; a seat someone else holds is refused with the list of
- * taken seats, and a request holds all its seats or none. One transaction per request; the
- * primary key (contract, seat) decides between two fans, and a per-fan advisory lock keeps one
- * fan's parallel requests from slipping past the cap. Expired rows are ignored everywhere and
- * swept lazily.
+ * taken seats, and a request holds all its seats or none. Everyone together holds at most
+ * `eventCap` seats of an event. One transaction per request; the primary key (contract, seat)
+ * decides between two fans, and a per-event advisory lock keeps parallel requests from slipping
+ * past the caps. Expired rows are ignored everywhere and swept lazily. The per-client cap and the
+ * layout checks are the route's (seating-routes.ts).
  */
 import { and, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import { seatHolds } from "../db/schema";
 import type { Db } from "../db/types";
+import { SEAT_HOLD_LIMITS } from "../api/abuse-limits";
 import { SeatError } from "./seat-error";
 
-export type HoldSettings = { ttlSeconds: number; maxPerHolder: number };
-export const DEFAULT_HOLD_SETTINGS: HoldSettings = { ttlSeconds: 180, maxPerHolder: 8 };
+/** `maxPerClient` and `eventShare` are applied by the route (client address, layout size). */
+export type HoldSettings = { ttlSeconds: number; maxPerHolder: number; maxPerClient?: number; eventShare?: number };
+export const DEFAULT_HOLD_SETTINGS: HoldSettings = {
+  ttlSeconds: SEAT_HOLD_LIMITS.ttlSeconds,
+  maxPerHolder: SEAT_HOLD_LIMITS.perWallet,
+  maxPerClient: SEAT_HOLD_LIMITS.perClient,
+  eventShare: SEAT_HOLD_LIMITS.perEventShare,
+};
 
 export type HeldSeats = { seats: number[]; expiresAt: string };
 
-export async function holdSeats(db: Db, r: { contract: string; holder: string; seats: number[]; now: Date; settings: HoldSettings }): Promise<HeldSeats> {
+export async function holdSeats(db: Db, r: { contract: string; holder: string; seats: number[]; now: Date; settings: HoldSettings; eventCap?: number }): Promise<HeldSeats> {
   const contract = r.contract.toLowerCase();
   const holder = r.holder.toLowerCase();
   const seats = [...new Set(r.seats)].sort((a, b) => a - b);
@@ -24,7 +32,7 @@ export async function holdSeats(db: Db, r: { contract: string; holder: string; s
   if (seats.length > r.settings.maxPerHolder) throw new SeatError("HOLD_LIMIT", `at most ${r.settings.maxPerHolder} seats at a time`);
   const expiresAt = new Date(r.now.getTime() + r.settings.ttlSeconds * 1000);
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`seat-holds:${contract}:${holder}`}))`);
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`seat-holds:${contract}`}))`);
     await tx.delete(seatHolds).where(and(eq(seatHolds.contract, contract), lte(seatHolds.expiresAt, r.now)));
     const others = await tx
       .select({ n: sql<number>`count(*)::int` })
@@ -33,6 +41,16 @@ export async function holdSeats(db: Db, r: { contract: string; holder: string; s
     const already = others[0]?.n ?? 0;
     if (already + seats.length > r.settings.maxPerHolder) {
       throw new SeatError("HOLD_LIMIT", `you already hold ${already} other seat(s); at most ${r.settings.maxPerHolder} at a time (release some first)`);
+    }
+    if (r.eventCap !== undefined) {
+      // Everyone's live holds but the ones this request renews.
+      const [all] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(seatHolds)
+        .where(and(eq(seatHolds.contract, contract), sql`NOT (${seatHolds.holder} = ${holder} AND ${seatHolds.seatIndex} = ANY(${`{${seats.join(",")}}`}::int[]))`));
+      if ((all?.n ?? 0) + seats.length > r.eventCap) {
+        throw new SeatError("EVENT_HOLD_LIMIT", `${all?.n ?? 0} seats of this event are already held in checkouts (at most ${r.eventCap} at a time); try again in a few minutes`);
+      }
     }
     const won = await tx
       .insert(seatHolds)

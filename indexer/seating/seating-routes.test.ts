@@ -19,6 +19,16 @@ describe("seat holds over HTTP", { timeout: 60_000 }, () => {
     t = await createTestApp();
     event = await t.chain.createEvent("Seated Show");
     await t.sync.syncToHead();
+    // Holds need the event's layout (seat-hold-limits.test.ts): the organizer sets one first.
+    const ch = (await t.post("/gate/session/nonce", { contract: event, gateId: "organizer" })).body as unknown as GateSignInChallenge;
+    const message = buildGateSignInMessage(ch, getAddress(t.chain.organizer.account!.address));
+    const org = await t.post("/gate/session", { message, signature: await t.chain.organizer.signMessage({ account: t.chain.organizer.account!, message }) });
+    const put = await t.app.request(`/seats/venue?contract=${event}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", authorization: `Bearer ${org.body.token as string}` },
+      body: JSON.stringify({ layout: generateVenue({ sections: 4, rows: 5, seatsPerRow: 10, tiers: 1 }) }),
+    });
+    expect(put.status).toBe(200);
   });
   afterAll(() => t.close());
 

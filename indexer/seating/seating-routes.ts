@@ -1,13 +1,17 @@
 /**
  * `/seats`: fans sign in and hold seats during checkout; anyone reads which seats are held.
  * Refusals are `{ error: { code, message, seats? } }` (SEATS_TAKEN 409 lists the taken seats).
+ * Holds are capped per wallet, per client address and per event (abuse-limits.ts), only for
+ * events with a layout and only for seats in it.
  */
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { ApiError } from "../api/api-error";
+import { clientIp } from "../api/client-ip";
 import { addressSchema, parseOr400, readJson } from "../api/validation";
 import type { GateContext } from "../gate/gate-context";
 import { GateDenial } from "../gate/gate-denial";
+import { createClientHolds } from "./client-holds";
 import { SeatError } from "./seat-error";
 import { activeHolds, DEFAULT_HOLD_SETTINGS, holdSeats, releaseSeats, type HoldSettings } from "./seat-holds";
 import { issueSeatNonce, openSeatSession, seatSessionOf } from "./seat-session";
@@ -20,6 +24,7 @@ const releaseSchema = z.object({ seats: z.array(seatIndex).max(64).optional() })
 
 export function seatingRoutes(ctx: GateContext, settings: HoldSettings = DEFAULT_HOLD_SETTINGS) {
   const session = (c: Context) => seatSessionOf(ctx, c.req.header("authorization"));
+  const clients = createClientHolds();
   return new Hono()
     .post("/session/nonce", async (c) => {
       const body = parseOr400(nonceSchema, await readJson(c));
@@ -29,15 +34,35 @@ export function seatingRoutes(ctx: GateContext, settings: HoldSettings = DEFAULT
       const body = parseOr400(signedSchema, await readJson(c));
       return answer(c, () => openSeatSession(ctx, body));
     })
-    .post("/holds", async (c) => {
-      const body = parseOr400(holdSchema, await readJson(c));
-      return answer(c, async () => {
+    .post("/holds", async (c) =>
+      answer(c, async () => {
         const s = await session(c);
-        const held = await holdSeats(ctx.db, { contract: s.contract, holder: s.wallet, seats: body.seats, now: ctx.now(), settings });
-        ctx.seatEvents.notify(s.contract);
-        return held;
-      });
-    })
+        const body = parseOr400(holdSchema, await readJson(c));
+        const venue = await ctx.venues.venue(s.contract);
+        if (!venue) throw new SeatError("NO_LAYOUT", "this event has no seat map, so there are no seats to hold");
+        const outside = [...new Set(body.seats)].filter((seat) => seat >= venue.seats.length);
+        if (outside.length) throw new SeatError("SEAT_NOT_IN_LAYOUT", `not seats of this event's layout (seats 0 to ${venue.seats.length - 1}): ${outside.join(", ")}`, outside);
+        const now = ctx.now();
+        const reservation = clients.reserve({
+          contract: s.contract,
+          client: clientIp(c, ctx.settings.trustedProxyHops),
+          seats: body.seats,
+          expiresAt: now.getTime() + settings.ttlSeconds * 1000,
+          cap: settings.maxPerClient ?? Number.POSITIVE_INFINITY,
+          now: now.getTime(),
+        });
+        if (!reservation.ok) throw new SeatError("CLIENT_HOLD_LIMIT", `${reservation.held} seats of this event are already held from your network address (at most ${settings.maxPerClient} at a time)`);
+        const eventCap = settings.eventShare === undefined ? undefined : Math.max(settings.maxPerHolder, Math.floor(venue.seats.length * settings.eventShare));
+        try {
+          const held = await holdSeats(ctx.db, { contract: s.contract, holder: s.wallet, seats: body.seats, now, settings, ...(eventCap === undefined ? {} : { eventCap }) });
+          ctx.seatEvents.notify(s.contract);
+          return held;
+        } catch (err) {
+          reservation.undo();
+          throw err;
+        }
+      }),
+    )
     .delete("/holds", async (c) =>
       // The session first: an anonymous caller's body is never read.
       answer(c, async () => {
@@ -45,6 +70,7 @@ export function seatingRoutes(ctx: GateContext, settings: HoldSettings = DEFAULT
         const text = await c.req.text();
         const body = text.trim() === "" ? {} : parseOr400(releaseSchema, parseJson(text));
         const released = await releaseSeats(ctx.db, { contract: s.contract, holder: s.wallet, seats: body.seats });
+        clients.release(s.contract, released.released);
         ctx.seatEvents.notify(s.contract);
         return released;
       }),
