@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { getAddress, type Address } from "viem";
 import { useConfig } from "wagmi";
 import { signMessage } from "wagmi/actions";
-import { buildDelegationMessage, exportDevicePublicKey, keyIdOf } from "../../lib/pass";
+import { buildDelegationMessage, exportDevicePublicKey, keyIdOf, signDelegationProof } from "../../lib/pass";
 import { requestDelegation, submitDelegation } from "../../lib/indexer-client/pass";
 import { loadOrCreateDeviceKey } from "../pass/device-key-store";
 import { readDelegation, saveDelegation, type StoredDelegation } from "../pass/delegation-store";
@@ -52,7 +52,9 @@ export function usePassDevice(contract: Address) {
         const request = await requestDelegation(indexerUrl, contract, window.location.host);
         const message = buildDelegationMessage(request, getAddress(holder), keys.publicKey);
         const signature = await signMessage(config, { message });
-        const result = await submitDelegation(indexerUrl, message, signature);
+        // The non-extractable pass key signs the same message: proof that this phone holds it.
+        const deviceSignature = await signDelegationProof(keys.pair.privateKey, message);
+        const result = await submitDelegation(indexerUrl, message, signature, deviceSignature);
         const delegation = { chainId, contract, holder: result.holder, publicKey: keys.publicKey, expiresAt: result.expiresAt };
         saveDelegation(localStorage, delegation);
         setState({ status: "ready", keys: keys.pair, keyId: keys.keyId, delegation });

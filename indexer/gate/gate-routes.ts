@@ -41,11 +41,17 @@ const redeemSchema = z.object({
   /** base64url raw P-256 point of the scanner's device key; the session is bound to it. */
   devicePublicKey: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "base64url raw P-256 public key"),
 });
+/** A uint256 token id in canonical decimal (no sign, no leading zeros): ids at or above 2^256 cannot exist on chain. */
+const tokenIdSchema = z
+  .string()
+  .regex(/^(0|[1-9][0-9]{0,77})$/, "canonical decimal token id")
+  .transform(BigInt)
+  .refine((id) => id < 2n ** 256n, "token id must be below 2^256");
 const reconcileSchema = z.object({
   admissions: z
     .array(
       z.object({
-        tokenId: z.string().regex(/^[0-9]{1,78}$/, "decimal token id").transform(BigInt),
+        tokenId: tokenIdSchema,
         holder: addressSchema,
         admittedAt: z.iso.datetime().transform((s) => new Date(s)),
       }),
@@ -54,6 +60,8 @@ const reconcileSchema = z.object({
     .max(100),
 });
 const delegationNonceSchema = z.object({ contract: addressSchema, domain: z.string().max(255).optional() });
+/** The device key's proof of possession (lib/pass/delegation-proof.ts): base64url r ‖ s. Checked, not just shaped, in registerDelegation. */
+const delegationSchema = signedSchema.extend({ deviceSignature: z.string().max(200).optional() });
 
 export function malformedVerdict(message: string): GateVerdict {
   return { result: "DENY", reason: "MALFORMED", message: `${denyReasonText.MALFORMED} ${message}` };
@@ -65,6 +73,7 @@ const statusOf: Partial<Record<DenyReason, ContentfulStatusCode>> = {
   INDEXER_STALE: 503,
   CHALLENGE_USED: 409,
   BAD_SIGNATURE: 401,
+  DEVICE_PROOF_INVALID: 401,
 };
 
 function denialVerdict(err: GateDenial): GateVerdict {
@@ -163,7 +172,7 @@ export function passRoutes(ctx: GateContext) {
   return new Hono()
     .post("/nonce", async (c) => c.json(await issueDelegationNonce(ctx, parseOr400(delegationNonceSchema, await readJson(c)))))
     .post("/delegations", async (c) => {
-      const body = parseOr400(signedSchema, await readJson(c));
+      const body = parseOr400(delegationSchema, await readJson(c));
       return orError(c, () => registerDelegation(ctx, body));
     });
 }

@@ -2,7 +2,7 @@
 import { getAddress, type Address, type Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildChallengeMessage } from "../../lib/gate/challenge-message";
-import { buildDelegationMessage, type DelegationRequest } from "../../lib/pass";
+import { buildDelegationMessage, signDelegationProof, type DelegationRequest } from "../../lib/pass";
 import { gateFixture, TIER } from "../testing/gate-fixture";
 import { smartAccounts } from "../testing/smart-account";
 import { createTestApp, type TestApp } from "../testing/test-app";
@@ -56,7 +56,8 @@ describe("smart-account signatures (EIP-1271, ERC-6492)", { timeout: 120_000 }, 
       const device = await g.newDevice();
       const request = (await t.post("/pass/nonce", { contract: event })).body as unknown as DelegationRequest;
       const message = buildDelegationMessage(request, account.address, device.publicKey);
-      const res = await t.post("/pass/delegations", { message, signature: await account.signMessage(message) });
+      const deviceSignature = await signDelegationProof(device.keys.privateKey, message);
+      const res = await t.post("/pass/delegations", { message, signature: await account.signMessage(message), deviceSignature });
       expect(res).toMatchObject({ status: 200, body: { holder: getAddress(account.address) } });
       expect((await g.passScan(gate, { pass: await g.pass(device, event, tokenId) })).verdict).toMatchObject({ result: "ADMIT" });
     }

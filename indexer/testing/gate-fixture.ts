@@ -11,6 +11,7 @@ import {
   createDeviceKey,
   exportDevicePublicKey,
   keyIdOf,
+  signDelegationProof,
   signPass,
   slotAt,
   type DelegationRequest,
@@ -117,16 +118,26 @@ export function gateFixture(t: TestApp) {
     return { keys, publicKey, keyId: await keyIdOf(publicKey) };
   }
 
-  /** The wallet delegates `device` (default: a new one) for `event`; `edit` may tamper with the request first. */
-  async function delegate(wallet: WalletClient, event: Address, device?: Device, edit?: (r: DelegationRequest) => DelegationRequest) {
+  /**
+   * The wallet delegates `device` (default: a new one) for `event`; `edit` may tamper with the request first.
+   * The device key proves possession by signing the message (`prove` replaces that proof: undefined sends none).
+   */
+  async function delegate(
+    wallet: WalletClient,
+    event: Address,
+    device?: Device,
+    edit?: (r: DelegationRequest) => DelegationRequest,
+    prove: (message: string, device: Device) => Promise<string | undefined> = (message, d) => signDelegationProof(d.keys.privateKey, message),
+  ) {
     const d = device ?? (await newDevice());
     const nonce = await t.post("/pass/nonce", { contract: event });
     if (nonce.status !== 200) throw new Error(`pass nonce failed: ${JSON.stringify(nonce.body)}`);
     const request = (edit ?? ((r) => r))(nonce.body as unknown as DelegationRequest);
     const message = buildDelegationMessage(request, wallet.account!.address, d.publicKey);
     const signature = await wallet.signMessage({ account: wallet.account!, message });
-    const res = await t.post("/pass/delegations", { message, signature });
-    return { device: d, res, message, signature };
+    const deviceSignature = await prove(message, d);
+    const res = await t.post("/pass/delegations", { message, signature, ...(deviceSignature !== undefined ? { deviceSignature } : {}) });
+    return { device: d, res, message, signature, deviceSignature };
   }
 
   function pass(d: Device, event: Address, tokenId: bigint, slot = slotAt(t.clock.now().getTime()), chainId = chain.chainId): Promise<string> {

@@ -37,6 +37,8 @@ export const DenyReason = {
   NO_DELEGATION: "NO_DELEGATION",
   /** Pass mode: the delegation of this device key has expired. */
   DELEGATION_EXPIRED: "DELEGATION_EXPIRED",
+  /** Pass delegation: the device key did not sign the delegation (no proof that this phone holds it). */
+  DEVICE_PROOF_INVALID: "DEVICE_PROOF_INVALID",
   /** The event was cancelled. */
   CANCELLED: "CANCELLED",
   /** The ticket's tier does not admit to this gate's zone. */
@@ -51,6 +53,8 @@ export const DenyReason = {
   GATE_UNAUTHORIZED: "GATE_UNAUTHORIZED",
   /** The scanning device sent too many requests. */
   RATE_LIMITED: "RATE_LIMITED",
+  /** Offline reconcile: the admission is dated outside the scanner's offline snapshot window. */
+  OUTSIDE_SNAPSHOT: "OUTSIDE_SNAPSHOT",
 } as const;
 export type DenyReason = (typeof DenyReason)[keyof typeof DenyReason];
 
@@ -73,6 +77,7 @@ export const denyReasonText: Record<DenyReason, string> = {
   SLOT_IN_FUTURE: "This pass code is from the future: check the phone's clock.",
   NO_DELEGATION: "This phone is not set up to show this ticket.",
   DELEGATION_EXPIRED: "This phone's pass has expired. Open the ticket in the app again.",
+  DEVICE_PROOF_INVALID: "This phone could not prove it holds the pass key. Set the pass up again on the phone itself.",
   CANCELLED: "This event was cancelled.",
   ZONE_NOT_ALLOWED: "This ticket does not admit to this area.",
   IDENTITY_REQUIRED: "Named ticket: check the holder's ID.",
@@ -80,6 +85,7 @@ export const denyReasonText: Record<DenyReason, string> = {
   IDENTITY_UNBOUND: "Not valid: the holder did not bind an identity before the deadline.",
   GATE_UNAUTHORIZED: "This scanner is not signed in for this event.",
   RATE_LIMITED: "Too many scans from this device. Wait a moment.",
+  OUTSIDE_SNAPSHOT: "This offline admission is dated outside the time this scanner held a valid snapshot.",
 };
 
 export type GateVerdict =

@@ -14,7 +14,10 @@ export function requestDelegation(indexerUrl: string, contract: string, domain: 
   return postIndexerJson<DelegationRequest>(indexerUrl, "/pass/nonce", { contract, domain }, o);
 }
 
-/** `POST /pass/delegations`: registers the wallet-signed delegation of this device's key. */
-export function submitDelegation(indexerUrl: string, message: string, signature: string, o?: PostJsonOptions): Promise<Delegation> {
-  return postIndexerJson<Delegation>(indexerUrl, "/pass/delegations", { message, signature }, o);
+/**
+ * `POST /pass/delegations`: registers the wallet-signed delegation of this device's key, with the device key's
+ * own signature of the message (`signDelegationProof`): the server refuses a key this phone cannot sign with.
+ */
+export function submitDelegation(indexerUrl: string, message: string, signature: string, deviceSignature: string, o?: PostJsonOptions): Promise<Delegation> {
+  return postIndexerJson<Delegation>(indexerUrl, "/pass/delegations", { message, signature, deviceSignature }, o);
 }

@@ -10,4 +10,5 @@ export {
   passKeyResource,
   type DelegationRequest,
 } from "./delegation-message";
+export { delegationProofBytes, signDelegationProof } from "./delegation-proof";
 export { eventResource } from "../siwe/challenge-message";

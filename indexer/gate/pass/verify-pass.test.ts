@@ -1,7 +1,7 @@
 import { bytesToHex, getAddress, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identityCommitment } from "../../../lib/identity/identity-commitment";
-import { decodePass, encodePass, flipS, fromBase64Url, slotAt, toBase64Url } from "../../../lib/pass";
+import { decodePass, encodePass, flipS, fromBase64Url, signDelegationProof, slotAt, toBase64Url } from "../../../lib/pass";
 import { gateFixture, TIER, ZONE } from "../../testing/gate-fixture";
 import { createTestApp, type TestApp } from "../../testing/test-app";
 
@@ -189,6 +189,26 @@ describe("gate pass mode", { timeout: 120_000 }, () => {
     }
   });
 
+  it("DEVICE_PROOF_INVALID: a pass key learned from anywhere cannot be re-delegated to another wallet", async () => {
+    // Carol knows Alice's device public key (every offline snapshot lists delegated keys) but not its private half.
+    const stolen = { ...device, keys: (await g.newDevice()).keys };
+    const withoutProof = await g.delegate(t.chain.carol, event, stolen, undefined, async () => undefined);
+    expect(withoutProof.res).toMatchObject({ status: 401, body: { error: { code: "DEVICE_PROOF_INVALID" } } });
+    const ownKeyProof = await g.delegate(t.chain.carol, event, stolen); // signed by Carol's key, not the named one
+    expect(ownKeyProof.res).toMatchObject({ status: 401, body: { error: { code: "DEVICE_PROOF_INVALID" } } });
+    // Alice's own proof signs Alice's message; it does not carry over to Carol's.
+    const alicesProof = await g.delegate(t.chain.alice, event, stolen, undefined, async (message) => signDelegationProof(device.keys.privateKey, message));
+    const replayed = await g.delegate(t.chain.carol, event, stolen, undefined, async () => alicesProof.deviceSignature);
+    expect(replayed.res).toMatchObject({ status: 401, body: { error: { code: "DEVICE_PROOF_INVALID" } } });
+    const junk = await g.delegate(t.chain.carol, event, stolen, undefined, async () => "!!not base64url!!");
+    expect(junk.res).toMatchObject({ status: 401, body: { error: { code: "DEVICE_PROOF_INVALID" } } });
+    // A high-s twin of a valid proof is refused too (one encoding per signature).
+    const twin = await g.delegate(t.chain.alice, event, device, undefined, async (message) => toBase64Url(flipS(fromBase64Url(await signDelegationProof(device.keys.privateKey, message)))));
+    expect(twin.res).toMatchObject({ status: 401, body: { error: { code: "DEVICE_PROOF_INVALID" } } });
+    // Alice's pass still admits her.
+    expect((await g.passScan(gate, { pass: await g.pass(device, event, ticket()) })).verdict).toMatchObject({ result: "ADMIT", holder: alice });
+  });
+
   it("refuses delegations made for another event, domain or chain, and replayed delegations", async () => {
     const wrongEvent = await g.delegate(t.chain.alice, event, undefined, (r) => ({ ...r, contract: other }));
     expect(wrongEvent.res).toMatchObject({ status: 400, body: { error: { code: "WRONG_EVENT" } } });
@@ -198,7 +218,7 @@ describe("gate pass mode", { timeout: 120_000 }, () => {
     expect(tooLong.res).toMatchObject({ status: 400, body: { error: { code: "CHALLENGE_EXPIRED" } } });
     const ok = await g.delegate(t.chain.alice, event);
     expect(ok.res.status).toBe(200);
-    const replay = await t.post("/pass/delegations", { message: ok.message, signature: ok.signature });
+    const replay = await t.post("/pass/delegations", { message: ok.message, signature: ok.signature, deviceSignature: ok.deviceSignature });
     expect(replay).toMatchObject({ status: 409, body: { error: { code: "CHALLENGE_USED" } } });
     const forged = await t.post("/pass/delegations", { message: ok.message.replace("until", "till"), signature: ok.signature });
     expect(forged.body).toMatchObject({ error: { code: expect.stringMatching(/BAD_SIGNATURE|CHALLENGE_USED/) } });
