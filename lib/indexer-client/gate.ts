@@ -14,7 +14,16 @@ export type GateSession = { token: string; contract: `0x${string}`; gateId: stri
  */
 export type ScanVerdict = { result: "ADMIT" | "DENY"; reason?: string; message?: string; tokenId?: string; [key: string]: unknown };
 
-export type ReconcileResult = { accepted: string[]; duplicates: string[]; conflicts: { tokenId: string; admittedAt: string; firstGateId: string; firstAt: string }[] };
+/**
+ * Each uploaded admission is accepted, a duplicate (a retry), or a conflict: already admitted at
+ * another gate (`firstGateId`, `firstAt`), or refused by an admission rule at its time (`reason`,
+ * a code of lib/gate/reasons.ts, e.g. NOT_OWNER, ZONE_NOT_ALLOWED, OUTSIDE_SNAPSHOT).
+ */
+export type ReconcileResult = {
+  accepted: string[];
+  duplicates: string[];
+  conflicts: { tokenId: string; admittedAt: string; reason: string; message: string; firstGateId?: string; firstAt?: string }[];
+};
 
 /** Reconcile takes at most this many admissions per request. */
 export const RECONCILE_BATCH = 100;

@@ -7,6 +7,7 @@ import { useOfflineGate } from "../../hooks/useOfflineGate";
 import { useOnline } from "../../hooks/useOnline";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
 import { IndexerClientError } from "../../../lib/indexer-client/errors";
+import { denyReasonText, type DenyReason } from "../../../lib/gate/reasons";
 import { scanPass, type GateSession, type ScanVerdict as GateVerdict } from "../../../lib/indexer-client/gate";
 import { WalletPanel } from "../WalletPanel";
 import { CameraScanner } from "./CameraScanner";
@@ -109,11 +110,14 @@ export function GateConsole() {
       )}
       {offlineGate.conflicts.length > 0 && (
         <div className="notice" role="alert" data-testid="offline-conflicts">
-          Admitted offline but already admitted elsewhere first (reported to the organizer):
+          Admitted offline but not recorded as a check-in (reported to the organizer):
           <ul className="list-plain">
             {offlineGate.conflicts.map((c) => (
               <li key={`${c.tokenId}-${c.admittedAt}`}>
-                Ticket #{c.tokenId}: first at {c.firstGateId}, {new Date(c.firstAt).toLocaleTimeString()}
+                Ticket #{c.tokenId}:{" "}
+                {c.firstGateId && c.firstAt
+                  ? `first at ${c.firstGateId}, ${new Date(c.firstAt).toLocaleTimeString()}`
+                  : (denyReasonText[c.reason as DenyReason] ?? c.reason ?? "refused")}
               </li>
             ))}
           </ul>

@@ -65,6 +65,12 @@ export const gateSessions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /**
+     * The session's first offline snapshot: when it was issued, and the mirror's block then (every
+     * transfer up to it was mined before). Reconcile admits offline admissions from then on only.
+     */
+    firstSnapshotAt: timestamp("first_snapshot_at", { withTimezone: true }),
+    firstSnapshotBlock: bigint("first_snapshot_block", { mode: "number" }),
   },
   (t) => [index("gate_sessions_contract_idx").on(t.contract)],
 );
@@ -110,7 +116,11 @@ export const checkIns = pgTable(
   ],
 );
 
-/** An offline gate admitted a ticket that another gate had already admitted: reported, never dropped. */
+/**
+ * An offline admission reconcile did not record as a check-in, reported, never dropped: the ticket
+ * was already admitted (`ALREADY_CHECKED_IN`, with the winning gate), or it failed an admission
+ * rule at its time (`reason`: NOT_OWNER, ZONE_NOT_ALLOWED, OUTSIDE_SNAPSHOT, …; no first gate).
+ */
 export const checkInConflicts = pgTable(
   "check_in_conflicts",
   {
@@ -119,9 +129,11 @@ export const checkInConflicts = pgTable(
     tokenId: uint256("token_id").notNull(),
     gateId: text("gate_id").notNull(),
     admittedAt: timestamp("admitted_at", { withTimezone: true }).notNull(),
-    /** gate that holds the winning check-in */
-    firstGateId: text("first_gate_id").notNull(),
-    firstAt: timestamp("first_at", { withTimezone: true }).notNull(),
+    /** a reason code of lib/gate/reasons.ts */
+    reason: text("reason").notNull().default("ALREADY_CHECKED_IN"),
+    /** gate that holds the winning check-in (ALREADY_CHECKED_IN) */
+    firstGateId: text("first_gate_id"),
+    firstAt: timestamp("first_at", { withTimezone: true }),
     reportedAt: timestamp("reported_at", { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex("check_in_conflicts_uq").on(t.contract, t.tokenId, t.gateId, t.admittedAt)],

@@ -12,6 +12,7 @@ import { createChainFixture, type ChainFixture } from "../../testing/chain-fixtu
 import { recordCheckIn } from "../steps/record-check-in";
 import { createCheckInBatcher, type BatcherDeps } from "./check-in-batcher";
 import { queueCounts } from "./check-in-queue";
+import { checkIns } from "../../db/schema";
 import type { GateSigner } from "./gate-signer";
 
 const GATE_ROLE = keccak256(toHex("GATE_ROLE"));
@@ -74,6 +75,25 @@ afterEach(async () => {
 });
 
 describe("check-in batcher", () => {
+  it("a check-in no transaction can carry (id >= 2^256) is set aside; the event's other check-ins and other events' still go on chain", async () => {
+    const other = await chain.createEvent("Other Night");
+    await grant(signer.address, other);
+    const ids = await admit(2);
+    const otherIds = await admit(2, other);
+    // The oldest row of the first event, as an unchecked reconcile once stored it: it would go first.
+    await database.db.insert(checkIns).values({ contract: event.toLowerCase(), tokenId: 2n ** 256n, holder: chain.alice.account!.address.toLowerCase(), gateId: "north-1", checkedInAt: new Date(0), mode: "offline" });
+    const b = batcher();
+    expect(await b.tick()).toEqual({ sent: 4, confirmed: 4, requeued: 0 });
+    await expectAllOnChainOnce(ids);
+    await expectAllOnChainOnce(otherIds, other);
+    expect(await queueCounts(database.db)).toEqual({ pending: 1, inFlight: 0, confirmed: 4 });
+    // Later ticks neither throw nor stall on it.
+    const more = await admit(1);
+    expect(await b.tick()).toEqual({ sent: 1, confirmed: 1, requeued: 0 });
+    await expectAllOnChainOnce([...ids, ...more]);
+    expect((await b.status()).lastError).toBeUndefined();
+  });
+
   it("sends admissions in batches of batchSize and marks them confirmed", async () => {
     const ids = await admit(7);
     const report = await batcher().tick();

@@ -60,6 +60,21 @@ type Backoff = { until: number; failures: number; reason: string };
 const MAX_BATCHES_PER_TICK = 8;
 /** Nonexistent ids (a reorg undid a mint?) are left pending and not retried for this long. */
 const POISON_MS = 10 * 60_000;
+/** Ids no transaction can carry (at or above 2^256, from before reconcile validated them) are set aside for good. */
+const MAX_UINT256 = 2n ** 256n - 1n;
+
+/** Errors a test's fault hook threw (a simulated crash): they end the tick, as a crash ends the process. */
+const crashes = new WeakSet<object>();
+async function injected(hook: (() => Promise<void>) | undefined): Promise<void> {
+  try {
+    await hook?.();
+  } catch (err) {
+    if (typeof err === "object" && err !== null) crashes.add(err);
+    throw err;
+  }
+}
+
+const errorText = (err: unknown) => (err instanceof BaseError ? err.shortMessage : err instanceof Error ? err.message : String(err));
 
 export function createCheckInBatcher(deps: BatcherDeps) {
   const s = { ...defaultBatcherSettings, ...deps.settings };
@@ -117,25 +132,33 @@ export function createCheckInBatcher(deps: BatcherDeps) {
     let drained: boolean | undefined;
     const isDrained = async () => (drained ??= await mempoolDrained());
     for (const g of groups.values()) {
-      if (g.tx) {
-        const receipt = await client.getTransactionReceipt({ hash: g.tx }).catch((err: unknown) => {
-          if (err instanceof TransactionReceiptNotFoundError) return null;
-          throw err;
-        });
-        if (receipt?.status === "success") {
-          await markConfirmed(db, g.contract, g.ids);
-          report.confirmed += g.ids.length;
-          continue;
-        }
-        if (!receipt && Date.now() - g.submittedAt < s.confirmTimeoutMs) continue;
-      }
-      // No tx recorded (crash around sending), a reverted one, or one gone from the mempool.
-      if (!(await isDrained())) continue;
-      const settled = await settleByChainState(g.contract, g.ids);
-      report.confirmed += settled.confirmed;
-      report.requeued += settled.requeued;
-      if (settled.requeued) log(`event ${g.contract}: ${settled.requeued} check-in(s) of ${g.tx ?? "an unrecorded tx"} not on chain; queued again`);
+      // One event's group failing (its RPC reads) leaves the others to settle.
+      await settleGroup(g, report, isDrained).catch((err: unknown) => {
+        if (crashes.has(err as object)) throw err;
+        backOff(g.contract, `settling in-flight check-ins failed: ${errorText(err)}`);
+      });
     }
+  }
+
+  async function settleGroup(g: { contract: Address; tx: Hash | null; submittedAt: number; ids: bigint[] }, report: TickReport, isDrained: () => Promise<boolean>): Promise<void> {
+    if (g.tx) {
+      const receipt = await client.getTransactionReceipt({ hash: g.tx }).catch((err: unknown) => {
+        if (err instanceof TransactionReceiptNotFoundError) return null;
+        throw err;
+      });
+      if (receipt?.status === "success") {
+        await markConfirmed(db, g.contract, g.ids);
+        report.confirmed += g.ids.length;
+        return;
+      }
+      if (!receipt && Date.now() - g.submittedAt < s.confirmTimeoutMs) return;
+    }
+    // No tx recorded (crash around sending), a reverted one, or one gone from the mempool.
+    if (!(await isDrained())) return;
+    const settled = await settleByChainState(g.contract, g.ids);
+    report.confirmed += settled.confirmed;
+    report.requeued += settled.requeued;
+    if (settled.requeued) log(`event ${g.contract}: ${settled.requeued} check-in(s) of ${g.tx ?? "an unrecorded tx"} not on chain; queued again`);
   }
 
   /** The revert reason of simulating checkIn(ids), or null when it would succeed. */
@@ -161,11 +184,11 @@ export function createCheckInBatcher(deps: BatcherDeps) {
       const hash = keccak256(serializedTransaction);
       await recordTx(db, contract, ids, hash); // known before it exists anywhere else
       await wallet.sendRawTransaction({ serializedTransaction });
-      await deps.faults?.afterSend?.(hash);
+      await injected(deps.faults?.afterSend && (() => deps.faults!.afterSend!(hash)));
       return hash;
     }
     const hash = await wallet.sendTransaction({ account: wallet.account!, chain: wallet.chain, to: contract, data });
-    await deps.faults?.afterSend?.(hash);
+    await injected(deps.faults?.afterSend && (() => deps.faults!.afterSend!(hash)));
     await recordTx(db, contract, ids, hash);
     return hash;
   }
@@ -174,10 +197,16 @@ export function createCheckInBatcher(deps: BatcherDeps) {
   async function sendBatch(contract: Address, report: TickReport): Promise<number> {
     const now = Date.now();
     for (const [k, until] of poisoned) if (until <= now) poisoned.delete(k);
-    const candidates = (await pendingIds(db, contract, s.batchSize + poisoned.size)).filter((id) => !poisoned.has(key(contract, id))).slice(0, s.batchSize);
+    const pending = (await pendingIds(db, contract, s.batchSize + poisoned.size)).filter((id) => !poisoned.has(key(contract, id)));
+    for (const id of pending) {
+      if (id >= 0n && id <= MAX_UINT256) continue;
+      log(`event ${contract}: check-in of ticket ${id} can never go on chain (not a uint256); set aside`);
+      poisoned.set(key(contract, id), Infinity);
+    }
+    const candidates = pending.filter((id) => !poisoned.has(key(contract, id))).slice(0, s.batchSize);
     let ids = await markInFlight(db, contract, candidates, new Date());
     if (ids.length === 0) return 0;
-    await deps.faults?.afterIntent?.();
+    await injected(deps.faults?.afterIntent);
     try {
       for (let attempt = 0; ; attempt++) {
         const revert = await simulate(contract, ids);
@@ -221,7 +250,11 @@ export function createCheckInBatcher(deps: BatcherDeps) {
   /** One pass: settle what is in flight, then send due batches. */
   async function tick(): Promise<TickReport> {
     const report: TickReport = { sent: 0, confirmed: 0, requeued: 0 };
-    await reconcile(report);
+    let failed: string | undefined;
+    await reconcile(report).catch((err: unknown) => {
+      if (crashes.has(err as object)) throw err;
+      failed = errorText(err);
+    });
     const now = Date.now();
     let batches = 0;
     for (const p of await pendingByContract(db)) {
@@ -230,13 +263,19 @@ export function createCheckInBatcher(deps: BatcherDeps) {
       while (remaining > 0 && (remaining >= s.batchSize || due) && batches < MAX_BATCHES_PER_TICK) {
         const b = backoff.get(key(p.contract));
         if (b && b.until > now) break;
-        const n = await sendBatch(p.contract, report);
         batches++;
+        // One event's failure backs that event off; the others' batches still go.
+        const n = await sendBatch(p.contract, report).catch((err: unknown) => {
+          if (crashes.has(err as object)) throw err;
+          backOff(p.contract, `sending failed: ${errorText(err)}`);
+          failed = errorText(err);
+          return 0;
+        });
         if (n === 0) break;
         remaining -= n;
       }
     }
-    lastError = undefined;
+    lastError = failed;
     return report;
   }
 
@@ -258,7 +297,7 @@ export function createCheckInBatcher(deps: BatcherDeps) {
             failures = 0;
           } catch (err) {
             failures++;
-            lastError = err instanceof BaseError ? err.shortMessage : err instanceof Error ? err.message : String(err);
+            lastError = errorText(err);
             wait = delay(failures);
             log(`tick failed (${lastError}); next try in ${wait} ms`);
           }

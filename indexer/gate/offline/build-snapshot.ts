@@ -3,9 +3,9 @@
  * real-name deadline when unbound, reserved tickets' seats,
  * whether it is cancelled, live delegations and admissions, signed. Facts come from the mirror.
  */
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { zeroAddress } from "viem";
-import { checkIns, events, identityDeadlines, passDelegations, tickets, tiers } from "../../db/schema";
+import { checkIns, events, gateSessions, identityDeadlines, passDelegations, tickets, tiers } from "../../db/schema";
 import { SNAPSHOT_VERSION, type SignedSnapshot, type Snapshot } from "../../../lib/offline";
 import type { GateContext } from "../gate-context";
 import { seatForToken, seatOfToken } from "../../../lib/seating/seat-token";
@@ -14,6 +14,8 @@ import type { GateSession } from "../sessions/gate-session";
 export async function buildSnapshot(ctx: GateContext, session: GateSession): Promise<SignedSnapshot> {
   const contract = session.contract.toLowerCase();
   const now = ctx.now();
+  // Read before the facts: every transfer up to this block was mined before this snapshot was issued.
+  const indexedBlock = ctx.syncStatus().indexedBlock;
   const [owners, delegations, admitted, [event], deadlineRows] = await Promise.all([
     ctx.db
       .select({
@@ -78,6 +80,11 @@ export async function buildSnapshot(ctx: GateContext, session: GateSession): Pro
     checkedIn: admitted.map((a) => a.tokenId.toString()),
     ...(seats.length > 0 ? { seats } : {}),
   };
+  // The session's first snapshot opens its offline window: reconcile refuses admissions dated before it.
+  await ctx.db
+    .update(gateSessions)
+    .set({ firstSnapshotAt: now, firstSnapshotBlock: indexedBlock })
+    .where(and(eq(gateSessions.tokenHash, session.tokenHash), isNull(gateSessions.firstSnapshotAt)));
   const payload = JSON.stringify(snapshot);
   return { payload, signature: ctx.snapshotSigner.sign(new TextEncoder().encode(payload)), publicKey: ctx.snapshotSigner.publicKey };
 }

@@ -8,6 +8,7 @@ import { getAddress, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOfflineGate, OfflineSnapshotError, verifySnapshot, type SignedSnapshot } from "../../../lib/offline";
 import { slotAt } from "../../../lib/pass";
+import { eventTicketAbi } from "../../../lib/generated/abis";
 import { checkInConflicts, checkIns } from "../../db/schema";
 import { createSnapshotSigner } from "./snapshot-key";
 import { gateFixture, TIER, type Device } from "../../testing/gate-fixture";
@@ -127,5 +128,65 @@ describe("offline gate", () => {
     const future = await reconcile(north, [{ tokenId: "5", holder: alice, admittedAt: new Date(Date.now() + 3_600_000).toISOString() }]);
     expect(future).toMatchObject({ status: 400, body: { error: { code: "MALFORMED" } } });
     expect((await reconcile(north, Array(101).fill({ tokenId: "5", holder: alice, admittedAt: new Date().toISOString() }))).status).toBe(400);
+  });
+
+  it("bad token ids are refused whole: at or above 2^256, or not canonical decimal (400, nothing stored)", async () => {
+    const at = new Date().toISOString();
+    for (const tokenId of [(2n ** 256n).toString(), "9".repeat(78), "007", "-1", "+5", "5 "]) {
+      expect((await reconcile(north, [{ tokenId, holder: alice, admittedAt: at }])).status, tokenId).toBe(400);
+    }
+    expect((await reconcile(north, [{ tokenId: (2n ** 256n - 1n).toString(), holder: alice, admittedAt: at }])).status).toBe(200);
+  });
+
+  it("reconcile applies the online rules at the admission's time: every refusal is a stored conflict with its reason, never a check-in", async () => {
+    const bob = getAddress(t.chain.bob.account!.address);
+    await g.mintTier(event, TIER.vip, [alice]); // #7 (zones 0 and 1)
+    await g.mintTier(event, TIER.general, [alice, alice]); // #8, #9
+    await t.sync.syncToHead();
+    const east = await g.gateToken(t.chain.bob, event, "east-vip", 1);
+    const now = () => new Date().toISOString();
+    // A session that never downloaded a snapshot has no offline window.
+    expect((await reconcile(east, [{ tokenId: "7", holder: alice, admittedAt: now() }])).body).toMatchObject({ accepted: [], conflicts: [{ tokenId: "7", reason: "OUTSIDE_SNAPSHOT" }] });
+    const snapshotAt = Date.now();
+    expect((await snapshotFor(east)).status).toBe(200);
+    const res = await reconcile(east, [
+      { tokenId: "7", holder: alice, admittedAt: new Date(snapshotAt - 10 * 60_000).toISOString() }, // back-dated before the snapshot
+      { tokenId: "999", holder: alice, admittedAt: now() }, // no such ticket
+      { tokenId: "9", holder: bob, admittedAt: now() }, // bob does not hold #9
+      { tokenId: "8", holder: alice, admittedAt: now() }, // a general ticket at a VIP-only gate
+      { tokenId: (2n ** 256n - 1n).toString(), holder: alice, admittedAt: now() },
+    ]);
+    expect(res.status).toBe(200);
+    const reasons = Object.fromEntries((res.body.conflicts as { tokenId: string; reason: string }[]).map((c) => [c.tokenId, c.reason]));
+    expect(res.body).toMatchObject({ accepted: [], duplicates: [] });
+    expect(reasons).toEqual({ "7": "OUTSIDE_SNAPSHOT", "999": "UNKNOWN_TOKEN", "9": "NOT_OWNER", "8": "ZONE_NOT_ALLOWED", [(2n ** 256n - 1n).toString()]: "UNKNOWN_TOKEN" });
+    const stored = await t.database.db.select().from(checkInConflicts).where(eq(checkInConflicts.gateId, "east-vip"));
+    expect(stored.map((c) => c.reason).sort()).toEqual(["NOT_OWNER", "OUTSIDE_SNAPSHOT", "OUTSIDE_SNAPSHOT", "UNKNOWN_TOKEN", "UNKNOWN_TOKEN", "ZONE_NOT_ALLOWED"]);
+    expect(await t.database.db.select().from(checkIns).where(eq(checkIns.gateId, "east-vip"))).toEqual([]);
+    // The VIP ticket, dated inside the window, held by alice, is a check-in.
+    expect((await reconcile(east, [{ tokenId: "7", holder: alice, admittedAt: now() }])).body).toMatchObject({ accepted: ["7"], conflicts: [] });
+  });
+
+  it("the holder at the admission's time decides: before a transfer the sender held it, after it the receiver", async () => {
+    const bob = getAddress(t.chain.bob.account!.address);
+    await g.mintTier(event, TIER.general, [alice, alice]); // #10, #11
+    await t.sync.syncToHead();
+    const west = await g.gateToken(t.chain.bob, event, "west-1");
+    expect((await snapshotFor(west)).status).toBe(200);
+    // Alice gives #10 and #11 to bob in a block 30 s from now (after the snapshot).
+    const transferAt = Math.ceil(Date.now() / 1000) + 30;
+    await t.chain.publicClient.request({ method: "evm_setNextBlockTimestamp", params: [transferAt] } as never);
+    const hash = await t.chain.alice.writeContract({ address: event, abi: eventTicketAbi, functionName: "transferFrom", args: [alice, bob, 10n], account: t.chain.alice.account!, chain: t.chain.alice.chain });
+    await t.chain.publicClient.waitForTransactionReceipt({ hash });
+    const hash2 = await t.chain.alice.writeContract({ address: event, abi: eventTicketAbi, functionName: "transferFrom", args: [alice, bob, 11n], account: t.chain.alice.account!, chain: t.chain.alice.chain });
+    await t.chain.publicClient.waitForTransactionReceipt({ hash: hash2 });
+    await t.sync.syncToHead();
+    const before = new Date((transferAt - 20) * 1000).toISOString();
+    const after = new Date((transferAt + 5) * 1000).toISOString();
+    const res = await reconcile(west, [
+      { tokenId: "10", holder: alice, admittedAt: before }, // alice still held it: a check-in
+      { tokenId: "11", holder: alice, admittedAt: after }, // alice had given it away
+    ]);
+    expect(res.body).toMatchObject({ accepted: ["10"], conflicts: [{ tokenId: "11", reason: "NOT_OWNER" }] });
   });
 });

@@ -9,6 +9,7 @@ import type { Hex } from "viem";
 import { matchesCommitment } from "../../../lib/identity/identity-commitment";
 import { NO_IDENTITY_RULE, TicketFactsUnavailableError, type TicketFacts } from "../facts/ticket-facts";
 import { GateDenial } from "../gate-denial";
+import { judgeBinding, judgeTicketRules, type IdentityEvidence } from "../../../lib/gate/judge-admission";
 import type { TicketRef } from "./ticket-from-message";
 
 export type GateRules = { zone: number; identityPepper?: string | undefined };
@@ -21,31 +22,24 @@ export type RuleFacts = {
   bound?: boolean;
 };
 
-/** Throws the first failing rule's GateDenial (CANCELLED, ZONE_NOT_ALLOWED, IDENTITY_UNBOUND, IDENTITY_REQUIRED, IDENTITY_MISMATCH). */
+/** Throws the first failing rule's GateDenial (CANCELLED, ZONE_NOT_ALLOWED, IDENTITY_UNBOUND, IDENTITY_REQUIRED, IDENTITY_MISMATCH); the rules are lib/gate/judge-admission.ts. */
 export function checkRules(facts: RuleFacts, ticket: TicketRef, gate: GateRules, idNumber: string | undefined, now: Date): void {
-  if (facts.cancelled) throw new GateDenial("CANCELLED", "the event was cancelled", ticket);
-  if (((facts.zones >>> gate.zone) & 1) === 0) {
-    throw new GateDenial("ZONE_NOT_ALLOWED", `ticket admits to zones 0b${facts.zones.toString(2)}, this gate is zone ${gate.zone}`, ticket);
-  }
-  checkBinding(facts.identityDeadline ?? null, facts.bound ?? false, ticket, now);
-  const commitment = facts.identityCommitment;
-  if (commitment === null) return;
-  if (idNumber === undefined || idNumber.trim() === "") {
-    throw new GateDenial("IDENTITY_REQUIRED", "named ticket: enter the holder's ID number", ticket);
-  }
-  if (!gate.identityPepper) {
-    throw new GateDenial("IDENTITY_REQUIRED", "named ticket, but this gate service has no IDENTITY_PEPPER to check IDs", ticket);
-  }
-  // Never log or echo the ID number itself.
-  if (!matchesCommitment(gate.identityPepper, idNumber, commitment)) {
-    throw new GateDenial("IDENTITY_MISMATCH", "the ID number does not match this ticket", ticket);
-  }
+  const claim = { zone: gate.zone, atMs: now.getTime(), identity: identityEvidence(gate, idNumber) };
+  const j = judgeTicketRules({ ...facts, identityDeadline: facts.identityDeadline ?? null, bound: facts.bound ?? false }, claim);
+  if (j && !j.admit) throw new GateDenial(j.reason, j.message, ticket);
 }
 
-/** After the tier's deadline (unix seconds, inclusive: the contract still binds at it) an unbound ticket is refused. */
+/** What the online gate knows of the holder's ID: the number staff entered, checked against the commitment with IDENTITY_PEPPER. */
+function identityEvidence(gate: GateRules, idNumber: string | undefined): IdentityEvidence {
+  if (idNumber === undefined || idNumber.trim() === "") return { kind: "missing", why: "named ticket: enter the holder's ID number" };
+  const pepper = gate.identityPepper;
+  if (!pepper) return { kind: "missing", why: "named ticket, but this gate service has no IDENTITY_PEPPER to check IDs" };
+  return { kind: "entered", matches: (commitment) => matchesCommitment(pepper, idNumber, commitment as Hex) };
+}
+
 export function checkBinding(deadline: number | null, bound: boolean, ticket: TicketRef, now: Date): void {
-  if (deadline === null || bound || now.getTime() <= deadline * 1000) return;
-  throw new GateDenial("IDENTITY_UNBOUND", `the tier needs an identity binding by ${new Date(deadline * 1000).toISOString()}; this ticket has none`, ticket);
+  const j = judgeBinding(deadline, bound, now.getTime());
+  if (j && !j.admit) throw new GateDenial(j.reason, j.message, ticket);
 }
 
 export async function checkTicketRules(facts: TicketFacts, ticket: TicketRef, gate: GateRules, idNumber: string | undefined, now: Date): Promise<void> {
