@@ -25,6 +25,7 @@ const envSchema = z.object({
   FAIRGATE_ACCOUNT: z.coerce.number({ error: "must be a number" }).int().min(0).max(999).default(0),
   INDEXER_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   FAIRGATE_STATE_DIR: z.string().min(1).default("data/cli"),
+  RPC_MAX_RPS: z.coerce.number({ error: "must be a number" }).int().min(0).max(100_000).default(0),
 });
 
 /** Environment variables as read (process.env or a test's own). */
@@ -41,6 +42,8 @@ export type CliConfig = {
   indexerUrl?: string;
   /** Where the CLI keeps its own files (mint journals). */
   stateDir: string;
+  /** Client-side budget of RPC requests per second (RPC_MAX_RPS); 0: none. */
+  maxRps?: number;
 };
 
 /** Global flags, as commander parsed them (all optional). */
@@ -83,5 +86,6 @@ export function loadCliConfig(env: Env, flags: GlobalFlags = {}): CliConfig {
     accountIndex: e.FAIRGATE_ACCOUNT,
     indexerUrl: e.INDEXER_URL,
     stateDir: e.FAIRGATE_STATE_DIR,
+    ...(e.RPC_MAX_RPS > 0 ? { maxRps: e.RPC_MAX_RPS } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keccak256, parseEther, toHex, type Address } from "viem";
 import { eventTicketAbi, resaleMarketAbi } from "../../lib/generated/abis";
 import { localClients } from "../lib/local-clients";
+import { startProviderSimulator } from "../lib/provider-simulator/provider-simulator";
 import { startLocalNode, type LocalNode } from "./testing/local-node";
 
 let node: LocalNode;
@@ -252,5 +253,25 @@ describe("fairgate CLI against a local node", () => {
     expect((await node.cli(["status", accounts[1]!])).stderr).toMatch(/is not an event of the Fairgate factory/);
     expect((await node.cli(["status", "0"], { RPC_URL: "http://127.0.0.1:9" })).stderr).toMatch(/error \[RPC_UNREACHABLE\]/);
     expect((await node.cli(["status", "0"], { CHAIN_ID: "abc" })).stderr).toMatch(/CHAIN_ID: must be a number/);
+  });
+
+  it("status and export through a provider with a 500-block eth_getLogs cap: the same answers, the cap learned from one refusal and shared", async () => {
+    // A long history after the sales: every scan spans thousands of blocks.
+    await clients.publicClient.request({ method: "hardhat_mine" as never, params: ["0x1770"] as never });
+    const sim = await startProviderSimulator({ upstream: node.rpcUrl, style: "alchemy", maxLogRange: 500 });
+    try {
+      const direct = await node.cli(["--json", "status", event]);
+      const through = await node.cli(["--json", "status", event], { RPC_URL: sim.url });
+      expect(through.code, through.stderr).toBe(0);
+      expect(through.json()).toEqual(direct.json());
+      expect(sim.stats().methods.eth_getLogs!.refused).toBe(1);
+      // The next command in this process scans under the learned cap from its first call.
+      sim.resetStats();
+      const sales = await node.cli(["export", event, "sales"], { RPC_URL: sim.url });
+      expect(sales.stdout).toBe((await node.cli(["export", event, "sales"])).stdout);
+      expect(sim.stats().methods.eth_getLogs).toMatchObject({ refused: 0 });
+    } finally {
+      await sim.close();
+    }
   });
 });

@@ -2,22 +2,26 @@
  * viem clients for the configured chain. Checks that the RPC really serves `CHAIN_ID` before
  * anything else happens, and resolves the signer only for commands that write.
  */
-import { createPublicClient, createWalletClient, http, webSocket, type Chain, type PublicClient, type Transport, type WalletClient, type Account } from "viem";
+import { createPublicClient, createWalletClient, type Chain, type PublicClient, type Transport, type WalletClient, type Account } from "viem";
 import { fairgateChain } from "../../../lib/chain";
+import { sharedRangeCap, type RangeCap } from "../../../lib/rpc/range-cap";
+import { rpcTransport } from "../../../lib/rpc/rpc-transport";
 import type { CliConfig } from "../cli-config";
 import { CliError, WrongNetworkError } from "../errors";
 import { resolveSigner, type Signer } from "./resolve-signer";
 
-export type ReadConnection = { config: CliConfig; chain: Chain; publicClient: PublicClient; transport: () => Transport };
+/** `rangeCap`: the endpoint's eth_getLogs cap as learned by this process's scans (lib/rpc/range-cap.ts). */
+export type ReadConnection = { config: CliConfig; chain: Chain; publicClient: PublicClient; transport: () => Transport; rangeCap: RangeCap };
 export type WriteConnection = ReadConnection & { signer: Signer; wallet: WalletClient<Transport, Chain, Account> };
 
-function transportFor(rpcUrl: string): () => Transport {
-  return () => (rpcUrl.startsWith("ws") ? webSocket(rpcUrl) : http(rpcUrl, { retryCount: 2 }));
+/** Rate limits are waited out (Retry-After) under the RPC_MAX_RPS budget; transient failures get two more tries. */
+function transportFor(config: CliConfig): () => Transport {
+  return () => rpcTransport(config.rpcUrl, { retryCount: 2, ...(config.maxRps ? { maxRps: config.maxRps } : {}) });
 }
 
 export async function connectRead(config: CliConfig): Promise<ReadConnection> {
   const chain = fairgateChain(config.chainId, config.rpcUrl);
-  const transport = transportFor(config.rpcUrl);
+  const transport = transportFor(config);
   const publicClient = createPublicClient({ chain, transport: transport(), pollingInterval: 250 }) as PublicClient;
   let actual: number;
   try {
@@ -26,7 +30,7 @@ export async function connectRead(config: CliConfig): Promise<ReadConnection> {
     throw new CliError("RPC_UNREACHABLE", `Cannot reach the chain at ${config.rpcUrl}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
   }
   if (actual !== config.chainId) throw new WrongNetworkError(config.chainId, actual, config.rpcUrl);
-  return { config, chain, publicClient, transport };
+  return { config, chain, publicClient, transport, rangeCap: sharedRangeCap(config.rpcUrl) };
 }
 
 export async function connectWrite(config: CliConfig): Promise<WriteConnection> {

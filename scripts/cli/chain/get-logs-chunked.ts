@@ -1,29 +1,19 @@
 /**
- * eth_getLogs over a long block span in bounded ranges (public RPCs cap the range), halving the
- * range when the node refuses one as too large.
+ * eth_getLogs of one event over a long block span, in ranges the provider accepts: the shared
+ * learned-cap scanner (lib/rpc/scan-ranges.ts), so every scan of a command stays under the cap
+ * the first refusal taught, and a rate limit waits instead of shrinking the range.
  */
-import type { AbiEvent, Address, GetLogsReturnType, PublicClient } from "viem";
+import type { AbiEvent, Address, GetLogsParameters, GetLogsReturnType, PublicClient } from "viem";
+import type { RangeCap } from "../../../lib/rpc/range-cap";
+import { scanRanges } from "../../../lib/rpc/scan-ranges";
 
 export async function getLogsChunked<const event extends AbiEvent>(
   client: PublicClient,
-  params: { address: Address; event: event; args?: Record<string, unknown>; fromBlock: bigint; toBlock?: bigint },
-  maxRange = 5_000n,
+  cap: RangeCap,
+  params: { address: Address | Address[]; event: event; args?: GetLogsParameters<event>["args"]; fromBlock: bigint; toBlock?: bigint; stopWhen?: (logs: GetLogsReturnType<event>) => boolean },
 ): Promise<GetLogsReturnType<event>> {
   const toBlock = params.toBlock ?? (await client.getBlockNumber());
-  const out: GetLogsReturnType<event> = [];
-  let from = params.fromBlock;
-  let range = maxRange;
-  // Bounded: every pass advances `from` or halves `range`, which stops at 1.
-  while (from <= toBlock) {
-    const to = from + range - 1n < toBlock ? from + range - 1n : toBlock;
-    try {
-      const logs = await client.getLogs({ address: params.address, event: params.event, args: params.args, fromBlock: from, toBlock: to } as never);
-      out.push(...(logs as GetLogsReturnType<event>));
-      from = to + 1n;
-    } catch (e) {
-      if (range === 1n) throw e;
-      range = range / 2n;
-    }
-  }
-  return out;
+  const fetch = (fromBlock: bigint, to: bigint) => client.getLogs({ address: params.address, event: params.event, args: params.args, fromBlock, toBlock: to } as GetLogsParameters<event, undefined, true, bigint, bigint>) as Promise<GetLogsReturnType<event>>;
+  const logs = await scanRanges(fetch, { fromBlock: params.fromBlock, toBlock, cap, ...(params.stopWhen ? { stopWhen: (found) => params.stopWhen!(found as GetLogsReturnType<event>) } : {}) });
+  return logs as GetLogsReturnType<event>;
 }

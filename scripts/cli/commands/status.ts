@@ -14,7 +14,7 @@ export function registerStatus(program: Command, ctx: CommandContext): void {
     .action(async (eventArg: string, _opts: unknown, cmd: Command) => {
       const conn = await connectRead(ctx.config(cmd));
       const resolved = await resolveEvent(conn, eventArg);
-      const source = chainEventData(conn, { factory: resolved.factory, factoryFromBlock: BigInt(resolved.deployment.fromBlock), indexerUrl: conn.config.indexerUrl });
+      const source = chainEventData(conn, { factory: resolved.factory, factoryFromBlock: BigInt(resolved.deployment.fromBlock), indexerUrl: conn.config.indexerUrl, blockTimes: false });
       const report = statusReport(await source.snapshot(resolved.address));
       if (ctx.json(cmd)) return ctx.io.out(JSON.stringify(report));
       formatStatus(report).forEach((l) => ctx.io.out(l));

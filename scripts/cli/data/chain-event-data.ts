@@ -3,54 +3,63 @@
  * what only it knows: gate admissions not yet batched on chain (`/tickets?owner=`).
  * One module, so `status` and `export` can move to a richer indexer API without changing.
  */
-import { getAbiItem, type AbiEvent, getAddress, isAddressEqual, zeroAddress, type Address, type Hash } from "viem";
+import { getAbiItem, getAddress, isAddressEqual, parseEventLogs, zeroAddress, type Address, type Hash, type Log } from "viem";
 import { eventTicketAbi, resaleMarketAbi, ticketFactoryAbi } from "../../../lib/generated/abis";
+import { scanRanges } from "../../../lib/rpc/scan-ranges";
 import type { ReadConnection } from "../chain/connect";
 import { getLogsChunked } from "../chain/get-logs-chunked";
 import { CliError } from "../errors";
 import type { CheckInRecord, EventDataSource, EventSnapshot, SaleRecord, TicketRecord, TierInfo } from "./event-snapshot";
 
-export function chainEventData(conn: ReadConnection, opts: { factory: Address; factoryFromBlock: bigint; indexerUrl?: string }): EventDataSource {
+/** `blockTimes: false` leaves sale and check-in times out: `status` never shows them, and each is a getBlock. */
+export function chainEventData(conn: ReadConnection, opts: { factory: Address; factoryFromBlock: bigint; indexerUrl?: string; blockTimes?: boolean }): EventDataSource {
   return {
     async snapshot(event: Address): Promise<EventSnapshot> {
       const pc = conn.publicClient;
       const block = await pc.getBlock();
       const atBlock = block.number;
-      const read = <T>(functionName: string, args: unknown[] = []) =>
-        pc.readContract({ address: event, abi: eventTicketAbi, functionName, args, blockNumber: atBlock } as never) as Promise<T>;
+      const at = { address: event, abi: eventTicketAbi, blockNumber: atBlock } as const;
 
       const [name, symbol, organizer, startTime, endTime, cancelled, escrowBalance, tierCount, market] = await Promise.all([
-        read<string>("name"),
-        read<string>("symbol"),
-        read<Address>("organizer"),
-        read<bigint>("startTime"),
-        read<bigint>("endTime"),
-        read<boolean>("cancelled"),
-        read<bigint>("escrowBalance"),
-        read<number>("tierCount"),
-        read<Address>("market"),
+        pc.readContract({ ...at, functionName: "name" }),
+        pc.readContract({ ...at, functionName: "symbol" }),
+        pc.readContract({ ...at, functionName: "organizer" }),
+        pc.readContract({ ...at, functionName: "startTime" }),
+        pc.readContract({ ...at, functionName: "endTime" }),
+        pc.readContract({ ...at, functionName: "cancelled" }),
+        pc.readContract({ ...at, functionName: "escrowBalance" }),
+        pc.readContract({ ...at, functionName: "tierCount" }),
+        pc.readContract({ ...at, functionName: "market" }),
       ]);
       const tiers: TierInfo[] = await Promise.all(
-        Array.from({ length: tierCount }, async (_, tier) => {
-          const [t, minted] = await Promise.all([
-            read<{ faceValue: bigint; supply: number; zones: number; mode: number; resaleCapBps: number; voucherOnly: boolean }>("tier", [tier]),
-            read<bigint>("tierMinted", [tier]),
-          ]);
-          return { tier, ...t, minted: Number(minted) };
+        Array.from({ length: Number(tierCount) }, async (_, tier) => {
+          const [t, minted] = await Promise.all([pc.readContract({ ...at, functionName: "tier", args: [tier] }), pc.readContract({ ...at, functionName: "tierMinted", args: [tier] })]);
+          return { tier, faceValue: t.faceValue, supply: Number(t.supply), zones: Number(t.zones), mode: Number(t.mode), resaleCapBps: Number(t.resaleCapBps), voucherOnly: t.voucherOnly, minted: Number(minted) };
         }),
       );
 
-      const [created] = await getLogsChunked(pc, { address: opts.factory, event: getAbiItem({ abi: ticketFactoryAbi, name: "EventCreated" }), args: { ticket: event }, fromBlock: opts.factoryFromBlock, toBlock: atBlock });
+      // Where the event's history starts: its EventCreated, found by a scan that stops at it. This
+      // scan runs alone, so a provider's cap is learned once, before the main scan starts.
+      const [created] = await getLogsChunked(pc, conn.rangeCap, {
+        address: opts.factory,
+        event: getAbiItem({ abi: ticketFactoryAbi, name: "EventCreated" }),
+        args: { ticket: event },
+        fromBlock: opts.factoryFromBlock,
+        toBlock: atBlock,
+        stopWhen: (found) => found.length > 0,
+      });
       const fromBlock = created?.blockNumber ?? opts.factoryFromBlock;
-      const logs = <const E extends AbiEvent>(address: Address, e: E, args?: Record<string, unknown>) => getLogsChunked(pc, { address, event: e, args, fromBlock, toBlock: atBlock });
-      const [mintedLogs, transferLogs, checkInLogs, purchaseLogs, refundLogs, soldLogs] = await Promise.all([
-        logs(event, getAbiItem({ abi: eventTicketAbi, name: "TicketsMinted" })),
-        logs(event, getAbiItem({ abi: eventTicketAbi, name: "Transfer" })),
-        logs(event, getAbiItem({ abi: eventTicketAbi, name: "CheckedIn" })),
-        logs(event, getAbiItem({ abi: eventTicketAbi, name: "TicketsPurchased" })),
-        logs(event, getAbiItem({ abi: eventTicketAbi, name: "Refunded" })),
-        logs(market, getAbiItem({ abi: resaleMarketAbi, name: "Sold" }), { ticket: event }),
-      ]);
+      // One scan for the event's logs and the market's, decoded per address: one call per range instead of one per log family.
+      const sources = isAddressEqual(market, zeroAddress) ? [event] : [event, market];
+      const raw: Log[] = await scanRanges((from, to) => pc.getLogs({ address: sources, fromBlock: from, toBlock: to }), { fromBlock, toBlock: atBlock, cap: conn.rangeCap });
+      const own = raw.filter((l) => isAddressEqual(l.address, event));
+      const fromMarket = raw.filter((l) => isAddressEqual(l.address, market));
+      const mintedLogs = parseEventLogs({ abi: eventTicketAbi, eventName: "TicketsMinted", logs: own });
+      const transferLogs = parseEventLogs({ abi: eventTicketAbi, eventName: "Transfer", logs: own });
+      const checkInLogs = parseEventLogs({ abi: eventTicketAbi, eventName: "CheckedIn", logs: own });
+      const purchaseLogs = parseEventLogs({ abi: eventTicketAbi, eventName: "TicketsPurchased", logs: own });
+      const refundLogs = parseEventLogs({ abi: eventTicketAbi, eventName: "Refunded", logs: own });
+      const soldLogs = parseEventLogs({ abi: resaleMarketAbi, eventName: "Sold", logs: fromMarket, args: { ticket: event } });
 
       const tierOf = new Map<bigint, number>();
       for (const l of mintedLogs) for (let i = 0n; i < l.args.count!; i++) tierOf.set(l.args.firstTokenId! + i, l.args.tier!);
@@ -69,7 +78,7 @@ export function chainEventData(conn: ReadConnection, opts: { factory: Address; f
       }
       for (const [id, t] of tickets) if (isAddressEqual(t.owner, zeroAddress)) tickets.delete(id);
 
-      const times = blockTimes(conn);
+      const times = opts.blockTimes === false ? async () => undefined : blockTimes(conn);
       const sales: SaleRecord[] = [];
       for (const l of purchaseLogs) {
         const count = l.args.count!;

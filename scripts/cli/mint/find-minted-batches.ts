@@ -20,7 +20,7 @@ export async function findMintedBatches(
   conn: ReadConnection,
   opts: { event: Address; tier: number; channel?: number; minter: Address; fromBlock: bigint; batchKeys: Map<string, number> },
 ): Promise<MintedBatch[]> {
-  const logs = await getLogsChunked(conn.publicClient, {
+  const logs = await getLogsChunked(conn.publicClient, conn.rangeCap, {
     address: opts.event,
     event: getAbiItem({ abi: eventTicketAbi, name: "TicketsMinted" }),
     args: { tier: opts.tier },
