@@ -29,6 +29,32 @@ describe("describeTxError", () => {
     expect(describeTxError(revert(waitlistAbi, window, "returnTicket")).code).toBe("EventTicketTransferWindowClosed");
   });
 
+  it("says why the sale rule refuses a ticket, on the market and on the waitlist", () => {
+    const complimentary = encodeErrorResult({ abi: resaleMarketAbi, errorName: "MarketTicketNotForSale", args: [4n, 7] });
+    expect(describeTxError(revert(resaleMarketAbi, complimentary, "list"))).toEqual({
+      code: "MarketTicketNotForSale",
+      message: "Ticket #4: complimentary and recovered tickets carry no refund right, so they can be passed on for free, not sold: list it at price 0 or send it.",
+    });
+    const used = encodeErrorResult({ abi: resaleMarketAbi, errorName: "MarketTicketNotForSale", args: [4n, 2] });
+    expect(describeTxError(revert(resaleMarketAbi, used, "buy")).message).toBe("Ticket #4: the ticket was used at the gate, so it cannot be sold.");
+    const unbound = encodeErrorResult({ abi: waitlistAbi, errorName: "WaitlistTicketNotReturnable", args: [9n, 6] });
+    expect(describeTxError(revert(waitlistAbi, unbound, "returnTicket"))).toEqual({
+      code: "WaitlistTicketNotReturnable",
+      message: "Ticket #9: the real-name deadline for this tier has passed and the ticket is not bound to a name: the door would refuse it, so it cannot be returned to the waitlist.",
+    });
+    // A head at the wallet cap is never evicted: the return is refused in words instead.
+    expect(ERROR_WORDS.WaitlistNoEligibleWallet!(["0x5FbDB2315678afecb367f032d93F642f64180aa3", 1])).toMatch(/^Everyone at the front of tier 1's waitlist already holds the most tickets/);
+    expect(ERROR_WORDS.WaitlistHeadAtCap!(["0x5FbDB2315678afecb367f032d93F642f64180aa3", 1, "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"])).toMatch(/^The first wallet in tier 1's waitlist already holds the most tickets a wallet may, and keeps its place/);
+  });
+
+  it("tells a buyer the listing's price changed since it looked", () => {
+    const data = encodeErrorResult({ abi: resaleMarketAbi, errorName: "MarketPriceChanged", args: [parseEther("0.1"), parseEther("0.15")] });
+    expect(describeTxError(revert(resaleMarketAbi, data, "buy"))).toEqual({
+      code: "MarketPriceChanged",
+      message: "The seller changed the price since you looked: it is now 0.15 ETH, not 0.1 ETH. Nothing was paid; check the new price and buy again if you still want it.",
+    });
+  });
+
   it("decodes a ticket error bubbling up through a market call (not in the market's ABI)", () => {
     const data = encodeErrorResult({ abi: eventTicketAbi, errorName: "EventTicketWalletCapExceeded", args: ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8", 2n] });
     expect(describeTxError(revert(resaleMarketAbi, data, "buy")).code).toBe("EventTicketWalletCapExceeded");

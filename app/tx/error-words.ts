@@ -1,8 +1,11 @@
 import { formatEther } from "viem";
+import { saleBlockWords } from "../../lib/sale-terms";
 
 type Args = readonly unknown[];
 const eth = (value: unknown) => `${formatEther(BigInt(value as bigint))} ETH`;
 const id = (value: unknown) => `#${String(value)}`;
+/** A sentence continued after a colon. */
+const lower = (sentence: string) => sentence[0]!.toLowerCase() + sentence.slice(1);
 
 /**
  * Every custom error the contracts can raise, in words a fan or organizer understands. Keys are
@@ -35,7 +38,8 @@ export const ERROR_WORDS: Record<string, (args: Args) => string> = {
   EventTicketVoucherInvalidSignature: () => "The voucher's signature is not the organizer's.",
   EventTicketIdentityCapExceeded: ([, cap]) => `This identity already holds the maximum of ${cap} tickets.`,
   EventTicketNotRefundable: ([t]) => `Ticket ${id(t)} is not refundable (complimentary, or already refunded).`,
-  EventTicketNotTicketOwner: ([t]) => `You do not hold ticket ${id(t)}.`,
+  EventTicketNotTicketOwner: ([t]) =>
+    `You do not hold ticket ${id(t)}, or its refund is another wallet's (a recovered ticket's refund stays with the wallet it was recovered from).`,
   EventTicketEventNotOver: () => "Proceeds can be withdrawn only after the event has ended.",
   EventTicketEventOver: () => "The event is already over.",
   EventTicketNothingToWithdraw: () => "There is nothing to withdraw.",
@@ -56,9 +60,9 @@ export const ERROR_WORDS: Record<string, (args: Args) => string> = {
   MarketUnknownTicket: () => "That contract is not a Fairgate event.",
   MarketNotTicketOwner: ([t]) => `You do not hold ticket ${id(t)}.`,
   MarketPriceAboveCap: ([price, cap]) => `The price ${eth(price)} is above the resale cap of ${eth(cap)}.`,
-  MarketTicketCheckedIn: ([t]) => `Ticket ${id(t)} has been used at the gate and cannot be sold.`,
-  MarketTicketLocked: ([t]) => `Ticket ${id(t)} is non-transferable and cannot be resold.`,
-  MarketEventCancelled: () => "The event is cancelled: resale is closed. Ask for a refund instead.",
+  MarketTicketNotForSale: ([t, reason]) => `Ticket ${id(t)}: ${lower(saleBlockWords(reason, "market"))}`,
+  MarketPriceChanged: ([expected, actual]) =>
+    `The seller changed the price since you looked: it is now ${eth(actual)}, not ${eth(expected)}. Nothing was paid; check the new price and buy again if you still want it.`,
   MarketNotApproved: ([t]) => `The market is not approved to move ticket ${id(t)}.`,
   MarketNotListed: ([, t]) => `Ticket ${id(t)} is not for sale.`,
   MarketStaleListing: ([, t]) => `Ticket ${id(t)} changed hands since it was listed.`,
@@ -78,7 +82,11 @@ export const ERROR_WORDS: Record<string, (args: Args) => string> = {
   WaitlistWalletCapReached: ([, cap]) => `Your wallet already holds the limit of ${cap} tickets for this event.`,
   WaitlistNotJoined: () => "You are not on this waitlist.",
   WaitlistNotTicketOwner: ([t]) => `You do not hold ticket ${id(t)}.`,
-  WaitlistTicketCheckedIn: ([t]) => `Ticket ${id(t)} has been used at the gate and cannot be returned.`,
+  WaitlistTicketNotReturnable: ([t, reason]) => `Ticket ${id(t)}: ${lower(saleBlockWords(reason, "waitlist"))}`,
+  WaitlistNoEligibleWallet: ([, tier]) =>
+    `Everyone at the front of tier ${tier}'s waitlist already holds the most tickets a wallet may: nobody there can take this ticket now. Try again later, or resell it on the market.`,
+  WaitlistHeadAtCap: ([, tier]) =>
+    `The first wallet in tier ${tier}'s waitlist already holds the most tickets a wallet may, and keeps its place: the return waits until it makes room or leaves. Try again later, or resell it on the market.`,
   WaitlistNotApproved: ([t]) => `The market is not approved to move ticket ${id(t)}.`,
   WaitlistEmpty: ([, tier]) => `Nobody is waiting for tier ${tier}, so there is no one to return the ticket to.`,
   WaitlistPaymentFailed: ([, amount]) => `Sending ${eth(amount)} failed.`,

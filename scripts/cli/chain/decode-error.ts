@@ -14,6 +14,7 @@ import {
   type Hex,
 } from "viem";
 import { eventTicketAbi, resaleMarketAbi, ticketFactoryAbi, waitlistAbi } from "../../../lib/generated/abis";
+import { saleBlockWords } from "../../../lib/sale-terms";
 import { CliError, InsufficientFundsError, NotAuthorizedError, RevertError } from "../errors";
 
 /** Every custom error of the contracts, so a revert bubbling up from a child contract decodes too. */
@@ -46,6 +47,16 @@ const words: Record<string, Explain> = {
   EventTicketNothingToWithdraw: () => "Nothing to withdraw: the escrow is empty.",
   EventTicketPaymentFailed: ([to, amount]) => `Paying ${formatEther(amount as bigint)} ETH to ${to} failed (the recipient refused it).`,
   EventTicketAlreadyCheckedIn: ([id]) => `Ticket #${id} is already checked in.`,
+  EventTicketNotRefundable: ([id]) => `Ticket #${id} has no refund to claim: it was complimentary, or is already refunded.`,
+  EventTicketNotTicketOwner: ([id, caller]) =>
+    `${caller} does not hold ticket #${id} (for a refund: a recovered ticket's refund stays with the wallet it was recovered from; see refundHolder).`,
+  // The ticket's sale rule (EventTicket.saleTerms), as the market and the waitlist apply it.
+  MarketTicketNotForSale: ([id, reason]) => `Ticket #${id} cannot be sold: ${saleBlockWords(reason, "market")}`,
+  MarketPriceChanged: ([expected, actual]) => `The listing's price changed: ${formatEther(actual as bigint)} now, not the ${formatEther(expected as bigint)} named.`,
+  MarketPriceAboveCap: ([price, cap]) => `The price ${formatEther(price as bigint)} is above the resale cap of ${formatEther(cap as bigint)}.`,
+  WaitlistTicketNotReturnable: ([id, reason]) => `Ticket #${id} cannot be returned to the waitlist: ${saleBlockWords(reason, "waitlist")}`,
+  WaitlistNoEligibleWallet: ([ticket, tier]) => `Every wallet at the front of tier ${tier}'s waitlist for ${ticket} is at the wallet cap: none can take a returned ticket now.`,
+  WaitlistHeadAtCap: ([ticket, tier, head]) => `The head of tier ${tier}'s waitlist for ${ticket}, ${head}, is at the wallet cap: the return waits until it makes room or leaves.`,
 };
 
 /** Decoded revert → sentence; unknown errors still show their name and arguments. */
