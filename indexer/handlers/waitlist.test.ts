@@ -1,7 +1,8 @@
 /**
  * Waitlist logs on the in-process chain → waitlist_entries → GET /events/:address/waitlist (through the
  * typed client): joins queue in order, leaving and being served close entries, a returned ticket's
- * transfer is marked `waitlist` at face value, and a rollback reopens what it undid.
+ * transfer is marked `waitlist` at the price the returner was paid (min(face, resale cap)), and a
+ * rollback reopens what it undid.
  */
 import { eq } from "drizzle-orm";
 import { getAddress, parseEther, parseEventLogs, type Abi, type Address, type WalletClient } from "viem";
@@ -20,6 +21,7 @@ describe("waitlist handler and API", { timeout: 120_000 }, () => {
   let t: TestApp;
   let client: IndexerClient;
   let ticket: Address;
+  let capped: Address;
   let waitlist: Address;
   let market: Address;
   let org: Address, a: Address, b: Address, c: Address;
@@ -67,6 +69,26 @@ describe("waitlist handler and API", { timeout: 120_000 }, () => {
     await send(alice, { address: ticket, abi: eventTicketAbi, functionName: "approve", args: [market, 1n] });
     const returned = await send(alice, { address: waitlist, abi: waitlistAbi, functionName: "returnTicket", args: [ticket, 1n] });
     returnBlock = Number(returned.blockNumber);
+
+    // A second event with resale capped at 90 % of face: a return pays the returner min(face, cap), the
+    // rest of the head's deposit goes back to it, and TicketReturned.price says what the returner got.
+    const cappedCreated = await send(organizer, {
+      address: factory,
+      abi: ticketFactoryAbi,
+      functionName: "createEventWithTiers",
+      args: [
+        { name: "Capped Live", symbol: "CAP", startTime: start, endTime: start + 86_400n, lockWindow: 0, maxPerWallet: 0, maxPerIdentity: 0, royaltyBps: 0, voucherSigner: ZERO, currency: ZERO },
+        [{ faceValue: FACE0, supply: 2, zones: 1, mode: 0, resaleCapBps: 9_000, voucherOnly: false, reserved: false }],
+      ],
+    });
+    capped = parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: cappedCreated.logs })[0]!.args.ticket;
+    await send(alice, { address: capped, abi: eventTicketAbi, functionName: "buy", args: [0, 2n], value: FACE0 * 2n }); // tokens 1, 2: sold out
+    await send(carol, { address: waitlist, abi: waitlistAbi, functionName: "join", args: [capped, 0], value: FACE0 });
+    await send(organizer, { address: waitlist, abi: waitlistAbi, functionName: "join", args: [capped, 0], value: FACE0 });
+    await send(alice, { address: capped, abi: eventTicketAbi, functionName: "approve", args: [market, 1n] });
+    const cappedReturn = await send(alice, { address: waitlist, abi: waitlistAbi, functionName: "returnTicket", args: [capped, 1n] });
+    const [served] = parseEventLogs({ abi: waitlistAbi, eventName: "TicketReturned", logs: cappedReturn.logs });
+    expect(served!.args).toMatchObject({ from: a, to: c, price: (FACE0 * 9_000n) / 10_000n });
     await t.sync.syncToHead();
   }, 240_000); // PGlite start-up alone can take a minute on the shared machine
   afterAll(() => t.close());
@@ -103,6 +125,23 @@ describe("waitlist handler and API", { timeout: 120_000 }, () => {
     expect(provenance.map((p) => [p.kind, p.from, p.to, p.price])).toEqual([
       ["mint", ZERO, a, null],
       ["waitlist", a, b, FACE0.toString()],
+    ]);
+  });
+
+  it("records a return under a resale cap at the capped price, serving the head and keeping the rest in line", async () => {
+    const rows = await t.database.db.select().from(waitlistEntries).where(eq(waitlistEntries.contract, capped.toLowerCase())).orderBy(waitlistEntries.blockNumber);
+    expect(rows.map((r) => [getAddress(r.wallet), r.closedReason, r.servedTokenId, r.returnedBy && getAddress(r.returnedBy)])).toEqual([
+      [c, "served", 1n, a],
+      [org, null, null, null],
+    ]);
+    const res = await client.waitlist(capped, { wallet: org });
+    expect(res.tiers).toEqual([{ tier: 0, faceValue: FACE0.toString(), length: 1 }]);
+    expect(res.entries.map((e) => [e.tier, e.position])).toEqual([[0, 1]]);
+    const { ticket: row, provenance } = await client.ticket(capped, 1n);
+    expect(row.owner).toBe(c);
+    expect(provenance.map((p) => [p.kind, p.from, p.to, p.price])).toEqual([
+      ["mint", ZERO, a, null],
+      ["waitlist", a, c, ((FACE0 * 9_000n) / 10_000n).toString()],
     ]);
   });
 

@@ -1,6 +1,7 @@
 /**
- * Waitlist `WaitlistJoined`, `WaitlistLeft`, `TicketReturned`, `WaitlistEvicted`: a join opens a queue
- * row; leaving, being served a returned ticket, or being evicted at the wallet cap closes it. Closing
+ * Waitlist `WaitlistJoined`, `WaitlistLeft`, `TicketReturned`: a join opens a queue row; leaving, or
+ * being served a returned ticket, closes it. The served wallet is `TicketReturned.to`, not always the
+ * head: wallets at the wallet cap are passed over and keep their place (their rows stay open). Closing
  * only touches the wallet's open row written before the log, so re-applying a range is a no-op.
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
@@ -9,14 +10,14 @@ import type { DbTx } from "../db/types";
 import type { LogOf } from "../sync/chain-logs";
 import { lower, position } from "./bulk";
 
-export type WaitlistLog = LogOf<"WaitlistJoined" | "WaitlistLeft" | "TicketReturned" | "WaitlistEvicted">;
+export type WaitlistLog = LogOf<"WaitlistJoined" | "WaitlistLeft" | "TicketReturned">;
 
 /** True for the logs `handleWaitlistLog` handles. */
 export function isWaitlistLog(log: { eventName: string }): log is WaitlistLog {
-  return log.eventName === "WaitlistJoined" || log.eventName === "WaitlistLeft" || log.eventName === "TicketReturned" || log.eventName === "WaitlistEvicted";
+  return log.eventName === "WaitlistJoined" || log.eventName === "WaitlistLeft" || log.eventName === "TicketReturned";
 }
 
-type Close = { reason: "left" | "served" | "evicted"; servedTokenId?: bigint; returnedBy?: string };
+type Close = { reason: "left" | "served"; servedTokenId?: bigint; returnedBy?: string };
 
 async function closeEntry(tx: DbTx, log: WaitlistLog, contract: string, tier: number, wallet: string, close: Close) {
   const block = Number(log.blockNumber);
@@ -52,13 +53,12 @@ export async function handleWaitlistLog(tx: DbTx, log: WaitlistLog): Promise<voi
     }
     case "WaitlistLeft":
       return closeEntry(tx, log, log.args.ticket, log.args.tier, log.args.wallet, { reason: "left" });
-    case "WaitlistEvicted":
-      return closeEntry(tx, log, log.args.ticket, log.args.tier, log.args.wallet, { reason: "evicted" });
     case "TicketReturned": {
       const { ticket, tokenId, from, to, tier, price } = log.args;
       await closeEntry(tx, log, ticket, tier, to, { reason: "served", servedTokenId: tokenId, returnedBy: lower(from) });
       // The ticket's Transfer comes later in the same transaction (the waitlist logs first): mark it
-      // as a waitlist hand-over at face value, as a market sale marks its transfer.
+      // as a waitlist hand-over at the price the returner was paid (min(face, resale cap)), as a
+      // market sale marks its transfer.
       await tx
         .update(transfers)
         .set({ kind: "waitlist", price })

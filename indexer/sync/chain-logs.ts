@@ -7,13 +7,18 @@ import { eventTicketAbi, resaleMarketAbi, ticketFactoryAbi, waitlistAbi } from "
 
 export const eventCreatedEvent = getAbiItem({ abi: ticketFactoryAbi, name: "EventCreated" });
 
-/** The Waitlist's own events (its `Withdrawn` is the market's signature and not indexed). */
+/**
+ * The Waitlist's own events. Its `PaymentDeferred` and `Withdrawn` have the market's signatures, so
+ * they decode with the market's ABI (kept in `contract_activity` under the waitlist's address).
+ */
 export const waitlistEvents = [
   getAbiItem({ abi: waitlistAbi, name: "WaitlistJoined" }),
   getAbiItem({ abi: waitlistAbi, name: "WaitlistLeft" }),
   getAbiItem({ abi: waitlistAbi, name: "TicketReturned" }),
-  getAbiItem({ abi: waitlistAbi, name: "WaitlistEvicted" }),
 ] as const;
+
+// `getAbiItem` of a name the ABI lacks gives undefined at run time, which would break decoding late.
+for (const item of waitlistEvents) if (!item) throw new Error("chain-logs: a Waitlist event is missing from the generated ABI (run scripts/gen-abis.ts)");
 
 /** One ABI for decoding: names do not collide between the contracts. */
 export const indexedAbi = [eventCreatedEvent, ...eventTicketAbi, ...resaleMarketAbi, ...waitlistEvents] as const;

@@ -45,10 +45,11 @@ export function ResaleListings({ event }: { event: EventView }) {
                 onClick={() =>
                   void tx.send(`Buying resale ticket #${l.tokenId}`, () =>
                     isNative(event.currency)
-                      ? simulateContract(config, { address: event.market, abi: resaleMarketAbi, functionName: "buy", args: [event.address, l.tokenId], value: l.price })
+                      ? simulateContract(config, { address: event.market, abi: resaleMarketAbi, functionName: "buy", args: [event.address, l.tokenId, l.price], value: l.price })
                       : // A stablecoin event: one permit signature for the market, then one transaction.
+                        // Both name the price on the button: the market refuses (MarketPriceChanged) if the seller re-listed since.
                         signPermit(config, { token: event.currency.address, owner: address!, spender: event.market, value: l.price }).then((p) =>
-                          simulateContract(config, { address: event.market, abi: resaleMarketAbi, functionName: "buyWithPermit", args: [event.address, l.tokenId, p.deadline, p.v, p.r, p.s] }),
+                          simulateContract(config, { address: event.market, abi: resaleMarketAbi, functionName: "buyWithPermit", args: [event.address, l.tokenId, l.price, p.deadline, p.v, p.r, p.s] }),
                         ),
                   ).then(() => listings.refetch())
                 }

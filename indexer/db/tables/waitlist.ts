@@ -3,10 +3,11 @@ import { index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core"
 import { blockNumber, uint256 } from "./columns";
 
 /**
- * `WaitlistJoined` opens a row; `WaitlistLeft`, `TicketReturned` (to the head) or `WaitlistEvicted`
- * close it. Open rows of one (contract, tier) ordered by `seq` are the queue, so a wallet's
- * position is its rank among them. Append-only plus closing columns, like `listings`, for rollback.
- * closed_reason: left | served | evicted; served rows name the returned token and who returned it.
+ * `WaitlistJoined` opens a row; `WaitlistLeft`, or `TicketReturned` to the wallet (the first queued
+ * wallet below the wallet cap; wallets at the cap are passed over and keep their place), closes it.
+ * Open rows of one (contract, tier) ordered by `seq` are the queue, so a wallet's position is its
+ * rank among them. Append-only plus closing columns, like `listings`, for rollback.
+ * closed_reason: left | served; served rows name the returned token and who returned it.
  */
 export const waitlistEntries = pgTable(
   "waitlist_entries",
