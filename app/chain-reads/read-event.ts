@@ -1,6 +1,15 @@
-import type { Address, PublicClient } from "viem";
-import type { Currency } from "../../lib/currency/currency";
-import { readCurrency } from "../../lib/currency/read-currency";
+import {
+  erc20Abi,
+  getAddress,
+  zeroAddress,
+  type Address,
+  type ContractFunctionParameters,
+  type ContractFunctionReturnType,
+  type MulticallReturnType,
+  type PublicClient,
+} from "viem";
+import { NATIVE_CURRENCY, type Currency } from "../../lib/currency/currency";
+import { CurrencyReadError } from "../../lib/currency/read-currency";
 import { eventTicketAbi } from "../../lib/generated/abis";
 
 export type TierView = {
@@ -38,71 +47,135 @@ export type EventView = {
   tiers: TierView[];
 };
 
+/** Calldata bytes per Multicall3 call: a ticket page's reads (~30 calls, ~1.2 kB) fit in one. */
+export const MULTICALL_BATCH_BYTES = 16_384;
+
+/** The event's scalar views, in the order {@link eventViewOf} reads their results. */
+export function eventCalls(address: Address) {
+  const base = { address, abi: eventTicketAbi } as const;
+  return [
+    { ...base, functionName: "name" },
+    { ...base, functionName: "symbol" },
+    { ...base, functionName: "organizer" },
+    { ...base, functionName: "market" },
+    { ...base, functionName: "startTime" },
+    { ...base, functionName: "endTime" },
+    { ...base, functionName: "lockWindow" },
+    { ...base, functionName: "maxPerWallet" },
+    { ...base, functionName: "royaltyBps" },
+    { ...base, functionName: "cancelled" },
+    { ...base, functionName: "totalMinted" },
+    { ...base, functionName: "escrowBalance" },
+    { ...base, functionName: "tierCount" },
+    { ...base, functionName: "maxPerIdentity" },
+    { ...base, functionName: "voucherSigner" },
+    { ...base, functionName: "currency" },
+  ] as const;
+}
+
+export type EventScalars = MulticallReturnType<ReturnType<typeof eventCalls>, false>;
+
+/** Everything that needs the scalars first: each tier's config and count, the currency's symbol and decimals. */
+export function eventDetailCalls(address: Address, scalars: EventScalars) {
+  const tiers = Array.from({ length: Number(scalars[12]) }, (_, id) => id);
+  const currency = scalars[15];
+  return {
+    tiers: tiers.map((id) => ({ address, abi: eventTicketAbi, functionName: "tier", args: [id] }) as const),
+    minted: tiers.map((id) => ({ address, abi: eventTicketAbi, functionName: "tierMinted", args: [id] }) as const),
+    currency:
+      currency === zeroAddress
+        ? []
+        : ([
+            { address: currency, abi: erc20Abi, functionName: "symbol" },
+            { address: currency, abi: erc20Abi, functionName: "decimals" },
+          ] as const),
+  };
+}
+
 /**
- * An event's rules, tiers and live counters, read from its EventTicket contract. (No multicall:
- * the local Hardhat chain has no Multicall3; a handful of parallel reads is fine.)
+ * Reads the detail calls in one multicall alongside `extra` (the caller's own second-stage calls),
+ * and returns the event and the extra results.
+ */
+export async function readEventDetail<const E extends readonly ContractFunctionParameters[]>(
+  client: PublicClient,
+  address: Address,
+  scalars: EventScalars,
+  extra: E,
+): Promise<{ event: EventView; extra: MulticallReturnType<E, true> }> {
+  const d = eventDetailCalls(address, scalars);
+  // One flat list: tiers, then their counts, then the currency, then the caller's calls.
+  const calls = [...d.tiers, ...d.minted, ...d.currency, ...extra] as readonly ContractFunctionParameters[];
+  const results = await client.multicall({ contracts: calls, allowFailure: true, batchSize: MULTICALL_BATCH_BYTES });
+  const take = (n: number) => results.splice(0, n).map(unwrap);
+  const configs = take(d.tiers.length) as ContractFunctionReturnType<typeof eventTicketAbi, "view", "tier">[];
+  const minted = take(d.minted.length) as bigint[];
+  const currencyToken = scalars[15];
+  let currency: Currency = NATIVE_CURRENCY;
+  if (d.currency.length > 0) {
+    const [symbol, decimals] = results.splice(0, 2);
+    if (symbol?.status !== "success" || decimals?.status !== "success") throw new CurrencyReadError(currencyToken, symbol?.error ?? decimals?.error);
+    currency = { address: getAddress(currencyToken), symbol: symbol.result as string, decimals: decimals.result as number };
+  }
+  return { event: eventViewOf(address, scalars, configs, minted, currency), extra: results as MulticallReturnType<E, true> };
+}
+
+/** A multicall result's value, or its error thrown as `readContract` would have thrown it. */
+export function unwrap<T>(r: { status: "success"; result: T } | { status: "failure"; error: Error }): T {
+  if (r.status === "failure") throw r.error;
+  return r.result;
+}
+
+function eventViewOf(
+  address: Address,
+  s: EventScalars,
+  configs: ContractFunctionReturnType<typeof eventTicketAbi, "view", "tier">[],
+  minted: bigint[],
+  currency: Currency,
+): EventView {
+  const [name, symbol, organizer, market, startTime, endTime, lockWindow, maxPerWallet, royaltyBps, cancelled, totalMinted, escrowBalance, , maxPerIdentity, voucherSigner] = s;
+  const tiers = configs.map(
+    (config, id): TierView => ({
+      id,
+      faceValue: config.faceValue,
+      supply: Number(config.supply),
+      minted: Number(minted[id]),
+      zones: Number(config.zones),
+      mode: Number(config.mode),
+      resaleCapBps: Number(config.resaleCapBps),
+      voucherOnly: config.voucherOnly,
+      reserved: config.reserved,
+    }),
+  );
+  return {
+    address,
+    name,
+    symbol,
+    organizer,
+    market,
+    startTime,
+    endTime,
+    lockWindow: Number(lockWindow),
+    maxPerWallet: Number(maxPerWallet),
+    maxPerIdentity: Number(maxPerIdentity),
+    voucherSigner,
+    royaltyBps: Number(royaltyBps),
+    cancelled,
+    totalMinted,
+    escrowBalance,
+    currency,
+    tiers,
+  };
+}
+
+/**
+ * An event's rules, tiers and live counters, read from its EventTicket contract in two Multicall3
+ * calls (the scalars, then the tiers and currency they name). The app's chain reads are the checks
+ * made before a transaction; history, listings and activity come from the indexer (app/queries).
  *
  * @example
  * const event = await readEvent(publicClient, "0x…");
  */
 export async function readEvent(client: PublicClient, address: Address): Promise<EventView> {
-  const read = <const F extends string>(functionName: F) => client.readContract({ address, abi: eventTicketAbi, functionName } as never) as Promise<unknown>;
-  const [name, symbol, organizer, market, startTime, endTime, lockWindow, maxPerWallet, royaltyBps, cancelled, totalMinted, escrowBalance, tierCount, maxPerIdentity, voucherSigner, currencyAddress] =
-    await Promise.all([
-      read("name"),
-      read("symbol"),
-      read("organizer"),
-      read("market"),
-      read("startTime"),
-      read("endTime"),
-      read("lockWindow"),
-      read("maxPerWallet"),
-      read("royaltyBps"),
-      read("cancelled"),
-      read("totalMinted"),
-      read("escrowBalance"),
-      read("tierCount"),
-      read("maxPerIdentity"),
-      read("voucherSigner"),
-      read("currency"),
-    ]);
-  const currency = await readCurrency(client, currencyAddress as Address);
-  const tiers = await Promise.all(
-    Array.from({ length: Number(tierCount) }, async (_, id) => {
-      const [config, minted] = await Promise.all([
-        client.readContract({ address, abi: eventTicketAbi, functionName: "tier", args: [id] }),
-        client.readContract({ address, abi: eventTicketAbi, functionName: "tierMinted", args: [id] }),
-      ]);
-      return {
-        id,
-        faceValue: config.faceValue,
-        supply: Number(config.supply),
-        minted: Number(minted),
-        zones: Number(config.zones),
-        mode: Number(config.mode),
-        resaleCapBps: Number(config.resaleCapBps),
-        voucherOnly: config.voucherOnly,
-        reserved: config.reserved,
-      } satisfies TierView;
-    }),
-  );
-  return {
-    address,
-    name: name as string,
-    symbol: symbol as string,
-    organizer: organizer as Address,
-    market: market as Address,
-    startTime: startTime as bigint,
-    endTime: endTime as bigint,
-    lockWindow: Number(lockWindow),
-    maxPerWallet: Number(maxPerWallet),
-    maxPerIdentity: Number(maxPerIdentity),
-    voucherSigner: voucherSigner as Address,
-    royaltyBps: Number(royaltyBps),
-    cancelled: cancelled as boolean,
-    totalMinted: totalMinted as bigint,
-    escrowBalance: escrowBalance as bigint,
-    currency,
-    tiers,
-  };
+  const scalars = await client.multicall({ contracts: eventCalls(address), allowFailure: false, batchSize: MULTICALL_BATCH_BYTES });
+  return (await readEventDetail(client, address, scalars, [])).event;
 }

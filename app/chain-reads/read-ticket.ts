@@ -1,6 +1,6 @@
-import { zeroHash, type Address, type Hex, type PublicClient } from "viem";
+import { zeroAddress, zeroHash, type Address, type Hex, type PublicClient } from "viem";
 import { eventTicketAbi, resaleMarketAbi } from "../../lib/generated/abis";
-import { readEvent, type EventView, type TierView } from "./read-event";
+import { eventCalls, MULTICALL_BATCH_BYTES, readEventDetail, unwrap, type EventScalars, type EventView, type TierView } from "./read-event";
 import { decodeChannelWords, type ChannelMode } from "../../lib/channels";
 
 export type TicketView = {
@@ -28,41 +28,57 @@ export type TicketView = {
   /** Active listing on the official market, if the seller still owns it. */
   listing: { seller: Address; price: bigint } | null;
   marketApproved: boolean;
+  /** The market's Waitlist (null for a market deployed before it existed). */
+  waitlist: Address | null;
 };
 
+function ticketCalls(contract: Address, tokenId: bigint) {
+  const base = { address: contract, abi: eventTicketAbi } as const;
+  return [
+    { ...base, functionName: "ownerOf", args: [tokenId] },
+    { ...base, functionName: "tierOf", args: [tokenId] },
+    { ...base, functionName: "isCheckedIn", args: [tokenId] },
+    { ...base, functionName: "isRefunded", args: [tokenId] },
+    { ...base, functionName: "isPaid", args: [tokenId] },
+    { ...base, functionName: "identityOf", args: [tokenId] },
+    { ...base, functionName: "maxResalePrice", args: [tokenId] },
+    { ...base, functionName: "getApproved", args: [tokenId] },
+    { ...base, functionName: "channelOf", args: [tokenId] },
+    { ...base, functionName: "isBound", args: [tokenId] },
+    { ...base, functionName: "channelWords" },
+    { ...base, functionName: "identityDeadlines" },
+  ] as const;
+}
+
 /**
- * Everything the ticket page shows about one ticket, from the chain.
+ * Everything the ticket page's forms check before a transaction, from the chain, in two Multicall3
+ * calls: the ticket's and event's views, then what they name (tiers, currency, the market's
+ * listing, approval and waitlist). The history comes from the indexer (app/queries).
  *
  * @example
  * const ticket = await readTicket(publicClient, "0x…", 1n);
  */
 export async function readTicket(client: PublicClient, contract: Address, tokenId: bigint): Promise<TicketView> {
-  const base = { address: contract, abi: eventTicketAbi } as const;
-  const [owner, tierId, checkedIn, refunded, paid, identity, maxResalePrice, approved, event] = await Promise.all([
-    client.readContract({ ...base, functionName: "ownerOf", args: [tokenId] }),
-    client.readContract({ ...base, functionName: "tierOf", args: [tokenId] }),
-    client.readContract({ ...base, functionName: "isCheckedIn", args: [tokenId] }),
-    client.readContract({ ...base, functionName: "isRefunded", args: [tokenId] }),
-    client.readContract({ ...base, functionName: "isPaid", args: [tokenId] }),
-    client.readContract({ ...base, functionName: "identityOf", args: [tokenId] }),
-    client.readContract({ ...base, functionName: "maxResalePrice", args: [tokenId] }),
-    client.readContract({ ...base, functionName: "getApproved", args: [tokenId] }),
-    readEvent(client, contract),
-  ]);
-  const [seller, price] = await client.readContract({ address: event.market, abi: resaleMarketAbi, functionName: "listings", args: [contract, tokenId] });
-  const [channel, bound, [channelsWord, rulesWord], deadlines, total] = await Promise.all([
-    client.readContract({ ...base, functionName: "channelOf", args: [tokenId] }),
-    client.readContract({ ...base, functionName: "isBound", args: [tokenId] }),
-    client.readContract({ ...base, functionName: "channelWords" }),
-    client.readContract({ ...base, functionName: "identityDeadlines" }),
-    client.readContract({ ...base, functionName: "totalMinted" }),
-  ]);
+  const own = ticketCalls(contract, tokenId);
+  const first = await client.multicall({ contracts: [...own, ...eventCalls(contract)], allowFailure: false, batchSize: MULTICALL_BATCH_BYTES });
+  const [owner, tierId, checkedIn, refunded, paid, identity, maxResalePrice, approved, channel, bound, [channelsWord, rulesWord], deadlines] = first;
+  const scalars = first.slice(own.length) as unknown as EventScalars;
+  const market = scalars[3];
+  const marketCall = { address: market, abi: resaleMarketAbi } as const;
+  const { event, extra } = await readEventDetail(client, contract, scalars, [
+    { ...marketCall, functionName: "listings", args: [contract, tokenId] },
+    { address: contract, abi: eventTicketAbi, functionName: "isApprovedForAll", args: [owner, market] },
+    // A market deployed before the Waitlist existed has no `waitlist()`: that failure means "none".
+    { ...marketCall, functionName: "waitlist" },
+  ] as const);
+  const [seller, price] = unwrap(extra[0]);
+  const operator = unwrap(extra[1]);
+  const waitlist = extra[2].status === "success" ? extra[2].result : null;
   const secs = Number((deadlines >> BigInt(32 * tierId)) & 0xffff_ffffn);
   const start = Number(event.startTime);
-  const operator = await client.readContract({ ...base, functionName: "isApprovedForAll", args: [owner, event.market] });
   const tier = event.tiers[tierId];
   if (!tier) throw new Error(`Ticket #${tokenId} names tier ${tierId}, which the event does not have.`);
-  const listed = seller !== "0x0000000000000000000000000000000000000000" && seller.toLowerCase() === owner.toLowerCase();
+  const listed = seller !== zeroAddress && seller.toLowerCase() === owner.toLowerCase();
   return {
     contract,
     tokenId,
@@ -76,10 +92,11 @@ export async function readTicket(client: PublicClient, contract: Address, tokenI
     identityCommitment: identity,
     maxResalePrice,
     channel,
-    channelMode: decodeChannelWords(channelsWord, rulesWord, total)[channel]?.mode ?? "Free",
+    channelMode: decodeChannelWords(channelsWord, rulesWord, event.totalMinted)[channel]?.mode ?? "Free",
     bound,
     bindingDeadline: secs === 0 ? null : Math.max(start - secs, 1),
     listing: listed ? { seller, price } : null,
-    marketApproved: operator || approved.toLowerCase() === event.market.toLowerCase(),
+    marketApproved: operator || approved.toLowerCase() === market.toLowerCase(),
+    waitlist,
   };
 }

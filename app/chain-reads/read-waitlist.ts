@@ -1,5 +1,6 @@
 import type { Address, PublicClient } from "viem";
 import { eventTicketAbi, resaleMarketAbi, waitlistAbi } from "../../lib/generated/abis";
+import { MULTICALL_BATCH_BYTES, unwrap } from "./read-event";
 
 export type WaitlistView = {
   /** The chain's Waitlist (named by the market), or null for a market deployed before it existed. */
@@ -17,24 +18,47 @@ export type WaitlistView = {
 };
 
 /**
- * One tier's waitlist as the chain has it, and where `wallet` stands in it.
+ * One tier's waitlist as the chain has it, and where `wallet` stands in it: one Multicall3 call when
+ * the caller already knows the waitlist and currency (the ticket page does), two otherwise.
  *
  * @example
  * const view = await readWaitlist(publicClient, { contract, market, tierId: 0, wallet: "0x…" });
  */
 export async function readWaitlist(
   client: PublicClient,
-  q: { contract: Address; market: Address; tierId: number; wallet?: Address },
+  q: { contract: Address; market: Address; tierId: number; wallet?: Address | undefined; known?: { waitlist: Address | null; currency: Address } | undefined },
 ): Promise<WaitlistView> {
-  const waitlist = await client.readContract({ address: q.market, abi: resaleMarketAbi, functionName: "waitlist" }).catch(() => null);
-  const currency = await client.readContract({ address: q.contract, abi: eventTicketAbi, functionName: "currency" });
+  const known = q.known ?? (await whereIsTheWaitlist(client, q.contract, q.market));
+  const { waitlist, currency } = known;
   if (!waitlist) return { waitlist: null, length: 0, position: 0, owed: 0n, balance: 0, currency };
   const w = { address: waitlist, abi: waitlistAbi } as const;
-  const [queue, position, owed, balance] = await Promise.all([
-    client.readContract({ ...w, functionName: "queues", args: [q.contract, q.tierId] }),
-    q.wallet ? client.readContract({ ...w, functionName: "positionOf", args: [q.contract, q.tierId, q.wallet] }) : 0n,
-    q.wallet ? client.readContract({ ...w, functionName: "owed", args: [currency, q.wallet] }) : 0n,
-    q.wallet ? client.readContract({ address: q.contract, abi: eventTicketAbi, functionName: "balanceOf", args: [q.wallet] }) : 0n,
-  ]);
-  return { waitlist, length: Number(queue[1]), position: Number(position), owed, balance: Number(balance), currency };
+  const queue = { ...w, functionName: "queues", args: [q.contract, q.tierId] } as const;
+  if (!q.wallet) {
+    const [[, length]] = await client.multicall({ contracts: [queue], allowFailure: false, batchSize: MULTICALL_BATCH_BYTES });
+    return { waitlist, length: Number(length), position: 0, owed: 0n, balance: 0, currency };
+  }
+  const [[, length], position, owed, balance] = await client.multicall({
+    contracts: [
+      queue,
+      { ...w, functionName: "positionOf", args: [q.contract, q.tierId, q.wallet] },
+      { ...w, functionName: "owed", args: [currency, q.wallet] },
+      { address: q.contract, abi: eventTicketAbi, functionName: "balanceOf", args: [q.wallet] },
+    ],
+    allowFailure: false,
+    batchSize: MULTICALL_BATCH_BYTES,
+  });
+  return { waitlist, length: Number(length), position: Number(position), owed, balance: Number(balance), currency };
+}
+
+/** The market's Waitlist (a market deployed before it existed has no `waitlist()`: null) and the event's currency. */
+async function whereIsTheWaitlist(client: PublicClient, contract: Address, market: Address): Promise<{ waitlist: Address | null; currency: Address }> {
+  const [waitlist, currency] = await client.multicall({
+    contracts: [
+      { address: market, abi: resaleMarketAbi, functionName: "waitlist" },
+      { address: contract, abi: eventTicketAbi, functionName: "currency" },
+    ],
+    allowFailure: true,
+    batchSize: MULTICALL_BATCH_BYTES,
+  });
+  return { waitlist: waitlist.status === "success" ? waitlist.result : null, currency: unwrap(currency) };
 }

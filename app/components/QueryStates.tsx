@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { indexerErrorWords } from "../queries/indexer-error-words";
 
 /** Loading state of a list or view; `testId` lets browser tests wait on it. */
 export function Loading({ children = "Loading…", testId = "loading" }: { children?: ReactNode; testId?: string }) {
@@ -25,6 +26,11 @@ export function ErrorState({ error, retry, testId = "error" }: { error: unknown;
       )}
     </div>
   );
+}
+
+/** Error state of an indexer-backed view: says in words what is missing and why, with a retry. */
+export function IndexerErrorState({ error, what, retry, testId = "error" }: { error: unknown; what: string; retry?: () => void; testId?: string }) {
+  return <ErrorState error={new Error(indexerErrorWords(error, what))} {...(retry ? { retry } : {})} testId={testId} />;
 }
 
 /** Empty state: says what is missing and what to do. */

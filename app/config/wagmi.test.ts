@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MULTICALL3_ADDRESS } from "../../lib/multicall3";
 import { createWagmiConfig, isLocalTestAccount, isMissingWalletConnectProvider, LOCAL_TEST_ACCOUNTS } from "./wagmi";
 
 describe("createWagmiConfig", () => {
@@ -13,6 +14,12 @@ describe("createWagmiConfig", () => {
     const other = createWagmiConfig({ chainId: 11155111, rpcUrl: "https://rpc.example.org" });
     expect(other.connectors.map((c) => c.id)).toEqual(["injected"]);
     expect(other.chains[0]?.id).toBe(11155111);
+  });
+
+  it("batches the app's chain reads through Multicall3 at its canonical address, in calls of up to 16 kB", () => {
+    const client = createWagmiConfig({ chainId: 31337, rpcUrl: "http://127.0.0.1:8545" }).getClient();
+    expect(client.chain.contracts?.multicall3?.address).toBe(MULTICALL3_ADDRESS);
+    expect(client.batch?.multicall).toEqual({ batchSize: 16_384 });
   });
 
   it("adds the WalletConnect connector only when a project id is configured", () => {

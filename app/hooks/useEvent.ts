@@ -1,16 +1,22 @@
 "use client";
 
 import type { Address } from "viem";
-import { readEvent } from "../chain-reads/read-event";
-import { readListings } from "../chain-reads/read-listings";
+import { eventQuery } from "../queries/chain-queries";
+import { openListingsQuery, primarySalesQuery } from "../queries/indexer-queries";
 import { useChainQuery } from "./useChainQuery";
+import { useIndexerQuery } from "./useIndexerQuery";
 
-/** An event's rules, tiers and counters. */
+/** An event's rules, tiers and counters, from the chain (what buying checks against). */
 export function useEvent(address: Address | undefined) {
-  return useChainQuery(["event", address], (client) => readEvent(client, address!), address !== undefined);
+  return useChainQuery((client) => eventQuery(client, address));
 }
 
-/** The event's live resale listings. */
-export function useListings(address: Address | undefined, market: Address | undefined) {
-  return useChainQuery(["listings", address], (client) => readListings(client, address!, market!), address !== undefined && market !== undefined);
+/** The event's buyable resale listings, cheapest first, from the indexer. */
+export function useListings(address: Address | undefined) {
+  return useIndexerQuery((indexer, url) => openListingsQuery(indexer, url, address));
+}
+
+/** Face-value sales per block and ticket counts, from the indexer (the organizer dashboard). */
+export function usePrimarySales(address: Address) {
+  return useIndexerQuery((indexer, url) => primarySalesQuery(indexer, url, address));
 }

@@ -1,16 +1,17 @@
 "use client";
 
 import type { Address } from "viem";
-import { readProvenance } from "../chain-reads/read-provenance";
-import { readTicket } from "../chain-reads/read-ticket";
+import { ticketQuery } from "../queries/chain-queries";
+import { ticketHistoryQuery } from "../queries/indexer-queries";
 import { useChainQuery } from "./useChainQuery";
+import { useIndexerQuery } from "./useIndexerQuery";
 
-/** One ticket's state, tier and listing. */
+/** One ticket's state, tier and listing, from the chain (what its forms check before sending). */
 export function useTicket(contract: Address, tokenId: bigint) {
-  return useChainQuery(["ticket", contract, tokenId.toString()], (client) => readTicket(client, contract, tokenId));
+  return useChainQuery((client) => ticketQuery(client, contract, tokenId));
 }
 
-/** One ticket's history, oldest first. */
-export function useProvenance(contract: Address, market: Address | undefined, tokenId: bigint) {
-  return useChainQuery(["provenance", contract, tokenId.toString()], (client) => readProvenance(client, contract, market!, tokenId), market !== undefined);
+/** One ticket's history, oldest first, from the indexer. */
+export function useTicketHistory(contract: Address, tokenId: bigint) {
+  return useIndexerQuery((indexer, url) => ticketHistoryQuery(indexer, url, contract, tokenId));
 }

@@ -1,10 +1,9 @@
 "use client";
 
-import type { Address } from "viem";
-import { readWaitlist } from "../chain-reads/read-waitlist";
+import { waitlistQuery, type WaitlistQuery } from "../queries/chain-queries";
 import { useChainQuery } from "./useChainQuery";
 
 /** One tier's waitlist length, and the wallet's place, deposit owed and ticket count. */
-export function useWaitlist(contract: Address, market: Address, tierId: number, wallet: Address | undefined) {
-  return useChainQuery(["waitlist", contract, tierId, wallet], (client) => readWaitlist(client, { contract, market, tierId, wallet }));
+export function useWaitlist(q: WaitlistQuery) {
+  return useChainQuery((client) => waitlistQuery(client, q));
 }

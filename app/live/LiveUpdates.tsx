@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 import { useIndexerClient } from "../hooks/useIndexerClient";
-import { invalidateOnChange } from "./invalidate-on-change";
+import { invalidateIndexerViews, invalidateOnChange } from "./invalidate-on-change";
 
 /** While the change stream is down, views fall back to polling this often. */
 export const FALLBACK_REFETCH_MS = 4_000;
@@ -56,8 +56,10 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
         retryMs: 2_000,
         onReady: () => {
           setState((s) => ({ ...s, live: true }));
-          // A reconnect: whatever happened while we were away, refetch once (not on the first connect, the page just loaded).
+          // A reconnect: whatever happened while we were away, refetch once. On the first connect the chain views
+          // were just read; only indexer views can have missed a change applied before the stream started.
           if (connectedBefore) void invalidateOnChange(queryClient, { contracts: [], rollback: true });
+          else void invalidateIndexerViews(queryClient);
           connectedBefore = true;
         },
         onError: () => setState((s) => ({ ...s, live: false })),

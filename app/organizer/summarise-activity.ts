@@ -1,32 +1,23 @@
-/** Raw facts from the chain, each with a unix timestamp in seconds. */
-export type Activity = {
-  purchases: { t: number; count: number }[];
-  checkIns: { t: number }[];
-  totalTickets: number;
-};
+import type { PrimarySalesResponse } from "../../lib/indexer-client/analytics-schemas";
 
 export type DashboardData = {
-  salesOverTime: { minute: number; sold: number; total: number }[];
+  /** Face-value sales per block, with the running total. */
+  salesByBlock: { block: number; sold: number; total: number }[];
   attendance: { name: "Checked in" | "Not yet / no-show"; value: number }[];
 };
 
-const minuteOf = (t: number) => Math.floor(t / 60) * 60;
-
 /**
- * Turns the chain's raw activity into the dashboard's chain-side series: primary sales per minute
- * (and running total) and checked in on chain vs not. Gate, resale and hoarding series come from
- * the indexer's analytics (app/organizer/analytics-series.ts).
+ * Turns the indexer's primary-sales answer into the dashboard's sales series (running total per
+ * block; the mirror keeps block numbers, not times) and checked in on chain vs not. Gate, resale and
+ * hoarding series come from the other analytics (app/organizer/analytics-series.ts).
  */
-export function summariseActivity(a: Activity): DashboardData {
-  const sales = new Map<number, number>();
-  for (const p of a.purchases) sales.set(minuteOf(p.t), (sales.get(minuteOf(p.t)) ?? 0) + p.count);
+export function summariseActivity(a: Pick<PrimarySalesResponse, "blocks" | "minted" | "checkedInOnChain">): DashboardData {
   let total = 0;
-  const salesOverTime = [...sales.entries()].sort(([x], [y]) => x - y).map(([minute, sold]) => ({ minute, sold, total: (total += sold) }));
   return {
-    salesOverTime,
+    salesByBlock: [...a.blocks].sort((x, y) => x.blockNumber - y.blockNumber).map((b) => ({ block: b.blockNumber, sold: b.sold, total: (total += b.sold) })),
     attendance: [
-      { name: "Checked in", value: a.checkIns.length },
-      { name: "Not yet / no-show", value: Math.max(0, a.totalTickets - a.checkIns.length) },
+      { name: "Checked in", value: a.checkedInOnChain },
+      { name: "Not yet / no-show", value: Math.max(0, a.minted - a.checkedInOnChain) },
     ],
   };
 }

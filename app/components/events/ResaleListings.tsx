@@ -9,32 +9,34 @@ import { useContractTx } from "../../hooks/useContractTx";
 import { useListings } from "../../hooks/useEvent";
 import { shortAddress } from "../../format/short-address";
 import { resaleMarketAbi } from "../../../lib/generated/abis";
-import { Empty, ErrorState, Loading } from "../QueryStates";
+import { Empty, IndexerErrorState, Loading } from "../QueryStates";
 import { TxStatus } from "../TxStatus";
 
 /** Tickets fans resell on the official market, each at or under its cap. */
 export function ResaleListings({ event }: { event: EventView }) {
   const config = useConfig();
   const { address, status } = useConnection();
-  const listings = useListings(event.address, event.market);
+  const listings = useListings(event.address);
   const tx = useContractTx();
 
   const body = () => {
     if (listings.isPending) return <Loading testId="listings-loading">Loading resale listings…</Loading>;
-    if (listings.isError) return <ErrorState error={listings.error} retry={() => void listings.refetch()} testId="listings-error" />;
+    if (listings.isError) return <IndexerErrorState error={listings.error} what="the resale listings" retry={() => void listings.refetch()} testId="listings-error" />;
     if (listings.data.length === 0) return <Empty testId="listings-empty">No tickets for resale right now.</Empty>;
     return (
       <ul className="list-plain" data-testid="listing-list">
         {listings.data.map((l) => {
-          const face = event.tiers[l.tier]?.faceValue ?? 0n;
+          const face = l.tier === null ? null : (event.tiers[l.tier]?.faceValue ?? null);
           const mine = address?.toLowerCase() === l.seller.toLowerCase();
           return (
             <li key={l.tokenId.toString()} className="listing-card row" data-testid="listing" data-token-id={l.tokenId.toString()} style={{ justifyContent: "space-between" }}>
               <span>
-                Ticket #{l.tokenId.toString()} · tier {l.tier}
+                Ticket #{l.tokenId.toString()}
+                {l.tier !== null && ` · tier ${l.tier}`}
                 <br />
                 <span className="small muted">
-                  {formatPrice(l.price, event.currency)} (face {formatPrice(face, event.currency)}) from {shortAddress(l.seller)}
+                  {formatPrice(l.price, event.currency)}
+                  {face !== null && ` (face ${formatPrice(face, event.currency)})`} from {shortAddress(l.seller)}
                 </span>
               </span>
               <button

@@ -20,7 +20,7 @@ const nowSeconds = () => BigInt(Math.floor(Date.now() / 1000));
 export function WaitlistPanel({ event, tier }: { event: EventView; tier: TierView }) {
   const config = useConfig();
   const { address: me, status } = useConnection();
-  const view = useWaitlist(event.address, event.market, tier.id, me);
+  const view = useWaitlist({ contract: event.address, market: event.market, tierId: tier.id, wallet: me });
   const tx = useContractTx();
   if (!view.data || !hasWaitlist(tier, view.data)) return null;
   const w = view.data;

@@ -18,7 +18,14 @@ import type { Handover } from "./TicketDetail";
 export function ReturnToWaitlist({ ticket, onDone }: { ticket: TicketView; onDone: (h: Handover) => void }) {
   const config = useConfig();
   const tx = useContractTx();
-  const view = useWaitlist(ticket.contract, ticket.event.market, ticket.tier.id, undefined);
+  const view = useWaitlist({
+    contract: ticket.contract,
+    market: ticket.event.market,
+    tierId: ticket.tier.id,
+    wallet: undefined,
+    // The ticket read already found the waitlist and currency: the queue length is one more call.
+    known: { waitlist: ticket.waitlist, currency: ticket.event.currency.address },
+  });
   // Only worth showing when someone is waiting for this tier.
   if (!view.data || view.data.waitlist === null || view.data.length === 0 || ticket.tier.mode === 2) return null;
   const w = view.data;

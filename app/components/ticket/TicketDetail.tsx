@@ -22,6 +22,7 @@ import { ResellForm } from "./ResellForm";
 import { ReturnToWaitlist } from "./ReturnToWaitlist";
 import { TransferForm } from "./TransferForm";
 import { TxStatus } from "../TxStatus";
+import { ChainReadsSettled } from "../ChainReadsSettled";
 import type { TxState } from "../../hooks/useContractTx";
 
 /** The confirmed transaction that took the ticket out of this wallet, shown once its forms are gone. */
@@ -111,7 +112,8 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
           <TxStatus state={handover.state} testId={handover.testId} />
         </section>
       )}
-      <ProvenanceTimeline contract={t.contract} market={t.event.market} tokenId={t.tokenId} currency={t.event.currency} />
+      <ProvenanceTimeline contract={t.contract} tokenId={t.tokenId} currency={t.event.currency} />
+      <ChainReadsSettled />
     </div>
   );
 }

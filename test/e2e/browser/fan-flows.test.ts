@@ -48,6 +48,26 @@ describe.skipIf(chromiumSkipReason)("browser: fan buys, resells under the cap, t
     await context.close();
   });
 
+  it("a refresh of the ticket page sends at most 3 JSON-RPC calls, all eth_call (was 36-41 with logs from block 0)", async () => {
+    const { page, context } = await s.openAs(FAN, `/tickets/${s.tiered.ticket}/${tokenId}`);
+    await page.locator('[data-testid="chain-reads-settled"][data-settled="true"]').waitFor({ state: "attached" });
+    const chain = new URL(s.rpcUrl).origin;
+    const methods: string[] = [];
+    page.on("request", (r) => {
+      if (!r.url().startsWith(chain)) return;
+      const body = r.postDataJSON() as { method: string } | { method: string }[] | null;
+      methods.push(...(Array.isArray(body) ? body : body ? [body] : []).map((m) => m.method));
+    });
+    await page.reload();
+    await page.locator('[data-testid="provenance-entry"][data-kind="minted"]').waitFor();
+    await page.locator('[data-testid="chain-reads-settled"][data-settled="true"]').waitFor({ state: "attached" });
+    console.log(`ticket page refresh (holder): ${methods.length} JSON-RPC calls: ${methods.join(", ")}`);
+    expect(methods.length).toBeGreaterThan(0);
+    expect(methods.length).toBeLessThanOrEqual(3);
+    expect(new Set(methods)).toEqual(new Set(["eth_call"]));
+    await context.close();
+  });
+
   it("is refused above the cap before the wallet opens, then lists at the cap", async () => {
     const { page, context, wallet } = await s.openAs(FAN, `/tickets/${s.tiered.ticket}/${tokenId}`);
     await page.getByTestId("resell-price").waitFor();

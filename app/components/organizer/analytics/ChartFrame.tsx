@@ -1,8 +1,8 @@
 import type { ReactElement } from "react";
 import { ResponsiveContainer } from "recharts";
-import { Empty, ErrorState, Loading } from "../../QueryStates";
+import { Empty, IndexerErrorState, Loading } from "../../QueryStates";
 
-/** A titled chart with its loading, error and empty states (each with a test id browser tests can wait on). */
+/** A titled chart of indexer analytics with its loading, error (in words) and empty states (each with a test id browser tests can wait on). */
 export function ChartFrame({ title, testId, state, empty, children }: { title: string; testId: string; state: { isPending: boolean; error: unknown; refetch: () => unknown }; empty: boolean; children: () => ReactElement }) {
   return (
     <figure className="stack" data-testid={testId} style={{ margin: 0 }}>
@@ -12,7 +12,7 @@ export function ChartFrame({ title, testId, state, empty, children }: { title: s
       {state.isPending ? (
         <Loading testId={`${testId}-loading`} />
       ) : state.error ? (
-        <ErrorState error={state.error} retry={() => void state.refetch()} testId={`${testId}-error`} />
+        <IndexerErrorState error={state.error} what={`the “${title}” chart`} retry={() => void state.refetch()} testId={`${testId}-error`} />
       ) : empty ? (
         <Empty testId={`${testId}-empty`}>Nothing yet.</Empty>
       ) : (

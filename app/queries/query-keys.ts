@@ -1,0 +1,24 @@
+/**
+ * Every React Query key the app's data views use, typed, in one place. The first element says where
+ * the data comes from: `chain` (pre-transaction checks, app/chain-reads) or `indexer` (history,
+ * listings, activity); app/live/invalidate-on-change.ts refreshes them by that root.
+ */
+import type { Address } from "viem";
+
+export const queryKeys = {
+  chain: {
+    event: (chainId: number | undefined, address: Address | undefined) => ["chain", chainId, "event", address] as const,
+    ticket: (chainId: number | undefined, contract: Address, tokenId: bigint) => ["chain", chainId, "ticket", contract, tokenId.toString()] as const,
+    waitlist: (chainId: number | undefined, contract: Address, tierId: number, wallet: Address | undefined) =>
+      ["chain", chainId, "waitlist", contract, tierId, wallet ?? null] as const,
+  },
+  indexer: {
+    ticketHistory: (indexerUrl: string, contract: Address, tokenId: bigint) => ["indexer", indexerUrl, "ticket-history", contract, tokenId.toString()] as const,
+    openListings: (indexerUrl: string, contract: Address | undefined) => ["indexer", indexerUrl, "open-listings", contract] as const,
+    primarySales: (indexerUrl: string, contract: Address) => ["indexer", indexerUrl, "primary-sales", contract] as const,
+  },
+} as const;
+
+/** Query-key roots, for invalidation. */
+export const CHAIN_ROOT = "chain";
+export const INDEXER_ROOT = "indexer";
