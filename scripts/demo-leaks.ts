@@ -7,7 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import { getAddress, type Address, type WalletClient } from "viem";
-import { createIndexerClient } from "../lib/indexer-client";
+import { createIndexerClient, openOrganizerSession } from "../lib/indexer-client";
 import { readFile } from "node:fs/promises";
 import { DEFAULT_DEPLOYMENTS_FILE, pickDeployment } from "../lib/deployments";
 import { formatLeakReport } from "./cli/leaks/format-leak-report";
@@ -24,5 +24,10 @@ const factory = getAddress(deployment.factory) as Address;
 const market = getAddress(deployment.market) as Address;
 const scenario = await runLeakScenario({ publicClient, wallets: accounts.slice(0, 10).map((a) => wallet(a) as unknown as WalletClient), factory, market });
 const client = createIndexerClient({ baseUrl: values.indexer! });
-await waitFor("the indexer to see the leak event", async () => ((await client.analytics.leaks(scenario.event).catch(() => null))?.tickets.length ? true : undefined), { timeoutMs: 60_000 });
-formatLeakReport(await client.analytics.leaks(scenario.event)).forEach((l) => console.log(l));
+// The report is the organizer's (account 0): one SIWE sign-in once the indexer knows the event.
+const organizer = wallet(accounts[0]!);
+const signer = { address: accounts[0]!, signMessage: (message: string) => organizer.signMessage({ account: accounts[0]!, message }) };
+const session = await waitFor("the indexer to see the leak event", async () => openOrganizerSession(values.indexer!, scenario.event, signer).catch(() => undefined), { timeoutMs: 60_000 });
+const token = { token: session.token };
+await waitFor("the indexer to see the leaks", async () => ((await client.analytics.leaks(scenario.event, {}, token).catch(() => null))?.tickets.length ? true : undefined), { timeoutMs: 60_000 });
+formatLeakReport(await client.analytics.leaks(scenario.event, {}, token)).forEach((l) => console.log(l));

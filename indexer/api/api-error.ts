@@ -10,6 +10,8 @@ export type ApiErrorCode =
   | "NOT_FOUND"
   | "INVALID_REFERENCE"
   | "RATE_LIMITED"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
   | "BUSY"
   | "TOO_MANY_STREAMS"
   | "INTERNAL";

@@ -19,6 +19,7 @@ import type { OnsaleDeps } from "../onsale/onsale-deps";
 import { onsaleRoutes } from "../onsale/onsale-routes";
 import type { SyncStatus } from "../sync/sync-status";
 import { analyticsRoutes } from "./analytics/analytics-routes";
+import { organizerOnly } from "./analytics/organizer-access";
 import { ApiError, errorBody } from "./api-error";
 import { createChangeFeed, type ChangeFeed } from "../sync/change-feed";
 import { eventsRoute } from "./events-route";
@@ -95,6 +96,7 @@ export function createApi(deps: ApiDeps) {
   app.route("/events", eventsRoute(deps.db, deps.now));
   app.route("/listings", listingsRoute(deps.db));
   app.route("/sales", salesRoute(deps.db));
+  app.use("/analytics/:contract/:question", organizerOnly(gate));
   app.route("/analytics", analyticsRoutes(deps.db, deps.now));
   app.route("/stream", streamRoute(changes, { trustedProxyHops: gate.settings.trustedProxyHops }));
   app.route("/gate", gateRoutes(gate));

@@ -45,7 +45,11 @@ export type HoardingOptions = { over?: number; minSources?: number; windowBlocks
 const isoOf = (t: Date | string | undefined) => (t instanceof Date ? t.toISOString() : t);
 
 /** Per-call options: `signal` cancels the request (e.g. React Query's), and is rethrown untouched. */
-export type RequestOptions = { signal?: AbortSignal | undefined };
+export type RequestOptions = {
+  signal?: AbortSignal | undefined;
+  /** Bearer token: the organizer's session for `/analytics` (lib/indexer-client/organizer-session.ts). */
+  token?: string | undefined;
+};
 
 /**
  * @example
@@ -63,7 +67,7 @@ export function createIndexerClient(options: IndexerClientOptions) {
     path: string,
     query: Record<string, string | number | bigint | undefined> = {},
     accept: number[] = [],
-    { signal }: RequestOptions = {},
+    { signal, token }: RequestOptions = {},
   ): Promise<z.output<S>> {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v !== undefined) qs.set(k, String(v));
@@ -71,7 +75,7 @@ export function createIndexerClient(options: IndexerClientOptions) {
     let res: Response;
     try {
       const timeout = AbortSignal.timeout(timeoutMs);
-      res = await doFetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, headers: { accept: "application/json" }, cache: "no-store" });
+      res = await doFetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, headers: { accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, cache: "no-store" });
     } catch (cause) {
       // The caller cancelled: let it see its own abort, not an indexer failure.
       if (signal?.aborted) throw cause;
@@ -116,7 +120,7 @@ export function createIndexerClient(options: IndexerClientOptions) {
     /** Resale listings, newest first; `contract` + `tokenId` give one ticket's. */
     listings: (o: Page & { contract?: string; tokenId?: bigint | string; seller?: string; status?: "open" | "all" } = {}, r?: RequestOptions) => get(listingsResponseSchema, "/listings", o, [], r),
     sales: (o: Page & { contract?: string; account?: string } = {}, r?: RequestOptions) => get(salesResponseSchema, "/sales", o, [], r),
-    /** Organizer analytics for one event (`GET /analytics/:contract/…`). */
+    /** Organizer analytics for one event (`GET /analytics/:contract/…`): pass the organizer's session as `token` (primary sales are public). */
     analytics: {
       /** Admissions per bucket (default one minute) per gate. */
       arrivals: (contract: string, o: ArrivalsOptions = {}, r?: RequestOptions) =>

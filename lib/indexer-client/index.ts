@@ -5,5 +5,6 @@ export * from "./errors";
 export * from "./schemas";
 export * from "./post-json";
 export * from "./gate";
+export * from "./organizer-session";
 export * from "./pass";
 export { ticketCheckSchema, type TicketCheck } from "../ticket-check/schema";

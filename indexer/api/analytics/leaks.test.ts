@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIndexerClient, type IndexerClient } from "../../../lib/indexer-client";
 import type { Database } from "../../db/types";
 import { expectedLeaks, generateLeakEvent, insertLeakEvent, type LeakEvent } from "../../testing/leak-event";
+import { organizerFetch } from "../../testing/organizer-fetch";
 import { testDatabases } from "../../testing/test-databases";
 import { createApi } from "../create-api";
 
@@ -23,8 +24,7 @@ function appClient(db: Database["db"]): IndexerClient {
     syncStatus: () => ({ chainId: 31337, headBlock: 0, indexedBlock: 0 }) as never,
     gate: { db, client: {} as PublicClient, chainId: 31337, siweDomains: ["localhost:3000"], challengeTtlSeconds: 120, maxIndexerLagBlocks: 2, maxHeadAgeMs: 5_000, syncStatus: () => ({}) as never, now },
   });
-  const fetch = ((input: string | URL | Request, init?: RequestInit) => app.request(String(input).replace("http://indexer.test", ""), init)) as typeof globalThis.fetch;
-  return createIndexerClient({ baseUrl: "http://indexer.test", fetch, timeoutMs: 60_000 });
+  return createIndexerClient({ baseUrl: "http://indexer.test", fetch: organizerFetch(app, db), timeoutMs: 60_000 });
 }
 
 describe.each(testDatabases())("leak report on $name matches the TypeScript reference", { timeout: 120_000 }, (kind) => {

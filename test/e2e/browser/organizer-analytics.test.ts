@@ -3,19 +3,19 @@
  * the demo event are admitted at two gates (challenge mode, wallets sign SIWE), one ticket is
  * resold through the market; the analytics API counts them, and the dashboard in a real browser
  * shows scans per gate, the arrival curve, no-shows per tier, resale prices against the cap and
- * the hoarding table.
+ * the hoarding table, once the organizer signed in (the server shows them to nobody else).
  */
 import type { Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventTicketAbi, resaleMarketAbi } from "../../../lib/generated/abis";
 import { buildChallengeMessage, type GateChallenge } from "../../../lib/gate/challenge-message";
-import { createIndexerClient } from "../../../lib/indexer-client";
+import { createIndexerClient, openOrganizerSession } from "../../../lib/indexer-client";
 import { localClients } from "../../../scripts/lib/local-clients";
 import { waitFor } from "../../../scripts/lib/wait";
 import { chromiumSkipReason, screenshot } from "../../helpers/browser";
 import { startBrowserStack, type BrowserStack } from "../../helpers/browser-stack";
 
-const ORGANIZER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+const ORGANIZER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266" as Address;
 
 describe.skipIf(chromiumSkipReason)("browser: organizer dashboard from the indexer's analytics", () => {
   let s: BrowserStack;
@@ -31,6 +31,11 @@ describe.skipIf(chromiumSkipReason)("browser: organizer dashboard from the index
     const clients = await localClients(s.rpcUrl);
     const indexer = createIndexerClient({ baseUrl: s.indexerUrl, timeoutMs: 20_000 });
     const event = s.demo.ticket;
+    // The analytics are the organizer's: one SIWE sign-in per event (no transaction).
+    const signer = { address: ORGANIZER, signMessage: (message: string) => clients.wallet(ORGANIZER).signMessage({ account: ORGANIZER, message }) };
+    const asOrganizer = async (contract: Address) => ({ token: (await openOrganizerSession(s.indexerUrl, contract, signer)).token });
+    const demo = await asOrganizer(event);
+    expect((await fetch(`${s.indexerUrl}/analytics/${event}/gates`)).status).toBe(401);
     const post = async (path: string, body: unknown) => {
       const res = await fetch(`${s.indexerUrl}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       return res.json() as Promise<unknown>;
@@ -48,7 +53,7 @@ describe.skipIf(chromiumSkipReason)("browser: organizer dashboard from the index
       const mined = async (hash: `0x${string}`) => expect((await clients.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
       await mined(await clients.wallet(seller).writeContract({ address: ticket, abi: eventTicketAbi, functionName: "approve", args: [market, tokenId], account: seller, chain: clients.chain }));
       await mined(await clients.wallet(seller).writeContract({ address: market, abi: resaleMarketAbi, functionName: "list", args: [ticket, tokenId, cap], account: seller, chain: clients.chain }));
-      await mined(await clients.wallet(buyer).writeContract({ address: market, abi: resaleMarketAbi, functionName: "buy", args: [ticket, tokenId], value: cap, account: buyer, chain: clients.chain }));
+      await mined(await clients.wallet(buyer).writeContract({ address: market, abi: resaleMarketAbi, functionName: "buy", args: [ticket, tokenId, cap], value: cap, account: buyer, chain: clients.chain }));
     };
     const [a, b, c] = s.demo.holders as [(typeof s.demo.holders)[0], (typeof s.demo.holders)[0], (typeof s.demo.holders)[0]];
     await waitFor("the demo mint indexed", async () => ((await indexer.ticketsByOwner(c.account, { contract: event })).tickets.length > 0 ? true : undefined), { timeoutMs: 30_000 });
@@ -58,18 +63,19 @@ describe.skipIf(chromiumSkipReason)("browser: organizer dashboard from the index
 
     // Holder A resells its second ticket (a free comp ticket: face 0, so cap 0) at the cap.
     await resellAtCap(event, a.account, a.tokenIds[1]!);
-    await waitFor("the resale indexed", async () => ((await indexer.analytics.resalePrices(event)).tiers.some((t) => t.sales === 1) ? true : undefined), { timeoutMs: 30_000 });
-    const arrivals = await indexer.analytics.arrivals(event);
+    await waitFor("the resale indexed", async () => ((await indexer.analytics.resalePrices(event, {}, demo)).tiers.some((t) => t.sales === 1) ? true : undefined), { timeoutMs: 30_000 });
+    const arrivals = await indexer.analytics.arrivals(event, {}, demo);
     expect(arrivals.gates).toEqual(["north-1", "south-2"]);
     expect(arrivals.total).toBe(3);
-    const gates = await indexer.analytics.gates(event);
+    const gates = await indexer.analytics.gates(event, demo);
     expect(gates.gates.map((g) => [g.gateId, g.admitted])).toEqual([["north-1", 2], ["south-2", 1]]);
-    const resale = (await indexer.analytics.resalePrices(event)).tiers.find((t) => t.sales === 1)!;
+    const resale = (await indexer.analytics.resalePrices(event, {}, demo)).tiers.find((t) => t.sales === 1)!;
     expect(resale).toMatchObject({ atCap: 1, aboveCap: 0, faceValue: "0", maxPrice: "0", buckets: [] });
-    const noShows = await indexer.analytics.noShows(event);
+    const noShows = await indexer.analytics.noShows(event, demo);
     expect(noShows).toMatchObject({ started: false, total: { minted: 4, attended: 3, noShows: null } });
 
     const { page, context, errors } = await s.openAs(ORGANIZER, `/organizer/events/${event}`);
+    await page.getByTestId("analytics-sign-in").click();
     await page.locator('[data-testid="chart-scans"] .recharts-bar-rectangle').first().waitFor({ state: "attached", timeout: 30_000 });
     const scansText = await page.getByTestId("chart-scans").innerText();
     expect(scansText).toContain("north-1");
@@ -85,12 +91,14 @@ describe.skipIf(chromiumSkipReason)("browser: organizer dashboard from the index
 
     // A paid ticket of the tiered event resold at its cap: drawn in the histogram, in the cap's bucket.
     const tiered = s.tiered.ticket;
+    const tieredAuth = await asOrganizer(tiered);
     await resellAtCap(tiered, s.tiered.buyer.account, s.tiered.buyer.tokenIds[0]!);
-    await waitFor("the tiered resale indexed", async () => ((await indexer.analytics.resalePrices(tiered)).tiers.some((t) => t.sales === 1) ? true : undefined), { timeoutMs: 30_000 });
-    const paid = (await indexer.analytics.resalePrices(tiered)).tiers.find((t) => t.sales === 1)!;
+    await waitFor("the tiered resale indexed", async () => ((await indexer.analytics.resalePrices(tiered, {}, tieredAuth)).tiers.some((t) => t.sales === 1) ? true : undefined), { timeoutMs: 30_000 });
+    const paid = (await indexer.analytics.resalePrices(tiered, {}, tieredAuth)).tiers.find((t) => t.sales === 1)!;
     expect(paid.atCap).toBe(1);
     expect(paid.buckets).toEqual([{ fromBps: Math.floor(paid.resaleCapBps / 1_000) * 1_000, toBps: Math.floor(paid.resaleCapBps / 1_000) * 1_000 + 1_000, sales: 1 }]);
     await page.goto(`${new URL(page.url()).origin}/organizer/events/${tiered}`);
+    await page.getByTestId("analytics-sign-in").click(); // a session is per event
     await page.locator('[data-testid="chart-resales"] .recharts-bar-rectangle').first().waitFor({ state: "attached", timeout: 30_000 });
     expect(await page.getByTestId("resale-tier").getAttribute("data-at-cap")).toBe("1");
     await screenshot(page, "organizer-analytics-resales");
