@@ -177,7 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     host: e.HOST,
     port: e.PORT,
-    pollIntervalMs: e.POLL_INTERVAL_MS ?? defaultPollMs(e.CHAIN_ID, blockTime),
+    pollIntervalMs: e.POLL_INTERVAL_MS ?? defaultPollMs(e.CHAIN_ID, e.BLOCK_TIME_MS),
     blockTimeMs: blockTime,
     ...(e.RPC_MAX_RPS > 0 ? { rpcMaxRps: e.RPC_MAX_RPS } : {}),
     ...(e.RPC_WS_URL ? { rpcWsUrl: e.RPC_WS_URL } : {}),

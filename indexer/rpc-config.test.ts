@@ -37,8 +37,9 @@ describe("loadConfig: where sync starts", () => {
 });
 
 describe("loadConfig: polling by block time", () => {
-  it("keeps the local chain's fast poll", () => {
+  it("keeps the local chain's fast poll, unless told its block time (a local chain standing in for a real one)", () => {
     expect(loadConfig({ FACTORY_ADDRESS: FACTORY })).toMatchObject({ pollIntervalMs: 500 });
+    expect(loadConfig({ FACTORY_ADDRESS: FACTORY, BLOCK_TIME_MS: "2000" })).toMatchObject({ pollIntervalMs: 2_000 });
   });
 
   it("polls once per block on known chains, and on unknown ones as on a 2 s L2", () => {

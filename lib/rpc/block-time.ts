@@ -37,13 +37,15 @@ export function blockTimeMs(chainId: number): number {
 }
 
 /**
- * The head-poll interval for a chain: one poll per block, at least MIN_POLL_MS apart (the local chain keeps its fast poll).
+ * The head-poll interval for a chain: one poll per block, at least MIN_POLL_MS apart. The local
+ * chain keeps its fast poll unless a block time is given (e.g. to stand in for a real chain).
  *
  * @example
  * defaultPollMs(8453); // 2000
- * defaultPollMs(1, 12_000); // 12000
+ * defaultPollMs(31337); // 500
+ * defaultPollMs(31337, 12_000); // 12000
  */
-export function defaultPollMs(chainId: number, blockTime: number = blockTimeMs(chainId)): number {
-  if (chainId === LOCAL_CHAIN_ID) return LOCAL_POLL_MS;
-  return Math.max(MIN_POLL_MS, blockTime);
+export function defaultPollMs(chainId: number, configuredBlockTime?: number): number {
+  if (configuredBlockTime === undefined && chainId === LOCAL_CHAIN_ID) return LOCAL_POLL_MS;
+  return Math.max(MIN_POLL_MS, configuredBlockTime ?? blockTimeMs(chainId));
 }
