@@ -127,8 +127,10 @@ describe("provider simulator", () => {
     sim!.setLimits({ maxLogRange: 1_000, style: "quicknode" });
     expect((await post(getLogs(1, 5_000))).json.error.message).toBe("eth_getLogs is limited to a 1,000 range");
     expect(sim!.totals()).toEqual({ calls: 2, refused: 1, rateLimited: 0 });
+    expect(sim!.stats().firstRequestAt).toEqual(expect.any(Number));
     sim!.resetStats();
     expect(sim!.totals()).toEqual({ calls: 0, refused: 0, rateLimited: 0 });
+    expect(sim!.stats().firstRequestAt).toBeNull();
   });
 
   it("answers malformed JSON with a parse error instead of crashing", async () => {

@@ -39,6 +39,8 @@ export type MethodCounts = { calls: number; refused: number; rateLimited: number
 export type SimulatorStats = {
   /** HTTP requests received. */
   requests: number;
+  /** When the first request since the last reset arrived (ms since epoch), or null. */
+  firstRequestAt: number | null;
   /** Calls (a batch counts each) by method, and what was refused: `refused` by a limit other than the rate, `rateLimited` by a 429. */
   methods: Record<string, MethodCounts>;
 };
@@ -70,7 +72,7 @@ export async function startProviderSimulator(options: SimulatorOptions): Promise
   let limits: SimulatorLimits = { style: "alchemy", ...stripUndefined(options) };
   let window: RequestWindow | null = limits.rps ? requestWindow(limits.rps, now) : null;
   const random = seededRandom(options.seed ?? 1);
-  let stats: SimulatorStats = { requests: 0, methods: {} };
+  let stats: SimulatorStats = { requests: 0, firstRequestAt: null, methods: {} };
   const counts = (method: string): MethodCounts => (stats.methods[method] ??= { calls: 0, refused: 0, rateLimited: 0 });
 
   const upstreamCall = async (body: unknown): Promise<unknown> => {
@@ -85,6 +87,7 @@ export async function startProviderSimulator(options: SimulatorOptions): Promise
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     stats.requests++;
+    stats.firstRequestAt ??= Date.now();
     const text = await readBody(req);
     let body: unknown;
     try {
@@ -163,7 +166,7 @@ export async function startProviderSimulator(options: SimulatorOptions): Promise
       return t;
     },
     resetStats() {
-      stats = { requests: 0, methods: {} };
+      stats = { requests: 0, firstRequestAt: null, methods: {} };
     },
     setLimits(next) {
       const rpsChanged = "rps" in next && next.rps !== limits.rps;
