@@ -60,7 +60,7 @@ export function chainActivity(actors: Actors) {
 
   /**
    * One round of everything on `ticket`; `variant` changes who gets what, so two branches of a
-   * reorg differ. About 14 transactions.
+   * reorg differ. About 15 transactions.
    */
   async function scenario(ticket: Address, variant = 0): Promise<void> {
     const fans = wallets.slice(1, 4);
@@ -70,18 +70,20 @@ export function chainActivity(actors: Actors) {
     const id = (n: number) => base + BigInt(n);
     const t = { address: ticket, abi: eventTicketAbi as Abi };
 
-    await send(organizer, { ...t, functionName: "mintTier", args: [0, [f1.account!.address, f2.account!.address, f3.account!.address]] }); // 1..3
-    await send(organizer, { ...t, functionName: "mintTo", args: [1, f1.account!.address, 2n] }); // 4..5
+    await send(organizer, { ...t, functionName: "mintTier", args: [0, [f1.account!.address, f2.account!.address, f3.account!.address]] }); // 1..3 complimentary
+    await send(f1, { ...t, functionName: "buy", args: [1, 1n], value: TIER1_FACE }); // 4 paid
+    await send(organizer, { ...t, functionName: "mintTo", args: [1, f1.account!.address, 1n] }); // 5 complimentary
     await send(f2, { ...t, functionName: "buy", args: [0, 2n], value: TIER0_FACE * 2n }); // 6..7 paid
     await send(f1, { ...t, functionName: "transferFrom", args: [f1.account!.address, f3.account!.address, id(1)] });
-    // A market sale of a MarketOnly ticket.
+    // A market sale of a MarketOnly ticket: a bought one (complimentary tickets change hands on the market only at 0).
     await send(f1, { ...t, functionName: "setApprovalForAll", args: [m, true] });
-    await send(f1, { address: m, abi: resaleMarketAbi, functionName: "list", args: [ticket, id(4), TIER1_FACE - BigInt(variant)] });
-    await send(f2, { address: m, abi: resaleMarketAbi, functionName: "buy", args: [ticket, id(4)], value: TIER1_FACE - BigInt(variant) });
-    // A listing replaced, then cancelled; another left open.
+    const salePrice = TIER1_FACE - BigInt(variant);
+    await send(f1, { address: m, abi: resaleMarketAbi, functionName: "list", args: [ticket, id(4), salePrice] });
+    await send(f2, { address: m, abi: resaleMarketAbi, functionName: "buy", args: [ticket, id(4), salePrice], value: salePrice });
+    // A complimentary ticket offered as a free hand-over (price 0), replaced, then cancelled; another listing left open.
     await send(f3, { ...t, functionName: "setApprovalForAll", args: [m, true] });
-    await send(f3, { address: m, abi: resaleMarketAbi, functionName: "list", args: [ticket, id(1), TIER0_FACE] });
-    await send(f3, { address: m, abi: resaleMarketAbi, functionName: "list", args: [ticket, id(1), TIER0_FACE + 1n] });
+    await send(f3, { address: m, abi: resaleMarketAbi, functionName: "list", args: [ticket, id(1), 0n] });
+    await send(f3, { address: m, abi: resaleMarketAbi, functionName: "list", args: [ticket, id(1), 0n] });
     await send(f3, { address: m, abi: resaleMarketAbi, functionName: "cancel", args: [ticket, id(1)] });
     await send(f2, { ...t, functionName: "setApprovalForAll", args: [m, true] });
     await send(f2, { address: m, abi: resaleMarketAbi, functionName: "list", args: [ticket, id(6 + (variant % 2)), TIER0_FACE + BigInt(variant)] });
@@ -92,16 +94,17 @@ export function chainActivity(actors: Actors) {
     await send(organizer, { ...t, functionName: "recoverTicket", args: [id(5), f3.account!.address, zeroHash] });
   }
 
-  /** Cancels `ticket` and refunds the paid tickets its fans hold. */
+  /**
+   * Cancels `ticket` and refunds the paid tickets its fans may claim: each to its `refundHolder` (the
+   * holder, or for a recovered ticket the wallet it was recovered from; zero for complimentary).
+   */
   async function cancelAndRefund(ticket: Address): Promise<void> {
     await send(organizer, { address: ticket, abi: eventTicketAbi, functionName: "cancelEvent" });
     const paid: { wallet: WalletClient; id: bigint }[] = [];
     const total = await totalMinted(ticket);
     for (let id = 1n; id <= total; id++) {
-      const isPaid = await publicClient.readContract({ address: ticket, abi: eventTicketAbi, functionName: "isPaid", args: [id] });
-      if (!isPaid) continue;
-      const owner = await publicClient.readContract({ address: ticket, abi: eventTicketAbi, functionName: "ownerOf", args: [id] });
-      const wallet = wallets.find((w) => w.account!.address.toLowerCase() === owner.toLowerCase());
+      const holder = await publicClient.readContract({ address: ticket, abi: eventTicketAbi, functionName: "refundHolder", args: [id] });
+      const wallet = wallets.find((w) => w.account!.address.toLowerCase() === holder.toLowerCase());
       if (wallet) paid.push({ wallet, id });
     }
     for (const p of paid) await send(p.wallet, { address: ticket, abi: eventTicketAbi, functionName: "refund", args: [[p.id]] });

@@ -168,7 +168,7 @@ describe("fairgate CLI against a local node", () => {
     await mined(clients.wallet(fan).writeContract({ address: event, abi: eventTicketAbi, functionName: "buy", args: [1, 2n], value: parseEther("0.2"), account: fan, chain: clients.chain }));
     await mined(clients.wallet(fan).writeContract({ address: event, abi: eventTicketAbi, functionName: "approve", args: [market, 4n], account: fan, chain: clients.chain }));
     await mined(clients.wallet(fan).writeContract({ address: market, abi: resaleMarketAbi, functionName: "list", args: [event, 4n, parseEther("0.1")], account: fan, chain: clients.chain }));
-    await mined(clients.wallet(buyer).writeContract({ address: market, abi: resaleMarketAbi, functionName: "buy", args: [event, 4n], value: parseEther("0.1"), account: buyer, chain: clients.chain }));
+    await mined(clients.wallet(buyer).writeContract({ address: market, abi: resaleMarketAbi, functionName: "buy", args: [event, 4n, parseEther("0.1")], value: parseEther("0.1"), account: buyer, chain: clients.chain }));
     // Gate staff checks in comp ticket #1 and VIP #5.
     expect((await node.cli(["gate", "grant", event, staff])).code).toBe(0);
     await mined(clients.wallet(staff).writeContract({ address: event, abi: eventTicketAbi, functionName: "checkIn", args: [[1n, 5n]], account: staff, chain: clients.chain }));

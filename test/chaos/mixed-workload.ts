@@ -1,17 +1,22 @@
 /**
  * A seeded random workload of single transactions on one event: mint, primary buy, transfer,
- * list, buy a listing, cancel a listing, check-in. Each op picks its ticket and actors at random
+ * list (a bought ticket under its cap, a complimentary one at 0), buy a listing, cancel a listing,
+ * check-in. Each op picks its ticket and actors at random
  * and may revert (a ticket checked in, a listing gone): a reverted op sends nothing and is counted
  * as skipped, so any sequence is valid on any branch of a reorg.
  */
 import { keccak256, toHex, type Abi, type Address, type PublicClient, type WalletClient } from "viem";
 import { eventTicketAbi, resaleMarketAbi } from "../../lib/generated/abis";
 import { chainActivity, TIER0_FACE } from "../../indexer/testing/activity";
+import { SALE_BLOCKS } from "../../lib/sale-terms";
 
 export const OPS = ["mint", "buy", "transfer", "list", "buyListing", "cancelListing", "checkIn"] as const;
 export type Op = (typeof OPS)[number];
 
 export type Workload = Awaited<ReturnType<typeof mixedWorkload>>;
+
+/** `SaleBlock.NotRefundable` (lib/sale-terms): complimentary or recovered, only price 0 on the market. */
+const NOT_REFUNDABLE = SALE_BLOCKS.indexOf("NotRefundable");
 
 /** `wallets[0]` is the organizer (minter, gate); the rest are fans. Sets up approvals and the gate role once. */
 export async function mixedWorkload(o: { publicClient: PublicClient; wallets: WalletClient[]; factory: Address; name: string }) {
@@ -49,14 +54,17 @@ export async function mixedWorkload(o: { publicClient: PublicClient; wallets: Wa
         const to = owner === other ? fan : other;
         if (op === "transfer") await send(owner, { ...t, functionName: "transferFrom", args: [owner.account!.address, to.account!.address, id] });
         else if (op === "list") {
-          const cap = await read<bigint>("maxResalePrice", [id]);
-          await send(owner, { address: market, abi: resaleMarketAbi as Abi, functionName: "list", args: [ticket, id, cap - BigInt(Math.floor(random() * 1000))] });
+          // The ticket's sale rule: a complimentary (organizer-minted) ticket goes on the market only at 0, a free hand-over.
+          const terms = await read<{ maxPrice: bigint; blocker: number }>("saleTerms", [id]);
+          const under = BigInt(Math.floor(random() * 1000));
+          const price = terms.blocker === NOT_REFUNDABLE ? 0n : terms.maxPrice - under;
+          await send(owner, { address: market, abi: resaleMarketAbi as Abi, functionName: "list", args: [ticket, id, price] });
           listed.push(id);
         } else {
           const [seller, price] = (await o.publicClient.readContract({ address: market, abi: resaleMarketAbi, functionName: "listings", args: [ticket, id] })) as readonly [Address, bigint];
           if (/^0x0{40}$/.test(seller)) return { op, sent: false };
           if (op === "cancelListing") await send(owner, { address: market, abi: resaleMarketAbi as Abi, functionName: "cancel", args: [ticket, id] });
-          else await send(to, { address: market, abi: resaleMarketAbi as Abi, functionName: "buy", args: [ticket, id], value: price });
+          else await send(to, { address: market, abi: resaleMarketAbi as Abi, functionName: "buy", args: [ticket, id, price], value: price });
         }
       }
       return { op, sent: true };

@@ -2,7 +2,9 @@
  * After the sell-out, every scalper (bot, hoarder, tout) tries to sell each ticket off-market at 3×
  * face to a fan who got none: an OTC deal settled by a plain transfer. Where the tier refuses that
  * (MarketOnly), the scalper's best remaining move is to recoup on the official market at the cap,
- * and fans still without a ticket buy there. Both paths run against the real contracts.
+ * and fans still without a ticket buy there. Both paths run against the real contracts. Where the
+ * sale put the buyer's identity on the voucher, the market refuses the ticket too (its sale rule:
+ * `MarketTicketNotForSale`, reason Named): the scalper is left holding it.
  */
 import { createWalletClient, http, type Address } from "viem";
 import { eventTicketAbi, resaleMarketAbi } from "../../../lib/generated/abis";
@@ -57,7 +59,7 @@ async function sellAll(scalper: AgentOutcome, buyers: AgentOutcome["agent"][], e
       const listed = await wallet.writeContract({ address: market, abi: resaleMarketAbi, functionName: "list", args: [contract, tokenId, cap] });
       await env.publicClient.waitForTransactionReceipt({ hash: listed });
       const fan = createWalletClient({ account: buyer.account, chain: env.chain, transport: http(env.rpcUrl) });
-      const bought = await fan.writeContract({ address: market, abi: resaleMarketAbi, functionName: "buy", args: [contract, tokenId], value: cap });
+      const bought = await fan.writeContract({ address: market, abi: resaleMarketAbi, functionName: "buy", args: [contract, tokenId, cap], value: cap });
       if ((await env.publicClient.waitForTransactionReceipt({ hash: bought })).status === "success") result.resoldOnMarket++;
     } catch (err) {
       env.log?.(`official resale of ${tokenId} failed: ${(err as Error).message.split("\n")[0]}`);
