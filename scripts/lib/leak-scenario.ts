@@ -3,16 +3,24 @@
  * `npx tsx scripts/demo-leaks.ts`. Channels: public 85, sponsor 10 (MarketOnly), staff 3 (Locked),
  * artist 2 (Free). Then, on chain:
  *   - fans buy publicly;
- *   - the sponsor lists two of its tickets on the official market; a fan and a scalper buy them;
- *   - the scalper relists one and a second fan buys it (sponsor → scalper → fan: two sales);
+ *   - the sponsor hands two of its tickets over through the official market (their MarketOnly
+ *     channel allows no other way) to a fan and to a scalper. Sponsor tickets are complimentary, and
+ *     a ticket without a refund right changes hands on the market only at price 0 (EventTicket's sale
+ *     rule): whatever the scalper pays the sponsor, it pays off chain, which is what the leak report
+ *     exists to surface;
+ *   - the scalper passes its ticket on the same way to a second fan (sponsor → scalper → fan: two
+ *     market hand-overs at price 0);
+ *   - a third sponsor ticket is offered on the market (price 0), then withdrawn;
  *   - a sponsor ticket is minted straight to a wallet that also bought publicly;
  *   - the artist gives a ticket to a friend, who gives it on to a fan (two transfers);
- *   - staff tickets cannot leak: listing one is refused (Locked channel), so they stay out.
+ *   - staff tickets cannot leak: listing one, even for nothing, is refused (Locked channel:
+ *     `MarketTicketNotForSale`, reason Soulbound), so they stay out.
  * Accounts by index: 0 organizer, 1 sponsor, 2 staff, 3 artist, 4 friend, 5 scalper, 6..9 fans.
  */
-import { parseEther, parseEventLogs, type Address, type Hex, type PublicClient, type WalletClient } from "viem";
+import { BaseError, ContractFunctionRevertedError, parseEther, parseEventLogs, type Address, type Hex, type PublicClient, type WalletClient } from "viem";
 import { eventTicketAbi, resaleMarketAbi as marketAbi, ticketFactoryAbi } from "../../lib/generated/abis";
 import { encodeChannelRules } from "../../lib/channels";
+import { saleBlockName } from "../../lib/sale-terms";
 
 export type LeakScenario = { event: Address; sponsorTokens: bigint[]; staffTokens: bigint[]; artistTokens: bigint[]; listingOfStaffRefused: boolean };
 
@@ -63,27 +71,29 @@ export async function runLeakScenario(o: { publicClient: PublicClient; wallets: 
     await send(seller, { address: event, functionName: "approve", args: [market, tokenId] });
     await send(seller, { abi: marketAbi, address: market, functionName: "list", args: [event, tokenId, price] });
   };
-  const buy = (buyer: WalletClient, tokenId: bigint, price: bigint) => send(buyer, { abi: marketAbi, address: market, functionName: "buy", args: [event, tokenId], value: price });
+  // The buyer names the listing's price (here always 0: a complimentary ticket has no refund right to sell).
+  const take = (buyer: WalletClient, tokenId: bigint) => send(buyer, { abi: marketAbi, address: market, functionName: "buy", args: [event, tokenId, 0n], value: 0n });
 
-  // Sponsor resells two tickets on the official market.
-  await list(sponsor!, sponsorTokens[0]!, parseEther("0.07"));
-  await buy(fan4!, sponsorTokens[0]!, parseEther("0.07"));
-  await list(sponsor!, sponsorTokens[1]!, parseEther("0.06"));
-  await buy(scalper!, sponsorTokens[1]!, parseEther("0.06"));
-  await list(scalper!, sponsorTokens[1]!, parseEther("0.075"));
-  await buy(fan1!, sponsorTokens[1]!, parseEther("0.075"));
+  // Sponsor hands two tickets over on the official market.
+  await list(sponsor!, sponsorTokens[0]!, 0n);
+  await take(fan4!, sponsorTokens[0]!);
+  await list(sponsor!, sponsorTokens[1]!, 0n);
+  await take(scalper!, sponsorTokens[1]!);
+  await list(scalper!, sponsorTokens[1]!, 0n);
+  await take(fan1!, sponsorTokens[1]!);
   // A third sponsor ticket is listed, then the listing withdrawn: still reported (it was offered).
-  await list(sponsor!, sponsorTokens[2]!, parseEther("0.075"));
+  await list(sponsor!, sponsorTokens[2]!, 0n);
   await send(sponsor!, { abi: marketAbi, address: market, functionName: "cancel", args: [event, sponsorTokens[2]!] });
   // Artist → friend → fan (free transfers).
   await send(artist!, { address: event, functionName: "transferFrom", args: [addr(artist!), addr(friend!), artistTokens[0]!] });
   await send(friend!, { address: event, functionName: "transferFrom", args: [addr(friend!), addr(fan2!), artistTokens[0]!] });
-  // Staff: Locked by channel rule, so the market refuses the listing.
+  // Staff: Locked by channel rule, so the market refuses the listing, even at price 0.
   let listingOfStaffRefused = false;
   try {
-    await send(staff!, { abi: marketAbi, address: market, functionName: "list", args: [event, staffTokens[0]!, FACE] });
-  } catch {
-    listingOfStaffRefused = true;
+    await send(staff!, { abi: marketAbi, address: market, functionName: "list", args: [event, staffTokens[0]!, 0n] });
+  } catch (e) {
+    const revert = e instanceof BaseError ? (e.walk((x) => x instanceof ContractFunctionRevertedError) as ContractFunctionRevertedError | null) : null;
+    listingOfStaffRefused = revert?.data?.errorName === "MarketTicketNotForSale" && saleBlockName(revert.data.args?.[1]) === "Soulbound";
   }
   return { event, sponsorTokens: [...sponsorTokens, ...toPublicBuyer], staffTokens, artistTokens, listingOfStaffRefused };
 }

@@ -20,7 +20,8 @@ export function formatLeakReport(r: LeaksResponse): string[] {
     const why = [t.moves > 0 && `changed hands ${t.moves}×`, t.listings > 0 && `listed ${t.listings}×`, t.holderBoughtPublicly && "holder also bought publicly"].filter(Boolean).join(", ");
     out.push(`#${t.tokenId} ${t.channelName} (tier ${t.tier ?? "?"}), held by ${t.holder}: ${why}`);
     for (const h of t.chain) {
-      const price = h.price !== null ? ` for ${formatEther(BigInt(h.price))} ETH` : "";
+      // A complimentary ticket moves on the market only at price 0: any payment for it was off chain.
+      const price = h.price === null ? "" : h.price === "0" ? " for nothing on chain" : ` for ${formatEther(BigInt(h.price))} ETH`;
       out.push(`    block ${h.block}  ${h.kind.padEnd(8)} ${short(h.from)} → ${short(h.to)}${price}  tx ${h.txHash}`);
     }
   }
