@@ -1,7 +1,7 @@
 /**
  * GET /gate/offline/snapshot: one event's owners with each ticket's zones, identity commitment and
  * real-name deadline when unbound, reserved tickets' seats,
- * whether it is cancelled, live delegations and admissions, signed. Facts come from the mirror.
+ * whether it is cancelled, the live delegations of its holders and admissions, signed. Facts come from the mirror.
  */
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { zeroAddress } from "viem";
@@ -48,6 +48,14 @@ export async function buildSnapshot(ctx: GateContext, session: GateSession): Pro
   const unboundDeadline = (o: { tier: number | null; boundBlock: number | null }) =>
     o.tier === null || o.boundBlock !== null ? null : (deadlines.get(o.tier) ?? null);
   const held = owners.filter((o) => o.owner !== zeroAddress);
+  // Only the delegations the offline check can use: the holder owns a ticket here that has not moved since the
+  // delegation (a later move is NO_DELEGATION offline anyway). Keys of wallets with nothing to show stay on the server.
+  const earliestHeld = new Map<string, number>();
+  for (const o of held) {
+    const owner = o.owner.toLowerCase();
+    earliestHeld.set(owner, Math.min(o.block, earliestHeld.get(owner) ?? Number.POSITIVE_INFINITY));
+  }
+  const usable = delegations.filter((d) => (earliestHeld.get(d.holder.toLowerCase()) ?? Number.POSITIVE_INFINITY) <= d.createdBlock);
   // Reserved tickets (seat token ids) with the seat the event's layout gives them; the layout is read once.
   const seated = held.filter((o) => seatOfToken(o.tokenId));
   const venue = seated.length > 0 ? await ctx.venues.venue(contract) : null;
@@ -70,7 +78,7 @@ export async function buildSnapshot(ctx: GateContext, session: GateSession): Pro
     cancelled: event?.cancelledAt != null,
     // Burned tickets (owner 0x0) are left out: offline they are UNKNOWN_TOKEN, as online.
     owners: held.map((o) => [o.tokenId.toString(), o.owner, o.block, o.zones, o.identity?.toLowerCase() ?? null, unboundDeadline(o)]),
-    delegations: delegations.map((d) => ({
+    delegations: usable.map((d) => ({
       keyId: d.keyId,
       publicKey: d.publicKey,
       holder: d.holder as `0x${string}`,

@@ -121,6 +121,36 @@ describe("offline gate", () => {
     expect(await createOfflineGate(later).verify(await g.pass(device, event, 4n))).toMatchObject({ result: "DENY", reason: "ALREADY_CHECKED_IN" });
   });
 
+  it("the snapshot carries only delegations its holders can use, not every device key of the event", async () => {
+    // An event of its own, so the tickets minted here change nothing the other tests count.
+    const ev = await g.createTieredEvent("Offline Delegations");
+    await g.grantGateRole(ev, t.chain.bob.account!.address);
+    await g.mintTier(ev, TIER.general, [alice]);
+    await t.sync.syncToHead();
+    const aliceKey = (await g.delegate(t.chain.alice, ev)).device;
+    const gateToken = await g.gateToken(t.chain.bob, ev, "east-1");
+    const snapshot = async () => {
+      const { body } = await snapshotFor(gateToken);
+      return verifySnapshot(body, body.publicKey);
+    };
+    const carol = getAddress(t.chain.carol.account!.address);
+    // Carol delegates a phone while holding no ticket of this event: nothing it could show is admissible here.
+    const idle = await g.delegate(t.chain.carol, ev);
+    expect(idle.res.status).toBe(200);
+    expect((await snapshot()).delegations.map((d) => d.publicKey)).toEqual([aliceKey.publicKey]);
+    // She gets a ticket after delegating: that delegation still admits nothing (the ticket moved since), so it stays out...
+    await g.mintTier(ev, TIER.general, [carol]);
+    await t.sync.syncToHead();
+    expect((await snapshot()).delegations.map((d) => d.publicKey)).toEqual([aliceKey.publicKey]);
+    // ...and the one she makes now is in, and admits offline.
+    const fresh = await g.delegate(t.chain.carol, ev);
+    expect(fresh.res.status).toBe(200);
+    const snap = await snapshot();
+    expect(snap.delegations.map((d) => d.publicKey).sort()).toEqual([aliceKey.publicKey, fresh.device.publicKey].sort());
+    const carolsTicket = snap.owners.find(([, owner]) => owner === carol.toLowerCase())![0];
+    expect(await createOfflineGate(snap).verify(await g.pass(fresh.device, ev, BigInt(carolsTicket)))).toMatchObject({ result: "ADMIT", holder: carol.toLowerCase() });
+  });
+
   it("bad reconcile bodies are 400 with reasons, never a 500", async () => {
     for (const admissions of [[{ tokenId: "x", holder: alice, admittedAt: new Date().toISOString() }], [{ tokenId: "5", holder: "0x12", admittedAt: new Date().toISOString() }], [{ tokenId: "5", holder: alice, admittedAt: "yesterday" }]]) {
       expect((await reconcile(north, admissions)).status).toBe(400);
