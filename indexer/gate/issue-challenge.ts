@@ -13,7 +13,7 @@ import type { NoncePurpose } from "./steps/load-challenge";
 const KEEP_EXPIRED_MS = 60 * 60 * 1000;
 
 export async function issueChallenge(
-  deps: GateDeps,
+  deps: Pick<GateDeps, "db" | "chainId" | "siweDomains" | "challengeTtlSeconds" | "now">,
   request: { contract: Address; gateId: string; domain?: string | undefined; purpose?: NoncePurpose; zone?: number },
 ): Promise<GateChallenge> {
   const domain = request.domain ?? deps.siweDomains[0]!;

@@ -19,6 +19,7 @@ const statusOf: Partial<Record<OnsaleErrorCode, ContentfulStatusCode>> = {
   CHAIN_UNAVAILABLE: 503,
   BAD_SIGNATURE: 401,
   NONCE_INVALID: 401,
+  NOT_HOLDER: 403,
 };
 
 export class OnsaleError extends Error {

@@ -26,7 +26,7 @@ import { listSales } from "./sales/list-sales";
 import { loadSale, saleView } from "./sales/sale-row";
 import { issueSignInNonce, signIn } from "./signin/sign-in";
 import { issueVoucher } from "./vouchers/issue-voucher";
-import { signIdentityBinding, bindingSchema } from "./vouchers/sign-identity-binding";
+import { BINDING_CALLS_PER_IP_PER_MINUTE, bindingNonceSchema, bindingSchema, issueBindingNonce, signIdentityBinding } from "./vouchers/sign-identity-binding";
 import { createTierSupplyReader } from "./vouchers/tier-supply";
 
 /** How often the SSE stream re-reads the entry, and the longest one stream lives (the client reconnects). */
@@ -109,10 +109,15 @@ export function onsaleRoutes(deps: OnsaleDeps, stream: StreamSettings = { pollMs
     const body = parse(signInSchema, await json(c));
     return c.json(await signIn(deps, limits, bearer(c), { message: body.message, signature: body.signature as `0x${string}` }));
   });
+  // A binding is two calls (nonce, then the signed request): 60 a minute per client address is 30 bindings.
+  app.post("/bindings/nonce", async (c) => {
+    limits.take("ip", "bindings", clientIp(c, deps.trustedProxyHops ?? 0), BINDING_CALLS_PER_IP_PER_MINUTE);
+    return c.json(await issueBindingNonce(deps, parse(bindingNonceSchema, await json(c))));
+  });
   app.post("/bindings", async (c) => {
     const body = parse(bindingSchema, await json(c));
-    limits.take("ip", "bindings", clientIp(c, deps.trustedProxyHops ?? 0), 30);
-    return c.json(await signIdentityBinding(deps, body));
+    limits.take("ip", "bindings", clientIp(c, deps.trustedProxyHops ?? 0), BINDING_CALLS_PER_IP_PER_MINUTE);
+    return c.json(await signIdentityBinding(deps, limits, body));
   });
   app.post("/entry/voucher", async (c) => c.json(await issueVoucher(deps, limits, supply, bearer(c), parse(voucherSchema, await json(c)))));
 

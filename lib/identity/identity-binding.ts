@@ -4,6 +4,8 @@
  * Shared by the signing service, the app and tests.
  */
 import { getAddress, type Address, type Hex, type TypedDataDefinition } from "viem";
+import { ticketResource } from "../gate/challenge-message";
+import { buildSiweChallengeMessage, type SiweChallenge } from "../siwe/challenge-message";
 
 export type IdentityBinding = { tokenId: bigint; holder: Address; identityCommitment: Hex };
 
@@ -30,6 +32,24 @@ export function identityBindingTypedData(chainId: number, contract: Address, b: 
   } satisfies TypedDataDefinition<typeof identityBindingTypes, "IdentityBinding">;
 }
 
+/** What `POST /onsale/bindings/nonce` answers: the holder signs `buildBindingSignInMessage` over it. */
+export type BindingChallenge = SiweChallenge & { contract: Address; tokenId: string };
+
+/**
+ * The EIP-4361 message by which a ticket's holder asks for an identity binding: it names the ticket as a
+ * CAIP-19 resource, so the service answers only the wallet that holds that ticket.
+ *
+ * @example
+ * const ch = await requestBindingNonce(base, { contract, tokenId: "7" });
+ * const message = buildBindingSignInMessage(ch, holder);
+ * await requestIdentityBinding(base, { message, signature: await wallet.signMessage({ message }), idNumber });
+ */
+export function buildBindingSignInMessage(challenge: BindingChallenge, holder: Address): string {
+  return buildSiweChallengeMessage(challenge, holder, `Bind my identity to ticket ${challenge.tokenId} of this event.`, [
+    ticketResource(challenge.chainId, challenge.contract, BigInt(challenge.tokenId)),
+  ]);
+}
+
 /** POST /onsale/bindings: body and answer. The ID number is only ever sent here, over TLS, never stored. */
-export type BindingRequest = { contract: Address; tokenId: string; holder: Address; idNumber: string; identityEvidence?: string };
+export type BindingRequest = { message: string; signature: Hex; idNumber: string; identityEvidence?: string };
 export type BindingSignature = { contract: Address; tokenId: string; holder: Address; identityCommitment: Hex; signature: Hex };

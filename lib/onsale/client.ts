@@ -5,7 +5,7 @@
 import type { Hex } from "viem";
 import { onsaleErrorText, type OnsaleErrorBody, type OnsaleErrorCode } from "./errors";
 import type { OnsaleSignInChallenge } from "./sign-in-message";
-import type { BindingRequest, BindingSignature } from "../identity/identity-binding";
+import type { BindingChallenge, BindingRequest, BindingSignature } from "../identity/identity-binding";
 import type {
   CreateSaleInput,
   OnsaleEntryStatus,
@@ -75,7 +75,11 @@ export const onsaleSignIn = (base: string, token: string, body: { message: strin
 export const requestVoucher = (base: string, token: string, body: OnsaleVoucherRequest, o: OnsaleClientOptions = {}) =>
   call<OnsaleIssuedVoucher>(base, "/entry/voucher", { method: "POST", token, body: JSON.stringify(body) }, o);
 
-/** The identity service attests a binding of the holder's ID to a ticket (`EventTicket.bindIdentity`). */
+/** A single-use sign-in for one ticket's identity binding; the holder signs `buildBindingSignInMessage` over it. */
+export const requestBindingNonce = (base: string, body: { contract: string; tokenId: string; domain?: string }, o: OnsaleClientOptions = {}) =>
+  call<BindingChallenge>(base, "/bindings/nonce", { method: "POST", body: JSON.stringify(body) }, o);
+
+/** The identity service attests a binding of the signed-in holder's ID to its ticket (`EventTicket.bindIdentity`). */
 export const requestIdentityBinding = (base: string, body: BindingRequest, o: OnsaleClientOptions = {}) =>
   call<BindingSignature>(base, "/bindings", { method: "POST", body: JSON.stringify(body) }, o);
 

@@ -27,6 +27,7 @@ export const onsaleErrorText = {
   IDENTITY_REJECTED: "Your identity could not be verified.",
   IDENTITY_CAP_REACHED: "This ID number already has the most tickets allowed for this sale (possibly from another wallet).",
   WALLET_CAP_REACHED: "This wallet already has the most tickets allowed for this sale.",
+  NOT_HOLDER: "Only the ticket's holder can bind an identity to it: sign with the wallet that holds it.",
   QUANTITY_INVALID: "Ask for at least one ticket and no more than the limit per person.",
   SOLD_OUT: "Sold out.",
   SIGNER_UNAVAILABLE: "Vouchers cannot be signed right now. Try again in a minute.",

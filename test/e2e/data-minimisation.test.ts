@@ -19,6 +19,7 @@ import type { OnsaleDeps } from "../../indexer/onsale/onsale-deps";
 import { onsaleRoutes } from "../../indexer/onsale/onsale-routes";
 import type { VoucherSigner } from "../../indexer/onsale/vouchers/voucher-signer";
 import { gateFixture, TIER } from "../../indexer/testing/gate-fixture";
+import { requestBindingAs } from "../../indexer/testing/request-binding";
 import { createTestApp, type TestApp } from "../../indexer/testing/test-app";
 import { findSecrets } from "../helpers/find-secrets";
 
@@ -67,14 +68,14 @@ beforeAll(async () => {
     sign: () => Promise.reject(new Error("not used")),
     signBinding: (chainId, contract, b) => org.signTypedData({ account: org.account!, ...identityBindingTypedData(chainId, contract, b) }),
   };
-  const deps = { db: t.database.db, client: t.chain.publicClient, chainId: t.chain.chainId, siweDomains: [], signer, identity: createDevIdentityProvider(PEPPER), now: t.clock.now, log: (l: string) => logs.push(l) };
+  const deps = { db: t.database.db, client: t.chain.publicClient, chainId: t.chain.chainId, siweDomains: ["localhost:3000"], signer, identity: createDevIdentityProvider(PEPPER), now: t.clock.now, log: (l: string) => logs.push(l) };
   const onsale = onsaleRoutes(deps as unknown as OnsaleDeps);
   const bind = async (idNumber: string) => {
-    const res = await onsale.request("/bindings", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ contract: event, tokenId: "1", holder: alice, idNumber }) });
-    const text = await res.text();
-    responses.push(text);
-    return { status: res.status, body: JSON.parse(text) as Record<string, string> };
+    const res = await requestBindingAs(onsale, t.chain.alice, event, 1n, idNumber);
+    responses.push(res.text);
+    return { status: res.status, body: res.body as Record<string, string> };
   };
+  await t.sync.syncToHead(); // a binding nonce is issued for an indexed event
   expect((await bind(REFUSED_ID)).status).toBe(400);
   const ok = await bind(BIND_ID);
   await mined(

@@ -6,11 +6,11 @@
  * The chain is moved past the deadline with evm_setNextBlockTimestamp; the gate's clock with the
  * test clock (the head-age bound is widened to match, so the mirror's fast path is the one judged).
  */
-import { getAddress, parseEventLogs, type Address, type Hex } from "viem";
+import { getAddress, parseEventLogs, type Address, type Hex, type WalletClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventTicketAbi } from "../../lib/generated/abis";
 import { identityCommitment } from "../../lib/identity/identity-commitment";
-import { identityBindingTypedData } from "../../lib/identity/identity-binding";
+import { buildBindingSignInMessage, identityBindingTypedData, type BindingChallenge } from "../../lib/identity/identity-binding";
 import { encodeChannelRules, encodeIdentityDeadlines } from "../../lib/channels";
 import { contractTicketFacts } from "../../indexer/gate/facts/contract-ticket-facts";
 import { GateDenial } from "../../indexer/gate/gate-denial";
@@ -20,6 +20,7 @@ import type { OnsaleDeps } from "../../indexer/onsale/onsale-deps";
 import { onsaleRoutes } from "../../indexer/onsale/onsale-routes";
 import type { VoucherSigner } from "../../indexer/onsale/vouchers/voucher-signer";
 import { gateFixture, TIER } from "../../indexer/testing/gate-fixture";
+import { postBinding, requestBindingAs } from "../../indexer/testing/request-binding";
 import { createTestApp, type TestApp } from "../../indexer/testing/test-app";
 
 const PEPPER = "identity-deadline-pepper-0123456789";
@@ -41,10 +42,9 @@ async function mined(hash: Hex) {
   return r;
 }
 
-/** POST /onsale/bindings, as the app does. */
-async function requestBinding(body: Record<string, unknown>) {
-  const res = await bindings.request("/bindings", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+/** POST /onsale/bindings, as the app does: `wallet` signs in for the ticket, then asks. */
+function requestBinding(wallet: WalletClient, tokenId: bigint, idNumber: string) {
+  return requestBindingAs(bindings, wallet, event, tokenId, idNumber);
 }
 
 beforeAll(async () => {
@@ -77,16 +77,17 @@ beforeAll(async () => {
     sign: () => Promise.reject(new Error("not used")),
     signBinding: (chainId, contract, b) => org.signTypedData({ account: org.account!, ...identityBindingTypedData(chainId, contract, b) }),
   };
-  const deps = { db: t.database.db, client: t.chain.publicClient, chainId: t.chain.chainId, siweDomains: [], signer, identity: createDevIdentityProvider(PEPPER), now: t.clock.now };
+  const deps = { db: t.database.db, client: t.chain.publicClient, chainId: t.chain.chainId, siweDomains: ["localhost:3000"], signer, identity: createDevIdentityProvider(PEPPER), now: t.clock.now };
   bindings = onsaleRoutes(deps as unknown as OnsaleDeps);
+  await t.sync.syncToHead();
 });
 afterAll(() => t?.close());
 
 describe("real-name deadline", () => {
   it("the identity service attests a binding and the holder binds on chain; the mirror follows", async () => {
-    expect((await requestBinding({ contract: event, tokenId: "1", holder: alice, idNumber: "x" })).body).toMatchObject({ error: { code: "IDENTITY_INVALID" } });
-    expect((await requestBinding({ contract: "nope", tokenId: "1", holder: alice, idNumber: ALICE_ID })).status).toBe(400);
-    const res = await requestBinding({ contract: event, tokenId: "1", holder: alice, idNumber: ALICE_ID });
+    expect((await requestBinding(t.chain.alice, 1n, "x")).body).toMatchObject({ error: { code: "IDENTITY_INVALID" } });
+    expect((await postBinding(bindings, { contract: "nope", tokenId: "1", holder: alice, idNumber: ALICE_ID })).status).toBe(400);
+    const res = await requestBinding(t.chain.alice, 1n, ALICE_ID);
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).not.toContain("123");
     const commitment = res.body.identityCommitment as Hex;
@@ -104,6 +105,26 @@ describe("real-name deadline", () => {
     expect(ticket.status).toBe(200);
   });
 
+  it("answers a binding only to the ticket's signed-in holder: no commitment for anyone else's ticket or an unsigned request", async () => {
+    // Before: POST /onsale/bindings { contract, tokenId, holder, idNumber } answered the HMAC commitment of any ID number for
+    // any ticket, unsigned: an oracle for testing guessed ID numbers against the public on-chain commitments.
+    const unsigned = await postBinding(bindings, { contract: event, tokenId: "3", holder: bob, idNumber: "GUESS12345" });
+    expect(unsigned.status).toBe(400);
+    expect(unsigned.text).not.toMatch(/0x[0-9a-f]{64}/);
+    // Alice signs in for Bob's ticket #3: she does not hold it.
+    const notHers = await requestBinding(t.chain.alice, 3n, "GUESS12345");
+    expect(notHers).toMatchObject({ status: 403, body: { error: { code: "NOT_HOLDER" } } });
+    expect(notHers.text).not.toMatch(/0x[0-9a-f]{64}/);
+    // A ticket that does not exist is not held by anyone either.
+    expect((await requestBinding(t.chain.alice, 999n, "GUESS12345")).body).toMatchObject({ error: { code: "NOT_HOLDER" } });
+    // A signed request is single use: replaying it (a second guess on one signature) is refused.
+    const nonce = (await bindings.request("/bindings/nonce", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ contract: event, tokenId: "3" }) })).json();
+    const message = buildBindingSignInMessage((await nonce) as BindingChallenge, bob);
+    const signature = await t.chain.bob.signMessage({ account: t.chain.bob.account!, message });
+    expect((await postBinding(bindings, { message, signature, idNumber: "GUESS12345" })).status).toBe(200);
+    expect((await postBinding(bindings, { message, signature, idNumber: "GUESS67890" })).body).toMatchObject({ error: { code: "NONCE_INVALID" } });
+  });
+
   it("before the deadline an unbound ticket still gets in", async () => {
     const staff = await g.gateToken(t.chain.carol, event, "north-1");
     const ch = await t.post("/gate/challenge", { contract: event, gateId: "x" }, { authorization: `Bearer ${staff}` });
@@ -113,7 +134,7 @@ describe("real-name deadline", () => {
 
   it("after the deadline (chain time-travelled) binding is refused on chain", async () => {
     await t.chain.publicClient.request({ method: "evm_setNextBlockTimestamp" as never, params: [`0x${(deadline + 1).toString(16)}`] as never });
-    const res = await requestBinding({ contract: event, tokenId: "2", holder: bob, idNumber: "ZZ998877" });
+    const res = await requestBinding(t.chain.bob, 2n, "ZZ998877");
     await expect(
       t.chain.bob.writeContract({ address: event, abi: eventTicketAbi, functionName: "bindIdentity", args: [2n, res.body.identityCommitment as Hex, res.body.signature as Hex], account: t.chain.bob.account!, chain: t.chain.bob.chain }),
     ).rejects.toThrow(/EventTicketBindingClosed/);

@@ -3,9 +3,10 @@
 import { useState } from "react";
 import type { Hex } from "viem";
 import { useConfig } from "wagmi";
-import { simulateContract } from "wagmi/actions";
+import { signMessage, simulateContract } from "wagmi/actions";
 import { eventTicketAbi } from "../../../lib/generated/abis";
-import { requestIdentityBinding } from "../../../lib/onsale/client";
+import { buildBindingSignInMessage } from "../../../lib/identity/identity-binding";
+import { requestBindingNonce, requestIdentityBinding } from "../../../lib/onsale/client";
 import type { TicketView } from "../../chain-reads/read-ticket";
 import { useContractTx } from "../../hooks/useContractTx";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
@@ -33,7 +34,11 @@ export function BindIdentity({ ticket, mine, onDone }: { ticket: TicketView; min
     setError(null);
     let attestation;
     try {
-      attestation = await requestIdentityBinding(indexerUrl, { contract: ticket.contract, tokenId: ticket.tokenId.toString(), holder: ticket.owner, idNumber });
+      // The holder's wallet signs in for this ticket: the identity service answers no one else about it.
+      const challenge = await requestBindingNonce(indexerUrl, { contract: ticket.contract, tokenId: ticket.tokenId.toString(), domain: window.location.host });
+      const message = buildBindingSignInMessage(challenge, ticket.owner);
+      const signature = await signMessage(config, { message });
+      attestation = await requestIdentityBinding(indexerUrl, { message, signature, idNumber });
     } catch (err) {
       setError(describeOnsaleError(err).message);
       return;

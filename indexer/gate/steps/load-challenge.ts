@@ -6,8 +6,8 @@ import type { DbOrTx } from "../../db/types";
 import { GateDenial } from "../gate-denial";
 
 export type ChallengeRow = typeof gateChallenges.$inferSelect;
-/** `scan`: challenge mode; `delegate`: pass delegation; `session`: gate staff sign-in; `seats`: a fan holding seats. */
-export type NoncePurpose = "scan" | "delegate" | "session" | "seats";
+/** `scan`: challenge mode; `delegate`: pass delegation; `session`: gate staff sign-in; `seats`: a fan holding seats; `binding`: a holder asking for an identity binding. */
+export type NoncePurpose = "scan" | "delegate" | "session" | "seats" | "binding";
 
 export async function loadChallenge(db: DbOrTx, message: SiweMessage, purpose: NoncePurpose = "scan"): Promise<ChallengeRow> {
   const [row] = await db.select().from(gateChallenges).where(eq(gateChallenges.nonce, message.nonce));
