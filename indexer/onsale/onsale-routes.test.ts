@@ -13,6 +13,7 @@ import { eq } from "drizzle-orm";
 import { onsaleSales } from "../db/schema";
 import { onsaleRoutes } from "./onsale-routes";
 import { admitTick } from "./queue/admit-tick";
+import { PRODUCTION_SALE_DEFAULTS, saleDefaultsFor } from "./sales/sale-defaults";
 
 let f: Awaited<ReturnType<typeof createOnsaleFixture>>;
 let contract: Address;
@@ -303,6 +304,22 @@ describe("waiting room flow", () => {
     expect(res.status).toBe(400);
     const noAdmin = await f.request("POST", "/sales", { id: "x" });
     expect(noAdmin.body.error.code).toBe("UNAUTHORIZED");
+  });
+
+  it("gives a sale that sets no bot friction the service's defaults: all off locally, on away from the local chain", async () => {
+    const opensAt = new Date(f.clock.now().getTime() + 60_000).toISOString();
+    const local = await f.createSale({ id: "defaults-local", contract, tier: 0, opensAt, admitPerSecond: 5, maxPerIdentity: 2 });
+    expect(local).toMatchObject({ powBits: 0, ipJoinsPerMinute: 0, walletRequestsPerMinute: 0 });
+    const production = onsaleRoutes({ ...f.deps, saleDefaults: saleDefaultsFor(10) });
+    const post = async (body: Record<string, unknown>) => {
+      const res = await production.request("/sales", { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer admin-token-0123456789" }, body: JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const safe = await post({ id: "defaults-production", contract, tier: 0, opensAt, admitPerSecond: 5, maxPerIdentity: 2 });
+    expect(safe).toMatchObject({ status: 201, body: PRODUCTION_SALE_DEFAULTS });
+    // An organizer may still choose, per sale.
+    const chosen = await post({ id: "defaults-chosen", contract, tier: 0, opensAt, admitPerSecond: 5, maxPerIdentity: 2, powBits: 0, ipJoinsPerMinute: 5 });
+    expect(chosen.body).toMatchObject({ powBits: 0, ipJoinsPerMinute: 5, walletRequestsPerMinute: PRODUCTION_SALE_DEFAULTS.walletRequestsPerMinute });
   });
 
   it("lets the event's organizer session open a sale for that event only", async () => {
