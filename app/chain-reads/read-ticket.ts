@@ -2,6 +2,7 @@ import { zeroAddress, zeroHash, type Address, type Hex, type PublicClient } from
 import { eventTicketAbi, resaleMarketAbi } from "../../lib/generated/abis";
 import { eventCalls, MULTICALL_BATCH_BYTES, readEventDetail, unwrap, type EventScalars, type EventView, type TierView } from "./read-event";
 import { decodeChannelWords, type ChannelMode } from "../../lib/channels";
+import { saleBlockName, type SaleBlock } from "../../lib/sale-terms";
 
 export type TicketView = {
   contract: Address;
@@ -30,6 +31,13 @@ export type TicketView = {
   marketApproved: boolean;
   /** The market's Waitlist (null for a market deployed before it existed). */
   waitlist: Address | null;
+  /**
+   * The ticket's one sale rule (`saleTerms(tokenId).blocker`): why the market and the waitlist would
+   * refuse it now ("None" when they would take it). "NotRefundable" still lists at price 0.
+   */
+  saleBlock: SaleBlock | `SaleBlock(${string})`;
+  /** Who may claim its face value after a cancellation (`refundHolder`): the holder, the wallet a recovered ticket was taken from, or zero (complimentary, refunded). */
+  refundHolder: Address;
 };
 
 function ticketCalls(contract: Address, tokenId: bigint) {
@@ -47,6 +55,8 @@ function ticketCalls(contract: Address, tokenId: bigint) {
     { ...base, functionName: "isBound", args: [tokenId] },
     { ...base, functionName: "channelWords" },
     { ...base, functionName: "identityDeadlines" },
+    { ...base, functionName: "saleTerms", args: [tokenId] },
+    { ...base, functionName: "refundHolder", args: [tokenId] },
   ] as const;
 }
 
@@ -61,7 +71,7 @@ function ticketCalls(contract: Address, tokenId: bigint) {
 export async function readTicket(client: PublicClient, contract: Address, tokenId: bigint): Promise<TicketView> {
   const own = ticketCalls(contract, tokenId);
   const first = await client.multicall({ contracts: [...own, ...eventCalls(contract)], allowFailure: false, batchSize: MULTICALL_BATCH_BYTES });
-  const [owner, tierId, checkedIn, refunded, paid, identity, maxResalePrice, approved, channel, bound, [channelsWord, rulesWord], deadlines] = first;
+  const [owner, tierId, checkedIn, refunded, paid, identity, maxResalePrice, approved, channel, bound, [channelsWord, rulesWord], deadlines, terms, refundHolder] = first;
   const scalars = first.slice(own.length) as unknown as EventScalars;
   const market = scalars[3];
   const marketCall = { address: market, abi: resaleMarketAbi } as const;
@@ -98,5 +108,7 @@ export async function readTicket(client: PublicClient, contract: Address, tokenI
     listing: listed ? { seller, price } : null,
     marketApproved: operator || approved.toLowerCase() === market.toLowerCase(),
     waitlist,
+    saleBlock: saleBlockName(terms.blocker),
+    refundHolder,
   };
 }

@@ -73,6 +73,8 @@ describe("chain reads through Multicall3", { timeout: 120_000 }, () => {
     // The batched answers are the chain's.
     const bob = getAddress(f.bob.account!.address);
     expect(t).toMatchObject({ owner: bob, checkedIn: false, refunded: false, paid: true, listing: { seller: bob, price: TIER0_FACE }, marketApproved: true, channel: 0, bound: false });
+    // The ticket's sale rule and refund right ride in the same batch: a bought ticket may be sold, and its refund is its holder's.
+    expect(t).toMatchObject({ saleBlock: "None", refundHolder: bob });
     expect(t.tier).toMatchObject({ id: 0, faceValue: TIER0_FACE, supply: 1000, mode: 0, resaleCapBps: 15_000 });
     expect(t.event).toMatchObject({ name: "Reads", symbol: "FG", royaltyBps: 500, cancelled: false, currency: { symbol: "ETH", decimals: 18 } });
     expect(t.event.tiers.map((x) => [x.id, x.mode, x.minted])).toEqual([
@@ -89,6 +91,8 @@ describe("chain reads through Multicall3", { timeout: 120_000 }, () => {
     const { value: checked, calls: c1 } = await counted(() => queries.fetchQuery(ticketQuery(client, ticket, 3n)));
     expect(checked.checkedIn).toBe(true);
     expect(checked.listing).toBeNull();
+    // A used (and complimentary) ticket: the sale rule names the first reason, no one holds a refund.
+    expect(checked).toMatchObject({ saleBlock: "CheckedIn", refundHolder: "0x0000000000000000000000000000000000000000" });
     expect(c1).toHaveLength(2);
     const { value: event, calls: c2 } = await counted(() => queries.fetchQuery(eventQuery(client, ticket)));
     expect(event.tiers).toHaveLength(2);

@@ -2,7 +2,7 @@ import { parseEther } from "viem";
 import { describe, expect, it } from "vitest";
 import type { EventView, TierView } from "../chain-reads/read-event";
 import type { WaitlistView } from "../chain-reads/read-waitlist";
-import { hasWaitlist, joinBlocker, returnBlocker } from "./waitlist-blockers";
+import { hasWaitlist, joinBlocker, returnBlocker, returnPayout } from "./waitlist-blockers";
 
 const START = 2_000_000_000n;
 const NOW = START - 10n * 86_400n;
@@ -39,7 +39,7 @@ describe("waitlist blockers", () => {
   });
 
   it("lets a holder return a ticket only when someone waits and the ticket can still move", () => {
-    const t = { checkedIn: false, event, tier };
+    const t = { checkedIn: false, event, tier, saleBlock: "None" as const, paid: true };
     expect(returnBlocker(t, view, NOW)).toBeNull();
     expect(returnBlocker(t, { ...view, length: 0 }, NOW)).toMatch(/Nobody is waiting/);
     expect(returnBlocker({ ...t, checkedIn: true }, view, NOW)).toMatch(/used at the gate/);
@@ -47,5 +47,20 @@ describe("waitlist blockers", () => {
     expect(returnBlocker({ ...t, tier: { ...tier, mode: 2 } }, view, NOW)).toMatch(/non-transferable/);
     expect(returnBlocker(t, view, START)).toMatch(/no longer change hands/);
     expect(returnBlocker(t, { ...view, waitlist: null }, NOW)).toMatch(/no waitlist/);
+  });
+
+  it("refuses what the ticket's sale rule refuses, in words, before the wallet opens", () => {
+    const t = { checkedIn: false, event, tier, saleBlock: "NotRefundable" as const, paid: false };
+    expect(returnBlocker(t, view, NOW)).toBe(
+      "Complimentary tickets can be passed on for free, not returned to the waitlist (whoever takes it would pay for a ticket with no refund right): send it instead.",
+    );
+    expect(returnBlocker({ ...t, paid: true }, view, NOW)).toMatch(/^A recovered ticket's refund right stayed with the wallet it was recovered from/);
+    expect(returnBlocker({ ...t, saleBlock: "BindingClosed" }, view, NOW)).toMatch(/real-name deadline .* the door would refuse it/);
+    expect(returnBlocker({ ...t, saleBlock: "Named" }, view, NOW)).toMatch(/carries its buyer's identity/);
+  });
+
+  it("pays face value, or the resale cap when it is lower", () => {
+    expect(returnPayout({ tier, maxResalePrice: tier.faceValue * 2n })).toBe(tier.faceValue);
+    expect(returnPayout({ tier, maxResalePrice: parseEther("0.08") })).toBe(parseEther("0.08"));
   });
 });

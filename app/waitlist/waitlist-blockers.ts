@@ -1,5 +1,7 @@
 import type { EventView, TierView } from "../chain-reads/read-event";
 import type { WaitlistView } from "../chain-reads/read-waitlist";
+import type { TicketView } from "../chain-reads/read-ticket";
+import { saleBlockWords } from "../../lib/sale-terms";
 
 /** Transfers (and so the waitlist) stop `lockWindow` seconds before the start. */
 function transfersClosed(event: EventView, nowSeconds: bigint): boolean {
@@ -29,10 +31,12 @@ export function joinBlocker(event: EventView, tier: TierView, view: WaitlistView
 
 /**
  * Why this ticket cannot be returned to its tier's waitlist now, or null when it can. Returning hands
- * the ticket to the first wallet in the queue and pays the holder face value from its deposit.
+ * the ticket to the first wallet in the queue and pays the holder `returnPayout` from its deposit. The
+ * specific reasons the page can name first, then the rest of the ticket's sale rule (`saleTerms`: a
+ * complimentary or recovered ticket, a named one, a passed real-name deadline) in the shared words.
  */
 export function returnBlocker(
-  t: { checkedIn: boolean; event: EventView; tier: TierView },
+  t: Pick<TicketView, "checkedIn" | "event" | "tier" | "saleBlock" | "paid">,
   view: WaitlistView,
   nowSeconds: bigint,
 ): string | null {
@@ -41,6 +45,12 @@ export function returnBlocker(
   if (t.checkedIn) return "This ticket was used at the gate; it can no longer be returned.";
   if (t.tier.mode === 2) return "This ticket is non-transferable, so it cannot be returned to a waitlist.";
   if (transfersClosed(t.event, nowSeconds)) return "Tickets can no longer change hands this close to the event.";
+  if (t.saleBlock !== "None") return saleBlockWords(t.saleBlock, "waitlist", { notRefundable: t.paid ? "recovered" : "complimentary" });
   if (view.length === 0) return "Nobody is waiting for this tier right now.";
   return null;
+}
+
+/** What a return pays the holder: face value, or the resale cap when it is lower (the cap binds on every path). */
+export function returnPayout(t: Pick<TicketView, "tier" | "maxResalePrice">): bigint {
+  return t.maxResalePrice < t.tier.faceValue ? t.maxResalePrice : t.tier.faceValue;
 }

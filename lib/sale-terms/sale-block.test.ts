@@ -19,6 +19,8 @@ describe("SaleBlock words", () => {
     expect(saleBlockName(2)).toBe("CheckedIn");
     expect(saleBlockName(7n)).toBe("NotRefundable");
     expect(saleBlockName(9)).toBe("SaleBlock(9)");
+    expect(saleBlockName("Named")).toBe("Named");
+    expect(saleBlockName("Named, or else")).toBe("SaleBlock(Named, or else)");
   });
 
   it("says every reason for both paths, naming the path", () => {

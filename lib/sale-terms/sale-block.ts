@@ -12,8 +12,12 @@ export type SaleBlock = (typeof SALE_BLOCKS)[number];
 /** Where the ticket was to go: sold on the market, or returned to its tier's waitlist. */
 export type SalePath = "market" | "waitlist";
 
-/** The enum's name for an on-chain value (a number from `saleTerms` or a decoded error argument); unknown values stay visible. */
+/**
+ * The enum's name for an on-chain value (a number from `saleTerms` or a decoded error argument), or a
+ * name already; unknown values stay visible.
+ */
 export function saleBlockName(reason: unknown): SaleBlock | `SaleBlock(${string})` {
+  if (typeof reason === "string" && (SALE_BLOCKS as readonly string[]).includes(reason)) return reason as SaleBlock;
   const n = typeof reason === "bigint" ? Number(reason) : typeof reason === "number" ? reason : Number.NaN;
   return SALE_BLOCKS[n] ?? `SaleBlock(${String(reason)})`;
 }

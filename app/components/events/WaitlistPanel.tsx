@@ -56,7 +56,7 @@ export function WaitlistPanel({ event, tier }: { event: EventView; tier: TierVie
         {w.position > 0 ? (
           <span data-testid="waitlist-position">You are number {w.position} in line.</span>
         ) : (
-          `Join with a deposit of ${fmt(tier.faceValue)} (the face value): when a holder returns a ticket, the first in line gets it at that price. Leave any time to get the deposit back.`
+          `Join with a deposit of ${fmt(tier.faceValue)} (the face value): when a holder returns a ticket, the first in line gets it for at most that price (where the resale cap is lower, the rest of the deposit comes back). Leave any time to get the deposit back.`
         )}
       </p>
       {status === "connected" && (

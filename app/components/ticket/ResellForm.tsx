@@ -8,17 +8,32 @@ import { formatPrice } from "../../../lib/currency/currency";
 import { useContractTx } from "../../hooks/useContractTx";
 import { checkResalePrice } from "../../tickets/check-resale-price";
 import { eventTicketAbi, resaleMarketAbi } from "../../../lib/generated/abis";
+import { saleBlockWords } from "../../../lib/sale-terms";
 import { TxStatus } from "../TxStatus";
 
-/** Why this ticket cannot be listed right now, or null when it can. */
+/**
+ * Why this ticket cannot be listed right now, or null when it can (a ticket without a refund right,
+ * `freeHandOver`, can: at price 0 only). The specific reasons the page can name first, then the rest
+ * of the ticket's sale rule (`saleTerms`) in the words the app and the CLI share.
+ */
 export function resaleBlocker(t: TicketView): string | null {
   if (t.event.cancelled) return "The event is cancelled, so resale is closed. Claim a refund instead.";
   if (t.checkedIn) return "This ticket was used at the gate; it can no longer be sold.";
   if (t.tier.mode === 2) return "This ticket is non-transferable (its tier is locked to the buyer), so it cannot be resold.";
   if (t.bound) return "This ticket is bound to your identity, so it cannot be resold.";
   if (t.channelMode === "Locked") return "This ticket was issued through a locked allocation channel (e.g. staff), so it cannot be resold.";
-  if (t.maxResalePrice === 0n) return "This ticket's tier has a resale cap of 0: it cannot be resold for money.";
+  // The rest of the rule (lock window, named ticket, real-name deadline), as the chain said it.
+  if (t.saleBlock !== "None" && t.saleBlock !== "NotRefundable") return saleBlockWords(t.saleBlock, "market");
+  if (t.maxResalePrice === 0n && !freeHandOver(t)) return "This ticket's tier has a resale cap of 0: it cannot be resold for money.";
   return null;
+}
+
+/**
+ * A complimentary or recovered ticket carries no refund right: the market takes it at price 0 only
+ * (a free hand-over), in words that say which kind it is; null for a ticket that may be sold.
+ */
+export function freeHandOver(t: Pick<TicketView, "saleBlock" | "paid">): string | null {
+  return t.saleBlock === "NotRefundable" ? saleBlockWords(t.saleBlock, "market", { notRefundable: t.paid ? "recovered" : "complimentary" }) : null;
 }
 
 /** List on the official market: shows face value and cap, refuses above the cap before the wallet opens. */
@@ -27,9 +42,11 @@ export function ResellForm({ ticket, onDone }: { ticket: TicketView; onDone: () 
   const tx = useContractTx();
   const [price, setPrice] = useState("");
   const blocker = resaleBlocker(ticket);
+  const freeOnly = freeHandOver(ticket);
 
   const submit = async () => {
-    const check = checkResalePrice(price, ticket.maxResalePrice, ticket.event.currency);
+    // A ticket without a refund right is offered for nothing: the market refuses any other price.
+    const check: ReturnType<typeof checkResalePrice> = freeOnly ? { ok: true, wei: 0n } : checkResalePrice(price, ticket.maxResalePrice, ticket.event.currency);
     if (!check.ok) {
       tx.refuse("Listing for resale", { code: check.code, message: check.message });
       return;
@@ -65,6 +82,15 @@ export function ResellForm({ ticket, onDone }: { ticket: TicketView; onDone: () 
         <p className="notice" data-testid="resell-blocked">
           {blocker}
         </p>
+      ) : freeOnly ? (
+        <div className="stack">
+          <p className="notice" data-testid="resell-free-only">
+            {freeOnly}
+          </p>
+          <button type="button" className="button secondary" data-testid="resell-free-submit" disabled={tx.busy} onClick={() => void submit()}>
+            Offer it for free on the official market
+          </button>
+        </div>
       ) : (
         <form
           className="row"

@@ -6,14 +6,15 @@ import type { TicketView } from "../../chain-reads/read-ticket";
 import { formatPrice } from "../../../lib/currency/currency";
 import { useContractTx } from "../../hooks/useContractTx";
 import { useWaitlist } from "../../hooks/useWaitlist";
-import { returnBlocker } from "../../waitlist/waitlist-blockers";
+import { returnBlocker, returnPayout } from "../../waitlist/waitlist-blockers";
 import { eventTicketAbi, waitlistAbi } from "../../../lib/generated/abis";
 import { TxStatus } from "../TxStatus";
 import type { Handover } from "./TicketDetail";
 
 /**
  * Hand the ticket back to its tier's waitlist: the first wallet in line gets it and the holder is paid
- * face value from that wallet's deposit. The market moves the ticket, so it must be approved first.
+ * min(face value, resale cap) from that wallet's deposit (the rest of the deposit goes back to it: a
+ * return never pays more than a resale could). The market moves the ticket, so it must be approved first.
  */
 export function ReturnToWaitlist({ ticket, onDone }: { ticket: TicketView; onDone: (h: Handover) => void }) {
   const config = useConfig();
@@ -30,6 +31,8 @@ export function ReturnToWaitlist({ ticket, onDone }: { ticket: TicketView; onDon
   if (!view.data || view.data.waitlist === null || view.data.length === 0 || ticket.tier.mode === 2) return null;
   const w = view.data;
   const blocker = returnBlocker(ticket, w, BigInt(Math.floor(Date.now() / 1000)));
+  const payout = returnPayout(ticket);
+  const amount = formatPrice(payout, ticket.event.currency);
 
   const submit = async () => {
     if (!ticket.marketApproved) {
@@ -38,7 +41,7 @@ export function ReturnToWaitlist({ ticket, onDone }: { ticket: TicketView; onDon
       );
       if (!approved) return;
     }
-    const returned = await tx.send(`Returning ticket #${ticket.tokenId} for ${formatPrice(ticket.tier.faceValue, ticket.event.currency)}`, () =>
+    const returned = await tx.send(`Returning ticket #${ticket.tokenId} for ${amount}`, () =>
       simulateContract(config, { address: w.waitlist!, abi: waitlistAbi, functionName: "returnTicket", args: [ticket.contract, ticket.tokenId] }),
     );
     if (returned) {
@@ -51,8 +54,8 @@ export function ReturnToWaitlist({ ticket, onDone }: { ticket: TicketView; onDon
     <section className="panel stack" data-testid="return-to-waitlist" data-length={w.length}>
       <h2>Return to the waitlist</h2>
       <p className="small">
-        {w.length} waiting for tier {ticket.tier.id}. Returning gives this ticket to the first in line and pays you its face value,{" "}
-        {formatPrice(ticket.tier.faceValue, ticket.event.currency)}.
+        {w.length} waiting for tier {ticket.tier.id}. Returning gives this ticket to the first in line and pays you{" "}
+        {payout < ticket.tier.faceValue ? `its resale cap, ${amount} (the rest of their deposit goes back to them)` : `its face value, ${amount}`}.
       </p>
       {blocker ? (
         <p className="notice" data-testid="return-blocked">
@@ -60,7 +63,7 @@ export function ReturnToWaitlist({ ticket, onDone }: { ticket: TicketView; onDon
         </p>
       ) : (
         <button type="button" className="button" data-testid="return-submit" disabled={tx.busy} onClick={() => void submit()}>
-          Return for {formatPrice(ticket.tier.faceValue, ticket.event.currency)}
+          Return for {amount}
         </button>
       )}
       <TxStatus state={tx.state} testId="return-status" />

@@ -103,9 +103,11 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
           <ResellForm ticket={t} onDone={refresh} />
           <ReturnToWaitlist ticket={t} onDone={handedOver} />
           <TransferForm ticket={t} owner={address!} onDone={handedOver} />
-          <RefundPanel ticket={t} onDone={refresh} />
+          <RefundPanel ticket={t} viewer={address} onDone={refresh} />
         </>
       )}
+      {/* A ticket recovered out of this wallet after it paid: the refund is still this wallet's. */}
+      {!mine && address !== undefined && t.refundHolder.toLowerCase() === address.toLowerCase() && <RefundPanel ticket={t} viewer={address} onDone={refresh} />}
       {!mine && handover && (
         <section className="panel stack" data-testid="ticket-handed-over">
           <p>This ticket has left your wallet.</p>
