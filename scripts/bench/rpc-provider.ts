@@ -24,6 +24,14 @@ const BLOCK_TIME_MS = 2_000;
 const IDLE_MS = 20_000;
 const LIMITS = { style: "alchemy" as const, rps: 25, latencyMs: 60, jitterMs: 30 };
 const TARGETS = { backfillCalls: 150, refusedShare500: 0.05, idleCallsPerBlock: 1, statusCalls: 150 };
+/**
+ * The same benchmark on the code before issue 19 (commit a39331c, 2026-12-07): the sync engine doubled back past the
+ * cap, read the head every range, polled every 500 ms; the CLI scanned six times from 5,000 blocks, halving on any error.
+ * The backfill time then counted from process start.
+ */
+const BEFORE = ["152", "32.7 (from process start)", "123/255 (48.2 %)", "794", "3.40", "337"];
+const BEFORE_BY_METHOD =
+  "Before: the same benchmark on commit a39331c (before issue 19). Its calls by method: backfill 2,000: eth_call 30, eth_blockNumber 30, eth_getBlockByNumber 57, eth_getLogs 33; backfill 500: eth_blockNumber 129, eth_getBlockByNumber 378, eth_getLogs 255 (123 refused); idle 20 s: eth_blockNumber 34; status: eth_call 14, eth_getLogs 321 (14 refused, 20 answered 429).";
 
 const log = (line: string) => console.log(`[bench:rpc] ${line}`);
 
@@ -90,7 +98,7 @@ try {
     ["idle indexer: calls per block time (2 s)", at2000.idlePerBlock!.toFixed(2), `≤ ${TARGETS.idleCallsPerBlock}`, at2000.idlePerBlock! <= TARGETS.idleCallsPerBlock],
     ["fairgate status, no indexer: RPC calls", status.calls, `≤ ${TARGETS.statusCalls}`, status.calls <= TARGETS.statusCalls],
   ] as const;
-  const table = ["| measure | value | target | |", "| --- | --- | --- | --- |", ...rows.map(([m, v, t, ok]) => `| ${m} | ${v} | ${t} | ${t ? (ok ? "✅" : "❌") : ""} |`)];
+  const table = ["| measure | before | now | target | |", "| --- | --- | --- | --- | --- |", ...rows.map(([m, v, t, ok], i) => `| ${m} | ${BEFORE[i]} | ${v} | ${t} | ${t ? (ok ? "✅" : "❌") : ""} |`)];
   const md = [
     "# RPC provider benchmark (`npm run bench:rpc`)",
     "",
@@ -99,7 +107,9 @@ try {
     "",
     ...table,
     "",
-    "Calls by method (calls / refused / 429):",
+    BEFORE_BY_METHOD,
+    "",
+    "Calls by method now (calls / refused / 429):",
     "",
     ...[
       ["backfill 2,000", at2000.backfill.byMethod],
