@@ -1,8 +1,8 @@
 /**
  * Waitlist `WaitlistJoined`, `WaitlistLeft`, `TicketReturned`: a join opens a queue row; leaving, or
- * being served a returned ticket, closes it. The served wallet is `TicketReturned.to`, not always the
- * head: wallets at the wallet cap are passed over and keep their place (their rows stay open). Closing
- * only touches the wallet's open row written before the log, so re-applying a range is a no-op.
+ * being served a returned ticket (the wallet named by `TicketReturned.to`), closes it. Nothing else
+ * removes a wallet: one at the wallet cap is never evicted, it keeps its place. Closing only touches
+ * the wallet's open row written before the log, so re-applying a range is a no-op.
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { transfers, waitlistEntries } from "../db/schema";
