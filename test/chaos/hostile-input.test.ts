@@ -8,7 +8,11 @@
  */
 import { getAddress, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { STREAM_LIMITS } from "../../indexer/api/abuse-limits";
 import { createApi, MAX_BODY_BYTES } from "../../indexer/api/create-api";
+import { generateVenue } from "../../lib/seating/generate-venue";
+import { buildSeatSignInMessage } from "../../lib/seating/sign-in-message";
 import { createDevIdentityProvider } from "../../indexer/onsale/identity/dev-identity-provider";
 import { nodeAccountVoucherSigner } from "../../indexer/onsale/vouchers/voucher-signer";
 import { gateFixture } from "../../indexer/testing/gate-fixture";
@@ -28,7 +32,7 @@ let saleId: string;
 const logged: string[] = [];
 
 beforeAll(async () => {
-  t = await createTestApp({ identityPepper: PEPPER, scanRatePerSecond: 5 });
+  t = await createTestApp({ identityPepper: PEPPER, scanRatePerSecond: 5, trustedProxyHops: 1 });
   const g = gateFixture(t);
   event = await g.createTieredEvent("Hostile Night");
   await g.mintTier(event, 0, [t.chain.alice.account!.address, t.chain.bob.account!.address]);
@@ -169,6 +173,60 @@ describe("hostile input on every endpoint", () => {
     expect(codes.get(429) ?? 0).toBeGreaterThan(0);
     expect([...codes.keys()].every((s) => s === 200 || s === 429)).toBe(true);
     await new Promise((r) => setTimeout(r, 1_500)); // refill, so later tests are not throttled
+  });
+
+  it("abuse (issue 18): a flood of each rate bucket spares the others; one client cannot hog streams or hoard holds", async () => {
+    const json = { "content-type": "application/json" };
+    const flood = (path: string, body: unknown, xff: string) =>
+      Promise.all(Array.from({ length: 300 }, () => send("POST", path, { ...json, "x-forwarded-for": xff }, JSON.stringify(body)).then((r) => r.status)));
+    const refusals: string[] = [];
+    // Each kind of endpoint flooded from its own client; then the other kinds from that client still answer.
+    const kinds: [string, unknown, string, unknown][] = [
+      ["/pass/nonce", { contract: event }, "/gate/session/nonce", { contract: event, gateId: "north-1" }],
+      ["/gate/session/nonce", { contract: event, gateId: "north-1" }, "/pass/nonce", { contract: event }],
+      ["/seats/session/nonce", { contract: event }, "/gate/challenge", { contract: event, gateId: "north-1" }],
+    ];
+    for (const [i, [floodPath, floodBody, otherPath, otherBody]] of kinds.entries()) {
+      const codes = await flood(floodPath, floodBody, `198.18.0.${i + 1}`);
+      const limited = codes.filter((s) => s === 429).length;
+      expect(limited, floodPath).toBeGreaterThan(0);
+      expect(codes.every((s) => s === 200 || s === 429), floodPath).toBe(true);
+      const other = await send("POST", otherPath, { ...json, "x-forwarded-for": `198.18.0.${i + 1}` }, JSON.stringify(otherBody));
+      expect(other.status, `${otherPath} after a ${floodPath} flood`).toBe(200);
+      refusals.push(`${floodPath}: ${limited}/300 refused`);
+    }
+    // Stream hogging: one client's streams stop at its cap; the next fan still connects.
+    const mine = [];
+    const hogger = { "x-forwarded-for": "198.18.2.1" };
+    for (let i = 0; i < STREAM_LIMITS.seats.perClient; i++) mine.push(await api.request(`/seats/stream?contract=${event}`, { headers: hogger }));
+    expect(mine.every((r) => r.status === 200)).toBe(true);
+    const hog = await api.request(`/seats/stream?contract=${event}`, { headers: hogger });
+    expect(hog.status).toBe(429);
+    const fan = await api.request(`/seats/stream?contract=${event}`, { headers: { "x-forwarded-for": "198.18.2.2" } });
+    expect(fan.status).toBe(200);
+    for (const r of [...mine, fan]) await r.body?.cancel();
+    // Hold hoarding: throwaway wallets behind one address stop at the per-client cap.
+    const org = await gateFixture(t).gateToken(t.chain.organizer, event, "organizer");
+    const venue = await api.request(`/seats/venue?contract=${event}`, { method: "PUT", headers: { ...json, authorization: `Bearer ${org}` }, body: JSON.stringify({ layout: generateVenue({ sections: 4, rows: 5, seatsPerRow: 10, tiers: 1 }) }) });
+    expect(venue.status, await venue.clone().text()).toBe(200);
+    const holds: number[] = [];
+    for (let w = 0; w < 5; w++) {
+      const account = privateKeyToAccount(generatePrivateKey());
+      const nonce = JSON.parse((await send("POST", "/seats/session/nonce", { ...json, "x-forwarded-for": "198.18.1.1" }, JSON.stringify({ contract: event }))).text);
+      const message = buildSeatSignInMessage(nonce, account.address);
+      const session = JSON.parse((await send("POST", "/seats/session", { ...json, "x-forwarded-for": "198.18.1.1" }, JSON.stringify({ message, signature: await account.signMessage({ message }) }))).text);
+      const seats = Array.from({ length: 8 }, (_, k) => w * 8 + k);
+      holds.push((await send("POST", "/seats/holds", { ...json, authorization: `Bearer ${session.token}`, "x-forwarded-for": "198.18.1.1" }, JSON.stringify({ seats }))).status);
+    }
+    expect(holds).toEqual([200, 200, 200, 429, 429]);
+    recordChaos({
+      faultClass: "Abuse limits",
+      injected: "floods of 300 requests per rate bucket from one client, stream hogging, hold hoarding with throwaway wallets",
+      count: kinds.length * 300 + STREAM_LIMITS.seats.perClient + 1 + holds.length,
+      detail: `${refusals.join(", ")}; streams: ${STREAM_LIMITS.seats.perClient} then 429; holds: ${holds.join(", ")}`,
+      lost: "nothing: every other bucket, client and fan still served",
+      checks: ["a flooded bucket leaves the other kinds open", "per-client stream cap", "per-client hold cap"],
+    });
   });
 
   it("the pipeline was live: the genuine owner's pass is admitted after all that", async () => {
