@@ -13,12 +13,12 @@ import {TokenPayments} from "./libraries/TokenPayments.sol";
 /// @title Waitlist
 /// @notice One FIFO queue per (event, tier) for sold-out tiers ("railway" model). A fan joins with a
 /// deposit of exactly the tier's face value; a holder who returns a ticket is paid min(face, resale cap)
-/// out of the first queued wallet's deposit (the rest goes back to that wallet) and the ticket goes to
+/// out of the head's deposit (the rest goes back to the head) and the ticket goes to
 /// it; leaving refunds the deposit at any time (also after a cancellation, which is how waitlisters get
 /// their money back). Only tickets the ticket's sale rule allows (`EventTicket.saleTerms`) are taken:
 /// never one the door would refuse or one without a refund right, so the new holder can always be
-/// refunded what it paid. No one loses a place to what others do: a wallet at the wallet cap is
-/// passed over for this ticket and keeps its place.
+/// refunded what it paid. Strict FIFO: a returned ticket goes to the head or nowhere, so no one can
+/// push the wallets ahead of them out (tickets sent to a head only make the return wait for it).
 /// @dev Deployed by the ResaleMarket's constructor, and moves tickets through `market.waitlistTransfer`:
 /// EventTicket trusts only the market with `MarketOnly` tickets, and this keeps EventTicket (and the
 /// factory that embeds it) unchanged. The queue is a doubly linked list of wallets, so leaving from
@@ -26,8 +26,6 @@ import {TokenPayments} from "./libraries/TokenPayments.sol";
 /// of evicted heads are pulled with `withdraw`. Deposits are in the event's currency (native coin or
 /// an ERC-20, exact amounts only); per currency, balance == `totalDeposits` + `totalOwed`.
 contract Waitlist is IWaitlist, ReentrancyGuardTransient {
-    /// @notice Most queued wallets one `returnTicket` looks at for one that can take the ticket (bounds its gas).
-    uint256 public constant MAX_SCAN = 8;
     /// @notice Gas forwarded with the change pushed back to the served wallet.
     uint256 public constant PAYOUT_GAS = 50_000;
 
@@ -135,12 +133,12 @@ contract Waitlist is IWaitlist, ReentrancyGuardTransient {
         _send(token, to, face);
     }
 
-    /// @notice Hands `tokenId` back: it goes to the first wallet of its tier's queue that can take it
-    /// (wallets at the wallet cap are passed over and keep their place; at most MAX_SCAN are looked
-    /// at), and the caller is paid min(face, resale cap) from that wallet's deposit; the rest of the
-    /// deposit goes back to the wallet (pushed, or `owed` when it cannot be). The caller must own the
-    /// ticket and have approved the market, and the ticket's sale rule must allow it
-    /// (`WaitlistTicketNotReturnable` with the reason otherwise).
+    /// @notice Hands `tokenId` back: it goes to the head of its tier's queue, and the caller is paid
+    /// min(face, resale cap) from the head's deposit; the rest of the deposit goes back to the head
+    /// (pushed, or `owed` when it cannot be). The caller must own the ticket and have approved the
+    /// market, and the ticket's sale rule must allow it (`WaitlistTicketNotReturnable` with the reason
+    /// otherwise). A head at the wallet cap makes the return wait (`WaitlistHeadAtCap`) until it makes
+    /// room or leaves: it is never passed over or evicted, whatever others send it.
     /// @return to The wallet that received the ticket.
     function returnTicket(address ticket, uint256 tokenId) external nonReentrant returns (address to) {
         if (!factory.isEvent(ticket)) revert WaitlistUnknownTicket(ticket);
@@ -151,7 +149,7 @@ contract Waitlist is IWaitlist, ReentrancyGuardTransient {
         if (nft.getApproved(tokenId) != address(market) && !nft.isApprovedForAll(msg.sender, address(market))) {
             revert WaitlistNotApproved(tokenId);
         }
-        to = _popEligible(ticket, s.tier);
+        to = _popHead(ticket, s.tier);
         address token = s.currency;
         // The cap binds here as on the market: a return never pays more than a resale could.
         uint256 price = s.maxPrice < s.face ? s.maxPrice : s.face;
@@ -214,20 +212,14 @@ contract Waitlist is IWaitlist, ReentrancyGuardTransient {
         if (block.timestamp + t.lockWindow() >= t.startTime()) revert WaitlistClosed(ticket);
     }
 
-    /// @dev Removes and returns the first queued wallet that can take one more ticket. A wallet at the
-    /// cap (tickets anyone may have sent it) is passed over and keeps its place: no one can push another
-    /// wallet out of the queue. Reverts when MAX_SCAN wallets from the head are all at the cap.
-    function _popEligible(address ticket, uint8 tierId) private returns (address wallet) {
-        wallet = queues[ticket][tierId].head;
-        if (wallet == address(0)) revert WaitlistEmpty(ticket, tierId);
+    /// @dev Removes and returns the head. Service is strictly first in, first out: evicting or passing
+    /// over a head at the cap would let anyone behind it jump ahead by sending it tickets.
+    function _popHead(address ticket, uint8 tierId) private returns (address head) {
+        head = queues[ticket][tierId].head;
+        if (head == address(0)) revert WaitlistEmpty(ticket, tierId);
         uint256 cap = IEventTicket(ticket).maxPerWallet();
-        if (cap != 0) {
-            for (uint256 scanned = 1; IERC721(ticket).balanceOf(wallet) >= cap; ++scanned) {
-                wallet = entries[ticket][tierId][wallet].next;
-                if (wallet == address(0) || scanned == MAX_SCAN) revert WaitlistNoEligibleWallet(ticket, tierId);
-            }
-        }
-        _remove(ticket, tierId, wallet);
+        if (cap != 0 && IERC721(ticket).balanceOf(head) >= cap) revert WaitlistHeadAtCap(ticket, tierId, head);
+        _remove(ticket, tierId, head);
     }
 
     /// @dev The unused part of a served wallet's deposit: pushed with a gas cap, else owed, so a wallet

@@ -11,8 +11,7 @@ interface IWaitlist {
     event WaitlistJoined(address indexed ticket, uint8 indexed tier, address indexed wallet, uint64 seq, uint256 deposit);
     /// @notice `wallet` left the queue; its deposit was paid back.
     event WaitlistLeft(address indexed ticket, uint8 indexed tier, address indexed wallet, uint256 refund);
-    /// @notice A holder returned `tokenId`: it went to `to` (the first queued wallet that could take it,
-    /// now removed) and `from` was paid `price` (min(face, resale cap)) out of `to`'s deposit; the rest
+    /// @notice A holder returned `tokenId`: it went to `to` (the head of the queue, now removed) and `from` was paid `price` (min(face, resale cap)) out of `to`'s deposit; the rest
     /// of the deposit went back to `to`.
     event TicketReturned(
         address indexed ticket, uint256 indexed tokenId, address indexed from, address to, uint8 tier, uint256 price
@@ -34,8 +33,8 @@ interface IWaitlist {
     error WaitlistNotTicketOwner(uint256 tokenId, address caller);
     /// @notice The ticket's sale rule refuses it (`EventTicket.saleTerms`); `reason` says why.
     error WaitlistTicketNotReturnable(uint256 tokenId, SaleBlock reason);
-    /// @notice The first MAX_SCAN queued wallets are all at the wallet cap: none can take the ticket now.
-    error WaitlistNoEligibleWallet(address ticket, uint8 tier);
+    /// @notice The head of the queue is at the wallet cap: the return waits until it makes room or leaves.
+    error WaitlistHeadAtCap(address ticket, uint8 tier, address head);
     /// @notice The holder must approve the market (it performs the transfer) before returning.
     error WaitlistNotApproved(uint256 tokenId);
     error WaitlistEmpty(address ticket, uint8 tier);

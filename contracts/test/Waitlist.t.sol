@@ -273,43 +273,30 @@ contract WaitlistTest is WaitlistFixture {
         ticket.approve(address(market), 5);
     }
 
-    /// Issue 17.6: tickets sent to a queued wallet (here bought by the attacker) cannot push it out of
-    /// the queue. At the cap it is passed over for this ticket and keeps its place.
-    function test_returnTicket_headAtCap_passedOverKeepsPlace() public {
+    /// Issue 17.6: erin, behind dave, sends him tickets until he is at the cap. Before, dave was evicted
+    /// at the next return and erin served first; now the return waits for dave, who keeps his place.
+    function test_returnTicket_headPushedToCapByNextInLine_keepsPlaceAndIsServedFirst() public {
         _join(dave, FREE);
         _join(erin, FREE);
-        _buy(dave, OPEN, 4); // dave now holds the cap
-        assertEq(_return(alice, 1), erin);
-        assertEq(ticket.ownerOf(1), erin);
-        assertEq(waitlist.totalOwed(address(0)), 0);
-        assertEq(_queue(FREE).length, 1);
-        assertEq(waitlist.positionOf(address(ticket), FREE, dave), 1);
-        assertEq(address(waitlist).balance, waitlist.totalDeposits(address(0)) + waitlist.totalOwed(address(0)));
-        // dave makes room and is served next.
-        vm.prank(dave);
-        ticket.transferFrom(dave, carol, 6);
-        assertEq(_return(alice, 2), dave);
-    }
-
-    function test_returnTicket_moreCappedWalletsThanScan_revertsAndKeepsQueue() public {
-        uint256 max = waitlist.MAX_SCAN();
-        address[] memory w = new address[](max + 1);
-        for (uint256 i; i < w.length; ++i) {
-            w[i] = makeAddr(string.concat("fan", vm.toString(i)));
-            vm.deal(w[i], 1 ether);
-            _join(w[i], FREE);
-        }
-        // After joining, the first MAX_SCAN reach the wallet cap (complimentary tickets).
-        for (uint256 i; i < max; ++i) {
-            _mint(OPEN, w[i], MAX_PER_WALLET);
-        }
+        uint256 gift = _buy(erin, OPEN, 4);
+        vm.startPrank(erin);
+        for (uint256 i; i < 4; ++i) ticket.transferFrom(erin, dave, gift + i);
+        vm.stopPrank();
         vm.prank(alice);
         ticket.approve(address(market), 1);
-        vm.expectRevert(abi.encodeWithSelector(IWaitlist.WaitlistNoEligibleWallet.selector, address(ticket), FREE));
+        vm.expectRevert(abi.encodeWithSelector(IWaitlist.WaitlistHeadAtCap.selector, address(ticket), FREE, dave));
         vm.prank(alice);
         waitlist.returnTicket(address(ticket), 1);
-        assertEq(_queue(FREE).length, max + 1);
-        assertEq(waitlist.positionOf(address(ticket), FREE, w[0]), 1);
+        assertEq(waitlist.positionOf(address(ticket), FREE, dave), 1);
+        assertEq(waitlist.positionOf(address(ticket), FREE, erin), 2);
+        assertEq(waitlist.totalOwed(address(0)), 0);
+        // dave makes room and is served before erin.
+        vm.prank(dave);
+        ticket.transferFrom(dave, carol, gift);
+        vm.prank(alice);
+        assertEq(waitlist.returnTicket(address(ticket), 1), dave);
+        assertEq(waitlist.positionOf(address(ticket), FREE, erin), 1);
+        assertEq(address(waitlist).balance, waitlist.totalDeposits(address(0)) + waitlist.totalOwed(address(0)));
     }
 
     function test_waitlistTransfer_notWaitlist_reverts() public {
