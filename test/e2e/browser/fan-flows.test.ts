@@ -126,4 +126,22 @@ describe.skipIf(chromiumSkipReason)("browser: fan buys, resells under the cap, t
     await screenshot(page, "fan-transfer-blocked");
     await context.close();
   });
+
+  it("offers a complimentary ticket for free, never for money, and says why before the wallet opens", async () => {
+    const holder = s.demo.holders[0]!;
+    const id = holder.tokenIds[0]!;
+    const { page, context, wallet } = await s.openAs(holder.account, `/tickets/${s.demo.ticket}/${id}`);
+    const notice = page.getByTestId("resell-free-only");
+    await notice.waitFor();
+    expect(await notice.innerText()).toBe("Complimentary tickets can be passed on for free, not sold: list it at price 0 or send it.");
+    expect(await page.getByTestId("resell-price").count()).toBe(0); // no price to type
+    await page.getByTestId("resell-free-submit").click();
+    await page.locator('[data-testid="resell-status"][data-status="confirmed"]').filter({ hasText: "Listing" }).waitFor({ timeout: 30_000 });
+    expect(wallet.prompts().map((p) => p.method)).toEqual(["eth_sendTransaction", "eth_sendTransaction"]); // approve, list at 0
+    const { publicClient } = await localClients(s.rpcUrl);
+    const market = await publicClient.readContract({ address: s.demo.ticket, abi: eventTicketAbi, functionName: "market" });
+    expect(await publicClient.readContract({ address: market, abi: resaleMarketAbi, functionName: "listings", args: [s.demo.ticket, id] })).toEqual([holder.account, 0n]);
+    await screenshot(page, "fan-complimentary-free-handover");
+    await context.close();
+  });
 });
