@@ -42,7 +42,8 @@ export function OnsalePanel({ event, onChange }: { event: EventView; onChange: (
   const [admitPerSecond, setAdmitPerSecond] = useState("5");
   const [maxPerIdentity, setMaxPerIdentity] = useState(String(event.maxPerIdentity || 2));
   const [identityRequired, setIdentityRequired] = useState(event.tiers[firstVoucherTier]?.voucherOnly ?? false);
-  const [powBits, setPowBits] = useState("0");
+  // Empty: the service's default (off on the local chain, on elsewhere), so a real sale does not open without bot friction by accident.
+  const [powBits, setPowBits] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const info = useQuery({ queryKey: ["onsale-info", indexerUrl], queryFn: () => getOnsaleInfo(indexerUrl), staleTime: 60_000 });
@@ -64,7 +65,7 @@ export function OnsalePanel({ event, onChange }: { event: EventView; onChange: (
         admitPerSecond: Math.max(0.1, Math.min(10_000, Number(admitPerSecond) || 1)),
         maxPerIdentity: clampInt(maxPerIdentity, 1, 100, 2),
         identityRequired,
-        powBits: clampInt(powBits, 0, 24, 0),
+        ...(powBits.trim() === "" ? {} : { powBits: clampInt(powBits, 0, 24, 0) }),
       });
       await queryClient.invalidateQueries({ queryKey: ["onsale-sales", event.address] });
     } catch (e) {
@@ -142,8 +143,8 @@ export function OnsalePanel({ event, onChange }: { event: EventView; onChange: (
               <input type="number" min={1} max={100} value={maxPerIdentity} data-testid="onsale-per-identity" onChange={(e) => setMaxPerIdentity(e.target.value)} />
             </label>
             <label className="field">
-              Proof of work (bits, 0 = off)
-              <input type="number" min={0} max={24} value={powBits} data-testid="onsale-pow" onChange={(e) => setPowBits(e.target.value)} />
+              Proof of work (bits, 0 = off, empty = the service's default)
+              <input type="number" min={0} max={24} value={powBits} placeholder="default" data-testid="onsale-pow" onChange={(e) => setPowBits(e.target.value)} />
             </label>
           </div>
           <label className="row">
