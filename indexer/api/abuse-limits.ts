@@ -80,3 +80,16 @@ export const SIGNATURE_CHECK_LIMITS = {
   maxCachedAddresses: 100_000,
   maxCountedNonces: 100_000,
 };
+
+/**
+ * Staff sessions outlive no authority (gate/sessions/staff-authority.ts): the role behind a
+ * session (GATE_ROLE, or the admin role that issued an invite) is re-read on chain at most this
+ * old on scans, and afresh before every privileged call (snapshot, reconcile, invites, sessions).
+ */
+export const STAFF_AUTHORITY_RECHECK = {
+  /** A role read older than this is read again before the call is served. */
+  maxAgeMs: 60_000,
+  /** From this age a busy scanner's role is re-read in the background (it never waits). */
+  refreshAfterMs: 30_000,
+  maxCachedSessions: 10_000,
+};

@@ -13,6 +13,8 @@ import { createMirrorAdmitter, type MirrorAdmitter } from "./admission/mirror-ad
 import { createSnapshotSigner, type SnapshotSigner } from "./offline/snapshot-key";
 import { createVenueCache, type VenueCache } from "../seating/venue-cache";
 import { createSeatEvents, type SeatEvents } from "../seating/seat-events";
+import { createStaffAuthority, type StaffAuthority } from "./sessions/staff-authority";
+import { forgetSessions } from "./sessions/authenticate";
 
 export type GateContext = GateDeps & {
   /** Fallback facts when the mirror cannot answer (contract reads, cached). */
@@ -32,6 +34,8 @@ export type GateContext = GateDeps & {
   venues: VenueCache;
   /** Seat holds placed or released here, for the seat stream. */
   seatEvents: SeatEvents;
+  /** Staff sessions' on-chain authority, re-checked (sessions/staff-authority.ts). */
+  staffAuthority: StaffAuthority;
 };
 
 export function createGateContext(deps: GateDeps): GateContext {
@@ -51,5 +55,6 @@ export function createGateContext(deps: GateDeps): GateContext {
     venues: createVenueCache(deps.db),
     seatEvents: createSeatEvents(),
     rateLimiter: createRateLimiter({ perSecond: settings.scanRatePerSecond, burst: settings.scanRatePerSecond * 2 }),
+    staffAuthority: createStaffAuthority({ db: deps.db, client: deps.client, now: () => deps.now() }, () => forgetSessions(deps)),
   };
 }

@@ -20,6 +20,7 @@ import { verifyPass } from "./pass/verify-pass";
 import { authenticate } from "./sessions/authenticate";
 import { createInvite, listInvites, redeemInvite, revokeInvite } from "./sessions/invites";
 import { signInWithWallet } from "./sessions/sign-in-with-wallet";
+import { endStaffSession, listStaffSessions } from "./sessions/staff-sessions";
 import { verifyScan } from "./verify-scan";
 import { buildSnapshot } from "./offline/build-snapshot";
 import { reconcileOffline } from "./offline/reconcile";
@@ -102,14 +103,20 @@ async function scanBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.o
 
 export function gateRoutes(ctx: GateContext) {
   // The body text is cached by Hono, so reading it here again costs nothing.
-  const bearer = async (c: Context) =>
-    authenticate(ctx, c.req.header("authorization"), {
-      method: c.req.method,
-      path: c.req.path,
-      body: c.req.method === "GET" || c.req.method === "DELETE" ? "" : await c.req.text(),
-      time: c.req.header(DEVICE_TIME_HEADER),
-      signature: c.req.header(DEVICE_SIGNATURE_HEADER),
-    });
+  // `privileged`: the staff role is read on chain afresh (snapshot, reconcile, invites, sessions); scans use a read at most a minute old.
+  const bearer = async (c: Context, privileged = false) =>
+    authenticate(
+      ctx,
+      c.req.header("authorization"),
+      {
+        method: c.req.method,
+        path: c.req.path,
+        body: c.req.method === "GET" || c.req.method === "DELETE" ? "" : await c.req.text(),
+        time: c.req.header(DEVICE_TIME_HEADER),
+        signature: c.req.header(DEVICE_SIGNATURE_HEADER),
+      },
+      { privileged },
+    );
   return new Hono()
     .post("/challenge", async (c) => {
       const body = parseOr400(challengeSchema, await readJson(c));
@@ -152,20 +159,22 @@ export function gateRoutes(ctx: GateContext) {
     })
     .post("/invites", async (c) => {
       const body = parseOr400(inviteSchema, await readJson(c));
-      return orError(c, async () => createInvite(ctx, await bearer(c), body));
+      return orError(c, async () => createInvite(ctx, await bearer(c, true), body));
     })
-    .get("/invites", async (c) => orError(c, async () => listInvites(ctx, await bearer(c))))
-    .get("/offline/snapshot", async (c) => orError(c, async () => buildSnapshot(ctx, await bearer(c))))
+    .get("/invites", async (c) => orError(c, async () => listInvites(ctx, await bearer(c, true))))
+    .get("/sessions", async (c) => orError(c, async () => listStaffSessions(ctx, await bearer(c, true))))
+    .delete("/sessions/:id", async (c) => orError(c, async () => endStaffSession(ctx, await bearer(c, true), c.req.param("id"))))
+    .get("/offline/snapshot", async (c) => orError(c, async () => buildSnapshot(ctx, await bearer(c, true))))
     .post("/offline/reconcile", async (c) => {
       const body = parseOr400(reconcileSchema, await readJson(c));
       return orError(c, async () => {
-        const session = await bearer(c);
+        const session = await bearer(c, true);
         const late = body.admissions.find((a) => a.admittedAt.getTime() > ctx.now().getTime() + 60_000);
         if (late) throw new GateDenial("MALFORMED", `admission of ${late.tokenId} is dated in the future`);
         return reconcileOffline(ctx, session, body.admissions);
       });
     })
-    .delete("/invites/:id", async (c) => orError(c, async () => revokeInvite(ctx, await bearer(c), c.req.param("id"))));
+    .delete("/invites/:id", async (c) => orError(c, async () => revokeInvite(ctx, await bearer(c, true), c.req.param("id"))));
 }
 
 export function passRoutes(ctx: GateContext) {

@@ -16,3 +16,22 @@ export type GateInviteSummary = {
   revokedAt: string | null;
   status: GateInviteStatus;
 };
+
+export type GateSessionStatus = "active" | "revoked" | "expired";
+
+/** A scanner session as `GET /gate/sessions` lists it for the organizer (no token: only its hash is kept). */
+export type GateSessionSummary = {
+  /** First 16 hex digits of the token's hash: names the session for `DELETE /gate/sessions/:id`. */
+  id: string;
+  /** The staff wallet (lowercase), or `invite:<invite id>` for door staff without a wallet. */
+  staff: string;
+  gateId: string;
+  zone: number;
+  role: "gate" | "admin";
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  status: GateSessionStatus;
+  /** The session asking (the organizer's own). */
+  current: boolean;
+};

@@ -1,10 +1,10 @@
 /** Gate scanner calls (`/gate/*`): staff sessions (wallet or invite code), pass scans, offline snapshot and reconcile. */
 import type { GateSignInChallenge } from "../gate/sign-in-message";
 import type { OfflineAdmission, SignedSnapshot } from "../offline";
-import type { GateInvite, GateInviteSummary } from "../gate/invite-types";
+import type { GateInvite, GateInviteSummary, GateSessionSummary } from "../gate/invite-types";
 import { postIndexerJson, type PostJsonOptions } from "./post-json";
 
-export type { GateInvite, GateInviteStatus, GateInviteSummary } from "../gate/invite-types";
+export type { GateInvite, GateInviteStatus, GateInviteSummary, GateSessionStatus, GateSessionSummary } from "../gate/invite-types";
 
 export type GateSession = { token: string; contract: `0x${string}`; gateId: string; zone: number; role: "gate" | "admin"; staff: string; expiresAt: string };
 
@@ -80,4 +80,14 @@ export function listGateInvites(indexerUrl: string, token: string, o?: PostJsonO
 /** `DELETE /gate/invites/:id` (organizer session): the code stops working and the session it became ends. */
 export function revokeGateInvite(indexerUrl: string, token: string, id: string, o?: PostJsonOptions): Promise<{ id: string; revokedAt: string }> {
   return postIndexerJson<{ id: string; revokedAt: string }>(indexerUrl, `/gate/invites/${encodeURIComponent(id)}`, undefined, { ...o, method: "DELETE", token });
+}
+
+/** `GET /gate/sessions` (organizer session): the event's scanner sessions (wallet and invite), newest first. */
+export function listGateSessions(indexerUrl: string, token: string, o?: PostJsonOptions): Promise<{ sessions: GateSessionSummary[] }> {
+  return postIndexerJson<{ sessions: GateSessionSummary[] }>(indexerUrl, "/gate/sessions", undefined, { ...o, method: "GET", token });
+}
+
+/** `DELETE /gate/sessions/:id` (organizer session): that scanner is refused from now on (other instances within 5 s). */
+export function endGateSession(indexerUrl: string, token: string, id: string, o?: PostJsonOptions): Promise<{ id: string; revokedAt: string }> {
+  return postIndexerJson<{ id: string; revokedAt: string }>(indexerUrl, `/gate/sessions/${encodeURIComponent(id)}`, undefined, { ...o, method: "DELETE", token });
 }

@@ -6,17 +6,20 @@ import type { EventView } from "../../chain-reads/read-event";
 import { ZONE_NAMES } from "../../format/ticket-words";
 import { useOrganizerSession } from "../../hooks/useOrganizerSession";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
-import { createGateInvite, listGateInvites, revokeGateInvite, type GateInvite } from "../../../lib/indexer-client/gate";
+import { createGateInvite, endGateSession, listGateInvites, listGateSessions, revokeGateInvite, type GateInvite } from "../../../lib/indexer-client/gate";
 import { Empty, ErrorState, Loading } from "../QueryStates";
 import { OrganizerSignIn } from "./OrganizerSignIn";
 
 const STATUS_WORDS = { open: "Not used yet", redeemed: "In use on a scanner", revoked: "Revoked", expired: "Expired" } as const;
+const SESSION_WORDS = { active: "Signed in", revoked: "Ended", expired: "Expired" } as const;
+const shortStaff = (staff: string) => (staff.startsWith("invite:") ? "Invite code" : `${staff.slice(0, 6)}…${staff.slice(-4)}`);
 const isAuthError = (e: unknown) => (e as { apiCode?: string }).apiCode === "GATE_UNAUTHORIZED";
 
 /**
  * Door staff without a crypto wallet: the organizer issues a one-time code per gate (shown once,
  * the server keeps only its hash), sees which codes are in use, and revokes one, which also ends
- * the scanner session it became.
+ * the scanner session it became. Below, every signed-in scanner (wallet or invite), each of which
+ * the organizer can end at once (a lost phone, staff gone home).
  */
 export function DoorStaffPanel({ event }: { event: EventView }) {
   const { indexerUrl } = useRuntimeConfig();
@@ -32,6 +35,12 @@ export function DoorStaffPanel({ event }: { event: EventView }) {
   const invites = useQuery({
     queryKey: ["gate-invites", event.address, token],
     queryFn: () => listGateInvites(indexerUrl, token!),
+    enabled: !!token,
+    refetchInterval: 10_000,
+  });
+  const sessions = useQuery({
+    queryKey: ["gate-invites", event.address, token, "sessions"],
+    queryFn: () => listGateSessions(indexerUrl, token!),
     enabled: !!token,
     refetchInterval: 10_000,
   });
@@ -136,6 +145,47 @@ export function DoorStaffPanel({ event }: { event: EventView }) {
                     </td>
                   </tr>
                 ))}
+              </tbody>
+            </table>
+          )}
+          <h3>Signed-in scanners</h3>
+          {sessions.isPending ? (
+            <Loading testId="staff-sessions-loading">Loading scanner sessions…</Loading>
+          ) : sessions.isError ? (
+            <ErrorState error={sessions.error} retry={() => void sessions.refetch()} testId="staff-sessions-error" />
+          ) : sessions.data.sessions.filter((x) => !x.current).length === 0 ? (
+            <Empty testId="staff-sessions-empty">No scanner has signed in yet.</Empty>
+          ) : (
+            <table className="small" data-testid="staff-sessions">
+              <thead>
+                <tr>
+                  <th>Staff</th>
+                  <th>Gate</th>
+                  <th>Zone</th>
+                  <th>Status</th>
+                  <th>Until</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {sessions.data.sessions
+                  .filter((x) => !x.current)
+                  .map((x) => (
+                    <tr key={x.id} data-testid="staff-session-row" data-gate={x.gateId} data-status={x.status}>
+                      <td title={x.staff}>{x.role === "admin" ? "Organizer" : shortStaff(x.staff)}</td>
+                      <td>{x.gateId}</td>
+                      <td>{ZONE_NAMES[x.zone] ?? `zone ${x.zone}`}</td>
+                      <td>{SESSION_WORDS[x.status]}</td>
+                      <td>{new Date(x.expiresAt).toLocaleString()}</td>
+                      <td>
+                        {x.status === "active" && (
+                          <button type="button" className="link-button" data-testid="staff-session-end" disabled={busy} onClick={() => void run(async () => void (await endGateSession(indexerUrl, token, x.id)))}>
+                            End session
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           )}

@@ -66,6 +66,12 @@ export const gateSessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     /**
+     * What the session's authority rests on, re-checked on chain (sessions/staff-authority.ts):
+     * `wallet` (the staff wallet holds GATE_ROLE, or the admin role for `admin`), `invite` (the
+     * organizer wallet that issued the invite still holds the admin role); null: nothing to re-check.
+     */
+    authority: text("authority"),
+    /**
      * The session's first offline snapshot: when it was issued, and the mirror's block then (every
      * transfer up to it was mined before). Reconcile admits offline admissions from then on only.
      */

@@ -38,8 +38,12 @@ async function readSession(ctx: GateContext, cache: Map<string, Cached>, tokenHa
   return entry;
 }
 
-/** The session behind an `Authorization: Bearer …` header, or GATE_UNAUTHORIZED. */
-export async function authenticate(ctx: GateContext, authorization: string | undefined, proof?: DeviceProof): Promise<GateSession> {
+/**
+ * The session behind an `Authorization: Bearer …` header, or GATE_UNAUTHORIZED. Its on-chain
+ * authority is re-checked (staff-authority.ts): from a cache at most a minute old, or, for a
+ * `privileged` call (snapshot, reconcile, invites, sessions), read afresh.
+ */
+export async function authenticate(ctx: GateContext, authorization: string | undefined, proof?: DeviceProof, opts: { privileged?: boolean } = {}): Promise<GateSession> {
   const m = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(authorization ?? "");
   if (!m) throw new GateDenial("GATE_UNAUTHORIZED", "sign the scanner in: Authorization: Bearer <session token> is missing");
   const tokenHash = hashSecret(m[1]!);
@@ -62,11 +66,12 @@ export async function authenticate(ctx: GateContext, authorization: string | und
   }
   if (hit.deviceKey) checkDeviceProof(hit.deviceKey, proof, Date.now());
   if (!ctx.rateLimiter.take(tokenHash)) throw new GateDenial("RATE_LIMITED", `more than ${ctx.settings.scanRatePerSecond} scans/s from this device`);
+  await ctx.staffAuthority.check(session, { fresh: opts.privileged === true });
   return session;
 }
 
 /** Drops cached lookups (after a revocation on this instance). */
-export function forgetSessions(ctx: GateContext): void {
+export function forgetSessions(ctx: Pick<GateContext, "db">): void {
   // A new map, not clear(): a read in flight from before the revocation lands in the old one.
   cacheByDb.set(ctx.db, new Map());
 }

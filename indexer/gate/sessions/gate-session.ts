@@ -14,13 +14,26 @@ export type GateSession = {
   expiresAt: Date;
   /** Invite sessions: the scanner's device key (base64url raw P-256) that must sign each request. */
   devicePublicKey: string | null;
+  /** What its authority rests on, re-checked on chain (staff-authority.ts); null: nothing to re-check. */
+  authority?: "wallet" | "invite" | null;
 };
 
 export type OpenedSession = Omit<GateSession, "tokenHash"> & { token: string };
 
 export async function openSession(
   db: DbOrTx,
-  s: { contract: Address; gateId: string; zone: number; role: "gate" | "admin"; staff: string; now: Date; ttlSeconds: number; devicePublicKey?: string },
+  s: {
+    contract: Address;
+    gateId: string;
+    zone: number;
+    role: "gate" | "admin";
+    staff: string;
+    now: Date;
+    ttlSeconds: number;
+    devicePublicKey?: string;
+    /** What to re-check on chain while the session lives (staff-authority.ts); none for sessions made by tests and benchmarks. */
+    authority?: "wallet" | "invite";
+  },
 ): Promise<OpenedSession & { tokenHash: string }> {
   const token = newSecret();
   const tokenHash = hashSecret(token);
@@ -33,6 +46,7 @@ export async function openSession(
     role: s.role,
     staff: s.staff,
     devicePublicKey: s.devicePublicKey ?? null,
+    authority: s.authority ?? null,
     createdAt: s.now,
     expiresAt,
   });

@@ -82,6 +82,7 @@ export async function redeemInvite(ctx: GateContext, code: string, devicePublicK
       devicePublicKey,
       now,
       ttlSeconds: ctx.settings.sessionTtlSeconds,
+      authority: "invite",
     });
     await tx.update(gateInvites).set({ sessionHash: tokenHash }).where(eq(gateInvites.id, invite.id));
     return session;

@@ -12,7 +12,7 @@ import type { GateSession } from "./gate-session";
 export type SessionLookup = (tokenHash: string) => Promise<GateSession | null>;
 
 const SESSIONS =
-  "SELECT token_hash, contract, gate_id, zone, role, staff, floor(extract(epoch FROM expires_at) * 1000)::int8, revoked_at IS NOT NULL, device_public_key " +
+  "SELECT token_hash, contract, gate_id, zone, role, staff, floor(extract(epoch FROM expires_at) * 1000)::int8, revoked_at IS NOT NULL, device_public_key, authority " +
   "FROM gate_sessions WHERE token_hash = ANY($1::text[])";
 
 const lookups = new WeakMap<object, SessionLookup>();
@@ -25,7 +25,7 @@ export function sessionLookup(db: Db): SessionLookup {
     lookup = microBatch(
       async (hashes: string[]) => {
         const found = new Map<string, GateSession>();
-        for (const [tokenHash, contract, gateId, zone, role, staff, expiresMs, revoked, devicePublicKey] of await select([pgArray(hashes)])) {
+        for (const [tokenHash, contract, gateId, zone, role, staff, expiresMs, revoked, devicePublicKey, authority] of await select([pgArray(hashes)])) {
           if (revoked === "t") continue;
           found.set(tokenHash!, {
             tokenHash: tokenHash!,
@@ -36,6 +36,7 @@ export function sessionLookup(db: Db): SessionLookup {
             staff: staff!,
             expiresAt: new Date(Number(expiresMs)),
             devicePublicKey: devicePublicKey ?? null,
+            authority: authority === "wallet" || authority === "invite" ? authority : null,
           });
         }
         return hashes.map((h) => found.get(h) ?? null);

@@ -14,7 +14,7 @@ export async function signInWithWallet(ctx: GateContext, body: { message: string
   const contract = getAddress(challenge.contract);
   const role = await roleOf(ctx, contract, signer);
   if (!role) throw new GateDenial("GATE_UNAUTHORIZED", `${signer} holds neither GATE_ROLE nor the admin role on ${contract}`);
-  const { tokenHash: _, ...session } = await openSession(ctx.db, {
+  const { tokenHash, ...session } = await openSession(ctx.db, {
     contract,
     gateId: challenge.gateId,
     zone: challenge.zone,
@@ -22,7 +22,10 @@ export async function signInWithWallet(ctx: GateContext, body: { message: string
     staff: signer.toLowerCase(),
     now: ctx.now(),
     ttlSeconds: ctx.settings.sessionTtlSeconds,
+    authority: "wallet",
   });
+  // The roles were read just now: the first scans need no second read (re-read within a minute).
+  ctx.staffAuthority.remember({ tokenHash }, true);
   return session;
 }
 
