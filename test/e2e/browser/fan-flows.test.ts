@@ -4,11 +4,24 @@
  * free-transfer ticket, and a clear explanation where a tier forbids sending.
  */
 import { parseEther } from "viem";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventTicketAbi, resaleMarketAbi } from "../../../lib/generated/abis";
 import { localClients } from "../../../scripts/lib/local-clients";
 import { chromiumSkipReason, screenshot } from "../../helpers/browser";
 import { settledTx, startBrowserStack, type BrowserStack } from "../../helpers/browser-stack";
+
+/** The JSON-RPC methods the page sends to the chain from now on (a batch counts each call). */
+function countRpc(page: Page, rpcUrl: string): string[] {
+  const chain = new URL(rpcUrl).origin;
+  const methods: string[] = [];
+  page.on("request", (r) => {
+    if (!r.url().startsWith(chain)) return;
+    const body = r.postDataJSON() as { method: string } | { method: string }[] | null;
+    methods.push(...(Array.isArray(body) ? body : body ? [body] : []).map((m) => m.method));
+  });
+  return methods;
+}
 
 const FAN = "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65"; // account #4
 const SECOND_FAN = "0x90F79bf6EB2c4f870365E785982E1f101E93b906"; // account #3
@@ -51,13 +64,7 @@ describe.skipIf(chromiumSkipReason)("browser: fan buys, resells under the cap, t
   it("a refresh of the ticket page sends at most 3 JSON-RPC calls, all eth_call (was 36-41 with logs from block 0)", async () => {
     const { page, context } = await s.openAs(FAN, `/tickets/${s.tiered.ticket}/${tokenId}`);
     await page.locator('[data-testid="chain-reads-settled"][data-settled="true"]').waitFor({ state: "attached" });
-    const chain = new URL(s.rpcUrl).origin;
-    const methods: string[] = [];
-    page.on("request", (r) => {
-      if (!r.url().startsWith(chain)) return;
-      const body = r.postDataJSON() as { method: string } | { method: string }[] | null;
-      methods.push(...(Array.isArray(body) ? body : body ? [body] : []).map((m) => m.method));
-    });
+    const methods = countRpc(page, s.rpcUrl);
     await page.reload();
     await page.locator('[data-testid="provenance-entry"][data-kind="minted"]').waitFor();
     await page.locator('[data-testid="chain-reads-settled"][data-settled="true"]').waitFor({ state: "attached" });
@@ -142,6 +149,27 @@ describe.skipIf(chromiumSkipReason)("browser: fan buys, resells under the cap, t
     const market = await publicClient.readContract({ address: s.demo.ticket, abi: eventTicketAbi, functionName: "market" });
     expect(await publicClient.readContract({ address: market, abi: resaleMarketAbi, functionName: "listings", args: [s.demo.ticket, id] })).toEqual([holder.account, 0n]);
     await screenshot(page, "fan-complimentary-free-handover");
+    await context.close();
+  });
+
+  // Last: it stops the indexer for good.
+  it("with the indexer down, the ticket page says so in words and still reads only its pre-transaction checks", async () => {
+    const { page, context } = await s.openAs(FRIEND, `/tickets/${s.tiered.ticket}/${tokenId}`);
+    await page.locator('[data-testid="provenance-entry"][data-kind="sold"]').waitFor();
+    const exited = new Promise((resolve) => s.indexer.child.once("exit", resolve));
+    process.kill(-s.indexer.child.pid!, "SIGKILL");
+    await exited;
+    const methods = countRpc(page, s.rpcUrl);
+    await page.reload();
+    const error = page.getByTestId("provenance-error");
+    await error.waitFor();
+    expect(await error.innerText()).toContain("The indexer is not answering, so this ticket's history cannot be shown right now.");
+    await page.locator('[data-testid="chain-reads-settled"][data-settled="true"]').waitFor({ state: "attached" });
+    expect(await page.getByTestId("ticket-status-text").innerText()).toBe("Valid"); // the chain still answers for the ticket itself
+    await expect.poll(() => page.getByTestId("indexer-status").getAttribute("data-state")).toBe("down");
+    expect(methods.length).toBeLessThanOrEqual(3);
+    expect(new Set(methods)).toEqual(new Set(["eth_call"]));
+    await screenshot(page, "fan-ticket-indexer-down");
     await context.close();
   });
 });
