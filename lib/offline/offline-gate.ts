@@ -1,12 +1,14 @@
 /**
  * A gate with no network: verifies passes against a signed snapshot, in the online gate's order
- * and with its reason codes, and queues admissions for reconcile (POST /gate/offline/reconcile).
+ * and with its reason codes (the admission rules are the online gate's own function,
+ * lib/gate/judge-admission.ts), and queues admissions for reconcile (POST /gate/offline/reconcile).
  * Zones come from the snapshot; named tickets need the ID number staff enter and a local
  * commitment function (identity-check.ts), else they are refused (IDENTITY_REQUIRED); an unbound
  * ticket of a real-name tier past its deadline is refused (IDENTITY_UNBOUND). A ticket
  * that moved after its delegation is refused
  * (NO_DELEGATION), stricter than online, since the snapshot has no transfer history.
  */
+import { judgeAdmission } from "../gate/judge-admission";
 import type { GateVerdict } from "../gate/reasons";
 import { classifySlot, decodePass, fromBase64Url, isLowS, PassFormatError, type DecodedPass } from "../pass";
 import { sameCommitment, type IdentityCommitter } from "./identity-check";
@@ -77,24 +79,35 @@ export function createOfflineGate(snapshot: Snapshot, restored: OfflineAdmission
     if (d.expiresAt <= nowMs) return deny("DELEGATION_EXPIRED", `delegation expired at ${new Date(d.expiresAt).toISOString()}`);
     const tokenId = pass.tokenId.toString();
     const owned = owners.get(tokenId);
-    if (!owned) return deny("UNKNOWN_TOKEN", "ticket not in the snapshot");
-    if (owned.owner !== d.holder.toLowerCase()) return deny("NOT_OWNER", `ticket is held by ${owned.owner}, not the delegating ${d.holder}`);
-    if (owned.block > d.createdBlock) return deny("NO_DELEGATION", "the ticket moved after this delegation; delegate again");
-    if (snapshot.cancelled) return deny("CANCELLED", "the event was cancelled");
-    if (owned.zones === null) return deny("ZONE_NOT_ALLOWED", "the snapshot does not know this ticket's tier");
-    if (((owned.zones >>> snapshot.zone) & 1) === 0) {
-      return deny("ZONE_NOT_ALLOWED", `ticket admits to zones 0b${owned.zones.toString(2)}, this gate is zone ${snapshot.zone}`);
-    }
-    if (owned.unboundDeadline !== null && nowMs > owned.unboundDeadline * 1000) {
-      return deny("IDENTITY_UNBOUND", `the tier needs an identity binding by ${new Date(owned.unboundDeadline * 1000).toISOString()}; this ticket has none`);
-    }
-    if (owned.identity !== null) {
-      if (idNumber === undefined || idNumber.trim() === "") return deny("IDENTITY_REQUIRED", "named ticket: enter the holder's ID number");
-      if (!options.commitIdentity) return deny("IDENTITY_REQUIRED", "named ticket, but this offline scanner cannot check IDs");
-      // Never log or echo the ID number itself.
-      if (!sameCommitment(await options.commitIdentity(idNumber), owned.identity)) return deny("IDENTITY_MISMATCH", "the ID number does not match this ticket");
-    }
-    if (admitted.has(tokenId)) return deny("ALREADY_CHECKED_IN", "ticket was admitted before");
+    // The rules are the online gate's (lib/gate/judge-admission.ts); the ID number's commitment is
+    // computed first (WebCrypto is async), only for a named ticket.
+    const typed = idNumber !== undefined && idNumber.trim() !== "";
+    const entered = owned?.identity != null && typed && options.commitIdentity ? await options.commitIdentity(idNumber) : null;
+    const j = judgeAdmission(
+      {
+        owner: owned?.owner ?? null,
+        // Stricter than online: the snapshot has no transfer history, so any move after the delegation voids it.
+        movedSinceDelegation: owned !== undefined && owned.block > d.createdBlock,
+        cancelled: snapshot.cancelled,
+        zones: owned?.zones ?? null,
+        identityCommitment: owned?.identity ?? null,
+        // The snapshot carries a deadline only for tickets unbound when it was made.
+        identityDeadline: owned?.unboundDeadline ?? null,
+        bound: false,
+        checkedIn: admitted.has(tokenId),
+      },
+      {
+        claimant: d.holder,
+        zone: snapshot.zone,
+        atMs: nowMs,
+        identity: !typed
+          ? { kind: "missing", why: "named ticket: enter the holder's ID number" }
+          : entered === null
+            ? { kind: "missing", why: "named ticket, but this offline scanner cannot check IDs" }
+            : { kind: "entered", matches: (commitment) => sameCommitment(entered, commitment) },
+      },
+    );
+    if (!j.admit) return deny(j.reason, j.message);
     admitted.add(tokenId);
     const admittedAt = new Date(nowMs).toISOString();
     queue.push({ tokenId, holder: d.holder, admittedAt });
