@@ -40,8 +40,8 @@ export type ReconcileResult = { accepted: string[]; duplicates: string[]; confli
 /** Clock difference tolerated between an offline scanner and the server. */
 const SKEW_MS = 60_000;
 
-/** Block timestamps (unix seconds) by block number: a block's timestamp never changes (bar reorgs, which move transfers too). */
-const blockTimes = new Map<number, number>();
+/** Block timestamps (unix seconds) by block number, per chain client: a block's timestamp never changes (bar reorgs, which move transfers too). */
+const blockTimesByClient = new WeakMap<object, Map<number, number>>();
 const MAX_BLOCK_TIMES = 10_000;
 
 export async function reconcileOffline(ctx: GateContext, session: GateSession, admissions: ReconcileAdmission[]): Promise<ReconcileResult> {
@@ -62,6 +62,8 @@ export async function reconcileOffline(ctx: GateContext, session: GateSession, a
     const first = firstOf.get(a.tokenId.toString());
     return first !== undefined && first.gateId === session.gateId && first.checkedInAt.getTime() === a.admittedAt.getTime();
   };
+  const blockTimes = blockTimesByClient.get(ctx.client) ?? new Map<number, number>();
+  blockTimesByClient.set(ctx.client, blockTimes);
   const blockTime = async (block: number): Promise<number> => {
     const hit = blockTimes.get(block);
     if (hit !== undefined) return hit;

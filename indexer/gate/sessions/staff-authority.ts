@@ -11,7 +11,7 @@
  * asked: INDEXER_STALE, never a pass.
  */
 import { eq } from "drizzle-orm";
-import { keccak256, toHex, zeroHash, type Address } from "viem";
+import { isAddress, keccak256, toHex, zeroHash, type Address } from "viem";
 import { eventTicketAbi } from "../../../lib/generated/abis";
 import { STAFF_AUTHORITY_RECHECK as RECHECK } from "../../api/abuse-limits";
 import { gateInvites, gateSessions } from "../../db/schema";
@@ -42,10 +42,12 @@ export function createStaffAuthority(deps: Pick<GateDeps, "db" | "client" | "now
     let role = session.role;
     if (session.authority === "invite") {
       const [invite] = await deps.db.select({ by: gateInvites.createdBy }).from(gateInvites).where(eq(gateInvites.id, session.staff.slice("invite:".length)));
-      if (!invite) return false;
+      // An invite only an organizer's wallet session can issue; anything else has no authority to check.
+      if (!invite || !isAddress(invite.by, { strict: false })) return false;
       account = invite.by as Address;
       role = "admin";
     } else {
+      if (!isAddress(session.staff, { strict: false })) return false;
       account = session.staff as Address;
     }
     const has = (r: `0x${string}`) => deps.client.readContract({ address: session.contract, abi: eventTicketAbi, functionName: "hasRole", args: [r, account] });
