@@ -3,7 +3,7 @@ import { getAddress, type Address, type WalletClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIndexerClient, type IndexerClient } from "../../lib/indexer-client";
 import { encodePass } from "../../lib/pass/payload";
-import { OFF_MARKET_WARNING, PASS_WARNING } from "../../lib/ticket-check/ticket-check-verdict";
+import { COMPLIMENTARY_WARNING, OFF_MARKET_WARNING, PASS_WARNING } from "../../lib/ticket-check/ticket-check-verdict";
 import { chainActivity, TIER0_FACE } from "../testing/activity";
 import { createTestApp, type TestApp } from "../testing/test-app";
 
@@ -34,6 +34,13 @@ describe("public ticket check", { timeout: 120_000 }, () => {
     expect(check.ticket!.officialListing).toMatchObject({ price: detail.listing!.price, seller: detail.ticket.owner, stale: false });
     expect(check.warnings).toContain(OFF_MARKET_WARNING);
     expect(Object.keys(check.ticket!)).not.toContain("identityCommitment");
+    expect(check.warnings).not.toContain(COMPLIMENTARY_WARNING); // bought: it may be sold under its cap
+  });
+
+  it("warns that a complimentary ticket is handed on for free, never sold", async () => {
+    const comp = await client.checkTicket(`${ticket}/1`);
+    expect(comp.verdict).toBe("genuine");
+    expect(comp.warnings).toContain(COMPLIMENTARY_WARNING);
   });
 
   it("says so when a ticket was already used, or its event is cancelled", async () => {

@@ -5,6 +5,8 @@ import type { TicketCheck } from "./schema";
 
 export const OFF_MARKET_WARNING =
   "Pay only through the official Fairgate resale market: it enforces the price cap and hands over the ticket in the same transaction. Any payment outside it (bank transfer, gift card, crypto to a stranger) is a scam risk.";
+export const COMPLIMENTARY_WARNING =
+  "This ticket was complimentary (issued by the organizer, not bought): the official market hands it on only for free, and it carries no refund if the event is cancelled. Anyone asking money for it is selling it outside the market.";
 export const PASS_WARNING =
   "A pass QR from a seller proves nothing: passes change every few seconds and only work on the holder's own phone, so a screenshot or forwarded pass will be refused at the door.";
 
@@ -23,6 +25,7 @@ export function ticketCheckVerdict(ref: TicketReference, ticket: Ticket | null, 
   else if (ticket.refunded) warnings.push("This ticket was refunded. It is void.");
   if (ticket.transferMode === "locked") warnings.push("This ticket cannot change hands at all. Anyone offering to sell it cannot deliver it.");
   if (ticket.transferMode === "market-only") warnings.push(`This ticket can change hands only on the official market, at most ${ticket.maxResalePrice ?? "?"} wei. A seller asking for more, or for payment elsewhere, cannot deliver it.`);
+  if (verdict === "genuine" && !ticket.paid) warnings.push(COMPLIMENTARY_WARNING);
   if (ticket.identityBound) warnings.push("This ticket is bound to its buyer's identity and checked against an ID at the door; only the organizer can move it to someone else.");
   if (listing?.stale) warnings.push("The official listing is stale (the ticket moved or was used after it was listed); buying it would fail.");
   warnings.push(OFF_MARKET_WARNING);
