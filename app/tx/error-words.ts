@@ -83,8 +83,6 @@ export const ERROR_WORDS: Record<string, (args: Args) => string> = {
   WaitlistNotJoined: () => "You are not on this waitlist.",
   WaitlistNotTicketOwner: ([t]) => `You do not hold ticket ${id(t)}.`,
   WaitlistTicketNotReturnable: ([t, reason]) => `Ticket ${id(t)}: ${lower(saleBlockWords(reason, "waitlist"))}`,
-  WaitlistNoEligibleWallet: ([, tier]) =>
-    `Everyone at the front of tier ${tier}'s waitlist already holds the most tickets a wallet may: nobody there can take this ticket now. Try again later, or resell it on the market.`,
   WaitlistHeadAtCap: ([, tier]) =>
     `The first wallet in tier ${tier}'s waitlist already holds the most tickets a wallet may, and keeps its place: the return waits until it makes room or leaves. Try again later, or resell it on the market.`,
   WaitlistNotApproved: ([t]) => `The market is not approved to move ticket ${id(t)}.`,

@@ -55,7 +55,6 @@ const words: Record<string, Explain> = {
   MarketPriceChanged: ([expected, actual]) => `The listing's price changed: ${formatEther(actual as bigint)} now, not the ${formatEther(expected as bigint)} named.`,
   MarketPriceAboveCap: ([price, cap]) => `The price ${formatEther(price as bigint)} is above the resale cap of ${formatEther(cap as bigint)}.`,
   WaitlistTicketNotReturnable: ([id, reason]) => `Ticket #${id} cannot be returned to the waitlist: ${saleBlockWords(reason, "waitlist")}`,
-  WaitlistNoEligibleWallet: ([ticket, tier]) => `Every wallet at the front of tier ${tier}'s waitlist for ${ticket} is at the wallet cap: none can take a returned ticket now.`,
   WaitlistHeadAtCap: ([ticket, tier, head]) => `The head of tier ${tier}'s waitlist for ${ticket}, ${head}, is at the wallet cap: the return waits until it makes room or leaves.`,
 };
 
