@@ -129,6 +129,8 @@ describe.skipIf(chromiumSkipReason)("browser: organizer creates, mints from CSV,
     // Nobody checked in yet: one sector (all 5 tickets "not yet"), both series in the legend.
     await org.page.locator('[data-testid="chart-attendance"] .recharts-pie-sector').first().waitFor({ state: "attached" });
     expect(await org.page.getByTestId("chart-attendance").innerText()).toContain("Not yet / no-show");
+    // The gate and hoarding analytics are the organizer's only: one SIWE sign-in (no transaction) shows them.
+    await org.page.getByTestId("analytics-sign-in").click();
     await org.page.getByTestId("heavy-holders-empty").waitFor();
     await screenshot(org.page, "organizer-dashboard");
     const refused = await settledTx(org.page, "withdraw-status", () => org.page.getByTestId("withdraw").click());
