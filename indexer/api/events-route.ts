@@ -71,6 +71,11 @@ export function eventsRoute(db: Db, now: () => Date = () => new Date()) {
           reserved: Boolean(t.reserved),
           minted: num(t.minted),
           checkedIn: num(t.checked_in),
+          sold: num(t.sold),
+          resold: num(t.resold),
+          refunded: num(t.refunded),
+          attended: num(t.attended),
+          absent: num(t.absent),
         })),
         counts: {
           minted: num(counts.minted),

@@ -65,6 +65,9 @@ describe("read API via the typed client", { timeout: 120_000 }, () => {
       [1, "market-only", 2, 0],
     ]);
     expect(before.counts).toEqual({ minted: 7, sold: 3, resold: 1, checkedInOnChain: 2, admittedAtGate: 0, attended: 2, noShows: null, refunded: 0, openListings: 1, holders: 2 });
+    // Per tier (what `fairgate status` reads): they add up to the event's counts.
+    const sumOf = (k: "sold" | "resold" | "refunded" | "attended" | "absent") => before.tiers.reduce((n, x) => n + x[k]!, 0);
+    expect([sumOf("sold"), sumOf("resold"), sumOf("refunded"), sumOf("attended"), sumOf("absent")]).toEqual([3, 1, 0, 2, 5]);
     t.clock.advance(31 * 86_400_000); // past the start
     const after = await client.event(ticket);
     expect(after.counts.noShows).toBe(5);

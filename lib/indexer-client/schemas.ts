@@ -128,6 +128,12 @@ export const tierSchema = z.object({
   reserved: z.boolean().default(false),
   minted: z.number().int(),
   checkedIn: z.number().int(),
+  /** Per tier, as `counts` for the event (optional: older indexers do not send them): primary sales, market resales, refunds, checked in on chain or admitted at a gate, and neither attended nor refunded. */
+  sold: z.number().int().optional(),
+  resold: z.number().int().optional(),
+  refunded: z.number().int().optional(),
+  attended: z.number().int().optional(),
+  absent: z.number().int().optional(),
 });
 
 export const eventSummarySchema = z.object({

@@ -1,6 +1,7 @@
 /**
  * `fairgate status` / `export checkins` with INDEXER_URL: a gate admission the indexer recorded
  * (not yet batched on chain) counts as a check-in, marked "gate"; without the indexer it does not.
+ * With the indexer, status reads its per-tier counts instead of the chain's logs.
  * Real processes: Hardhat node, the indexer process, a holder's wallet signing the SIWE challenge.
  */
 import { writeFile } from "node:fs/promises";
@@ -12,6 +13,7 @@ import { buildChallengeMessage, type GateChallenge } from "../../lib/gate/challe
 import { bufferIo } from "../../scripts/cli/cli-io";
 import { runCli } from "../../scripts/cli/program";
 import { localClients } from "../../scripts/lib/local-clients";
+import { startProviderSimulator } from "../../scripts/lib/provider-simulator/provider-simulator";
 import { waitFor } from "../../scripts/lib/wait";
 import { startLocalStack, type LocalStack } from "../helpers/local-stack";
 
@@ -57,9 +59,24 @@ describe("fairgate status with the indexer", () => {
     expect(chainOnly.code, chainOnly.stderr).toBe(0);
     expect(JSON.parse(chainOnly.stdout).total).toMatchObject({ minted: 4, checkedIn: 0 });
 
-    const withIndexer = await cli(["--json", "status", "0"], { INDEXER_URL: stack.indexerUrl });
+    // With the indexer, status reads its per-tier counts: a handful of RPC calls (counted by a provider simulator
+    // in front of the chain), the same figures as the chain's logs, plus the gate admission.
+    const sim = await startProviderSimulator({ upstream: stack.rpcUrl, maxLogRange: 2_000 });
+    let withIndexer: Awaited<ReturnType<typeof cli>>;
+    try {
+      withIndexer = await cli(["--json", "status", "0"], { INDEXER_URL: stack.indexerUrl, RPC_URL: sim.url });
+      expect(sim.totals().calls).toBeLessThanOrEqual(50);
+      expect(sim.stats().methods.eth_getLogs).toBeUndefined();
+    } finally {
+      await sim.close();
+    }
     expect(withIndexer.code, withIndexer.stderr).toBe(0);
-    expect(JSON.parse(withIndexer.stdout).total).toMatchObject({ minted: 4, complimentary: 4, checkedIn: 1 });
+    const fromIndexer = JSON.parse(withIndexer.stdout) as { total: Record<string, number>; tiers: Record<string, number>[]; zones: Record<string, number>[] };
+    expect(fromIndexer.total).toMatchObject({ minted: 4, complimentary: 4, checkedIn: 1 });
+    const fromChain = JSON.parse(chainOnly.stdout) as typeof fromIndexer;
+    const apartFromCheckIns = (rows: Record<string, number>[]) => rows.map(({ checkedIn: _, noShows: __, ...rest }) => rest);
+    expect(apartFromCheckIns(fromIndexer.tiers)).toEqual(apartFromCheckIns(fromChain.tiers));
+    expect(apartFromCheckIns(fromIndexer.zones)).toEqual(apartFromCheckIns(fromChain.zones));
 
     const checkins = await cli(["export", "0", "checkins", "--indexer-url", stack.indexerUrl]);
     const rows = checkins.stdout.split(/\r?\n/).slice(1);
@@ -71,6 +88,6 @@ describe("fairgate status with the indexer", () => {
   it("says so when the indexer cannot be reached", async () => {
     const run = await cli(["status", "0"], { INDEXER_URL: "http://127.0.0.1:9" });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/error \[INDEXER\]: Cannot read gate check-ins from the indexer .*Unset INDEXER_URL/);
+    expect(run.stderr).toMatch(/error \[INDEXER\]: Cannot read the event from the indexer at http:\/\/127\.0\.0\.1:9.*Unset INDEXER_URL/);
   });
 });

@@ -34,6 +34,11 @@ export type TierCountsRow = {
   reserved: boolean;
   minted: number | string;
   checked_in: number | string;
+  sold: number | string;
+  resold: number | string;
+  refunded: number | string;
+  attended: number | string;
+  absent: number | string;
 };
 
 export type EventCountsRow = {
@@ -57,7 +62,14 @@ export async function eventTiers(db: DbOrTx, address: string): Promise<TierCount
   return rows<TierCountsRow>(
     db,
     sql`SELECT t.tier, t.face_value, t.supply, t.zones, t.mode, t.resale_cap_bps, t.voucher_only, t.reserved,
-          count(k.token_id) AS minted, count(k.checked_in_block) AS checked_in
+          count(k.token_id) AS minted, count(k.checked_in_block) AS checked_in,
+          count(k.token_id) FILTER (WHERE k.paid) AS sold,
+          count(k.refunded_block) AS refunded,
+          count(k.token_id) FILTER (WHERE k.checked_in_block IS NOT NULL OR EXISTS (SELECT 1 FROM check_ins c WHERE c.contract = k.contract AND c.token_id = k.token_id)) AS attended,
+          count(k.token_id) FILTER (WHERE k.refunded_block IS NULL AND k.checked_in_block IS NULL
+            AND NOT EXISTS (SELECT 1 FROM check_ins c WHERE c.contract = k.contract AND c.token_id = k.token_id)) AS absent,
+          (SELECT count(*) FROM sales s JOIN tickets r ON r.contract = s.contract AND r.token_id = s.token_id
+             WHERE s.contract = t.contract AND r.tier = t.tier) AS resold
         FROM tiers t LEFT JOIN tickets k ON k.contract = t.contract AND k.tier = t.tier
         WHERE t.contract = ${address.toLowerCase()}
         GROUP BY t.contract, t.tier ORDER BY t.tier`,
