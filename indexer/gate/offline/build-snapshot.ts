@@ -3,9 +3,10 @@
  * real-name deadline when unbound, reserved tickets' seats,
  * whether it is cancelled, the live delegations of its holders and admissions, signed. Facts come from the mirror.
  */
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import { zeroAddress } from "viem";
-import { checkIns, events, gateSessions, identityDeadlines, passDelegations, tickets, tiers } from "../../db/schema";
+import { checkIns, events, gateSessions, passDelegations, tickets, tiers } from "../../db/schema";
+import { deadlinesByTier, identityDeadlineRows } from "../facts/tier-deadlines";
 import { SNAPSHOT_VERSION, type SignedSnapshot, type Snapshot } from "../../../lib/offline";
 import type { GateContext } from "../gate-context";
 import { seatForToken, seatOfToken } from "../../../lib/seating/seat-token";
@@ -33,18 +34,9 @@ export async function buildSnapshot(ctx: GateContext, session: GateSession): Pro
     ctx.db.select().from(passDelegations).where(and(eq(passDelegations.contract, contract), gt(passDelegations.expiresAt, now))),
     ctx.db.select({ tokenId: checkIns.tokenId }).from(checkIns).where(eq(checkIns.contract, contract)),
     ctx.db.select({ cancelledAt: events.cancelledAt, startTime: events.startTime }).from(events).where(eq(events.address, contract)),
-    ctx.db
-      .select({ tier: identityDeadlines.tier, secs: identityDeadlines.secondsBeforeStart })
-      .from(identityDeadlines)
-      .where(eq(identityDeadlines.contract, contract))
-      .orderBy(asc(identityDeadlines.blockNumber), asc(identityDeadlines.logIndex)),
+    identityDeadlineRows(ctx.db, contract),
   ]);
-  // Latest row per tier wins; the deadline as the contract computes it.
-  const deadlines = new Map<number, number>();
-  for (const d of deadlineRows) {
-    if (d.secs === 0 || !event) deadlines.delete(d.tier);
-    else deadlines.set(d.tier, Math.max(Number(event.startTime) - d.secs, 1));
-  }
+  const deadlines = deadlinesByTier(deadlineRows, event?.startTime);
   const unboundDeadline = (o: { tier: number | null; boundBlock: number | null }) =>
     o.tier === null || o.boundBlock !== null ? null : (deadlines.get(o.tier) ?? null);
   const held = owners.filter((o) => o.owner !== zeroAddress);

@@ -6,7 +6,8 @@
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { zeroAddress, zeroHash } from "viem";
-import { events, identityDeadlines, tickets, tiers, transfers } from "../../db/schema";
+import { events, tickets, tiers, transfers } from "../../db/schema";
+import { deadlinesByTier, identityDeadlineRows } from "../facts/tier-deadlines";
 import type { Db } from "../../db/types";
 
 export type TicketHistory = {
@@ -35,18 +36,9 @@ export async function loadReconcileFacts(db: Db, contract: string, tokenIds: big
       .where(and(eq(transfers.contract, contract), inArray(transfers.tokenId, ids)))
       .orderBy(asc(transfers.blockNumber), asc(transfers.logIndex)),
     db.select({ cancelledAt: events.cancelledAt, startTime: events.startTime }).from(events).where(eq(events.address, contract)),
-    db
-      .select({ tier: identityDeadlines.tier, secs: identityDeadlines.secondsBeforeStart })
-      .from(identityDeadlines)
-      .where(eq(identityDeadlines.contract, contract))
-      .orderBy(asc(identityDeadlines.blockNumber), asc(identityDeadlines.logIndex)),
+    identityDeadlineRows(db, contract),
   ]);
-  // Latest row per tier wins; the deadline as the contract computes it (build-snapshot.ts does the same).
-  const deadlines = new Map<number, number>();
-  for (const d of deadlineRows) {
-    if (d.secs === 0 || !event) deadlines.delete(d.tier);
-    else deadlines.set(d.tier, Math.max(Number(event.startTime) - d.secs, 1));
-  }
+  const deadlines = deadlinesByTier(deadlineRows, event?.startTime);
   const out = new Map<string, TicketHistory>();
   for (const r of rows) {
     const identity = r.identity?.toLowerCase() ?? null;
