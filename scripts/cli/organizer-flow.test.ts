@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keccak256, parseEther, toHex, type Address } from "viem";
 import { eventTicketAbi, resaleMarketAbi } from "../../lib/generated/abis";
+import { MULTICALL3_ADDRESS, MULTICALL3_RUNTIME } from "../../lib/multicall3";
 import { localClients } from "../lib/local-clients";
 import { startProviderSimulator } from "../lib/provider-simulator/provider-simulator";
 import { startLocalNode, type LocalNode } from "./testing/local-node";
@@ -66,6 +67,8 @@ describe("fairgate CLI against a local node", () => {
     const { deployment, action } = first.json<{ action: string; deployment: { factory: Address; market: Address; chainId: number } }>();
     expect(action).toBe("deploy");
     expect(await clients.publicClient.getCode({ address: deployment.factory })).toMatch(/^0x[0-9a-f]{100,}/);
+    // On the local node the deploy also puts Multicall3 where real chains have it (the app batches its reads through it).
+    expect(await clients.publicClient.getCode({ address: MULTICALL3_ADDRESS })).toBe(MULTICALL3_RUNTIME);
     market = deployment.market;
     const file = JSON.parse(await readFile(node.env.DEPLOYMENTS_FILE!, "utf8")) as Record<string, { factory: string; market: string }>;
     expect(file["31337"]).toMatchObject({ factory: deployment.factory, market });

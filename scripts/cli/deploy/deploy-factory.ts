@@ -10,8 +10,10 @@
  * indexer and the app already read (Ignition keeps its own journal per chain beside it).
  */
 import { encodeDeployData, formatEther, formatGwei, getAddress, getContractAddress, size, type Address, type Hash } from "viem";
+import { LOCAL_CHAIN_ID } from "../../../lib/chain";
 import { deployFairgate, FairgateDeployError } from "../../../lib/deploy/deploy-fairgate";
 import type { Deployment } from "../../../lib/deployments";
+import { installMulticall3 } from "../../../lib/multicall3";
 import { eventTicketBytecode, resaleMarketAbi, resaleMarketBytecode, ticketFactoryAbi, ticketFactoryBytecode } from "../../../lib/generated/abis";
 import type { WriteConnection } from "../chain/connect";
 import { toCliError } from "../chain/decode-error";
@@ -66,6 +68,8 @@ export async function deployFactory(conn: WriteConnection, opts: { dryRun?: bool
   if (plan.estimatedCost! > plan.balance) {
     throw new InsufficientFundsError(`${plan.deployer} has ${formatEther(plan.balance)} ETH; the deploy may cost up to ${formatEther(plan.estimatedCost!)} ETH. Fund it and retry.`);
   }
+  // The app batches its reads through Multicall3, which real chains have and a local node lacks.
+  if (plan.chainId === LOCAL_CHAIN_ID) await installMulticall3(conn.publicClient);
   let d: Awaited<ReturnType<typeof deployFairgate>>;
   try {
     d = await deployFairgate({ publicClient: conn.publicClient, wallet: conn.wallet, account: conn.signer.account, chain: conn.chain });
