@@ -277,8 +277,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (!leader) return follow();
     if (!loaded) await load();
 
-    const head = deepInBackfill() ? headBlock! : Number(await withRetry(() => client.getBlockNumber({ cacheTime: 0 }), rpc));
-    if (head !== headBlock || !deepInBackfill()) noteHead(head);
+    const reuseHead = deepInBackfill();
+    const head = reuseHead ? headBlock! : Number(await withRetry(() => client.getBlockNumber({ cacheTime: 0 }), rpc));
+    if (!reuseHead) noteHead(head);
     if (cursor > head) {
       // A load-balanced RPC may answer from a backend a few blocks behind: if our last block is
       // still on the chain, the head was stale, not reorged; rolling back would hide real rows.
