@@ -219,4 +219,17 @@ describe("offline gate", () => {
     ]);
     expect(res.body).toMatchObject({ accepted: ["10"], conflicts: [{ tokenId: "11", reason: "NOT_OWNER" }] });
   });
+
+  it("staff who sign in again hand in what the scanner admitted under the previous session of that gate", async () => {
+    await g.mintTier(event, TIER.general, [alice]); // #12
+    await t.sync.syncToHead();
+    const first = await g.gateToken(t.chain.bob, event, "gate-9");
+    expect((await snapshotFor(first)).status).toBe(200);
+    const admittedAt = new Date().toISOString(); // offline, under the first session
+    const again = await g.gateToken(t.chain.bob, event, "gate-9"); // the first one ended; no snapshot yet
+    expect((await reconcile(again, [{ tokenId: "12", holder: alice, admittedAt }])).body).toMatchObject({ accepted: ["12"], conflicts: [] });
+    // Another gate's window is its own: a session of a gate that never downloaded a snapshot has none.
+    const elsewhere = await g.gateToken(t.chain.bob, event, "gate-10");
+    expect((await reconcile(elsewhere, [{ tokenId: "12", holder: alice, admittedAt }])).body).toMatchObject({ conflicts: [{ tokenId: "12", reason: "OUTSIDE_SNAPSHOT" }] });
+  });
 });

@@ -3,18 +3,18 @@
  * the online gate's rules at its own time (lib/gate/judge-admission.ts): the ticket is one of the
  * session's event, its holder then was the claimed holder, the event is not cancelled, the tier
  * admits to the session's zone, an identity binding was made by the tier's deadline, and the
- * admission is dated inside the session's offline window (from its first snapshot to the session's
- * end, ±60 s of clock skew). One that passes becomes a check-in (mode `offline`) unless the ticket was
+ * admission is dated inside the gate's offline window (from the first snapshot a session of this
+ * event, gate id and zone downloaded, to this session's end, ±60 s of clock skew). One that passes becomes a check-in (mode `offline`) unless the ticket was
  * already admitted; every other one is a conflict with its reason, stored in check_in_conflicts and
  * returned, never dropped. Re-sending the same admission (a retry after a lost response) is
  * answered as before (`duplicate`, or the same conflict), with nothing new stored.
  *
- * The holder at the time: transfers up to the mirror's block at the first snapshot were mined
+ * The holder at the time: transfers up to the mirror's block at that first snapshot were mined
  * before it; a later transfer counts if its block's timestamp (asked of the chain, cached) is not
  * after the admission. Named tickets' ID numbers were checked at the door (they never leave it).
  * The mirror must be fresh and the chain answer, else nothing is recorded (INDEXER_STALE: retry).
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import { judgeAdmission, type Judgement } from "../../../lib/gate/judge-admission";
 import type { DenyReason } from "../../../lib/gate/reasons";
 import { checkInConflicts, checkIns, gateSessions } from "../../db/schema";
@@ -50,10 +50,14 @@ export async function reconcileOffline(ctx: GateContext, session: GateSession, a
   const sorted = [...admissions].sort((a, b) => a.admittedAt.getTime() - b.admittedAt.getTime());
   const ids = sorted.map((a) => a.tokenId);
   const [[window], facts, admitted] = await Promise.all([
+    // The gate's first snapshot, by any of its sessions: staff who signed in again (a session ended, a new
+    // invite) still hand in what the scanner admitted under the previous session, from the same queue.
     ctx.db
       .select({ from: gateSessions.firstSnapshotAt, block: gateSessions.firstSnapshotBlock })
       .from(gateSessions)
-      .where(eq(gateSessions.tokenHash, session.tokenHash)),
+      .where(and(eq(gateSessions.contract, contract), eq(gateSessions.gateId, session.gateId), eq(gateSessions.zone, session.zone), isNotNull(gateSessions.firstSnapshotAt)))
+      .orderBy(asc(gateSessions.firstSnapshotAt))
+      .limit(1),
     loadReconcileFacts(ctx.db, contract, ids),
     ids.length === 0 ? [] : ctx.db.select().from(checkIns).where(and(eq(checkIns.contract, contract), inArray(checkIns.tokenId, ids))),
   ]);
@@ -87,7 +91,7 @@ export async function reconcileOffline(ctx: GateContext, session: GateSession, a
     let j: Judgement;
     if (!window?.from || window.block === null || at < window.from.getTime() - SKEW_MS || at > session.expiresAt.getTime() + SKEW_MS) {
       const since = window?.from ? `from ${window.from.toISOString()} ` : "";
-      j = { admit: false, reason: "OUTSIDE_SNAPSHOT", message: `admitted at ${a.admittedAt.toISOString()}; this scanner's offline window is ${since || "empty (no snapshot) "}to ${session.expiresAt.toISOString()}` };
+      j = { admit: false, reason: "OUTSIDE_SNAPSHOT", message: `admitted at ${a.admittedAt.toISOString()}; this gate's offline window is ${since || "empty (no snapshot) "}to ${session.expiresAt.toISOString()}` };
     } else {
       j = judgeAdmission(
         {
