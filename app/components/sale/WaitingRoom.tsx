@@ -25,9 +25,9 @@ export function WaitingRoom({ saleId }: { saleId: string }) {
   const { indexerUrl } = useRuntimeConfig();
   const indexer = useIndexerClient();
   const sale = useQuery({ queryKey: ["onsale", indexerUrl, saleId], queryFn: () => getSale(indexerUrl, saleId), retry: 1 });
-  // The event's name, for the heading; the sale works without it.
+  // The event's name, for the heading; the sale works without it (one retry, like the app's other indexer reads).
   const contract = sale.data?.contract;
-  const event = useQuery({ queryKey: ["events", indexerUrl, "detail", contract], queryFn: ({ signal }) => indexer.event(contract!, { signal }), enabled: contract !== undefined, retry: false });
+  const event = useQuery({ queryKey: ["events", indexerUrl, "detail", contract], queryFn: ({ signal }) => indexer.event(contract!, { signal }), enabled: contract !== undefined, retry: 1 });
   const [entry, setEntry] = useState<StoredEntry | null>(null);
   const [joinedStatus, setJoinedStatus] = useState<OnsaleEntryStatus | null>(null);
   const live = useEntryStatus(indexerUrl, entry?.token ?? null, joinedStatus);
@@ -42,11 +42,17 @@ export function WaitingRoom({ saleId }: { saleId: string }) {
   if (sale.isError) return <ErrorState error={sale.error} retry={() => void sale.refetch()} testId="sale-error" />;
   const s = sale.data;
   const status = live.status;
+  // The heading is the event's name once known; while it loads, a neutral placeholder (never the sale's
+  // id dressed up as a title); the id only when the indexer could not name the event.
+  const titleState = event.data ? "named" : event.isError ? "unnamed" : "loading";
+  const title = event.data ? `${event.data.event.name}: on-sale` : event.isError ? `Sale ${s.id}` : "Loading the event…";
 
   return (
     <div className="stack" data-testid="waiting-room" data-sale={s.id}>
       <section className="panel stack">
-        <h2 data-testid="sale-title">{event.data ? `${event.data.event.name}: on-sale` : `Sale ${s.id}`}</h2>
+        <h2 data-testid="sale-title" data-state={titleState} aria-busy={titleState === "loading"} className={titleState === "loading" ? "muted" : undefined}>
+          {title}
+        </h2>
         <dl className="kv">
           <dt>Opens</dt>
           <dd>{new Date(s.opensAt).toLocaleString()}</dd>
