@@ -48,13 +48,23 @@ const tokenIdSchema = z
   .regex(/^(0|[1-9][0-9]{0,77})$/, "canonical decimal token id")
   .transform(BigInt)
   .refine((id) => id < 2n ** 256n, "token id must be below 2^256");
+/**
+ * An admission time in UTC from the Unix epoch on (a scanner whose clock reset reads 1970, never earlier). Earlier
+ * ones are no clock reading, and the database mishandles them: year 0000 is valid ISO 8601 and a JavaScript Date, but
+ * PostgreSQL has no year 0, so storing it (as an OUTSIDE_SNAPSHOT conflict) failed with a 500; years 0001-0099 are
+ * stored but read back as 19xx/20xx.
+ */
+const admittedAtSchema = z.iso
+  .datetime()
+  .transform((s) => new Date(s))
+  .refine((d) => d.getTime() >= 0, "admission time before 1970-01-01T00:00:00Z");
 const reconcileSchema = z.object({
   admissions: z
     .array(
       z.object({
         tokenId: tokenIdSchema,
         holder: addressSchema,
-        admittedAt: z.iso.datetime().transform((s) => new Date(s)),
+        admittedAt: admittedAtSchema,
       }),
     )
     // ~110 bytes each: 100 stay under the API's 16 KiB body limit; scanners send their queue in chunks.

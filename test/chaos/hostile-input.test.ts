@@ -6,16 +6,20 @@
  * an oversized body with 413; the per-device scan limit and the on-sale IP limit answer 429.
  * Seeded (CHAOS_SEED): a failure names the request to replay.
  */
+import { and, eq } from "drizzle-orm";
 import { getAddress, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { eventTicketAbi } from "../../lib/generated/abis";
 import { STREAM_LIMITS } from "../../indexer/api/abuse-limits";
 import { createApi, MAX_BODY_BYTES } from "../../indexer/api/create-api";
+import { checkInConflicts, checkIns } from "../../indexer/db/schema";
+import { createCheckInBatcher } from "../../indexer/gate/batcher/check-in-batcher";
 import { generateVenue } from "../../lib/seating/generate-venue";
 import { buildSeatSignInMessage } from "../../lib/seating/sign-in-message";
 import { createDevIdentityProvider } from "../../indexer/onsale/identity/dev-identity-provider";
 import { nodeAccountVoucherSigner } from "../../indexer/onsale/vouchers/voucher-signer";
-import { gateFixture } from "../../indexer/testing/gate-fixture";
+import { gateFixture, TIER } from "../../indexer/testing/gate-fixture";
 import { createTestApp, type TestApp } from "../../indexer/testing/test-app";
 import { chaosSeed, recordChaos, scaled } from "./chaos-profile";
 import { hostileValues } from "./hostile-values";
@@ -226,6 +230,123 @@ describe("hostile input on every endpoint", () => {
       detail: `${refusals.join(", ")}; streams: ${STREAM_LIMITS.seats.perClient} then 429; holds: ${holds.join(", ")}`,
       lost: "nothing: every other bucket, client and fan still served",
       checks: ["a flooded bucket leaves the other kinds open", "per-client stream cap", "per-client hold cap"],
+    });
+  });
+
+  it("abuse (issue 18): reconcile garbage is refused whole (400) or stored as conflicts with reasons, never a check-in; the one genuine admission goes on chain", async () => {
+    const g = gateFixture(t);
+    const json = { "content-type": "application/json" };
+    const alice = getAddress(t.chain.alice.account!.address);
+    const bob = getAddress(t.chain.bob.account!.address);
+    const minted = (contract: Address) => t.chain.publicClient.readContract({ address: contract, abi: eventTicketAbi, functionName: "totalMinted" });
+    // Tickets of its own (the fixture's #1 is the pass the last test admits): two VIP (zones 0 and 1) and a general (zone 0 only).
+    const first = (await minted(event)) + 1n;
+    await g.mintTier(event, TIER.vip, [alice, alice]);
+    await g.mintTier(event, TIER.general, [alice]);
+    const [vip, vip2, general] = [first, first + 1n, first + 2n].map(String) as [string, string, string];
+    // Another event whose last ticket id does not exist in this one.
+    const other = await g.createTieredEvent("Hostile Elsewhere");
+    await g.mintTier(other, TIER.general, Array(Number(first + 3n)).fill(alice));
+    const foreign = String(await minted(other));
+    await t.sync.syncToHead();
+    // A real staff session of this event: carol's wallet (GATE_ROLE), a VIP-only gate (zone 1), which downloads its snapshot.
+    const gateId = "vip-reconcile";
+    const token = await g.gateToken(t.chain.carol, event, gateId, 1);
+    const auth = { ...json, authorization: `Bearer ${token}` };
+    const snapshotAt = t.clock.now().getTime();
+    expect((await send("GET", "/gate/offline/snapshot", auth)).status).toBe(200);
+    const now = t.clock.now().toISOString();
+    const reconcile = async (admissions: unknown[]) => {
+      const res = await send("POST", "/gate/offline/reconcile", auth, JSON.stringify({ admissions }));
+      expect(res.status, `${res.text.slice(0, 300)}; logged: ${logged.slice(-2).join(" | ").slice(0, 600)}`).toBeLessThan(500);
+      return { status: res.status, body: JSON.parse(res.text) };
+    };
+    const genuine = { tokenId: vip, holder: alice, admittedAt: now };
+    const stored = async () => ({
+      checkIns: await t.database.db.select().from(checkIns).where(and(eq(checkIns.contract, event.toLowerCase()), eq(checkIns.gateId, gateId))),
+      conflicts: await t.database.db.select().from(checkInConflicts).where(and(eq(checkInConflicts.contract, event.toLowerCase()), eq(checkInConflicts.gateId, gateId))),
+    });
+
+    // Refused at the route, before reconcile, and the whole batch with it (the genuine row beside each is not recorded
+    // either): ids at or above 2^256, non-decimal, negative or not canonical (schema: 400 BAD_REQUEST), times before
+    // 1970 (400 BAD_REQUEST; year 0000 was a 500: PostgreSQL has no year 0), and admission times in the future past
+    // the 60 s clock skew (400 MALFORMED).
+    const badIds: unknown[] = [(2n ** 256n).toString(), (2n ** 256n + 1n).toString(), "9".repeat(78), "1".repeat(500), "-1", "-0", "+5", "0x10", "1e3", "5.0", " 5", "٣", "", 5, null, { id: 5 }];
+    for (const tokenId of badIds) {
+      const res = await reconcile([genuine, { tokenId, holder: alice, admittedAt: now }]);
+      expect(res, `tokenId ${JSON.stringify(tokenId)}`).toMatchObject({ status: 400, body: { error: { code: "BAD_REQUEST", message: expect.stringMatching(/^admissions\.1\.tokenId: /) } } });
+    }
+    for (const admittedAt of ["0000-01-01T00:00:00Z", "0000-12-31T23:59:59.999Z", "0001-01-01T00:00:00Z", "1969-12-31T23:59:59.999Z"]) {
+      const res = await reconcile([genuine, { tokenId: vip2, holder: alice, admittedAt }]);
+      expect(res, admittedAt).toMatchObject({ status: 400, body: { error: { code: "BAD_REQUEST", message: expect.stringMatching(/^admissions\.1\.admittedAt: /) } } });
+    }
+    for (const ahead of [3_600_000, 365 * 86_400_000]) {
+      const res = await reconcile([genuine, { tokenId: vip2, holder: alice, admittedAt: new Date(t.clock.now().getTime() + ahead).toISOString() }]);
+      expect(res).toMatchObject({ status: 400, body: { error: { code: "MALFORMED", message: expect.stringContaining("dated in the future") } } });
+    }
+    expect(await stored()).toEqual({ checkIns: [], conflicts: [] });
+
+    // The batch reconcile judges: every row but one is garbage.
+    const before = new Date(snapshotAt - 10 * 60_000).toISOString();
+    const later = new Date(Date.parse(now) + 1_000).toISOString();
+    const rows: { row: { tokenId: string; holder: Address; admittedAt: string }; expect: string }[] = [
+      { row: genuine, expect: "ACCEPTED" },
+      { row: genuine, expect: "DUPLICATE" }, // the same admission twice (a retried upload): answered, stored once
+      { row: { ...genuine, admittedAt: later }, expect: "ALREADY_CHECKED_IN" }, // the same ticket admitted again
+      { row: { ...genuine, admittedAt: before }, expect: "OUTSIDE_SNAPSHOT" }, // back-dated before the gate's first snapshot
+      { row: { ...genuine, admittedAt: "1970-01-01T00:00:00Z" }, expect: "OUTSIDE_SNAPSHOT" }, // a scanner whose clock reset
+      { row: { tokenId: "999999", holder: alice, admittedAt: now }, expect: "UNKNOWN_TOKEN" },
+      { row: { tokenId: "999999", holder: alice, admittedAt: now }, expect: "UNKNOWN_TOKEN" }, // an exact duplicate: answered twice, stored once
+      { row: { tokenId: "0", holder: alice, admittedAt: now }, expect: "UNKNOWN_TOKEN" },
+      { row: { tokenId: (2n ** 256n - 1n).toString(), holder: alice, admittedAt: now }, expect: "UNKNOWN_TOKEN" },
+      { row: { tokenId: foreign, holder: alice, admittedAt: now }, expect: "UNKNOWN_TOKEN" }, // alice's ticket of another event
+      { row: { tokenId: general, holder: alice, admittedAt: now }, expect: "ZONE_NOT_ALLOWED" }, // zone 0 only, at a zone-1 gate
+      { row: { tokenId: vip2, holder: bob, admittedAt: now }, expect: "NOT_OWNER" }, // alice holds it
+      { row: { tokenId: vip2, holder: getAddress("0x000000000000000000000000000000000000dEaD"), admittedAt: later }, expect: "NOT_OWNER" },
+    ];
+    const res = await reconcile(rows.map((r) => r.row));
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const body = res.body as { accepted: string[]; duplicates: string[]; conflicts: { tokenId: string; admittedAt: string; reason: string; message: string }[] };
+    // Every row answered: none dropped.
+    expect(body.accepted.length + body.duplicates.length + body.conflicts.length).toBe(rows.length);
+    expect(body.accepted).toEqual([vip]);
+    expect(body.duplicates).toEqual([vip]);
+    const key = (tokenId: string, at: string) => `${tokenId} @ ${new Date(at).toISOString()}`;
+    const garbage = rows.filter((r) => r.expect !== "ACCEPTED" && r.expect !== "DUPLICATE");
+    const answered = body.conflicts.map((c) => `${key(c.tokenId, c.admittedAt)}: ${c.reason}`).sort();
+    expect(answered).toEqual(garbage.map((r) => `${key(r.row.tokenId, r.row.admittedAt)}: ${r.expect}`).sort());
+    for (const c of body.conflicts) expect(c.message, c.tokenId).toEqual(expect.any(String));
+    // Stored: one conflict per distinct admission (token, gate, time) with its reason; the genuine one alone is a check-in.
+    const expectStored = () => [...new Set(garbage.map((r) => `${key(r.row.tokenId, r.row.admittedAt)}: ${r.expect}`))].sort();
+    const db1 = await stored();
+    expect(db1.conflicts.map((c) => `${key(c.tokenId.toString(), c.admittedAt.toISOString())}: ${c.reason}`).sort()).toEqual(expectStored());
+    expect(db1.checkIns.map((c) => ({ tokenId: c.tokenId, holder: c.holder, mode: c.mode, at: c.checkedInAt.toISOString() }))).toEqual([{ tokenId: BigInt(vip), holder: alice.toLowerCase(), mode: "offline", at: new Date(now).toISOString() }]);
+    // The scanner retries the whole upload (its answer was lost): the same answer, nothing new stored.
+    const again = await reconcile(rows.map((r) => r.row));
+    expect(again.status).toBe(200);
+    expect(again.body.accepted).toEqual([]);
+    expect(again.body.duplicates).toEqual([vip, vip]);
+    expect((again.body.conflicts as { tokenId: string; admittedAt: string; reason: string }[]).map((c) => `${key(c.tokenId, c.admittedAt)}: ${c.reason}`).sort()).toEqual(answered);
+    const db2 = await stored();
+    expect(db2.conflicts).toHaveLength(db1.conflicts.length);
+    expect(db2.checkIns).toHaveLength(1);
+
+    // The check-in batcher is not running in this fixture: one tick of a real one (carol's wallet holds GATE_ROLE)
+    // carries the genuine admission to the chain, with no error, and leaves none of this event's rows pending.
+    const batcher = createCheckInBatcher({ db: t.database.db, client: t.chain.publicClient, signer: { address: t.chain.carol.account!.address, wallet: t.chain.carol, signsLocally: false }, settings: { intervalMs: 0 }, log: (line) => logged.push(line) });
+    const report = await batcher.tick();
+    expect(report.confirmed).toBeGreaterThanOrEqual(1);
+    expect((await batcher.status()).lastError).toBeUndefined();
+    expect(await t.chain.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "isCheckedIn", args: [BigInt(vip)] })).toBe(true);
+    const queue = await t.database.db.select().from(checkIns).where(eq(checkIns.contract, event.toLowerCase()));
+    expect(queue.filter((r) => !r.chainConfirmed)).toEqual([]);
+    recordChaos({
+      faultClass: "Reconcile garbage",
+      injected: "offline reconcile uploads from a real staff session: ids ≥ 2^256, non-decimal and negative ids, unknown ids, another event's ticket, another zone's ticket, non-holders, back-dated, pre-1970 and future times, duplicates, one genuine admission",
+      count: badIds.length + 6 + rows.length * 2,
+      detail: `${badIds.length + 6} batches refused whole (400); ${garbage.length} garbage rows → ${db1.conflicts.length} stored conflicts; 1 check-in, confirmed on chain`,
+      lost: "nothing: 0 × HTTP 5xx, 0 garbage check-ins, every row answered, the batcher ticked clean",
+      checks: ["status < 500", "bad ids, pre-1970 and future times: 400 with a reason code, nothing stored", "every garbage row a stored conflict with its reason", "the genuine admission accepted once and confirmed on chain"],
     });
   });
 

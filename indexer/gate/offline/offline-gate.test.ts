@@ -3,7 +3,7 @@
  * tamper refused), local verification with the network gone, queued admissions reconciled, and a
  * ticket admitted at two offline gates, or online and offline, reported as a conflict.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getAddress, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOfflineGate, OfflineSnapshotError, verifySnapshot, type SignedSnapshot } from "../../../lib/offline";
@@ -166,6 +166,21 @@ describe("offline gate", () => {
       expect((await reconcile(north, [{ tokenId, holder: alice, admittedAt: at }])).status, tokenId).toBe(400);
     }
     expect((await reconcile(north, [{ tokenId: (2n ** 256n - 1n).toString(), holder: alice, admittedAt: at }])).status).toBe(200);
+  });
+
+  it("an admission time before 1970 (year 0000: PostgreSQL has none) is refused whole with 400, never a 500; 1970 itself is a stored conflict", async () => {
+    const at = new Date().toISOString();
+    const conflictsBefore = (await t.database.db.select().from(checkInConflicts)).length;
+    for (const admittedAt of ["0000-06-15T12:00:00Z", "0001-01-01T00:00:00Z", "0026-12-07T10:00:00Z", "1969-12-31T23:59:59.999Z"]) {
+      const res = await reconcile(north, [{ tokenId: "5", holder: alice, admittedAt: at }, { tokenId: "5", holder: alice, admittedAt }]);
+      expect(res, admittedAt).toMatchObject({ status: 400, body: { error: { code: "BAD_REQUEST", message: expect.stringMatching(/^admissions\.1\.admittedAt: /) } } });
+    }
+    expect(await t.database.db.select().from(checkIns).where(eq(checkIns.tokenId, 5n))).toEqual([]);
+    expect(await t.database.db.select().from(checkInConflicts)).toHaveLength(conflictsBefore);
+    const epoch = await reconcile(north, [{ tokenId: "5", holder: alice, admittedAt: "1970-01-01T00:00:00Z" }]);
+    expect(epoch).toMatchObject({ status: 200, body: { accepted: [], conflicts: [{ tokenId: "5", admittedAt: "1970-01-01T00:00:00.000Z", reason: "OUTSIDE_SNAPSHOT" }] } });
+    const stored = await t.database.db.select().from(checkInConflicts).where(and(eq(checkInConflicts.tokenId, 5n), eq(checkInConflicts.gateId, "north-1")));
+    expect(stored.map((c) => [c.admittedAt.toISOString(), c.reason])).toEqual([["1970-01-01T00:00:00.000Z", "OUTSIDE_SNAPSHOT"]]);
   });
 
   it("reconcile applies the online rules at the admission's time: every refusal is a stored conflict with its reason, never a check-in", async () => {
