@@ -22,8 +22,8 @@ import {TokenPayments} from "./libraries/TokenPayments.sol";
 /// @dev Deployed by the ResaleMarket's constructor, and moves tickets through `market.waitlistTransfer`:
 /// EventTicket trusts only the market with `MarketOnly` tickets, and this keeps EventTicket (and the
 /// factory that embeds it) unchanged. The queue is a doubly linked list of wallets, so leaving from
-/// the middle is O(1). ETH: effects before interactions, `nonReentrant` on every entry point; deposits
-/// of evicted heads are pulled with `withdraw`. Deposits are in the event's currency (native coin or
+/// the middle is O(1). ETH: effects before interactions, `nonReentrant` on every entry point; change
+/// that could not be pushed to a served head is pulled with `withdraw`. Deposits are in the event's currency (native coin or
 /// an ERC-20, exact amounts only); per currency, balance == `totalDeposits` + `totalOwed`.
 contract Waitlist is IWaitlist, ReentrancyGuardTransient {
     /// @notice Gas forwarded with the change pushed back to the served wallet.
