@@ -28,7 +28,7 @@ export function organizerOnly(ctx: GateContext): MiddlewareHandler {
         body: "",
         time: c.req.header(DEVICE_TIME_HEADER),
         signature: c.req.header(DEVICE_SIGNATURE_HEADER),
-      });
+      }, { scanRate: false });
     } catch (err) {
       if (err instanceof GateDenial) throw new ApiError(err.reason === "RATE_LIMITED" ? 429 : 401, err.reason === "RATE_LIMITED" ? "RATE_LIMITED" : "UNAUTHORIZED", "sign in as this event's organizer to see its analytics");
       throw err;

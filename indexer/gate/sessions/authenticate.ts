@@ -43,7 +43,7 @@ async function readSession(ctx: GateContext, cache: Map<string, Cached>, tokenHa
  * authority is re-checked (staff-authority.ts): from a cache at most a minute old, or, for a
  * `privileged` call (snapshot, reconcile, invites, sessions), read afresh.
  */
-export async function authenticate(ctx: GateContext, authorization: string | undefined, proof?: DeviceProof, opts: { privileged?: boolean } = {}): Promise<GateSession> {
+export async function authenticate(ctx: GateContext, authorization: string | undefined, proof?: DeviceProof, opts: { privileged?: boolean; scanRate?: boolean } = {}): Promise<GateSession> {
   const m = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(authorization ?? "");
   if (!m) throw new GateDenial("GATE_UNAUTHORIZED", "sign the scanner in: Authorization: Bearer <session token> is missing");
   const tokenHash = hashSecret(m[1]!);
@@ -65,7 +65,9 @@ export async function authenticate(ctx: GateContext, authorization: string | und
     throw new GateDenial("GATE_UNAUTHORIZED", "session unknown, revoked or expired: sign the scanner in again");
   }
   if (hit.deviceKey) checkDeviceProof(hit.deviceKey, proof, Date.now());
-  if (!ctx.rateLimiter.take(tokenHash)) throw new GateDenial("RATE_LIMITED", `more than ${ctx.settings.scanRatePerSecond} scans/s from this device`);
+  // The per-device scan rate is for scanners; an organizer's dashboard reads (several charts at once)
+  // are held by the per-client request limits instead (`scanRate: false`).
+  if (opts.scanRate !== false && !ctx.rateLimiter.take(tokenHash)) throw new GateDenial("RATE_LIMITED", `more than ${ctx.settings.scanRatePerSecond} scans/s from this device`);
   await ctx.staffAuthority.check(session, { fresh: opts.privileged === true });
   return session;
 }
