@@ -40,7 +40,8 @@ describe("indexer with RPC_WS_URL", () => {
       await publicClient.request({ method: "evm_mine" as never, params: [] as never });
       const head = Number(await publicClient.getBlockNumber());
       // Only the pushed head can wake the loop before the 10-minute poll; the wait is bounded well below it.
-      expect((await waitIndexed(indexer.url, head, 60_000)).indexedBlock).toBe(head);
+      // At least this head: a block mined meanwhile by anything else may be indexed in the same wake-up.
+      expect((await waitIndexed(indexer.url, head, 60_000)).indexedBlock).toBeGreaterThanOrEqual(head);
     }
   });
 });
