@@ -12,6 +12,7 @@ import { createDemoEvent, type DemoEvent } from "./demo-data";
 import { createTieredDemoEvent, type TieredDemoEvent } from "./demo-tiered-event";
 import { buildContracts, repoRoot } from "./lib/build-contracts";
 import { indexerCommand } from "./lib/indexer-command";
+import { grantLocalGateSigner, LOCAL_GATE_SIGNER_INDEX } from "./lib/local-gate-signer";
 import { ProcessGroup, whileAlive } from "./lib/process-group";
 import { portIsFree, waitForHttp, waitForRpc } from "./lib/wait";
 
@@ -88,11 +89,16 @@ async function main(): Promise<void> {
   const tiered = await step("Creating a tiered demo event (general, VIP, backstage)", () =>
     createTieredDemoEvent({ rpcUrl, factory: deployment.factory as `0x${string}` }),
   );
-  await step("Creating a stablecoin demo event (mock USD with permit; fans #1–#4 hold 1,000 mUSD)", () =>
+  const stablecoin = await step("Creating a stablecoin demo event (mock USD with permit; fans #1–#4 hold 1,000 mUSD)", () =>
     createStablecoinDemoEvent({ rpcUrl, factory: deployment.factory as `0x${string}` }),
   );
   const seated = await step("Creating a reserved-seating demo event (an arena; fan #1 holds two seats)", () =>
     createSeatedDemoEvent({ rpcUrl, factory: deployment.factory as `0x${string}` }),
+  );
+
+  // The gate admits at once; the batcher writes the admissions on chain (EventTicket.checkIn) a few seconds later.
+  const gateSigner = await step(`Granting the check-in signer (account #${LOCAL_GATE_SIGNER_INDEX}) GATE_ROLE on the demo events`, () =>
+    grantLocalGateSigner(rpcUrl, [demo.ticket, tiered.ticket, stablecoin.ticket, seated.ticket]),
   );
 
   const env = {
@@ -110,10 +116,11 @@ async function main(): Promise<void> {
   const launch = indexerCommand();
   const indexer = group.start("indexer", launch.command, launch.args, {
     cwd: repoRoot,
-    env: { ...env, ...launch.env },
+    env: { ...env, ...gateSigner.indexerEnv, ...launch.env },
     echo: verbose,
   });
   await step(`Starting indexer on ${indexerUrl}`, () => whileAlive(indexer, waitForIndexed(indexerUrl)));
+  await step("Checking the check-in batcher runs", () => whileAlive(indexer, waitForDuty(indexerUrl, "check-in batcher")));
   await step("Uploading the arena's seat map", () => uploadSeatedDemoVenue({ rpcUrl, indexerUrl, appHost: `${host}:${ports.app}`, ticket: seated.ticket }));
 
   const app = group.start("app", bin("next"), ["dev", "--hostname", host, "--port", String(ports.app)], {
@@ -124,7 +131,7 @@ async function main(): Promise<void> {
   // The first request compiles the page; do it now so the first click is fast.
   await step(`Starting app on ${appUrl}`, () => whileAlive(app, waitForHttp(appUrl, 180_000)));
 
-  printSummary(demo, tiered, seated);
+  printSummary(demo, tiered, seated, gateSigner.signer);
 }
 
 /** Waits until the indexer answers /health and has caught up with the chain head. */
@@ -139,7 +146,17 @@ function waitForIndexed(url: string) {
   });
 }
 
-function printSummary(demo: DemoEvent, tiered: TieredDemoEvent, seated: SeatedDemoEvent): void {
+/** Waits until the indexer's /health lists `duty` among the leader-only jobs it runs. */
+async function waitForDuty(url: string, duty: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const health = (await (await fetch(`${url}/health`)).json()) as { duties?: string[] };
+    if (health.duties?.includes(duty)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the indexer does not run the ${duty} (GET ${url}/health lists its duties)`);
+}
+
+function printSummary(demo: DemoEvent, tiered: TieredDemoEvent, seated: SeatedDemoEvent, gateSigner: string): void {
   const line = "─".repeat(72);
   console.log(`\n${line}`);
   console.log("  Fairgate is running.\n");
@@ -156,6 +173,7 @@ function printSummary(demo: DemoEvent, tiered: TieredDemoEvent, seated: SeatedDe
   console.log(`\n  Seated event "${seated.name}" at ${seated.ticket}  (${appUrl}/events/${seated.ticket}/seats, ${seated.seats.toLocaleString("en")} seats)`);
   console.log(`  Fan        account #1 ${seated.fan.account}  holds two seats`);
   console.log(`  Organizer  account #0 manages them all at ${appUrl}/organizer`);
+  console.log(`\n  Check-ins  batcher on: account #${LOCAL_GATE_SIGNER_INDEX} ${gateSigner} (GATE_ROLE on every demo event) writes gate admissions on chain`);
   console.log("\n  Hardhat's well-known test accounts: local chain only, never use them elsewhere.");
   console.log("  Press Ctrl-C to stop everything.");
   console.log(`${line}\n`);

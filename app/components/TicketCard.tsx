@@ -3,11 +3,13 @@ import type { Ticket } from "../../lib/indexer-client/schemas";
 import { shortAddress } from "../format/short-address";
 import { seatLabel } from "../../lib/seating/venue-layout";
 import { bindingStatus } from "../tickets/binding-status";
+import { ticketStatus } from "../../lib/ticket-status/ticket-status";
 
 /** One ticket: event, token number, contract and whether it has been used at the gate. */
 export function TicketCard({ ticket }: { ticket: Ticket }) {
-  const status = ticket.checkedIn ? "checked-in" : "valid";
-  const binding = ticket.checkedIn ? null : bindingStatus(ticket, Math.floor(Date.now() / 1000));
+  const s = ticketStatus({ refunded: ticket.refunded, eventCancelled: ticket.eventCancelled, checkedInOnChain: ticket.checkedInOnChain, admittedAt: ticket.checkedInAt });
+  const status = s.code;
+  const binding = s.code !== "valid" ? null : bindingStatus(ticket, Math.floor(Date.now() / 1000));
   return (
     <li
       className="ticket-card"
@@ -35,8 +37,8 @@ export function TicketCard({ ticket }: { ticket: Ticket }) {
           </p>
         )}
       </div>
-      <span className={`badge ${status}`} data-testid="ticket-status">
-        {ticket.checkedIn ? "Checked in" : "Valid"}
+      <span className={`badge ${status === "admitted" ? "checked-in" : status}`} data-testid="ticket-status" data-status={status} title={s.lockedReason ?? undefined}>
+        {s.text}
       </span>
     </li>
   );

@@ -2,7 +2,7 @@
 
 import type { Address } from "viem";
 import { ticketQuery } from "../queries/chain-queries";
-import { ticketHistoryQuery } from "../queries/indexer-queries";
+import { indexerTicketQuery, ticketHistoryQuery } from "../queries/indexer-queries";
 import { useChainQuery } from "./useChainQuery";
 import { useIndexerQuery } from "./useIndexerQuery";
 
@@ -14,4 +14,9 @@ export function useTicket(contract: Address, tokenId: bigint) {
 /** One ticket's history, oldest first, from the indexer. */
 export function useTicketHistory(contract: Address, tokenId: bigint) {
   return useIndexerQuery((indexer, url) => ticketHistoryQuery(indexer, url, contract, tokenId));
+}
+
+/** The indexer's view of one ticket: the gate's admission (`checkedInAt`), on every screen within a second of the scan. */
+export function useIndexedTicket(contract: Address, tokenId: bigint) {
+  return useIndexerQuery((indexer, url) => indexerTicketQuery(indexer, url, contract, tokenId));
 }

@@ -37,17 +37,22 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const contracts = new Set<string>();
     let rollback = false;
+    let admitted = false;
     let connectedBefore = false;
     // Several ranges can land within a few ms (a burst of blocks): refetch once for all of them.
     const flush = () => {
       timer = undefined;
-      void invalidateOnChange(queryClient, { contracts: [...contracts], rollback });
+      // A gate admission alone changes only what the indexer says (the chain learns it from the batcher, as a range).
+      if (contracts.size > 0 || rollback) void invalidateOnChange(queryClient, { contracts: [...contracts], rollback });
+      else if (admitted) void invalidateIndexerViews(queryClient);
       contracts.clear();
       rollback = false;
+      admitted = false;
     };
     const stop = indexer.watchChanges(
       (change) => {
         if (change.type === "range") change.contracts.forEach((c) => contracts.add(c.toLowerCase()));
+        else if (change.type === "admission") admitted = true;
         else rollback = true;
         setState((s) => ({ live: true, changes: s.changes + 1 }));
         timer ??= setTimeout(flush, 150);

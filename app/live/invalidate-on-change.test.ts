@@ -15,6 +15,7 @@ function seeded() {
     ["chain", 31337, "my-events"],
     ["health", "http://i"],
     ["indexer", "http://i", "ticket-history", B, "1"],
+    ["check", `${B}/1`],
   ];
   for (const key of keys) client.setQueryData(key, 1);
   const stale = () => keys.filter((k) => client.getQueryState(k)?.isInvalidated).map((k) => k.slice(0, 1).concat(k.slice(2, 4)).join(" "));
@@ -25,18 +26,18 @@ describe("invalidateOnChange", () => {
   it("refreshes ticket and event lists, and chain views of the contracts that changed", async () => {
     const { client, stale } = seeded();
     await invalidateOnChange(client, { contracts: [A.toLowerCase()], rollback: false });
-    expect(stale()).toEqual(["tickets 0xabc", "events", `chain event ${A}`, "chain my-events", `indexer ticket-history ${B}`]);
+    expect(stale()).toEqual(["tickets 0xabc", "events", `chain event ${A}`, "chain my-events", `indexer ticket-history ${B}`, "check"]);
   });
 
   it("refreshes every chain view after a rollback, never the health footer", async () => {
     const { client, stale } = seeded();
     await invalidateOnChange(client, { contracts: [], rollback: true });
-    expect(stale()).toEqual(["tickets 0xabc", "events", `chain event ${A}`, `chain ticket ${B}`, "chain my-events", `indexer ticket-history ${B}`]);
+    expect(stale()).toEqual(["tickets 0xabc", "events", `chain event ${A}`, `chain ticket ${B}`, "chain my-events", `indexer ticket-history ${B}`, "check"]);
   });
 
-  it("on the stream's first connect refreshes only indexer views: chain views were just read, and cost RPC calls", async () => {
+  it("on the stream's first connect, and on a gate admission, refreshes only indexer views (the public check included): chain views were just read, and cost RPC calls", async () => {
     const { client, stale } = seeded();
     await invalidateIndexerViews(client);
-    expect(stale()).toEqual(["tickets 0xabc", "events", `indexer ticket-history ${B}`]);
+    expect(stale()).toEqual(["tickets 0xabc", "events", `indexer ticket-history ${B}`, "check"]);
   });
 });

@@ -2,12 +2,12 @@ import type { QueryClient } from "@tanstack/react-query";
 import { CHAIN_ROOT, INDEXER_ROOT } from "../queries/query-keys";
 
 /** Query-key roots an indexer change can make stale (see the hooks in app/hooks and app/queries/query-keys.ts). */
-const INDEXER_ROOTS = new Set(["tickets", "events", INDEXER_ROOT]);
+const INDEXER_ROOTS = new Set(["tickets", "events", "check", INDEXER_ROOT]);
 
 /**
  * Refetches what the page read from the indexer (never the chain views): once when the change
  * stream first connects, since a change the indexer applied between the page's first fetch and
- * the stream's start is never sent.
+ * the stream's start is never sent; and on a gate admission, which the chain does not know yet.
  */
 export function invalidateIndexerViews(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ predicate: ({ queryKey }) => typeof queryKey[0] === "string" && INDEXER_ROOTS.has(queryKey[0]) });

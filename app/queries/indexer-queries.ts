@@ -27,6 +27,15 @@ export function ticketHistoryQuery(indexer: IndexerClient, indexerUrl: string, c
   });
 }
 
+/** One ticket as the indexer has it: the status's gate admission (`checkedInAt`) before the chain knows it. */
+export function indexerTicketQuery(indexer: IndexerClient, indexerUrl: string, contract: Address, tokenId: bigint) {
+  return queryOptions({
+    queryKey: queryKeys.indexer.ticket(indexerUrl, contract, tokenId),
+    queryFn: async ({ signal }) => (await indexer.ticket(contract, tokenId, { signal })).ticket,
+    retry,
+  });
+}
+
 export function openListingsQuery(indexer: IndexerClient, indexerUrl: string, contract: Address | undefined) {
   return queryOptions({
     queryKey: queryKeys.indexer.openListings(indexerUrl, contract),

@@ -13,6 +13,8 @@ export const queryKeys = {
       ["chain", chainId, "waitlist", contract, tierId, wallet ?? null] as const,
   },
   indexer: {
+    /** The indexer's view of one ticket: the gate's admission, which the chain learns only from the batcher. */
+    ticket: (indexerUrl: string, contract: Address, tokenId: bigint) => ["indexer", indexerUrl, "ticket", contract, tokenId.toString()] as const,
     ticketHistory: (indexerUrl: string, contract: Address, tokenId: bigint) => ["indexer", indexerUrl, "ticket-history", contract, tokenId.toString()] as const,
     openListings: (indexerUrl: string, contract: Address | undefined) => ["indexer", indexerUrl, "open-listings", contract] as const,
     primarySales: (indexerUrl: string, contract: Address) => ["indexer", indexerUrl, "primary-sales", contract] as const,

@@ -21,7 +21,7 @@ import type { SyncStatus } from "../sync/sync-status";
 import { analyticsRoutes } from "./analytics/analytics-routes";
 import { organizerOnly } from "./analytics/organizer-access";
 import { ApiError, errorBody } from "./api-error";
-import { createChangeFeed, type ChangeFeed } from "../sync/change-feed";
+import { admissionNotifier, createChangeFeed, type ChangeFeed } from "../sync/change-feed";
 import { eventsRoute } from "./events-route";
 import { healthRoute } from "./health-route";
 import { ipRateLimit } from "./ip-rate-limit";
@@ -75,10 +75,11 @@ export function createApi(deps: ApiDeps) {
     return method === "PUT" && c.req.path === "/seats/venue" ? venueLimit(c, next) : apiLimit(c, next);
   });
 
-  const gate = createGateContext(deps.gate);
+  const changes = deps.changes ?? createChangeFeed();
+  // A gate's admission changes what every screen shows for that ticket: tell the stream at once, not when the chain has it.
+  const gate = createGateContext({ ...deps.gate, onAdmitted: deps.gate.onAdmitted ?? admissionNotifier(changes) });
   app.use("*", ipRateLimit(gate.settings.ipRatePerSecond, gate.settings.trustedProxyHops));
 
-  const changes = deps.changes ?? createChangeFeed();
   const requests = new Map<string, number>();
   app.use("*", async (c, next) => {
     await next();

@@ -75,6 +75,6 @@ export function listingOut(r: ListingRow): Listing {
     blockNumber: Number(r.block_number),
     txHash: r.tx_hash,
     status: open ? "open" : (r.closed_reason as Listing["status"]),
-    stale: open && (r.owner !== r.seller || r.checked_in_block !== null || r.cancelled_at !== null),
+    stale: open && (r.owner !== r.seller || r.checked_in_block !== null || Boolean(r.gate_admitted) || r.cancelled_at !== null),
   };
 }

@@ -50,6 +50,28 @@ describe("public ticket check", { timeout: 120_000 }, () => {
     expect(voided.warnings.join(" ")).toMatch(/cancelled/);
   });
 
+  it("counts a gate's admission before the chain knows: used, with its time, its listing stale, and the change stream says so", async () => {
+    const before = await client.checkTicket(`${ticket}/6`);
+    expect(before.ticket!.officialListing!.stale).toBe(false);
+    const owner = before.ticket!.holder.toLowerCase();
+    const wallet = [t.chain.alice, t.chain.bob, t.chain.carol].find((w) => w.account!.address.toLowerCase() === owner)!;
+    const streamed = new Promise((resolve) => {
+      const stop = t.changes.subscribe((e) => {
+        if (e.type !== "admission") return;
+        stop();
+        resolve(e);
+      });
+    });
+    const { verdict } = await t.scan(await t.answer(await t.challenge(ticket), wallet, 6n));
+    expect(verdict.result).toBe("ADMIT");
+    expect(await streamed).toMatchObject({ type: "admission", contracts: [getAddress(ticket)], tickets: 1 });
+    const after = await client.checkTicket(`${ticket}/6`);
+    expect(after.verdict).toBe("used");
+    expect(after.ticket).toMatchObject({ checkedIn: true, checkedInOnChain: false, checkedInAt: verdict.result === "ADMIT" ? verdict.checkedInAt : null });
+    expect(after.ticket!.officialListing!.stale).toBe(true);
+    expect((await client.listings({ contract: ticket, tokenId: 6n, status: "open" })).listings[0]!.stale).toBe(true);
+  });
+
   it("explains market-only tickets with the cap, and warns that a seller's pass proves nothing", async () => {
     const detail = await client.ticket(ticket, 4n);
     const pass = encodePass({ chainId: t.chain.chainId, contract: ticket, tokenId: 4n, slot: 1, keyId: new Uint8Array(8) }, new Uint8Array(64));

@@ -62,4 +62,6 @@ export type GateDeps = {
   /** Tier zones, identity commitments, cancellation when the mirror cannot answer (default: read from the contract, cached). */
   facts?: TicketFacts;
   settings?: Partial<GateSettings>;
+  /** Called after tickets were admitted (scan, pass scan, offline reconcile): the change stream tells the screens. */
+  onAdmitted?: (contract: string, tokenIds: readonly string[]) => void;
 };

@@ -141,6 +141,7 @@ export function gateRoutes(ctx: GateContext) {
       const body = await scanBody(c, scanSchema);
       if (body instanceof Response) return body;
       const verdict = await verifyScan(ctx, body, clientIp(c, ctx.settings.trustedProxyHops));
+      if (verdict.result === "ADMIT") ctx.onAdmitted?.(verdict.contract, [verdict.tokenId]);
       return c.json(verdict, verdict.result === "DENY" && verdict.reason === "RATE_LIMITED" ? 429 : 200);
     })
     .post("/pass/scan", async (c) => {
@@ -153,7 +154,9 @@ export function gateRoutes(ctx: GateContext) {
         if (err instanceof GateDenial) return c.json(denialVerdict(err), statusOf[err.reason] ?? 401);
         throw err;
       }
-      return c.json(await verifyPass(ctx, session, body));
+      const verdict = await verifyPass(ctx, session, body);
+      if (verdict.result === "ADMIT") ctx.onAdmitted?.(verdict.contract, [verdict.tokenId]);
+      return c.json(verdict);
     })
     .post("/session/nonce", async (c) => {
       const body = parseOr400(sessionNonceSchema, await readJson(c));
@@ -181,7 +184,9 @@ export function gateRoutes(ctx: GateContext) {
         const session = await bearer(c, true);
         const late = body.admissions.find((a) => a.admittedAt.getTime() > ctx.now().getTime() + 60_000);
         if (late) throw new GateDenial("MALFORMED", `admission of ${late.tokenId} is dated in the future`);
-        return reconcileOffline(ctx, session, body.admissions);
+        const result = await reconcileOffline(ctx, session, body.admissions);
+        ctx.onAdmitted?.(session.contract, result.accepted);
+        return result;
       });
     })
     .delete("/invites/:id", async (c) => orError(c, async () => revokeInvite(ctx, await bearer(c, true), c.req.param("id"))));

@@ -27,6 +27,9 @@ export const ticketCheckSchema = z.object({
       maxResalePrice: uint.nullable(),
       identityBound: z.boolean(),
       checkedIn: z.boolean(),
+      /** When a gate admitted it (ISO): set before the chain knows (the batcher writes it seconds later). */
+      checkedInAt: z.string().nullable().default(null),
+      checkedInOnChain: z.boolean().default(false),
       eventCancelled: z.boolean(),
       refunded: z.boolean(),
       officialListing: z.object({ price: uint, seller: address, stale: z.boolean() }).nullable(),

@@ -2,6 +2,7 @@
 import type { Listing, Ticket } from "../indexer-client/schemas";
 import type { TicketReference } from "./parse-ticket-reference";
 import type { TicketCheck } from "./schema";
+import { ticketStatus } from "../ticket-status/ticket-status";
 
 export const OFF_MARKET_WARNING =
   "Pay only through the official Fairgate resale market: it enforces the price cap and hands over the ticket in the same transaction. Any payment outside it (bank transfer, gift card, crypto to a stranger) is a scam risk.";
@@ -19,7 +20,9 @@ export function ticketCheckVerdict(ref: TicketReference, ticket: Ticket | null, 
     return { reference, verdict: "unknown", ticket: null, warnings: ["No such ticket exists in any Fairgate event: do not pay for it.", OFF_MARKET_WARNING] };
   }
   const warnings: string[] = [];
-  const verdict = ticket.checkedIn ? "used" : ticket.eventCancelled || ticket.refunded ? "void" : "genuine";
+  // The one status every screen shows (lib/ticket-status): a gate's admission counts before the chain has it.
+  const status = ticketStatus({ refunded: ticket.refunded, eventCancelled: ticket.eventCancelled, checkedInOnChain: ticket.checkedInOnChain, admittedAt: ticket.checkedInAt });
+  const verdict = status.used ? "used" : status.code === "refunded" || status.code === "cancelled" ? "void" : "genuine";
   if (verdict === "used") warnings.push("This ticket has already been used to enter. It cannot be used again or moved.");
   if (ticket.eventCancelled) warnings.push("This event is cancelled. The holder can claim a refund of the face value; the ticket is worth nothing else.");
   else if (ticket.refunded) warnings.push("This ticket was refunded. It is void.");
@@ -43,6 +46,8 @@ export function ticketCheckVerdict(ref: TicketReference, ticket: Ticket | null, 
       maxResalePrice: ticket.maxResalePrice,
       identityBound: ticket.identityBound,
       checkedIn: ticket.checkedIn,
+      checkedInAt: ticket.checkedInAt,
+      checkedInOnChain: ticket.checkedInOnChain,
       eventCancelled: ticket.eventCancelled,
       refunded: ticket.refunded,
       officialListing: listing && listing.status === "open" ? { price: listing.price, seller: listing.seller, stale: listing.stale } : null,

@@ -7,6 +7,8 @@ import type { TicketCheck as Check } from "../../../lib/indexer-client";
 import { formatEth, formatTime } from "../../format/ticket-words";
 import { useIndexerClient } from "../../hooks/useIndexerClient";
 import { ErrorState, Loading } from "../QueryStates";
+import { useLiveRefetchInterval } from "../../live/LiveUpdates";
+import { ticketStatus } from "../../../lib/ticket-status/ticket-status";
 
 const VERDICT_WORDS: Record<Check["verdict"], { word: string; tone: "valid" | "checked-in" }> = {
   genuine: { word: "Genuine ticket", tone: "valid" },
@@ -23,7 +25,9 @@ export function TicketCheck() {
   const pathname = usePathname();
   const q = useSearchParams().get("q") ?? "";
   const [input, setInput] = useState(q);
-  const check = useQuery({ queryKey: ["check", q], queryFn: ({ signal }) => client.checkTicket(q, { signal }), enabled: q.trim() !== "", retry: false });
+  // Kept fresh by the change stream (a gate admission shows within a second), polled while it is down.
+  const refetchInterval = useLiveRefetchInterval(undefined, q.trim() !== "");
+  const check = useQuery({ queryKey: ["check", q], queryFn: ({ signal }) => client.checkTicket(q, { signal }), enabled: q.trim() !== "", retry: false, refetchInterval });
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -50,14 +54,26 @@ export function TicketCheck() {
 function CheckResult({ check }: { check: Check }) {
   const verdict = VERDICT_WORDS[check.verdict];
   const t = check.ticket;
+  // The same status the ticket page and My tickets show (lib/ticket-status).
+  const status = t ? ticketStatus({ refunded: t.refunded, eventCancelled: t.eventCancelled, checkedInOnChain: t.checkedInOnChain, admittedAt: t.checkedInAt }) : null;
   return (
-    <div className="stack" data-testid="check-result" data-verdict={check.verdict}>
+    <div className="stack" data-testid="check-result" data-verdict={check.verdict} data-status={status?.code ?? "unknown"}>
       <p>
         <span className={`badge ${verdict.tone}`}>{verdict.word}</span>{" "}
+        {status && status.code !== "valid" && (
+          <span className="badge checked-in" data-testid="check-status">
+            {status.text}
+          </span>
+        )}{" "}
         <span className="muted mono">
           {check.reference.contract} #{check.reference.tokenId}
         </span>
       </p>
+      {status?.used && (
+        <p className="notice" data-testid="check-status-words">
+          {status.lockedReason}
+        </p>
+      )}
       {t && (
         <dl className="kv">
           <dt>Event</dt>

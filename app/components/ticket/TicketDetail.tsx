@@ -7,7 +7,8 @@ import { useConnection } from "wagmi";
 import type { TicketView } from "../../chain-reads/read-ticket";
 import { transferModeName, TRANSFER_MODE_WORDS, zoneNames } from "../../format/ticket-words";
 import { formatPrice } from "../../../lib/currency/currency";
-import { useTicket } from "../../hooks/useTicket";
+import { useIndexedTicket, useTicket } from "../../hooks/useTicket";
+import { clockTime, ticketStatus, type TicketStatus } from "../../../lib/ticket-status/ticket-status";
 import { useSeat } from "../../hooks/useSeat";
 import { seatLabel } from "../../../lib/seating/venue-layout";
 import { shortAddress } from "../../format/short-address";
@@ -28,24 +29,30 @@ import type { TxState } from "../../hooks/useContractTx";
 /** The confirmed transaction that took the ticket out of this wallet, shown once its forms are gone. */
 export type Handover = { testId: string; state: TxState };
 
-function statusOf(t: TicketView): { code: string; text: string } {
-  if (t.refunded) return { code: "refunded", text: "Refunded" };
-  if (t.event.cancelled) return { code: "cancelled", text: "Event cancelled" };
-  if (t.checkedIn) return { code: "checked-in", text: "Checked in" };
-  if (t.listing) return { code: "listed", text: `For resale at ${formatPrice(t.listing.price, t.event.currency)}` };
-  return { code: "valid", text: "Valid" };
+/** The one ticket status (lib/ticket-status) from the chain's facts and the gate's admission; a valid ticket on the market says its price. */
+function statusOf(t: TicketView, admission: { checkedInAt: string | null; checkedInOnChain: boolean } | undefined): TicketStatus {
+  const status = ticketStatus({
+    refunded: t.refunded,
+    eventCancelled: t.event.cancelled,
+    checkedInOnChain: t.checkedIn || admission?.checkedInOnChain === true,
+    admittedAt: admission?.checkedInAt ?? null,
+  });
+  if (status.code === "valid" && t.listing) return { ...status, text: `For resale at ${formatPrice(t.listing.price, t.event.currency)}` };
+  return status;
 }
 
 /** A ticket's facts, its history and, for its holder, resell / send / refund. */
 export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId: bigint }) {
   const ticket = useTicket(contract, tokenId);
+  const indexed = useIndexedTicket(contract, tokenId);
   const { address } = useConnection();
   const seat = useSeat(contract, tokenId);
   const [handover, setHandover] = useState<Handover | null>(null);
   if (ticket.isPending) return <Loading testId="ticket-loading">Loading the ticket…</Loading>;
   if (ticket.isError) return <ErrorState error={ticket.error} retry={() => void ticket.refetch()} testId="ticket-error" />;
   const t = ticket.data;
-  const status = statusOf(t);
+  const status = statusOf(t, indexed.data);
+  const code = status.code === "valid" && t.listing ? "listed" : status.code;
   const mine = address !== undefined && address.toLowerCase() === t.owner.toLowerCase();
   const refresh = () => void ticket.refetch();
   // A send or a return moves the ticket away, which unmounts the form and its status with it.
@@ -56,14 +63,17 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
   const mode = transferModeName(t.tier.mode);
   const identity = identityWords({ identityCommitment: t.identityCommitment, voucherOnly: t.tier.voucherOnly, transferable: mode !== "Locked" });
   return (
-    <div className="stack" data-testid="ticket-detail" data-status={status.code}>
+    <div className="stack" data-testid="ticket-detail" data-status={code}>
       <section className="panel stack">
         <h2>
           <Link href={`/events/${t.contract}`}>{t.event.name}</Link> · Ticket #{t.tokenId.toString()}
         </h2>
         <dl className="kv">
           <dt>Status</dt>
-          <dd data-testid="ticket-status-text">{status.text}</dd>
+          <dd data-testid="ticket-status-text" data-status={status.code}>
+            {status.text}
+            {status.usedAt && <span className="muted"> at {clockTime(status.usedAt)}</span>}
+          </dd>
           {seat && (
             <>
               <dt>Seat</dt>
@@ -90,7 +100,7 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
             {identity.summary}
           </dd>
         </dl>
-        {mine && !t.checkedIn && !t.event.cancelled && (
+        {mine && !status.used && !t.event.cancelled && (
           <Link className="button" href={`/tickets/${t.contract}/${t.tokenId}/pass`} data-testid="show-pass">
             Show pass
           </Link>
@@ -98,11 +108,19 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
       </section>
       <BindIdentity ticket={t} mine={mine} onDone={refresh} />
       {identity.state !== "not-required" && <IdentityPanel words={identity} mine={mine} />}
+      {mine && status.used && (
+        // Admitted at the gate: the chain may not know yet (the batcher writes it within seconds), so the page
+        // offers no resale, send or return that the door would then refuse to the next holder.
+        <section className="panel stack" data-testid="ticket-used" data-status={status.code}>
+          <h2>Used</h2>
+          <p className="notice">{status.lockedReason}</p>
+        </section>
+      )}
       {mine && (
         <>
-          <ResellForm ticket={t} onDone={refresh} />
-          <ReturnToWaitlist ticket={t} onDone={handedOver} />
-          <TransferForm ticket={t} owner={address!} onDone={handedOver} />
+          {!status.used && <ResellForm ticket={t} onDone={refresh} />}
+          {!status.used && <ReturnToWaitlist ticket={t} onDone={handedOver} />}
+          {!status.used && <TransferForm ticket={t} owner={address!} onDone={handedOver} />}
           <RefundPanel ticket={t} viewer={address} onDone={refresh} />
         </>
       )}

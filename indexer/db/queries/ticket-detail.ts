@@ -58,6 +58,8 @@ export type ListingRow = {
   resale_cap_bps: number | null;
   checked_in_block: number | string | null;
   cancelled_at: string | null;
+  /** A gate of this server admitted it (maybe not yet on chain): the listing can no longer be honoured at the door. */
+  gate_admitted?: boolean | null;
 };
 
 const TICKET_SELECT = sql`
@@ -97,7 +99,8 @@ export async function provenance(db: DbOrTx, contract: string, tokenId: bigint):
 }
 
 const LISTING_SELECT = sql`
-  SELECT l.*, k.owner, k.tier, t.face_value, t.resale_cap_bps, k.checked_in_block, e.cancelled_at
+  SELECT l.*, k.owner, k.tier, t.face_value, t.resale_cap_bps, k.checked_in_block, e.cancelled_at,
+    EXISTS (SELECT 1 FROM check_ins c WHERE c.contract = l.contract AND c.token_id = l.token_id) AS gate_admitted
   FROM listings l
   LEFT JOIN tickets k ON k.contract = l.contract AND k.token_id = l.token_id
   LEFT JOIN tiers t ON t.contract = k.contract AND t.tier = k.tier
