@@ -77,7 +77,8 @@ export function createApi(deps: ApiDeps) {
 
   const changes = deps.changes ?? createChangeFeed();
   // A gate's admission changes what every screen shows for that ticket: tell the stream at once, not when the chain has it.
-  const gate = createGateContext({ ...deps.gate, onAdmitted: deps.gate.onAdmitted ?? admissionNotifier(changes) });
+  // Not a copy of deps.gate: the context reads syncStatus and now through it (tests and reloads swap them).
+  const gate = createGateContext(deps.gate, { onAdmitted: deps.gate.onAdmitted ?? admissionNotifier(changes) });
   app.use("*", ipRateLimit(gate.settings.ipRatePerSecond, gate.settings.trustedProxyHops));
 
   const requests = new Map<string, number>();

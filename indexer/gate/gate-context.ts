@@ -38,10 +38,11 @@ export type GateContext = GateDeps & {
   staffAuthority: StaffAuthority;
 };
 
-export function createGateContext(deps: GateDeps): GateContext {
+export function createGateContext(deps: GateDeps, wiring: Pick<GateDeps, "onAdmitted"> = {}): GateContext {
   const settings = { ...defaultGateSettings, ...deps.settings };
   return {
     ...deps,
+    onAdmitted: wiring.onAdmitted ?? deps.onAdmitted,
     // Read through, so a test (or a reload) that swaps these on `deps` is seen.
     syncStatus: () => deps.syncStatus(),
     now: () => deps.now(),
