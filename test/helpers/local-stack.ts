@@ -7,6 +7,7 @@ import { repoRoot } from "../../scripts/lib/build-contracts";
 import { indexerCommand } from "../../scripts/lib/indexer-command";
 import { ProcessGroup, whileAlive, type ManagedProcess } from "../../scripts/lib/process-group";
 import { freePort, waitForHttp, waitForRpc } from "../../scripts/lib/wait";
+import { waitIndexed } from "../../scripts/lib/indexer-process";
 
 export type LocalStack = {
   rpcUrl: string;
@@ -70,6 +71,9 @@ export async function startLocalStack(options: { siweDomain?: string; indexerEnv
       });
       // Generous: on a shared 2-core machine the indexer (tsx + PGlite + migrations) can take over a minute to listen.
       await whileAlive(p, waitForHttp(`${indexerUrl}/health`, 240_000));
+      // Listening is not knowing: wait until the mirror holds the chain as it is now, or a test's first
+      // gate call can meet an event the indexer has not read yet (404; seen on a busy machine).
+      await whileAlive(p, waitIndexed(indexerUrl, await chainHead(rpcUrl), 240_000));
       return p;
     };
     const stack: LocalStack = {
@@ -91,4 +95,10 @@ export async function startLocalStack(options: { siweDomain?: string; indexerEnv
     await stop();
     throw error;
   }
+}
+
+/** The chain's current block number, asked directly (no client set-up in the stack's start path). */
+async function chainHead(rpcUrl: string): Promise<number> {
+  const res = await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }) });
+  return Number(((await res.json()) as { result: string }).result);
 }
