@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { readRequestBody } from "../../scripts/lib/read-request-body";
 import type { AddressInfo } from "node:net";
 import { seededRandom } from "../../lib/random/seeded-random";
 
@@ -34,25 +35,7 @@ export type FaultProxy = {
 
 type RpcCall = { jsonrpc?: string; id?: unknown; method?: string; params?: unknown };
 
-const MAX_BODY = 5 * 1024 * 1024;
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error("request body too large"));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
 
 function methodsOf(body: unknown): string[] {
   const calls = (Array.isArray(body) ? body : [body]) as RpcCall[];
@@ -109,7 +92,7 @@ export async function startRpcFaultProxy(options: { upstream: string; plan?: Fau
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     stats.requests++;
-    const text = await readBody(req);
+    const text = await readRequestBody(req);
     let body: unknown;
     try {
       body = JSON.parse(text);

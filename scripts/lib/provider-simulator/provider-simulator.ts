@@ -5,6 +5,7 @@
  * one provider's style (provider-styles.ts). It counts calls, refusals and 429s per method.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { readRequestBody } from "../read-request-body";
 import type { AddressInfo } from "node:net";
 import { seededRandom } from "../../../lib/random/seeded-random";
 import { batchRefusal, rangeRefusal, rateLimitBody, resultRefusal, type ProviderStyle, type RpcErrorBody } from "./provider-styles";
@@ -59,7 +60,6 @@ export type ProviderSimulator = {
 type RpcCall = { jsonrpc?: string; id?: unknown; method?: string; params?: unknown[] };
 type RpcAnswer = { jsonrpc: "2.0"; id: unknown; result?: unknown; error?: RpcErrorBody };
 
-const MAX_BODY = 5 * 1024 * 1024;
 
 /**
  * @example
@@ -88,7 +88,7 @@ export async function startProviderSimulator(options: SimulatorOptions): Promise
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     stats.requests++;
     stats.firstRequestAt ??= Date.now();
-    const text = await readBody(req);
+    const text = await readRequestBody(req);
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -208,23 +208,6 @@ function replyText(res: ServerResponse, status: number, text: string, headers: R
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error("request body too large"));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
