@@ -79,70 +79,95 @@ export class ConfigError extends Error {
   readonly problems: readonly string[];
   constructor(problems: string | readonly string[]) {
     const list = typeof problems === "string" ? [problems] : problems;
-    super(typeof problems === "string" ? problems : `Invalid indexer configuration:\n${list.map((p) => `  ${p}`).join("\n")}`);
+    super(
+      typeof problems === "string"
+        ? problems
+        : `Invalid indexer configuration:\n${list.map((p) => `  ${p}`).join("\n")}`,
+    );
     this.problems = list;
   }
 }
 
 const csv = z
   .string()
-  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string()).min(1));
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 // host[:port], as SIWE's `domain` field (RFC 3986 authority without userinfo).
 const domain = z.string().regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, "must be host[:port]");
 
-const envSchema = z.object({
-  RPC_URL: z.url({ protocol: /^(https?|wss?)$/ }).default(LOCAL_RPC_URL),
-  CHAIN_ID: int(1, 2 ** 32).default(LOCAL_CHAIN_ID),
-  DEPLOYMENTS_FILE: z.string().min(1).default(DEFAULT_DEPLOYMENTS_FILE),
-  FACTORY_ADDRESS: z
-    .string()
-    .regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address")
-    .optional(),
-  FROM_BLOCK: int(0, Number.MAX_SAFE_INTEGER).optional(),
-  DATA_DIR: z.string().min(1).default("data/pglite"),
-  HOST: z.string().min(1).default("127.0.0.1"),
-  PORT: int(0, 65535).default(4100),
-  POLL_INTERVAL_MS: int(50, 600_000).optional(),
-  BLOCK_TIME_MS: int(50, 600_000).optional(),
-  RPC_MAX_RPS: int(0, 100_000).default(0),
-  RPC_WS_URL: z.url({ protocol: /^wss?$/ }).optional(),
-  ALLOW_FULL_HISTORY: z.enum(["0", "1", "false", "true"]).transform((v) => v === "1" || v === "true").default(false),
-  MAX_BLOCK_RANGE: int(1, 100_000).default(2_000),
-  SIWE_DOMAINS: csv.pipe(z.array(domain)).default(["localhost:3000", "127.0.0.1:3000"]),
-  MAX_INDEXER_LAG_BLOCKS: int(0, 1_000_000).default(2),
-  GATE_CHALLENGE_TTL_SECONDS: int(10, 3600).default(120),
-  CORS_ORIGINS: csv.optional(),
-  PASS_SLOT_SECONDS: int(2, 300).default(defaultGateSettings.passSlotSeconds),
-  PASS_SKEW_SLOTS: int(0, 10).default(defaultGateSettings.passSkewSlots),
-  PASS_MAX_DELEGATION_SECONDS: int(60, 365 * 24 * 3600).default(defaultGateSettings.maxDelegationSeconds),
-  GATE_SESSION_TTL_SECONDS: int(60, 7 * 24 * 3600).default(defaultGateSettings.sessionTtlSeconds),
-  GATE_SCAN_RATE: int(1, 100_000).default(defaultGateSettings.scanRatePerSecond),
-  GATE_IP_RATE: int(1, 1_000_000).default(defaultGateSettings.ipRatePerSecond),
-  GATE_CHAIN_CHECK_MS: int(50, 60_000).default(defaultGateSettings.chainCheckMs),
-  TRUSTED_PROXY_HOPS: int(0, 16).default(defaultGateSettings.trustedProxyHops),
-  // Replaced by TRUSTED_PROXY_HOPS (it trusted the client-written first hop); refused so nobody relies on it silently.
-  ONSALE_TRUST_PROXY: z.never({ error: "replaced by TRUSTED_PROXY_HOPS: the number of proxies in front of the indexer (1 behind one load balancer)" }).optional(),
-  // Unset: required away from the local chain (production-config.ts).
-  GATE_REQUIRE_SESSION: z.enum(["0", "1", "false", "true"]).transform((v) => v === "1" || v === "true").optional(),
-  IDENTITY_PEPPER: z.string().min(16, "must be at least 16 characters").optional(),
-  IDENTITY_PEPPER_FILE: z.string().min(1).optional(),
-  // The key's value never appears in an error message (custom messages only).
-  GATE_SNAPSHOT_KEY_FILE: z.string().min(1).optional(),
-  GATE_SIGNER_KEY: z.string().refine(isSignerKey, "must be a 0x-prefixed 32-byte hex private key").optional(),
-  GATE_SIGNER_KEY_FILE: z.string().min(1).optional(),
-  GATE_SIGNER_ADDRESS: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address").optional(),
-  GATE_BATCH_SIZE: int(1, 500).default(defaultBatcherSettings.batchSize),
-  GATE_BATCH_INTERVAL_MS: int(10, 3_600_000).default(defaultBatcherSettings.intervalMs),
-  GATE_BATCH_CONFIRM_TIMEOUT_MS: int(100, 3_600_000).default(defaultBatcherSettings.confirmTimeoutMs),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  FINALITY_DEPTH: int(1, 100_000).default(64),
-  LEASE_POLL_MS: int(100, 600_000).default(1_000),
-  PGLITE_SHARED_BUFFERS_MB: int(1, 4_096).default(DEFAULT_PGLITE_SHARED_BUFFERS_MB),
-  RANGE_TARGET_LOGS: int(100, 1_000_000).default(DEFAULT_RANGE_TARGET_LOGS),
-  HEAP_GROWING_PERCENT: int(0, 1_000).default(DEFAULT_HEAP_GROWING_PERCENT),
-}).extend(onsaleEnvSchema.shape);
+const envSchema = z
+  .object({
+    RPC_URL: z.url({ protocol: /^(https?|wss?)$/ }).default(LOCAL_RPC_URL),
+    CHAIN_ID: int(1, 2 ** 32).default(LOCAL_CHAIN_ID),
+    DEPLOYMENTS_FILE: z.string().min(1).default(DEFAULT_DEPLOYMENTS_FILE),
+    FACTORY_ADDRESS: z
+      .string()
+      .regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address")
+      .optional(),
+    FROM_BLOCK: int(0, Number.MAX_SAFE_INTEGER).optional(),
+    DATA_DIR: z.string().min(1).default("data/pglite"),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: int(0, 65535).default(4100),
+    POLL_INTERVAL_MS: int(50, 600_000).optional(),
+    BLOCK_TIME_MS: int(50, 600_000).optional(),
+    RPC_MAX_RPS: int(0, 100_000).default(0),
+    RPC_WS_URL: z.url({ protocol: /^wss?$/ }).optional(),
+    ALLOW_FULL_HISTORY: z
+      .enum(["0", "1", "false", "true"])
+      .transform((v) => v === "1" || v === "true")
+      .default(false),
+    MAX_BLOCK_RANGE: int(1, 100_000).default(2_000),
+    SIWE_DOMAINS: csv.pipe(z.array(domain)).default(["localhost:3000", "127.0.0.1:3000"]),
+    MAX_INDEXER_LAG_BLOCKS: int(0, 1_000_000).default(2),
+    GATE_CHALLENGE_TTL_SECONDS: int(10, 3600).default(120),
+    CORS_ORIGINS: csv.optional(),
+    PASS_SLOT_SECONDS: int(2, 300).default(defaultGateSettings.passSlotSeconds),
+    PASS_SKEW_SLOTS: int(0, 10).default(defaultGateSettings.passSkewSlots),
+    PASS_MAX_DELEGATION_SECONDS: int(60, 365 * 24 * 3600).default(defaultGateSettings.maxDelegationSeconds),
+    GATE_SESSION_TTL_SECONDS: int(60, 7 * 24 * 3600).default(defaultGateSettings.sessionTtlSeconds),
+    GATE_SCAN_RATE: int(1, 100_000).default(defaultGateSettings.scanRatePerSecond),
+    GATE_IP_RATE: int(1, 1_000_000).default(defaultGateSettings.ipRatePerSecond),
+    GATE_CHAIN_CHECK_MS: int(50, 60_000).default(defaultGateSettings.chainCheckMs),
+    TRUSTED_PROXY_HOPS: int(0, 16).default(defaultGateSettings.trustedProxyHops),
+    // Replaced by TRUSTED_PROXY_HOPS (it trusted the client-written first hop); refused so nobody relies on it silently.
+    ONSALE_TRUST_PROXY: z
+      .never({
+        error:
+          "replaced by TRUSTED_PROXY_HOPS: the number of proxies in front of the indexer (1 behind one load balancer)",
+      })
+      .optional(),
+    // Unset: required away from the local chain (production-config.ts).
+    GATE_REQUIRE_SESSION: z
+      .enum(["0", "1", "false", "true"])
+      .transform((v) => v === "1" || v === "true")
+      .optional(),
+    IDENTITY_PEPPER: z.string().min(16, "must be at least 16 characters").optional(),
+    IDENTITY_PEPPER_FILE: z.string().min(1).optional(),
+    // The key's value never appears in an error message (custom messages only).
+    GATE_SNAPSHOT_KEY_FILE: z.string().min(1).optional(),
+    GATE_SIGNER_KEY: z.string().refine(isSignerKey, "must be a 0x-prefixed 32-byte hex private key").optional(),
+    GATE_SIGNER_KEY_FILE: z.string().min(1).optional(),
+    GATE_SIGNER_ADDRESS: z
+      .string()
+      .regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address")
+      .optional(),
+    GATE_BATCH_SIZE: int(1, 500).default(defaultBatcherSettings.batchSize),
+    GATE_BATCH_INTERVAL_MS: int(10, 3_600_000).default(defaultBatcherSettings.intervalMs),
+    GATE_BATCH_CONFIRM_TIMEOUT_MS: int(100, 3_600_000).default(defaultBatcherSettings.confirmTimeoutMs),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    FINALITY_DEPTH: int(1, 100_000).default(64),
+    LEASE_POLL_MS: int(100, 600_000).default(1_000),
+    PGLITE_SHARED_BUFFERS_MB: int(1, 4_096).default(DEFAULT_PGLITE_SHARED_BUFFERS_MB),
+    RANGE_TARGET_LOGS: int(100, 1_000_000).default(DEFAULT_RANGE_TARGET_LOGS),
+    HEAP_GROWING_PERCENT: int(0, 1_000).default(DEFAULT_HEAP_GROWING_PERCENT),
+  })
+  .extend(onsaleEnvSchema.shape);
 
 /**
  * Builds the config from environment variables (default `process.env`).
@@ -162,7 +187,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const onsale = onsaleSettingsFrom(e);
-  if (onsale.problems.length > 0) throw new ConfigError(`Invalid indexer configuration:\n${onsale.problems.map((p) => `  ${p}`).join("\n")}`);
+  if (onsale.problems.length > 0)
+    throw new ConfigError(`Invalid indexer configuration:\n${onsale.problems.map((p) => `  ${p}`).join("\n")}`);
   const { factory, fromBlock, fromBlockSource } = e.FACTORY_ADDRESS
     ? factoryStart(getAddress(e.FACTORY_ADDRESS), e.FROM_BLOCK, e.DEPLOYMENTS_FILE, e.CHAIN_ID)
     : { ...readDeployment(e.DEPLOYMENTS_FILE, e.CHAIN_ID), fromBlockSource: "deployments" as const };
@@ -219,7 +245,10 @@ function productionViewOf(env: Record<string, string | undefined>): Parameters<t
   const provider = env.ONSALE_IDENTITY_PROVIDER;
   return {
     chainId: Number.isFinite(chainId) ? chainId : -1,
-    siweDomains: (env.SIWE_DOMAINS ?? "localhost:3000,127.0.0.1:3000").split(",").map((d) => d.trim()).filter(Boolean),
+    siweDomains: (env.SIWE_DOMAINS ?? "localhost:3000,127.0.0.1:3000")
+      .split(",")
+      .map((d) => d.trim())
+      .filter(Boolean),
     requireSessionForChallenge: session === undefined ? undefined : session === "1" || session === "true",
     hasIdentityPepper: env.IDENTITY_PEPPER !== undefined || env.IDENTITY_PEPPER_FILE !== undefined,
     hasSnapshotKey: env.GATE_SNAPSHOT_KEY_FILE !== undefined,
@@ -237,9 +266,14 @@ function identityPepper(e: z.output<typeof envSchema>): string | undefined {
   try {
     pepper = readFileSync(resolve(e.IDENTITY_PEPPER_FILE), "utf8").trim();
   } catch (err) {
-    throw new ConfigError(`Invalid indexer configuration:\n  IDENTITY_PEPPER_FILE ${e.IDENTITY_PEPPER_FILE} cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new ConfigError(
+      `Invalid indexer configuration:\n  IDENTITY_PEPPER_FILE ${e.IDENTITY_PEPPER_FILE} cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`,
+    );
   }
-  if (pepper.length < 16) throw new ConfigError(`Invalid indexer configuration:\n  IDENTITY_PEPPER_FILE ${e.IDENTITY_PEPPER_FILE}: the pepper must be at least 16 characters`);
+  if (pepper.length < 16)
+    throw new ConfigError(
+      `Invalid indexer configuration:\n  IDENTITY_PEPPER_FILE ${e.IDENTITY_PEPPER_FILE}: the pepper must be at least 16 characters`,
+    );
   return pepper;
 }
 
@@ -247,16 +281,23 @@ function readSnapshotKey(file: string): string {
   try {
     return readFileSync(resolve(file), "utf8");
   } catch (err) {
-    throw new ConfigError(`Invalid indexer configuration:\n  GATE_SNAPSHOT_KEY_FILE ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new ConfigError(
+      `Invalid indexer configuration:\n  GATE_SNAPSHOT_KEY_FILE ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`,
+    );
   }
 }
 
 function batcherConfig(e: z.output<typeof envSchema>): IndexerConfig["checkInBatcher"] {
   const given = [e.GATE_SIGNER_KEY, e.GATE_SIGNER_KEY_FILE, e.GATE_SIGNER_ADDRESS].filter((v) => v !== undefined);
   if (given.length === 0) return undefined;
-  if (given.length > 1) throw new ConfigError("Invalid indexer configuration:\n  set only one of GATE_SIGNER_KEY, GATE_SIGNER_KEY_FILE, GATE_SIGNER_ADDRESS");
+  if (given.length > 1)
+    throw new ConfigError(
+      "Invalid indexer configuration:\n  set only one of GATE_SIGNER_KEY, GATE_SIGNER_KEY_FILE, GATE_SIGNER_ADDRESS",
+    );
   if (e.GATE_SIGNER_ADDRESS && e.CHAIN_ID !== LOCAL_CHAIN_ID) {
-    throw new ConfigError(`Invalid indexer configuration:\n  GATE_SIGNER_ADDRESS (an unlocked node account) is only for the local chain ${LOCAL_CHAIN_ID}`);
+    throw new ConfigError(
+      `Invalid indexer configuration:\n  GATE_SIGNER_ADDRESS (an unlocked node account) is only for the local chain ${LOCAL_CHAIN_ID}`,
+    );
   }
   let signer: GateSignerSource;
   try {
@@ -266,7 +307,12 @@ function batcherConfig(e: z.output<typeof envSchema>): IndexerConfig["checkInBat
   } catch (err) {
     throw new ConfigError(`Invalid indexer configuration:\n  ${(err as Error).message}`);
   }
-  const settings = { ...defaultBatcherSettings, batchSize: e.GATE_BATCH_SIZE, intervalMs: e.GATE_BATCH_INTERVAL_MS, confirmTimeoutMs: e.GATE_BATCH_CONFIRM_TIMEOUT_MS };
+  const settings = {
+    ...defaultBatcherSettings,
+    batchSize: e.GATE_BATCH_SIZE,
+    intervalMs: e.GATE_BATCH_INTERVAL_MS,
+    confirmTimeoutMs: e.GATE_BATCH_CONFIRM_TIMEOUT_MS,
+  };
   return { signer, settings };
 }
 
@@ -275,7 +321,12 @@ function batcherConfig(e: z.output<typeof envSchema>): IndexerConfig["checkInBat
  * same factory (its fromBlock is always used), else block 0, marked as a default so start-up can
  * refuse it on a long chain.
  */
-function factoryStart(factory: Address, fromBlock: number | undefined, file: string, chainId: number): { factory: Address; fromBlock: number; fromBlockSource: NonNullable<IndexerConfig["fromBlockSource"]> } {
+function factoryStart(
+  factory: Address,
+  fromBlock: number | undefined,
+  file: string,
+  chainId: number,
+): { factory: Address; fromBlock: number; fromBlockSource: NonNullable<IndexerConfig["fromBlockSource"]> } {
   if (fromBlock !== undefined) return { factory, fromBlock, fromBlockSource: "FROM_BLOCK" };
   try {
     const recorded = readDeployment(file, chainId);

@@ -41,7 +41,11 @@ export function leaderDuties(duties: readonly Duty[], log: (line: string) => voi
       } else if (!want && active) {
         const stopping = active;
         active = null;
-        await Promise.all(stopping.map((d) => d.stop().catch((err: unknown) => log(`leader: stopping ${d.name} failed: ${(err as Error).message}`))));
+        await Promise.all(
+          stopping.map((d) =>
+            d.stop().catch((err: unknown) => log(`leader: stopping ${d.name} failed: ${(err as Error).message}`)),
+          ),
+        );
         log(`leader: stopped ${stopping.map((d) => d.name).join(", ")}${closed ? " (shutdown)" : " (lease lost)"}`);
       }
     }));

@@ -40,14 +40,22 @@ describe("startIndexer over a real HTTP server", { timeout: 60_000 }, () => {
     // Bounded wait for the background loop to pick up the mint.
     let tickets: { tokenId: string }[] = [];
     for (let i = 0; i < 100 && tickets.length === 0; i++) {
-      tickets = ((await (await fetch(`${indexer.url}/tickets?owner=${alice}`)).json()) as { tickets: { tokenId: string }[] }).tickets;
+      tickets = (
+        (await (await fetch(`${indexer.url}/tickets?owner=${alice}`)).json()) as { tickets: { tokenId: string }[] }
+      ).tickets;
       if (tickets.length === 0) await new Promise((r) => setTimeout(r, 50));
     }
     expect(tickets.map((x) => x.tokenId)).toEqual(["1"]);
 
     const post = (path: string, body: unknown) =>
-      fetch(`${indexer.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    const challenge = (await (await post("/gate/challenge", { contract: event, gateId: "door" })).json()) as GateChallenge;
+      fetch(`${indexer.url}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const challenge = (await (
+      await post("/gate/challenge", { contract: event, gateId: "door" })
+    ).json()) as GateChallenge;
     expect(challenge.domain).toBe("127.0.0.1:3000");
     const message = buildChallengeMessage(challenge, alice, 1n);
     const signature = await chain.alice.signMessage({ account: chain.alice.account!, message });

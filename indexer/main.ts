@@ -77,7 +77,9 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
     (line) => log(`[duties] ${line}`),
   );
   const lease = config.databaseUrl
-    ? advisoryLease(config.databaseUrl, `fairgate-sync:${cursorId(config.chainId, config.factory)}`, (line) => log(`[sync] ${line}`))
+    ? advisoryLease(config.databaseUrl, `fairgate-sync:${cursorId(config.chainId, config.factory)}`, (line) =>
+        log(`[sync] ${line}`),
+      )
     : undefined;
   const sync = createSyncEngine({
     client,
@@ -119,7 +121,8 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
       now: () => new Date(),
       settings: {
         ...config.gateSettings,
-        requireSessionForChallenge: config.gateSettings?.requireSessionForChallenge ?? defaultRequireSession(config.chainId),
+        requireSessionForChallenge:
+          config.gateSettings?.requireSessionForChallenge ?? defaultRequireSession(config.chainId),
       },
     },
   });
@@ -171,25 +174,38 @@ function createClient(config: IndexerConfig, stats: RpcCallStats): PublicClient 
   const chain = fairgateChain(config.chainId, config.rpcUrl);
   // One retry of a transient failure: the sync engine retries on its own, and a gate scan should fail fast.
   // Rate limits are waited out in the transport (Retry-After), under the RPC_MAX_RPS budget when set.
-  const transport = rpcTransport(config.rpcUrl, { timeoutMs: 10_000, retryCount: 1, stats, ...(config.rpcMaxRps ? { maxRps: config.rpcMaxRps } : {}) });
+  const transport = rpcTransport(config.rpcUrl, {
+    timeoutMs: 10_000,
+    retryCount: 1,
+    stats,
+    ...(config.rpcMaxRps ? { maxRps: config.rpcMaxRps } : {}),
+  });
   return createPublicClient({ chain, transport }) as PublicClient;
 }
 
 /** While subscribed to new heads the loop wakes on each block; its poll is only a keep-alive in case the socket goes quiet. */
 const SUBSCRIBED_POLL_MS = 30_000;
 
-function headsOptions(config: IndexerConfig, client: PublicClient): { subscribeHeads?: (onHead: () => void) => () => void; subscribedPollMs?: number } {
+function headsOptions(
+  config: IndexerConfig,
+  client: PublicClient,
+): { subscribeHeads?: (onHead: () => void) => () => void; subscribedPollMs?: number } {
   const heads =
     client.transport.type === "webSocket"
       ? client
       : config.rpcWsUrl
-        ? (createPublicClient({ chain: fairgateChain(config.chainId, config.rpcUrl), transport: webSocket(config.rpcWsUrl) }) as PublicClient)
+        ? (createPublicClient({
+            chain: fairgateChain(config.chainId, config.rpcUrl),
+            transport: webSocket(config.rpcWsUrl),
+          }) as PublicClient)
         : null;
   if (!heads) return {};
   return {
-    subscribeHeads: (onHead) => heads.watchBlockNumber({ onBlockNumber: onHead, emitOnBegin: false, onError: () => {} }),
+    subscribeHeads: (onHead) =>
+      heads.watchBlockNumber({ onBlockNumber: onHead, emitOnBegin: false, onError: () => {} }),
     // The local node mines only on demand: keep its fast poll, so an idle chain's head stays fresh for the gate.
-    subscribedPollMs: config.chainId === LOCAL_CHAIN_ID ? config.pollIntervalMs : Math.max(config.pollIntervalMs, SUBSCRIBED_POLL_MS),
+    subscribedPollMs:
+      config.chainId === LOCAL_CHAIN_ID ? config.pollIntervalMs : Math.max(config.pollIntervalMs, SUBSCRIBED_POLL_MS),
   };
 }
 

@@ -27,13 +27,21 @@ describe("production defaults (chain ≠ 31337)", () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "fairgate-production-"));
     keyFile = join(dir, "snapshot-key.pem");
-    await writeFile(keyFile, generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "pem", type: "pkcs8" }));
+    await writeFile(
+      keyFile,
+      generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "pem", type: "pkcs8" }),
+    );
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it("refuses the local defaults on another chain, naming every problem at once", () => {
     const problems = problemsOf(() =>
-      loadConfig({ CHAIN_ID: "10", FACTORY_ADDRESS: FACTORY, GATE_REQUIRE_SESSION: "false", ONSALE_IDENTITY_PROVIDER: "dev" }),
+      loadConfig({
+        CHAIN_ID: "10",
+        FACTORY_ADDRESS: FACTORY,
+        GATE_REQUIRE_SESSION: "false",
+        ONSALE_IDENTITY_PROVIDER: "dev",
+      }),
     );
     expect(problems.map((p) => p.split(":")[0])).toEqual([
       "SIWE_DOMAINS",
@@ -46,8 +54,20 @@ describe("production defaults (chain ≠ 31337)", () => {
   });
 
   it("reports bad values and unsafe settings together", () => {
-    const problems = problemsOf(() => loadConfig({ CHAIN_ID: "10", FACTORY_ADDRESS: FACTORY, PORT: "http", SIWE_DOMAINS: "tickets.example,localhost:3000" }));
-    expect(problems.map((p) => p.split(":")[0])).toEqual(["PORT", "SIWE_DOMAINS", "IDENTITY_PEPPER", "GATE_SNAPSHOT_KEY_FILE"]);
+    const problems = problemsOf(() =>
+      loadConfig({
+        CHAIN_ID: "10",
+        FACTORY_ADDRESS: FACTORY,
+        PORT: "http",
+        SIWE_DOMAINS: "tickets.example,localhost:3000",
+      }),
+    );
+    expect(problems.map((p) => p.split(":")[0])).toEqual([
+      "PORT",
+      "SIWE_DOMAINS",
+      "IDENTITY_PEPPER",
+      "GATE_SNAPSHOT_KEY_FILE",
+    ]);
   });
 
   it("starts with challenge mode closed and no dev identity provider once the secrets and a public domain are set", () => {
@@ -77,8 +97,18 @@ describe("production defaults (chain ≠ 31337)", () => {
   });
 
   it("knows a localhost SIWE domain in its spellings", () => {
-    for (const d of ["localhost", "localhost:3000", "app.localhost:8080", "127.0.0.1:3000", "127.1.2.3", "0.0.0.0:80", "[::1]:3000"]) expect(isLocalDomain(d)).toBe(true);
-    for (const d of ["tickets.example", "localhost.example.com:3000", "10.0.0.5:3000"]) expect(isLocalDomain(d)).toBe(false);
+    for (const d of [
+      "localhost",
+      "localhost:3000",
+      "app.localhost:8080",
+      "127.0.0.1:3000",
+      "127.1.2.3",
+      "0.0.0.0:80",
+      "[::1]:3000",
+    ])
+      expect(isLocalDomain(d)).toBe(true);
+    for (const d of ["tickets.example", "localhost.example.com:3000", "10.0.0.5:3000"])
+      expect(isLocalDomain(d)).toBe(false);
   });
 
   it("startIndexer refuses a hand-built unsafe config before it opens anything", async () => {
@@ -100,12 +130,30 @@ describe("production defaults (chain ≠ 31337)", () => {
     };
     const err = await startIndexer(config, { log: () => {} }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);
-    expect((err as ConfigError).problems.map((p) => p.split(":")[0])).toEqual(["SIWE_DOMAINS", "IDENTITY_PEPPER", "GATE_SNAPSHOT_KEY_FILE"]);
+    expect((err as ConfigError).problems.map((p) => p.split(":")[0])).toEqual([
+      "SIWE_DOMAINS",
+      "IDENTITY_PEPPER",
+      "GATE_SNAPSHOT_KEY_FILE",
+    ]);
     await expect(stat(dataDir)).rejects.toMatchObject({ code: "ENOENT" });
     // A dev identity provider passed in code is refused too, and so is an explicitly open challenge mode.
-    const safe = { ...config, siweDomains: ["tickets.example"], gateSettings: { identityPepper: "a-production-pepper-0123", snapshotKeyPem: "pem", requireSessionForChallenge: false } };
-    const dev = { name: "dev", verify: async () => ({ ok: false as const, code: "IDENTITY_REJECTED" as const, message: "" }) };
+    const safe = {
+      ...config,
+      siweDomains: ["tickets.example"],
+      gateSettings: {
+        identityPepper: "a-production-pepper-0123",
+        snapshotKeyPem: "pem",
+        requireSessionForChallenge: false,
+      },
+    };
+    const dev = {
+      name: "dev",
+      verify: async () => ({ ok: false as const, code: "IDENTITY_REJECTED" as const, message: "" }),
+    };
     const again = await startIndexer(safe, { log: () => {}, onsale: { identity: dev } }).catch((e: unknown) => e);
-    expect((again as ConfigError).problems.map((p) => p.split(":")[0])).toEqual(["GATE_REQUIRE_SESSION", "ONSALE_IDENTITY_PROVIDER"]);
+    expect((again as ConfigError).problems.map((p) => p.split(":")[0])).toEqual([
+      "GATE_REQUIRE_SESSION",
+      "ONSALE_IDENTITY_PROVIDER",
+    ]);
   });
 });

@@ -38,16 +38,22 @@ export function productionProblems(v: ProductionView): string[] {
   const on = `chain ${v.chainId} is not the local chain ${LOCAL_CHAIN_ID}`;
   const problems: string[] = [];
   const local = v.siweDomains.filter(isLocalDomain);
-  if (local.length > 0) problems.push(`SIWE_DOMAINS: ${local.join(", ")} is a localhost domain (${on}); name the app's public host`);
+  if (local.length > 0)
+    problems.push(`SIWE_DOMAINS: ${local.join(", ")} is a localhost domain (${on}); name the app's public host`);
   if (v.requireSessionForChallenge === false) {
     problems.push(`GATE_REQUIRE_SESSION: challenge mode open to anyone (${on}); leave it unset or set it to true`);
   }
-  if (!v.hasIdentityPepper) problems.push(`IDENTITY_PEPPER: missing secret (${on}); set IDENTITY_PEPPER or IDENTITY_PEPPER_FILE`);
+  if (!v.hasIdentityPepper)
+    problems.push(`IDENTITY_PEPPER: missing secret (${on}); set IDENTITY_PEPPER or IDENTITY_PEPPER_FILE`);
   if (!v.hasSnapshotKey) {
-    problems.push(`GATE_SNAPSHOT_KEY_FILE: missing secret (${on}); without it every process signs offline snapshots with a new key scanners cannot pin`);
+    problems.push(
+      `GATE_SNAPSHOT_KEY_FILE: missing secret (${on}); without it every process signs offline snapshots with a new key scanners cannot pin`,
+    );
   }
   if (v.identityProvider === "dev") {
-    problems.push(`ONSALE_IDENTITY_PROVIDER: the dev provider accepts any ID number (${on}); plug a real one in with startIndexer(config, { onsale: { identity } })`);
+    problems.push(
+      `ONSALE_IDENTITY_PROVIDER: the dev provider accepts any ID number (${on}); plug a real one in with startIndexer(config, { onsale: { identity } })`,
+    );
   }
   return problems;
 }
@@ -57,9 +63,14 @@ export function productionViewOfConfig(config: IndexerConfig, identityOverride?:
   return {
     chainId: config.chainId,
     siweDomains: config.siweDomains,
-    requireSessionForChallenge: config.gateSettings?.requireSessionForChallenge ?? defaultRequireSession(config.chainId),
+    requireSessionForChallenge:
+      config.gateSettings?.requireSessionForChallenge ?? defaultRequireSession(config.chainId),
     hasIdentityPepper: config.gateSettings?.identityPepper !== undefined,
     hasSnapshotKey: config.gateSettings?.snapshotKeyPem !== undefined,
-    identityProvider: identityOverride ? (identityOverride.name === "dev" ? "dev" : undefined) : config.onsale?.identityProvider,
+    identityProvider: identityOverride
+      ? identityOverride.name === "dev"
+        ? "dev"
+        : undefined
+      : config.onsale?.identityProvider,
   };
 }

@@ -10,12 +10,24 @@ export const deploymentSchema = z.object({
   fromBlock: z.number().int().nonnegative(),
   deployedAt: z.string(),
   /** The factory's ResaleMarket (optional: records written before it was added lack it). */
-  market: z.string().regex(/^0x[0-9a-fA-F]{40}$/).optional(),
+  market: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{40}$/)
+    .optional(),
   /** The market's Waitlist (`ResaleMarket.waitlist()`; absent in records written before it existed). */
-  waitlist: z.string().regex(/^0x[0-9a-fA-F]{40}$/).optional(),
+  waitlist: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{40}$/)
+    .optional(),
   /** Who deployed, and in which transaction (absent in older records). */
-  deployer: z.string().regex(/^0x[0-9a-fA-F]{40}$/).optional(),
-  txHash: z.string().regex(/^0x[0-9a-fA-F]{64}$/).optional(),
+  deployer: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{40}$/)
+    .optional(),
+  txHash: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{64}$/)
+    .optional(),
 });
 export type Deployment = z.infer<typeof deploymentSchema>;
 

@@ -5,7 +5,10 @@ import { fairgateChain } from "./chain";
 import { installMulticall3, MULTICALL3_ADDRESS, MULTICALL3_RUNTIME } from "./multicall3";
 
 // Two of Multicall3's own views (viem's multicall3Abi lists only aggregate3).
-const multicall3Abi = parseAbi(["function getChainId() view returns (uint256)", "function getBlockNumber() view returns (uint256)"]);
+const multicall3Abi = parseAbi([
+  "function getChainId() view returns (uint256)",
+  "function getBlockNumber() view returns (uint256)",
+]);
 
 describe("Multicall3 on the local node", () => {
   it("is installed at the canonical address, once, and answers a batch in one eth_call", async () => {
@@ -20,7 +23,9 @@ describe("Multicall3 on the local node", () => {
     const methods: string[] = [];
     const client = createPublicClient({
       chain: fairgateChain(),
-      transport: custom({ request: (a: { method: string; params?: unknown }) => (methods.push(a.method), node.request(a as never)) }),
+      transport: custom({
+        request: (a: { method: string; params?: unknown }) => (methods.push(a.method), node.request(a as never)),
+      }),
     });
     const [chainId, block] = await client.multicall({
       contracts: [

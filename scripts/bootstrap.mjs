@@ -64,8 +64,18 @@ function reexecUnderNode22() {
   if (!existsSync(node)) {
     log(`Node ${process.versions.node} is older than ${MIN_NODE.join(".")}: fetching ${pkg}@22 into .cache/node22 …`);
     mkdirSync(prefix, { recursive: true });
-    const status = run("npm", ["install", "--prefix", prefix, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", `${pkg}@22`]);
-    if (status !== 0 || !existsSync(node)) fail(`Could not install ${pkg}@22 (npm exit ${status}). Install Node >= 22.12 yourself and re-run.`);
+    const status = run("npm", [
+      "install",
+      "--prefix",
+      prefix,
+      "--no-save",
+      "--no-package-lock",
+      "--no-audit",
+      "--no-fund",
+      `${pkg}@22`,
+    ]);
+    if (status !== 0 || !existsSync(node))
+      fail(`Could not install ${pkg}@22 (npm exit ${status}). Install Node >= 22.12 yourself and re-run.`);
   }
   const child = spawn(node, process.argv.slice(1), { stdio: "inherit", env: envWithNodeFirst(bin) });
   forwardSignals(child);
@@ -115,12 +125,19 @@ function ensureDependencies() {
   const want = depsFingerprint();
   const have = existsSync(stamp) ? readFileSync(stamp, "utf8").trim() : "";
   if (have === want && edrNativeInstalled()) return;
-  log(existsSync(join(root, "node_modules")) ? "Dependencies changed: npm install …" : "Installing dependencies (first run, about a minute) …");
+  log(
+    existsSync(join(root, "node_modules"))
+      ? "Dependencies changed: npm install …"
+      : "Installing dependencies (first run, about a minute) …",
+  );
   const started = Date.now();
   // `npm ci` refuses this lockfile (EDR names platform packages the registry lacks); `npm install` honours it.
-  const status = run("npm", ["install", "--no-audit", "--no-fund"], { env: envWithNodeFirst(dirname(process.execPath)) });
+  const status = run("npm", ["install", "--no-audit", "--no-fund"], {
+    env: envWithNodeFirst(dirname(process.execPath)),
+  });
   if (status !== 0) fail(`npm install failed (exit ${status}).`);
-  if (!edrNativeInstalled()) fail("Hardhat's native EDR package is missing after npm install; was npm run under Node < 22?");
+  if (!edrNativeInstalled())
+    fail("Hardhat's native EDR package is missing after npm install; was npm run under Node < 22?");
   // Fingerprint after install: npm may have rewritten the lockfile.
   writeFileSync(stamp, `${depsFingerprint()}\n`);
   log(`Dependencies ready in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

@@ -5,6 +5,7 @@
  * Each test writes its row of the fault table; this script joins them into benchmarks/chaos.md
  * and benchmarks/chaos.json (what was injected, how many times, what was lost). Exits 1 on any failure.
  */
+import { stripVTControlCharacters } from "node:util";
 import { spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -14,7 +15,12 @@ import type { ChaosRow } from "../test/chaos/chaos-profile";
 import { buildContracts, repoRoot } from "./lib/build-contracts";
 
 const { values } = parseArgs({
-  options: { seed: { type: "string", default: "1" }, fast: { type: "boolean", default: false }, "skip-bench": { type: "boolean", default: false }, "rush-tickets": { type: "string", default: "50000" } },
+  options: {
+    seed: { type: "string", default: "1" },
+    fast: { type: "boolean", default: false },
+    "skip-bench": { type: "boolean", default: false },
+    "rush-tickets": { type: "string", default: "50000" },
+  },
 });
 const profile = values.fast ? "fast" : "full";
 const nodeBin = (pkg: string, file: string) => join(repoRoot, "node_modules", pkg, file);
@@ -41,28 +47,56 @@ const env = { ...process.env, CHAOS_PROFILE: profile, CHAOS_SEED: values.seed, C
 const failures: string[] = [];
 const suites: { name: string; code: number; note: string }[] = [];
 
-const vitest = await run(`Chaos suite (${profile}, seed ${values.seed})`, [nodeBin("vitest", "vitest.mjs"), "run", "--project", "chaos"], env);
-const plainVitest = vitest.output.replace(/\x1b\[[0-9;]*m/g, "");
-suites.push({ name: "vitest chaos project", code: vitest.code, note: /^\s*Tests\s+(.*)$/m.exec(plainVitest)?.[1]?.trim() ?? "" });
+const vitest = await run(
+  `Chaos suite (${profile}, seed ${values.seed})`,
+  [nodeBin("vitest", "vitest.mjs"), "run", "--project", "chaos"],
+  env,
+);
+const plainVitest = stripVTControlCharacters(vitest.output);
+suites.push({
+  name: "vitest chaos project",
+  code: vitest.code,
+  note: /^\s*Tests\s+(.*)$/m.exec(plainVitest)?.[1]?.trim() ?? "",
+});
 
-const solidity = await run("Contracts: fuzz, invariants, access control, reentrancy (Solidity tests)", [nodeBin("hardhat", "dist/src/cli.js"), "test", "solidity"], env);
-const plainSol = solidity.output.replace(/\x1b\[[0-9;]*m/g, "");
+const solidity = await run(
+  "Contracts: fuzz, invariants, access control, reentrancy (Solidity tests)",
+  [nodeBin("hardhat", "dist/src/cli.js"), "test", "solidity"],
+  env,
+);
+const plainSol = stripVTControlCharacters(solidity.output);
 const passing = Number(/(\d+) passing/.exec(plainSol)?.[1] ?? 0);
 const failing = Number(/(\d+) failing/.exec(plainSol)?.[1] ?? 0);
 const invariants = (plainSol.match(/invariant_\w+/g) ?? []).filter((v, i, a) => a.indexOf(v) === i);
 const solRow: ChaosRow = {
   faultClass: "Contract security",
-  injected: "Solidity fuzz + invariant campaigns (funds conservation, caps, check-in freeze), access-control and malicious-receiver reentrancy tests",
+  injected:
+    "Solidity fuzz + invariant campaigns (funds conservation, caps, check-in freeze), access-control and malicious-receiver reentrancy tests",
   count: passing + failing,
   detail: `${passing} passing, ${failing} failing; invariants: ${invariants.join(", ")}; see contracts/SECURITY.md for the manual checklist (Slither not installable here)`,
-  lost: failing === 0 && solidity.code === 0 ? "nothing: every invariant held, every privileged call by a stranger reverted, every reentrant call was blocked" : `FAILED: ${failing} failing`,
+  lost:
+    failing === 0 && solidity.code === 0
+      ? "nothing: every invariant held, every privileged call by a stranger reverted, every reentrant call was blocked"
+      : `FAILED: ${failing} failing`,
   checks: ["hardhat test solidity"],
 };
 suites.push({ name: "solidity", code: solidity.code, note: `${passing} passing, ${failing} failing` });
 
 if (!values["skip-bench"]) {
   const tickets = profile === "fast" ? "5000" : values["rush-tickets"];
-  const rush = await run(`Gate rush benchmark (${Number(tickets).toLocaleString("en")} tickets)`, ["--import", nodeBin("tsx", "dist/loader.mjs"), join(repoRoot, "scripts", "bench", "gate-rush.ts"), "--tickets", tickets, "--seed", values.seed], env);
+  const rush = await run(
+    `Gate rush benchmark (${Number(tickets).toLocaleString("en")} tickets)`,
+    [
+      "--import",
+      nodeBin("tsx", "dist/loader.mjs"),
+      join(repoRoot, "scripts", "bench", "gate-rush.ts"),
+      "--tickets",
+      tickets,
+      "--seed",
+      values.seed,
+    ],
+    env,
+  );
   suites.push({ name: "bench:gate-rush", code: rush.code, note: "benchmarks/gate-rush.md" });
 }
 
@@ -79,7 +113,9 @@ if (!values["skip-bench"]) {
       injected: `${rush.tickets.toLocaleString("en")}-ticket rush, ${rush.gates} gates: ${c.double?.scans} double scans, ${c.screenshot?.scans} screenshots, ${c.forwarded?.scans} forwarded QRs, ${c.resoldBuyer?.scans} resold mid-rush`,
       count: rush.scans,
       detail: `${Math.round(rush.scansPerSecond)} scans/s, p50 ${rush.p50.toFixed(1)} ms, p99 ${rush.p99.toFixed(1)} ms, load ${rush.loadAverage.map((l: number) => l.toFixed(1)).join("/")}`,
-      lost: rush.ok ? `nothing: ${rush.admittedOnce}/${rush.validTickets} valid tickets admitted exactly once, 0 of ${invalid} invalid scans admitted` : "FAILED (see benchmarks/gate-rush.md)",
+      lost: rush.ok
+        ? `nothing: ${rush.admittedOnce}/${rush.validTickets} valid tickets admitted exactly once, 0 of ${invalid} invalid scans admitted`
+        : "FAILED (see benchmarks/gate-rush.md)",
       checks: ["benchmarks/gate-rush.md"],
     });
   } catch {
@@ -89,7 +125,9 @@ if (!values["skip-bench"]) {
 await rm(resultsDir, { recursive: true, force: true });
 for (const s of suites) if (s.code !== 0) failures.push(`${s.name} (exit ${s.code})`);
 
-const load = loadavg().map((l) => l.toFixed(1)).join(" / ");
+const load = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(" / ");
 const esc = (s: string) => s.replace(/\|/g, "\\|");
 const md = [
   "# Chaos run: faults injected and what was lost",
@@ -100,19 +138,28 @@ const md = [
   "",
   "| fault class | injected | times | lost |",
   "| --- | --- | ---: | --- |",
-  ...rows.map((r) => `| ${esc(r.faultClass)} | ${esc(r.injected)} | ${r.count.toLocaleString("en")} | ${esc(r.lost)} |`),
+  ...rows.map(
+    (r) => `| ${esc(r.faultClass)} | ${esc(r.injected)} | ${r.count.toLocaleString("en")} | ${esc(r.lost)} |`,
+  ),
   "",
   "## Details",
   "",
-  ...rows.flatMap((r) => [`- **${r.faultClass}**: ${r.detail ?? ""}${r.checks.length ? ` Checks: ${r.checks.join("; ")}.` : ""}`]),
+  ...rows.flatMap((r) => [
+    `- **${r.faultClass}**: ${r.detail ?? ""}${r.checks.length ? ` Checks: ${r.checks.join("; ")}.` : ""}`,
+  ]),
   "",
   "## Suites",
   "",
-  ...suites.map((s) => `- ${s.name}: ${s.code === 0 ? "passed" : `FAILED (exit ${s.code})`}${s.note ? ` — ${s.note}` : ""}`),
+  ...suites.map(
+    (s) => `- ${s.name}: ${s.code === 0 ? "passed" : `FAILED (exit ${s.code})`}${s.note ? ` — ${s.note}` : ""}`,
+  ),
   "",
 ].join("\n");
 await writeFile(join(repoRoot, "benchmarks", "chaos.md"), md);
-await writeFile(join(repoRoot, "benchmarks", "chaos.json"), `${JSON.stringify({ profile, seed: Number(values.seed), ranAt: new Date().toISOString(), load: loadavg(), rows, suites }, null, 2)}\n`);
+await writeFile(
+  join(repoRoot, "benchmarks", "chaos.json"),
+  `${JSON.stringify({ profile, seed: Number(values.seed), ranAt: new Date().toISOString(), load: loadavg(), rows, suites }, null, 2)}\n`,
+);
 console.log(`\n${md}\nWritten: benchmarks/chaos.md, benchmarks/chaos.json`);
 if (failures.length) console.error(`Chaos run FAILED: ${failures.join(", ")}`);
 process.exit(failures.length ? 1 : 0);

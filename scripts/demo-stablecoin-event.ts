@@ -10,7 +10,14 @@ import { ticketFactoryAbi } from "../lib/generated/abis";
 import { repoRoot } from "./lib/build-contracts";
 import { localClients } from "./lib/local-clients";
 
-export type StablecoinDemoEvent = { ticket: Address; name: string; token: Address; symbol: string; decimals: number; funded: Address[] };
+export type StablecoinDemoEvent = {
+  ticket: Address;
+  name: string;
+  token: Address;
+  symbol: string;
+  decimals: number;
+  funded: Address[];
+};
 
 const USD = 1_000_000n;
 export const STABLECOIN_DEMO_TIERS = [
@@ -25,7 +32,12 @@ async function mockUsdArtifact(): Promise<{ abi: Abi; bytecode: Hex }> {
   return JSON.parse(await readFile(file, "utf8")) as { abi: Abi; bytecode: Hex };
 }
 
-export async function createStablecoinDemoEvent(options: { rpcUrl: string; factory: Address; name?: string; fans?: number[] }): Promise<StablecoinDemoEvent> {
+export async function createStablecoinDemoEvent(options: {
+  rpcUrl: string;
+  factory: Address;
+  name?: string;
+  fans?: number[];
+}): Promise<StablecoinDemoEvent> {
   const { publicClient, accounts, wallet } = await localClients(options.rpcUrl);
   const organizer = accounts[0]!;
   const mined = async (hash: Hex) => {
@@ -34,10 +46,19 @@ export async function createStablecoinDemoEvent(options: { rpcUrl: string; facto
     return receipt;
   };
   const artifact = await mockUsdArtifact();
-  const token = (await mined(await wallet(organizer).deployContract({ abi: artifact.abi, bytecode: artifact.bytecode }))).contractAddress!;
+  const token = (
+    await mined(await wallet(organizer).deployContract({ abi: artifact.abi, bytecode: artifact.bytecode }))
+  ).contractAddress!;
   const funded = (options.fans ?? [1, 2, 3, 4]).map((i) => accounts[i]!).filter(Boolean);
   for (const fan of funded) {
-    await mined(await wallet(organizer).writeContract({ address: token, abi: artifact.abi, functionName: "mint", args: [fan, DEMO_FAN_USD] }));
+    await mined(
+      await wallet(organizer).writeContract({
+        address: token,
+        abi: artifact.abi,
+        functionName: "mint",
+        args: [fan, DEMO_FAN_USD],
+      }),
+    );
   }
   const name = options.name ?? "Fairgate Live: Stablecoin Night";
   const startTime = BigInt(Math.floor(Date.now() / 1000) + 21 * 24 * 3600);
@@ -47,7 +68,18 @@ export async function createStablecoinDemoEvent(options: { rpcUrl: string; facto
       abi: ticketFactoryAbi,
       functionName: "createEventWithTiers",
       args: [
-        { name, symbol: "FGUSD", startTime, endTime: startTime + 6n * 3600n, lockWindow: 3600, maxPerWallet: 4, maxPerIdentity: 0, royaltyBps: 500, voucherSigner: "0x0000000000000000000000000000000000000000", currency: token },
+        {
+          name,
+          symbol: "FGUSD",
+          startTime,
+          endTime: startTime + 6n * 3600n,
+          lockWindow: 3600,
+          maxPerWallet: 4,
+          maxPerIdentity: 0,
+          royaltyBps: 500,
+          voucherSigner: "0x0000000000000000000000000000000000000000",
+          currency: token,
+        },
         [...STABLECOIN_DEMO_TIERS],
       ],
     }),

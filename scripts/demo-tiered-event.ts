@@ -7,15 +7,47 @@ import { parseEther, parseEventLogs, type Address } from "viem";
 import { eventTicketAbi, ticketFactoryAbi } from "../lib/generated/abis";
 import { localClients } from "./lib/local-clients";
 
-export type TieredDemoEvent = { ticket: Address; name: string; buyer: { account: Address; accountIndex: number; tokenIds: bigint[] } };
+export type TieredDemoEvent = {
+  ticket: Address;
+  name: string;
+  buyer: { account: Address; accountIndex: number; tokenIds: bigint[] };
+};
 
 export const TIERED_DEMO_TIERS = [
-  { faceValue: parseEther("0.05"), supply: 500, zones: 1, mode: 0, resaleCapBps: 12_000, voucherOnly: false, reserved: false },
-  { faceValue: parseEther("0.2"), supply: 50, zones: 3, mode: 1, resaleCapBps: 11_000, voucherOnly: false, reserved: false },
-  { faceValue: parseEther("0.5"), supply: 10, zones: 7, mode: 2, resaleCapBps: 10_000, voucherOnly: false, reserved: false },
+  {
+    faceValue: parseEther("0.05"),
+    supply: 500,
+    zones: 1,
+    mode: 0,
+    resaleCapBps: 12_000,
+    voucherOnly: false,
+    reserved: false,
+  },
+  {
+    faceValue: parseEther("0.2"),
+    supply: 50,
+    zones: 3,
+    mode: 1,
+    resaleCapBps: 11_000,
+    voucherOnly: false,
+    reserved: false,
+  },
+  {
+    faceValue: parseEther("0.5"),
+    supply: 10,
+    zones: 7,
+    mode: 2,
+    resaleCapBps: 10_000,
+    voucherOnly: false,
+    reserved: false,
+  },
 ] as const;
 
-export async function createTieredDemoEvent(options: { rpcUrl: string; factory: Address; name?: string }): Promise<TieredDemoEvent> {
+export async function createTieredDemoEvent(options: {
+  rpcUrl: string;
+  factory: Address;
+  name?: string;
+}): Promise<TieredDemoEvent> {
   const { publicClient, accounts, wallet } = await localClients(options.rpcUrl);
   const organizer = accounts[0]!;
   const name = options.name ?? "Fairgate Live: Tiered Night";
@@ -25,7 +57,18 @@ export async function createTieredDemoEvent(options: { rpcUrl: string; factory: 
     abi: ticketFactoryAbi,
     functionName: "createEventWithTiers",
     args: [
-      { name, symbol: "FGTIER", startTime, endTime: startTime + 6n * 3600n, lockWindow: 3600, maxPerWallet: 4, maxPerIdentity: 0, royaltyBps: 500, voucherSigner: "0x0000000000000000000000000000000000000000", currency: "0x0000000000000000000000000000000000000000" },
+      {
+        name,
+        symbol: "FGTIER",
+        startTime,
+        endTime: startTime + 6n * 3600n,
+        lockWindow: 3600,
+        maxPerWallet: 4,
+        maxPerIdentity: 0,
+        royaltyBps: 500,
+        voucherSigner: "0x0000000000000000000000000000000000000000",
+        currency: "0x0000000000000000000000000000000000000000",
+      },
       [...TIERED_DEMO_TIERS],
     ],
   });
@@ -35,7 +78,17 @@ export async function createTieredDemoEvent(options: { rpcUrl: string; factory: 
   const ticket = created.args.ticket;
 
   const buyer = accounts[1]!;
-  const buyHash = await wallet(buyer).writeContract({ address: ticket, abi: eventTicketAbi, functionName: "buy", args: [0, 1n], value: TIERED_DEMO_TIERS[0].faceValue });
-  const bought = parseEventLogs({ abi: eventTicketAbi, eventName: "Transfer", logs: (await publicClient.waitForTransactionReceipt({ hash: buyHash })).logs });
+  const buyHash = await wallet(buyer).writeContract({
+    address: ticket,
+    abi: eventTicketAbi,
+    functionName: "buy",
+    args: [0, 1n],
+    value: TIERED_DEMO_TIERS[0].faceValue,
+  });
+  const bought = parseEventLogs({
+    abi: eventTicketAbi,
+    eventName: "Transfer",
+    logs: (await publicClient.waitForTransactionReceipt({ hash: buyHash })).logs,
+  });
   return { ticket, name, buyer: { account: buyer, accountIndex: 1, tokenIds: bought.map((t) => t.args.tokenId) } };
 }

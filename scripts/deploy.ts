@@ -26,13 +26,19 @@ export async function deployLocal(options: { rpcUrl: string; deploymentsFile?: s
     deployer: accounts[0]!,
     txHash: d.factoryTxHash,
   };
-  const existing = await readFile(file, "utf8").then((s) => deploymentsFileSchema.parse(JSON.parse(s)), () => ({}));
+  const existing = await readFile(file, "utf8").then(
+    (s) => deploymentsFileSchema.parse(JSON.parse(s)),
+    () => ({}),
+  );
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify({ ...existing, [chain.id]: deployment }, null, 2)}\n`);
   return deployment;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const deployment = await deployLocal({ rpcUrl: process.env.RPC_URL ?? "http://127.0.0.1:8545", deploymentsFile: process.env.DEPLOYMENTS_FILE });
+  const deployment = await deployLocal({
+    rpcUrl: process.env.RPC_URL ?? "http://127.0.0.1:8545",
+    deploymentsFile: process.env.DEPLOYMENTS_FILE,
+  });
   console.log(`TicketFactory ${deployment.factory} on chain ${deployment.chainId} (block ${deployment.fromBlock})`);
 }

@@ -7,14 +7,24 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { network } from "hardhat";
-import { getAddress, keccak256, parseSignature, toHex, type Address, type Hash, type PublicClient, type WalletClient } from "viem";
+import {
+  getAddress,
+  keccak256,
+  parseSignature,
+  toHex,
+  type Address,
+  type Hash,
+  type PublicClient,
+  type WalletClient,
+} from "viem";
 import { deployFairgate } from "../lib/deploy/deploy-fairgate";
 
 const { viem } = await network.create();
 const publicClient = await viem.getPublicClient();
 const wallets = await viem.getWalletClients();
 const [deployer, holder, batchHolder, receiverWallet, seller, buyer] = wallets;
-if (!deployer || !holder || !batchHolder || !receiverWallet || !seller || !buyer) throw new Error("gas report needs 6 test accounts");
+if (!deployer || !holder || !batchHolder || !receiverWallet || !seller || !buyer)
+  throw new Error("gas report needs 6 test accounts");
 
 /** A fresh, never-used address (no balance slot written anywhere yet). */
 let freshCounter = 0;
@@ -30,7 +40,12 @@ async function gasOf(hash: Promise<Hash>): Promise<number> {
 const now = BigInt(Math.floor(Date.now() / 1000));
 const oz = await viem.deployContract("OzBaseline721");
 const az = await viem.deployContract("ERC721ABaseline");
-const deployed = await deployFairgate({ publicClient: publicClient as unknown as PublicClient, wallet: deployer as unknown as WalletClient, account: deployer.account, chain: deployer.chain });
+const deployed = await deployFairgate({
+  publicClient: publicClient as unknown as PublicClient,
+  wallet: deployer as unknown as WalletClient,
+  account: deployer.account,
+  chain: deployer.chain,
+});
 const factory = await viem.getContractAt("TicketFactory", deployed.factory);
 
 // All rules on: lock window, wallet cap, identity cap, royalty, voucher signer, cap on resale.
@@ -47,8 +62,24 @@ const config = {
   currency: "0x0000000000000000000000000000000000000000" as Address,
 };
 const tiers = [
-  { faceValue: 10n ** 17n, supply: 16_000_000, zones: 1, mode: 0, resaleCapBps: 11_000, voucherOnly: false, reserved: false },
-  { faceValue: 10n ** 17n, supply: 16_000_000, zones: 3, mode: 1, resaleCapBps: 10_000, voucherOnly: false, reserved: false },
+  {
+    faceValue: 10n ** 17n,
+    supply: 16_000_000,
+    zones: 1,
+    mode: 0,
+    resaleCapBps: 11_000,
+    voucherOnly: false,
+    reserved: false,
+  },
+  {
+    faceValue: 10n ** 17n,
+    supply: 16_000_000,
+    zones: 3,
+    mode: 1,
+    resaleCapBps: 10_000,
+    voucherOnly: false,
+    reserved: false,
+  },
 ] as const;
 await gasOf(factory.write.createEventWithTiers([config, tiers]));
 const ticketAddress = (await factory.read.events([0n])) as Address;
@@ -62,12 +93,22 @@ await gasOf(ticket.write.mintTo([0, fresh(), 1n]));
 
 type Row = { scenario: string; tickets: number; oz: number; erc721a: number; fairgate: number };
 const rows: Row[] = [];
-async function measure(scenario: string, tickets: number, run: {
-  oz: () => Promise<Hash>;
-  az: () => Promise<Hash>;
-  fg: () => Promise<Hash>;
-}) {
-  rows.push({ scenario, tickets, oz: await gasOf(run.oz()), erc721a: await gasOf(run.az()), fairgate: await gasOf(run.fg()) });
+async function measure(
+  scenario: string,
+  tickets: number,
+  run: {
+    oz: () => Promise<Hash>;
+    az: () => Promise<Hash>;
+    fg: () => Promise<Hash>;
+  },
+) {
+  rows.push({
+    scenario,
+    tickets,
+    oz: await gasOf(run.oz()),
+    erc721a: await gasOf(run.az()),
+    fairgate: await gasOf(run.fg()),
+  });
 }
 
 // ---------------------------------------------------------------- mints
@@ -99,9 +140,12 @@ for (const n of [10, 100]) {
 // ---------------------------------------------------------------- transfers
 // holder: wallets[1] gets singly-minted tickets; batch holder: wallets[2] gets a batch of 10.
 const receiver = receiverWallet.account.address; // already holds a ticket (non-zero balance)
-const ozAs = (w: typeof holder) => viem.getContractAt("OzBaseline721", oz.address, { client: { public: publicClient, wallet: w } });
-const azAs = (w: typeof holder) => viem.getContractAt("ERC721ABaseline", az.address, { client: { public: publicClient, wallet: w } });
-const fgAs = (w: typeof holder) => viem.getContractAt("EventTicket", ticket.address, { client: { public: publicClient, wallet: w } });
+const ozAs = (w: typeof holder) =>
+  viem.getContractAt("OzBaseline721", oz.address, { client: { public: publicClient, wallet: w } });
+const azAs = (w: typeof holder) =>
+  viem.getContractAt("ERC721ABaseline", az.address, { client: { public: publicClient, wallet: w } });
+const fgAs = (w: typeof holder) =>
+  viem.getContractAt("EventTicket", ticket.address, { client: { public: publicClient, wallet: w } });
 const [ozH, azH, fgH] = [await ozAs(holder), await azAs(holder), await fgAs(holder)];
 const [ozB, azB, fgB] = [await ozAs(batchHolder), await azAs(batchHolder), await fgAs(batchHolder)];
 
@@ -162,15 +206,35 @@ const fgS = await fgAs(seller);
 // The event's first primary sale (escrow still empty) by a wallet that already holds tickets but has
 // bought none, as in earlier reports; measured before the seller buys what it resells below.
 const fgPrimary = await fgAs(batchHolder);
-extras.push({ scenario: "primary buy 1 at face (escrow)", tickets: 1, fairgate: await gasOf(fgPrimary.write.buy([0, 1n], { value: 10n ** 17n })) });
+extras.push({
+  scenario: "primary buy 1 at face (escrow)",
+  tickets: 1,
+  fairgate: await gasOf(fgPrimary.write.buy([0, 1n], { value: 10n ** 17n })),
+});
 // Bought, not minted: only tickets with a refund right sell at a price (complimentary ones go for 0).
 await gasOf(fgS.write.buy([1, 2n], { value: 2n * 10n ** 17n }));
 const listId = (await lastId(ticket)) - 1n;
-const marketAsSeller = await viem.getContractAt("ResaleMarket", market.address, { client: { public: publicClient, wallet: seller } });
-const marketAsBuyer = await viem.getContractAt("ResaleMarket", market.address, { client: { public: publicClient, wallet: buyer } });
-extras.push({ scenario: "approve market (single token)", tickets: 1, fairgate: await gasOf(fgS.write.approve([market.address, listId])) });
-extras.push({ scenario: "list (MarketOnly tier, at cap)", tickets: 1, fairgate: await gasOf(marketAsSeller.write.list([ticket.address, listId, 10n ** 17n])) });
-extras.push({ scenario: "resale buy (royalty + seller paid)", tickets: 1, fairgate: await gasOf(marketAsBuyer.write.buy([ticket.address, listId, 10n ** 17n], { value: 10n ** 17n })) });
+const marketAsSeller = await viem.getContractAt("ResaleMarket", market.address, {
+  client: { public: publicClient, wallet: seller },
+});
+const marketAsBuyer = await viem.getContractAt("ResaleMarket", market.address, {
+  client: { public: publicClient, wallet: buyer },
+});
+extras.push({
+  scenario: "approve market (single token)",
+  tickets: 1,
+  fairgate: await gasOf(fgS.write.approve([market.address, listId])),
+});
+extras.push({
+  scenario: "list (MarketOnly tier, at cap)",
+  tickets: 1,
+  fairgate: await gasOf(marketAsSeller.write.list([ticket.address, listId, 10n ** 17n])),
+});
+extras.push({
+  scenario: "resale buy (royalty + seller paid)",
+  tickets: 1,
+  fairgate: await gasOf(marketAsBuyer.write.buy([ticket.address, listId, 10n ** 17n], { value: 10n ** 17n })),
+});
 const gateRole = (await ticket.read.GATE_ROLE()) as Hash;
 await gasOf(ticket.write.grantRole([gateRole, deployer.account.address]));
 for (const n of [1, 10, 100]) {
@@ -181,31 +245,88 @@ for (const n of [1, 10, 100]) {
 }
 
 // Waitlist: a second event whose MarketOnly tier (supply 1) the seller bought out.
-await gasOf(factory.write.createEventWithTiers([{ ...config, name: "Gas Queue", symbol: "GQ" }, [{ faceValue: 10n ** 17n, supply: 1, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: false, reserved: false }]]));
+await gasOf(
+  factory.write.createEventWithTiers([
+    { ...config, name: "Gas Queue", symbol: "GQ" },
+    [
+      {
+        faceValue: 10n ** 17n,
+        supply: 1,
+        zones: 1,
+        mode: 1,
+        resaleCapBps: 10_000,
+        voucherOnly: false,
+        reserved: false,
+      },
+    ],
+  ]),
+);
 const queueEvent = (await factory.read.events([1n])) as Address;
-const queueAsSeller = await viem.getContractAt("EventTicket", queueEvent, { client: { public: publicClient, wallet: seller } });
+const queueAsSeller = await viem.getContractAt("EventTicket", queueEvent, {
+  client: { public: publicClient, wallet: seller },
+});
 await gasOf(queueAsSeller.write.buy([0, 1n], { value: 10n ** 17n }));
 const waitlistAddress = (await market.read.waitlist()) as Address;
-const wlAs = (w: typeof holder) => viem.getContractAt("Waitlist", waitlistAddress, { client: { public: publicClient, wallet: w } });
+const wlAs = (w: typeof holder) =>
+  viem.getContractAt("Waitlist", waitlistAddress, { client: { public: publicClient, wallet: w } });
 const [wlBuyer, wlHolder, wlSeller] = [await wlAs(buyer), await wlAs(holder), await wlAs(seller)];
-extras.push({ scenario: "waitlist join (first in line, deposit = face)", tickets: 1, fairgate: await gasOf(wlBuyer.write.join([queueEvent, 0], { value: 10n ** 17n })) });
-extras.push({ scenario: "waitlist join (behind another wallet)", tickets: 1, fairgate: await gasOf(wlHolder.write.join([queueEvent, 0], { value: 10n ** 17n })) });
-extras.push({ scenario: "waitlist leave (deposit refunded)", tickets: 1, fairgate: await gasOf(wlHolder.write.leave([queueEvent, 0])) });
+extras.push({
+  scenario: "waitlist join (first in line, deposit = face)",
+  tickets: 1,
+  fairgate: await gasOf(wlBuyer.write.join([queueEvent, 0], { value: 10n ** 17n })),
+});
+extras.push({
+  scenario: "waitlist join (behind another wallet)",
+  tickets: 1,
+  fairgate: await gasOf(wlHolder.write.join([queueEvent, 0], { value: 10n ** 17n })),
+});
+extras.push({
+  scenario: "waitlist leave (deposit refunded)",
+  tickets: 1,
+  fairgate: await gasOf(wlHolder.write.leave([queueEvent, 0])),
+});
 await gasOf(queueAsSeller.write.approve([market.address, 1n]));
-extras.push({ scenario: "return ticket to waitlist (head gets it, holder paid face)", tickets: 1, fairgate: await gasOf(wlSeller.write.returnTicket([queueEvent, 1n])) });
+extras.push({
+  scenario: "return ticket to waitlist (head gets it, holder paid face)",
+  tickets: 1,
+  fairgate: await gasOf(wlSeller.write.returnTicket([queueEvent, 1n])),
+});
 
 // ---------------------------------------------------------------- stablecoin (6-decimal MockUSD with EIP-2612)
 // Same rules as the live event, priced in the token. Each wallet has bought before (no fresh balance
 // slots), so the rows compare with "primary buy 1 at face (escrow)" and "resale buy" above.
 const usd = await viem.deployContract("MockUSD");
 const USD = 1_000_000n;
-await gasOf(factory.write.createEventWithTiers([{ ...config, name: "Gas USD", symbol: "GUSD", currency: usd.address }, [
-  { faceValue: 25n * USD, supply: 16_000_000, zones: 1, mode: 0, resaleCapBps: 11_000, voucherOnly: false, reserved: false },
-  { faceValue: 40n * USD, supply: 16_000_000, zones: 3, mode: 1, resaleCapBps: 10_000, voucherOnly: false, reserved: false },
-]]));
+await gasOf(
+  factory.write.createEventWithTiers([
+    { ...config, name: "Gas USD", symbol: "GUSD", currency: usd.address },
+    [
+      {
+        faceValue: 25n * USD,
+        supply: 16_000_000,
+        zones: 1,
+        mode: 0,
+        resaleCapBps: 11_000,
+        voucherOnly: false,
+        reserved: false,
+      },
+      {
+        faceValue: 40n * USD,
+        supply: 16_000_000,
+        zones: 3,
+        mode: 1,
+        resaleCapBps: 10_000,
+        voucherOnly: false,
+        reserved: false,
+      },
+    ],
+  ]),
+);
 const usdEventAddress = (await factory.read.events([2n])) as Address;
-const usdAs = (w: typeof holder) => viem.getContractAt("MockUSD", usd.address, { client: { public: publicClient, wallet: w } });
-const usdEventAs = (w: typeof holder) => viem.getContractAt("EventTicket", usdEventAddress, { client: { public: publicClient, wallet: w } });
+const usdAs = (w: typeof holder) =>
+  viem.getContractAt("MockUSD", usd.address, { client: { public: publicClient, wallet: w } });
+const usdEventAs = (w: typeof holder) =>
+  viem.getContractAt("EventTicket", usdEventAddress, { client: { public: publicClient, wallet: w } });
 for (const w of [buyer, seller]) await gasOf(usd.write.mint([w.account.address, 1_000n * USD]));
 const [usdBuyer, usdSeller] = [await usdAs(buyer), await usdAs(seller)];
 const [evOrg, evBuyer, evSeller] = [await usdEventAs(deployer), await usdEventAs(buyer), await usdEventAs(seller)];
@@ -219,17 +340,42 @@ async function permitArgs(w: NonNullable<typeof holder>, spender: Address, value
   const deadline = now + 3_600n;
   const nonce = (await usd.read.nonces([w.account.address])) as bigint;
   const signature = await w.signTypedData({
-    domain: { name: "Mock USD", version: "1", chainId: await publicClient.getChainId(), verifyingContract: usd.address },
-    types: { Permit: [{ name: "owner", type: "address" }, { name: "spender", type: "address" }, { name: "value", type: "uint256" }, { name: "nonce", type: "uint256" }, { name: "deadline", type: "uint256" }] },
+    domain: {
+      name: "Mock USD",
+      version: "1",
+      chainId: await publicClient.getChainId(),
+      verifyingContract: usd.address,
+    },
+    types: {
+      Permit: [
+        { name: "owner", type: "address" },
+        { name: "spender", type: "address" },
+        { name: "value", type: "uint256" },
+        { name: "nonce", type: "uint256" },
+        { name: "deadline", type: "uint256" },
+      ],
+    },
     primaryType: "Permit",
     message: { owner: w.account.address, spender, value, nonce, deadline },
   });
   const { r, s, yParity } = parseSignature(signature);
   return [deadline, 27 + yParity, r, s] as const;
 }
-extras.push({ scenario: "stablecoin: approve the event contract (separate tx)", tickets: 1, fairgate: await gasOf(usdBuyer.write.approve([usdEventAddress, 25n * USD])) });
-extras.push({ scenario: "stablecoin: primary buy 1 after approve", tickets: 1, fairgate: await gasOf(evBuyer.write.buy([0, 1n])) });
-extras.push({ scenario: "stablecoin: primary buy 1 with permit (one tx, no approve)", tickets: 1, fairgate: await gasOf(evBuyer.write.buyWithPermit([0, 1n, ...(await permitArgs(buyer, usdEventAddress, 25n * USD))])) });
+extras.push({
+  scenario: "stablecoin: approve the event contract (separate tx)",
+  tickets: 1,
+  fairgate: await gasOf(usdBuyer.write.approve([usdEventAddress, 25n * USD])),
+});
+extras.push({
+  scenario: "stablecoin: primary buy 1 after approve",
+  tickets: 1,
+  fairgate: await gasOf(evBuyer.write.buy([0, 1n])),
+});
+extras.push({
+  scenario: "stablecoin: primary buy 1 with permit (one tx, no approve)",
+  tickets: 1,
+  fairgate: await gasOf(evBuyer.write.buyWithPermit([0, 1n, ...(await permitArgs(buyer, usdEventAddress, 25n * USD))])),
+});
 
 // Resale in the token: the seller buys two MarketOnly tickets and lists them at cap.
 await gasOf(usdSeller.write.approve([usdEventAddress, 80n * USD]));
@@ -239,18 +385,52 @@ await gasOf(evSeller.write.setApprovalForAll([market.address, true]));
 await gasOf(marketAsSeller.write.list([usdEventAddress, usdListId, 40n * USD]));
 await gasOf(marketAsSeller.write.list([usdEventAddress, usdListId + 1n, 40n * USD]));
 await gasOf(usdBuyer.write.approve([market.address, 40n * USD]));
-extras.push({ scenario: "stablecoin: resale buy after approve (royalty + seller paid)", tickets: 1, fairgate: await gasOf(marketAsBuyer.write.buy([usdEventAddress, usdListId, 40n * USD])) });
-extras.push({ scenario: "stablecoin: resale buy with permit (one tx, no approve)", tickets: 1, fairgate: await gasOf(marketAsBuyer.write.buyWithPermit([usdEventAddress, usdListId + 1n, 40n * USD, ...(await permitArgs(buyer, market.address, 40n * USD))])) });
+extras.push({
+  scenario: "stablecoin: resale buy after approve (royalty + seller paid)",
+  tickets: 1,
+  fairgate: await gasOf(marketAsBuyer.write.buy([usdEventAddress, usdListId, 40n * USD])),
+});
+extras.push({
+  scenario: "stablecoin: resale buy with permit (one tx, no approve)",
+  tickets: 1,
+  fairgate: await gasOf(
+    marketAsBuyer.write.buyWithPermit([
+      usdEventAddress,
+      usdListId + 1n,
+      40n * USD,
+      ...(await permitArgs(buyer, market.address, 40n * USD)),
+    ]),
+  ),
+});
 
 // ---------------------------------------------------------------- reserved seating
 // One token per chosen seat; compare with "primary buy 1 at face (escrow)" (the buyer has bought before).
-await gasOf(factory.write.createEventWithTiers([{ ...config, name: "Gas Seats", symbol: "GSEAT" }, [
-  { faceValue: 10n ** 17n, supply: 50_000, zones: 1, mode: 1, resaleCapBps: 11_000, voucherOnly: false, reserved: true },
-]]));
-const seatEvent = await viem.getContractAt("EventTicket", (await factory.read.events([3n])) as Address, { client: { public: publicClient, wallet: buyer } });
+await gasOf(
+  factory.write.createEventWithTiers([
+    { ...config, name: "Gas Seats", symbol: "GSEAT" },
+    [
+      {
+        faceValue: 10n ** 17n,
+        supply: 50_000,
+        zones: 1,
+        mode: 1,
+        resaleCapBps: 11_000,
+        voucherOnly: false,
+        reserved: true,
+      },
+    ],
+  ]),
+);
+const seatEvent = await viem.getContractAt("EventTicket", (await factory.read.events([3n])) as Address, {
+  client: { public: publicClient, wallet: buyer },
+});
 await gasOf(seatEvent.write.buySeats([0, [49_999]], { value: 10n ** 17n })); // warm-up: escrow and the buyer's wallet word
 for (const seats of [[100], [200, 201, 202, 203]]) {
-  extras.push({ scenario: `reserved seats: buy ${seats.length} chosen seat${seats.length > 1 ? "s" : ""} (one tx)`, tickets: seats.length, fairgate: await gasOf(seatEvent.write.buySeats([0, seats], { value: 10n ** 17n * BigInt(seats.length) })) });
+  extras.push({
+    scenario: `reserved seats: buy ${seats.length} chosen seat${seats.length > 1 ? "s" : ""} (one tx)`,
+    tickets: seats.length,
+    fairgate: await gasOf(seatEvent.write.buySeats([0, seats], { value: 10n ** 17n * BigInt(seats.length) })),
+  });
 }
 
 // ---------------------------------------------------------------- output
@@ -265,8 +445,9 @@ const lines = [
   "",
   "| scenario | tickets | OZ5 ERC721 | ERC721A 4 | Fairgate | Fairgate / OZ | per ticket OZ | per ticket 721A | per ticket Fairgate |",
   "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-  ...rows.map((r) =>
-    `| ${r.scenario} | ${r.tickets} | ${r.oz} | ${r.erc721a} | ${r.fairgate} | ${ratio(r.fairgate, r.oz)} | ${per(r.oz, r.tickets)} | ${per(r.erc721a, r.tickets)} | ${per(r.fairgate, r.tickets)} |`,
+  ...rows.map(
+    (r) =>
+      `| ${r.scenario} | ${r.tickets} | ${r.oz} | ${r.erc721a} | ${r.fairgate} | ${ratio(r.fairgate, r.oz)} | ${per(r.oz, r.tickets)} | ${per(r.erc721a, r.tickets)} | ${per(r.fairgate, r.tickets)} |`,
   ),
   "",
   "| EventTicket / ResaleMarket only | tickets | gas | per ticket |",

@@ -68,16 +68,30 @@ async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
 async function main(): Promise<void> {
   for (const [what, port] of Object.entries(ports)) {
     if (!(await portIsFree(port))) {
-      throw new Error(`Port ${port} (${what}) is in use. Is Fairgate already running? Override with ${what.toUpperCase()}_PORT=…`);
+      throw new Error(
+        `Port ${port} (${what}) is in use. Is Fairgate already running? Override with ${what.toUpperCase()}_PORT=…`,
+      );
     }
   }
 
   await step("Compiling contracts", buildContracts);
 
-  const chain = group.start("chain", process.execPath, [join(repoRoot, "node_modules", "hardhat", "dist", "src", "cli.js"), "node", "--hostname", host, "--port", String(ports.chain)], {
-    cwd: repoRoot,
-    echo: verbose,
-  });
+  const chain = group.start(
+    "chain",
+    process.execPath,
+    [
+      join(repoRoot, "node_modules", "hardhat", "dist", "src", "cli.js"),
+      "node",
+      "--hostname",
+      host,
+      "--port",
+      String(ports.chain),
+    ],
+    {
+      cwd: repoRoot,
+      echo: verbose,
+    },
+  );
   await step(`Starting local chain on ${rpcUrl}`, () => whileAlive(chain, waitForRpc(rpcUrl, 60_000)));
 
   // A fresh chain each run, so the mirror starts fresh too.
@@ -89,16 +103,18 @@ async function main(): Promise<void> {
   const tiered = await step("Creating a tiered demo event (general, VIP, backstage)", () =>
     createTieredDemoEvent({ rpcUrl, factory: deployment.factory as `0x${string}` }),
   );
-  const stablecoin = await step("Creating a stablecoin demo event (mock USD with permit; fans #1–#4 hold 1,000 mUSD)", () =>
-    createStablecoinDemoEvent({ rpcUrl, factory: deployment.factory as `0x${string}` }),
+  const stablecoin = await step(
+    "Creating a stablecoin demo event (mock USD with permit; fans #1–#4 hold 1,000 mUSD)",
+    () => createStablecoinDemoEvent({ rpcUrl, factory: deployment.factory as `0x${string}` }),
   );
   const seated = await step("Creating a reserved-seating demo event (an arena; fan #1 holds two seats)", () =>
     createSeatedDemoEvent({ rpcUrl, factory: deployment.factory as `0x${string}` }),
   );
 
   // The gate admits at once; the batcher writes the admissions on chain (EventTicket.checkIn) a few seconds later.
-  const gateSigner = await step(`Granting the check-in signer (account #${LOCAL_GATE_SIGNER_INDEX}) GATE_ROLE on the demo events`, () =>
-    grantLocalGateSigner(rpcUrl, [demo.ticket, tiered.ticket, stablecoin.ticket, seated.ticket]),
+  const gateSigner = await step(
+    `Granting the check-in signer (account #${LOCAL_GATE_SIGNER_INDEX}) GATE_ROLE on the demo events`,
+    () => grantLocalGateSigner(rpcUrl, [demo.ticket, tiered.ticket, stablecoin.ticket, seated.ticket]),
   );
 
   const env = {
@@ -120,8 +136,12 @@ async function main(): Promise<void> {
     echo: verbose,
   });
   await step(`Starting indexer on ${indexerUrl}`, () => whileAlive(indexer, waitForIndexed(indexerUrl)));
-  await step("Checking the check-in batcher runs", () => whileAlive(indexer, waitForDuty(indexerUrl, "check-in batcher")));
-  await step("Uploading the arena's seat map", () => uploadSeatedDemoVenue({ rpcUrl, indexerUrl, appHost: `${host}:${ports.app}`, ticket: seated.ticket }));
+  await step("Checking the check-in batcher runs", () =>
+    whileAlive(indexer, waitForDuty(indexerUrl, "check-in batcher")),
+  );
+  await step("Uploading the arena's seat map", () =>
+    uploadSeatedDemoVenue({ rpcUrl, indexerUrl, appHost: `${host}:${ports.app}`, ticket: seated.ticket }),
+  );
 
   const app = group.start("app", bin("next"), ["dev", "--hostname", host, "--port", String(ports.app)], {
     cwd: repoRoot,
@@ -166,14 +186,22 @@ function printSummary(demo: DemoEvent, tiered: TieredDemoEvent, seated: SeatedDe
   console.log(`\n  Demo event "${demo.name}" at ${demo.ticket}`);
   console.log(`  Organizer  account #0 ${demo.organizer}`);
   for (const h of demo.holders) {
-    console.log(`  Holder     account #${h.accountIndex} ${h.account}  tickets ${h.tokenIds.map((id) => `#${id}`).join(", ")}`);
+    console.log(
+      `  Holder     account #${h.accountIndex} ${h.account}  tickets ${h.tokenIds.map((id) => `#${id}`).join(", ")}`,
+    );
   }
   console.log(`\n  Tiered event "${tiered.name}" at ${tiered.ticket}  (${appUrl}/events/${tiered.ticket})`);
-  console.log(`  Buyer      account #${tiered.buyer.accountIndex} ${tiered.buyer.account}  tickets ${tiered.buyer.tokenIds.map((id) => `#${id}`).join(", ")}`);
-  console.log(`\n  Seated event "${seated.name}" at ${seated.ticket}  (${appUrl}/events/${seated.ticket}/seats, ${seated.seats.toLocaleString("en")} seats)`);
+  console.log(
+    `  Buyer      account #${tiered.buyer.accountIndex} ${tiered.buyer.account}  tickets ${tiered.buyer.tokenIds.map((id) => `#${id}`).join(", ")}`,
+  );
+  console.log(
+    `\n  Seated event "${seated.name}" at ${seated.ticket}  (${appUrl}/events/${seated.ticket}/seats, ${seated.seats.toLocaleString("en")} seats)`,
+  );
   console.log(`  Fan        account #1 ${seated.fan.account}  holds two seats`);
   console.log(`  Organizer  account #0 manages them all at ${appUrl}/organizer`);
-  console.log(`\n  Check-ins  batcher on: account #${LOCAL_GATE_SIGNER_INDEX} ${gateSigner} (GATE_ROLE on every demo event) writes gate admissions on chain`);
+  console.log(
+    `\n  Check-ins  batcher on: account #${LOCAL_GATE_SIGNER_INDEX} ${gateSigner} (GATE_ROLE on every demo event) writes gate admissions on chain`,
+  );
   console.log("\n  Hardhat's well-known test accounts: local chain only, never use them elsewhere.");
   console.log("  Press Ctrl-C to stop everything.");
   console.log(`${line}\n`);

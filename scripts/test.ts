@@ -3,6 +3,7 @@
  * summed over all of them. Exits non-zero if anything failed. Extra arguments are passed to
  * vitest (e.g. `npm test -- indexer/gate`), and then only the vitest suites run.
  */
+import { stripVTControlCharacters } from "node:util";
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,7 +17,11 @@ type SuiteResult = Counts & { name: string; note?: string };
 const results: SuiteResult[] = [];
 const filters = process.argv.slice(2);
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; output: string }> {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -57,12 +62,24 @@ async function typecheck(): Promise<void> {
   results.push({ name: "typecheck", passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 });
 }
 
+async function lint(): Promise<void> {
+  banner("Lint and format (biome ci)");
+  const { code } = await run(process.execPath, [nodeBin("@biomejs/biome", "bin/biome"), "ci", "--colors=off", "."]);
+  if (code === 0) console.log("ok");
+  results.push({ name: "lint", passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 });
+}
+
 async function solidityTests(): Promise<void> {
   banner("Contracts: Solidity tests (unit, fuzz, invariant)");
   // --snapshot-check: gas drift against the committed .gas-snapshot fails the run (`npm run gas` updates it).
-  const { code, output } = await run(process.execPath, [nodeBin("hardhat", "dist/src/cli.js"), "test", "solidity", "--snapshot-check"]);
+  const { code, output } = await run(process.execPath, [
+    nodeBin("hardhat", "dist/src/cli.js"),
+    "test",
+    "solidity",
+    "--snapshot-check",
+  ]);
   // Hardhat prints mocha-style totals; strip colour codes before reading them.
-  const plain = output.replace(/\x1b\[[0-9;]*m/g, "");
+  const plain = stripVTControlCharacters(output);
   const count = (word: string) => Number(new RegExp(`(\\d+) ${word}`).exec(plain)?.[1] ?? 0);
   const counts = { passed: count("passing"), failed: count("failing"), skipped: count("skipped") + count("pending") };
   // A crash before any test ran still has to count as a failure.
@@ -80,11 +97,17 @@ async function solidityTests(): Promise<void> {
 
 /** `Contract#test(): expected → actual` for every entry Hardhat's snapshot check reports as changed. */
 function gasDrift(plain: string): string[] {
-  const entry = /^ {2}(\S+#\S+)\n {4}\(in [^)]*\)\n(?: {4}Runs: \d+\n)? {4}Expected \((?:~|gas)\): (\d+)\n {4}Actual \((?:~|gas)\): +(\d+)/gm;
+  const entry =
+    /^ {2}(\S+#\S+)\n {4}\(in [^)]*\)\n(?: {4}Runs: \d+\n)? {4}Expected \((?:~|gas)\): (\d+)\n {4}Actual \((?:~|gas)\): +(\d+)/gm;
   return [...plain.matchAll(entry)].map(([, name, expected, actual]) => `${name}: ${expected} → ${actual}`);
 }
 
-const lastLines = (text: string, n: number) => text.split("\n").map((l) => l.trim()).filter(Boolean).slice(-n);
+const lastLines = (text: string, n: number) =>
+  text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-n);
 
 type VitestJson = {
   numPassedTests: number;
@@ -92,12 +115,21 @@ type VitestJson = {
   numPendingTests: number;
   numTodoTests: number;
   numFailedTestSuites?: number;
-  testResults?: { name: string; message?: string; assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+  testResults?: {
+    name: string;
+    message?: string;
+    assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[];
+  }[];
 };
 
 /** Failed tests by name with their first error line, repeated in the summary: CI logs are often cut to their tail. */
 const failures: string[] = [];
-const firstLine = (text: string | undefined) => (text ?? "").replace(/\x1b\[[0-9;]*m/g, "").split("\n").find((l) => l.trim() !== "")?.trim().slice(0, 300) ?? "";
+const firstLine = (text: string | undefined) =>
+  stripVTControlCharacters(text ?? "")
+    .split("\n")
+    .find((l) => l.trim() !== "")
+    ?.trim()
+    .slice(0, 300) ?? "";
 
 function collectFailures(project: string, json: VitestJson): void {
   for (const file of json.testResults ?? []) {
@@ -112,7 +144,17 @@ async function vitest(project: string, title: string, files: string[] = []): Pro
   banner(title);
   const dir = await mkdtemp(join(tmpdir(), "fairgate-vitest-"));
   const jsonFile = join(dir, "results.json");
-  const args = [nodeBin("vitest", "vitest.mjs"), "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${jsonFile}`, "--passWithNoTests", ...(filters.length ? filters : files)];
+  const args = [
+    nodeBin("vitest", "vitest.mjs"),
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${jsonFile}`,
+    "--passWithNoTests",
+    ...(filters.length ? filters : files),
+  ];
   const { code } = await run(process.execPath, args);
   try {
     const json = JSON.parse(await readFile(jsonFile, "utf8")) as VitestJson;
@@ -134,7 +176,12 @@ async function vitest(project: string, title: string, files: string[] = []): Pro
 }
 
 /** Chaos tests cheap enough for every `npm test` (about two minutes together on two cores). */
-const FAST_CHAOS_FILES = ["test/chaos/hostile-input.test.ts", "test/chaos/reorgs.test.ts", "test/chaos/gate-rush.test.ts", "test/chaos/process-faults.test.ts"];
+const FAST_CHAOS_FILES = [
+  "test/chaos/hostile-input.test.ts",
+  "test/chaos/reorgs.test.ts",
+  "test/chaos/gate-rush.test.ts",
+  "test/chaos/process-faults.test.ts",
+];
 
 const skipNotes: string[] = [];
 
@@ -150,7 +197,10 @@ function systemPackages(): void {
   const chromium = ensureChromium();
   if (chromium.available) process.env.FAIRGATE_CHROMIUM = chromium.path;
   else process.env.FAIRGATE_CHROMIUM_SKIP = chromium.reason;
-  for (const [name, p] of [["PostgreSQL", pg], ["Chromium", chromium]] as const) {
+  for (const [name, p] of [
+    ["PostgreSQL", pg],
+    ["Chromium", chromium],
+  ] as const) {
     if (p.available) console.log(`${name}: ${p.path}`);
     else {
       const note = `${name} suites SKIPPED: ${p.reason}`;
@@ -167,13 +217,18 @@ async function main(): Promise<void> {
   if (compiled) {
     if (filters.length === 0) {
       await typecheck();
+      await lint();
       await solidityTests();
     }
     await vitest("unit", "TypeScript: unit and integration tests (vitest)");
     await vitest("e2e", "End to end: real chain, indexer and app processes (vitest)");
     // The chaos suite's fast profile; RPC faults and the full sizes run under `npm run test:chaos`.
     process.env.CHAOS_PROFILE = "fast";
-    await vitest("chaos", "Chaos, fast profile: hostile input, reorgs, kill -9 + secrets, gate rush (vitest)", FAST_CHAOS_FILES);
+    await vitest(
+      "chaos",
+      "Chaos, fast profile: hostile input, reorgs, kill -9 + secrets, gate rush (vitest)",
+      FAST_CHAOS_FILES,
+    );
   }
 
   const total = results.reduce<Counts>(
@@ -182,7 +237,9 @@ async function main(): Promise<void> {
   );
   banner("Summary");
   for (const r of results) {
-    console.log(`  ${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? `  (${r.note})` : ""}`);
+    console.log(
+      `  ${r.name.padEnd(10)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? `  (${r.note})` : ""}`,
+    );
   }
   for (const note of skipNotes) console.log(`  \x1b[33m⚠ ${note}\x1b[0m`);
   for (const f of failures) console.log(`  \x1b[31m✗ ${f}\x1b[0m`);

@@ -18,7 +18,8 @@ function sources(dir: string): string[] {
 }
 
 // viem's and wagmi's ways to read or watch logs, and raw JSON-RPC log methods.
-const LOG_READS = /\b(getLogs|getContractEvents|getFilterLogs|getFilterChanges|createEventFilter|createContractEventFilter|watchContractEvent|watchEvent|useWatchContractEvent|eth_getLogs|eth_newFilter)\b|fromBlock\s*:/;
+const LOG_READS =
+  /\b(getLogs|getContractEvents|getFilterLogs|getFilterChanges|createEventFilter|createContractEventFilter|watchContractEvent|watchEvent|useWatchContractEvent|eth_getLogs|eth_newFilter)\b|fromBlock\s*:/;
 
 describe("no log reads in the app", () => {
   it("no app source reads or watches logs (history comes from the indexer)", () => {
@@ -35,7 +36,11 @@ describe("no log reads in the app", () => {
   it("the chain-reads modules are the pre-transaction checks only", async () => {
     const modules = readdirSync(import.meta.dirname).filter((n) => n.endsWith(".ts") && !n.endsWith(".test.ts"));
     expect(modules.sort()).toEqual(["read-event.ts", "read-ticket.ts", "read-waitlist.ts"]);
-    const exported = Object.keys({ ...(await import("./read-event")), ...(await import("./read-ticket")), ...(await import("./read-waitlist")) });
+    const exported = Object.keys({
+      ...(await import("./read-event")),
+      ...(await import("./read-ticket")),
+      ...(await import("./read-waitlist")),
+    });
     expect(exported.filter((name) => /provenance|activity|listings|history|logs/i.test(name))).toEqual([]);
   });
 

@@ -113,10 +113,18 @@ export async function readEventDetail<const E extends readonly ContractFunctionP
   let currency: Currency = NATIVE_CURRENCY;
   if (d.currency.length > 0) {
     const [symbol, decimals] = results.splice(0, 2);
-    if (symbol?.status !== "success" || decimals?.status !== "success") throw new CurrencyReadError(currencyToken, symbol?.error ?? decimals?.error);
-    currency = { address: getAddress(currencyToken), symbol: symbol.result as string, decimals: decimals.result as number };
+    if (symbol?.status !== "success" || decimals?.status !== "success")
+      throw new CurrencyReadError(currencyToken, symbol?.error ?? decimals?.error);
+    currency = {
+      address: getAddress(currencyToken),
+      symbol: symbol.result as string,
+      decimals: decimals.result as number,
+    };
   }
-  return { event: eventViewOf(address, scalars, configs, minted, currency), extra: results as MulticallReturnType<E, true> };
+  return {
+    event: eventViewOf(address, scalars, configs, minted, currency),
+    extra: results as MulticallReturnType<E, true>,
+  };
 }
 
 /** A multicall result's value, or its error thrown as `readContract` would have thrown it. */
@@ -132,7 +140,23 @@ function eventViewOf(
   minted: bigint[],
   currency: Currency,
 ): EventView {
-  const [name, symbol, organizer, market, startTime, endTime, lockWindow, maxPerWallet, royaltyBps, cancelled, totalMinted, escrowBalance, , maxPerIdentity, voucherSigner] = s;
+  const [
+    name,
+    symbol,
+    organizer,
+    market,
+    startTime,
+    endTime,
+    lockWindow,
+    maxPerWallet,
+    royaltyBps,
+    cancelled,
+    totalMinted,
+    escrowBalance,
+    ,
+    maxPerIdentity,
+    voucherSigner,
+  ] = s;
   const tiers = configs.map(
     (config, id): TierView => ({
       id,
@@ -176,6 +200,10 @@ function eventViewOf(
  * const event = await readEvent(publicClient, "0x…");
  */
 export async function readEvent(client: PublicClient, address: Address): Promise<EventView> {
-  const scalars = await client.multicall({ contracts: eventCalls(address), allowFailure: false, batchSize: MULTICALL_BATCH_BYTES });
+  const scalars = await client.multicall({
+    contracts: eventCalls(address),
+    allowFailure: false,
+    batchSize: MULTICALL_BATCH_BYTES,
+  });
   return (await readEventDetail(client, address, scalars, [])).event;
 }

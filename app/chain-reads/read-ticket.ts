@@ -1,6 +1,14 @@
 import { zeroAddress, zeroHash, type Address, type Hex, type PublicClient } from "viem";
 import { eventTicketAbi, resaleMarketAbi } from "../../lib/generated/abis";
-import { eventCalls, MULTICALL_BATCH_BYTES, readEventDetail, unwrap, type EventScalars, type EventView, type TierView } from "./read-event";
+import {
+  eventCalls,
+  MULTICALL_BATCH_BYTES,
+  readEventDetail,
+  unwrap,
+  type EventScalars,
+  type EventView,
+  type TierView,
+} from "./read-event";
 import { decodeChannelWords, type ChannelMode } from "../../lib/channels";
 import { saleBlockName, type SaleBlock } from "../../lib/sale-terms";
 
@@ -70,8 +78,27 @@ function ticketCalls(contract: Address, tokenId: bigint) {
  */
 export async function readTicket(client: PublicClient, contract: Address, tokenId: bigint): Promise<TicketView> {
   const own = ticketCalls(contract, tokenId);
-  const first = await client.multicall({ contracts: [...own, ...eventCalls(contract)], allowFailure: false, batchSize: MULTICALL_BATCH_BYTES });
-  const [owner, tierId, checkedIn, refunded, paid, identity, maxResalePrice, approved, channel, bound, [channelsWord, rulesWord], deadlines, terms, refundHolder] = first;
+  const first = await client.multicall({
+    contracts: [...own, ...eventCalls(contract)],
+    allowFailure: false,
+    batchSize: MULTICALL_BATCH_BYTES,
+  });
+  const [
+    owner,
+    tierId,
+    checkedIn,
+    refunded,
+    paid,
+    identity,
+    maxResalePrice,
+    approved,
+    channel,
+    bound,
+    [channelsWord, rulesWord],
+    deadlines,
+    terms,
+    refundHolder,
+  ] = first;
   const scalars = first.slice(own.length) as unknown as EventScalars;
   const market = scalars[3];
   const marketCall = { address: market, abi: resaleMarketAbi } as const;

@@ -26,7 +26,13 @@ export type WaitlistView = {
  */
 export async function readWaitlist(
   client: PublicClient,
-  q: { contract: Address; market: Address; tierId: number; wallet?: Address | undefined; known?: { waitlist: Address | null; currency: Address } | undefined },
+  q: {
+    contract: Address;
+    market: Address;
+    tierId: number;
+    wallet?: Address | undefined;
+    known?: { waitlist: Address | null; currency: Address } | undefined;
+  },
 ): Promise<WaitlistView> {
   const known = q.known ?? (await whereIsTheWaitlist(client, q.contract, q.market));
   const { waitlist, currency } = known;
@@ -34,7 +40,11 @@ export async function readWaitlist(
   const w = { address: waitlist, abi: waitlistAbi } as const;
   const queue = { ...w, functionName: "queues", args: [q.contract, q.tierId] } as const;
   if (!q.wallet) {
-    const [[, length]] = await client.multicall({ contracts: [queue], allowFailure: false, batchSize: MULTICALL_BATCH_BYTES });
+    const [[, length]] = await client.multicall({
+      contracts: [queue],
+      allowFailure: false,
+      batchSize: MULTICALL_BATCH_BYTES,
+    });
     return { waitlist, length: Number(length), position: 0, owed: 0n, balance: 0, currency };
   }
   const [[, length], position, owed, balance] = await client.multicall({
@@ -51,7 +61,11 @@ export async function readWaitlist(
 }
 
 /** The market's Waitlist (a market deployed before it existed has no `waitlist()`: null) and the event's currency. */
-async function whereIsTheWaitlist(client: PublicClient, contract: Address, market: Address): Promise<{ waitlist: Address | null; currency: Address }> {
+async function whereIsTheWaitlist(
+  client: PublicClient,
+  contract: Address,
+  market: Address,
+): Promise<{ waitlist: Address | null; currency: Address }> {
   const [waitlist, currency] = await client.multicall({
     contracts: [
       { address: market, abi: resaleMarketAbi, functionName: "waitlist" },

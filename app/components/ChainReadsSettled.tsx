@@ -11,7 +11,9 @@ import { CHAIN_ROOT } from "../queries/query-keys";
  */
 export function ChainReadsSettled() {
   const fetching = useIsFetching({ queryKey: [CHAIN_ROOT] });
-  const queries = useQueryClient().getQueryCache().findAll({ queryKey: [CHAIN_ROOT] });
+  const queries = useQueryClient()
+    .getQueryCache()
+    .findAll({ queryKey: [CHAIN_ROOT] });
   // A query made in this render has no observer yet, so "pending" (not "active") is the test; a
   // disabled chain query would keep the marker false, and the pages that render it have none.
   const settled = fetching === 0 && queries.every((q) => q.state.status !== "pending");

@@ -40,7 +40,11 @@ export function IndexerStatus() {
     <footer className="status" data-testid="indexer-status" data-state={state} data-live={String(mounted && live)}>
       <span className={`dot ${state}`} aria-hidden="true" />
       <span>{text}</span>
-      <span className="muted" data-testid="live-indicator" title="Pages refresh by themselves when the indexer sees a change">
+      <span
+        className="muted"
+        data-testid="live-indicator"
+        title="Pages refresh by themselves when the indexer sees a change"
+      >
         {mounted && live ? "Live" : "Polling"}
       </span>
       {chain && <span className="muted">Chain {chain.id}</span>}

@@ -4,7 +4,15 @@ import { SiteHeader } from "./SiteHeader";
 import { WalletPanel } from "./WalletPanel";
 
 /** Header, wallet panel, content and the indexer footer: the frame of every page but the full-screen pass. */
-export function PageShell({ subtitle, children, wallet = true }: { subtitle?: string; children: ReactNode; wallet?: boolean }) {
+export function PageShell({
+  subtitle,
+  children,
+  wallet = true,
+}: {
+  subtitle?: string;
+  children: ReactNode;
+  wallet?: boolean;
+}) {
   return (
     <div className="page">
       <SiteHeader subtitle={subtitle} />

@@ -11,8 +11,17 @@ export function Loading({ children = "Loading…", testId = "loading" }: { child
 }
 
 /** Error state with the reason and a retry. */
-export function ErrorState({ error, retry, testId = "error" }: { error: unknown; retry?: () => void; testId?: string }) {
-  const message = (error as { shortMessage?: string })?.shortMessage ?? (error instanceof Error ? error.message : String(error));
+export function ErrorState({
+  error,
+  retry,
+  testId = "error",
+}: {
+  error: unknown;
+  retry?: () => void;
+  testId?: string;
+}) {
+  const message =
+    (error as { shortMessage?: string })?.shortMessage ?? (error instanceof Error ? error.message : String(error));
   return (
     <div className="error" role="alert" data-testid={testId}>
       {message}
@@ -29,7 +38,17 @@ export function ErrorState({ error, retry, testId = "error" }: { error: unknown;
 }
 
 /** Error state of an indexer-backed view: says in words what is missing and why, with a retry. */
-export function IndexerErrorState({ error, what, retry, testId = "error" }: { error: unknown; what: string; retry?: () => void; testId?: string }) {
+export function IndexerErrorState({
+  error,
+  what,
+  retry,
+  testId = "error",
+}: {
+  error: unknown;
+  what: string;
+  retry?: () => void;
+  testId?: string;
+}) {
   return <ErrorState error={new Error(indexerErrorWords(error, what))} {...(retry ? { retry } : {})} testId={testId} />;
 }
 

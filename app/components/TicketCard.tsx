@@ -7,7 +7,12 @@ import { ticketStatus } from "../../lib/ticket-status/ticket-status";
 
 /** One ticket: event, token number, contract and whether it has been used at the gate. */
 export function TicketCard({ ticket }: { ticket: Ticket }) {
-  const s = ticketStatus({ refunded: ticket.refunded, eventCancelled: ticket.eventCancelled, checkedInOnChain: ticket.checkedInOnChain, admittedAt: ticket.checkedInAt });
+  const s = ticketStatus({
+    refunded: ticket.refunded,
+    eventCancelled: ticket.eventCancelled,
+    checkedInOnChain: ticket.checkedInOnChain,
+    admittedAt: ticket.checkedInAt,
+  });
   const status = s.code;
   const binding = s.code !== "valid" ? null : bindingStatus(ticket, Math.floor(Date.now() / 1000));
   return (
@@ -37,7 +42,12 @@ export function TicketCard({ ticket }: { ticket: Ticket }) {
           </p>
         )}
       </div>
-      <span className={`badge ${status === "admitted" ? "checked-in" : status}`} data-testid="ticket-status" data-status={status} title={s.lockedReason ?? undefined}>
+      <span
+        className={`badge ${status === "admitted" ? "checked-in" : status}`}
+        data-testid="ticket-status"
+        data-status={status}
+        title={s.lockedReason ?? undefined}
+      >
         {s.text}
       </span>
     </li>

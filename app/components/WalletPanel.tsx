@@ -1,8 +1,21 @@
 "use client";
 
 import { useState } from "react";
-import { useChains, useConnect, useConnection, useConnectors, useDisconnect, useSwitchChain, type Connector } from "wagmi";
-import { isLocalTestAccount, isMissingWalletConnectProvider, LOCAL_TEST_ACCOUNTS, WALLETCONNECT_PROVIDER_PACKAGE } from "../config/wagmi";
+import {
+  useChains,
+  useConnect,
+  useConnection,
+  useConnectors,
+  useDisconnect,
+  useSwitchChain,
+  type Connector,
+} from "wagmi";
+import {
+  isLocalTestAccount,
+  isMissingWalletConnectProvider,
+  LOCAL_TEST_ACCOUNTS,
+  WALLETCONNECT_PROVIDER_PACKAGE,
+} from "../config/wagmi";
 import { shortAddress } from "../format/short-address";
 import { useIsMounted } from "../hooks/useIsMounted";
 

@@ -13,7 +13,9 @@ describe("readRuntimeConfig", () => {
   });
 
   it("reads the environment, treating empty variables as unset and trimming trailing slashes", () => {
-    expect(readRuntimeConfig({ INDEXER_URL: "https://indexer.example.org/", RPC_URL: "", CHAIN_ID: "11155111" })).toEqual({
+    expect(
+      readRuntimeConfig({ INDEXER_URL: "https://indexer.example.org/", RPC_URL: "", CHAIN_ID: "11155111" }),
+    ).toEqual({
       indexerUrl: "https://indexer.example.org",
       rpcUrl: "http://127.0.0.1:8545",
       chainId: 11155111,
@@ -26,7 +28,9 @@ describe("readRuntimeConfig", () => {
     const id = "0123456789abcdef0123456789abcdef";
     expect(readRuntimeConfig({ NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: id }).walletConnectProjectId).toBe(id);
     expect(readRuntimeConfig({ NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: "" }).walletConnectProjectId).toBeNull();
-    expect(() => readRuntimeConfig({ NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: "my-project" })).toThrow(/NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID/);
+    expect(() => readRuntimeConfig({ NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: "my-project" })).toThrow(
+      /NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID/,
+    );
   });
 
   it("rejects nonsense with a message naming the variable", () => {

@@ -25,14 +25,18 @@ describe("createWagmiConfig", () => {
   it("adds the WalletConnect connector only when a project id is configured", () => {
     const settings = { chainId: 11155111, rpcUrl: "https://rpc.example.org" };
     expect(createWagmiConfig(settings).connectors.map((c) => c.id)).toEqual(["injected"]);
-    expect(createWagmiConfig({ ...settings, walletConnectProjectId: null }).connectors.map((c) => c.id)).toEqual(["injected"]);
+    expect(createWagmiConfig({ ...settings, walletConnectProjectId: null }).connectors.map((c) => c.id)).toEqual([
+      "injected",
+    ]);
     const withWc = createWagmiConfig({ ...settings, walletConnectProjectId: "0123456789abcdef0123456789abcdef" });
     expect(withWc.connectors.map((c) => c.id)).toEqual(["injected", "walletConnect"]);
     expect(withWc.connectors[1]!.name).toBe("WalletConnect");
   });
 
   it("recognises a connect failure caused by the missing WalletConnect provider package", () => {
-    expect(isMissingWalletConnectProvider(new Error("Cannot find module '@walletconnect/ethereum-provider'"))).toBe(true);
+    expect(isMissingWalletConnectProvider(new Error("Cannot find module '@walletconnect/ethereum-provider'"))).toBe(
+      true,
+    );
     expect(isMissingWalletConnectProvider(new Error("User rejected the request."))).toBe(false);
   });
 

@@ -1,4 +1,4 @@
-import { type Address } from "viem";
+import type { Address } from "viem";
 import { createConfig, createConnector, http, injected, mock, type Config, type CreateConnectorFn } from "wagmi";
 import { walletConnect } from "wagmi/connectors/walletConnect";
 import { fairgateChain, LOCAL_CHAIN_ID } from "../../lib/chain";
@@ -75,7 +75,18 @@ export function createWagmiConfig({ chainId, rpcUrl, walletConnectProjectId }: W
   const chain = fairgateChain(chainId, rpcUrl);
   const connectors: CreateConnectorFn[] = [injected()];
   if (walletConnectProjectId) {
-    connectors.push(walletConnect({ projectId: walletConnectProjectId, showQrModal: true, metadata: { name: "Fairgate", description: "Honest NFT tickets", url: typeof window === "undefined" ? "http://127.0.0.1:3000" : window.location.origin, icons: [] } }));
+    connectors.push(
+      walletConnect({
+        projectId: walletConnectProjectId,
+        showQrModal: true,
+        metadata: {
+          name: "Fairgate",
+          description: "Honest NFT tickets",
+          url: typeof window === "undefined" ? "http://127.0.0.1:3000" : window.location.origin,
+          icons: [],
+        },
+      }),
+    );
   }
   if (chainId === LOCAL_CHAIN_ID) {
     connectors.push(...LOCAL_TEST_ACCOUNTS.map((_, index) => localTestAccount(index)));
@@ -98,5 +109,8 @@ export function isLocalTestAccount(connector: { id: string }): boolean {
 
 /** True when connecting failed because the WalletConnect provider package is not installed. */
 export function isMissingWalletConnectProvider(error: Error): boolean {
-  return error.message.includes(WALLETCONNECT_PROVIDER_PACKAGE) || /Cannot find module|Module not found|Failed to fetch dynamically imported module/i.test(error.message);
+  return (
+    error.message.includes(WALLETCONNECT_PROVIDER_PACKAGE) ||
+    /Cannot find module|Module not found|Failed to fetch dynamically imported module/i.test(error.message)
+  );
 }

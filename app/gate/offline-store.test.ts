@@ -23,7 +23,9 @@ const state: OfflineState = {
   pinnedKey: "key",
   signed: { payload: "{}", signature: "sig", publicKey: "key" },
   fetchedAt: 1,
-  queue: [{ tokenId: "7", holder: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", admittedAt: "2026-11-23T19:00:00.000Z" }],
+  queue: [
+    { tokenId: "7", holder: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", admittedAt: "2026-11-23T19:00:00.000Z" },
+  ],
 };
 
 describe("offline store", () => {

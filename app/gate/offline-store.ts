@@ -15,7 +15,13 @@ const schema = z.object({
   pinnedKey: z.string().min(1),
   signed: z.object({ payload: z.string(), signature: z.string(), publicKey: z.string() }),
   fetchedAt: z.number(),
-  queue: z.array(z.object({ tokenId: z.string().regex(/^\d+$/), holder: z.string().regex(/^0x[0-9a-fA-F]{40}$/), admittedAt: z.string() })),
+  queue: z.array(
+    z.object({
+      tokenId: z.string().regex(/^\d+$/),
+      holder: z.string().regex(/^0x[0-9a-fA-F]{40}$/),
+      admittedAt: z.string(),
+    }),
+  ),
 });
 
 /**

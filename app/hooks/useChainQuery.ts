@@ -20,7 +20,9 @@ export const CHAIN_REFETCH_MS = 15_000;
  * @example
  * const ticket = useChainQuery((client) => ticketQuery(client, contract, 1n));
  */
-export function useChainQuery<T, K extends QueryKey>(options: (client: PublicClient | undefined) => UseQueryOptions<T, Error, T, K>) {
+export function useChainQuery<T, K extends QueryKey>(
+  options: (client: PublicClient | undefined) => UseQueryOptions<T, Error, T, K>,
+) {
   const client = usePublicClient() as PublicClient | undefined;
   const o = options(client);
   const refetchInterval = useLiveRefetchInterval(CHAIN_REFETCH_MS, o.enabled !== false);

@@ -60,7 +60,13 @@ export function useContractTx() {
             () => null,
             (e: unknown) => describeTxError(e),
           );
-          setState({ status: "failed", label, hash, attempt, error: why ?? { code: "REVERTED", message: "The transaction was reverted on chain." } });
+          setState({
+            status: "failed",
+            label,
+            hash,
+            attempt,
+            error: why ?? { code: "REVERTED", message: "The transaction was reverted on chain." },
+          });
           return null;
         }
         setState({ status: "confirmed", label, hash, receipt, attempt });
@@ -76,7 +82,11 @@ export function useContractTx() {
   );
 
   /** Marks a refusal found before any transaction (e.g. a price above the cap) as a failure. */
-  const refuse = useCallback((label: string, error: TxErrorDescription) => setState({ status: "failed", label, error, attempt: ++attempts.current }), [setState]);
+  const refuse = useCallback(
+    (label: string, error: TxErrorDescription) =>
+      setState({ status: "failed", label, error, attempt: ++attempts.current }),
+    [setState],
+  );
   const reset = useCallback(() => setState({ status: "idle", attempt: attempts.current }), [setState]);
   const current = useCallback(() => latest.current, []);
   const busy = state.status === "checking" || state.status === "wallet" || state.status === "pending";

@@ -21,7 +21,11 @@ const FINAL = new Set(["voucher", "expired"]);
  * `/onsale/entry/stream` (position, people ahead, estimated wait, admission), without reloading.
  * The stream is closed once the entry reaches a final state (voucher or expired).
  */
-export function useEntryStatus(indexerUrl: string, token: string | null, initial: OnsaleEntryStatus | null = null): EntryStatusState & { set: (s: OnsaleEntryStatus) => void } {
+export function useEntryStatus(
+  indexerUrl: string,
+  token: string | null,
+  initial: OnsaleEntryStatus | null = null,
+): EntryStatusState & { set: (s: OnsaleEntryStatus) => void } {
   const [state, setState] = useState<EntryStatusState>({ status: initial, error: null, live: false });
 
   useEffect(() => {
@@ -33,7 +37,10 @@ export function useEntryStatus(indexerUrl: string, token: string | null, initial
       setState({ status, error: null, live: !FINAL.has(status.state) });
       if (FINAL.has(status.state)) stop?.();
     };
-    getEntryStatus(indexerUrl, token).then(accept, (error: unknown) => !stopped && setState((s) => ({ ...s, error: describeOnsaleError(error) })));
+    getEntryStatus(indexerUrl, token).then(
+      accept,
+      (error: unknown) => !stopped && setState((s) => ({ ...s, error: describeOnsaleError(error) })),
+    );
     stop = watchEntryStatus(indexerUrl, token, accept, () => !stopped && setState((s) => ({ ...s, live: false })));
     return () => {
       stopped = true;

@@ -13,7 +13,9 @@ import { useRuntimeConfig } from "./useRuntimeConfig";
  * @example
  * const history = useIndexerQuery((indexer, url) => ticketHistoryQuery(indexer, url, contract, 1n));
  */
-export function useIndexerQuery<T, K extends QueryKey>(options: (indexer: IndexerClient, indexerUrl: string) => UseQueryOptions<T, Error, T, K>) {
+export function useIndexerQuery<T, K extends QueryKey>(
+  options: (indexer: IndexerClient, indexerUrl: string) => UseQueryOptions<T, Error, T, K>,
+) {
   const { indexerUrl } = useRuntimeConfig();
   const o = options(useIndexerClient(), indexerUrl);
   const refetchInterval = useLiveRefetchInterval(undefined, o.enabled !== false);

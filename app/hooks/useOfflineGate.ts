@@ -1,7 +1,14 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { fetchOfflineSnapshot, reconcileOffline, RECONCILE_BATCH, type GateSession, type ReconcileResult, type ScanVerdict } from "../../lib/indexer-client/gate";
+import {
+  fetchOfflineSnapshot,
+  reconcileOffline,
+  RECONCILE_BATCH,
+  type GateSession,
+  type ReconcileResult,
+  type ScanVerdict,
+} from "../../lib/indexer-client/gate";
 import { createOfflineGate, verifySnapshot, type OfflineGate } from "../../lib/offline";
 import { decodePass } from "../../lib/pass";
 import { readOfflineState, saveOfflineState, type OfflineState } from "../gate/offline-store";
@@ -32,36 +39,56 @@ export function useOfflineGate(indexerUrl: string, session: GateSession | null, 
   const saved = useRef<OfflineState | null>(null);
   // Tickets this scanner admitted online since the snapshot: never admit them again offline.
   const admittedOnline = useRef(new Set<string>());
-  const [view, setView] = useState<OfflineGateView>({ ready: false, snapshotAt: null, queued: 0, conflicts: [], error: null });
+  const [view, setView] = useState<OfflineGateView>({
+    ready: false,
+    snapshotAt: null,
+    queued: 0,
+    conflicts: [],
+    error: null,
+  });
   const reconciling = useRef(false);
 
   const persist = useCallback(() => {
     if (!session || !saved.current) return;
     saved.current = { ...saved.current, queue: gate.current?.queued() ?? saved.current.queue };
     const ok = saveOfflineState(localStorage, session.contract, session.gateId, saved.current);
-    setView((v) => ({ ...v, queued: saved.current!.queue.length, ...(ok ? {} : { error: "This browser's storage is full: offline admissions are kept only until the tab closes." }) }));
+    setView((v) => ({
+      ...v,
+      queued: saved.current!.queue.length,
+      ...(ok
+        ? {}
+        : { error: "This browser's storage is full: offline admissions are kept only until the tab closes." }),
+    }));
   }, [session]);
 
-  const load = useCallback(
-    async (state: OfflineState) => {
-      const snapshot = await verifySnapshot(state.signed, state.pinnedKey);
-      gate.current = createOfflineGate(snapshot, state.queue);
-      saved.current = state;
-      setView((v) => ({ ...v, ready: true, snapshotAt: state.fetchedAt, queued: state.queue.length, error: null }));
-    },
-    [],
-  );
+  const load = useCallback(async (state: OfflineState) => {
+    const snapshot = await verifySnapshot(state.signed, state.pinnedKey);
+    gate.current = createOfflineGate(snapshot, state.queue);
+    saved.current = state;
+    setView((v) => ({ ...v, ready: true, snapshotAt: state.fetchedAt, queued: state.queue.length, error: null }));
+  }, []);
 
   const refresh = useCallback(async () => {
     if (!session) return;
     try {
       const signed = await fetchOfflineSnapshot(indexerUrl, session.token, { deviceKey: await gateRequestKey() });
-      const pinnedKey = saved.current?.pinnedKey ?? readOfflineState(localStorage, session.contract, session.gateId)?.pinnedKey ?? signed.publicKey;
-      await load({ pinnedKey, signed, fetchedAt: Date.now(), queue: gate.current?.queued() ?? saved.current?.queue ?? [] });
+      const pinnedKey =
+        saved.current?.pinnedKey ??
+        readOfflineState(localStorage, session.contract, session.gateId)?.pinnedKey ??
+        signed.publicKey;
+      await load({
+        pinnedKey,
+        signed,
+        fetchedAt: Date.now(),
+        queue: gate.current?.queued() ?? saved.current?.queue ?? [],
+      });
       admittedOnline.current.clear();
       persist();
     } catch (error) {
-      setView((v) => ({ ...v, error: `Offline snapshot not refreshed: ${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}` }));
+      setView((v) => ({
+        ...v,
+        error: `Offline snapshot not refreshed: ${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}`,
+      }));
     }
   }, [indexerUrl, load, persist, session]);
 
@@ -78,7 +105,10 @@ export function useOfflineGate(indexerUrl: string, session: GateSession | null, 
         if (result.conflicts.length > 0) setView((v) => ({ ...v, conflicts: [...v.conflicts, ...result.conflicts] }));
       }
     } catch (error) {
-      setView((v) => ({ ...v, error: `Offline admissions not uploaded yet: ${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}` }));
+      setView((v) => ({
+        ...v,
+        error: `Offline admissions not uploaded yet: ${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}`,
+      }));
     } finally {
       reconciling.current = false;
     }
@@ -92,7 +122,10 @@ export function useOfflineGate(indexerUrl: string, session: GateSession | null, 
     setView({ ready: false, snapshotAt: null, queued: 0, conflicts: [], error: null });
     if (!session) return;
     const kept = readOfflineState(localStorage, session.contract, session.gateId);
-    if (kept) load(kept).catch((error: unknown) => setView((v) => ({ ...v, error: `Kept snapshot refused: ${(error as Error).message}` })));
+    if (kept)
+      load(kept).catch((error: unknown) =>
+        setView((v) => ({ ...v, error: `Kept snapshot refused: ${(error as Error).message}` })),
+      );
   }, [load, session]);
 
   // Online: reconcile first (so the new snapshot counts those admissions), then refresh now and every minute.
@@ -117,7 +150,14 @@ export function useOfflineGate(indexerUrl: string, session: GateSession | null, 
       if (!gate.current) return null;
       try {
         const tokenId = decodePass(text).tokenId.toString();
-        if (admittedOnline.current.has(tokenId)) return { result: "DENY", reason: "ALREADY_CHECKED_IN", message: "ticket was admitted before", tokenId, offline: true };
+        if (admittedOnline.current.has(tokenId))
+          return {
+            result: "DENY",
+            reason: "ALREADY_CHECKED_IN",
+            message: "ticket was admitted before",
+            tokenId,
+            offline: true,
+          };
       } catch {
         // Undecodable: the offline gate answers with the right reason code.
       }

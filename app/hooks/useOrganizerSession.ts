@@ -49,10 +49,18 @@ export function useOrganizerSession(contract: string) {
     setBusy(true);
     setError(null);
     try {
-      const challenge = await requestGateSignIn(indexerUrl, { contract, gateId: ORGANIZER_GATE, zone: 0, domain: window.location.host });
+      const challenge = await requestGateSignIn(indexerUrl, {
+        contract,
+        gateId: ORGANIZER_GATE,
+        zone: 0,
+        domain: window.location.host,
+      });
       const message = buildGateSignInMessage(challenge, address);
       const opened = await openGateSession(indexerUrl, message, await signMessage(config, { message }));
-      if (opened.role !== "admin") throw new Error("This wallet may scan at the gates, but only the organizer's wallet can manage staff and sales.");
+      if (opened.role !== "admin")
+        throw new Error(
+          "This wallet may scan at the gates, but only the organizer's wallet can manage staff and sales.",
+        );
       window.sessionStorage.setItem(storageKey(contract), JSON.stringify(opened));
       window.dispatchEvent(new Event(CHANGED));
     } catch (e) {

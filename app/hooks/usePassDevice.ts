@@ -37,8 +37,16 @@ export function usePassDevice(contract: Address) {
       if (!live) return;
       setKeys({ pair, publicKey, keyId });
       const stored = readDelegation(localStorage, chainId, contract, publicKey);
-      setState(stored ? { status: "ready", keys: pair, keyId, delegation: stored } : { status: "needs-delegation", delegating: false });
-    })().catch((error: unknown) => live && setState({ status: "error", message: `This browser cannot keep a pass key: ${(error as Error).message}` }));
+      setState(
+        stored
+          ? { status: "ready", keys: pair, keyId, delegation: stored }
+          : { status: "needs-delegation", delegating: false },
+      );
+    })().catch(
+      (error: unknown) =>
+        live &&
+        setState({ status: "error", message: `This browser cannot keep a pass key: ${(error as Error).message}` }),
+    );
     return () => {
       live = false;
     };
@@ -55,7 +63,13 @@ export function usePassDevice(contract: Address) {
         // The non-extractable pass key signs the same message: proof that this phone holds it.
         const deviceSignature = await signDelegationProof(keys.pair.privateKey, message);
         const result = await submitDelegation(indexerUrl, message, signature, deviceSignature);
-        const delegation = { chainId, contract, holder: result.holder, publicKey: keys.publicKey, expiresAt: result.expiresAt };
+        const delegation = {
+          chainId,
+          contract,
+          holder: result.holder,
+          publicKey: keys.publicKey,
+          expiresAt: result.expiresAt,
+        };
         saveDelegation(localStorage, delegation);
         setState({ status: "ready", keys: keys.pair, keyId: keys.keyId, delegation });
       } catch (error) {

@@ -18,7 +18,10 @@ function seeded() {
     ["check", `${B}/1`],
   ];
   for (const key of keys) client.setQueryData(key, 1);
-  const stale = () => keys.filter((k) => client.getQueryState(k)?.isInvalidated).map((k) => k.slice(0, 1).concat(k.slice(2, 4)).join(" "));
+  const stale = () =>
+    keys
+      .filter((k) => client.getQueryState(k)?.isInvalidated)
+      .map((k) => k.slice(0, 1).concat(k.slice(2, 4)).join(" "));
   return { client, stale };
 }
 
@@ -26,13 +29,28 @@ describe("invalidateOnChange", () => {
   it("refreshes ticket and event lists, and chain views of the contracts that changed", async () => {
     const { client, stale } = seeded();
     await invalidateOnChange(client, { contracts: [A.toLowerCase()], rollback: false });
-    expect(stale()).toEqual(["tickets 0xabc", "events", `chain event ${A}`, "chain my-events", `indexer ticket-history ${B}`, "check"]);
+    expect(stale()).toEqual([
+      "tickets 0xabc",
+      "events",
+      `chain event ${A}`,
+      "chain my-events",
+      `indexer ticket-history ${B}`,
+      "check",
+    ]);
   });
 
   it("refreshes every chain view after a rollback, never the health footer", async () => {
     const { client, stale } = seeded();
     await invalidateOnChange(client, { contracts: [], rollback: true });
-    expect(stale()).toEqual(["tickets 0xabc", "events", `chain event ${A}`, `chain ticket ${B}`, "chain my-events", `indexer ticket-history ${B}`, "check"]);
+    expect(stale()).toEqual([
+      "tickets 0xabc",
+      "events",
+      `chain event ${A}`,
+      `chain ticket ${B}`,
+      "chain my-events",
+      `indexer ticket-history ${B}`,
+      "check",
+    ]);
   });
 
   it("on the stream's first connect, and on a gate admission, refreshes only indexer views (the public check included): chain views were just read, and cost RPC calls", async () => {

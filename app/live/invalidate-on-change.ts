@@ -10,7 +10,9 @@ const INDEXER_ROOTS = new Set(["tickets", "events", "check", INDEXER_ROOT]);
  * the stream's start is never sent; and on a gate admission, which the chain does not know yet.
  */
 export function invalidateIndexerViews(queryClient: QueryClient): Promise<void> {
-  return queryClient.invalidateQueries({ predicate: ({ queryKey }) => typeof queryKey[0] === "string" && INDEXER_ROOTS.has(queryKey[0]) });
+  return queryClient.invalidateQueries({
+    predicate: ({ queryKey }) => typeof queryKey[0] === "string" && INDEXER_ROOTS.has(queryKey[0]),
+  });
 }
 
 /**
@@ -21,7 +23,10 @@ export function invalidateIndexerViews(queryClient: QueryClient): Promise<void> 
  * @example
  * await invalidateOnChange(queryClient, { contracts: ["0x5fbd…0aa3"], rollback: false });
  */
-export function invalidateOnChange(queryClient: QueryClient, change: { contracts: readonly string[]; rollback: boolean }): Promise<void> {
+export function invalidateOnChange(
+  queryClient: QueryClient,
+  change: { contracts: readonly string[]; rollback: boolean },
+): Promise<void> {
   const changed = new Set(change.contracts.map((c) => c.toLowerCase()));
   return queryClient.invalidateQueries({
     predicate: ({ queryKey }) => {
@@ -29,7 +34,9 @@ export function invalidateOnChange(queryClient: QueryClient, change: { contracts
       if (typeof root === "string" && INDEXER_ROOTS.has(root)) return true;
       if (root !== CHAIN_ROOT) return false;
       if (change.rollback) return true;
-      const named = queryKey.filter((part): part is string => typeof part === "string" && /^0x[0-9a-fA-F]{40}$/.test(part));
+      const named = queryKey.filter(
+        (part): part is string => typeof part === "string" && /^0x[0-9a-fA-F]{40}$/.test(part),
+      );
       return named.length === 0 || named.some((a) => changed.has(a.toLowerCase()));
     },
   });

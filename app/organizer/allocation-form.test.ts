@@ -7,7 +7,10 @@ describe("parseAllocationForm", () => {
   });
 
   it("channels by name, custom ones from id 5, and a real-name deadline for listed tiers", () => {
-    const r = parseAllocationForm({ channels: "public 850\nsponsor 100 market-only\nstaff 30 locked\npress 5", bindHours: "24", bindTiers: "0, 1" }, 2);
+    const r = parseAllocationForm(
+      { channels: "public 850\nsponsor 100 market-only\nstaff 30 locked\npress 5", bindHours: "24", bindTiers: "0, 1" },
+      2,
+    );
     if (!r.ok || !r.rules) throw new Error("expected rules");
     expect((r.rules.channelRules >> 32n) & 0xffffffffn).toBe(100n | (1n << 24n) | (1n << 26n));
     expect((r.rules.channelRules >> 160n) & 0xffffffffn).toBe(5n | (1n << 26n));

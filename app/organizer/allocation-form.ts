@@ -4,7 +4,14 @@
  * artist, organizer keep their ids, others take 5, 6, 7 in order. Real-name: tickets of the listed
  * tiers must be bound to an identity `hours` before the start.
  */
-import { ChannelRulesError, encodeChannelRules, encodeIdentityDeadlines, fixedChannelNames, type ChannelMode, type ChannelRule } from "../../lib/channels";
+import {
+  ChannelRulesError,
+  encodeChannelRules,
+  encodeIdentityDeadlines,
+  fixedChannelNames,
+  type ChannelMode,
+  type ChannelRule,
+} from "../../lib/channels";
 
 export type AllocationForm = { channels: string; bindHours: string; bindTiers: string };
 export type RulesArgs = { channelRules: bigint; identityDeadlines: bigint; names: readonly `0x${string}`[] };
@@ -31,13 +38,22 @@ export function parseAllocationForm(f: AllocationForm, tierCount: number): Alloc
         problems.push(`Channels, line ${i + 1}: at most 3 channels of your own`);
         return;
       }
-      channels.push({ id: fixed >= 0 ? fixed : next++, quota: Number(quota), mode: modes[mode], name: fixed >= 0 ? undefined : name });
+      channels.push({
+        id: fixed >= 0 ? fixed : next++,
+        quota: Number(quota),
+        mode: modes[mode],
+        name: fixed >= 0 ? undefined : name,
+      });
     });
   const hours = f.bindHours.trim();
   const deadlines: Record<number, number> = {};
   if (hours !== "") {
-    if (!/^\d+(\.\d+)?$/.test(hours) || Number(hours) <= 0) problems.push("Real-name deadline: hours before the start, a positive number");
-    const tiers = f.bindTiers.split(",").map((s) => s.trim()).filter((s) => s !== "");
+    if (!/^\d+(\.\d+)?$/.test(hours) || Number(hours) <= 0)
+      problems.push("Real-name deadline: hours before the start, a positive number");
+    const tiers = f.bindTiers
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
     if (tiers.length === 0) problems.push("Real-name deadline: list the tiers it applies to, e.g. 0,2");
     for (const t of tiers) {
       if (!/^\d+$/.test(t) || Number(t) >= tierCount) problems.push(`Real-name deadline: there is no tier ${t}`);

@@ -22,9 +22,14 @@ export function arrivalSeries(r: ArrivalsResponse): ArrivalSeries {
     row[keyOf.get(b.gateId)!] = (row[keyOf.get(b.gateId)!] ?? 0) + b.arrivals;
     byStart.set(minute, row);
   }
-  const rows: ArrivalSeries["rows"] = [...byStart].sort(([a], [b]) => a - b).map(([minute, row]) => ({ ...row, minute }));
+  const rows: ArrivalSeries["rows"] = [...byStart]
+    .sort(([a], [b]) => a - b)
+    .map(([minute, row]) => ({ ...row, minute }));
   let arrived = 0;
-  const curve = rows.map((row) => ({ minute: row.minute, arrived: (arrived += gates.reduce((s, g) => s + (row[g.key] ?? 0), 0)) }));
+  const curve = rows.map((row) => ({
+    minute: row.minute,
+    arrived: (arrived += gates.reduce((s, g) => s + (row[g.key] ?? 0), 0)),
+  }));
   return { rows, gates, curve };
 }
 
@@ -38,11 +43,25 @@ const percent = (bps: number) => `${+(bps / 100).toFixed(2)}`;
 
 export function resaleHistogram(r: ResalePricesResponse): ResaleHistogram {
   const withFace = r.tiers.filter((t) => t.faceValue !== "0");
-  const tiers = withFace.map((t) => ({ key: `t${t.tier}`, tier: t.tier, capBps: t.resaleCapBps, capLabel: "", sales: t.sales }));
-  const top = Math.max(0, ...withFace.map((t) => t.resaleCapBps), ...withFace.flatMap((t) => t.buckets.map((b) => b.fromBps)));
+  const tiers = withFace.map((t) => ({
+    key: `t${t.tier}`,
+    tier: t.tier,
+    capBps: t.resaleCapBps,
+    capLabel: "",
+    sales: t.sales,
+  }));
+  const top = Math.max(
+    0,
+    ...withFace.map((t) => t.resaleCapBps),
+    ...withFace.flatMap((t) => t.buckets.map((b) => b.fromBps)),
+  );
   const rows: ResaleHistogram["rows"] = [];
   for (let from = 0; from <= top; from += r.bucketBps) {
-    rows.push({ fromBps: from, label: `${percent(from)}–${percent(from + r.bucketBps)} %`, ...Object.fromEntries(tiers.map((t) => [t.key, 0])) });
+    rows.push({
+      fromBps: from,
+      label: `${percent(from)}–${percent(from + r.bucketBps)} %`,
+      ...Object.fromEntries(tiers.map((t) => [t.key, 0])),
+    });
   }
   for (const t of withFace) for (const b of t.buckets) rows[b.fromBps / r.bucketBps]![`t${t.tier}`] = b.sales;
   // The cap falls in the bucket that starts at or below it: that is where its reference line goes.

@@ -3,7 +3,15 @@ import { z } from "zod";
 import { toLocalInput } from "../format/local-datetime";
 
 /** What the create-event form holds: strings as typed, one entry per tier. */
-export type TierForm = { faceValueEth: string; supply: string; zones: number; mode: number; resaleCapPercent: string; voucherOnly: boolean; reserved?: boolean };
+export type TierForm = {
+  faceValueEth: string;
+  supply: string;
+  zones: number;
+  mode: number;
+  resaleCapPercent: string;
+  voucherOnly: boolean;
+  reserved?: boolean;
+};
 export type EventForm = {
   name: string;
   symbol: string;
@@ -34,7 +42,15 @@ export type EventConfigArgs = {
   voucherSigner: `0x${string}`;
   currency: `0x${string}`;
 };
-export type TierConfigArgs = { faceValue: bigint; supply: number; zones: number; mode: number; resaleCapBps: number; voucherOnly: boolean; reserved: boolean };
+export type TierConfigArgs = {
+  faceValue: bigint;
+  supply: number;
+  zones: number;
+  mode: number;
+  resaleCapBps: number;
+  voucherOnly: boolean;
+  reserved: boolean;
+};
 
 const MAX_UINT96 = (1n << 96n) - 1n;
 const intIn = (label: string, min: number, max: number) =>
@@ -56,7 +72,10 @@ const amount = (decimals: number) =>
   z
     .string()
     .trim()
-    .regex(decimals > 0 ? new RegExp(`^\\d+(\\.\\d{1,${decimals}})?$`) : /^\d+$/, `Face value: an amount like 0.05 (at most ${decimals} decimals)`)
+    .regex(
+      decimals > 0 ? new RegExp(`^\\d+(\\.\\d{1,${decimals}})?$`) : /^\d+$/,
+      `Face value: an amount like 0.05 (at most ${decimals} decimals)`,
+    )
     .transform((s) => parseUnits(s, decimals))
     .refine((v) => v <= MAX_UINT96, "Face value: too large");
 const localTime = (label: string) =>
@@ -65,31 +84,46 @@ const localTime = (label: string) =>
     .refine((s) => !Number.isNaN(new Date(s).getTime()), `${label}: pick a date and time`)
     .transform((s) => BigInt(Math.floor(new Date(s).getTime() / 1000)));
 
-const tierSchema = (decimals: number) => z.object({
-  faceValueEth: amount(decimals),
-  supply: intIn("Supply", 1, 16_777_215),
-  zones: z.number().int().min(1, "Zones: pick at least one").max(0xffffffff),
-  mode: z.number().int().min(0).max(2),
-  resaleCapPercent: percent("Resale cap", 655),
-  voucherOnly: z.boolean(),
-  reserved: z.boolean().default(false),
-}).refine((t) => !(t.reserved && t.voucherOnly), "A reserved-seating tier cannot be voucher only (seats are bought by number)");
+const tierSchema = (decimals: number) =>
+  z
+    .object({
+      faceValueEth: amount(decimals),
+      supply: intIn("Supply", 1, 16_777_215),
+      zones: z.number().int().min(1, "Zones: pick at least one").max(0xffffffff),
+      mode: z.number().int().min(0).max(2),
+      resaleCapPercent: percent("Resale cap", 655),
+      voucherOnly: z.boolean(),
+      reserved: z.boolean().default(false),
+    })
+    .refine(
+      (t) => !(t.reserved && t.voucherOnly),
+      "A reserved-seating tier cannot be voucher only (seats are bought by number)",
+    );
 
-const formSchema = (decimals: number) => z
-  .object({
-    name: z.string().trim().min(1, "Name: required").max(100, "Name: at most 100 characters"),
-    symbol: z.string().trim().regex(/^[A-Za-z0-9]{1,11}$/, "Symbol: 1–11 letters or digits"),
-    start: localTime("Start"),
-    end: localTime("End"),
-    lockWindowHours: intIn("Transfer lock (hours)", 0, 24 * 365),
-    maxPerWallet: intIn("Max per wallet", 0, 1_000_000),
-    royaltyPercent: percent("Royalty", 100),
-    currency: z.string().trim().regex(/^(0x[0-9a-fA-F]{40})?$/, "Currency: an ERC-20 token address, or empty for ETH"),
-    tiers: z.array(tierSchema(decimals)).min(1, "Tiers: at least one").max(8, "Tiers: at most 8"),
-  })
-  .refine((f) => f.end > f.start, { message: "End: must be after the start", path: ["end"] });
+const formSchema = (decimals: number) =>
+  z
+    .object({
+      name: z.string().trim().min(1, "Name: required").max(100, "Name: at most 100 characters"),
+      symbol: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9]{1,11}$/, "Symbol: 1–11 letters or digits"),
+      start: localTime("Start"),
+      end: localTime("End"),
+      lockWindowHours: intIn("Transfer lock (hours)", 0, 24 * 365),
+      maxPerWallet: intIn("Max per wallet", 0, 1_000_000),
+      royaltyPercent: percent("Royalty", 100),
+      currency: z
+        .string()
+        .trim()
+        .regex(/^(0x[0-9a-fA-F]{40})?$/, "Currency: an ERC-20 token address, or empty for ETH"),
+      tiers: z.array(tierSchema(decimals)).min(1, "Tiers: at least one").max(8, "Tiers: at most 8"),
+    })
+    .refine((f) => f.end > f.start, { message: "End: must be after the start", path: ["end"] });
 
-export type EventFormResult = { ok: true; config: EventConfigArgs; tiers: TierConfigArgs[] } | { ok: false; problems: string[] };
+export type EventFormResult =
+  | { ok: true; config: EventConfigArgs; tiers: TierConfigArgs[] }
+  | { ok: false; problems: string[] };
 
 /**
  * Validates the create-event form and builds the contract arguments, or lists every problem in
@@ -100,7 +134,13 @@ export type EventFormResult = { ok: true; config: EventConfigArgs; tiers: TierCo
  */
 export function parseEventForm(form: EventForm, currency: FormCurrency = { decimals: 18 }): EventFormResult {
   const parsed = formSchema(currency.decimals).safeParse(form);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => (i.path[0] === "tiers" && i.path.length > 1 ? `Tier ${String(i.path[1])}: ${i.message}` : i.message)) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) =>
+        i.path[0] === "tiers" && i.path.length > 1 ? `Tier ${String(i.path[1])}: ${i.message}` : i.message,
+      ),
+    };
   const f = parsed.data;
   return {
     ok: true,
@@ -116,7 +156,15 @@ export function parseEventForm(form: EventForm, currency: FormCurrency = { decim
       voucherSigner: zeroAddress,
       currency: (f.currency || zeroAddress) as `0x${string}`,
     },
-    tiers: f.tiers.map((t) => ({ faceValue: t.faceValueEth, supply: t.supply, zones: t.zones, mode: t.mode, resaleCapBps: t.resaleCapPercent, voucherOnly: t.voucherOnly, reserved: t.reserved ?? false })),
+    tiers: f.tiers.map((t) => ({
+      faceValue: t.faceValueEth,
+      supply: t.supply,
+      zones: t.zones,
+      mode: t.mode,
+      resaleCapBps: t.resaleCapPercent,
+      voucherOnly: t.voucherOnly,
+      reserved: t.reserved ?? false,
+    })),
   };
 }
 
@@ -133,6 +181,16 @@ export function defaultEventForm(now = new Date()): EventForm {
     maxPerWallet: "4",
     royaltyPercent: "5",
     currency: "",
-    tiers: [{ faceValueEth: "0.05", supply: "100", zones: 1, mode: 0, resaleCapPercent: "120", voucherOnly: false, reserved: false }],
+    tiers: [
+      {
+        faceValueEth: "0.05",
+        supply: "100",
+        zones: 1,
+        mode: 0,
+        resaleCapPercent: "120",
+        voucherOnly: false,
+        reserved: false,
+      },
+    ],
   };
 }

@@ -6,7 +6,15 @@ const B = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
 
 describe("parseWalletList", () => {
   it("reads a header, addresses in the first column, and reports bad lines and duplicates by line", () => {
-    const csv = ["wallet,name", `${A},Ann`, "", `${B.toLowerCase()},Bob`, "0x1234,Short", `${A.toLowerCase()},Ann again`, "0x70997970c51812dc3a010c7d01b50e0d17dc79C8,bad checksum"].join("\n");
+    const csv = [
+      "wallet,name",
+      `${A},Ann`,
+      "",
+      `${B.toLowerCase()},Bob`,
+      "0x1234,Short",
+      `${A.toLowerCase()},Ann again`,
+      "0x70997970c51812dc3a010c7d01b50e0d17dc79C8,bad checksum",
+    ].join("\n");
     const result = parseWalletList(csv);
     expect(result.wallets).toEqual([A, B]);
     expect(result.problems).toEqual([

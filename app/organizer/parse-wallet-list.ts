@@ -30,7 +30,13 @@ export class WalletListError extends Error {
 export function parseWalletList(text: string): WalletList {
   let rows: string[][];
   try {
-    rows = parse(text, { relax_column_count: true, skip_empty_lines: false, trim: true, bom: true, to_line: MAX_WALLET_ROWS + 1 }) as string[][];
+    rows = parse(text, {
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: true,
+      bom: true,
+      to_line: MAX_WALLET_ROWS + 1,
+    }) as string[][];
   } catch (cause) {
     throw new WalletListError(`The CSV could not be read: ${(cause as Error).message}`, { cause });
   }

@@ -1,13 +1,31 @@
 import { z } from "zod";
 
 /** A delegation this phone holds: which key, for which event and holder, until when. */
-export type StoredDelegation = { chainId: number; contract: string; holder: string; publicKey: string; expiresAt: string };
+export type StoredDelegation = {
+  chainId: number;
+  contract: string;
+  holder: string;
+  publicKey: string;
+  expiresAt: string;
+};
 
-const schema = z.object({ chainId: z.number(), contract: z.string(), holder: z.string(), publicKey: z.string(), expiresAt: z.string() });
+const schema = z.object({
+  chainId: z.number(),
+  contract: z.string(),
+  holder: z.string(),
+  publicKey: z.string(),
+  expiresAt: z.string(),
+});
 const keyOf = (chainId: number, contract: string) => `fairgate.pass-delegation.${chainId}.${contract.toLowerCase()}`;
 
 /** The stored delegation for an event, if it is for this key and has not expired; else null. */
-export function readDelegation(storage: Storage, chainId: number, contract: string, publicKey: string, nowMs = Date.now()): StoredDelegation | null {
+export function readDelegation(
+  storage: Storage,
+  chainId: number,
+  contract: string,
+  publicKey: string,
+  nowMs = Date.now(),
+): StoredDelegation | null {
   try {
     const parsed = schema.safeParse(JSON.parse(storage.getItem(keyOf(chainId, contract)) ?? "null"));
     if (!parsed.success) return null;

@@ -39,7 +39,8 @@ export function indexerTicketQuery(indexer: IndexerClient, indexerUrl: string, c
 export function openListingsQuery(indexer: IndexerClient, indexerUrl: string, contract: Address | undefined) {
   return queryOptions({
     queryKey: queryKeys.indexer.openListings(indexerUrl, contract),
-    queryFn: async ({ signal }) => openListings((await indexer.listings({ contract: contract!, status: "open", limit: 200 }, { signal })).listings),
+    queryFn: async ({ signal }) =>
+      openListings((await indexer.listings({ contract: contract!, status: "open", limit: 200 }, { signal })).listings),
     enabled: contract !== undefined,
     retry,
   });

@@ -8,16 +8,21 @@ import type { Address } from "viem";
 export const queryKeys = {
   chain: {
     event: (chainId: number | undefined, address: Address | undefined) => ["chain", chainId, "event", address] as const,
-    ticket: (chainId: number | undefined, contract: Address, tokenId: bigint) => ["chain", chainId, "ticket", contract, tokenId.toString()] as const,
+    ticket: (chainId: number | undefined, contract: Address, tokenId: bigint) =>
+      ["chain", chainId, "ticket", contract, tokenId.toString()] as const,
     waitlist: (chainId: number | undefined, contract: Address, tierId: number, wallet: Address | undefined) =>
       ["chain", chainId, "waitlist", contract, tierId, wallet ?? null] as const,
   },
   indexer: {
     /** The indexer's view of one ticket: the gate's admission, which the chain learns only from the batcher. */
-    ticket: (indexerUrl: string, contract: Address, tokenId: bigint) => ["indexer", indexerUrl, "ticket", contract, tokenId.toString()] as const,
-    ticketHistory: (indexerUrl: string, contract: Address, tokenId: bigint) => ["indexer", indexerUrl, "ticket-history", contract, tokenId.toString()] as const,
-    openListings: (indexerUrl: string, contract: Address | undefined) => ["indexer", indexerUrl, "open-listings", contract] as const,
-    primarySales: (indexerUrl: string, contract: Address) => ["indexer", indexerUrl, "primary-sales", contract] as const,
+    ticket: (indexerUrl: string, contract: Address, tokenId: bigint) =>
+      ["indexer", indexerUrl, "ticket", contract, tokenId.toString()] as const,
+    ticketHistory: (indexerUrl: string, contract: Address, tokenId: bigint) =>
+      ["indexer", indexerUrl, "ticket-history", contract, tokenId.toString()] as const,
+    openListings: (indexerUrl: string, contract: Address | undefined) =>
+      ["indexer", indexerUrl, "open-listings", contract] as const,
+    primarySales: (indexerUrl: string, contract: Address) =>
+      ["indexer", indexerUrl, "primary-sales", contract] as const,
   },
 } as const;
 

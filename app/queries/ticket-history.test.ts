@@ -12,9 +12,32 @@ const tx = (n: number) => `0x${n.toString(16).padStart(64, "0")}`;
 function detail(over: Partial<TicketDetail["ticket"]> = {}, provenance: TicketDetail["provenance"] = []): TicketDetail {
   return {
     ticket: {
-      contract: C, tokenId: "1", owner: B, eventName: "E", startTime: "2000000000", endTime: null, mintedBlock: 10, updatedBlock: 20, updatedLogIndex: 0,
-      tier: 0, zones: 1, transferMode: "free", faceValue: "1", maxResalePrice: "2", paid: false, identityBound: false, checkedIn: false, checkedInAt: null,
-      checkedInOnChain: false, checkedInBlock: null, refunded: false, eventCancelled: false, channel: 0, bound: false, bindingDeadline: null, ...over,
+      contract: C,
+      tokenId: "1",
+      owner: B,
+      eventName: "E",
+      startTime: "2000000000",
+      endTime: null,
+      mintedBlock: 10,
+      updatedBlock: 20,
+      updatedLogIndex: 0,
+      tier: 0,
+      zones: 1,
+      transferMode: "free",
+      faceValue: "1",
+      maxResalePrice: "2",
+      paid: false,
+      identityBound: false,
+      checkedIn: false,
+      checkedInAt: null,
+      checkedInOnChain: false,
+      checkedInBlock: null,
+      refunded: false,
+      eventCancelled: false,
+      channel: 0,
+      bound: false,
+      bindingDeadline: null,
+      ...over,
     },
     provenance,
     listing: null,
@@ -22,7 +45,19 @@ function detail(over: Partial<TicketDetail["ticket"]> = {}, provenance: TicketDe
 }
 
 function listing(over: Partial<Listing>): Listing {
-  return { contract: C, tokenId: "1", seller: A, price: "100", tier: 0, maxResalePrice: "200", blockNumber: 15, txHash: tx(15), status: "open", stale: false, ...over };
+  return {
+    contract: C,
+    tokenId: "1",
+    seller: A,
+    price: "100",
+    tier: 0,
+    maxResalePrice: "200",
+    blockNumber: 15,
+    txHash: tx(15),
+    status: "open",
+    stale: false,
+    ...over,
+  };
 }
 
 describe("ticketHistory", () => {
@@ -32,7 +67,10 @@ describe("ticketHistory", () => {
         { blockNumber: 10, logIndex: 2, from: ZERO, to: A, txHash: tx(10), kind: "mint", price: null },
         { blockNumber: 20, logIndex: 1, from: A, to: B, txHash: tx(20), kind: "sale", price: "100" },
       ]),
-      [listing({ blockNumber: 20, status: "sold" }), listing({ blockNumber: 12, price: "150", status: "replaced", txHash: tx(12) })],
+      [
+        listing({ blockNumber: 20, status: "sold" }),
+        listing({ blockNumber: 12, price: "150", status: "replaced", txHash: tx(12) }),
+      ],
     );
     expect(h.map((e) => [e.kind, e.blockNumber, e.price ?? null])).toEqual([
       ["minted", 10, null],
@@ -48,7 +86,9 @@ describe("ticketHistory", () => {
 
   it("puts what has no block last: a gate admission not yet on chain (with its time), then a refund", () => {
     const h = ticketHistory(
-      detail({ checkedIn: true, checkedInAt: "2026-12-07T20:00:00.000Z", refunded: true }, [{ blockNumber: 10, logIndex: 0, from: ZERO, to: B, txHash: tx(10), kind: "mint", price: null }]),
+      detail({ checkedIn: true, checkedInAt: "2026-12-07T20:00:00.000Z", refunded: true }, [
+        { blockNumber: 10, logIndex: 0, from: ZERO, to: B, txHash: tx(10), kind: "mint", price: null },
+      ]),
       [],
     );
     expect(h.map((e) => [e.kind, e.blockNumber, e.at])).toEqual([

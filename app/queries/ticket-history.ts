@@ -2,7 +2,16 @@ import { getAddress, type Address } from "viem";
 import type { Listing, TicketDetail, Transfer } from "../../lib/indexer-client/schemas";
 
 export type HistoryEntry = {
-  kind: "minted" | "transferred" | "sold" | "recovered" | "returned" | "listed" | "checked-in" | "admitted" | "refunded";
+  kind:
+    | "minted"
+    | "transferred"
+    | "sold"
+    | "recovered"
+    | "returned"
+    | "listed"
+    | "checked-in"
+    | "admitted"
+    | "refunded";
   from?: Address;
   to?: Address;
   price?: bigint;
@@ -58,11 +67,21 @@ export function ticketHistory(detail: TicketDetail, listings: readonly Listing[]
   ];
   const t = detail.ticket;
   if (t.checkedInOnChain && t.checkedInBlock !== null) {
-    placed.push({ kind: "checked-in", blockNumber: t.checkedInBlock, at: t.checkedInAt, key: "checked-in", order: [t.checkedInBlock, Number.MAX_SAFE_INTEGER] });
+    placed.push({
+      kind: "checked-in",
+      blockNumber: t.checkedInBlock,
+      at: t.checkedInAt,
+      key: "checked-in",
+      order: [t.checkedInBlock, Number.MAX_SAFE_INTEGER],
+    });
   }
-  const sorted = placed.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]).map(({ order: _, ...e }) => e);
+  const sorted = placed
+    .sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])
+    .map(({ order: _, ...e }) => e);
   // Known without a block: after everything that has one.
-  if (t.checkedIn && !t.checkedInOnChain) sorted.push({ kind: "admitted", blockNumber: null, at: t.checkedInAt, key: "admitted" });
-  if (t.refunded) sorted.push({ kind: "refunded", to: getAddress(t.owner), blockNumber: null, at: null, key: "refunded" });
+  if (t.checkedIn && !t.checkedInOnChain)
+    sorted.push({ kind: "admitted", blockNumber: null, at: t.checkedInAt, key: "admitted" });
+  if (t.refunded)
+    sorted.push({ kind: "refunded", to: getAddress(t.owner), blockNumber: null, at: null, key: "refunded" });
   return sorted;
 }

@@ -13,10 +13,17 @@ import { describeTxError, type TxErrorDescription } from "../tx/describe-tx-erro
  */
 export function describeOnsaleError(error: unknown): TxErrorDescription {
   if (error instanceof OnsaleApiError) return { code: error.code, message: onsaleErrorText[error.code] };
-  if (error instanceof PowGaveUpError) return { code: "POW_FAILED", message: "Your browser could not solve the sale's puzzle. Reload the page and try again." };
+  if (error instanceof PowGaveUpError)
+    return {
+      code: "POW_FAILED",
+      message: "Your browser could not solve the sale's puzzle. Reload the page and try again.",
+    };
   // fetch() rejects with a TypeError when the server cannot be reached at all.
   if (error instanceof TypeError && /fetch|network|load failed/i.test(error.message)) {
-    return { code: "ONSALE_UNREACHABLE", message: "Cannot reach the waiting room. Check the connection; your place is kept." };
+    return {
+      code: "ONSALE_UNREACHABLE",
+      message: "Cannot reach the waiting room. Check the connection; your place is kept.",
+    };
   }
   return describeTxError(error);
 }

@@ -18,7 +18,14 @@ function memoryStorage(): Storage {
 const voucher = {
   chainId: 31337,
   contract: "0x5FbDB2315678afecb367f032d93F642f64180aa3" as const,
-  voucher: { to: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as const, tier: 0, quantity: 2, identityCommitment: `0x${"ab".repeat(32)}` as const, nonce: `0x${"01".repeat(32)}` as const, deadline: 1_900_000_000 },
+  voucher: {
+    to: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as const,
+    tier: 0,
+    quantity: 2,
+    identityCommitment: `0x${"ab".repeat(32)}` as const,
+    nonce: `0x${"01".repeat(32)}` as const,
+    deadline: 1_900_000_000,
+  },
   signature: `0x${"cd".repeat(65)}` as const,
   price: "100000000000000000",
 };

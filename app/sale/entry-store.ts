@@ -13,7 +13,14 @@ const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
 const voucherSchema = z.object({
   chainId: z.number().int(),
   contract: address,
-  voucher: z.object({ to: address, tier: z.number().int(), quantity: z.number().int(), identityCommitment: hex, nonce: hex, deadline: z.number().int() }),
+  voucher: z.object({
+    to: address,
+    tier: z.number().int(),
+    quantity: z.number().int(),
+    identityCommitment: hex,
+    nonce: hex,
+    deadline: z.number().int(),
+  }),
   signature: hex,
   price: z.string().regex(/^\d+$/),
 });

@@ -12,12 +12,20 @@ describe("checkResalePrice", () => {
   });
   it("refuses one wei above the cap with words naming both", () => {
     const result = checkResalePrice("0.150000000000000001", cap);
-    expect(result).toEqual({ ok: false, code: "PRICE_ABOVE_CAP", message: "The price 0.150000000000000001 ETH is above this ticket's resale cap of 0.15 ETH." });
+    expect(result).toEqual({
+      ok: false,
+      code: "PRICE_ABOVE_CAP",
+      message: "The price 0.150000000000000001 ETH is above this ticket's resale cap of 0.15 ETH.",
+    });
   });
   it("reads a stablecoin price with the token's decimals", () => {
     const usd = { symbol: "mUSD", decimals: 6 };
     expect(checkResalePrice("25.5", 30_000_000n, usd)).toEqual({ ok: true, wei: 25_500_000n });
-    expect(checkResalePrice("30.000001", 30_000_000n, usd)).toMatchObject({ ok: false, code: "PRICE_ABOVE_CAP", message: "The price 30.000001 mUSD is above this ticket's resale cap of 30 mUSD." });
+    expect(checkResalePrice("30.000001", 30_000_000n, usd)).toMatchObject({
+      ok: false,
+      code: "PRICE_ABOVE_CAP",
+      message: "The price 30.000001 mUSD is above this ticket's resale cap of 30 mUSD.",
+    });
     expect(checkResalePrice("1.0000001", 30_000_000n, usd)).toMatchObject({ ok: false, code: "PRICE_INVALID" });
   });
   it("refuses text that is not a price", () => {

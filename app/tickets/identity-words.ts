@@ -35,7 +35,11 @@ export function identityWords(t: IdentityFacts): IdentityWords {
       notes: [
         "Bring the ID you entered when you bought it: the gate may ask for it and refuses another.",
         "Only a keyed fingerprint (HMAC) of the ID number is on chain, never the number itself.",
-        ...(t.transferable ? ["If you pass this ticket on, it stays bound to your ID: the new holder cannot use it at a gate that checks IDs."] : []),
+        ...(t.transferable
+          ? [
+              "If you pass this ticket on, it stays bound to your ID: the new holder cannot use it at a gate that checks IDs.",
+            ]
+          : []),
         "Lost your wallet? The organizer can move this ticket to a new wallet only for the same ID.",
       ],
     };
@@ -45,7 +49,9 @@ export function identityWords(t: IdentityFacts): IdentityWords {
       state: "real-name-unbound",
       summary: "Real-name tier, but this ticket is not bound to an ID.",
       fingerprint: null,
-      notes: ["Tickets of this tier are named when bought through the sale's waiting room with an ID number; one issued another way (e.g. by the organizer) carries no ID and the gate will not ask for one."],
+      notes: [
+        "Tickets of this tier are named when bought through the sale's waiting room with an ID number; one issued another way (e.g. by the organizer) carries no ID and the gate will not ask for one.",
+      ],
     };
   }
   return { state: "not-required", summary: "Not required for this tier.", fingerprint: null, notes: [] };

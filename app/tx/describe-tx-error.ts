@@ -1,10 +1,23 @@
-import { BaseError, ContractFunctionRevertedError, decodeErrorResult, UserRejectedRequestError, InsufficientFundsError, type Abi } from "viem";
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  decodeErrorResult,
+  UserRejectedRequestError,
+  InsufficientFundsError,
+  type Abi,
+} from "viem";
 import { eventTicketAbi, resaleMarketAbi, ticketFactoryAbi, waitlistAbi } from "../../lib/generated/abis";
 import { erc20ErrorsAbi } from "../../lib/currency/erc20-errors";
 import { ERROR_WORDS } from "./error-words";
 
 /** Every error the contracts declare: a call into one may revert with another's error. */
-const allErrorsAbi = [...ticketFactoryAbi, ...eventTicketAbi, ...resaleMarketAbi, ...waitlistAbi, ...erc20ErrorsAbi].filter((item) => item.type === "error") as Abi;
+const allErrorsAbi = [
+  ...ticketFactoryAbi,
+  ...eventTicketAbi,
+  ...resaleMarketAbi,
+  ...waitlistAbi,
+  ...erc20ErrorsAbi,
+].filter((item) => item.type === "error") as Abi;
 
 export type TxErrorDescription = {
   /** The Solidity error name, or USER_REJECTED / INSUFFICIENT_FUNDS / UNKNOWN. */
@@ -27,7 +40,9 @@ export function describeTxError(error: unknown): TxErrorDescription {
     if (error.walk((e) => e instanceof InsufficientFundsError)) {
       return { code: "INSUFFICIENT_FUNDS", message: "Your wallet does not hold enough ETH for this (price plus gas)." };
     }
-    const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError) as ContractFunctionRevertedError | null;
+    const reverted = error.walk(
+      (e) => e instanceof ContractFunctionRevertedError,
+    ) as ContractFunctionRevertedError | null;
     if (reverted) {
       let name = reverted.data?.errorName;
       let args: readonly unknown[] = reverted.data?.args ?? [];

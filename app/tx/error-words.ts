@@ -18,7 +18,8 @@ export const ERROR_WORDS: Record<string, (args: Args) => string> = {
   EventTicketEmptyBatch: () => "Nothing to do: the list is empty.",
   EventTicketBatchTooLarge: ([size, max]) => `Too many at once: ${size} (at most ${max} per transaction).`,
   EventTicketUnknownTier: ([tier]) => `There is no tier ${tier}.`,
-  EventTicketSoldOut: ([tier, requested, remaining]) => `Tier ${tier} is sold out: you asked for ${requested}, ${remaining} left.`,
+  EventTicketSoldOut: ([tier, requested, remaining]) =>
+    `Tier ${tier} is sold out: you asked for ${requested}, ${remaining} left.`,
   EventTicketWalletCapExceeded: ([, cap]) => `That would take a wallet over the limit of ${cap} tickets per wallet.`,
   EventTicketVoucherOnlyTier: ([tier]) => `Tier ${tier} is sold only with an organizer voucher.`,
   EventTicketWrongPayment: ([expected, received]) => `Wrong payment: expected ${eth(expected)}, got ${eth(received)}.`,
@@ -44,14 +45,18 @@ export const ERROR_WORDS: Record<string, (args: Args) => string> = {
   EventTicketEventOver: () => "The event is already over.",
   EventTicketNothingToWithdraw: () => "There is nothing to withdraw.",
   EventTicketPaymentFailed: ([to, amount]) => `Sending ${eth(amount)} to ${to} failed.`,
-  EventTicketUnknownChannel: ([c]) => `Allocation channel ${String(c)} is not open for this event (or is the public sale, which only buy and claim use).`,
+  EventTicketUnknownChannel: ([c]) =>
+    `Allocation channel ${String(c)} is not open for this event (or is the public sale, which only buy and claim use).`,
   EventTicketChannelQuotaExceeded: ([c, requested, remaining]) =>
     `Allocation channel ${String(c)} has ${String(remaining)} ticket(s) left of its quota; ${String(requested)} asked.`,
   EventTicketSetupClosed: () => "Channels and real-name deadlines can only be set before the first ticket is minted.",
-  EventTicketIdentityBound: ([t]) => `Ticket ${id(t)} is bound to its holder's identity: only the organizer can move it.`,
+  EventTicketIdentityBound: ([t]) =>
+    `Ticket ${id(t)} is bound to its holder's identity: only the organizer can move it.`,
   EventTicketBindingNotRequired: ([tier]) => `Tier ${String(tier)} does not ask for an identity binding.`,
-  EventTicketBindingClosed: ([deadline]) => `The identity-binding deadline (${new Date(Number(deadline) * 1000).toUTCString()}) has passed.`,
-  EventTicketBindingInvalidSignature: () => "The identity service's attestation is not valid for this ticket and holder.",
+  EventTicketBindingClosed: ([deadline]) =>
+    `The identity-binding deadline (${new Date(Number(deadline) * 1000).toUTCString()}) has passed.`,
+  EventTicketBindingInvalidSignature: () =>
+    "The identity service's attestation is not valid for this ticket and holder.",
   EventTicketSeatsRequired: ([tier]) => `Tier ${String(tier)} is reserved seating: choose your seats on the seat map.`,
   EventTicketNotReserved: ([tier]) => `Tier ${String(tier)} is general admission: it has no seats to choose.`,
   EventTicketUnknownSeat: ([tier, seat]) => `Seat ${String(seat)} is not part of tier ${String(tier)}.`,
@@ -73,11 +78,14 @@ export const ERROR_WORDS: Record<string, (args: Args) => string> = {
   MarketNotWaitlist: () => "Only the waitlist can hand tickets over this way.",
   // Waitlist
   WaitlistUnknownTicket: () => "That contract is not a Fairgate event.",
-  WaitlistEventCancelled: () => "The event is cancelled: the waitlist is closed. You can still leave it to get your deposit back.",
+  WaitlistEventCancelled: () =>
+    "The event is cancelled: the waitlist is closed. You can still leave it to get your deposit back.",
   WaitlistClosed: () => "Tickets can no longer change hands this close to the event, so the waitlist is closed.",
   WaitlistTierLocked: ([tier]) => `Tier ${tier} is non-transferable, so it has no waitlist.`,
-  WaitlistTierNotSoldOut: ([tier, remaining]) => `Tier ${tier} is not sold out (${remaining} left): buy a ticket instead.`,
-  WaitlistWrongDeposit: ([expected, received]) => `Wrong deposit: the waitlist takes exactly the face value, ${eth(expected)} (got ${eth(received)}).`,
+  WaitlistTierNotSoldOut: ([tier, remaining]) =>
+    `Tier ${tier} is not sold out (${remaining} left): buy a ticket instead.`,
+  WaitlistWrongDeposit: ([expected, received]) =>
+    `Wrong deposit: the waitlist takes exactly the face value, ${eth(expected)} (got ${eth(received)}).`,
   WaitlistAlreadyJoined: () => "You are already on this waitlist.",
   WaitlistWalletCapReached: ([, cap]) => `Your wallet already holds the limit of ${cap} tickets for this event.`,
   WaitlistNotJoined: () => "You are not on this waitlist.",
@@ -93,15 +101,18 @@ export const ERROR_WORDS: Record<string, (args: Args) => string> = {
   EventTicketUnexpectedValue: () => "This event is priced in a token: send no ETH with the purchase.",
   EventTicketNativeCurrency: () => "This event is priced in ETH: buy without a token permit.",
   EventTicketUnsupportedToken: () => "The event's token takes a fee on transfers, which Fairgate cannot accept.",
-  EventTicketPermitFailed: () => "The token permit was refused (expired or signed for another amount) and no allowance covers the price.",
+  EventTicketPermitFailed: () =>
+    "The token permit was refused (expired or signed for another amount) and no allowance covers the price.",
   MarketUnexpectedValue: () => "This ticket is priced in a token: send no ETH with the purchase.",
   MarketNativeCurrency: () => "This ticket is priced in ETH: buy without a token permit.",
   MarketUnsupportedToken: () => "The event's token takes a fee on transfers, which Fairgate cannot accept.",
-  MarketPermitFailed: () => "The token permit was refused (expired or signed for another amount) and no allowance covers the price.",
+  MarketPermitFailed: () =>
+    "The token permit was refused (expired or signed for another amount) and no allowance covers the price.",
   WaitlistUnexpectedValue: () => "This waitlist takes its deposit in a token: send no ETH.",
   WaitlistNativeCurrency: () => "This waitlist takes ETH: join without a token permit.",
   WaitlistUnsupportedToken: () => "The event's token takes a fee on transfers, which Fairgate cannot accept.",
-  WaitlistPermitFailed: () => "The token permit was refused (expired or signed for another amount) and no allowance covers the deposit.",
+  WaitlistPermitFailed: () =>
+    "The token permit was refused (expired or signed for another amount) and no allowance covers the deposit.",
   NativePaymentFailed: () => "The payment could not be delivered to the receiving wallet.",
   SafeERC20FailedOperation: () => "The token refused the transfer.",
   ERC20InsufficientBalance: () => "Your wallet does not hold enough of the event's token for this.",

@@ -23,12 +23,22 @@ export async function signPermit(
   const client = getPublicClient(config);
   if (!client) throw new Error("No chain connection to read the token's permit domain.");
   const { domain } = await getEip712Domain(client, { address: p.token });
-  const nonce = await readContract(config, { address: p.token, abi: erc20PermitAbi, functionName: "nonces", args: [p.owner] });
+  const nonce = await readContract(config, {
+    address: p.token,
+    abi: erc20PermitAbi,
+    functionName: "nonces",
+    args: [p.owner],
+  });
   const deadline = BigInt(Math.floor(Date.now() / 1000) + PERMIT_SECONDS);
   const signature = await signTypedData(config, {
     account: p.owner,
     ...permitTypedData({
-      domain: { name: domain.name, version: domain.version, chainId: domain.chainId, verifyingContract: domain.verifyingContract },
+      domain: {
+        name: domain.name,
+        version: domain.version,
+        chainId: domain.chainId,
+        verifyingContract: domain.verifyingContract,
+      },
       owner: p.owner,
       spender: p.spender,
       value: p.value,

@@ -6,7 +6,17 @@ import { hasWaitlist, joinBlocker, returnBlocker, returnPayout } from "./waitlis
 
 const START = 2_000_000_000n;
 const NOW = START - 10n * 86_400n;
-const tier: TierView = { id: 0, faceValue: parseEther("0.1"), supply: 2, minted: 2, zones: 1, mode: 0, resaleCapBps: 10_000, voucherOnly: false, reserved: false };
+const tier: TierView = {
+  id: 0,
+  faceValue: parseEther("0.1"),
+  supply: 2,
+  minted: 2,
+  zones: 1,
+  mode: 0,
+  resaleCapBps: 10_000,
+  voucherOnly: false,
+  reserved: false,
+};
 const event = {
   address: "0x0000000000000000000000000000000000000001",
   market: "0x0000000000000000000000000000000000000002",
@@ -17,7 +27,14 @@ const event = {
   cancelled: false,
   tiers: [tier],
 } as unknown as EventView;
-const view: WaitlistView = { waitlist: "0x0000000000000000000000000000000000000003", length: 2, position: 0, owed: 0n, balance: 0, currency: "0x0000000000000000000000000000000000000000" };
+const view: WaitlistView = {
+  waitlist: "0x0000000000000000000000000000000000000003",
+  length: 2,
+  position: 0,
+  owed: 0n,
+  balance: 0,
+  currency: "0x0000000000000000000000000000000000000000",
+};
 
 describe("waitlist blockers", () => {
   it("shows a waitlist only for sold-out transferable tiers on a chain that has one", () => {
@@ -54,8 +71,12 @@ describe("waitlist blockers", () => {
     expect(returnBlocker(t, view, NOW)).toBe(
       "Complimentary tickets can be passed on for free, not returned to the waitlist (whoever takes it would pay for a ticket with no refund right): send it instead.",
     );
-    expect(returnBlocker({ ...t, paid: true }, view, NOW)).toMatch(/^A recovered ticket's refund right stayed with the wallet it was recovered from/);
-    expect(returnBlocker({ ...t, saleBlock: "BindingClosed" }, view, NOW)).toMatch(/real-name deadline .* the door would refuse it/);
+    expect(returnBlocker({ ...t, paid: true }, view, NOW)).toMatch(
+      /^A recovered ticket's refund right stayed with the wallet it was recovered from/,
+    );
+    expect(returnBlocker({ ...t, saleBlock: "BindingClosed" }, view, NOW)).toMatch(
+      /real-name deadline .* the door would refuse it/,
+    );
     expect(returnBlocker({ ...t, saleBlock: "Named" }, view, NOW)).toMatch(/carries its buyer's identity/);
   });
 

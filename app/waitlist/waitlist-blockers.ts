@@ -45,7 +45,8 @@ export function returnBlocker(
   if (t.checkedIn) return "This ticket was used at the gate; it can no longer be returned.";
   if (t.tier.mode === 2) return "This ticket is non-transferable, so it cannot be returned to a waitlist.";
   if (transfersClosed(t.event, nowSeconds)) return "Tickets can no longer change hands this close to the event.";
-  if (t.saleBlock !== "None") return saleBlockWords(t.saleBlock, "waitlist", { notRefundable: t.paid ? "recovered" : "complimentary" });
+  if (t.saleBlock !== "None")
+    return saleBlockWords(t.saleBlock, "waitlist", { notRefundable: t.paid ? "recovered" : "complimentary" });
   if (view.length === 0) return "Nobody is waiting for this tier right now.";
   return null;
 }

@@ -40,10 +40,22 @@ async function mined(hash: `0x${string}`) {
 async function send(caller: Caller, p: Probe) {
   const body = p.body === undefined ? undefined : JSON.stringify(p.body);
   // Each caller its own client address (behind one trusted proxy), as real callers are.
-  const headers: Record<string, string> = { "x-forwarded-for": `192.0.2.${CALLERS.indexOf(caller) + 1}`, ...(body === undefined ? {} : { "content-type": "application/json" }) };
+  const headers: Record<string, string> = {
+    "x-forwarded-for": `192.0.2.${CALLERS.indexOf(caller) + 1}`,
+    ...(body === undefined ? {} : { "content-type": "application/json" }),
+  };
   const token = tokens[caller];
   if (token) headers.authorization = `Bearer ${token}`;
-  if (caller === "inviteStaff") Object.assign(headers, await signDeviceRequest(device.keys.privateKey, { method: p.method, path: p.path.split("?")[0]!, timeMs: Date.now(), body: body ?? "" }));
+  if (caller === "inviteStaff")
+    Object.assign(
+      headers,
+      await signDeviceRequest(device.keys.privateKey, {
+        method: p.method,
+        path: p.path.split("?")[0]!,
+        timeMs: Date.now(),
+        body: body ?? "",
+      }),
+    );
   const res = await api.request(p.path, { method: p.method, headers, ...(body === undefined ? {} : { body }) });
   const streaming = (res.headers.get("content-type") ?? "").includes("text/event-stream");
   const text = streaming ? "" : await res.text();
@@ -54,7 +66,10 @@ async function send(caller: Caller, p: Probe) {
 async function fanSession(wallet: WalletClient): Promise<string> {
   const nonce = await t.post("/seats/session/nonce", { contract: A });
   const message = buildSeatSignInMessage(nonce.body as unknown as GateChallenge, wallet.account!.address);
-  const res = await t.post("/seats/session", { message, signature: await wallet.signMessage({ account: wallet.account!, message }) });
+  const res = await t.post("/seats/session", {
+    message,
+    signature: await wallet.signMessage({ account: wallet.account!, message }),
+  });
   if (res.status !== 200) throw new Error(`seat sign-in: ${JSON.stringify(res.body)}`);
   return res.body.token as string;
 }
@@ -68,7 +83,15 @@ async function inviteOfA(): Promise<string> {
 
 /** A fresh staff session of event A (as its id in GET /gate/sessions), for a probe that ends one. */
 async function staffSessionOfA(): Promise<string> {
-  const s = await openSession(t.database.db, { contract: A, gateId: "north-9", zone: 0, role: "gate", staff: t.chain.carol.account!.address, now: t.clock.now(), ttlSeconds: 3600 });
+  const s = await openSession(t.database.db, {
+    contract: A,
+    gateId: "north-9",
+    zone: 0,
+    role: "gate",
+    staff: t.chain.carol.account!.address,
+    now: t.clock.now(),
+    ttlSeconds: 3600,
+  });
   return s.tokenHash.slice(0, 16);
 }
 
@@ -96,11 +119,27 @@ const PROBES: Record<string, (caller: Caller) => Probe | Promise<Probe>> = {
   "GET /analytics/:contract/leaks": () => ({ method: "GET", path: `/analytics/${A}/leaks` }),
   "GET /analytics/:contract/primary-sales": () => ({ method: "GET", path: `/analytics/${A}/primary-sales` }),
   "POST /gate/challenge": () => ({ method: "POST", path: "/gate/challenge", body: { contract: A, gateId: "north-1" } }),
-  "POST /gate/scan": () => ({ method: "POST", path: "/gate/scan", body: { message: "not a SIWE message", signature: "0x00" } }),
+  "POST /gate/scan": () => ({
+    method: "POST",
+    path: "/gate/scan",
+    body: { message: "not a SIWE message", signature: "0x00" },
+  }),
   "POST /gate/pass/scan": () => ({ method: "POST", path: "/gate/pass/scan", body: { pass: "AAAA" } }),
-  "POST /gate/session/nonce": () => ({ method: "POST", path: "/gate/session/nonce", body: { contract: A, gateId: "north-1" } }),
-  "POST /gate/session": () => ({ method: "POST", path: "/gate/session", body: { message: "not a SIWE message", signature: "0x00" } }),
-  "POST /gate/session/invite": () => ({ method: "POST", path: "/gate/session/invite", body: { code: "ABCD-EFGH-JKMN-PQRS", devicePublicKey: device.publicKey } }),
+  "POST /gate/session/nonce": () => ({
+    method: "POST",
+    path: "/gate/session/nonce",
+    body: { contract: A, gateId: "north-1" },
+  }),
+  "POST /gate/session": () => ({
+    method: "POST",
+    path: "/gate/session",
+    body: { message: "not a SIWE message", signature: "0x00" },
+  }),
+  "POST /gate/session/invite": () => ({
+    method: "POST",
+    path: "/gate/session/invite",
+    body: { code: "ABCD-EFGH-JKMN-PQRS", devicePublicKey: device.publicKey },
+  }),
   "POST /gate/invites": () => ({ method: "POST", path: "/gate/invites", body: { gateId: "east-1" } }),
   "GET /gate/invites": () => ({ method: "GET", path: "/gate/invites" }),
   "DELETE /gate/invites/:id": async () => ({ method: "DELETE", path: `/gate/invites/${await inviteOfA()}` }),
@@ -109,9 +148,17 @@ const PROBES: Record<string, (caller: Caller) => Probe | Promise<Probe>> = {
   "GET /gate/offline/snapshot": () => ({ method: "GET", path: "/gate/offline/snapshot" }),
   "POST /gate/offline/reconcile": () => ({ method: "POST", path: "/gate/offline/reconcile", body: { admissions: [] } }),
   "POST /pass/nonce": () => ({ method: "POST", path: "/pass/nonce", body: { contract: A } }),
-  "POST /pass/delegations": () => ({ method: "POST", path: "/pass/delegations", body: { message: "not a SIWE message", signature: "0x00" } }),
+  "POST /pass/delegations": () => ({
+    method: "POST",
+    path: "/pass/delegations",
+    body: { message: "not a SIWE message", signature: "0x00" },
+  }),
   "POST /seats/session/nonce": () => ({ method: "POST", path: "/seats/session/nonce", body: { contract: A } }),
-  "POST /seats/session": () => ({ method: "POST", path: "/seats/session", body: { message: "not a SIWE message", signature: "0x00" } }),
+  "POST /seats/session": () => ({
+    method: "POST",
+    path: "/seats/session",
+    body: { message: "not a SIWE message", signature: "0x00" },
+  }),
   "POST /seats/holds": (c) => ({ method: "POST", path: "/seats/holds", body: { seats: [seatOf[c] ?? 3] } }),
   "DELETE /seats/holds": () => ({ method: "DELETE", path: "/seats/holds" }),
   "GET /seats/holds": () => ({ method: "GET", path: `/seats/holds?contract=${A}` }),
@@ -122,17 +169,40 @@ const PROBES: Record<string, (caller: Caller) => Probe | Promise<Probe>> = {
   "GET /onsale/info": () => ({ method: "GET", path: "/onsale/info" }),
   "GET /onsale/sales": () => ({ method: "GET", path: `/onsale/sales?contract=${A}` }),
   "GET /onsale/sales/:id": () => ({ method: "GET", path: `/onsale/sales/${SALE}` }),
-  "POST /onsale/sales": (c) => ({ method: "POST", path: "/onsale/sales", body: { id: `matrix-${c.toLowerCase()}`, contract: A, tier: 2, opensAt: new Date(Date.now() + 3_600_000).toISOString(), admitPerSecond: 5, maxPerIdentity: 1 } }),
+  "POST /onsale/sales": (c) => ({
+    method: "POST",
+    path: "/onsale/sales",
+    body: {
+      id: `matrix-${c.toLowerCase()}`,
+      contract: A,
+      tier: 2,
+      opensAt: new Date(Date.now() + 3_600_000).toISOString(),
+      admitPerSecond: 5,
+      maxPerIdentity: 1,
+    },
+  }),
   "POST /onsale/sales/:id/pow": () => ({ method: "POST", path: `/onsale/sales/${SALE}/pow` }),
   "POST /onsale/sales/:id/join": () => ({ method: "POST", path: `/onsale/sales/${SALE}/join`, body: {} }),
   "GET /onsale/entry": () => ({ method: "GET", path: "/onsale/entry" }),
   "GET /onsale/entry/stream": () => ({ method: "GET", path: "/onsale/entry/stream" }),
   "POST /onsale/entry/sign-in/nonce": () => ({ method: "POST", path: "/onsale/entry/sign-in/nonce", body: {} }),
-  "POST /onsale/entry/sign-in": () => ({ method: "POST", path: "/onsale/entry/sign-in", body: { message: "not a SIWE message", signature: "0x00" } }),
+  "POST /onsale/entry/sign-in": () => ({
+    method: "POST",
+    path: "/onsale/entry/sign-in",
+    body: { message: "not a SIWE message", signature: "0x00" },
+  }),
   "POST /onsale/entry/voucher": () => ({ method: "POST", path: "/onsale/entry/voucher", body: { quantity: 1 } }),
-  "POST /onsale/bindings/nonce": () => ({ method: "POST", path: "/onsale/bindings/nonce", body: { contract: A, tokenId: "1" } }),
+  "POST /onsale/bindings/nonce": () => ({
+    method: "POST",
+    path: "/onsale/bindings/nonce",
+    body: { contract: A, tokenId: "1" },
+  }),
   // The holder's SIWE signature is the credential (a junk one here).
-  "POST /onsale/bindings": () => ({ method: "POST", path: "/onsale/bindings", body: { message: "not a SIWE message", signature: "0x00", idNumber: "AB12345" } }),
+  "POST /onsale/bindings": () => ({
+    method: "POST",
+    path: "/onsale/bindings",
+    body: { message: "not a SIWE message", signature: "0x00", idNumber: "AB12345" },
+  }),
 };
 
 beforeAll(async () => {
@@ -145,7 +215,16 @@ beforeAll(async () => {
   await g.mintTier(A, 0, [t.chain.alice.account!.address]); // ticket #1 is the fan's
   await g.grantGateRole(A, t.chain.carol.account!.address);
   await g.grantGateRole(A, revoked.account!.address);
-  const created = await mined(await otherOrg.writeContract({ address: t.chain.factory, abi: ticketFactoryAbi, functionName: "createEvent", args: ["Elsewhere", "ELS", 2_000_000_000n], account: otherOrg.account!, chain: otherOrg.chain }));
+  const created = await mined(
+    await otherOrg.writeContract({
+      address: t.chain.factory,
+      abi: ticketFactoryAbi,
+      functionName: "createEvent",
+      args: ["Elsewhere", "ELS", 2_000_000_000n],
+      account: otherOrg.account!,
+      chain: otherOrg.chain,
+    }),
+  );
   B = parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: created.logs })[0]!.args.ticket;
   await t.sync.syncToHead();
 
@@ -153,10 +232,23 @@ beforeAll(async () => {
   tokens.otherOrganizer = await g.gateToken(otherOrg, B, "organizer");
   tokens.walletStaff = await g.gateToken(t.chain.carol, A);
   tokens.revokedStaff = await g.gateToken(revoked, A);
-  await mined(await org.writeContract({ address: A, abi: eventTicketAbi, functionName: "revokeRole", args: [keccak256(toHex("GATE_ROLE")), revoked.account!.address], account: org.account!, chain: org.chain }));
+  await mined(
+    await org.writeContract({
+      address: A,
+      abi: eventTicketAbi,
+      functionName: "revokeRole",
+      args: [keccak256(toHex("GATE_ROLE")), revoked.account!.address],
+      account: org.account!,
+      chain: org.chain,
+    }),
+  );
   await t.sync.syncToHead();
   device = await g.newDevice();
-  const invite = await t.post("/gate/invites", { gateId: "east-1", zone: 1 }, { authorization: `Bearer ${tokens.organizer}` });
+  const invite = await t.post(
+    "/gate/invites",
+    { gateId: "east-1", zone: 1 },
+    { authorization: `Bearer ${tokens.organizer}` },
+  );
   const redeemed = await t.post("/gate/session/invite", { code: invite.body.code, devicePublicKey: device.publicKey });
   if (redeemed.status !== 200) throw new Error(`invite redemption: ${JSON.stringify(redeemed.body)}`);
   tokens.inviteStaff = redeemed.body.token as string;
@@ -182,14 +274,27 @@ beforeAll(async () => {
     },
   });
   expect((await send("organizer", PROBES["PUT /seats/venue"]!("organizer") as Probe)).status).toBe(200);
-  const sale = await send("organizer", { method: "POST", path: "/onsale/sales", body: { id: SALE, contract: A, tier: 2, opensAt: new Date(Date.now() - 60_000).toISOString(), admitPerSecond: 5, maxPerIdentity: 1 } });
+  const sale = await send("organizer", {
+    method: "POST",
+    path: "/onsale/sales",
+    body: {
+      id: SALE,
+      contract: A,
+      tier: 2,
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      admitPerSecond: 5,
+      maxPerIdentity: 1,
+    },
+  });
   expect(sale.status, sale.text).toBe(201);
 }, 120_000);
 afterAll(() => t?.close());
 
 /** Every concrete route the app registers (middleware and the catch-all left out). */
 function registered(): string[] {
-  const keys = api.routes.filter((r) => r.method !== "ALL" && !r.path.includes("*")).map((r) => `${r.method} ${r.path}`);
+  const keys = api.routes
+    .filter((r) => r.method !== "ALL" && !r.path.includes("*"))
+    .map((r) => `${r.method} ${r.path}`);
   return [...new Set(keys)].sort();
 }
 
@@ -209,7 +314,8 @@ describe("authorization matrix", { timeout: 180_000 }, () => {
       if (!row || !probe) continue;
       for (const caller of CALLERS) {
         const res = await send(caller, await probe(caller));
-        if (res.status !== row[caller]) wrong.push(`${route} as ${caller}: expected ${row[caller]}, got ${res.status} ${res.text.slice(0, 160)}`);
+        if (res.status !== row[caller])
+          wrong.push(`${route} as ${caller}: expected ${row[caller]}, got ${res.status} ${res.text.slice(0, 160)}`);
         expect(res.status, `${route} as ${caller}`).toBeLessThan(500);
       }
     }

@@ -18,7 +18,16 @@
  * 404 = nothing of that caller's there. Routes that act on "the session's event" (invites,
  * snapshots, reconcile) serve another event's organizer or staff *for their own event*, never A's.
  */
-export const CALLERS = ["anonymous", "fan", "otherFan", "inviteStaff", "walletStaff", "revokedStaff", "organizer", "otherOrganizer"] as const;
+export const CALLERS = [
+  "anonymous",
+  "fan",
+  "otherFan",
+  "inviteStaff",
+  "walletStaff",
+  "revokedStaff",
+  "organizer",
+  "otherOrganizer",
+] as const;
 export type Caller = (typeof CALLERS)[number];
 export type Row = Record<Caller, number>;
 
@@ -37,7 +46,13 @@ const revoked = (asStaff: number): number => (STAFF_ROLE_RECHECKED ? 401 : asSta
 const staff = (status: number, others: number, extra: Partial<Row> = {}): Row =>
   only(others, { inviteStaff: status, walletStaff: status, revokedStaff: revoked(status), ...extra });
 
-const ORGANIZER_ONLY_ANALYTICS = only(401, { inviteStaff: 403, walletStaff: 403, revokedStaff: revoked(403), organizer: 200, otherOrganizer: 403 });
+const ORGANIZER_ONLY_ANALYTICS = only(401, {
+  inviteStaff: 403,
+  walletStaff: 403,
+  revokedStaff: revoked(403),
+  organizer: 200,
+  otherOrganizer: 403,
+});
 
 export const AUTHORIZATION_MATRIX: Record<string, Row> = {
   // Public reads: chain facts anyone can read from the chain itself.
@@ -63,7 +78,13 @@ export const AUTHORIZATION_MATRIX: Record<string, Row> = {
   "GET /analytics/:contract/primary-sales": all(200),
 
   // Gate: challenges are public in challenge mode (GATE_REQUIRE_SESSION=false here); a bearer must be A's.
-  "POST /gate/challenge": only(401, { anonymous: 200, inviteStaff: 200, walletStaff: 200, revokedStaff: revoked(200), organizer: 200 }),
+  "POST /gate/challenge": only(401, {
+    anonymous: 200,
+    inviteStaff: 200,
+    walletStaff: 200,
+    revokedStaff: revoked(200),
+    organizer: 200,
+  }),
   // The holder's SIWE signature is the credential; a junk one is a DENY verdict for anyone.
   "POST /gate/scan": all(200),
   "POST /gate/pass/scan": staff(200, 401, { organizer: 200, otherOrganizer: 200 }),

@@ -16,7 +16,10 @@ let port: number;
 
 beforeAll(async () => {
   const app = new Hono();
-  app.post("*", limitBody(MAX, (c) => c.json({ error: "too large" }, 413)));
+  app.post(
+    "*",
+    limitBody(MAX, (c) => c.json({ error: "too large" }, 413)),
+  );
   app.post("/echo", async (c) => c.json({ text: await c.req.text() }));
   await new Promise<void>((resolve) => {
     server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }, (info: AddressInfo) => {
@@ -32,7 +35,13 @@ function post(chunks: string[], chunked: boolean): Promise<{ status: number; bod
   return new Promise((resolve, reject) => {
     const body = chunks.join("");
     const req = request(
-      { host: "127.0.0.1", port, method: "POST", path: "/echo", headers: chunked ? { "transfer-encoding": "chunked" } : { "content-length": Buffer.byteLength(body) } },
+      {
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: "/echo",
+        headers: chunked ? { "transfer-encoding": "chunked" } : { "content-length": Buffer.byteLength(body) },
+      },
       (res) => {
         let text = "";
         res.on("data", (d) => (text += d));

@@ -21,14 +21,20 @@ export class BodyTooLargeError extends Error {
 export function limitBody(maxSize: number, onError: (c: Context) => Response | Promise<Response>): MiddlewareHandler {
   return async (c, next) => {
     const length = c.req.header("content-length");
-    if (length === undefined || c.req.header("transfer-encoding") !== undefined) return counted(c, next, maxSize, onError);
+    if (length === undefined || c.req.header("transfer-encoding") !== undefined)
+      return counted(c, next, maxSize, onError);
     const bytes = /^\s*\d{1,15}\s*$/.test(length) ? Number(length) : Number.POSITIVE_INFINITY;
     if (bytes > maxSize) return onError(c);
     await next();
   };
 }
 
-async function counted(c: Context, next: () => Promise<void>, maxSize: number, onError: (c: Context) => Response | Promise<Response>) {
+async function counted(
+  c: Context,
+  next: () => Promise<void>,
+  maxSize: number,
+  onError: (c: Context) => Response | Promise<Response>,
+) {
   const raw = c.req.raw;
   if (!raw.body) return next();
   const reader = raw.body.getReader();

@@ -7,7 +7,10 @@
  */
 import type { MiddlewareHandler } from "hono";
 
-export function corsForOrigins(origins: readonly string[], opts: { methods: readonly string[]; maxAgeSeconds: number }): MiddlewareHandler {
+export function corsForOrigins(
+  origins: readonly string[],
+  opts: { methods: readonly string[]; maxAgeSeconds: number },
+): MiddlewareHandler {
   const allowed = new Set(origins);
   const methods = opts.methods.join(",");
   const maxAge = String(opts.maxAgeSeconds);
@@ -15,10 +18,19 @@ export function corsForOrigins(origins: readonly string[], opts: { methods: read
     const origin = c.req.header("origin");
     const allow = origin !== undefined && allowed.has(origin) ? origin : null;
     if (c.req.method === "OPTIONS") {
-      const headers: Record<string, string> = { vary: "Origin, Access-Control-Request-Headers", "access-control-max-age": maxAge, "access-control-allow-methods": methods };
+      const headers: Record<string, string> = {
+        vary: "Origin, Access-Control-Request-Headers",
+        "access-control-max-age": maxAge,
+        "access-control-allow-methods": methods,
+      };
       if (allow) headers["access-control-allow-origin"] = allow;
       const requested = c.req.header("access-control-request-headers");
-      if (requested) headers["access-control-allow-headers"] = requested.split(",").map((h) => h.trim()).filter(Boolean).join(",");
+      if (requested)
+        headers["access-control-allow-headers"] = requested
+          .split(",")
+          .map((h) => h.trim())
+          .filter(Boolean)
+          .join(",");
       return c.body(null, 204, headers);
     }
     if (allow) c.header("access-control-allow-origin", allow);

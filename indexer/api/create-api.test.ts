@@ -48,22 +48,44 @@ describe("HTTP API", { timeout: 60_000 }, () => {
     expect(res.status).toBe(200);
     expect(res.body.owner).toBe(alice);
     expect(res.body.tickets).toEqual([
-      expect.objectContaining({ contract: event, tokenId: "1", owner: alice, eventName: "Fairgate Live", checkedIn: false, checkedInAt: null }),
-      expect.objectContaining({ contract: event, tokenId: "2", owner: alice, eventName: "Fairgate Live", checkedIn: true, checkedInAt: expect.any(String) }),
+      expect.objectContaining({
+        contract: event,
+        tokenId: "1",
+        owner: alice,
+        eventName: "Fairgate Live",
+        checkedIn: false,
+        checkedInAt: null,
+      }),
+      expect.objectContaining({
+        contract: event,
+        tokenId: "2",
+        owner: alice,
+        eventName: "Fairgate Live",
+        checkedIn: true,
+        checkedInAt: expect.any(String),
+      }),
     ]);
-    expect((await get(`/tickets?owner=${alice}&limit=1&offset=1`)).body.tickets.map((x: any) => x.tokenId)).toEqual(["2"]);
+    expect((await get(`/tickets?owner=${alice}&limit=1&offset=1`)).body.tickets.map((x: any) => x.tokenId)).toEqual([
+      "2",
+    ]);
   });
 
   it("GET /events lists events with ticket counts", async () => {
     const res = await get("/events");
     expect(res.status).toBe(200);
     expect(res.body.events).toEqual([
-      expect.objectContaining({ address: event, name: "Fairgate Live", eventId: "0", ticketCount: 3, startTime: "2000000000" }),
+      expect.objectContaining({
+        address: event,
+        name: "Fairgate Live",
+        eventId: "0",
+        ticketCount: 3,
+        startTime: "2000000000",
+      }),
     ]);
   });
 
   it("rejects a bad owner with 400 INVALID_ADDRESS", async () => {
-    for (const q of ["owner=not-an-address", "owner=0x123", "", "owner=0x" + "g".repeat(40), "owner[]=x"]) {
+    for (const q of ["owner=not-an-address", "owner=0x123", "", `owner=0x${"g".repeat(40)}`, "owner[]=x"]) {
       const res = await get(`/tickets?${q}`);
       expect(res.status, q).toBe(400);
       expect(res.body.error.code, q).toBe("INVALID_ADDRESS");
@@ -88,7 +110,7 @@ describe("HTTP API", { timeout: 60_000 }, () => {
       expect(res.status, body.slice(0, 40)).toBe(status);
       expect((res.body as any).error.code, body.slice(0, 40)).toBe(code);
     }
-    expect({}.hasOwnProperty("admin")).toBe(false);
+    expect(Object.hasOwn({}, "admin")).toBe(false);
   });
 
   it("answers unknown routes with a JSON 404", async () => {
@@ -115,7 +137,11 @@ describe("HTTP API", { timeout: 60_000 }, () => {
     expect(missing.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
     const preflight = await t.app.request("/gate/pass/scan", {
       method: "OPTIONS",
-      headers: { origin: "http://localhost:3000", "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type, x-fairgate-time" },
+      headers: {
+        origin: "http://localhost:3000",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization, content-type, x-fairgate-time",
+      },
     });
     expect(preflight.headers.get("access-control-allow-headers")).toBe("authorization,content-type,x-fairgate-time");
     // And on the live change stream, which the app opens from its own origin.

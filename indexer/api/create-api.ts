@@ -59,19 +59,29 @@ export function createApi(deps: ApiDeps) {
   const log = deps.log ?? ((line: string) => console.error(`[api] ${line}`));
   const app = new Hono();
 
-  app.use("*", corsForOrigins(deps.corsOrigins, { methods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"], maxAgeSeconds: 600 }));
+  app.use(
+    "*",
+    corsForOrigins(deps.corsOrigins, { methods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"], maxAgeSeconds: 600 }),
+  );
   // Every method: a DELETE or PUT body is as able to fill memory as a POST one. GET and HEAD
   // carry no body unless a header announces one (checked without touching the request stream).
   const tooLarge = (max: number) => (c: Context) => {
     const message = `request body larger than ${max} bytes`;
-    return c.req.path === "/gate/scan" || c.req.path === "/gate/pass/scan" ? c.json(malformedVerdict(message), 413) : c.json(errorBody("PAYLOAD_TOO_LARGE", message), 413);
+    return c.req.path === "/gate/scan" || c.req.path === "/gate/pass/scan"
+      ? c.json(malformedVerdict(message), 413)
+      : c.json(errorBody("PAYLOAD_TOO_LARGE", message), 413);
   };
   const apiLimit = limitBody(MAX_BODY_BYTES, tooLarge(MAX_BODY_BYTES));
   const venueLimit = limitBody(MAX_VENUE_BODY_BYTES, tooLarge(MAX_VENUE_BODY_BYTES));
   app.use("*", (c, next) => {
     const method = c.req.method;
     if (method === "OPTIONS") return next();
-    if ((method === "GET" || method === "HEAD") && c.req.header("content-length") === undefined && c.req.header("transfer-encoding") === undefined) return next();
+    if (
+      (method === "GET" || method === "HEAD") &&
+      c.req.header("content-length") === undefined &&
+      c.req.header("transfer-encoding") === undefined
+    )
+      return next();
     return method === "PUT" && c.req.path === "/seats/venue" ? venueLimit(c, next) : apiLimit(c, next);
   });
 
@@ -106,7 +116,15 @@ export function createApi(deps: ApiDeps) {
   app.route("/seats", seatingRoutes(gate));
   app.route("/seats", venueRoutes(gate));
   app.route("/seats", seatStreamRoutes(gate, changes));
-  if (deps.onsale) app.route("/onsale", onsaleRoutes({ ...deps.onsale, trustedProxyHops: gate.settings.trustedProxyHops, organizerContract: (authorization) => organizerContract(gate, authorization) }));
+  if (deps.onsale)
+    app.route(
+      "/onsale",
+      onsaleRoutes({
+        ...deps.onsale,
+        trustedProxyHops: gate.settings.trustedProxyHops,
+        organizerContract: (authorization) => organizerContract(gate, authorization),
+      }),
+    );
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((err, c) => {

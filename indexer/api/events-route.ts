@@ -55,7 +55,10 @@ export function eventsRoute(db: Db, now: () => Date = () => new Date()) {
           maxPerWallet: optNum(e.max_per_wallet),
           maxPerIdentity: optNum(e.max_per_identity),
           royaltyBps: optNum(e.royalty_bps),
-          currency: e.currency === null ? null : { address: getAddress(e.currency), symbol: e.currency_symbol, decimals: optNum(e.currency_decimals) },
+          currency:
+            e.currency === null
+              ? null
+              : { address: getAddress(e.currency), symbol: e.currency_symbol, decimals: optNum(e.currency_decimals) },
           cancelled: e.cancelled_at !== null,
           cancelledAt: str(e.cancelled_at),
         },
@@ -84,7 +87,10 @@ export function eventsRoute(db: Db, now: () => Date = () => new Date()) {
           checkedInOnChain: num(counts.checked_in_on_chain),
           admittedAtGate: num(counts.admitted_at_gate),
           attended: num(counts.attended),
-          noShows: started && e.cancelled_at === null ? num(counts.minted) - num(counts.refunded) - num(counts.attended) : null,
+          noShows:
+            started && e.cancelled_at === null
+              ? num(counts.minted) - num(counts.refunded) - num(counts.attended)
+              : null,
           refunded: num(counts.refunded),
           openListings: num(counts.open_listings),
           holders: num(counts.holders),

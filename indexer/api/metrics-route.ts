@@ -9,8 +9,18 @@ type Metric = { name: string; help: string; type: "gauge" | "counter"; samples: 
 export function metricsRoute(status: () => SyncStatus, api: ApiCounters) {
   return new Hono().get("/", (c) => {
     const s = status();
-    const g = (name: string, help: string, value: number | null): Metric => ({ name, help, type: "gauge", samples: value === null ? [] : [["", value]] });
-    const k = (name: string, help: string, value: number): Metric => ({ name, help, type: "counter", samples: [["", value]] });
+    const g = (name: string, help: string, value: number | null): Metric => ({
+      name,
+      help,
+      type: "gauge",
+      samples: value === null ? [] : [["", value]],
+    });
+    const k = (name: string, help: string, value: number): Metric => ({
+      name,
+      help,
+      type: "counter",
+      samples: [["", value]],
+    });
     const metrics: Metric[] = [
       g("fairgate_chain_head_block", "Latest chain head seen", s.headBlock),
       g("fairgate_indexed_block", "Last block fully applied", s.indexedBlock),
@@ -27,16 +37,39 @@ export function metricsRoute(status: () => SyncStatus, api: ApiCounters) {
       k("fairgate_ranges_applied_total", "Block ranges committed by this process", s.counters.rangesApplied),
       k("fairgate_reorgs_total", "Reorgs rolled back", s.counters.reorgs),
       k("fairgate_sync_errors_total", "Failed sync steps", s.counters.rpcErrors),
-      k("fairgate_getlogs_range_shrinks_total", "eth_getLogs ranges halved after a provider refusal", s.counters.rangeShrinks),
-      k("fairgate_ranges_prefetched_total", "Block ranges whose logs were read while the previous range was written", s.counters.rangesPrefetched),
-      g("fairgate_getlogs_range_cap_blocks", "The provider's eth_getLogs block-range cap learned from its refusals", s.counters.rangeCap ?? null),
+      k(
+        "fairgate_getlogs_range_shrinks_total",
+        "eth_getLogs ranges halved after a provider refusal",
+        s.counters.rangeShrinks,
+      ),
+      k(
+        "fairgate_ranges_prefetched_total",
+        "Block ranges whose logs were read while the previous range was written",
+        s.counters.rangesPrefetched,
+      ),
+      g(
+        "fairgate_getlogs_range_cap_blocks",
+        "The provider's eth_getLogs block-range cap learned from its refusals",
+        s.counters.rangeCap ?? null,
+      ),
       ...rpcCounters(s),
       g("fairgate_sse_clients", "Open /stream connections", api.sseClients()),
       ...memoryGauges(g),
-      { name: "fairgate_http_requests_total", help: "HTTP requests by route and status", type: "counter", samples: [...api.requests].map(([labels, v]) => [labels, v]) },
+      {
+        name: "fairgate_http_requests_total",
+        help: "HTTP requests by route and status",
+        type: "counter",
+        samples: [...api.requests].map(([labels, v]) => [labels, v]),
+      },
     ];
     const text = metrics
-      .map((m) => [`# HELP ${m.name} ${m.help}`, `# TYPE ${m.name} ${m.type}`, ...m.samples.map(([l, v]) => `${m.name}${l} ${v}`)].join("\n"))
+      .map((m) =>
+        [
+          `# HELP ${m.name} ${m.help}`,
+          `# TYPE ${m.name} ${m.type}`,
+          ...m.samples.map(([l, v]) => `${m.name}${l} ${v}`),
+        ].join("\n"),
+      )
       .join("\n");
     return c.text(`${text}\n`, 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
   });
@@ -45,7 +78,11 @@ export function metricsRoute(status: () => SyncStatus, api: ApiCounters) {
 /** RPC calls by method, and how many the provider refused or rate-limited (429). */
 function rpcCounters(s: SyncStatus): Metric[] {
   const rows = Object.entries(s.rpc ?? {});
-  const per = (name: string, help: string, pick: (c: { calls: number; refused: number; rateLimited: number }) => number): Metric => ({
+  const per = (
+    name: string,
+    help: string,
+    pick: (c: { calls: number; refused: number; rateLimited: number }) => number,
+  ): Metric => ({
     name,
     help,
     type: "counter",
@@ -53,8 +90,16 @@ function rpcCounters(s: SyncStatus): Metric[] {
   });
   return [
     per("fairgate_rpc_calls_total", "JSON-RPC calls sent, by method", (c) => c.calls),
-    per("fairgate_rpc_refused_total", "JSON-RPC calls answered with an error other than a rate limit, by method", (c) => c.refused),
-    per("fairgate_rpc_rate_limited_total", "JSON-RPC calls answered 429 or rate-limit wording, by method", (c) => c.rateLimited),
+    per(
+      "fairgate_rpc_refused_total",
+      "JSON-RPC calls answered with an error other than a rate limit, by method",
+      (c) => c.refused,
+    ),
+    per(
+      "fairgate_rpc_rate_limited_total",
+      "JSON-RPC calls answered 429 or rate-limit wording, by method",
+      (c) => c.rateLimited,
+    ),
   ];
 }
 
@@ -65,7 +110,11 @@ function memoryGauges(g: (name: string, help: string, value: number) => Metric):
     g("process_resident_memory_bytes", "Resident set size", m.rss),
     g("nodejs_heap_used_bytes", "V8 heap in use", m.heapUsed),
     g("nodejs_heap_total_bytes", "V8 heap reserved", m.heapTotal),
-    g("nodejs_external_memory_bytes", "Memory outside the V8 heap held by JS objects (Buffers, WebAssembly memory)", m.external),
+    g(
+      "nodejs_external_memory_bytes",
+      "Memory outside the V8 heap held by JS objects (Buffers, WebAssembly memory)",
+      m.external,
+    ),
     g("nodejs_array_buffers_bytes", "ArrayBuffers and Buffers (part of external)", m.arrayBuffers),
   ];
 }

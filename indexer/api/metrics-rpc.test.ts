@@ -5,7 +5,10 @@ import { metricsRoute } from "./metrics-route";
 
 const status = () => ({
   ...caughtUpStatus({ chainId: 31337, block: 10, headCheckedAt: () => Date.now() }),
-  rpc: { eth_getLogs: { calls: 40, refused: 1, rateLimited: 3 }, eth_blockNumber: { calls: 7, refused: 0, rateLimited: 0 } },
+  rpc: {
+    eth_getLogs: { calls: 40, refused: 1, rateLimited: 3 },
+    eth_blockNumber: { calls: 7, refused: 0, rateLimited: 0 },
+  },
   counters: { ...caughtUpStatus({ chainId: 31337, block: 10, headCheckedAt: () => 0 }).counters, rangeCap: 500 },
 });
 

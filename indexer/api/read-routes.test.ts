@@ -8,7 +8,12 @@ import { join } from "node:path";
 import { getAddress, parseEventLogs, zeroAddress, type Abi, type Address, type Hex, type WalletClient } from "viem";
 import { ticketFactoryAbi } from "../../lib/generated/abis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createIndexerClient, IndexerClientError, type ChangeEvent, type IndexerClient } from "../../lib/indexer-client";
+import {
+  createIndexerClient,
+  IndexerClientError,
+  type ChangeEvent,
+  type IndexerClient,
+} from "../../lib/indexer-client";
 import { chainActivity, TIER0_FACE, TIER1_FACE } from "../testing/activity";
 import { createTestApp, type TestApp } from "../testing/test-app";
 
@@ -20,9 +25,21 @@ describe("read API via the typed client", { timeout: 120_000 }, () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    client = createIndexerClient({ baseUrl: "http://indexer.test", fetch: ((input: string | URL | Request, init?: RequestInit) => t.app.request(String(input).replace("http://indexer.test", ""), init)) as typeof fetch });
-    [a, b, c] = [t.chain.alice, t.chain.bob, t.chain.carol].map((w) => getAddress(w.account!.address)) as [Address, Address, Address];
-    const activity = chainActivity({ publicClient: t.chain.publicClient, wallets: [t.chain.organizer, t.chain.alice, t.chain.bob, t.chain.carol] as WalletClient[], factory: t.chain.factory });
+    client = createIndexerClient({
+      baseUrl: "http://indexer.test",
+      fetch: ((input: string | URL | Request, init?: RequestInit) =>
+        t.app.request(String(input).replace("http://indexer.test", ""), init)) as typeof fetch,
+    });
+    [a, b, c] = [t.chain.alice, t.chain.bob, t.chain.carol].map((w) => getAddress(w.account!.address)) as [
+      Address,
+      Address,
+      Address,
+    ];
+    const activity = chainActivity({
+      publicClient: t.chain.publicClient,
+      wallets: [t.chain.organizer, t.chain.alice, t.chain.bob, t.chain.carol] as WalletClient[],
+      factory: t.chain.factory,
+    });
     ticket = await activity.createTieredEvent("Fairgate Live");
     await activity.scenario(ticket, 0);
     await t.sync.syncToHead();
@@ -37,8 +54,18 @@ describe("read API via the typed client", { timeout: 120_000 }, () => {
       ["3", 0, 1, "free", true, true],
       ["5", 1, 3, "market-only", false, false],
     ]);
-    expect(tickets[0]).toMatchObject({ contract: ticket, owner: c, eventName: "Fairgate Live", faceValue: TIER0_FACE.toString(), maxResalePrice: ((TIER0_FACE * 15_000n) / 10_000n).toString(), eventCancelled: false, identityBound: false });
-    expect((await client.ticketsByOwner(c, { contract: ticket, limit: 1, offset: 1 })).tickets.map((x) => x.tokenId)).toEqual(["3"]);
+    expect(tickets[0]).toMatchObject({
+      contract: ticket,
+      owner: c,
+      eventName: "Fairgate Live",
+      faceValue: TIER0_FACE.toString(),
+      maxResalePrice: ((TIER0_FACE * 15_000n) / 10_000n).toString(),
+      eventCancelled: false,
+      identityBound: false,
+    });
+    expect(
+      (await client.ticketsByOwner(c, { contract: ticket, limit: 1, offset: 1 })).tickets.map((x) => x.tokenId),
+    ).toEqual(["3"]);
   });
 
   it("GET /tickets/:contract/:tokenId gives full provenance with the sale price", async () => {
@@ -59,15 +86,33 @@ describe("read API via the typed client", { timeout: 120_000 }, () => {
   it("GET /events/:address gives rules, tiers and live counts; no-shows once the event started", async () => {
     const before = await client.event(ticket);
     expect(before.event).toMatchObject({ name: "Fairgate Live", royaltyBps: 500, cancelled: false, lockWindow: 0 });
-    expect(before.event.currency).toEqual({ address: "0x0000000000000000000000000000000000000000", symbol: "ETH", decimals: 18 });
+    expect(before.event.currency).toEqual({
+      address: "0x0000000000000000000000000000000000000000",
+      symbol: "ETH",
+      decimals: 18,
+    });
     expect(before.tiers.map((x) => [x.tier, x.transferMode, x.minted, x.checkedIn])).toEqual([
       [0, "free", 5, 2],
       [1, "market-only", 2, 0],
     ]);
-    expect(before.counts).toEqual({ minted: 7, sold: 3, resold: 1, checkedInOnChain: 2, admittedAtGate: 0, attended: 2, noShows: null, refunded: 0, openListings: 1, holders: 2 });
+    expect(before.counts).toEqual({
+      minted: 7,
+      sold: 3,
+      resold: 1,
+      checkedInOnChain: 2,
+      admittedAtGate: 0,
+      attended: 2,
+      noShows: null,
+      refunded: 0,
+      openListings: 1,
+      holders: 2,
+    });
     // Per tier (what `fairgate status` reads): they add up to the event's counts.
-    const sumOf = (k: "sold" | "resold" | "refunded" | "attended" | "absent") => before.tiers.reduce((n, x) => n + x[k]!, 0);
-    expect([sumOf("sold"), sumOf("resold"), sumOf("refunded"), sumOf("attended"), sumOf("absent")]).toEqual([3, 1, 0, 2, 5]);
+    const sumOf = (k: "sold" | "resold" | "refunded" | "attended" | "absent") =>
+      before.tiers.reduce((n, x) => n + x[k]!, 0);
+    expect([sumOf("sold"), sumOf("resold"), sumOf("refunded"), sumOf("attended"), sumOf("absent")]).toEqual([
+      3, 1, 0, 2, 5,
+    ]);
     t.clock.advance(31 * 86_400_000); // past the start
     const after = await client.event(ticket);
     expect(after.counts.noShows).toBe(5);
@@ -76,10 +121,21 @@ describe("read API via the typed client", { timeout: 120_000 }, () => {
   });
 
   it("GET /events/:address names a stablecoin event's token, symbol and decimals (read once at discovery)", async () => {
-    const artifact = JSON.parse(readFileSync(join(process.cwd(), "artifacts/contracts/test/mocks/MockUSD.sol/MockUSD.json"), "utf8")) as { abi: Abi; bytecode: Hex };
+    const artifact = JSON.parse(
+      readFileSync(join(process.cwd(), "artifacts/contracts/test/mocks/MockUSD.sol/MockUSD.json"), "utf8"),
+    ) as { abi: Abi; bytecode: Hex };
     const org = t.chain.organizer;
     const mined = (hash: Hex) => t.chain.publicClient.waitForTransactionReceipt({ hash });
-    const usd = (await mined(await org.deployContract({ abi: artifact.abi, bytecode: artifact.bytecode, account: org.account!, chain: org.chain }))).contractAddress!;
+    const usd = (
+      await mined(
+        await org.deployContract({
+          abi: artifact.abi,
+          bytecode: artifact.bytecode,
+          account: org.account!,
+          chain: org.chain,
+        }),
+      )
+    ).contractAddress!;
     const start = 2_000_000_000n;
     const receipt = await mined(
       await org.writeContract({
@@ -87,8 +143,29 @@ describe("read API via the typed client", { timeout: 120_000 }, () => {
         abi: ticketFactoryAbi,
         functionName: "createEventWithTiers",
         args: [
-          { name: "Stable Night", symbol: "SN", startTime: start, endTime: start + 3_600n, lockWindow: 0, maxPerWallet: 0, maxPerIdentity: 0, royaltyBps: 500, voucherSigner: zeroAddress, currency: usd },
-          [{ faceValue: 25_000_000n, supply: 10, zones: 1, mode: 0, resaleCapBps: 10_000, voucherOnly: false, reserved: false }],
+          {
+            name: "Stable Night",
+            symbol: "SN",
+            startTime: start,
+            endTime: start + 3_600n,
+            lockWindow: 0,
+            maxPerWallet: 0,
+            maxPerIdentity: 0,
+            royaltyBps: 500,
+            voucherSigner: zeroAddress,
+            currency: usd,
+          },
+          [
+            {
+              faceValue: 25_000_000n,
+              supply: 10,
+              zones: 1,
+              mode: 0,
+              resaleCapBps: 10_000,
+              voucherOnly: false,
+              reserved: false,
+            },
+          ],
         ],
         account: org.account!,
         chain: org.chain,
@@ -112,7 +189,15 @@ describe("read API via the typed client", { timeout: 120_000 }, () => {
     expect(open.listings[0]!.tier).toBe(0);
     const { sales, stats } = await client.sales({ contract: ticket });
     expect(sales).toEqual([
-      expect.objectContaining({ tokenId: "4", buyer: b, seller: a, price: TIER1_FACE.toString(), royalty: (TIER1_FACE / 20n).toString(), maxResalePrice: TIER1_FACE.toString(), priceToFaceBps: 10_000 }),
+      expect.objectContaining({
+        tokenId: "4",
+        buyer: b,
+        seller: a,
+        price: TIER1_FACE.toString(),
+        royalty: (TIER1_FACE / 20n).toString(),
+        maxResalePrice: TIER1_FACE.toString(),
+        priceToFaceBps: 10_000,
+      }),
     ]);
     expect(stats).toMatchObject({ count: 1, volume: TIER1_FACE.toString(), royalties: (TIER1_FACE / 20n).toString() });
     expect((await client.sales({ account: c })).sales).toEqual([]);
@@ -126,7 +211,10 @@ describe("read API via the typed client", { timeout: 120_000 }, () => {
     expect(sales.blocks.reduce((n, b) => n + b.sold, 0)).toBe(counts.sold);
     expect(sales).toMatchObject({ minted: counts.minted, checkedInOnChain: counts.checkedInOnChain });
     expect(sales.checkedInOnChain).toBeGreaterThan(0);
-    await expect(client.analytics.primarySales("0x00000000000000000000000000000000000b0b00")).rejects.toMatchObject({ status: 404, apiCode: "UNKNOWN_EVENT" });
+    await expect(client.analytics.primarySales("0x00000000000000000000000000000000000b0b00")).rejects.toMatchObject({
+      status: 404,
+      apiCode: "UNKNOWN_EVENT",
+    });
   });
 
   it("answers bad parameters with 400 and a message", async () => {
@@ -167,7 +255,8 @@ describe("read API via the typed client", { timeout: 120_000 }, () => {
     expect(gauge("nodejs_heap_used_bytes")).toBeGreaterThan(0);
     expect(gauge("nodejs_heap_total_bytes")).toBeGreaterThanOrEqual(gauge("nodejs_heap_used_bytes"));
     expect(gauge("nodejs_external_memory_bytes")).toBeGreaterThanOrEqual(gauge("nodejs_array_buffers_bytes"));
-    for (const line of text.trim().split("\n")) expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{[^}]*\})? -?[\d.e+-]+)$/);
+    for (const line of text.trim().split("\n"))
+      expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{[^}]*\})? -?[\d.e+-]+)$/);
   });
 
   it("GET /stream pushes a change for each committed range", async () => {

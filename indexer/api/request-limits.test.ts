@@ -41,14 +41,22 @@ function countedBody(total: number) {
 
 async function send(method: string, path: string, total: number, headers: Record<string, string> = {}) {
   const counted = countedBody(total);
-  const res = await t.app.request(path, { method, headers: { "content-type": "application/json", ...headers }, body: counted.body, duplex: "half" } as RequestInit);
+  const res = await t.app.request(path, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    body: counted.body,
+    duplex: "half",
+  } as RequestInit);
   const text = await res.text();
   return { status: res.status, text, pulled: counted.pulled() };
 }
 
 async function seatToken(xff: string): Promise<string> {
   const nonce = await t.post("/seats/session/nonce", { contract: event }, { "x-forwarded-for": xff });
-  const message = buildSeatSignInMessage(nonce.body as unknown as GateChallenge, getAddress(t.chain.alice.account!.address));
+  const message = buildSeatSignInMessage(
+    nonce.body as unknown as GateChallenge,
+    getAddress(t.chain.alice.account!.address),
+  );
   const signature = await t.chain.alice.signMessage({ account: t.chain.alice.account!, message });
   const res = await t.post("/seats/session", { message, signature }, { "x-forwarded-for": xff });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -62,7 +70,10 @@ describe("body limits on every method", { timeout: 60_000 }, () => {
     expect(JSON.parse(anonymous.text).error.code).toBe("UNAUTHORIZED");
     expect(anonymous.pulled).toBeLessThanOrEqual(64 * 1024); // what the stream buffers ahead, not the body
     const token = await seatToken("192.0.2.10");
-    const signedIn = await send("DELETE", "/seats/holds", 1024 * 1024, { authorization: `Bearer ${token}`, "x-forwarded-for": "192.0.2.10" });
+    const signedIn = await send("DELETE", "/seats/holds", 1024 * 1024, {
+      authorization: `Bearer ${token}`,
+      "x-forwarded-for": "192.0.2.10",
+    });
     expect(signedIn.status).toBe(413);
     expect(JSON.parse(signedIn.text).error.code).toBe("PAYLOAD_TOO_LARGE");
     expect(signedIn.pulled).toBeLessThanOrEqual(MAX_BODY_BYTES + 64 * 1024);
@@ -75,11 +86,20 @@ describe("body limits on every method", { timeout: 60_000 }, () => {
     });
     try {
       const status = await new Promise<number>((resolve, reject) => {
-        const req = httpRequest({ host: "127.0.0.1", port, method: "DELETE", path: "/seats/holds", headers: { "content-length": String(32 * 1024 * 1024) } }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-          req.destroy();
-        });
+        const req = httpRequest(
+          {
+            host: "127.0.0.1",
+            port,
+            method: "DELETE",
+            path: "/seats/holds",
+            headers: { "content-length": String(32 * 1024 * 1024) },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+            req.destroy();
+          },
+        );
         req.on("error", reject);
         req.flushHeaders(); // headers only: the old server waited here for 32 MiB
       });
@@ -117,23 +137,47 @@ describe("rate buckets per kind of endpoint, per client", { timeout: 60_000 }, (
     const codes = await flood("/pass/nonce", { contract: event }, xff);
     expect(codes.filter((s) => s === 429).length).toBeGreaterThan(50);
     expect(codes.every((s) => s === 200 || s === 429)).toBe(true);
-    const staffNonce = await t.post("/gate/session/nonce", { contract: event, gateId: "north-1" }, { "x-forwarded-for": xff });
+    const staffNonce = await t.post(
+      "/gate/session/nonce",
+      { contract: event, gateId: "north-1" },
+      { "x-forwarded-for": xff },
+    );
     expect(staffNonce.status, JSON.stringify(staffNonce.body)).toBe(200);
-    const invite = await t.post("/gate/session/invite", { code: "ABCD-EFGH-JKMN-PQRS", devicePublicKey: "A".repeat(87) }, { "x-forwarded-for": xff });
+    const invite = await t.post(
+      "/gate/session/invite",
+      { code: "ABCD-EFGH-JKMN-PQRS", devicePublicKey: "A".repeat(87) },
+      { "x-forwarded-for": xff },
+    );
     expect(invite.status).not.toBe(429);
     expect(invite.status).toBeLessThan(500);
     // A scanner asking for a challenge with its session draws from another bucket than the anonymous flood.
-    const authed = await t.post("/gate/challenge", { contract: event, gateId: "north-1" }, { "x-forwarded-for": xff, authorization: "Bearer not-a-session-token-000000" });
+    const authed = await t.post(
+      "/gate/challenge",
+      { contract: event, gateId: "north-1" },
+      { "x-forwarded-for": xff, authorization: "Bearer not-a-session-token-000000" },
+    );
     expect(authed.status).not.toBe(429);
   });
 
   it("behind a trusted proxy, one client's flood is counted as one client (whatever first hops it writes) and spares the next", async () => {
     const codes = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => t.post("/gate/challenge", { contract: event, gateId: "flood" }, { "x-forwarded-for": `10.7.${i}.1, 198.51.100.20` }).then((r) => r.status)),
+      Array.from({ length: 100 }, (_, i) =>
+        t
+          .post(
+            "/gate/challenge",
+            { contract: event, gateId: "flood" },
+            { "x-forwarded-for": `10.7.${i}.1, 198.51.100.20` },
+          )
+          .then((r) => r.status),
+      ),
     );
     expect(codes.filter((s) => s === 429).length).toBeGreaterThan(50);
     // Same proxy (the socket), another client as the proxy saw it.
-    const other = await t.post("/gate/challenge", { contract: event, gateId: "north-1" }, { "x-forwarded-for": "10.7.0.1, 198.51.100.21" });
+    const other = await t.post(
+      "/gate/challenge",
+      { contract: event, gateId: "north-1" },
+      { "x-forwarded-for": "10.7.0.1, 198.51.100.21" },
+    );
     expect(other.status, JSON.stringify(other.body)).toBe(200);
   });
 });

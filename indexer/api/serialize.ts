@@ -47,7 +47,8 @@ export function ticketOut(r: TicketRow): Ticket {
     eventCancelled: r.cancelled_at !== null,
     channel: Number(r.channel ?? 0),
     bound: r.bound_block !== null && r.bound_block !== undefined,
-    bindingDeadline: r.binding_deadline === null || r.binding_deadline === undefined ? null : Number(r.binding_deadline),
+    bindingDeadline:
+      r.binding_deadline === null || r.binding_deadline === undefined ? null : Number(r.binding_deadline),
   };
 }
 
@@ -75,6 +76,8 @@ export function listingOut(r: ListingRow): Listing {
     blockNumber: Number(r.block_number),
     txHash: r.tx_hash,
     status: open ? "open" : (r.closed_reason as Listing["status"]),
-    stale: open && (r.owner !== r.seller || r.checked_in_block !== null || Boolean(r.gate_admitted) || r.cancelled_at !== null),
+    stale:
+      open &&
+      (r.owner !== r.seller || r.checked_in_block !== null || Boolean(r.gate_admitted) || r.cancelled_at !== null),
   };
 }

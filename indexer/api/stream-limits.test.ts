@@ -64,7 +64,8 @@ describe("stream slots", () => {
     expect(slots.take("a")).toMatchObject({ code: "TOO_MANY_STREAMS" });
     const b1 = slots.take("b");
     expect(slots.take("c")).toMatchObject({ code: "BUSY" });
-    if (typeof a1 !== "function" || typeof a2 !== "function" || typeof b1 !== "function") throw new Error("expected slots");
+    if (typeof a1 !== "function" || typeof a2 !== "function" || typeof b1 !== "function")
+      throw new Error("expected slots");
     a1();
     a1(); // twice is once
     expect(slots.open()).toBe(2);

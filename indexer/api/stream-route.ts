@@ -21,7 +21,8 @@ export function streamRoute(feed: ChangeFeed, o: { trustedProxyHops: number; lim
   return new Hono().get("/", (c) => {
     const lastId = Number(c.req.header("last-event-id") ?? "0");
     const release = slots.take(clientIp(c, o.trustedProxyHops));
-    if (typeof release !== "function") throw new ApiError(release.code === "BUSY" ? 503 : 429, release.code, release.message);
+    if (typeof release !== "function")
+      throw new ApiError(release.code === "BUSY" ? 503 : 429, release.code, release.message);
     return streamSSE(c, async (stream) => {
       const queue: ChangeEvent[] = Number.isSafeInteger(lastId) && lastId > 0 ? feed.since(lastId) : [];
       const waiter = createSseWaiter(stream);

@@ -20,8 +20,13 @@ export function createStreamSlots(limits: StreamLimits, what: string): StreamSlo
   return {
     take(client) {
       const mine = byClient.get(client) ?? 0;
-      if (mine >= limits.perClient) return { code: "TOO_MANY_STREAMS", message: `at most ${limits.perClient} open ${what} streams per client; close one first` };
-      if (total >= limits.global) return { code: "BUSY", message: `too many open ${what} streams on this server; poll instead` };
+      if (mine >= limits.perClient)
+        return {
+          code: "TOO_MANY_STREAMS",
+          message: `at most ${limits.perClient} open ${what} streams per client; close one first`,
+        };
+      if (total >= limits.global)
+        return { code: "BUSY", message: `too many open ${what} streams on this server; poll instead` };
       total++;
       byClient.set(client, mine + 1);
       let released = false;

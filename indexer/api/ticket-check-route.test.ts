@@ -15,8 +15,16 @@ describe("public ticket check", { timeout: 120_000 }, () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    client = createIndexerClient({ baseUrl: "http://indexer.test", fetch: ((input: string | URL | Request, init?: RequestInit) => t.app.request(String(input).replace("http://indexer.test", ""), init)) as typeof fetch });
-    const activity = chainActivity({ publicClient: t.chain.publicClient, wallets: [t.chain.organizer, t.chain.alice, t.chain.bob, t.chain.carol] as WalletClient[], factory: t.chain.factory });
+    client = createIndexerClient({
+      baseUrl: "http://indexer.test",
+      fetch: ((input: string | URL | Request, init?: RequestInit) =>
+        t.app.request(String(input).replace("http://indexer.test", ""), init)) as typeof fetch,
+    });
+    const activity = chainActivity({
+      publicClient: t.chain.publicClient,
+      wallets: [t.chain.organizer, t.chain.alice, t.chain.bob, t.chain.carol] as WalletClient[],
+      factory: t.chain.factory,
+    });
     ticket = await activity.createTieredEvent("Fairgate Live");
     await activity.scenario(ticket, 0);
     cancelled = await activity.createTieredEvent("Called Off");
@@ -30,8 +38,17 @@ describe("public ticket check", { timeout: 120_000 }, () => {
     const detail = await client.ticket(ticket, 6n);
     const check = await client.checkTicket(`${ticket}/6`);
     expect(check.verdict).toBe("genuine");
-    expect(check.ticket).toMatchObject({ holder: detail.ticket.owner, faceValue: TIER0_FACE.toString(), maxResalePrice: detail.ticket.maxResalePrice, checkedIn: false });
-    expect(check.ticket!.officialListing).toMatchObject({ price: detail.listing!.price, seller: detail.ticket.owner, stale: false });
+    expect(check.ticket).toMatchObject({
+      holder: detail.ticket.owner,
+      faceValue: TIER0_FACE.toString(),
+      maxResalePrice: detail.ticket.maxResalePrice,
+      checkedIn: false,
+    });
+    expect(check.ticket!.officialListing).toMatchObject({
+      price: detail.listing!.price,
+      seller: detail.ticket.owner,
+      stale: false,
+    });
     expect(check.warnings).toContain(OFF_MARKET_WARNING);
     expect(Object.keys(check.ticket!)).not.toContain("identityCommitment");
     expect(check.warnings).not.toContain(COMPLIMENTARY_WARNING); // bought: it may be sold under its cap
@@ -67,27 +84,40 @@ describe("public ticket check", { timeout: 120_000 }, () => {
     expect(await streamed).toMatchObject({ type: "admission", contracts: [getAddress(ticket)], tickets: 1 });
     const after = await client.checkTicket(`${ticket}/6`);
     expect(after.verdict).toBe("used");
-    expect(after.ticket).toMatchObject({ checkedIn: true, checkedInOnChain: false, checkedInAt: verdict.result === "ADMIT" ? verdict.checkedInAt : null });
+    expect(after.ticket).toMatchObject({
+      checkedIn: true,
+      checkedInOnChain: false,
+      checkedInAt: verdict.result === "ADMIT" ? verdict.checkedInAt : null,
+    });
     expect(after.ticket!.officialListing!.stale).toBe(true);
     expect((await client.listings({ contract: ticket, tokenId: 6n, status: "open" })).listings[0]!.stale).toBe(true);
   });
 
   it("explains market-only tickets with the cap, and warns that a seller's pass proves nothing", async () => {
     const detail = await client.ticket(ticket, 4n);
-    const pass = encodePass({ chainId: t.chain.chainId, contract: ticket, tokenId: 4n, slot: 1, keyId: new Uint8Array(8) }, new Uint8Array(64));
+    const pass = encodePass(
+      { chainId: t.chain.chainId, contract: ticket, tokenId: 4n, slot: 1, keyId: new Uint8Array(8) },
+      new Uint8Array(64),
+    );
     const check = await client.checkTicket(pass);
     expect(check.reference).toMatchObject({ source: "pass", tokenId: "4", contract: getAddress(ticket) });
     expect(check.ticket!.transferMode).toBe("market-only");
     expect(check.warnings.join(" ")).toContain(`at most ${detail.ticket.maxResalePrice} wei`);
     expect(check.warnings).toContain(PASS_WARNING);
-    const otherChain = encodePass({ chainId: 1, contract: ticket, tokenId: 4n, slot: 1, keyId: new Uint8Array(8) }, new Uint8Array(64));
+    const otherChain = encodePass(
+      { chainId: 1, contract: ticket, tokenId: 4n, slot: 1, keyId: new Uint8Array(8) },
+      new Uint8Array(64),
+    );
     expect((await client.checkTicket(otherChain)).verdict).toBe("wrong-chain");
   });
 
   it("unknown tickets are unknown (200), unreadable input is a 400 with a reason", async () => {
     const unknown = await client.checkTicket(`${ticket}/999`);
     expect(unknown).toMatchObject({ verdict: "unknown", ticket: null });
-    await expect(client.checkTicket("not a ticket")).rejects.toMatchObject({ status: 400, apiCode: "INVALID_REFERENCE" });
+    await expect(client.checkTicket("not a ticket")).rejects.toMatchObject({
+      status: 400,
+      apiCode: "INVALID_REFERENCE",
+    });
     const res = await t.app.request(`/check?q=${"x".repeat(3_000)}`);
     expect(res.status).toBe(400);
     expect((await t.app.request("/check")).status).toBe(400);

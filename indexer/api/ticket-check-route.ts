@@ -4,7 +4,11 @@
  */
 import { Hono } from "hono";
 import { z } from "zod";
-import { MAX_REFERENCE_LENGTH, parseTicketReference, TicketReferenceError } from "../../lib/ticket-check/parse-ticket-reference";
+import {
+  MAX_REFERENCE_LENGTH,
+  parseTicketReference,
+  TicketReferenceError,
+} from "../../lib/ticket-check/parse-ticket-reference";
 import { ticketCheckVerdict } from "../../lib/ticket-check/ticket-check-verdict";
 import type { TicketCheck } from "../../lib/ticket-check/schema";
 import { listingsWhere, ticketById } from "../db/queries/ticket-detail";
@@ -13,7 +17,9 @@ import { ApiError } from "./api-error";
 import { listingOut, ticketOut } from "./serialize";
 import { parseOr400 } from "./validation";
 
-const querySchema = z.object({ q: z.string().max(MAX_REFERENCE_LENGTH, `q: at most ${MAX_REFERENCE_LENGTH} characters`) });
+const querySchema = z.object({
+  q: z.string().max(MAX_REFERENCE_LENGTH, `q: at most ${MAX_REFERENCE_LENGTH} characters`),
+});
 
 export function ticketCheckRoute(db: Db, chainId: number) {
   return new Hono().get("/", async (c) => {
@@ -29,7 +35,12 @@ export function ticketCheckRoute(db: Db, chainId: number) {
       ticketById(db, ref.contract, ref.tokenId),
       listingsWhere(db, { contract: ref.contract, tokenId: ref.tokenId, status: "open" }, { limit: 1, offset: 0 }),
     ]);
-    const body: TicketCheck = ticketCheckVerdict(ref, row ? ticketOut(row) : null, listing ? listingOut(listing) : null, chainId);
+    const body: TicketCheck = ticketCheckVerdict(
+      ref,
+      row ? ticketOut(row) : null,
+      listing ? listingOut(listing) : null,
+      chainId,
+    );
     // Public and cheap to compute, but it changes with every sale: let caches hold it briefly.
     c.header("cache-control", "public, max-age=5");
     return c.json(body);

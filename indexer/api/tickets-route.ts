@@ -18,7 +18,10 @@ const filterSchema = z.object({ contract: addressSchema.optional() });
 const ticketParams = z.object({ contract: addressSchema, tokenId: tokenIdSchema });
 
 /** Adds the seat of reserved tickets (general admission is left as is, at no cost). */
-async function withSeats<T extends { contract: string; tokenId: string }>(venues: VenueCache, tickets: T[]): Promise<(T & { seat?: SeatLabel })[]> {
+async function withSeats<T extends { contract: string; tokenId: string }>(
+  venues: VenueCache,
+  tickets: T[],
+): Promise<(T & { seat?: SeatLabel })[]> {
   return Promise.all(
     tickets.map(async (t) => {
       const seat = await venues.seatOf(t.contract, BigInt(t.tokenId));
@@ -48,7 +51,11 @@ export function ticketsRoute(db: Db, venues: VenueCache) {
         listingsWhere(db, { contract, tokenId, status: "open" }, { limit: 1, offset: 0 }),
       ]);
       const [ticket] = await withSeats(venues, [ticketOut(row)]);
-      const body: TicketDetail = { ticket: ticket!, provenance: history.map(transferOut), listing: listing ? listingOut(listing) : null };
+      const body: TicketDetail = {
+        ticket: ticket!,
+        provenance: history.map(transferOut),
+        listing: listing ? listingOut(listing) : null,
+      };
       return c.json(body);
     });
 }

@@ -18,7 +18,11 @@ export const tokenIdSchema = z
   .refine((n) => n < 2n ** 256n, "must fit in uint256");
 
 /** Parses `value` or throws a 400 ApiError naming the first problem. */
-export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, code: ApiErrorCode = "BAD_REQUEST"): z.output<S> {
+export function parseOr400<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  code: ApiErrorCode = "BAD_REQUEST",
+): z.output<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

@@ -21,7 +21,10 @@ export function waitlistRoute(db: Db) {
     const { address } = parseOr400(params, c.req.param(), "INVALID_ADDRESS");
     const { wallet } = parseOr400(query, c.req.query(), "INVALID_ADDRESS");
     if (!(await eventByAddress(db, address))) throw new ApiError(404, "UNKNOWN_EVENT", `no event at ${address}`);
-    const [lengths, entries] = await Promise.all([queueLengths(db, address), wallet ? walletEntries(db, address, wallet) : []]);
+    const [lengths, entries] = await Promise.all([
+      queueLengths(db, address),
+      wallet ? walletEntries(db, address, wallet) : [],
+    ]);
     const body: WaitlistResponse = {
       contract: getAddress(address),
       tiers: lengths.map((t) => ({ tier: Number(t.tier), faceValue: String(t.face_value), length: num(t.length) })),

@@ -19,6 +19,7 @@ export type OpenedDatabase = Database & { kind: "postgres" | "pglite" };
  * const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: "data/pglite" });
  */
 export async function openDatabase(target: DatabaseTarget): Promise<OpenedDatabase> {
-  if (target.databaseUrl) return { ...(await openPostgres(target.databaseUrl, { poolSize: target.poolSize })), kind: "postgres" };
+  if (target.databaseUrl)
+    return { ...(await openPostgres(target.databaseUrl, { poolSize: target.poolSize })), kind: "postgres" };
   return { ...(await openPglite(target.dataDir, { sharedBuffersMb: target.pgliteSharedBuffersMb })), kind: "pglite" };
 }

@@ -21,7 +21,10 @@ export const IN_MEMORY = "memory://";
  * const { db, close } = await openPglite("data/pglite");
  * const { db: testDb } = await openPglite(IN_MEMORY);
  */
-export async function openPglite(dataDir: string, options: { sharedBuffersMb?: number | undefined } = {}): Promise<Database> {
+export async function openPglite(
+  dataDir: string,
+  options: { sharedBuffersMb?: number | undefined } = {},
+): Promise<Database> {
   // One process per folder: PGlite is single-user, two processes on one folder corrupt it.
   const dir = dataDir === IN_MEMORY ? undefined : resolve(dataDir);
   if (dir) {

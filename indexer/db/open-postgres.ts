@@ -31,7 +31,11 @@ export async function openPostgres(url: string, options: { poolSize?: number | u
   } finally {
     await setup.end();
   }
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, application_name: "fairgate-indexer" });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    application_name: "fairgate-indexer",
+  });
   // An idle client's connection error must not crash the process; the next query reconnects.
   pool.on("error", () => {});
   const db = drizzle({ client: pool, schema }) as unknown as Db;

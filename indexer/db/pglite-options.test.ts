@@ -13,7 +13,9 @@ describe("PGlite shared_buffers", () => {
     database = undefined;
   });
 
-  const sharedBuffers = async (d: Database) => ((await d.db.execute(sql`SELECT current_setting('shared_buffers') AS v`)) as unknown as { rows: { v: string }[] }).rows[0]!.v;
+  const sharedBuffers = async (d: Database) =>
+    ((await d.db.execute(sql`SELECT current_setting('shared_buffers') AS v`)) as unknown as { rows: { v: string }[] })
+      .rows[0]!.v;
 
   it("starts with the small default, not Postgres's 128 MB", async () => {
     database = await openPglite(IN_MEMORY);

@@ -18,7 +18,8 @@ import { PGLITE_OPTIONS } from "./pglite-options";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 /** Override with FAIRGATE_PGLITE_TEMPLATES (a writable folder); default `<repo>/.cache/pglite-template`. */
-const templatesRoot = () => resolve(process.env.FAIRGATE_PGLITE_TEMPLATES ?? join(repoRoot, ".cache", "pglite-template"));
+const templatesRoot = () =>
+  resolve(process.env.FAIRGATE_PGLITE_TEMPLATES ?? join(repoRoot, ".cache", "pglite-template"));
 
 /** Folder of the template for the current PGlite version and migrations. */
 export async function pgliteTemplatePath(): Promise<string> {

@@ -22,18 +22,29 @@ describe.each(testDatabases())("prepared statement on $name", { timeout: 120_000
     await kind.shutdown();
   });
 
-  it.skipIf(kind.skip)("answers every column as text in the statement's order, nulls as null, any row count", async () => {
-    const echo = preparedStatement(database.db, "prep_echo", "SELECT x, x * 2 AS twice, (x % 2 = 0) AS even, NULL::text AS nothing, $2::text AS tag FROM unnest($1::int[]) AS x");
-    expect(await echo([pgArray([1, 2, 3]), "a'b\"c\\d é"])).toEqual([
-      ["1", "2", "f", null, "a'b\"c\\d é"],
-      ["2", "4", "t", null, "a'b\"c\\d é"],
-      ["3", "6", "f", null, "a'b\"c\\d é"],
-    ]);
-    expect(await echo([pgArray([]), null])).toEqual([]);
-  });
+  it.skipIf(kind.skip)(
+    "answers every column as text in the statement's order, nulls as null, any row count",
+    async () => {
+      const echo = preparedStatement(
+        database.db,
+        "prep_echo",
+        "SELECT x, x * 2 AS twice, (x % 2 = 0) AS even, NULL::text AS nothing, $2::text AS tag FROM unnest($1::int[]) AS x",
+      );
+      expect(await echo([pgArray([1, 2, 3]), "a'b\"c\\d é"])).toEqual([
+        ["1", "2", "f", null, "a'b\"c\\d é"],
+        ["2", "4", "t", null, "a'b\"c\\d é"],
+        ["3", "6", "f", null, "a'b\"c\\d é"],
+      ]);
+      expect(await echo([pgArray([]), null])).toEqual([]);
+    },
+  );
 
   it.skipIf(kind.skip)("pgArray carries any text through an array parameter unchanged, and null as NULL", async () => {
-    const items = preparedStatement(database.db, "prep_items", "SELECT x FROM unnest($1::text[]) WITH ORDINALITY AS t(x, n) ORDER BY n");
+    const items = preparedStatement(
+      database.db,
+      "prep_items",
+      "SELECT x FROM unnest($1::text[]) WITH ORDINALITY AS t(x, n) ORDER BY n",
+    );
     const hostile = ['a"b', "c\\d", "{e,f}", "NULL", "", " spaced ", "'; DROP TABLE prep_t; --", "é ✓"];
     expect(await items([pgArray([...hostile, null])])).toEqual([...hostile.map((h) => [h]), [null]]);
   });
@@ -50,17 +61,18 @@ describe.each(testDatabases())("prepared statement on $name", { timeout: 120_000
     const b = preparedStatement(database.db, "prep_shared", "SELECT $1::int + 1");
     expect(await a(["1"])).toEqual([["2"]]);
     expect(await b(["2"])).toEqual([["3"]]);
-    if (kind.name === "pglite") expect(() => preparedStatement(database.db, "prep_shared", "SELECT 2")).toThrow(/another statement/);
+    if (kind.name === "pglite")
+      expect(() => preparedStatement(database.db, "prep_shared", "SELECT 2")).toThrow(/another statement/);
   });
 
   // PGlite only (its one session): node-postgres keeps its own per-connection list of what it prepared, and nothing here deallocates.
   if (kind.name === "pglite")
     it.skipIf(kind.skip)("is re-prepared when the session lost it", async () => {
-    const one = preparedStatement(database.db, "prep_lost", "SELECT $1::int");
-    expect(await one(["7"])).toEqual([["7"]]);
-    await database.db.execute(sql`DEALLOCATE ALL`);
-    for (let i = 0; i < 8; i++) expect(await one([String(i)])).toEqual([[String(i)]]);
-  });
+      const one = preparedStatement(database.db, "prep_lost", "SELECT $1::int");
+      expect(await one(["7"])).toEqual([["7"]]);
+      await database.db.execute(sql`DEALLOCATE ALL`);
+      for (let i = 0; i < 8; i++) expect(await one([String(i)])).toEqual([[String(i)]]);
+    });
 
   it.skipIf(kind.skip)("waits for another caller's open transaction instead of running inside it", async () => {
     const countRows = preparedStatement(database.db, "prep_count", "SELECT count(*) FROM prep_t");

@@ -29,7 +29,13 @@ type PgliteProtocol = {
 };
 
 type NodePostgresPool = {
-  query(config: { name: string; text: string; values: unknown[]; rowMode: "array"; types: { getTypeParser: () => (v: string) => string } }): Promise<{ rows: (string | null)[][] }>;
+  query(config: {
+    name: string;
+    text: string;
+    values: unknown[];
+    rowMode: "array";
+    types: { getTypeParser: () => (v: string) => string };
+  }): Promise<{ rows: (string | null)[][] }>;
 };
 
 /** SQLSTATE 26000: the session holds no statement by that name (e.g. after a backend reset). */
@@ -48,7 +54,8 @@ const preparedIn = new WeakMap<object, Map<string, string>>();
 export function preparedStatement(db: Db, name: string, text: string): PreparedStatement {
   const client = (db as unknown as { $client?: unknown }).$client;
   if (isPglite(client)) return pglitePrepared(client, name, text);
-  if (client && typeof (client as NodePostgresPool).query === "function") return nodePostgresPrepared(client as NodePostgresPool, name, text);
+  if (client && typeof (client as NodePostgresPool).query === "function")
+    return nodePostgresPrepared(client as NodePostgresPool, name, text);
   throw new TypeError("this database exposes no PGlite or node-postgres client");
 }
 
@@ -66,14 +73,16 @@ function isPglite(client: unknown): client is PgliteProtocol {
 const AS_TEXT = { getTypeParser: () => (v: string) => v };
 
 function nodePostgresPrepared(pool: NodePostgresPool, name: string, text: string): PreparedStatement {
-  return async (values) => (await pool.query({ name, text, values: [...values], rowMode: "array", types: AS_TEXT })).rows;
+  return async (values) =>
+    (await pool.query({ name, text, values: [...values], rowMode: "array", types: AS_TEXT })).rows;
 }
 
 function pglitePrepared(pg: PgliteProtocol, name: string, text: string): PreparedStatement {
   const session = preparedIn.get(pg) ?? new Map<string, string>();
   preparedIn.set(pg, session);
   const known = session.get(name);
-  if (known !== undefined && known !== text) throw new TypeError(`prepared statement ${name} already holds another statement`);
+  if (known !== undefined && known !== text)
+    throw new TypeError(`prepared statement ${name} already holds another statement`);
   // The same locks as PGlite's own query(): never inside another caller's open transaction.
   const exclusive = <T>(fn: () => Promise<T>) => pg._runExclusiveTransaction(() => pg._runExclusiveQuery(fn));
   const run = async (values: readonly (string | null)[]) => {

@@ -38,15 +38,28 @@ describe("challenge mode: ticket rules", () => {
     const vip = await g.gateToken(t.chain.bob, event, "vip-1", ZONE.vip);
     const c1 = await challengeAt(vip);
     expect(c1.gateId).toBe("vip-1"); // the session's gate, not the body's
-    expect((await t.scan(await t.answer(c1, t.chain.alice, 1n))).verdict).toMatchObject({ result: "DENY", reason: "ZONE_NOT_ALLOWED", tokenId: "1" });
-    expect((await t.scan(await t.answer(await challengeAt(vip), t.chain.alice, 2n))).verdict).toMatchObject({ result: "ADMIT", gateId: "vip-1" });
+    expect((await t.scan(await t.answer(c1, t.chain.alice, 1n))).verdict).toMatchObject({
+      result: "DENY",
+      reason: "ZONE_NOT_ALLOWED",
+      tokenId: "1",
+    });
+    expect((await t.scan(await t.answer(await challengeAt(vip), t.chain.alice, 2n))).verdict).toMatchObject({
+      result: "ADMIT",
+      gateId: "vip-1",
+    });
   });
 
   it("IDENTITY_REQUIRED, IDENTITY_MISMATCH (ID never echoed), then the right ID admits", async () => {
     const named = await g.claimNamed(event, t.chain.alice, identityCommitment(PEPPER, "P9876543"));
     await t.sync.syncToHead();
     const token = await g.gateToken(t.chain.bob, event, "north-1");
-    const scan = async (idNumber?: string) => (await t.scan({ ...(await t.answer(await challengeAt(token), t.chain.alice, named)), ...(idNumber ? { idNumber } : {}) })).verdict;
+    const scan = async (idNumber?: string) =>
+      (
+        await t.scan({
+          ...(await t.answer(await challengeAt(token), t.chain.alice, named)),
+          ...(idNumber ? { idNumber } : {}),
+        })
+      ).verdict;
     expect(await scan()).toMatchObject({ result: "DENY", reason: "IDENTITY_REQUIRED" });
     const mismatch = await scan("P1111111");
     expect(mismatch).toMatchObject({ result: "DENY", reason: "IDENTITY_MISMATCH" });

@@ -56,6 +56,8 @@ export function createGateContext(deps: GateDeps, wiring: Pick<GateDeps, "onAdmi
     venues: createVenueCache(deps.db),
     seatEvents: createSeatEvents(),
     rateLimiter: createRateLimiter({ perSecond: settings.scanRatePerSecond, burst: settings.scanRatePerSecond * 2 }),
-    staffAuthority: createStaffAuthority({ db: deps.db, client: deps.client, now: () => deps.now() }, () => forgetSessions(deps)),
+    staffAuthority: createStaffAuthority({ db: deps.db, client: deps.client, now: () => deps.now() }, () =>
+      forgetSessions(deps),
+    ),
   };
 }

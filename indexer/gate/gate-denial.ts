@@ -7,7 +7,11 @@ export class GateDenial extends Error {
   /** For logs and the verdict's message; the door shows `denyReasonText`. */
   readonly detail: string;
   readonly ticket: { contract: `0x${string}`; tokenId: bigint } | undefined;
-  constructor(reason: DenyReason, detail: string = denyReasonText[reason], ticket?: { contract: `0x${string}`; tokenId: bigint }) {
+  constructor(
+    reason: DenyReason,
+    detail: string = denyReasonText[reason],
+    ticket?: { contract: `0x${string}`; tokenId: bigint },
+  ) {
     // A denial is an expected answer, not a fault: no stack trace (capturing one showed up in the
     // bench's CPU profile, where 6 scans in 10 are denials).
     const limit = Error.stackTraceLimit;

@@ -28,15 +28,31 @@ import { reconcileOffline } from "./offline/reconcile";
 // Printed inside SIWE statements, so one line of plain characters.
 const gateIdSchema = z.string().regex(/^[A-Za-z0-9 _.:-]{1,64}$/, "1-64 letters, digits, space or _ . : -");
 const zoneSchema = z.number().int().min(0).max(31).default(0);
-const hexSchema = z.string().regex(/^0x([0-9a-fA-F]{2})+$/, "must be 0x-prefixed hex").max(16_384) as z.ZodType<`0x${string}`>;
+const hexSchema = z
+  .string()
+  .regex(/^0x([0-9a-fA-F]{2})+$/, "must be 0x-prefixed hex")
+  .max(16_384) as z.ZodType<`0x${string}`>;
 const idNumberSchema = z.string().min(1).max(64).optional();
 
-const challengeSchema = z.object({ contract: addressSchema, gateId: gateIdSchema, domain: z.string().max(255).optional() });
+const challengeSchema = z.object({
+  contract: addressSchema,
+  gateId: gateIdSchema,
+  domain: z.string().max(255).optional(),
+});
 const sessionNonceSchema = challengeSchema.extend({ zone: zoneSchema });
 const signedSchema = z.object({ message: z.string().min(1).max(16_384), signature: hexSchema });
 const scanSchema = signedSchema.extend({ idNumber: idNumberSchema });
 const passScanSchema = z.object({ pass: z.string().min(1).max(1_024), idNumber: idNumberSchema });
-const inviteSchema = z.object({ gateId: gateIdSchema, zone: zoneSchema, ttlSeconds: z.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600) });
+const inviteSchema = z.object({
+  gateId: gateIdSchema,
+  zone: zoneSchema,
+  ttlSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 24 * 3600)
+    .default(24 * 3600),
+});
 const redeemSchema = z.object({
   code: z.string().min(8).max(64),
   /** base64url raw P-256 point of the scanner's device key; the session is bound to it. */
@@ -96,7 +112,8 @@ async function orError(c: Context, work: () => Promise<unknown>) {
   try {
     return c.json(await work());
   } catch (err) {
-    if (err instanceof GateDenial) return c.json({ error: { code: err.reason, message: err.detail } }, statusOf[err.reason] ?? 400);
+    if (err instanceof GateDenial)
+      return c.json({ error: { code: err.reason, message: err.detail } }, statusOf[err.reason] ?? 400);
     throw err;
   }
 }
@@ -130,10 +147,12 @@ export function gateRoutes(ctx: GateContext) {
   return new Hono()
     .post("/challenge", async (c) => {
       const body = parseOr400(challengeSchema, await readJson(c));
-      if (!c.req.header("authorization") && !ctx.settings.requireSessionForChallenge) return c.json(await issueChallenge(ctx, body));
+      if (!c.req.header("authorization") && !ctx.settings.requireSessionForChallenge)
+        return c.json(await issueChallenge(ctx, body));
       return orError(c, async () => {
         const session = await bearer(c);
-        if (session.contract !== body.contract) throw new GateDenial("GATE_UNAUTHORIZED", `this scanner is signed in for ${session.contract}`);
+        if (session.contract !== body.contract)
+          throw new GateDenial("GATE_UNAUTHORIZED", `this scanner is signed in for ${session.contract}`);
         return issueChallenge(ctx, { ...body, gateId: session.gateId, zone: session.zone });
       });
     })
@@ -176,7 +195,9 @@ export function gateRoutes(ctx: GateContext) {
     })
     .get("/invites", async (c) => orError(c, async () => listInvites(ctx, await bearer(c, true))))
     .get("/sessions", async (c) => orError(c, async () => listStaffSessions(ctx, await bearer(c, true))))
-    .delete("/sessions/:id", async (c) => orError(c, async () => endStaffSession(ctx, await bearer(c, true), c.req.param("id"))))
+    .delete("/sessions/:id", async (c) =>
+      orError(c, async () => endStaffSession(ctx, await bearer(c, true), c.req.param("id"))),
+    )
     .get("/offline/snapshot", async (c) => orError(c, async () => buildSnapshot(ctx, await bearer(c, true))))
     .post("/offline/reconcile", async (c) => {
       const body = parseOr400(reconcileSchema, await readJson(c));
@@ -189,12 +210,16 @@ export function gateRoutes(ctx: GateContext) {
         return result;
       });
     })
-    .delete("/invites/:id", async (c) => orError(c, async () => revokeInvite(ctx, await bearer(c, true), c.req.param("id"))));
+    .delete("/invites/:id", async (c) =>
+      orError(c, async () => revokeInvite(ctx, await bearer(c, true), c.req.param("id"))),
+    );
 }
 
 export function passRoutes(ctx: GateContext) {
   return new Hono()
-    .post("/nonce", async (c) => c.json(await issueDelegationNonce(ctx, parseOr400(delegationNonceSchema, await readJson(c)))))
+    .post("/nonce", async (c) =>
+      c.json(await issueDelegationNonce(ctx, parseOr400(delegationNonceSchema, await readJson(c)))),
+    )
     .post("/delegations", async (c) => {
       const body = parseOr400(delegationSchema, await readJson(c));
       return orError(c, () => registerDelegation(ctx, body));

@@ -5,7 +5,13 @@ import { GateDenial } from "./gate-denial";
 
 type Ticket = { contract: `0x${string}`; tokenId: bigint };
 
-export function admitVerdict(ticket: Ticket, holder: `0x${string}`, gateId: string, checkedInAt: Date, seat?: SeatLabel): GateVerdict {
+export function admitVerdict(
+  ticket: Ticket,
+  holder: `0x${string}`,
+  gateId: string,
+  checkedInAt: Date,
+  seat?: SeatLabel,
+): GateVerdict {
   return {
     result: "ADMIT",
     contract: ticket.contract,

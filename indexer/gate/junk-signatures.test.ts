@@ -70,7 +70,10 @@ describe("junk signatures on /gate/scan", () => {
     const ch = await issueChallenge(ctx, { contract: event, gateId: "north-1" });
     const message = buildChallengeMessage(ch, alice, 2n);
     const signature = await t.chain.alice.signMessage({ account: t.chain.alice.account!, message });
-    expect(await verifyScan(ctx, { message, signature }, "198.51.100.7")).toMatchObject({ result: "ADMIT", tokenId: "2" });
+    expect(await verifyScan(ctx, { message, signature }, "198.51.100.7")).toMatchObject({
+      result: "ADMIT",
+      tokenId: "2",
+    });
     expect(rpc).toEqual([]);
   });
 
@@ -97,7 +100,10 @@ describe("junk signatures on /gate/scan", () => {
     const scans = [];
     for (let i = 0; i < 3 * burst; i++) {
       const ch = await issueChallenge(ctx, { contract: event, gateId: "north-1" });
-      scans.push({ message: buildChallengeMessage(ch, privateKeyToAccount(generatePrivateKey()).address, 1n), signature: JUNK });
+      scans.push({
+        message: buildChallengeMessage(ch, privateKeyToAccount(generatePrivateKey()).address, 1n),
+        signature: JUNK,
+      });
     }
     rpc = [];
     const started = performance.now();
@@ -109,7 +115,9 @@ describe("junk signatures on /gate/scan", () => {
     expect(rpc.length).toBeLessThanOrEqual(allowed);
     expect(limited).toBeGreaterThanOrEqual(3 * burst - allowed);
     expect(rpc.every((m) => m === "eth_getCode")).toBe(true);
-    expect(await junkScan(privateKeyToAccount(generatePrivateKey()).address, "192.0.2.44")).toMatchObject({ reason: "BAD_SIGNATURE" });
+    expect(await junkScan(privateKeyToAccount(generatePrivateKey()).address, "192.0.2.44")).toMatchObject({
+      reason: "BAD_SIGNATURE",
+    });
   });
 
   it("contract wallets still verify on chain: a deployed EIP-1271 account (has code) and an ERC-6492 one (wrapped signature)", async () => {
@@ -119,10 +127,15 @@ describe("junk signatures on /gate/scan", () => {
     const g = gateFixture(t);
     await g.mintTier(event, TIER.general, [deployed.address, counterfactual.address]); // #5, #6
     await t.sync.syncToHead();
-    for (const [account, tokenId] of [[deployed, 5n], [counterfactual, 6n]] as const) {
+    for (const [account, tokenId] of [
+      [deployed, 5n],
+      [counterfactual, 6n],
+    ] as const) {
       const ch = await issueChallenge(ctx, { contract: event, gateId: "north-1" });
       const message = buildChallengeMessage(ch, account.address, tokenId);
-      expect(await verifyScan(ctx, { message, signature: await account.signMessage(message) }, "198.51.100.8")).toMatchObject({ result: "ADMIT" });
+      expect(
+        await verifyScan(ctx, { message, signature: await account.signMessage(message) }, "198.51.100.8"),
+      ).toMatchObject({ result: "ADMIT" });
     }
     // Junk on the contract wallet's address is asked of the chain (that is the only way to know), and refused.
     expect(await junkScan(deployed.address, "198.51.100.8")).toMatchObject({ reason: "BAD_SIGNATURE" });

@@ -27,7 +27,12 @@ describe("smart-account signatures (EIP-1271, ERC-6492)", { timeout: 120_000 }, 
     expect(await t.chain.publicClient.getCode({ address: counterfactual.address })).toBeUndefined();
     event = await g.createTieredEvent("Smart Night");
     // #1 #2 deployed account, #3 #4 counterfactual account
-    await g.mintTier(event, TIER.general, [deployed.address, deployed.address, counterfactual.address, counterfactual.address]);
+    await g.mintTier(event, TIER.general, [
+      deployed.address,
+      deployed.address,
+      counterfactual.address,
+      counterfactual.address,
+    ]);
     await g.grantGateRole(event, t.chain.bob.account!.address);
     await t.sync.syncToHead();
     gate = await g.gateToken(t.chain.bob, event);
@@ -40,26 +45,44 @@ describe("smart-account signatures (EIP-1271, ERC-6492)", { timeout: 120_000 }, 
   }
 
   it("EIP-1271: a deployed smart account's holder is admitted; a signature of another key is not", async () => {
-    expect((await challengeScan(deployed, 1n)).verdict).toMatchObject({ result: "ADMIT", holder: getAddress(deployed.address) });
+    expect((await challengeScan(deployed, 1n)).verdict).toMatchObject({
+      result: "ADMIT",
+      holder: getAddress(deployed.address),
+    });
     const message = buildChallengeMessage(await t.challenge(event), deployed.address, 2n);
     const wrong = await t.chain.bob.signMessage({ account: t.chain.bob.account!, message });
-    expect((await t.scan({ message, signature: wrong })).verdict).toMatchObject({ result: "DENY", reason: "BAD_SIGNATURE" });
+    expect((await t.scan({ message, signature: wrong })).verdict).toMatchObject({
+      result: "DENY",
+      reason: "BAD_SIGNATURE",
+    });
   });
 
   it("ERC-6492: an undeployed account's holder is admitted, and the account stays undeployed", async () => {
-    expect((await challengeScan(counterfactual, 3n)).verdict).toMatchObject({ result: "ADMIT", holder: getAddress(counterfactual.address) });
+    expect((await challengeScan(counterfactual, 3n)).verdict).toMatchObject({
+      result: "ADMIT",
+      holder: getAddress(counterfactual.address),
+    });
     expect(await t.chain.publicClient.getCode({ address: counterfactual.address })).toBeUndefined();
   });
 
   it("pass delegations from both kinds of smart account verify, and their passes admit", async () => {
-    for (const [account, tokenId] of [[deployed, 2n], [counterfactual, 4n]] as const) {
+    for (const [account, tokenId] of [
+      [deployed, 2n],
+      [counterfactual, 4n],
+    ] as const) {
       const device = await g.newDevice();
       const request = (await t.post("/pass/nonce", { contract: event })).body as unknown as DelegationRequest;
       const message = buildDelegationMessage(request, account.address, device.publicKey);
       const deviceSignature = await signDelegationProof(device.keys.privateKey, message);
-      const res = await t.post("/pass/delegations", { message, signature: await account.signMessage(message), deviceSignature });
+      const res = await t.post("/pass/delegations", {
+        message,
+        signature: await account.signMessage(message),
+        deviceSignature,
+      });
       expect(res).toMatchObject({ status: 200, body: { holder: getAddress(account.address) } });
-      expect((await g.passScan(gate, { pass: await g.pass(device, event, tokenId) })).verdict).toMatchObject({ result: "ADMIT" });
+      expect((await g.passScan(gate, { pass: await g.pass(device, event, tokenId) })).verdict).toMatchObject({
+        result: "ADMIT",
+      });
     }
   });
 });

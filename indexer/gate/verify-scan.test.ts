@@ -24,7 +24,13 @@ describe("gate challenge mode", { timeout: 60_000 }, () => {
   it("issues a challenge for a known event", async () => {
     const ch = await t.challenge(eventA, "north-1");
     expect(ch.nonce).toMatch(/^[A-Za-z0-9]{16,}$/);
-    expect(ch).toMatchObject({ domain: "localhost:3000", uri: "http://localhost:3000", chainId: t.chain.chainId, contract: eventA, gateId: "north-1" });
+    expect(ch).toMatchObject({
+      domain: "localhost:3000",
+      uri: "http://localhost:3000",
+      chainId: t.chain.chainId,
+      contract: eventA,
+      gateId: "north-1",
+    });
     expect(Date.parse(ch.expiresAt) - Date.parse(ch.issuedAt)).toBe(120_000);
   });
 
@@ -32,10 +38,19 @@ describe("gate challenge mode", { timeout: 60_000 }, () => {
     const first = await t.answer(await t.challenge(eventA), t.chain.alice, 1n);
     const admit = await t.scan(first);
     expect(admit.status).toBe(200);
-    expect(admit.verdict).toMatchObject({ result: "ADMIT", contract: eventA, tokenId: "1", holder: alice, gateId: "north-1" });
+    expect(admit.verdict).toMatchObject({
+      result: "ADMIT",
+      contract: eventA,
+      tokenId: "1",
+      holder: alice,
+      gateId: "north-1",
+    });
 
     const second = await t.scan(await t.answer(await t.challenge(eventA), t.chain.alice, 1n));
-    expect(second).toMatchObject({ status: 200, verdict: { result: "DENY", reason: "ALREADY_CHECKED_IN", tokenId: "1" } });
+    expect(second).toMatchObject({
+      status: 200,
+      verdict: { result: "DENY", reason: "ALREADY_CHECKED_IN", tokenId: "1" },
+    });
 
     const replay = await t.scan(first);
     expect(replay.verdict).toMatchObject({ result: "DENY", reason: "CHALLENGE_USED" });
@@ -64,7 +79,10 @@ describe("gate challenge mode", { timeout: 60_000 }, () => {
 
   it("denies a garbage signature", async () => {
     const { message } = await t.answer(await t.challenge(eventA), t.chain.alice, 2n);
-    expect((await t.scan({ message, signature: "0x1234" })).verdict).toMatchObject({ result: "DENY", reason: "BAD_SIGNATURE" });
+    expect((await t.scan({ message, signature: "0x1234" })).verdict).toMatchObject({
+      result: "DENY",
+      reason: "BAD_SIGNATURE",
+    });
   });
 
   it("denies a signer who does not hold the ticket", async () => {
@@ -86,16 +104,33 @@ describe("gate challenge mode", { timeout: 60_000 }, () => {
 
   it("denies a message made for another domain or chain", async () => {
     const ch = await t.challenge(eventA);
-    const otherDomain = await t.answer({ ...ch, domain: "evil.example", uri: "http://evil.example" }, t.chain.alice, 2n);
+    const otherDomain = await t.answer(
+      { ...ch, domain: "evil.example", uri: "http://evil.example" },
+      t.chain.alice,
+      2n,
+    );
     expect((await t.scan(otherDomain)).verdict).toMatchObject({ reason: "WRONG_DOMAIN" });
     const otherChain = await t.answer({ ...ch, chainId: 1 }, t.chain.alice, 2n);
     expect((await t.scan(otherChain)).verdict).toMatchObject({ reason: "WRONG_CHAIN" });
   });
 
   it("answers garbage with MALFORMED: 200 for a bad message, 400 for a bad body", async () => {
-    expect(await t.scan({ message: "hello", signature: "0x1234" })).toMatchObject({ status: 200, verdict: { result: "DENY", reason: "MALFORMED" } });
-    expect(await t.scan({ message: "x".repeat(5_000), signature: "0x12" })).toMatchObject({ status: 200, verdict: { reason: "MALFORMED" } });
-    for (const bad of ["{not json", "null", "[]", '{"message":1,"signature":"0x00"}', '{"message":"m","signature":"nothex"}', ""]) {
+    expect(await t.scan({ message: "hello", signature: "0x1234" })).toMatchObject({
+      status: 200,
+      verdict: { result: "DENY", reason: "MALFORMED" },
+    });
+    expect(await t.scan({ message: "x".repeat(5_000), signature: "0x12" })).toMatchObject({
+      status: 200,
+      verdict: { reason: "MALFORMED" },
+    });
+    for (const bad of [
+      "{not json",
+      "null",
+      "[]",
+      '{"message":1,"signature":"0x00"}',
+      '{"message":"m","signature":"nothex"}',
+      "",
+    ]) {
       const res = await t.scan(bad);
       expect(res, bad).toMatchObject({ status: 400, verdict: { result: "DENY", reason: "MALFORMED" } });
     }
@@ -115,8 +150,12 @@ describe("gate challenge mode", { timeout: 60_000 }, () => {
     const carol = t.chain.carol.account!.address;
     await t.chain.transfer(eventA, t.chain.bob, carol, 3n);
     await t.sync.syncToHead();
-    expect((await t.scan(await t.answer(await t.challenge(eventA), t.chain.bob, 3n))).verdict).toMatchObject({ reason: "NOT_OWNER" });
-    expect((await t.scan(await t.answer(await t.challenge(eventA), t.chain.carol, 3n))).verdict).toMatchObject({ result: "ADMIT" });
+    expect((await t.scan(await t.answer(await t.challenge(eventA), t.chain.bob, 3n))).verdict).toMatchObject({
+      reason: "NOT_OWNER",
+    });
+    expect((await t.scan(await t.answer(await t.challenge(eventA), t.chain.carol, 3n))).verdict).toMatchObject({
+      result: "ADMIT",
+    });
   });
 
   it("asks the chain when the mirror is too far behind", async () => {

@@ -45,7 +45,13 @@ export async function verifyScan(deps: GateContext, scan: ScanRequest, from?: st
       mode: "challenge",
       delegatedAtBlock: null,
     });
-    return admitVerdict(ticket, holder, challenge.gateId, checkedInAt, await deps.venues.seatOf(ticket.contract, ticket.tokenId));
+    return admitVerdict(
+      ticket,
+      holder,
+      challenge.gateId,
+      checkedInAt,
+      await deps.venues.seatOf(ticket.contract, ticket.tokenId),
+    );
   } catch (err) {
     return denyVerdict(err, ticket);
   }

@@ -26,9 +26,21 @@ export async function insertAllocationRules(tx: DbTx, logs: readonly ChainLog[])
   for (const log of logs) {
     if (log.eventName === "ChannelConfigured") {
       const { channel, quota, mode, name } = log.args;
-      channelRows.push({ ...position(log), contract: lower(log.address), channel, quota, mode, name: channelName(name) });
+      channelRows.push({
+        ...position(log),
+        contract: lower(log.address),
+        channel,
+        quota,
+        mode,
+        name: channelName(name),
+      });
     } else if (log.eventName === "IdentityDeadlineSet") {
-      deadlineRows.push({ ...position(log), contract: lower(log.address), tier: log.args.tier, secondsBeforeStart: log.args.secondsBeforeStart });
+      deadlineRows.push({
+        ...position(log),
+        contract: lower(log.address),
+        tier: log.args.tier,
+        secondsBeforeStart: log.args.secondsBeforeStart,
+      });
     }
   }
   await inChunks(channelRows, (c) => tx.insert(channelConfigs).values(c).onConflictDoNothing());
@@ -40,5 +52,7 @@ export async function handleIdentityBound(tx: DbTx, log: LogOf<"IdentityBound">)
   await tx
     .update(tickets)
     .set({ boundBlock: Number(log.blockNumber), identityCommitment: lower(log.args.identityCommitment) })
-    .where(and(eq(tickets.contract, lower(log.address)), eq(tickets.tokenId, log.args.tokenId), isNull(tickets.boundBlock)));
+    .where(
+      and(eq(tickets.contract, lower(log.address)), eq(tickets.tokenId, log.args.tokenId), isNull(tickets.boundBlock)),
+    );
 }

@@ -15,7 +15,11 @@ import { handleCheckedIn, handleEventCancelled, handleRefunded, handleTicketReco
 import { applyTransfers } from "./transfers";
 import { handleWaitlistLog, isWaitlistLog } from "./waitlist";
 
-export async function applyLogs(tx: DbTx, logs: readonly ChainLog[], newEvents: ReadonlyMap<string, EventRules>): Promise<void> {
+export async function applyLogs(
+  tx: DbTx,
+  logs: readonly ChainLog[],
+  newEvents: ReadonlyMap<string, EventRules>,
+): Promise<void> {
   const of = <N extends ChainLog["eventName"]>(name: N) => logs.filter((l): l is LogOf<N> => l.eventName === name);
   await insertEvents(tx, of("EventCreated"), newEvents);
   await insertTiers(tx, of("TierCreated"));

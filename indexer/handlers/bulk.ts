@@ -2,7 +2,11 @@
 export const ROWS_PER_STATEMENT = 1_000;
 
 /** Calls `write` with consecutive chunks of `rows`, in order. */
-export async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>, size = ROWS_PER_STATEMENT): Promise<void> {
+export async function inChunks<T>(
+  rows: readonly T[],
+  write: (chunk: T[]) => Promise<unknown>,
+  size = ROWS_PER_STATEMENT,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
 }
 

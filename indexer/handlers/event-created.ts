@@ -5,7 +5,11 @@ import type { LogOf } from "../sync/chain-logs";
 import type { EventRules } from "../sync/read-event-rules";
 import { inChunks, lower } from "./bulk";
 
-export async function insertEvents(tx: DbTx, logs: LogOf<"EventCreated">[], rules: ReadonlyMap<string, EventRules>): Promise<void> {
+export async function insertEvents(
+  tx: DbTx,
+  logs: LogOf<"EventCreated">[],
+  rules: ReadonlyMap<string, EventRules>,
+): Promise<void> {
   const rows = logs.map((log) => {
     const { ticket, organizer, eventId, name, startTime } = log.args;
     const r = rules.get(lower(ticket));

@@ -28,14 +28,17 @@ export function tokenAttributes(logs: readonly ChainLog[]): Map<string, TokenAtt
   };
   for (const log of logs) {
     const contract = lower(log.address);
-    if (log.eventName === "TicketsMinted") each(contract, log.args.firstTokenId, log.args.count, (a) => (a.tier = log.args.tier));
-    else if (log.eventName === "ChannelMinted") each(contract, log.args.firstTokenId, log.args.count, (a) => (a.channel = log.args.channel));
-    else if (log.eventName === "TicketsPurchased") each(contract, log.args.firstTokenId, log.args.count, (a) => (a.paid = true));
+    if (log.eventName === "TicketsMinted")
+      each(contract, log.args.firstTokenId, log.args.count, (a) => (a.tier = log.args.tier));
+    else if (log.eventName === "ChannelMinted")
+      each(contract, log.args.firstTokenId, log.args.count, (a) => (a.channel = log.args.channel));
+    else if (log.eventName === "TicketsPurchased")
+      each(contract, log.args.firstTokenId, log.args.count, (a) => (a.paid = true));
     else if (log.eventName === "SeatsPurchased") {
       // Seats are not a range: each seat's token carries its tier in the id; public sale, paid.
-      for (const seat of log.args.seats) each(contract, seatTokenId(log.args.tier, seat), 1n, (a) => ((a.tier = log.args.tier), (a.paid = true)));
-    }
-    else if (log.eventName === "VoucherRedeemed" && lower(log.args.identityCommitment) !== ZERO_COMMITMENT) {
+      for (const seat of log.args.seats)
+        each(contract, seatTokenId(log.args.tier, seat), 1n, (a) => ((a.tier = log.args.tier), (a.paid = true)));
+    } else if (log.eventName === "VoucherRedeemed" && lower(log.args.identityCommitment) !== ZERO_COMMITMENT) {
       const commitment = lower(log.args.identityCommitment);
       each(contract, log.args.firstTokenId, BigInt(log.args.quantity), (a) => (a.identityCommitment = commitment));
     }
@@ -50,13 +53,26 @@ export async function insertIssuance(tx: DbTx, logs: readonly ChainLog[]): Promi
   for (const log of logs) {
     const contract = lower(log.address);
     if (log.eventName === "TicketsMinted") {
-      mintRows.push({ ...position(log), contract, tier: log.args.tier, firstTokenId: log.args.firstTokenId, count: Number(log.args.count) });
+      mintRows.push({
+        ...position(log),
+        contract,
+        tier: log.args.tier,
+        firstTokenId: log.args.firstTokenId,
+        count: Number(log.args.count),
+      });
     } else if (log.eventName === "TicketsPurchased") {
       const { buyer, firstTokenId, count, paid } = log.args;
       purchaseRows.push({ ...position(log), contract, buyer: lower(buyer), firstTokenId, count: Number(count), paid });
     } else if (log.eventName === "SeatsPurchased") {
       const { buyer, tier, seats, paid } = log.args;
-      purchaseRows.push({ ...position(log), contract, buyer: lower(buyer), firstTokenId: seatTokenId(tier, seats[0] ?? 0), count: seats.length, paid });
+      purchaseRows.push({
+        ...position(log),
+        contract,
+        buyer: lower(buyer),
+        firstTokenId: seatTokenId(tier, seats[0] ?? 0),
+        count: seats.length,
+        paid,
+      });
     } else if (log.eventName === "VoucherRedeemed") {
       const { nonce, identityCommitment, to, firstTokenId, quantity } = log.args;
       voucherRows.push({

@@ -6,7 +6,11 @@ import type { LogOf } from "../sync/chain-logs";
 import { lower, position } from "./bulk";
 
 /** Closes the token's open listings that came before `log` (so re-applying is a no-op). */
-async function closeListings(tx: DbTx, log: LogOf<"Listed" | "ListingCancelled" | "Sold">, reason: "replaced" | "cancelled" | "sold") {
+async function closeListings(
+  tx: DbTx,
+  log: LogOf<"Listed" | "ListingCancelled" | "Sold">,
+  reason: "replaced" | "cancelled" | "sold",
+) {
   const contract = lower(log.args.ticket);
   const block = Number(log.blockNumber);
   await tx

@@ -10,7 +10,13 @@ export async function handleCheckedIn(tx: DbTx, log: LogOf<"CheckedIn">): Promis
   await tx
     .update(tickets)
     .set({ checkedInBlock: pos.blockNumber, checkedInGate: lower(log.args.gate), checkedInTx: pos.txHash })
-    .where(and(eq(tickets.contract, lower(log.address)), eq(tickets.tokenId, log.args.tokenId), isNull(tickets.checkedInBlock)));
+    .where(
+      and(
+        eq(tickets.contract, lower(log.address)),
+        eq(tickets.tokenId, log.args.tokenId),
+        isNull(tickets.checkedInBlock),
+      ),
+    );
 }
 
 export async function handleRefunded(tx: DbTx, log: LogOf<"Refunded">): Promise<void> {

@@ -24,7 +24,11 @@ type TicketRow = {
   channel: number;
 };
 
-export async function applyTransfers(tx: DbTx, logs: LogOf<"Transfer">[], attributes: ReadonlyMap<string, TokenAttributes>): Promise<void> {
+export async function applyTransfers(
+  tx: DbTx,
+  logs: LogOf<"Transfer">[],
+  attributes: ReadonlyMap<string, TokenAttributes>,
+): Promise<void> {
   if (logs.length === 0) return;
   const contracts = logs.map((l) => lower(l.address));
   const blocks = logs.map((l) => Number(l.blockNumber));
@@ -40,7 +44,11 @@ export async function applyTransfers(tx: DbTx, logs: LogOf<"Transfer">[], attrib
           { name: "from", type: "text", values: logs.slice(s, e).map((l) => lower(l.args.from)) },
           { name: "to", type: "text", values: logs.slice(s, e).map((l) => lower(l.args.to)) },
           { name: "tx_hash", type: "text", values: logs.slice(s, e).map((l) => lower(l.transactionHash)) },
-          { name: "kind", type: "text", values: logs.slice(s, e).map((l) => (l.args.from === zeroAddress ? "mint" : "transfer")) },
+          {
+            name: "kind",
+            type: "text",
+            values: logs.slice(s, e).map((l) => (l.args.from === zeroAddress ? "mint" : "transfer")),
+          },
         ],
         sql`ON CONFLICT DO NOTHING`,
       ),

@@ -9,7 +9,11 @@ import { sql, type SQL } from "drizzle-orm";
 export type UnnestType = "int8" | "int4" | "text" | "numeric" | "bool";
 
 /** One column: its SQL name, element type and one value per row (null allowed; bigint for numeric). */
-export type UnnestColumn = { name: string; type: UnnestType; values: readonly (string | number | bigint | boolean | null)[] };
+export type UnnestColumn = {
+  name: string;
+  type: UnnestType;
+  values: readonly (string | number | bigint | boolean | null)[];
+};
 
 /** Most rows per statement: bounds one statement's parameter text. */
 export const ROWS_PER_UNNEST = 5_000;
@@ -21,13 +25,19 @@ export const ROWS_PER_UNNEST = 5_000;
 export function unnestInsert(table: string, columns: readonly UnnestColumn[], conflict: SQL): SQL {
   const names = sql.raw(columns.map((c) => `"${c.name}"`).join(", "));
   const arrays = sql.join(
-    columns.map((c) => sql`${sql.param(c.values.map((v) => (typeof v === "bigint" ? v.toString() : v)))}::${sql.raw(c.type)}[]`),
+    columns.map(
+      (c) => sql`${sql.param(c.values.map((v) => (typeof v === "bigint" ? v.toString() : v)))}::${sql.raw(c.type)}[]`,
+    ),
     sql`, `,
   );
   return sql`INSERT INTO ${sql.raw(`"${table}"`)} (${names}) SELECT * FROM unnest(${arrays}) ${conflict}`;
 }
 
 /** Calls `write` with slices of `count` rows (start, end), ROWS_PER_UNNEST at a time. */
-export async function inSlices(count: number, write: (start: number, end: number) => Promise<unknown>, size = ROWS_PER_UNNEST): Promise<void> {
+export async function inSlices(
+  count: number,
+  write: (start: number, end: number) => Promise<unknown>,
+  size = ROWS_PER_UNNEST,
+): Promise<void> {
   for (let i = 0; i < count; i += size) await write(i, Math.min(count, i + size));
 }

@@ -27,7 +27,10 @@ describe("waitlist handler and API", { timeout: 120_000 }, () => {
   let org: Address, a: Address, b: Address, c: Address;
   let returnBlock: number;
 
-  async function send(wallet: WalletClient, call: { address: Address; abi: Abi; functionName: string; args?: readonly unknown[]; value?: bigint }) {
+  async function send(
+    wallet: WalletClient,
+    call: { address: Address; abi: Abi; functionName: string; args?: readonly unknown[]; value?: bigint },
+  ) {
     const hash = await wallet.writeContract({ ...call, account: wallet.account!, chain: wallet.chain } as never);
     const receipt = await t.chain.publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 });
     if (receipt.status !== "success") throw new Error(`${call.functionName} reverted (${hash})`);
@@ -36,9 +39,18 @@ describe("waitlist handler and API", { timeout: 120_000 }, () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    client = createIndexerClient({ baseUrl: "http://indexer.test", fetch: ((input: string | URL | Request, init?: RequestInit) => t.app.request(String(input).replace("http://indexer.test", ""), init)) as typeof fetch });
+    client = createIndexerClient({
+      baseUrl: "http://indexer.test",
+      fetch: ((input: string | URL | Request, init?: RequestInit) =>
+        t.app.request(String(input).replace("http://indexer.test", ""), init)) as typeof fetch,
+    });
     const { organizer, alice, bob, carol, publicClient, factory } = t.chain;
-    [org, a, b, c] = [organizer, alice, bob, carol].map((w) => getAddress(w.account!.address)) as [Address, Address, Address, Address];
+    [org, a, b, c] = [organizer, alice, bob, carol].map((w) => getAddress(w.account!.address)) as [
+      Address,
+      Address,
+      Address,
+      Address,
+    ];
     market = await publicClient.readContract({ address: factory, abi: ticketFactoryAbi, functionName: "market" });
     waitlist = await publicClient.readContract({ address: market, abi: resaleMarketAbi, functionName: "waitlist" });
 
@@ -48,7 +60,18 @@ describe("waitlist handler and API", { timeout: 120_000 }, () => {
       abi: ticketFactoryAbi,
       functionName: "createEventWithTiers",
       args: [
-        { name: "Sold Out Live", symbol: "SOL", startTime: start, endTime: start + 86_400n, lockWindow: 0, maxPerWallet: 0, maxPerIdentity: 0, royaltyBps: 0, voucherSigner: ZERO, currency: ZERO },
+        {
+          name: "Sold Out Live",
+          symbol: "SOL",
+          startTime: start,
+          endTime: start + 86_400n,
+          lockWindow: 0,
+          maxPerWallet: 0,
+          maxPerIdentity: 0,
+          royaltyBps: 0,
+          voucherSigner: ZERO,
+          currency: ZERO,
+        },
         [
           { faceValue: FACE0, supply: 2, zones: 1, mode: 0, resaleCapBps: 10_000, voucherOnly: false, reserved: false },
           { faceValue: FACE1, supply: 1, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: false, reserved: false },
@@ -56,8 +79,10 @@ describe("waitlist handler and API", { timeout: 120_000 }, () => {
       ],
     });
     ticket = parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: created.logs })[0]!.args.ticket;
-    const buy = (w: WalletClient, tier: number, n: bigint, face: bigint) => send(w, { address: ticket, abi: eventTicketAbi, functionName: "buy", args: [tier, n], value: face * n });
-    const join = (w: WalletClient, tier: number, face: bigint) => send(w, { address: waitlist, abi: waitlistAbi, functionName: "join", args: [ticket, tier], value: face });
+    const buy = (w: WalletClient, tier: number, n: bigint, face: bigint) =>
+      send(w, { address: ticket, abi: eventTicketAbi, functionName: "buy", args: [tier, n], value: face * n });
+    const join = (w: WalletClient, tier: number, face: bigint) =>
+      send(w, { address: waitlist, abi: waitlistAbi, functionName: "join", args: [ticket, tier], value: face });
 
     await buy(alice, 0, 2n, FACE0); // tokens 1, 2: tier 0 sold out
     await buy(bob, 1, 1n, FACE1); // token 3: tier 1 sold out
@@ -67,7 +92,12 @@ describe("waitlist handler and API", { timeout: 120_000 }, () => {
     await join(carol, 1, FACE1);
     await send(organizer, { address: waitlist, abi: waitlistAbi, functionName: "leave", args: [ticket, 0] });
     await send(alice, { address: ticket, abi: eventTicketAbi, functionName: "approve", args: [market, 1n] });
-    const returned = await send(alice, { address: waitlist, abi: waitlistAbi, functionName: "returnTicket", args: [ticket, 1n] });
+    const returned = await send(alice, {
+      address: waitlist,
+      abi: waitlistAbi,
+      functionName: "returnTicket",
+      args: [ticket, 1n],
+    });
     returnBlock = Number(returned.blockNumber);
 
     // A second event with resale capped at 90 % of face: a return pays the returner min(face, cap), the
@@ -77,16 +107,39 @@ describe("waitlist handler and API", { timeout: 120_000 }, () => {
       abi: ticketFactoryAbi,
       functionName: "createEventWithTiers",
       args: [
-        { name: "Capped Live", symbol: "CAP", startTime: start, endTime: start + 86_400n, lockWindow: 0, maxPerWallet: 0, maxPerIdentity: 0, royaltyBps: 0, voucherSigner: ZERO, currency: ZERO },
+        {
+          name: "Capped Live",
+          symbol: "CAP",
+          startTime: start,
+          endTime: start + 86_400n,
+          lockWindow: 0,
+          maxPerWallet: 0,
+          maxPerIdentity: 0,
+          royaltyBps: 0,
+          voucherSigner: ZERO,
+          currency: ZERO,
+        },
         [{ faceValue: FACE0, supply: 2, zones: 1, mode: 0, resaleCapBps: 9_000, voucherOnly: false, reserved: false }],
       ],
     });
-    capped = parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: cappedCreated.logs })[0]!.args.ticket;
+    capped = parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: cappedCreated.logs })[0]!.args
+      .ticket;
     await send(alice, { address: capped, abi: eventTicketAbi, functionName: "buy", args: [0, 2n], value: FACE0 * 2n }); // tokens 1, 2: sold out
     await send(carol, { address: waitlist, abi: waitlistAbi, functionName: "join", args: [capped, 0], value: FACE0 });
-    await send(organizer, { address: waitlist, abi: waitlistAbi, functionName: "join", args: [capped, 0], value: FACE0 });
+    await send(organizer, {
+      address: waitlist,
+      abi: waitlistAbi,
+      functionName: "join",
+      args: [capped, 0],
+      value: FACE0,
+    });
     await send(alice, { address: capped, abi: eventTicketAbi, functionName: "approve", args: [market, 1n] });
-    const cappedReturn = await send(alice, { address: waitlist, abi: waitlistAbi, functionName: "returnTicket", args: [capped, 1n] });
+    const cappedReturn = await send(alice, {
+      address: waitlist,
+      abi: waitlistAbi,
+      functionName: "returnTicket",
+      args: [capped, 1n],
+    });
     const [served] = parseEventLogs({ abi: waitlistAbi, eventName: "TicketReturned", logs: cappedReturn.logs });
     expect(served!.args).toMatchObject({ from: a, to: c, price: (FACE0 * 9_000n) / 10_000n });
     await t.sync.syncToHead();
@@ -110,8 +163,20 @@ describe("waitlist handler and API", { timeout: 120_000 }, () => {
   });
 
   it("closes entries as left or served, naming the returned token and who returned it", async () => {
-    const rows = await t.database.db.select().from(waitlistEntries).where(eq(waitlistEntries.contract, ticket.toLowerCase())).orderBy(waitlistEntries.blockNumber);
-    expect(rows.map((r) => [getAddress(r.wallet), r.tier, r.closedReason, r.servedTokenId, r.returnedBy && getAddress(r.returnedBy)])).toEqual([
+    const rows = await t.database.db
+      .select()
+      .from(waitlistEntries)
+      .where(eq(waitlistEntries.contract, ticket.toLowerCase()))
+      .orderBy(waitlistEntries.blockNumber);
+    expect(
+      rows.map((r) => [
+        getAddress(r.wallet),
+        r.tier,
+        r.closedReason,
+        r.servedTokenId,
+        r.returnedBy && getAddress(r.returnedBy),
+      ]),
+    ).toEqual([
       [b, 0, "served", 1n, a],
       [c, 0, null, null, null],
       [org, 0, "left", null, null],
@@ -129,8 +194,19 @@ describe("waitlist handler and API", { timeout: 120_000 }, () => {
   });
 
   it("records a return under a resale cap at the capped price, serving the head and keeping the rest in line", async () => {
-    const rows = await t.database.db.select().from(waitlistEntries).where(eq(waitlistEntries.contract, capped.toLowerCase())).orderBy(waitlistEntries.blockNumber);
-    expect(rows.map((r) => [getAddress(r.wallet), r.closedReason, r.servedTokenId, r.returnedBy && getAddress(r.returnedBy)])).toEqual([
+    const rows = await t.database.db
+      .select()
+      .from(waitlistEntries)
+      .where(eq(waitlistEntries.contract, capped.toLowerCase()))
+      .orderBy(waitlistEntries.blockNumber);
+    expect(
+      rows.map((r) => [
+        getAddress(r.wallet),
+        r.closedReason,
+        r.servedTokenId,
+        r.returnedBy && getAddress(r.returnedBy),
+      ]),
+    ).toEqual([
       [c, "served", 1n, a],
       [org, null, null, null],
     ]);
@@ -146,7 +222,9 @@ describe("waitlist handler and API", { timeout: 120_000 }, () => {
   });
 
   it("answers 400 for a bad wallet and 404 for an unknown event", async () => {
-    await expect(client.waitlist(ticket, { wallet: "0x123" })).rejects.toMatchObject({ details: { status: 400, apiCode: "INVALID_ADDRESS" } });
+    await expect(client.waitlist(ticket, { wallet: "0x123" })).rejects.toMatchObject({
+      details: { status: 400, apiCode: "INVALID_ADDRESS" },
+    });
     const unknown = await client.waitlist(waitlist).catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(IndexerClientError);
     expect(unknown).toMatchObject({ details: { status: 404, apiCode: "UNKNOWN_EVENT" } });

@@ -55,7 +55,11 @@ export async function handleWaitlistLog(tx: DbTx, log: WaitlistLog): Promise<voi
       return closeEntry(tx, log, log.args.ticket, log.args.tier, log.args.wallet, { reason: "left" });
     case "TicketReturned": {
       const { ticket, tokenId, from, to, tier, price } = log.args;
-      await closeEntry(tx, log, ticket, tier, to, { reason: "served", servedTokenId: tokenId, returnedBy: lower(from) });
+      await closeEntry(tx, log, ticket, tier, to, {
+        reason: "served",
+        servedTokenId: tokenId,
+        returnedBy: lower(from),
+      });
       // The ticket's Transfer comes later in the same transaction (the waitlist logs first): mark it
       // as a waitlist hand-over at the price the returner was paid (min(face, resale cap)), as a
       // market sale marks its transfer.

@@ -17,6 +17,7 @@ export const DEFAULT_HEAP_GROWING_PERCENT = 20;
  * applyHeapGrowth(20);
  */
 export function applyHeapGrowth(percent: number): void {
-  if (!Number.isInteger(percent) || percent < 0) throw new RangeError(`heap growing percent must be a whole number ≥ 0, got ${percent}`);
+  if (!Number.isInteger(percent) || percent < 0)
+    throw new RangeError(`heap growing percent must be a whole number ≥ 0, got ${percent}`);
   if (percent > 0) setFlagsFromString(`--heap-growing-percent=${percent}`);
 }

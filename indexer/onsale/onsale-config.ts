@@ -14,7 +14,10 @@ export type OnsaleSettings = {
   admitIntervalMs: number;
 };
 
-const keySchema = z.string().trim().regex(/^0x[0-9a-fA-F]{64}$/, "must be 0x + 64 hex digits");
+const keySchema = z
+  .string()
+  .trim()
+  .regex(/^0x[0-9a-fA-F]{64}$/, "must be 0x + 64 hex digits");
 
 export const onsaleEnvSchema = z.object({
   ONSALE_SIGNER_KEY: keySchema.optional(),
@@ -26,10 +29,14 @@ export const onsaleEnvSchema = z.object({
 });
 
 /** Returns the settings or a list of problems (the caller reports them with the rest). */
-export function onsaleSettingsFrom(e: z.output<typeof onsaleEnvSchema>): { settings?: OnsaleSettings; problems: string[] } {
+export function onsaleSettingsFrom(e: z.output<typeof onsaleEnvSchema>): {
+  settings?: OnsaleSettings;
+  problems: string[];
+} {
   let signerKey = e.ONSALE_SIGNER_KEY as Hex | undefined;
   if (e.ONSALE_SIGNER_KEY_FILE) {
-    if (signerKey) return { problems: ["ONSALE_SIGNER_KEY_FILE: set either ONSALE_SIGNER_KEY or ONSALE_SIGNER_KEY_FILE, not both"] };
+    if (signerKey)
+      return { problems: ["ONSALE_SIGNER_KEY_FILE: set either ONSALE_SIGNER_KEY or ONSALE_SIGNER_KEY_FILE, not both"] };
     let text: string;
     try {
       text = readFileSync(e.ONSALE_SIGNER_KEY_FILE, "utf8");

@@ -64,7 +64,12 @@ describe("waiting room flow", () => {
     const admitted = await f.request("GET", "/entry", undefined, f.auth(token));
     expect(admitted.body).toMatchObject({ state: "admitted", position: 1, ahead: 0 });
 
-    const voucherBeforeSignIn = await f.request("POST", "/entry/voucher", { quantity: 2, idNumber: "X1234567" }, f.auth(token));
+    const voucherBeforeSignIn = await f.request(
+      "POST",
+      "/entry/voucher",
+      { quantity: 2, idNumber: "X1234567" },
+      f.auth(token),
+    );
     expect(voucherBeforeSignIn.body.error.code).toBe("NOT_SIGNED_IN");
 
     const signedIn = await f.signIn(token, fan);
@@ -85,7 +90,12 @@ describe("waiting room flow", () => {
 
     const receipt = await f.claim(fan, issued.body);
     expect(receipt.status).toBe("success");
-    const balance = await f.chain.publicClient.readContract({ address: contract, abi: eventTicketAbi, functionName: "balanceOf", args: [fan.account!.address] });
+    const balance = await f.chain.publicClient.readContract({
+      address: contract,
+      abi: eventTicketAbi,
+      functionName: "balanceOf",
+      args: [fan.account!.address],
+    });
     expect(balance).toBe(2n);
     await expect(f.claim(fan, issued.body)).rejects.toSatisfy((e) => revertName(e) === "EventTicketVoucherUsed");
 
@@ -127,7 +137,10 @@ describe("waiting room flow", () => {
     expect(heldBefore).toBe(2);
     expect((await f.signIn(token, f.chain.carol as WalletClient)).status).toBe(200);
     const dev = f.deps.identity;
-    f.deps.identity = { name: "kyc-says-no", verify: async () => ({ ok: false, code: "IDENTITY_REJECTED", message: "the face does not match the document" }) };
+    f.deps.identity = {
+      name: "kyc-says-no",
+      verify: async () => ({ ok: false, code: "IDENTITY_REJECTED", message: "the face does not match the document" }),
+    };
     try {
       const rejected = await f.request("POST", "/entry/voucher", { quantity: 1, idNumber: "LENT0001" }, f.auth(token));
       expect(rejected.body.error).toMatchObject({ code: "IDENTITY_REJECTED" });
@@ -179,16 +192,27 @@ describe("waiting room flow", () => {
       expirationTime: new Date(ch.expiresAt),
     };
     const early = createSiweMessage({ ...fields, notBefore: new Date(f.clock.now().getTime() + 120_000) });
-    const refused = await f.request("POST", "/entry/sign-in", { message: early, signature: await sign(early) }, f.auth(token));
+    const refused = await f.request(
+      "POST",
+      "/entry/sign-in",
+      { message: early, signature: await sign(early) },
+      f.auth(token),
+    );
     expect(refused.status).toBe(401);
     expect(refused.body.error.code).toBe("NONCE_INVALID");
     expect(refused.body.error.message).toMatch(/not valid before/);
     // Nor may it outlive the nonce.
     const long = createSiweMessage({ ...fields, expirationTime: new Date(f.clock.now().getTime() + 3_600_000) });
-    expect((await f.request("POST", "/entry/sign-in", { message: long, signature: await sign(long) }, f.auth(token))).body.error.code).toBe("NONCE_INVALID");
+    expect(
+      (await f.request("POST", "/entry/sign-in", { message: long, signature: await sign(long) }, f.auth(token))).body
+        .error.code,
+    ).toBe("NONCE_INVALID");
     // The refusals spent nothing: the same nonce, signed plainly, still signs in.
     const plain = createSiweMessage(fields);
-    expect((await f.request("POST", "/entry/sign-in", { message: plain, signature: await sign(plain) }, f.auth(token))).status).toBe(200);
+    expect(
+      (await f.request("POST", "/entry/sign-in", { message: plain, signature: await sign(plain) }, f.auth(token)))
+        .status,
+    ).toBe(200);
   });
 
   it("requires a proof of work when the sale asks for one, and spends each once", async () => {
@@ -201,19 +225,30 @@ describe("waiting room flow", () => {
     let wrong = 0;
     const { checkPow } = await import("../../lib/onsale/pow");
     while (checkPow(ch.body.challenge, String(wrong), 10)) wrong++;
-    const bad = await f.request("POST", `/sales/${id}/join`, { pow: { challenge: ch.body.challenge, nonce: String(wrong) } }, { "x-forwarded-for": "10.1.0.1" });
+    const bad = await f.request(
+      "POST",
+      `/sales/${id}/join`,
+      { pow: { challenge: ch.body.challenge, nonce: String(wrong) } },
+      { "x-forwarded-for": "10.1.0.1" },
+    );
     expect(bad.body.error.code).toBe("POW_INVALID");
     // ...a solved one joins once, and cannot be replayed.
     const nonce = solvePow(ch.body.challenge, 10);
     expect((await f.join(id, "10.1.0.1", { challenge: ch.body.challenge, nonce })).status.state).toBe("early");
-    const replay = await f.request("POST", `/sales/${id}/join`, { pow: { challenge: ch.body.challenge, nonce } }, { "x-forwarded-for": "10.1.0.2" });
+    const replay = await f.request(
+      "POST",
+      `/sales/${id}/join`,
+      { pow: { challenge: ch.body.challenge, nonce } },
+      { "x-forwarded-for": "10.1.0.2" },
+    );
     expect(replay.body.error.code).toBe("POW_INVALID");
   });
 
   it("rate-limits joins per IP and requests per wallet with a clear 429", async () => {
     const id = await openSale({ ipJoinsPerMinute: 8, walletRequestsPerMinute: 4 });
     const codes: number[] = [];
-    for (let i = 0; i < 5; i++) codes.push((await f.request("POST", `/sales/${id}/join`, {}, { "x-forwarded-for": "10.2.0.1" })).status);
+    for (let i = 0; i < 5; i++)
+      codes.push((await f.request("POST", `/sales/${id}/join`, {}, { "x-forwarded-for": "10.2.0.1" })).status);
     expect(codes).toEqual([201, 201, 429, 429, 429]); // burst = a quarter minute's worth
     const other = await f.request("POST", `/sales/${id}/join`, {}, { "x-forwarded-for": "10.2.0.2" });
     expect(other.status).toBe(201);
@@ -238,7 +273,10 @@ describe("waiting room flow", () => {
     const id = await openSale({ ipJoinsPerMinute: 2 });
     const codes: number[] = [];
     // One client, fifty made-up first hops; the proxy appends the address it really saw.
-    for (let i = 0; i < 50; i++) codes.push((await f.request("POST", `/sales/${id}/join`, {}, { "x-forwarded-for": `10.9.${i}.1, 203.0.113.50` })).status);
+    for (let i = 0; i < 50; i++)
+      codes.push(
+        (await f.request("POST", `/sales/${id}/join`, {}, { "x-forwarded-for": `10.9.${i}.1, 203.0.113.50` })).status,
+      );
     expect(codes.filter((s) => s === 201)).toHaveLength(1); // burst of a 2/minute limit
     expect(codes.filter((s) => s === 429)).toHaveLength(49);
   });
@@ -281,9 +319,13 @@ describe("waiting room flow", () => {
 
   it("caps the entry streams one client holds open (429 TOO_MANY_STREAMS) while another client still connects", async () => {
     const id = await openSale();
-    const app = new Hono().route("/onsale", onsaleRoutes(f.deps, { pollMs: 50, maxMs: 60_000, limits: { perClient: 2, global: 100 } }));
+    const app = new Hono().route(
+      "/onsale",
+      onsaleRoutes(f.deps, { pollMs: 50, maxMs: 60_000, limits: { perClient: 2, global: 100 } }),
+    );
     const token = (await f.join(id, "10.3.0.1")).token;
-    const open = (client: string) => app.request(`/onsale/entry/stream?token=${token}`, { headers: { "x-forwarded-for": client } });
+    const open = (client: string) =>
+      app.request(`/onsale/entry/stream?token=${token}`, { headers: { "x-forwarded-for": client } });
     const held = [await open("10.3.0.1"), await open("10.3.0.1")];
     expect(held.map((r) => r.status)).toEqual([200, 200]);
     const refused = await open("10.3.0.1");
@@ -298,7 +340,14 @@ describe("waiting room flow", () => {
     const res = await f.request(
       "POST",
       "/sales",
-      { id: "wrong-signer", contract: f.chain.factory, tier: 0, opensAt: new Date().toISOString(), admitPerSecond: 1, maxPerIdentity: 2 },
+      {
+        id: "wrong-signer",
+        contract: f.chain.factory,
+        tier: 0,
+        opensAt: new Date().toISOString(),
+        admitPerSecond: 1,
+        maxPerIdentity: 2,
+      },
       f.auth("admin-token-0123456789"),
     );
     expect(res.status).toBe(400);
@@ -308,28 +357,68 @@ describe("waiting room flow", () => {
 
   it("gives a sale that sets no bot friction the service's defaults: all off locally, on away from the local chain", async () => {
     const opensAt = new Date(f.clock.now().getTime() + 60_000).toISOString();
-    const local = await f.createSale({ id: "defaults-local", contract, tier: 0, opensAt, admitPerSecond: 5, maxPerIdentity: 2 });
+    const local = await f.createSale({
+      id: "defaults-local",
+      contract,
+      tier: 0,
+      opensAt,
+      admitPerSecond: 5,
+      maxPerIdentity: 2,
+    });
     expect(local).toMatchObject({ powBits: 0, ipJoinsPerMinute: 0, walletRequestsPerMinute: 0 });
     const production = onsaleRoutes({ ...f.deps, saleDefaults: saleDefaultsFor(10) });
     const post = async (body: Record<string, unknown>) => {
-      const res = await production.request("/sales", { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer admin-token-0123456789" }, body: JSON.stringify(body) });
+      const res = await production.request("/sales", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer admin-token-0123456789" },
+        body: JSON.stringify(body),
+      });
       return { status: res.status, body: (await res.json()) as any };
     };
-    const safe = await post({ id: "defaults-production", contract, tier: 0, opensAt, admitPerSecond: 5, maxPerIdentity: 2 });
+    const safe = await post({
+      id: "defaults-production",
+      contract,
+      tier: 0,
+      opensAt,
+      admitPerSecond: 5,
+      maxPerIdentity: 2,
+    });
     expect(safe).toMatchObject({ status: 201, body: PRODUCTION_SALE_DEFAULTS });
     // An organizer may still choose, per sale.
-    const chosen = await post({ id: "defaults-chosen", contract, tier: 0, opensAt, admitPerSecond: 5, maxPerIdentity: 2, powBits: 0, ipJoinsPerMinute: 5 });
-    expect(chosen.body).toMatchObject({ powBits: 0, ipJoinsPerMinute: 5, walletRequestsPerMinute: PRODUCTION_SALE_DEFAULTS.walletRequestsPerMinute });
+    const chosen = await post({
+      id: "defaults-chosen",
+      contract,
+      tier: 0,
+      opensAt,
+      admitPerSecond: 5,
+      maxPerIdentity: 2,
+      powBits: 0,
+      ipJoinsPerMinute: 5,
+    });
+    expect(chosen.body).toMatchObject({
+      powBits: 0,
+      ipJoinsPerMinute: 5,
+      walletRequestsPerMinute: PRODUCTION_SALE_DEFAULTS.walletRequestsPerMinute,
+    });
   });
 
   it("lets the event's organizer session open a sale for that event only", async () => {
     const ORGANIZER = "Bearer organizer-session-0123456789";
     const routes = onsaleRoutes({ ...f.deps, organizerContract: async (a) => (a === ORGANIZER ? contract : null) });
     const post = async (body: Record<string, unknown>, authorization: string) => {
-      const res = await routes.request("/sales", { method: "POST", headers: { "content-type": "application/json", authorization }, body: JSON.stringify(body) });
+      const res = await routes.request("/sales", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization },
+        body: JSON.stringify(body),
+      });
       return { status: res.status, body: (await res.json()) as any };
     };
-    const sale = { tier: 0, opensAt: new Date(f.clock.now().getTime() + 60_000).toISOString(), admitPerSecond: 5, maxPerIdentity: 2 };
+    const sale = {
+      tier: 0,
+      opensAt: new Date(f.clock.now().getTime() + 60_000).toISOString(),
+      admitPerSecond: 5,
+      maxPerIdentity: 2,
+    };
     const own = await post({ ...sale, id: "by-organizer", contract }, ORGANIZER);
     expect(own.status).toBe(201);
     expect(own.body).toMatchObject({ id: "by-organizer", contract });
@@ -346,6 +435,9 @@ describe("waiting room flow", () => {
     expect(listed.body.sales.every((x: { contract: string }) => x.contract === contract)).toBe(true);
     expect((await f.request("GET", "/sales?contract=nope")).status).toBe(400);
     const info = await f.request("GET", "/info");
-    expect(info.body).toEqual({ chainId: f.chain.chainId, voucherSigner: getAddress(f.chain.organizer.account!.address) });
+    expect(info.body).toEqual({
+      chainId: f.chain.chainId,
+      voucherSigner: getAddress(f.chain.organizer.account!.address),
+    });
   });
 });

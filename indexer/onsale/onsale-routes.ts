@@ -26,15 +26,31 @@ import { listSales } from "./sales/list-sales";
 import { loadSale, saleView } from "./sales/sale-row";
 import { issueSignInNonce, signIn } from "./signin/sign-in";
 import { issueVoucher } from "./vouchers/issue-voucher";
-import { BINDING_CALLS_PER_IP_PER_MINUTE, bindingNonceSchema, bindingSchema, issueBindingNonce, signIdentityBinding } from "./vouchers/sign-identity-binding";
+import {
+  BINDING_CALLS_PER_IP_PER_MINUTE,
+  bindingNonceSchema,
+  bindingSchema,
+  issueBindingNonce,
+  signIdentityBinding,
+} from "./vouchers/sign-identity-binding";
 import { createTierSupplyReader } from "./vouchers/tier-supply";
 
 /** How often the SSE stream re-reads the entry, and the longest one stream lives (the client reconnects). */
 export type StreamSettings = { pollMs: number; maxMs: number; limits?: StreamLimits };
 
-const listSchema = z.object({ contract: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address") });
-const joinSchema = z.object({ pow: z.object({ challenge: z.string().max(200), nonce: z.string().max(32) }).optional() });
-const signInSchema = z.object({ message: z.string().max(4096), signature: z.string().regex(/^0x[0-9a-fA-F]*$/).max(20_000) });
+const listSchema = z.object({
+  contract: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address"),
+});
+const joinSchema = z.object({
+  pow: z.object({ challenge: z.string().max(200), nonce: z.string().max(32) }).optional(),
+});
+const signInSchema = z.object({
+  message: z.string().max(4096),
+  signature: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]*$/)
+    .max(20_000),
+});
 const nonceSchema = z.object({ domain: z.string().max(255).optional() });
 const voucherSchema = z.object({
   quantity: z.number().int(),
@@ -56,8 +72,15 @@ export function onsaleRoutes(deps: OnsaleDeps, stream: StreamSettings = { pollMs
     await requireSaleCreator(deps, bearer(c), authorization, input.contract);
     return c.json(await createSale(deps, input), 201);
   });
-  app.get("/info", (c) => c.json({ chainId: deps.chainId, voucherSigner: deps.signer ? getAddress(deps.signer.address) : null } satisfies OnsaleInfo));
-  app.get("/sales", async (c) => c.json(await listSales(deps.db, parse(listSchema, { contract: c.req.query("contract") }).contract)));
+  app.get("/info", (c) =>
+    c.json({
+      chainId: deps.chainId,
+      voucherSigner: deps.signer ? getAddress(deps.signer.address) : null,
+    } satisfies OnsaleInfo),
+  );
+  app.get("/sales", async (c) =>
+    c.json(await listSales(deps.db, parse(listSchema, { contract: c.req.query("contract") }).contract)),
+  );
   app.get("/sales/:id", async (c) => c.json(saleView(await loadSale(deps.db, c.req.param("id")))));
   app.post("/sales/:id/pow", async (c) => {
     const sale = await loadSale(deps.db, c.req.param("id"));
@@ -104,10 +127,14 @@ export function onsaleRoutes(deps: OnsaleDeps, stream: StreamSettings = { pollMs
       }
     });
   });
-  app.post("/entry/sign-in/nonce", async (c) => c.json(await issueSignInNonce(deps, bearer(c), parse(nonceSchema, await json(c)).domain)));
+  app.post("/entry/sign-in/nonce", async (c) =>
+    c.json(await issueSignInNonce(deps, bearer(c), parse(nonceSchema, await json(c)).domain)),
+  );
   app.post("/entry/sign-in", async (c) => {
     const body = parse(signInSchema, await json(c));
-    return c.json(await signIn(deps, limits, bearer(c), { message: body.message, signature: body.signature as `0x${string}` }));
+    return c.json(
+      await signIn(deps, limits, bearer(c), { message: body.message, signature: body.signature as `0x${string}` }),
+    );
   });
   // A binding is two calls (nonce, then the signed request): 60 a minute per client address is 30 bindings.
   app.post("/bindings/nonce", async (c) => {
@@ -119,13 +146,19 @@ export function onsaleRoutes(deps: OnsaleDeps, stream: StreamSettings = { pollMs
     limits.take("ip", "bindings", clientIp(c, deps.trustedProxyHops ?? 0), BINDING_CALLS_PER_IP_PER_MINUTE);
     return c.json(await signIdentityBinding(deps, limits, body));
   });
-  app.post("/entry/voucher", async (c) => c.json(await issueVoucher(deps, limits, supply, bearer(c), parse(voucherSchema, await json(c)))));
+  app.post("/entry/voucher", async (c) =>
+    c.json(await issueVoucher(deps, limits, supply, bearer(c), parse(voucherSchema, await json(c)))),
+  );
 
   app.onError((err, c) => {
-    if (err instanceof OnsaleError) return c.json({ error: { code: err.code, message: err.message } } satisfies OnsaleErrorBody, err.status);
+    if (err instanceof OnsaleError)
+      return c.json({ error: { code: err.code, message: err.message } } satisfies OnsaleErrorBody, err.status);
     // The API's body limit stopped the read; it answers 413 itself.
-    if (err instanceof BodyTooLargeError) return c.json({ error: { code: "BAD_REQUEST", message: err.message } } satisfies OnsaleErrorBody, 413);
-    deps.log?.(`${c.req.method} ${c.req.path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (err instanceof BodyTooLargeError)
+      return c.json({ error: { code: "BAD_REQUEST", message: err.message } } satisfies OnsaleErrorBody, 413);
+    deps.log?.(
+      `${c.req.method} ${c.req.path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
     return c.json({ error: { code: "INTERNAL", message: "internal error" } } satisfies OnsaleErrorBody, 500);
   });
   return app;
@@ -137,7 +170,12 @@ export function onsaleRoutes(deps: OnsaleDeps, stream: StreamSettings = { pollMs
  */
 const NO_CREATOR = "sign in as the event's organizer (or send the operator's ONSALE_ADMIN_TOKEN) to open a sale";
 
-async function requireSaleCreator(deps: OnsaleDeps, given: string | undefined, authorization: string, contract: string): Promise<void> {
+async function requireSaleCreator(
+  deps: OnsaleDeps,
+  given: string | undefined,
+  authorization: string,
+  contract: string,
+): Promise<void> {
   if (deps.adminToken && given !== undefined) {
     const a = Buffer.from(deps.adminToken);
     const b = Buffer.from(given);

@@ -18,11 +18,19 @@ export type OnsaleOverrides = { identity?: IdentityProvider; signer?: VoucherSig
 /** Refuses every identity: used without IDENTITY_PEPPER, and away from the local chain unless a real provider is plugged in. */
 const noIdentityProvider: IdentityProvider = {
   name: "none",
-  verify: async () => ({ ok: false, code: "IDENTITY_REJECTED", message: "this service has no identity provider (and IDENTITY_PEPPER), so it cannot run real-name sales" }),
+  verify: async () => ({
+    ok: false,
+    code: "IDENTITY_REJECTED",
+    message: "this service has no identity provider (and IDENTITY_PEPPER), so it cannot run real-name sales",
+  }),
 };
 
 /** The dev provider only where asked for, or by default on the local chain; elsewhere none (startIndexer refuses `dev` there). */
-function configuredIdentity(chainId: number, chosen: "dev" | "none" | undefined, pepper: string | undefined): IdentityProvider {
+function configuredIdentity(
+  chainId: number,
+  chosen: "dev" | "none" | undefined,
+  pepper: string | undefined,
+): IdentityProvider {
   const dev = chosen === "dev" || (chosen === undefined && chainId === LOCAL_CHAIN_ID);
   return dev && pepper ? createDevIdentityProvider(pepper) : noIdentityProvider;
 }
@@ -59,6 +67,7 @@ export async function startOnsale(opts: {
     now: () => new Date(),
     log: opts.log,
   };
-  const startAdmission = () => startAdmissionLoop({ db: opts.db, intervalMs: s.admitIntervalMs, now: deps.now, log: opts.log });
+  const startAdmission = () =>
+    startAdmissionLoop({ db: opts.db, intervalMs: s.admitIntervalMs, now: deps.now, log: opts.log });
   return { deps, startAdmission };
 }

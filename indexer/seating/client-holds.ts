@@ -31,7 +31,14 @@ export function createClientHolds() {
      * Records `seats` as held through `client` until `expiresAt`, unless that would take the
      * client past `cap` live seats on this event (seats it already holds among them count once).
      */
-    reserve(r: { contract: string; client: string; seats: number[]; expiresAt: number; cap: number; now: number }): { ok: true; undo: () => void } | { ok: false; held: number } {
+    reserve(r: {
+      contract: string;
+      client: string;
+      seats: number[];
+      expiresAt: number;
+      cap: number;
+      now: number;
+    }): { ok: true; undo: () => void } | { ok: false; held: number } {
       const seats = ledger(r.contract);
       const asked = new Set(r.seats);
       let held = 0;

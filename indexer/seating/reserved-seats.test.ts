@@ -49,15 +49,24 @@ describe("reserved seats in the indexer", { timeout: 120_000 }, () => {
     event = await t.chain.createSeatedEvent("Seated Night", venue.seats.length);
     await g.grantGateRole(event, t.chain.bob.account!.address);
     await t.sync.syncToHead();
-    const ch = (await t.post("/gate/session/nonce", { contract: event, gateId: "organizer" })).body as unknown as GateSignInChallenge;
+    const ch = (await t.post("/gate/session/nonce", { contract: event, gateId: "organizer" }))
+      .body as unknown as GateSignInChallenge;
     const message = buildGateSignInMessage(ch, getAddress(t.chain.organizer.account!.address));
-    organizer = (await t.post("/gate/session", { message, signature: await t.chain.organizer.signMessage({ account: t.chain.organizer.account!, message }) })).body.token as string;
+    organizer = (
+      await t.post("/gate/session", {
+        message,
+        signature: await t.chain.organizer.signMessage({ account: t.chain.organizer.account!, message }),
+      })
+    ).body.token as string;
   });
   afterAll(() => t.close());
 
   it("checks a layout against the event's tiers: unknown tiers and seats past the supply are refused", async () => {
     const twoTiers = await put(generateVenue({ sections: 2, rows: 3, seatsPerRow: 4, tiers: 2 }));
-    expect(twoTiers).toMatchObject({ status: 409, body: { error: { code: "LAYOUT_CONFLICT", message: "tier 1 does not exist on this event" } } });
+    expect(twoTiers).toMatchObject({
+      status: 409,
+      body: { error: { code: "LAYOUT_CONFLICT", message: "tier 1 does not exist on this event" } },
+    });
     const tooBig = await put(generateVenue({ sections: 3, rows: 3, seatsPerRow: 4, tiers: 1 }));
     expect(tooBig.status).toBe(409);
     expect(tooBig.body.error.message).toMatch(/^tier 0 has \d+ seats in the layout but a supply of \d+ on chain/);
@@ -68,7 +77,9 @@ describe("reserved seats in the indexer", { timeout: 120_000 }, () => {
     await t.chain.buySeats(event, t.chain.alice, [0, 5]);
     await t.sync.syncToHead();
     const mine = await t.app.request(`/tickets?owner=${alice}&contract=${event}`);
-    const { tickets } = (await mine.json()) as { tickets: { tokenId: string; tier: number; paid: boolean; seat?: unknown }[] };
+    const { tickets } = (await mine.json()) as {
+      tickets: { tokenId: string; tier: number; paid: boolean; seat?: unknown }[];
+    };
     expect(tickets.map((x) => [x.tokenId, x.tier, x.paid, x.seat]).sort()).toEqual(
       [
         [String(seatTokenId(0, 0)), 0, true, label(0)],
@@ -83,7 +94,9 @@ describe("reserved seats in the indexer", { timeout: 120_000 }, () => {
     // Five seats per row instead of four: the tier's seat 5 lands in another row.
     const moved = await put(generateVenue({ name: "Club", sections: 2, rows: 2, seatsPerRow: 5, tiers: 1 }));
     expect(moved.status).toBe(409);
-    expect(moved.body.error.message).toMatch(/^1 sold seat\(s\) would move: Section S1, row 2, seat 2 → Section S1, row 2, seat 1/);
+    expect(moved.body.error.message).toMatch(
+      /^1 sold seat\(s\) would move: Section S1, row 2, seat 2 → Section S1, row 2, seat 1/,
+    );
     expect((await put({ ...LAYOUT, name: "Club (renamed)" })).status).toBe(200);
   });
 
@@ -91,7 +104,10 @@ describe("reserved seats in the indexer", { timeout: 120_000 }, () => {
     const gate = await g.gateToken(t.chain.bob, event);
     const { device } = await g.delegate(t.chain.alice, event);
     const scan = await g.passScan(gate, { pass: await g.pass(device, event, seatTokenId(0, 5)) });
-    expect(scan).toMatchObject({ status: 200, verdict: { result: "ADMIT", tokenId: String(seatTokenId(0, 5)), seat: label(5) } });
+    expect(scan).toMatchObject({
+      status: 200,
+      verdict: { result: "ADMIT", tokenId: String(seatTokenId(0, 5)), seat: label(5) },
+    });
   });
 
   it("an offline gate's snapshot carries the seats, so an offline ADMIT names the seat too", async () => {
@@ -107,14 +123,27 @@ describe("reserved seats in the indexer", { timeout: 120_000 }, () => {
       ].sort(),
     );
     const offline = createOfflineGate(snapshot);
-    expect(await offline.verify(await g.pass(device, event, seatTokenId(0, 0)))).toMatchObject({ result: "ADMIT", seat: label(0) });
+    expect(await offline.verify(await g.pass(device, event, seatTokenId(0, 0)))).toMatchObject({
+      result: "ADMIT",
+      seat: label(0),
+    });
     // Seat 5 was admitted online before the snapshot: refused offline, as online.
-    expect(await offline.verify(await g.pass(device, event, seatTokenId(0, 5)))).toMatchObject({ result: "DENY", reason: "ALREADY_CHECKED_IN" });
+    expect(await offline.verify(await g.pass(device, event, seatTokenId(0, 5)))).toMatchObject({
+      result: "DENY",
+      reason: "ALREADY_CHECKED_IN",
+    });
   });
   it("serves sold, checked-in and the owner's seats as runs, and streams a notice on a buy and on a hold", async () => {
     const index = (seat: number) => venue.seats.find((x) => x.tierSeat === seat)!.index;
-    const status = async (owner?: string) => (await t.app.request(`/seats/status?contract=${event}${owner ? `&owner=${owner}` : ""}`)).json();
-    expect(await status(alice)).toEqual({ contract: event.toLowerCase(), seats: venue.seats.length, sold: toRanges([index(0), index(5)]), checkedIn: [index(5), 1], mine: toRanges([index(0), index(5)]) });
+    const status = async (owner?: string) =>
+      (await t.app.request(`/seats/status?contract=${event}${owner ? `&owner=${owner}` : ""}`)).json();
+    expect(await status(alice)).toEqual({
+      contract: event.toLowerCase(),
+      seats: venue.seats.length,
+      sold: toRanges([index(0), index(5)]),
+      checkedIn: [index(5), 1],
+      mine: toRanges([index(0), index(5)]),
+    });
     expect((await status()).mine).toEqual([]);
     expect((await t.app.request(`/seats/status?contract=0x0000000000000000000000000000000000000001`)).status).toBe(404);
     expect((await t.app.request(`/seats/status?contract=nope`)).status).toBe(400);
@@ -148,10 +177,16 @@ describe("reserved seats in the indexer", { timeout: 120_000 }, () => {
 
     const ch = (await t.post("/seats/session/nonce", { contract: event })).body as unknown as GateChallenge;
     const message = buildSeatSignInMessage(ch, getAddress(t.chain.bob.account!.address));
-    const token = (await t.post("/seats/session", { message, signature: await t.chain.bob.signMessage({ account: t.chain.bob.account!, message }) })).body.token as string;
-    expect((await t.post("/seats/holds", { seats: [index(9)] }, { authorization: `Bearer ${token}` })).status).toBe(200);
+    const token = (
+      await t.post("/seats/session", {
+        message,
+        signature: await t.chain.bob.signMessage({ account: t.chain.bob.account!, message }),
+      })
+    ).body.token as string;
+    expect((await t.post("/seats/holds", { seats: [index(9)] }, { authorization: `Bearer ${token}` })).status).toBe(
+      200,
+    );
     expect(await next("seats")).toContain('"reason":"holds"');
     await reader.cancel();
   });
-
 });

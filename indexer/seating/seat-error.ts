@@ -1,5 +1,13 @@
 /** A refused seat request: a stable code for the app, the HTTP status, and words for a person. */
-export type SeatErrorCode = "UNAUTHORIZED" | "BAD_REQUEST" | "SEATS_TAKEN" | "HOLD_LIMIT" | "CLIENT_HOLD_LIMIT" | "EVENT_HOLD_LIMIT" | "SEAT_NOT_IN_LAYOUT" | "NO_LAYOUT";
+export type SeatErrorCode =
+  | "UNAUTHORIZED"
+  | "BAD_REQUEST"
+  | "SEATS_TAKEN"
+  | "HOLD_LIMIT"
+  | "CLIENT_HOLD_LIMIT"
+  | "EVENT_HOLD_LIMIT"
+  | "SEAT_NOT_IN_LAYOUT"
+  | "NO_LAYOUT";
 
 const STATUS: Record<SeatErrorCode, 400 | 401 | 404 | 409 | 429> = {
   UNAUTHORIZED: 401,

@@ -21,14 +21,21 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** A fresh event with a generated layout; answers its address and seat count. */
-async function seatedEvent(name: string, venue?: { sections: number; rows: number; seatsPerRow: number }): Promise<{ event: Address; seats: number }> {
+async function seatedEvent(
+  name: string,
+  venue?: { sections: number; rows: number; seatsPerRow: number },
+): Promise<{ event: Address; seats: number }> {
   const event = await t.chain.createEvent(name);
   await t.sync.syncToHead();
   if (!venue) return { event, seats: 0 };
   const org = t.chain.organizer;
-  const nonce = (await t.post("/gate/session/nonce", { contract: event, gateId: "organizer" })).body as unknown as GateSignInChallenge;
+  const nonce = (await t.post("/gate/session/nonce", { contract: event, gateId: "organizer" }))
+    .body as unknown as GateSignInChallenge;
   const message = buildGateSignInMessage(nonce, getAddress(org.account!.address));
-  const session = await t.post("/gate/session", { message, signature: await org.signMessage({ account: org.account!, message }) });
+  const session = await t.post("/gate/session", {
+    message,
+    signature: await org.signMessage({ account: org.account!, message }),
+  });
   const put = await t.app.request(`/seats/venue?contract=${event}`, {
     method: "PUT",
     headers: { "content-type": "application/json", authorization: `Bearer ${session.body.token as string}` },
@@ -56,7 +63,10 @@ async function hold(token: string, seats: number[], client: string, method = "PO
     headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-forwarded-for": client },
     body: JSON.stringify({ seats }),
   });
-  return { status: res.status, body: (await res.json()) as { seats?: number[]; released?: number[]; error?: { code: string; seats?: number[] } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { seats?: number[]; released?: number[]; error?: { code: string; seats?: number[] } },
+  };
 }
 
 const eight = (from: number) => Array.from({ length: 8 }, (_, i) => from + i);
@@ -80,7 +90,11 @@ describe("seat hold limits", { timeout: 120_000 }, () => {
   it("lets a wallet renew its seats without counting them twice, and gives the client's room back on release", async () => {
     const { event } = await seatedEvent("Renewal Arena", { sections: 4, rows: 5, seatsPerRow: 10 });
     const client = "198.51.100.3";
-    const tokens = [await throwawaySession(event, client), await throwawaySession(event, client), await throwawaySession(event, client)];
+    const tokens = [
+      await throwawaySession(event, client),
+      await throwawaySession(event, client),
+      await throwawaySession(event, client),
+    ];
     for (const [i, token] of tokens.entries()) expect((await hold(token, eight(i * 8), client)).status).toBe(200);
     expect((await hold(tokens[0]!, eight(0), client)).status).toBe(200); // renewal
     const fourth = await throwawaySession(event, client);
@@ -93,18 +107,39 @@ describe("seat hold limits", { timeout: 120_000 }, () => {
     const { event, seats } = await seatedEvent("Small Club", { sections: 1, rows: 4, seatsPerRow: 10 });
     const cap = Math.max(SEAT_HOLD_LIMITS.perWallet, Math.floor(seats * SEAT_HOLD_LIMITS.perEventShare));
     let next = 0;
-    for (let i = 0; next + 8 <= cap; i++, next += 8) expect((await hold(await throwawaySession(event, `198.51.101.${i}`), eight(next), `198.51.101.${i}`)).status).toBe(200);
+    for (let i = 0; next + 8 <= cap; i++, next += 8)
+      expect(
+        (await hold(await throwawaySession(event, `198.51.101.${i}`), eight(next), `198.51.101.${i}`)).status,
+      ).toBe(200);
     const late = await throwawaySession(event, "198.51.102.1");
-    const over = await hold(late, Array.from({ length: cap - next + 1 }, (_, i) => next + i), "198.51.102.1");
+    const over = await hold(
+      late,
+      Array.from({ length: cap - next + 1 }, (_, i) => next + i),
+      "198.51.102.1",
+    );
     expect(over).toMatchObject({ status: 429, body: { error: { code: "EVENT_HOLD_LIMIT" } } });
-    expect((await hold(late, Array.from({ length: cap - next }, (_, i) => next + i), "198.51.102.1")).status).toBe(cap === next ? 400 : 200);
+    expect(
+      (
+        await hold(
+          late,
+          Array.from({ length: cap - next }, (_, i) => next + i),
+          "198.51.102.1",
+        )
+      ).status,
+    ).toBe(cap === next ? 400 : 200);
   });
 
   it("refuses seats outside the layout, and any hold on an event without one, with a reason", async () => {
     const { event, seats } = await seatedEvent("Checked Hall", { sections: 1, rows: 2, seatsPerRow: 10 });
     const token = await throwawaySession(event, "198.51.103.1");
-    expect(await hold(token, [999_000], "198.51.103.1")).toMatchObject({ status: 400, body: { error: { code: "SEAT_NOT_IN_LAYOUT", seats: [999_000] } } });
-    expect(await hold(token, [0, seats], "198.51.103.1")).toMatchObject({ status: 400, body: { error: { code: "SEAT_NOT_IN_LAYOUT", seats: [seats] } } });
+    expect(await hold(token, [999_000], "198.51.103.1")).toMatchObject({
+      status: 400,
+      body: { error: { code: "SEAT_NOT_IN_LAYOUT", seats: [999_000] } },
+    });
+    expect(await hold(token, [0, seats], "198.51.103.1")).toMatchObject({
+      status: 400,
+      body: { error: { code: "SEAT_NOT_IN_LAYOUT", seats: [seats] } },
+    });
     expect((await hold(token, [seats - 1], "198.51.103.1")).status).toBe(200);
 
     const { event: bare } = await seatedEvent("No Map Night");

@@ -16,7 +16,10 @@ const T0 = new Date("2026-06-01T18:00:00Z");
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 async function refusal(p: Promise<unknown>): Promise<SeatError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(err instanceof SeatError)) throw new Error(`expected a SeatError, got ${String(err)}`);
   return err;
 }
@@ -33,7 +36,8 @@ describe.each(testDatabases())("seat holds on $name", { timeout: 120_000 }, (kin
     await database.close();
     await kind.shutdown();
   });
-  const hold = (holder: string, seats: number[], now = T0, contract = EVENT) => holdSeats(database.db, { contract, holder, seats, now, settings });
+  const hold = (holder: string, seats: number[], now = T0, contract = EVENT) =>
+    holdSeats(database.db, { contract, holder, seats, now, settings });
 
   it.skipIf(kind.skip)("holds all chosen seats or none, and names the seats someone else holds", async () => {
     expect(await hold(fan(1), [10, 11])).toEqual({ seats: [10, 11], expiresAt: at(180).toISOString() });
@@ -72,16 +76,23 @@ describe.each(testDatabases())("seat holds on $name", { timeout: 120_000 }, (kin
     expect(await releaseSeats(database.db, { contract: EVENT, holder: f })).toEqual({ released: [41] });
   });
 
-  it.skipIf(kind.skip)("20 fans racing for the same 6 seats: every seat ends with exactly one holder, no fan over the cap", async () => {
-    const seats = [100, 101, 102, 103, 104, 105];
-    const fans = Array.from({ length: 20 }, (_, i) => fan(1000 + i));
-    const results = await Promise.allSettled(fans.flatMap((f, i) => [hold(f, [seats[i % 6]!, seats[(i + 1) % 6]!]), hold(f, [seats[(i + 2) % 6]!])]));
-    for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(SeatError);
-    const won = results.filter((r) => r.status === "fulfilled").flatMap((r) => (r as PromiseFulfilledResult<{ seats: number[] }>).value.seats);
-    expect(won.sort((a, b) => a - b)).toEqual(seats);
-    const rows = (await activeHolds(database.db, EVENT, T0)).holds.filter((h) => seats.includes(h.seat));
-    expect(rows.map((h) => h.seat)).toEqual(seats);
-  });
+  it.skipIf(kind.skip)(
+    "20 fans racing for the same 6 seats: every seat ends with exactly one holder, no fan over the cap",
+    async () => {
+      const seats = [100, 101, 102, 103, 104, 105];
+      const fans = Array.from({ length: 20 }, (_, i) => fan(1000 + i));
+      const results = await Promise.allSettled(
+        fans.flatMap((f, i) => [hold(f, [seats[i % 6]!, seats[(i + 1) % 6]!]), hold(f, [seats[(i + 2) % 6]!])]),
+      );
+      for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(SeatError);
+      const won = results
+        .filter((r) => r.status === "fulfilled")
+        .flatMap((r) => (r as PromiseFulfilledResult<{ seats: number[] }>).value.seats);
+      expect(won.sort((a, b) => a - b)).toEqual(seats);
+      const rows = (await activeHolds(database.db, EVENT, T0)).holds.filter((h) => seats.includes(h.seat));
+      expect(rows.map((h) => h.seat)).toEqual(seats);
+    },
+  );
 
   it.skipIf(kind.skip)("one fan's parallel requests cannot slip past the cap", async () => {
     const f = fan(9);

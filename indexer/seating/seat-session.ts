@@ -17,21 +17,36 @@ const SESSION_SECONDS = 3600;
 
 export type SeatSession = { token: string; wallet: string; contract: string; expiresAt: string };
 
-export function issueSeatNonce(ctx: GateContext, body: { contract: `0x${string}`; domain?: string | undefined }): Promise<GateChallenge> {
+export function issueSeatNonce(
+  ctx: GateContext,
+  body: { contract: `0x${string}`; domain?: string | undefined },
+): Promise<GateChallenge> {
   return issueChallenge(ctx, { contract: body.contract, gateId: "seats", domain: body.domain, purpose: "seats" });
 }
 
-export async function openSeatSession(ctx: GateContext, body: { message: string; signature: Hex }): Promise<SeatSession> {
+export async function openSeatSession(
+  ctx: GateContext,
+  body: { message: string; signature: Hex },
+): Promise<SeatSession> {
   const { signer, challenge } = await verifySiweOnce(ctx, body.message, body.signature, "seats");
   const token = newSecret();
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + SESSION_SECONDS * 1000);
-  await ctx.db.insert(seatSessions).values({ tokenHash: hashSecret(token), wallet: signer.toLowerCase(), contract: challenge.contract.toLowerCase(), createdAt: now, expiresAt });
+  await ctx.db.insert(seatSessions).values({
+    tokenHash: hashSecret(token),
+    wallet: signer.toLowerCase(),
+    contract: challenge.contract.toLowerCase(),
+    createdAt: now,
+    expiresAt,
+  });
   return { token, wallet: signer, contract: getAddress(challenge.contract), expiresAt: expiresAt.toISOString() };
 }
 
 /** The wallet and event behind `Authorization: Bearer …`, or UNAUTHORIZED. */
-export async function seatSessionOf(ctx: GateContext, authorization: string | undefined): Promise<{ wallet: string; contract: string }> {
+export async function seatSessionOf(
+  ctx: GateContext,
+  authorization: string | undefined,
+): Promise<{ wallet: string; contract: string }> {
   const m = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(authorization ?? "");
   if (!m) throw new SeatError("UNAUTHORIZED", "sign in with your wallet to hold seats");
   const [row] = await ctx.db

@@ -10,9 +10,20 @@ import { big, rows } from "../db/queries/rows";
 import type { Db } from "../db/types";
 import type { VenueCache } from "./venue-cache";
 
-export type SeatStatusBody = { contract: string; seats: number; sold: SeatRanges; checkedIn: SeatRanges; mine: SeatRanges };
+export type SeatStatusBody = {
+  contract: string;
+  seats: number;
+  sold: SeatRanges;
+  checkedIn: SeatRanges;
+  mine: SeatRanges;
+};
 
-export async function seatStatus(db: Db, venues: VenueCache, contract: string, owner?: string): Promise<SeatStatusBody | null> {
+export async function seatStatus(
+  db: Db,
+  venues: VenueCache,
+  contract: string,
+  owner?: string,
+): Promise<SeatStatusBody | null> {
   const venue = await venues.venue(contract);
   if (!venue) return null;
   const c = contract.toLowerCase();
@@ -33,5 +44,11 @@ export async function seatStatus(db: Db, venues: VenueCache, contract: string, o
     if (r.checked_in) checkedIn.push(seat.index);
     if (me && r.owner.toLowerCase() === me) mine.push(seat.index);
   }
-  return { contract: c, seats: venue.seats.length, sold: toRanges(sold), checkedIn: toRanges(checkedIn), mine: toRanges(mine) };
+  return {
+    contract: c,
+    seats: venue.seats.length,
+    sold: toRanges(sold),
+    checkedIn: toRanges(checkedIn),
+    mine: toRanges(mine),
+  };
 }

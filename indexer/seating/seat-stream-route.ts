@@ -27,7 +27,10 @@ export function seatStreamRoutes(ctx: GateContext, changes: ChangeFeed, limits: 
   const slots = createStreamSlots(limits, "seat");
   return new Hono()
     .get("/status", async (c) => {
-      const q = parseOr400(z.object({ contract: addressSchema, owner: addressSchema.optional() }), { contract: c.req.query("contract"), owner: c.req.query("owner") });
+      const q = parseOr400(z.object({ contract: addressSchema, owner: addressSchema.optional() }), {
+        contract: c.req.query("contract"),
+        owner: c.req.query("owner"),
+      });
       const body = await seatStatus(ctx.db, ctx.venues, q.contract, q.owner);
       if (!body) throw new ApiError(404, "NOT_FOUND", `no venue layout for ${q.contract}`);
       return c.json(body);
@@ -35,7 +38,12 @@ export function seatStreamRoutes(ctx: GateContext, changes: ChangeFeed, limits: 
     .get("/stream", (c) => {
       const { contract } = parseOr400(z.object({ contract: addressSchema }), { contract: c.req.query("contract") });
       const release = slots.take(clientIp(c, ctx.settings.trustedProxyHops));
-      if (typeof release !== "function") throw new ApiError(release.code === "BUSY" ? 503 : 429, release.code, `${release.message} (or poll /seats/status)`);
+      if (typeof release !== "function")
+        throw new ApiError(
+          release.code === "BUSY" ? 503 : 429,
+          release.code,
+          `${release.message} (or poll /seats/status)`,
+        );
       const key = contract.toLowerCase();
       return streamSSE(c, async (stream) => {
         let dirty: string | null = null;

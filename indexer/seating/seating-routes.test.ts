@@ -20,9 +20,13 @@ describe("seat holds over HTTP", { timeout: 60_000 }, () => {
     event = await t.chain.createEvent("Seated Show");
     await t.sync.syncToHead();
     // Holds need the event's layout (seat-hold-limits.test.ts): the organizer sets one first.
-    const ch = (await t.post("/gate/session/nonce", { contract: event, gateId: "organizer" })).body as unknown as GateSignInChallenge;
+    const ch = (await t.post("/gate/session/nonce", { contract: event, gateId: "organizer" }))
+      .body as unknown as GateSignInChallenge;
     const message = buildGateSignInMessage(ch, getAddress(t.chain.organizer.account!.address));
-    const org = await t.post("/gate/session", { message, signature: await t.chain.organizer.signMessage({ account: t.chain.organizer.account!, message }) });
+    const org = await t.post("/gate/session", {
+      message,
+      signature: await t.chain.organizer.signMessage({ account: t.chain.organizer.account!, message }),
+    });
     const put = await t.app.request(`/seats/venue?contract=${event}`, {
       method: "PUT",
       headers: { "content-type": "application/json", authorization: `Bearer ${org.body.token as string}` },
@@ -42,7 +46,10 @@ describe("seat holds over HTTP", { timeout: 60_000 }, () => {
   const request = async (method: string, path: string, token?: string, body?: unknown) => {
     const res = await t.app.request(path, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     return { status: res.status, body: (await res.json()) as any };
@@ -55,14 +62,21 @@ describe("seat holds over HTTP", { timeout: 60_000 }, () => {
     const replay = await t.post("/seats/session", { message: alice.message, signature: alice.signature });
     expect(replay.status).toBe(409);
 
-    expect((await request("POST", "/seats/holds", alice.token, { seats: [5, 6] })).body).toMatchObject({ seats: [5, 6] });
+    expect((await request("POST", "/seats/holds", alice.token, { seats: [5, 6] })).body).toMatchObject({
+      seats: [5, 6],
+    });
     const bob = await signIn(t.chain.bob);
     const refused = await request("POST", "/seats/holds", bob.token, { seats: [6, 7] });
     expect(refused).toMatchObject({ status: 409, body: { error: { code: "SEATS_TAKEN", seats: [6] } } });
 
     const anyone = await request("GET", `/seats/holds?contract=${event}`);
-    expect(anyone.body.holds.map((h: { seat: number; mine: boolean }) => [h.seat, h.mine])).toEqual([[5, false], [6, false]]);
-    expect(JSON.stringify(anyone.body).toLowerCase()).not.toContain(t.chain.alice.account!.address.slice(2).toLowerCase());
+    expect(anyone.body.holds.map((h: { seat: number; mine: boolean }) => [h.seat, h.mine])).toEqual([
+      [5, false],
+      [6, false],
+    ]);
+    expect(JSON.stringify(anyone.body).toLowerCase()).not.toContain(
+      t.chain.alice.account!.address.slice(2).toLowerCase(),
+    );
     const mine = await request("GET", `/seats/holds?contract=${event}`, alice.token);
     expect(mine.body.holds.every((h: { mine: boolean }) => h.mine)).toBe(true);
 
@@ -71,34 +85,70 @@ describe("seat holds over HTTP", { timeout: 60_000 }, () => {
   });
 
   it("holds nothing without a valid session, and refuses bad input in words", async () => {
-    expect(await request("POST", "/seats/holds", undefined, { seats: [1] })).toMatchObject({ status: 401, body: { error: { code: "UNAUTHORIZED" } } });
+    expect(await request("POST", "/seats/holds", undefined, { seats: [1] })).toMatchObject({
+      status: 401,
+      body: { error: { code: "UNAUTHORIZED" } },
+    });
     expect(await request("POST", "/seats/holds", "x".repeat(43), { seats: [1] })).toMatchObject({ status: 401 });
     const alice = await signIn(t.chain.alice);
     expect((await request("POST", "/seats/holds", alice.token, { seats: [] })).status).toBe(400);
     expect((await request("POST", "/seats/holds", alice.token, { seats: ["A1"] })).status).toBe(400);
     expect((await request("GET", "/seats/holds?contract=nope")).status).toBe(400);
-    expect((await t.post("/seats/session/nonce", { contract: "0x0000000000000000000000000000000000000001" })).status).toBe(404);
+    expect(
+      (await t.post("/seats/session/nonce", { contract: "0x0000000000000000000000000000000000000001" })).status,
+    ).toBe(404);
   });
 
   it("lets the organizer set the venue (JSON or CSV, problems listed) and anyone read it", async () => {
     const organizerToken = async (wallet: typeof t.chain.alice) => {
-      const ch = (await t.post("/gate/session/nonce", { contract: event, gateId: "organizer" })).body as unknown as GateSignInChallenge;
+      const ch = (await t.post("/gate/session/nonce", { contract: event, gateId: "organizer" }))
+        .body as unknown as GateSignInChallenge;
       const message = buildGateSignInMessage(ch, getAddress(wallet.account!.address));
-      const res = await t.post("/gate/session", { message, signature: await wallet.signMessage({ account: wallet.account!, message }) });
+      const res = await t.post("/gate/session", {
+        message,
+        signature: await wallet.signMessage({ account: wallet.account!, message }),
+      });
       return res.body.token as string | undefined;
     };
     const org = await organizerToken(t.chain.organizer);
     expect(org).toBeTruthy();
-    const put = (token: string | undefined, body: unknown) => request("PUT", `/seats/venue?contract=${event}`, token, body);
+    const put = (token: string | undefined, body: unknown) =>
+      request("PUT", `/seats/venue?contract=${event}`, token, body);
 
     const arena = generateVenue({ sections: 4, rows: 5, seatsPerRow: 10, tiers: 1 }); // the event has one tier
-    expect((await put(org, { layout: arena })).body).toMatchObject({ contract: event, name: "Generated arena", seats: 4 * (5 * 10 + 1) });
+    expect((await put(org, { layout: arena })).body).toMatchObject({
+      contract: event,
+      name: "Generated arena",
+      seats: 4 * (5 * 10 + 1),
+    });
     const read = await request("GET", `/seats/venue?contract=${event}`);
     expect(read.body).toMatchObject({ seats: 204, layout: { name: "Generated arena" } });
     expect(read.body.layout.sections).toHaveLength(4);
 
-    const bad = await put(org, { layout: { name: "Bad", sections: [{ id: "A", tier: 0, rows: [{ id: "1", seats: [{ number: 1, x: 0, y: 0 }, { number: 1, x: 1, y: 0 }] }] }] } });
-    expect(bad).toMatchObject({ status: 400, body: { error: { code: "BAD_LAYOUT", problems: [{ where: "sections[0].rows[0].seats[1]" }] } } });
+    const bad = await put(org, {
+      layout: {
+        name: "Bad",
+        sections: [
+          {
+            id: "A",
+            tier: 0,
+            rows: [
+              {
+                id: "1",
+                seats: [
+                  { number: 1, x: 0, y: 0 },
+                  { number: 1, x: 1, y: 0 },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    });
+    expect(bad).toMatchObject({
+      status: 400,
+      body: { error: { code: "BAD_LAYOUT", problems: [{ where: "sections[0].rows[0].seats[1]" }] } },
+    });
     const csv = await put(org, { name: "Club", csv: "section,row,seat,x,y,tier\nFloor,A,1,0,0,0\nFloor,A,2,1,0,0\n" });
     expect(csv.body).toMatchObject({ name: "Club", seats: 2 });
 

@@ -18,7 +18,13 @@ import { issueSeatNonce, openSeatSession, seatSessionOf } from "./seat-session";
 
 const seatIndex = z.number().int().min(0).max(1_000_000);
 const nonceSchema = z.object({ contract: addressSchema, domain: z.string().max(255).optional() });
-const signedSchema = z.object({ message: z.string().min(1).max(16_384), signature: z.string().regex(/^0x([0-9a-fA-F]{2})+$/).max(16_384) as z.ZodType<`0x${string}`> });
+const signedSchema = z.object({
+  message: z.string().min(1).max(16_384),
+  signature: z
+    .string()
+    .regex(/^0x([0-9a-fA-F]{2})+$/)
+    .max(16_384) as z.ZodType<`0x${string}`>,
+});
 const holdSchema = z.object({ seats: z.array(seatIndex).min(1).max(64) });
 const releaseSchema = z.object({ seats: z.array(seatIndex).max(64).optional() });
 
@@ -41,7 +47,12 @@ export function seatingRoutes(ctx: GateContext, settings: HoldSettings = DEFAULT
         const venue = await ctx.venues.venue(s.contract);
         if (!venue) throw new SeatError("NO_LAYOUT", "this event has no seat map, so there are no seats to hold");
         const outside = [...new Set(body.seats)].filter((seat) => seat >= venue.seats.length);
-        if (outside.length) throw new SeatError("SEAT_NOT_IN_LAYOUT", `not seats of this event's layout (seats 0 to ${venue.seats.length - 1}): ${outside.join(", ")}`, outside);
+        if (outside.length)
+          throw new SeatError(
+            "SEAT_NOT_IN_LAYOUT",
+            `not seats of this event's layout (seats 0 to ${venue.seats.length - 1}): ${outside.join(", ")}`,
+            outside,
+          );
         const now = ctx.now();
         const reservation = clients.reserve({
           contract: s.contract,
@@ -51,10 +62,24 @@ export function seatingRoutes(ctx: GateContext, settings: HoldSettings = DEFAULT
           cap: settings.maxPerClient ?? Number.POSITIVE_INFINITY,
           now: now.getTime(),
         });
-        if (!reservation.ok) throw new SeatError("CLIENT_HOLD_LIMIT", `${reservation.held} seats of this event are already held from your network address (at most ${settings.maxPerClient} at a time)`);
-        const eventCap = settings.eventShare === undefined ? undefined : Math.max(settings.maxPerHolder, Math.floor(venue.seats.length * settings.eventShare));
+        if (!reservation.ok)
+          throw new SeatError(
+            "CLIENT_HOLD_LIMIT",
+            `${reservation.held} seats of this event are already held from your network address (at most ${settings.maxPerClient} at a time)`,
+          );
+        const eventCap =
+          settings.eventShare === undefined
+            ? undefined
+            : Math.max(settings.maxPerHolder, Math.floor(venue.seats.length * settings.eventShare));
         try {
-          const held = await holdSeats(ctx.db, { contract: s.contract, holder: s.wallet, seats: body.seats, now, settings, ...(eventCap === undefined ? {} : { eventCap }) });
+          const held = await holdSeats(ctx.db, {
+            contract: s.contract,
+            holder: s.wallet,
+            seats: body.seats,
+            now,
+            settings,
+            ...(eventCap === undefined ? {} : { eventCap }),
+          });
           ctx.seatEvents.notify(s.contract);
           return held;
         } catch (err) {
@@ -79,7 +104,14 @@ export function seatingRoutes(ctx: GateContext, settings: HoldSettings = DEFAULT
       const { contract } = parseOr400(z.object({ contract: addressSchema }), { contract: c.req.query("contract") });
       const auth = c.req.header("authorization");
       const mine = auth ? await session(c).catch(() => null) : null;
-      return c.json(await activeHolds(ctx.db, contract, ctx.now(), mine && mine.contract === contract.toLowerCase() ? mine.wallet : undefined));
+      return c.json(
+        await activeHolds(
+          ctx.db,
+          contract,
+          ctx.now(),
+          mine && mine.contract === contract.toLowerCase() ? mine.wallet : undefined,
+        ),
+      );
     });
 }
 
@@ -95,8 +127,16 @@ async function answer(c: Context, work: () => Promise<unknown>) {
   try {
     return c.json(await work());
   } catch (err) {
-    if (err instanceof SeatError) return c.json({ error: { code: err.code, message: err.message, ...(err.seats.length ? { seats: err.seats } : {}) } }, err.status);
-    if (err instanceof GateDenial) return c.json({ error: { code: err.reason, message: err.detail } }, err.reason === "BAD_SIGNATURE" ? 401 : err.reason === "CHALLENGE_USED" ? 409 : 400);
+    if (err instanceof SeatError)
+      return c.json(
+        { error: { code: err.code, message: err.message, ...(err.seats.length ? { seats: err.seats } : {}) } },
+        err.status,
+      );
+    if (err instanceof GateDenial)
+      return c.json(
+        { error: { code: err.reason, message: err.detail } },
+        err.reason === "BAD_SIGNATURE" ? 401 : err.reason === "CHALLENGE_USED" ? 409 : 400,
+      );
     throw err;
   }
 }

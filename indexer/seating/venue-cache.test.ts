@@ -37,8 +37,16 @@ describe("venue cache", () => {
     await cache.seatOf(EVENT, seatTokenId(0, 0));
     await new Promise((r) => setTimeout(r, 50));
     const seat = venue.seats.find((s) => s.tier === 1 && s.tierSeat === 3)!;
-    expect(await cache.seatOf(EVENT, seatTokenId(1, 3))).toEqual({ section: seat.section, row: seat.row, number: seat.number });
-    expect(await cache.seatOf(EVENT.toLowerCase(), seatTokenId(1, 3))).toEqual({ section: seat.section, row: seat.row, number: seat.number });
+    expect(await cache.seatOf(EVENT, seatTokenId(1, 3))).toEqual({
+      section: seat.section,
+      row: seat.row,
+      number: seat.number,
+    });
+    expect(await cache.seatOf(EVENT.toLowerCase(), seatTokenId(1, 3))).toEqual({
+      section: seat.section,
+      row: seat.row,
+      number: seat.number,
+    });
     expect(await cache.seatOf(EVENT, 7n)).toBeUndefined();
     expect(await cache.seatOf(EVENT, seatTokenId(1, 10_000))).toBeUndefined();
     expect(await cache.seatOf("0x00000000000000000000000000000000000000bb", seatTokenId(0, 0))).toBeUndefined();
@@ -47,15 +55,29 @@ describe("venue cache", () => {
   it("picks up a replaced layout after the recheck interval", async () => {
     let clock = 0;
     const cache = createVenueCache(database.db, { recheckMs: 1_000, now: () => clock });
-    const before = await store(generateVenue({ name: "Before", sections: 2, rows: 2, seatsPerRow: 2, tiers: 1 }), new Date(2_000));
+    const before = await store(
+      generateVenue({ name: "Before", sections: 2, rows: 2, seatsPerRow: 2, tiers: 1 }),
+      new Date(2_000),
+    );
     const first = before.seats[0]!;
-    expect(await cache.seatOf(EVENT, seatTokenId(0, 0))).toEqual({ section: first.section, row: first.row, number: first.number });
-    const after = await store(generateVenue({ name: "After", sections: 3, rows: 4, seatsPerRow: 5, tiers: 1 }), new Date(3_000));
+    expect(await cache.seatOf(EVENT, seatTokenId(0, 0))).toEqual({
+      section: first.section,
+      row: first.row,
+      number: first.number,
+    });
+    const after = await store(
+      generateVenue({ name: "After", sections: 3, rows: 4, seatsPerRow: 5, tiers: 1 }),
+      new Date(3_000),
+    );
     const last = after.seats.at(-1)!;
     expect(await cache.seatOf(EVENT, seatTokenId(0, last.tierSeat))).toBeUndefined(); // still the old one
     clock = 1_000;
     await cache.seatOf(EVENT, seatTokenId(0, 0)); // triggers the background recheck
     await new Promise((r) => setTimeout(r, 50));
-    expect(await cache.seatOf(EVENT, seatTokenId(0, last.tierSeat))).toEqual({ section: last.section, row: last.row, number: last.number });
+    expect(await cache.seatOf(EVENT, seatTokenId(0, last.tierSeat))).toEqual({
+      section: last.section,
+      row: last.row,
+      number: last.number,
+    });
   });
 });

@@ -25,10 +25,17 @@ export function createVenueCache(db: Db, o: { recheckMs?: number; maxEvents?: nu
   const entries = new Map<string, Entry>();
 
   async function load(contract: string, known?: Entry): Promise<Entry> {
-    const [meta] = await db.select({ updatedAt: venueLayouts.updatedAt }).from(venueLayouts).where(eq(venueLayouts.contract, contract));
+    const [meta] = await db
+      .select({ updatedAt: venueLayouts.updatedAt })
+      .from(venueLayouts)
+      .where(eq(venueLayouts.contract, contract));
     if (!meta) return { venue: null, updatedAt: 0, checkedAt: now() };
-    if (known && known.updatedAt === meta.updatedAt.getTime()) return { ...known, checkedAt: now(), refreshing: undefined };
-    const [row] = await db.select({ layout: venueLayouts.layout, updatedAt: venueLayouts.updatedAt }).from(venueLayouts).where(eq(venueLayouts.contract, contract));
+    if (known && known.updatedAt === meta.updatedAt.getTime())
+      return { ...known, checkedAt: now(), refreshing: undefined };
+    const [row] = await db
+      .select({ layout: venueLayouts.layout, updatedAt: venueLayouts.updatedAt })
+      .from(venueLayouts)
+      .where(eq(venueLayouts.contract, contract));
     // Stored layouts were validated on PUT; a row that no longer parses (schema change) reads as none.
     let venue: VenueSeats | null = null;
     try {

@@ -22,27 +22,64 @@ const putSchema = z.union([
 export function venueRoutes(ctx: GateContext) {
   return new Hono()
     .put("/venue", async (c) => {
-      const contract = parseOr400(z.object({ contract: addressSchema }), { contract: c.req.query("contract") }).contract;
+      const contract = parseOr400(z.object({ contract: addressSchema }), {
+        contract: c.req.query("contract"),
+      }).contract;
       const organizerOf = await organizerContract(ctx, c.req.header("authorization") ?? "");
       if (!organizerOf || organizerOf.toLowerCase() !== contract.toLowerCase()) {
-        return c.json({ error: { code: "UNAUTHORIZED", message: "sign in as this event's organizer to set its venue" } }, 401);
+        return c.json(
+          { error: { code: "UNAUTHORIZED", message: "sign in as this event's organizer to set its venue" } },
+          401,
+        );
       }
       const body = parseOr400(putSchema, await readJson(c));
       try {
         const venue = "layout" in body ? parseVenueLayout(body.layout) : parseVenueCsv(body.name, body.csv);
-        const { problems, warnings } = await checkVenueAgainstChain(ctx.db, contract, venue, await ctx.venues.venue(contract));
-        if (problems.length) return c.json({ error: { code: "LAYOUT_CONFLICT", message: problems[0]!, problems: problems.map((message) => ({ where: "(chain)", message })) } }, 409);
-        const row = { contract: contract.toLowerCase(), layout: venue.layout, seats: venue.seats.length, updatedAt: ctx.now() };
-        await ctx.db.insert(venueLayouts).values(row).onConflictDoUpdate({ target: venueLayouts.contract, set: { layout: row.layout, seats: row.seats, updatedAt: row.updatedAt } });
+        const { problems, warnings } = await checkVenueAgainstChain(
+          ctx.db,
+          contract,
+          venue,
+          await ctx.venues.venue(contract),
+        );
+        if (problems.length)
+          return c.json(
+            {
+              error: {
+                code: "LAYOUT_CONFLICT",
+                message: problems[0]!,
+                problems: problems.map((message) => ({ where: "(chain)", message })),
+              },
+            },
+            409,
+          );
+        const row = {
+          contract: contract.toLowerCase(),
+          layout: venue.layout,
+          seats: venue.seats.length,
+          updatedAt: ctx.now(),
+        };
+        await ctx.db
+          .insert(venueLayouts)
+          .values(row)
+          .onConflictDoUpdate({
+            target: venueLayouts.contract,
+            set: { layout: row.layout, seats: row.seats, updatedAt: row.updatedAt },
+          });
         ctx.venues.forget(contract);
         return c.json({ contract, name: venue.name, seats: venue.seats.length, warnings });
       } catch (err) {
-        if (err instanceof VenueLayoutError) return c.json({ error: { code: "BAD_LAYOUT", message: err.message, problems: err.problems.slice(0, 100) } }, 400);
+        if (err instanceof VenueLayoutError)
+          return c.json(
+            { error: { code: "BAD_LAYOUT", message: err.message, problems: err.problems.slice(0, 100) } },
+            400,
+          );
         throw err;
       }
     })
     .get("/venue", async (c: Context) => {
-      const contract = parseOr400(z.object({ contract: addressSchema }), { contract: c.req.query("contract") }).contract;
+      const contract = parseOr400(z.object({ contract: addressSchema }), {
+        contract: c.req.query("contract"),
+      }).contract;
       const [row] = await ctx.db.select().from(venueLayouts).where(eq(venueLayouts.contract, contract.toLowerCase()));
       if (!row) return c.json({ error: { code: "NOT_FOUND", message: `no venue layout for ${contract}` } }, 404);
       return c.json({ contract, seats: row.seats, updatedAt: row.updatedAt.toISOString(), layout: row.layout });

@@ -28,7 +28,10 @@ export async function applyRange(
   await db.transaction(async (tx) => {
     await advanceCursor(tx, args.cursorId, args.chainId, args.expectedCursor, lastBlock.number);
     await applyLogs(tx, args.logs, args.newEvents);
-    await tx.insert(blocks).values({ number: lastBlock.number, hash, parentHash }).onConflictDoUpdate({ target: blocks.number, set: { hash, parentHash } });
+    await tx
+      .insert(blocks)
+      .values({ number: lastBlock.number, hash, parentHash })
+      .onConflictDoUpdate({ target: blocks.number, set: { hash, parentHash } });
     await pruneBlocks(tx, lastBlock.number, args.finalityDepth);
   });
 }
@@ -36,7 +39,13 @@ export async function applyRange(
 /** Rolls the mirror back to `ancestor` (or clears it when null) and moves the cursor there, atomically. */
 export async function applyRollback(
   db: Db,
-  args: { cursorId: string; chainId: number; expectedCursor: number | null; ancestor: number | null; fromBlock: number },
+  args: {
+    cursorId: string;
+    chainId: number;
+    expectedCursor: number | null;
+    ancestor: number | null;
+    fromBlock: number;
+  },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const target = args.ancestor ?? args.fromBlock - 1;

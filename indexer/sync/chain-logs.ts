@@ -18,7 +18,9 @@ export const waitlistEvents = [
 ] as const;
 
 // `getAbiItem` of a name the ABI lacks gives undefined at run time, which would break decoding late.
-for (const item of waitlistEvents) if (!item) throw new Error("chain-logs: a Waitlist event is missing from the generated ABI (run scripts/gen-abis.ts)");
+for (const item of waitlistEvents)
+  if (!item)
+    throw new Error("chain-logs: a Waitlist event is missing from the generated ABI (run scripts/gen-abis.ts)");
 
 /** One ABI for decoding: names do not collide between the contracts. */
 export const indexedAbi = [eventCreatedEvent, ...eventTicketAbi, ...resaleMarketAbi, ...waitlistEvents] as const;
@@ -41,6 +43,9 @@ export function decodeLogs(raw: readonly Log[]): ChainLog[] {
 }
 
 /** Chain order: block, then position in the block. */
-export function compareLogs(a: { blockNumber: bigint; logIndex: number }, b: { blockNumber: bigint; logIndex: number }): number {
+export function compareLogs(
+  a: { blockNumber: bigint; logIndex: number },
+  b: { blockNumber: bigint; logIndex: number },
+): number {
   return a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1;
 }

@@ -50,7 +50,10 @@ export function createChangeFeed(bufferSize = 256): ChangeFeed {
  * Admissions → one `admission` change per short window (a gate rush is thousands of scans a minute; every
  * open page refetches on a change): the first admission after a quiet spell waits at most `windowMs`.
  */
-export function admissionNotifier(feed: Pick<ChangeFeed, "publish">, windowMs = 100): (contract: string, tokenIds: readonly string[]) => void {
+export function admissionNotifier(
+  feed: Pick<ChangeFeed, "publish">,
+  windowMs = 100,
+): (contract: string, tokenIds: readonly string[]) => void {
   const contracts = new Set<string>();
   let tickets = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -31,12 +31,22 @@ export async function writeCursor(db: DbOrTx, id: string, chainId: number, block
  * Moves the cursor from `expected` to `next`, or throws CursorMovedError if it is not at
  * `expected`. Locks the cursor row first, so two writers serialise and the second one fails.
  */
-export async function advanceCursor(db: DbOrTx, id: string, chainId: number, expected: number | null, next: number): Promise<void> {
-  const rows = await db.execute<{ block_number: string | number }>(sql`SELECT block_number FROM sync_cursor WHERE id = ${id} FOR UPDATE`);
+export async function advanceCursor(
+  db: DbOrTx,
+  id: string,
+  chainId: number,
+  expected: number | null,
+  next: number,
+): Promise<void> {
+  const rows = await db.execute<{ block_number: string | number }>(
+    sql`SELECT block_number FROM sync_cursor WHERE id = ${id} FOR UPDATE`,
+  );
   const list = (Array.isArray(rows) ? rows : (rows as { rows: { block_number: string | number }[] }).rows) ?? [];
   const current = list.length > 0 ? Number(list[0]!.block_number) : null;
   if (current !== expected) {
-    throw new CursorMovedError(`sync cursor is at ${current ?? "none"}, expected ${expected ?? "none"}: another instance is writing`);
+    throw new CursorMovedError(
+      `sync cursor is at ${current ?? "none"}, expected ${expected ?? "none"}: another instance is writing`,
+    );
   }
   await writeCursor(db, id, chainId, next);
 }

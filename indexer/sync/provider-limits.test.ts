@@ -9,7 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rangeCap } from "../../lib/rpc/range-cap";
 import { rpcCallStats } from "../../lib/rpc/rpc-call-stats";
 import { rpcTransport } from "../../lib/rpc/rpc-transport";
-import { startProviderSimulator, type ProviderSimulator } from "../../scripts/lib/provider-simulator/provider-simulator";
+import {
+  startProviderSimulator,
+  type ProviderSimulator,
+} from "../../scripts/lib/provider-simulator/provider-simulator";
 import type { Database } from "../db/types";
 import { chainActivity } from "../testing/activity";
 import { createChainFixture, type ChainFixture } from "../testing/chain-fixture";
@@ -34,7 +37,11 @@ const sleep = async (ms: number) => {
 
 beforeAll(async () => {
   chain = await createChainFixture();
-  const activity = chainActivity({ publicClient: chain.publicClient, wallets: [chain.organizer, chain.alice, chain.bob, chain.carol] as WalletClient[], factory: chain.factory });
+  const activity = chainActivity({
+    publicClient: chain.publicClient,
+    wallets: [chain.organizer, chain.alice, chain.bob, chain.carol] as WalletClient[],
+    factory: chain.factory,
+  });
   // Activity spread over ~12,000 blocks: events, mints, sales, check-ins between long empty stretches.
   const first = await activity.createTieredEvent("Long Night");
   await chain.mineBlocks(4_000);
@@ -59,10 +66,21 @@ afterAll(async () => {
 });
 
 function engine(client: PublicClient, d: Database, extra: Partial<SyncEngineOptions> = {}) {
-  return createSyncEngine({ client, db: d.db, chainId: chain.chainId, factory: chain.factory, fromBlock: chain.fromBlock, maxBlockRange: 2_000, pollIntervalMs: 20, log: () => {}, ...extra });
+  return createSyncEngine({
+    client,
+    db: d.db,
+    chainId: chain.chainId,
+    factory: chain.factory,
+    fromBlock: chain.fromBlock,
+    maxBlockRange: 2_000,
+    pollIntervalMs: 20,
+    log: () => {},
+    ...extra,
+  });
 }
 
-const throughSimulator = () => createPublicClient({ transport: rpcTransport(sim.url, { sleep, stats: rpcCallStats() }) }) as PublicClient;
+const throughSimulator = () =>
+  createPublicClient({ transport: rpcTransport(sim.url, { sleep, stats: rpcCallStats() }) }) as PublicClient;
 
 describe("sync engine behind a provider's limits", () => {
   it.each([
@@ -70,25 +88,28 @@ describe("sync engine behind a provider's limits", () => {
     ["quicknode", 500], // states its cap
     ["invalid-params", 400], // -32602 "invalid block range params": no number, so half the refused 800
     ["range-too-large", 400],
-  ] as const)("%s at a 500-block cap: one refusal teaches the cap, nothing is refused after it, nothing is lost", async (style, learned) => {
-    await resetDatabase(db.db);
-    sim.setLimits({ style, maxLogRange: 500, rps: undefined });
-    sim.resetStats();
-    const cap = rangeCap();
-    const sync = engine(throughSimulator(), db, { rangeCap: cap });
-    await sync.syncToHead();
-    expect(sim.stats().methods.eth_getLogs!.refused).toBe(1);
-    expect(cap.blocks).toBe(learned);
-    expect(sync.status().counters).toMatchObject({ rangeShrinks: 1, rangeCap: learned });
-    expect(sync.status().counters.rangeSize).toBeLessThanOrEqual(learned);
-    expect(await dumpChainTables(db.db)).toEqual(reference);
+  ] as const)(
+    "%s at a 500-block cap: one refusal teaches the cap, nothing is refused after it, nothing is lost",
+    async (style, learned) => {
+      await resetDatabase(db.db);
+      sim.setLimits({ style, maxLogRange: 500, rps: undefined });
+      sim.resetStats();
+      const cap = rangeCap();
+      const sync = engine(throughSimulator(), db, { rangeCap: cap });
+      await sync.syncToHead();
+      expect(sim.stats().methods.eth_getLogs!.refused).toBe(1);
+      expect(cap.blocks).toBe(learned);
+      expect(sync.status().counters).toMatchObject({ rangeShrinks: 1, rangeCap: learned });
+      expect(sync.status().counters.rangeSize).toBeLessThanOrEqual(learned);
+      expect(await dumpChainTables(db.db)).toEqual(reference);
 
-    // The next engine on the same endpoint (same process, shared cap) is not refused at all.
-    await resetDatabase(db.db);
-    sim.resetStats();
-    await engine(throughSimulator(), db, { rangeCap: cap }).syncToHead();
-    expect(sim.stats().methods.eth_getLogs!.refused).toBe(0);
-  });
+      // The next engine on the same endpoint (same process, shared cap) is not refused at all.
+      await resetDatabase(db.db);
+      sim.resetStats();
+      await engine(throughSimulator(), db, { rangeCap: cap }).syncToHead();
+      expect(sim.stats().methods.eth_getLogs!.refused).toBe(0);
+    },
+  );
 
   it("waits out 429s (a -32005 body: Infura's code for 'too many results' too) for the Retry-After they name, and never shrinks a range for them", async () => {
     await resetDatabase(db.db);

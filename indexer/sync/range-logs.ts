@@ -33,10 +33,17 @@ export type RangeSpec = {
  */
 export async function fetchRangeLogs(client: PublicClient, spec: RangeSpec, retry: RetryOptions): Promise<RangeLogs> {
   const { fromBlock, toBlock } = spec;
-  const first = [spec.factory, ...(spec.market ? [spec.market] : []), ...(spec.waitlist ? [spec.waitlist] : []), ...spec.knownContracts];
+  const first = [
+    spec.factory,
+    ...(spec.market ? [spec.market] : []),
+    ...(spec.waitlist ? [spec.waitlist] : []),
+    ...spec.knownContracts,
+  ];
   const logs = decodeLogs(await getLogsFor(client, first, fromBlock, toBlock, retry));
 
-  const created = logs.filter((l) => l.eventName === "EventCreated" && l.address.toLowerCase() === spec.factory.toLowerCase());
+  const created = logs.filter(
+    (l) => l.eventName === "EventCreated" && l.address.toLowerCase() === spec.factory.toLowerCase(),
+  );
   const newEvents = new Map<string, EventRules>();
   const newAddresses: Address[] = [];
   for (const l of created) {
@@ -51,12 +58,20 @@ export async function fetchRangeLogs(client: PublicClient, spec: RangeSpec, retr
     logs.push(...decodeLogs(await getLogsFor(client, newAddresses, from, toBlock, retry)));
   }
   // Only the factory may announce events; anything else named EventCreated is ignored.
-  const relevant = logs.filter((l) => l.eventName !== "EventCreated" || l.address.toLowerCase() === spec.factory.toLowerCase());
+  const relevant = logs.filter(
+    (l) => l.eventName !== "EventCreated" || l.address.toLowerCase() === spec.factory.toLowerCase(),
+  );
   relevant.sort(compareLogs);
   return { logs: relevant, newEvents };
 }
 
-async function getLogsFor(client: PublicClient, addresses: Address[], fromBlock: bigint, toBlock: bigint, retry: RetryOptions): Promise<Log[]> {
+async function getLogsFor(
+  client: PublicClient,
+  addresses: Address[],
+  fromBlock: bigint,
+  toBlock: bigint,
+  retry: RetryOptions,
+): Promise<Log[]> {
   const out: Log[] = [];
   for (let i = 0; i < addresses.length; i += ADDRESSES_PER_CALL) {
     const address = addresses.slice(i, i + ADDRESSES_PER_CALL);

@@ -11,7 +11,8 @@ describe("range size", () => {
 
   it("doubles on empty or sparse full ranges up to the maximum", () => {
     let size = initialRangeSize(2_000);
-    for (let i = 0; i < 10; i++) size = nextRangeSize(size, { blocks: size, logs: size / 10, ms: 50, full: true }, limits);
+    for (let i = 0; i < 10; i++)
+      size = nextRangeSize(size, { blocks: size, logs: size / 10, ms: 50, full: true }, limits);
     expect(size).toBe(2_000);
     expect(nextRangeSize(100, { blocks: 100, logs: 0, ms: 10, full: true }, limits)).toBe(200);
   });
@@ -20,7 +21,9 @@ describe("range size", () => {
     // 50 logs a block: 5,000 logs ≈ 100 blocks, whatever the size was.
     expect(nextRangeSize(400, { blocks: 400, logs: 20_000, ms: 900, full: true }, limits)).toBe(100);
     expect(nextRangeSize(100, { blocks: 100, logs: 5_000, ms: 900, full: true }, limits)).toBe(100);
-    expect(nextRangeSize(100, { blocks: 100, logs: 2_000, ms: 900, full: true }, { ...limits, targetLogs: 5_000 })).toBe(200);
+    expect(
+      nextRangeSize(100, { blocks: 100, logs: 2_000, ms: 900, full: true }, { ...limits, targetLogs: 5_000 }),
+    ).toBe(200);
   });
 
   it("halves after a slow range and does not grow on a range cut short by the head", () => {

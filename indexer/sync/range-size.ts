@@ -32,7 +32,11 @@ export function initialRangeSize(maxBlocks: number): number {
  * @example
  * nextRangeSize(100, { blocks: 100, logs: 5_000, ms: 800, full: true }, { maxBlocks: 2_000 }); // 100
  */
-export function nextRangeSize(current: number, last: { blocks: number; logs: number; ms: number; full: boolean }, limits: RangeSizeLimits): number {
+export function nextRangeSize(
+  current: number,
+  last: { blocks: number; logs: number; ms: number; full: boolean },
+  limits: RangeSizeLimits,
+): number {
   const targetLogs = limits.targetLogs ?? DEFAULT_RANGE_TARGET_LOGS;
   if (last.ms > (limits.slowMs ?? 10_000)) return Math.max(1, Math.floor(current / 2));
   // Blocks that would hold about targetLogs at the density just seen; grow at most 2× a step.

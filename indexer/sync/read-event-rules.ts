@@ -26,12 +26,20 @@ export type EventRules = {
 const FIELDS = ["endTime", "lockWindow", "maxPerWallet", "maxPerIdentity", "royaltyBps", "tierCount"] as const;
 
 /** Reads every rule; a rule the contract does not have (a revert) is null, an RPC failure throws. */
-export async function readEventRules(client: PublicClient, address: Address, blockNumber: bigint, retry: RetryOptions): Promise<EventRules> {
+export async function readEventRules(
+  client: PublicClient,
+  address: Address,
+  blockNumber: bigint,
+  retry: RetryOptions,
+): Promise<EventRules> {
   const values = await Promise.all(
     FIELDS.map(async (functionName) => {
       try {
         return await withRetry(
-          () => client.readContract({ address, abi: eventTicketAbi, functionName, blockNumber }) as Promise<bigint | number>,
+          () =>
+            client.readContract({ address, abi: eventTicketAbi, functionName, blockNumber }) as Promise<
+              bigint | number
+            >,
           retry,
         );
       } catch (err) {
@@ -62,22 +70,36 @@ async function readEventCurrency(
 ): Promise<Pick<EventRules, "currency" | "currencySymbol" | "currencyDecimals">> {
   let token: Address;
   try {
-    token = await withRetry(() => client.readContract({ address, abi: eventTicketAbi, functionName: "currency", blockNumber }), retry);
+    token = await withRetry(
+      () => client.readContract({ address, abi: eventTicketAbi, functionName: "currency", blockNumber }),
+      retry,
+    );
   } catch (err) {
     if (isRevert(err)) return { currency: null, currencySymbol: null, currencyDecimals: null }; // contract older than currencies
     throw err;
   }
   if (token.toLowerCase() === zeroAddress) {
-    return { currency: zeroAddress, currencySymbol: NATIVE_CURRENCY.symbol, currencyDecimals: NATIVE_CURRENCY.decimals };
+    return {
+      currency: zeroAddress,
+      currencySymbol: NATIVE_CURRENCY.symbol,
+      currencyDecimals: NATIVE_CURRENCY.decimals,
+    };
   }
   const erc20 = async <F extends "symbol" | "decimals">(functionName: F) => {
     try {
-      return await withRetry(() => client.readContract({ address: token, abi: erc20Abi, functionName, blockNumber }), retry);
+      return await withRetry(
+        () => client.readContract({ address: token, abi: erc20Abi, functionName, blockNumber }),
+        retry,
+      );
     } catch (err) {
       if (isRevert(err)) return null; // not ERC-20 metadata: prices shown in raw units
       throw err;
     }
   };
   const [symbol, decimals] = await Promise.all([erc20("symbol"), erc20("decimals")]);
-  return { currency: token.toLowerCase(), currencySymbol: (symbol as string | null) ?? null, currencyDecimals: decimals === null ? null : Number(decimals) };
+  return {
+    currency: token.toLowerCase(),
+    currencySymbol: (symbol as string | null) ?? null,
+    currencyDecimals: decimals === null ? null : Number(decimals),
+  };
 }

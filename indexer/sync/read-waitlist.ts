@@ -10,9 +10,17 @@ import { describeError, isRevert } from "../../lib/rpc/rpc-errors";
  * @example
  * const waitlist = await readWaitlist(client, market, retry, console.warn);
  */
-export async function readWaitlist(client: PublicClient, market: Address, retry: RetryOptions, log: (line: string) => void): Promise<Address | null> {
+export async function readWaitlist(
+  client: PublicClient,
+  market: Address,
+  retry: RetryOptions,
+  log: (line: string) => void,
+): Promise<Address | null> {
   try {
-    return await withRetry(() => client.readContract({ address: market, abi: resaleMarketAbi, functionName: "waitlist" }), retry);
+    return await withRetry(
+      () => client.readContract({ address: market, abi: resaleMarketAbi, functionName: "waitlist" }),
+      retry,
+    );
   } catch (err) {
     if (!isRevert(err)) throw err;
     log(`market ${market} has no waitlist(): waitlist logs are not indexed (${describeError(err)})`);

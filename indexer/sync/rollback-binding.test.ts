@@ -17,12 +17,44 @@ beforeAll(async () => {
   database = await openPglite(IN_MEMORY);
   const db = database.db;
   const ticket = (tokenId: bigint, identityCommitment: string | null, boundBlock: number | null) => ({
-    contract: C, tokenId, owner: HOLDER, mintedBlock: 10, updatedBlock: 10, updatedLogIndex: Number(tokenId), tier: 0, channel: 1, identityCommitment, boundBlock,
+    contract: C,
+    tokenId,
+    owner: HOLDER,
+    mintedBlock: 10,
+    updatedBlock: 10,
+    updatedLogIndex: Number(tokenId),
+    tier: 0,
+    channel: 1,
+    identityCommitment,
+    boundBlock,
   });
-  await db.insert(tickets).values([ticket(1n, VOUCHER, null), ticket(2n, BOUND, 30), ticket(3n, BOUND, 30), ticket(4n, BOUND, 12)]);
+  await db
+    .insert(tickets)
+    .values([ticket(1n, VOUCHER, null), ticket(2n, BOUND, 30), ticket(3n, BOUND, 30), ticket(4n, BOUND, 12)]);
   // #1 and #2 came from one voucher; #3 and #4 were plain mints.
-  await db.insert(voucherRedemptions).values({ blockNumber: 10, logIndex: 0, contract: C, nonce: tx(1), identityCommitment: VOUCHER, to: HOLDER, firstTokenId: 1n, quantity: 2, txHash: tx(10) });
-  await db.insert(transfers).values([1n, 2n, 3n, 4n].map((id) => ({ blockNumber: 10, logIndex: Number(id), contract: C, tokenId: id, from: "0x0000000000000000000000000000000000000000", to: HOLDER, txHash: tx(10), kind: "mint" })));
+  await db.insert(voucherRedemptions).values({
+    blockNumber: 10,
+    logIndex: 0,
+    contract: C,
+    nonce: tx(1),
+    identityCommitment: VOUCHER,
+    to: HOLDER,
+    firstTokenId: 1n,
+    quantity: 2,
+    txHash: tx(10),
+  });
+  await db.insert(transfers).values(
+    [1n, 2n, 3n, 4n].map((id) => ({
+      blockNumber: 10,
+      logIndex: Number(id),
+      contract: C,
+      tokenId: id,
+      from: "0x0000000000000000000000000000000000000000",
+      to: HOLDER,
+      txHash: tx(10),
+      kind: "mint",
+    })),
+  );
   await db.insert(identityDeadlines).values([
     { blockNumber: 5, logIndex: 0, contract: C, tier: 0, secondsBeforeStart: 3600, txHash: tx(5) },
     { blockNumber: 25, logIndex: 0, contract: C, tier: 0, secondsBeforeStart: 0, txHash: tx(25) },
@@ -33,7 +65,11 @@ afterAll(() => database?.close());
 describe("rollback of identity bindings", () => {
   it("undoes bindings above the ancestor only, restoring voucher commitments", async () => {
     await rollbackAbove(database.db, 20);
-    const rows = await database.db.select({ id: tickets.tokenId, c: tickets.identityCommitment, b: tickets.boundBlock, ch: tickets.channel }).from(tickets).where(eq(tickets.contract, C)).orderBy(tickets.tokenId);
+    const rows = await database.db
+      .select({ id: tickets.tokenId, c: tickets.identityCommitment, b: tickets.boundBlock, ch: tickets.channel })
+      .from(tickets)
+      .where(eq(tickets.contract, C))
+      .orderBy(tickets.tokenId);
     expect(rows).toEqual([
       { id: 1n, c: VOUCHER, b: null, ch: 1 },
       { id: 2n, c: VOUCHER, b: null, ch: 1 },

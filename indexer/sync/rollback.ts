@@ -9,18 +9,39 @@ import type { DbOrTx } from "../db/types";
 
 const ZERO_COMMITMENT = `0x${"0".repeat(64)}`;
 
-const APPEND_ONLY = ["transfers", "mints", "purchases", "voucher_redemptions", "refunds", "listings", "sales", "contract_activity", "tiers", "waitlist_entries", "channel_configs", "identity_deadlines"] as const;
+const APPEND_ONLY = [
+  "transfers",
+  "mints",
+  "purchases",
+  "voucher_redemptions",
+  "refunds",
+  "listings",
+  "sales",
+  "contract_activity",
+  "tiers",
+  "waitlist_entries",
+  "channel_configs",
+  "identity_deadlines",
+] as const;
 
 export async function rollbackAbove(db: DbOrTx, ancestor: number): Promise<void> {
   for (const table of APPEND_ONLY) {
     await db.execute(sql`DELETE FROM ${sql.identifier(table)} WHERE block_number > ${ancestor}`);
   }
   await db.execute(sql`DELETE FROM events WHERE created_block > ${ancestor}`);
-  await db.execute(sql`UPDATE events SET cancelled_at = NULL, cancelled_block = NULL WHERE cancelled_block > ${ancestor}`);
-  await db.execute(sql`UPDATE listings SET closed_block = NULL, closed_log_index = NULL, closed_reason = NULL WHERE closed_block > ${ancestor}`);
-  await db.execute(sql`UPDATE waitlist_entries SET closed_block = NULL, closed_log_index = NULL, closed_reason = NULL, served_token_id = NULL, returned_by = NULL WHERE closed_block > ${ancestor}`);
+  await db.execute(
+    sql`UPDATE events SET cancelled_at = NULL, cancelled_block = NULL WHERE cancelled_block > ${ancestor}`,
+  );
+  await db.execute(
+    sql`UPDATE listings SET closed_block = NULL, closed_log_index = NULL, closed_reason = NULL WHERE closed_block > ${ancestor}`,
+  );
+  await db.execute(
+    sql`UPDATE waitlist_entries SET closed_block = NULL, closed_log_index = NULL, closed_reason = NULL, served_token_id = NULL, returned_by = NULL WHERE closed_block > ${ancestor}`,
+  );
   await db.execute(sql`DELETE FROM tickets WHERE minted_block > ${ancestor}`);
-  await db.execute(sql`UPDATE tickets SET checked_in_block = NULL, checked_in_gate = NULL, checked_in_tx = NULL WHERE checked_in_block > ${ancestor}`);
+  await db.execute(
+    sql`UPDATE tickets SET checked_in_block = NULL, checked_in_gate = NULL, checked_in_tx = NULL WHERE checked_in_block > ${ancestor}`,
+  );
   await db.execute(sql`UPDATE tickets SET refunded_block = NULL WHERE refunded_block > ${ancestor}`);
   // An undone binding gives the ticket back its voucher commitment (if it had one).
   await db.execute(sql`

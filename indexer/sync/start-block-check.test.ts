@@ -7,7 +7,10 @@ const chainOf = (blocks: number) => ({ getBlockNumber: async () => BigInt(blocks
 
 describe("checkStartBlock", () => {
   it("refuses a defaulted block 0 on a long chain with a typed config error naming the way out", async () => {
-    const err = await checkStartBlock({ factory, fromBlockSource: "default", allowFullHistory: false }, chainOf(1_051_579)).catch((e: unknown) => e);
+    const err = await checkStartBlock(
+      { factory, fromBlockSource: "default", allowFullHistory: false },
+      chainOf(1_051_579),
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FullHistoryError);
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as Error).message).toMatch(/1,051,579 blocks.*FROM_BLOCK.*ALLOW_FULL_HISTORY=1/);

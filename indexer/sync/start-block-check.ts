@@ -14,7 +14,10 @@ export class FullHistoryError extends ConfigError {
   override name = "FullHistoryError";
 }
 
-export async function checkStartBlock(config: Pick<IndexerConfig, "fromBlockSource" | "allowFullHistory" | "factory">, client: Pick<PublicClient, "getBlockNumber">): Promise<void> {
+export async function checkStartBlock(
+  config: Pick<IndexerConfig, "fromBlockSource" | "allowFullHistory" | "factory">,
+  client: Pick<PublicClient, "getBlockNumber">,
+): Promise<void> {
   if (config.fromBlockSource !== "default" || config.allowFullHistory) return;
   const head = await client.getBlockNumber();
   if (head <= BigInt(LONG_CHAIN_BLOCKS)) return;

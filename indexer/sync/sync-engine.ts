@@ -24,7 +24,14 @@ import { soleLease, type SyncLease } from "./sync-lease";
 import { lagOf, type SyncCounters, type SyncStatus } from "./sync-status";
 
 export type SyncChange =
-  | { type: "range"; fromBlock: number; toBlock: number; logs: number; events: Record<string, number>; contracts: string[] }
+  | {
+      type: "range";
+      fromBlock: number;
+      toBlock: number;
+      logs: number;
+      events: Record<string, number>;
+      contracts: string[];
+    }
   | { type: "rollback"; fromBlock: number; toBlock: number };
 
 export type SyncEngineOptions = {
@@ -89,7 +96,6 @@ export class WrongChainError extends Error {
   override name = "WrongChainError";
 }
 
-
 /**
  * @example
  * const sync = createSyncEngine({ client, db, chainId, factory, fromBlock, maxBlockRange: 2000, pollIntervalMs: 500 });
@@ -133,14 +139,24 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let waker: (() => void) | null = null;
   let wokenEarly = false;
   const stopper = new AbortController();
-  const counters: SyncCounters = { logsIndexed: 0, rangesApplied: 0, reorgs: 0, rpcErrors: 0, rangeShrinks: 0, rangesPrefetched: 0, rangeSize, lastRangeMs: 0 };
+  const counters: SyncCounters = {
+    logsIndexed: 0,
+    rangesApplied: 0,
+    reorgs: 0,
+    rpcErrors: 0,
+    rangeShrinks: 0,
+    rangesPrefetched: 0,
+    rangeSize,
+    lastRangeMs: 0,
+  };
   const rpc = { ...retry, signal: stopper.signal };
   const ahead = prefetcher<{ to: number; block: Block; range: RangeLogs }>();
 
   /** Cheap (one eth_chainId), so it runs before anything that trusts the RPC's idea of the chain wholesale: loading and rolling back. */
   async function checkChain(): Promise<void> {
     const served = await withRetry(() => client.getChainId(), rpc);
-    if (served !== chainId) throw new WrongChainError(`RPC serves chain ${served}, this indexer indexes chain ${chainId}`);
+    if (served !== chainId)
+      throw new WrongChainError(`RPC serves chain ${served}, this indexer indexes chain ${chainId}`);
   }
 
   async function load(): Promise<void> {
@@ -153,7 +169,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     known = rows.map((r) => getAddress(r.address));
     if (!marketRead) {
       try {
-        market = await withRetry(() => client.readContract({ address: factory, abi: ticketFactoryAbi, functionName: "market" }), rpc);
+        market = await withRetry(
+          () => client.readContract({ address: factory, abi: ticketFactoryAbi, functionName: "market" }),
+          rpc,
+        );
       } catch (err) {
         // A factory without a market (older deployment) still has events to index.
         if (!isRevert(err)) throw err;
@@ -181,7 +200,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (pendingHeads.length > 1000) pendingHeads = pendingHeads.slice(-1000);
   }
 
-  const getBlock = (n: number): Promise<Block> => withRetry(() => client.getBlock({ blockNumber: BigInt(n) }), rpc) as Promise<Block>;
+  const getBlock = (n: number): Promise<Block> =>
+    withRetry(() => client.getBlock({ blockNumber: BigInt(n) }), rpc) as Promise<Block>;
 
   /** The chain's hash at `n`, or null when it has no such block. */
   async function hashAt(n: number): Promise<string | null> {
@@ -215,7 +235,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         ? `reorg: ${reason}; rolling back blocks ${target + 1}..${previous} to common ancestor ${target}`
         : `chain diverged below every stored block (${reason}); re-indexing from block ${fromBlock}`,
     );
-    await applyRollback(db, { cursorId: id, chainId, expectedCursor: cursorInDb, ancestor: ancestor?.number ?? null, fromBlock });
+    await applyRollback(db, {
+      cursorId: id,
+      chainId,
+      expectedCursor: cursorInDb,
+      ancestor: ancestor?.number ?? null,
+      fromBlock,
+    });
     cursor = target;
     cursorInDb = target;
     cursorHash = ancestor?.hash ?? null;
@@ -230,16 +256,24 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const before = cursor;
     cursor = (await readCursor(db, id)) ?? fromBlock - 1;
     noteHead(Number(await withRetry(() => client.getBlockNumber({ cacheTime: 0 }), rpc)));
-    if (cursor > before) options.onChange?.({ type: "range", fromBlock: before + 1, toBlock: cursor, logs: 0, events: {}, contracts: [] });
+    if (cursor > before)
+      options.onChange?.({ type: "range", fromBlock: before + 1, toBlock: cursor, logs: 0, events: {}, contracts: [] });
     if (cursor < before) options.onChange?.({ type: "rollback", fromBlock: cursor + 1, toBlock: before });
     return null;
   }
 
-  async function fetchAdaptive(from: number, initialTo: number): Promise<{ to: number; block: Block; range: RangeLogs }> {
+  async function fetchAdaptive(
+    from: number,
+    initialTo: number,
+  ): Promise<{ to: number; block: Block; range: RangeLogs }> {
     let to = initialTo;
     for (let attempt = 0; ; attempt++) {
       try {
-        const range = await fetchRangeLogs(client, { factory, market, waitlist, knownContracts: known, fromBlock: BigInt(from), toBlock: BigInt(to) }, rpc);
+        const range = await fetchRangeLogs(
+          client,
+          { factory, market, waitlist, knownContracts: known, fromBlock: BigInt(from), toBlock: BigInt(to) },
+          rpc,
+        );
         // Read after the logs, so a refused range costs no block read; a block that changed in between
         // shows as a log hash mismatch (BlockChangedError) either way.
         return { to, block: await getBlock(to), range };
@@ -263,7 +297,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
    * least every HEAD_REUSE_MS, so lag and /health stay current during a long backfill.
    */
   function deepInBackfill(): boolean {
-    return loaded && headBlock !== null && headCheckedAt !== null && Date.now() - headCheckedAt < HEAD_REUSE_MS && cursor + rangeSize + finalityDepth < headBlock;
+    return (
+      loaded &&
+      headBlock !== null &&
+      headCheckedAt !== null &&
+      Date.now() - headCheckedAt < HEAD_REUSE_MS &&
+      cursor + rangeSize + finalityDepth < headBlock
+    );
   }
 
   async function stepOnce(): Promise<{ fromBlock: number; toBlock: number } | null> {
@@ -294,7 +334,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (prefetched) counters.rangesPrefetched++;
     const { to, block, range } = prefetched ?? (await fetchAdaptive(from, Math.min(head, cursor + rangeSize)));
     // Deep backfill: fetch the next range while this one is written (see prefetch.ts for why this is safe).
-    const nextSize = nextRangeSize(rangeSize, { blocks: to - from + 1, logs: range.logs.length, ms: 0, full: to - from + 1 >= rangeSize }, { maxBlocks: maxBlocks(), ...sizeLimits });
+    const nextSize = nextRangeSize(
+      rangeSize,
+      { blocks: to - from + 1, logs: range.logs.length, ms: 0, full: to - from + 1 >= rangeSize },
+      { maxBlocks: maxBlocks(), ...sizeLimits },
+    );
     const nextTo = Math.min(head - finalityDepth, to + nextSize);
     if (range.newEvents.size === 0 && nextTo > to) ahead.start(to + 1, known, () => fetchAdaptive(to + 1, nextTo));
 
@@ -328,7 +372,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     trimPending();
     progress.update(cursor, head, counters.logsIndexed);
 
-    rangeSize = nextRangeSize(rangeSize, { blocks: to - from + 1, logs: range.logs.length, ms: counters.lastRangeMs, full: to - from + 1 >= rangeSize }, { maxBlocks: maxBlocks(), ...sizeLimits });
+    rangeSize = nextRangeSize(
+      rangeSize,
+      { blocks: to - from + 1, logs: range.logs.length, ms: counters.lastRangeMs, full: to - from + 1 >= rangeSize },
+      { maxBlocks: maxBlocks(), ...sizeLimits },
+    );
     counters.rangeSize = rangeSize;
 
     if (options.onChange) options.onChange(summarise(from, to, range));
@@ -378,7 +426,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
             lastLine = p.active ? Date.now() : 0;
           }
         }
-        if (!applied) await pause(leader ? (unsubscribe ? (options.subscribedPollMs ?? pollIntervalMs) : pollIntervalMs) : (options.followerPollMs ?? Math.max(pollIntervalMs, 1_000)));
+        if (!applied)
+          await pause(
+            leader
+              ? unsubscribe
+                ? (options.subscribedPollMs ?? pollIntervalMs)
+                : pollIntervalMs
+              : (options.followerPollMs ?? Math.max(pollIntervalMs, 1_000)),
+          );
       } catch (err) {
         failures++;
         log(`step failed (${failures} in a row): ${describeError(err)}`);
@@ -438,7 +493,20 @@ function summarise(from: number, to: number, range: RangeLogs): SyncChange {
   const contracts = new Set<string>();
   for (const l of range.logs) {
     byName[l.eventName] = (byName[l.eventName] ?? 0) + 1;
-    contracts.add(getAddress(l.eventName === "Listed" || l.eventName === "Sold" || l.eventName === "ListingCancelled" ? l.args.ticket : l.address));
+    contracts.add(
+      getAddress(
+        l.eventName === "Listed" || l.eventName === "Sold" || l.eventName === "ListingCancelled"
+          ? l.args.ticket
+          : l.address,
+      ),
+    );
   }
-  return { type: "range", fromBlock: from, toBlock: to, logs: range.logs.length, events: byName, contracts: [...contracts] };
+  return {
+    type: "range",
+    fromBlock: from,
+    toBlock: to,
+    logs: range.logs.length,
+    events: byName,
+    contracts: [...contracts],
+  };
 }

@@ -74,6 +74,15 @@ export function caughtUpStatus(p: { chainId: number; block: number; headCheckedA
     },
     role: "leader",
     backfill: null,
-    counters: { logsIndexed: 0, rangesApplied: 0, reorgs: 0, rpcErrors: 0, rangeShrinks: 0, rangesPrefetched: 0, rangeSize: 0, lastRangeMs: 0 },
+    counters: {
+      logsIndexed: 0,
+      rangesApplied: 0,
+      reorgs: 0,
+      rpcErrors: 0,
+      rangeShrinks: 0,
+      rangesPrefetched: 0,
+      rangeSize: 0,
+      lastRangeMs: 0,
+    },
   };
 }

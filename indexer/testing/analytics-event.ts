@@ -24,8 +24,24 @@ export type GenTicket = {
   checkedInBlock: number | null;
   refundedBlock: number | null;
 };
-export type GenTransfer = { blockNumber: number; logIndex: number; tokenId: bigint; from: string; to: string; kind: "mint" | "transfer" | "sale"; price: bigint | null };
-export type GenSale = { blockNumber: number; logIndex: number; tokenId: bigint; buyer: string; seller: string; price: bigint; royalty: bigint };
+export type GenTransfer = {
+  blockNumber: number;
+  logIndex: number;
+  tokenId: bigint;
+  from: string;
+  to: string;
+  kind: "mint" | "transfer" | "sale";
+  price: bigint | null;
+};
+export type GenSale = {
+  blockNumber: number;
+  logIndex: number;
+  tokenId: bigint;
+  buyer: string;
+  seller: string;
+  price: bigint;
+  royalty: bigint;
+};
 export type GenCheckIn = { tokenId: bigint; holder: string; gateId: string; checkedInAt: Date };
 
 export type GeneratedEvent = {
@@ -39,7 +55,13 @@ export type GeneratedEvent = {
   sales: GenSale[];
   checkIns: GenCheckIn[];
   /** Planted for the hoarding report (the report may find more, by chance). */
-  planted: { hoarders: string[]; funnelCollector: string; lateFunnelCollector: string; singleSourceCollector: string; ringIdentity: string };
+  planted: {
+    hoarders: string[];
+    funnelCollector: string;
+    lateFunnelCollector: string;
+    singleSourceCollector: string;
+    ringIdentity: string;
+  };
 };
 
 export type GenerateOptions = {
@@ -70,7 +92,13 @@ export function generateAnalyticsEvent(o: GenerateOptions): GeneratedEvent {
   const scale = o.scale ?? 1;
   const tag = o.seed * 7919;
   const fans = Array.from({ length: o.fans ?? 80 }, (_, i) => wallet(tag, i + 1));
-  const [hoarderA, hoarderB, collectorX, collectorY, collectorZ] = [1, 2, 3, 4, 5].map((i) => wallet(tag + 1, i)) as [string, string, string, string, string];
+  const [hoarderA, hoarderB, collectorX, collectorY, collectorZ] = [1, 2, 3, 4, 5].map((i) => wallet(tag + 1, i)) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
 
   const tierList: GenTier[] = [
     { tier: 0, faceValue: ETH / 20n, supply: 220 * scale, mode: 0, resaleCapBps: 11_000 },
@@ -96,7 +124,15 @@ export function generateAnalyticsEvent(o: GenerateOptions): GeneratedEvent {
     const li = nextLog(b);
     transferList.push({ blockNumber: b, logIndex: li, tokenId: t.tokenId, from: t.owner, to, kind, price });
     if (kind === "sale") {
-      saleList.push({ blockNumber: b, logIndex: nextLog(b), tokenId: t.tokenId, buyer: to, seller: t.owner, price: price!, royalty: (price! * 500n) / 10_000n });
+      saleList.push({
+        blockNumber: b,
+        logIndex: nextLog(b),
+        tokenId: t.tokenId,
+        buyer: to,
+        seller: t.owner,
+        price: price!,
+        royalty: (price! * 500n) / 10_000n,
+      });
     }
     t.owner = to;
     t.updatedBlock = b;
@@ -120,11 +156,19 @@ export function generateAnalyticsEvent(o: GenerateOptions): GeneratedEvent {
       mintedBlock: block,
       updatedBlock: block,
       updatedLogIndex: nextLog(block),
-      identityCommitment: tier.tier === 1 ? identityOf.get(to) ?? hex32() : null,
+      identityCommitment: tier.tier === 1 ? (identityOf.get(to) ?? hex32()) : null,
       checkedInBlock: null,
       refundedBlock: null,
     };
-    transferList.push({ blockNumber: block, logIndex: t.updatedLogIndex, tokenId: t.tokenId, from: ZERO, to, kind: "mint", price: null });
+    transferList.push({
+      blockNumber: block,
+      logIndex: t.updatedLogIndex,
+      tokenId: t.tokenId,
+      from: ZERO,
+      to,
+      kind: "mint",
+      price: null,
+    });
     ticketList.push(t);
     byId.set(t.tokenId, t);
     return t;
@@ -141,7 +185,9 @@ export function generateAnalyticsEvent(o: GenerateOptions): GeneratedEvent {
   for (const f of fans.slice(0, 3)) for (let i = 0; i < 2; i++) mintTo(tierList[1]!, f);
   const lastMintBlock = block;
 
-  const ga = ticketList.filter((t) => t.tier === 0 && !fans.slice(0, 3).includes(t.owner) && t.owner !== hoarderA && t.owner !== hoarderB);
+  const ga = ticketList.filter(
+    (t) => t.tier === 0 && !fans.slice(0, 3).includes(t.owner) && t.owner !== hoarderA && t.owner !== hoarderB,
+  );
   const takeGa = (owner?: string) => {
     const i = ga.findIndex((t) => (owner ? t.owner === owner : true) && t.updatedBlock === t.mintedBlock);
     return i < 0 ? null : ga.splice(i, 1)[0]!;
@@ -167,7 +213,8 @@ export function generateAnalyticsEvent(o: GenerateOptions): GeneratedEvent {
   }
   // Z: four tickets, all from one source (not a funnel: one source).
   const source = hoarderB;
-  for (const t of ticketList.filter((x) => x.owner === source).slice(0, 4)) move(t, collectorZ, t.mintedBlock + int(1, 30), "transfer", null);
+  for (const t of ticketList.filter((x) => x.owner === source).slice(0, 4))
+    move(t, collectorZ, t.mintedBlock + int(1, 30), "transfer", null);
 
   // Random free transfers of general tickets, at random delays.
   for (let i = 0; i < 30 * scale; i++) {
@@ -221,7 +268,13 @@ export function generateAnalyticsEvent(o: GenerateOptions): GeneratedEvent {
     transfers: transferList,
     sales: saleList,
     checkIns: checkInList,
-    planted: { hoarders: [hoarderA, hoarderB], funnelCollector: collectorX, lateFunnelCollector: collectorY, singleSourceCollector: collectorZ, ringIdentity },
+    planted: {
+      hoarders: [hoarderA, hoarderB],
+      funnelCollector: collectorX,
+      lateFunnelCollector: collectorY,
+      singleSourceCollector: collectorZ,
+      ringIdentity,
+    },
   };
 }
 
@@ -250,7 +303,19 @@ export async function insertAnalyticsEvent(db: Db, ev: GeneratedEvent): Promise<
     cancelledAt: ev.cancelled ? BigInt(ev.startTime - 86_400) : null,
     cancelledBlock: ev.cancelled ? 5_000 : null,
   });
-  await db.insert(tiers).values(ev.tiers.map((t) => ({ contract: c, tier: t.tier, faceValue: t.faceValue, supply: t.supply, zones: 1, mode: t.mode, resaleCapBps: t.resaleCapBps, voucherOnly: false, blockNumber: 2 })));
+  await db.insert(tiers).values(
+    ev.tiers.map((t) => ({
+      contract: c,
+      tier: t.tier,
+      faceValue: t.faceValue,
+      supply: t.supply,
+      zones: 1,
+      mode: t.mode,
+      resaleCapBps: t.resaleCapBps,
+      voucherOnly: false,
+      blockNumber: 2,
+    })),
+  );
   await inChunks(ev.tickets, (xs) =>
     db.insert(tickets).values(
       xs.map((t) => ({
@@ -270,15 +335,59 @@ export async function insertAnalyticsEvent(db: Db, ev: GeneratedEvent): Promise<
   );
   // One TicketsMinted row per minted ticket (the sync engine writes one per call; analytics do not read it).
   await inChunks(ev.tickets, (xs) =>
-    db.insert(mints).values(xs.map((t) => ({ blockNumber: t.mintedBlock, logIndex: 10_000 + Number(t.tokenId), contract: c, tier: t.tier, firstTokenId: t.tokenId, count: 1, txHash: txHash(t.mintedBlock) }))),
+    db.insert(mints).values(
+      xs.map((t) => ({
+        blockNumber: t.mintedBlock,
+        logIndex: 10_000 + Number(t.tokenId),
+        contract: c,
+        tier: t.tier,
+        firstTokenId: t.tokenId,
+        count: 1,
+        txHash: txHash(t.mintedBlock),
+      })),
+    ),
   );
   await inChunks(ev.transfers, (xs) =>
-    db.insert(transfers).values(xs.map((t) => ({ blockNumber: t.blockNumber, logIndex: t.logIndex, contract: c, tokenId: t.tokenId, from: t.from, to: t.to, txHash: txHash(t.blockNumber), kind: t.kind, price: t.price }))),
+    db.insert(transfers).values(
+      xs.map((t) => ({
+        blockNumber: t.blockNumber,
+        logIndex: t.logIndex,
+        contract: c,
+        tokenId: t.tokenId,
+        from: t.from,
+        to: t.to,
+        txHash: txHash(t.blockNumber),
+        kind: t.kind,
+        price: t.price,
+      })),
+    ),
   );
   await inChunks(ev.sales, (xs) =>
-    db.insert(sales).values(xs.map((s) => ({ blockNumber: s.blockNumber, logIndex: s.logIndex, contract: c, tokenId: s.tokenId, buyer: s.buyer, seller: s.seller, price: s.price, royalty: s.royalty, txHash: txHash(s.blockNumber) }))),
+    db.insert(sales).values(
+      xs.map((s) => ({
+        blockNumber: s.blockNumber,
+        logIndex: s.logIndex,
+        contract: c,
+        tokenId: s.tokenId,
+        buyer: s.buyer,
+        seller: s.seller,
+        price: s.price,
+        royalty: s.royalty,
+        txHash: txHash(s.blockNumber),
+      })),
+    ),
   );
   await inChunks(ev.checkIns, (xs) =>
-    db.insert(checkIns).values(xs.map((k) => ({ contract: c, tokenId: k.tokenId, holder: k.holder, gateId: k.gateId, checkedInAt: k.checkedInAt, mode: "pass", chainConfirmed: false }))),
+    db.insert(checkIns).values(
+      xs.map((k) => ({
+        contract: c,
+        tokenId: k.tokenId,
+        holder: k.holder,
+        gateId: k.gateId,
+        checkedInAt: k.checkedInAt,
+        mode: "pass",
+        chainConfirmed: false,
+      })),
+    ),
   );
 }

@@ -4,7 +4,13 @@
  * (lib/indexer-client/analytics-schemas.ts) so a test can compare with toEqual.
  */
 import { getAddress } from "viem";
-import type { ArrivalsResponse, GatesResponse, HoardingResponse, NoShowsResponse, ResalePricesResponse } from "../../lib/indexer-client/analytics-schemas";
+import type {
+  ArrivalsResponse,
+  GatesResponse,
+  HoardingResponse,
+  NoShowsResponse,
+  ResalePricesResponse,
+} from "../../lib/indexer-client/analytics-schemas";
 import { ZERO, type GeneratedEvent } from "./analytics-event";
 
 const countBy = <T>(xs: readonly T[], key: (x: T) => string) => {
@@ -18,11 +24,20 @@ const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 *
 // Plain byte order, as the SQL's COLLATE "C".
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function expectedArrivals(ev: GeneratedEvent, o: { bucketSeconds: number; from?: Date; to?: Date; gate?: string }): ArrivalsResponse {
+export function expectedArrivals(
+  ev: GeneratedEvent,
+  o: { bucketSeconds: number; from?: Date; to?: Date; gate?: string },
+): ArrivalsResponse {
   const picked = ev.checkIns.filter(
-    (k) => (!o.from || k.checkedInAt >= o.from) && (!o.to || k.checkedInAt < o.to) && (o.gate === undefined || k.gateId === o.gate),
+    (k) =>
+      (!o.from || k.checkedInAt >= o.from) &&
+      (!o.to || k.checkedInAt < o.to) &&
+      (o.gate === undefined || k.gateId === o.gate),
   );
-  const counts = countBy(picked, (k) => `${Math.floor(k.checkedInAt.getTime() / 1000 / o.bucketSeconds) * o.bucketSeconds}|${k.gateId}`);
+  const counts = countBy(
+    picked,
+    (k) => `${Math.floor(k.checkedInAt.getTime() / 1000 / o.bucketSeconds) * o.bucketSeconds}|${k.gateId}`,
+  );
   const buckets = [...counts]
     .map(([key, arrivals]) => {
       const [start, gateId] = key.split("|") as [string, string];
@@ -41,7 +56,9 @@ export function expectedArrivals(ev: GeneratedEvent, o: { bucketSeconds: number;
 
 const busiest = (perMinute: Map<number, number>) => {
   let best: { start: number; arrivals: number } | null = null;
-  for (const [start, arrivals] of perMinute) if (!best || arrivals > best.arrivals || (arrivals === best.arrivals && start < best.start)) best = { start, arrivals };
+  for (const [start, arrivals] of perMinute)
+    if (!best || arrivals > best.arrivals || (arrivals === best.arrivals && start < best.start))
+      best = { start, arrivals };
   return best && { start: iso(best.start), arrivals: best.arrivals };
 };
 
@@ -78,7 +95,9 @@ export function expectedNoShows(ev: GeneratedEvent, now: Date): NoShowsResponse 
   const admitted = new Set(ev.checkIns.map((k) => k.tokenId));
   const row = (ts: typeof ev.tickets, supply: number) => {
     const refunded = ts.filter((t) => t.refundedBlock !== null).length;
-    const attended = ts.filter((t) => t.refundedBlock === null && (t.checkedInBlock !== null || admitted.has(t.tokenId))).length;
+    const attended = ts.filter(
+      (t) => t.refundedBlock === null && (t.checkedInBlock !== null || admitted.has(t.tokenId)),
+    ).length;
     const noShows = ts.length - refunded - attended;
     const counted = ts.length - refunded;
     return {
@@ -94,8 +113,17 @@ export function expectedNoShows(ev: GeneratedEvent, now: Date): NoShowsResponse 
     contract: getAddress(ev.contract),
     started,
     cancelled: ev.cancelled,
-    tiers: ev.tiers.map((t) => ({ tier: t.tier, ...row(ev.tickets.filter((k) => k.tier === t.tier), t.supply) })),
-    total: row(ev.tickets, ev.tiers.reduce((s, t) => s + t.supply, 0)),
+    tiers: ev.tiers.map((t) => ({
+      tier: t.tier,
+      ...row(
+        ev.tickets.filter((k) => k.tier === t.tier),
+        t.supply,
+      ),
+    })),
+    total: row(
+      ev.tickets,
+      ev.tiers.reduce((s, t) => s + t.supply, 0),
+    ),
   };
 }
 
@@ -132,18 +160,28 @@ export function expectedResalePrices(ev: GeneratedEvent, bucketBps: number): Res
         medianPrice: sorted.length === 0 ? null : sorted[Math.ceil(sorted.length / 2) - 1]!.toString(),
         atCap: prices.filter((p) => p === cap).length,
         aboveCap: prices.filter((p) => p > cap).length,
-        buckets: [...buckets].sort((a, b) => a[0] - b[0]).map(([b, sales]) => ({ fromBps: b * bucketBps, toBps: (b + 1) * bucketBps, sales })),
+        buckets: [...buckets]
+          .sort((a, b) => a[0] - b[0])
+          .map(([b, sales]) => ({ fromBps: b * bucketBps, toBps: (b + 1) * bucketBps, sales })),
       };
     }),
   };
 }
 
-export function expectedHoarding(ev: GeneratedEvent, o: { over: number; minSources: number; windowBlocks: number; limit: number }): HoardingResponse {
+export function expectedHoarding(
+  ev: GeneratedEvent,
+  o: { over: number; minSources: number; windowBlocks: number; limit: number },
+): HoardingResponse {
   const live = ev.tickets.filter((t) => t.refundedBlock === null && t.owner !== ZERO);
   const wallets = [...new Set(live.map((t) => t.owner))]
     .map((w) => {
       const ts = live.filter((t) => t.owner === w);
-      return { wallet: w, tickets: ts.length, tiers: new Set(ts.map((t) => t.tier)).size, identityBound: ts.filter((t) => t.identityCommitment !== null).length };
+      return {
+        wallet: w,
+        tickets: ts.length,
+        tiers: new Set(ts.map((t) => t.tier)).size,
+        identityBound: ts.filter((t) => t.identityCommitment !== null).length,
+      };
     })
     .filter((w) => w.tickets > o.over)
     .sort((a, b) => b.tickets - a.tickets || byText(a.wallet, b.wallet))
@@ -160,7 +198,10 @@ export function expectedHoarding(ev: GeneratedEvent, o: { over: number; minSourc
 
   // Who each ticket was issued to, and when; then every later move out of that wallet in the window.
   const issued = new Map(ev.transfers.filter((t) => t.kind === "mint").map((t) => [t.tokenId, t]));
-  const byCollector = new Map<string, { sources: Set<string>; tickets: Set<bigint>; viaSale: Set<bigint>; blocks: number[] }>();
+  const byCollector = new Map<
+    string,
+    { sources: Set<string>; tickets: Set<bigint>; viaSale: Set<bigint>; blocks: number[] }
+  >();
   for (const x of ev.transfers) {
     if (x.kind === "mint" || x.to === x.from || x.to === ZERO) continue;
     const mint = issued.get(x.tokenId);
@@ -187,5 +228,13 @@ export function expectedHoarding(ev: GeneratedEvent, o: { over: number; minSourc
     .slice(0, o.limit)
     .map((f) => ({ ...f, collector: getAddress(f.collector) }));
 
-  return { contract: getAddress(ev.contract), over: o.over, minSources: o.minSources, windowBlocks: o.windowBlocks, wallets, identities, funnels };
+  return {
+    contract: getAddress(ev.contract),
+    over: o.over,
+    minSources: o.minSources,
+    windowBlocks: o.windowBlocks,
+    wallets,
+    identities,
+    funnels,
+  };
 }

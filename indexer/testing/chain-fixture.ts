@@ -3,7 +3,15 @@
  * helpers to create events, mint and transfer. Needs `npx hardhat build` + `npx tsx scripts/gen-abis.ts`.
  */
 import { network } from "hardhat";
-import { parseEther, parseEventLogs, zeroAddress, type Address, type Hash, type PublicClient, type WalletClient } from "viem";
+import {
+  parseEther,
+  parseEventLogs,
+  zeroAddress,
+  type Address,
+  type Hash,
+  type PublicClient,
+  type WalletClient,
+} from "viem";
 import { deployFairgate } from "../../lib/deploy/deploy-fairgate";
 import { eventTicketAbi, ticketFactoryAbi } from "../../lib/generated/abis";
 
@@ -24,7 +32,12 @@ export async function createChainFixture() {
     return receipt;
   }
 
-  const { factory, fromBlock } = await deployFairgate({ publicClient, wallet: organizer, account: organizer.account!, chain: organizer.chain });
+  const { factory, fromBlock } = await deployFairgate({
+    publicClient,
+    wallet: organizer,
+    account: organizer.account!,
+    chain: organizer.chain,
+  });
 
   async function createEvent(name: string, startTime = 2_000_000_000n): Promise<Address> {
     const receipt = await mined(
@@ -55,9 +68,24 @@ export async function createChainFixture() {
       voucherSigner: zeroAddress,
       currency: zeroAddress,
     };
-    const tier = { faceValue: SEAT_FACE, supply: seats, zones: 1, mode: 0, resaleCapBps: 10_000, voucherOnly: false, reserved: true };
+    const tier = {
+      faceValue: SEAT_FACE,
+      supply: seats,
+      zones: 1,
+      mode: 0,
+      resaleCapBps: 10_000,
+      voucherOnly: false,
+      reserved: true,
+    };
     const receipt = await mined(
-      await organizer.writeContract({ address: factory, abi: ticketFactoryAbi, functionName: "createEventWithTiers", args: [config, [tier]], account: organizer.account!, chain: organizer.chain }),
+      await organizer.writeContract({
+        address: factory,
+        abi: ticketFactoryAbi,
+        functionName: "createEventWithTiers",
+        args: [config, [tier]],
+        account: organizer.account!,
+        chain: organizer.chain,
+      }),
     );
     const [created] = parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: receipt.logs });
     return created!.args.ticket;
@@ -66,7 +94,15 @@ export async function createChainFixture() {
   /** `buyer` buys seats (on-chain seat numbers of tier 0) of a `createSeatedEvent` event. */
   async function buySeats(ticket: Address, buyer: WalletClient, seats: number[]) {
     return mined(
-      await buyer.writeContract({ address: ticket, abi: eventTicketAbi, functionName: "buySeats", args: [0, seats], value: SEAT_FACE * BigInt(seats.length), account: buyer.account!, chain: buyer.chain }),
+      await buyer.writeContract({
+        address: ticket,
+        abi: eventTicketAbi,
+        functionName: "buySeats",
+        args: [0, seats],
+        value: SEAT_FACE * BigInt(seats.length),
+        account: buyer.account!,
+        chain: buyer.chain,
+      }),
     );
   }
 

@@ -10,12 +10,15 @@ export function chainlessClient(chainId: number, label: string): { client: Publi
   let calls = 0;
   const client = createPublicClient({
     chain: fairgateChain(chainId),
-    transport: custom({
-      request: async () => {
-        calls++;
-        throw new Error(`${label}: the scan hot path should not call the chain`);
+    transport: custom(
+      {
+        request: async () => {
+          calls++;
+          throw new Error(`${label}: the scan hot path should not call the chain`);
+        },
       },
-    }, { retryCount: 0 }),
+      { retryCount: 0 },
+    ),
   }) as PublicClient;
   return { client, rpcCalls: () => calls };
 }

@@ -26,9 +26,18 @@ const TABLES: Record<string, string> = {
 export async function dumpChainTables(db: DbOrTx): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const [table, order] of Object.entries(TABLES)) {
-    const res = (await db.execute(sql.raw(`SELECT * FROM ${table} ORDER BY ${order}`))) as unknown as { rows: Record<string, unknown>[] };
+    const res = (await db.execute(sql.raw(`SELECT * FROM ${table} ORDER BY ${order}`))) as unknown as {
+      rows: Record<string, unknown>[];
+    };
     // Drivers differ on numeric/int8 types: compare as strings.
-    out[table] = res.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : typeof v === "object" ? JSON.stringify(v) : String(v)])));
+    out[table] = res.rows.map((r) =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [
+          k,
+          v === null ? null : typeof v === "object" ? JSON.stringify(v) : String(v),
+        ]),
+      ),
+    );
   }
   return out;
 }

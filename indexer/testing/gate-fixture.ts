@@ -37,7 +37,15 @@ export function gateFixture(t: TestApp) {
 
   /** Tiers: 0 general (zone 0), 1 VIP (zones 0 and 1), 2 named (zone 0, voucher only, organizer signs vouchers). */
   async function createTieredEvent(name: string, startTime = 2_000_000_000n): Promise<Address> {
-    const tier = (zones: number, voucherOnly = false) => ({ faceValue: 0n, supply: 1000, zones, mode: 0, resaleCapBps: 10_000, voucherOnly, reserved: false });
+    const tier = (zones: number, voucherOnly = false) => ({
+      faceValue: 0n,
+      supply: 1000,
+      zones,
+      mode: 0,
+      resaleCapBps: 10_000,
+      voucherOnly,
+      reserved: false,
+    });
     const receipt = await mined(
       await org.writeContract({
         address: chain.factory,
@@ -67,7 +75,16 @@ export function gateFixture(t: TestApp) {
   }
 
   async function mintTier(event: Address, tier: number, to: Address[]): Promise<void> {
-    await mined(await org.writeContract({ address: event, abi: eventTicketAbi, functionName: "mintTier", args: [tier, to], account: org.account!, chain: org.chain }));
+    await mined(
+      await org.writeContract({
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "mintTier",
+        args: [tier, to],
+        account: org.account!,
+        chain: org.chain,
+      }),
+    );
   }
 
   /** A named ticket: the holder claims an organizer-signed voucher carrying `commitment`. */
@@ -80,9 +97,19 @@ export function gateFixture(t: TestApp) {
       nonce: keccak256(toHex(`${event}:${commitment}:${Math.random()}`)),
       deadline: 2_100_000_000,
     };
-    const signature = await org.signTypedData({ account: org.account!, ...voucherTypedData(chain.chainId, event, voucher) });
+    const signature = await org.signTypedData({
+      account: org.account!,
+      ...voucherTypedData(chain.chainId, event, voucher),
+    });
     const receipt = await mined(
-      await holder.writeContract({ address: event, abi: eventTicketAbi, functionName: "claim", args: [toContractVoucher(voucher), signature], account: holder.account!, chain: holder.chain }),
+      await holder.writeContract({
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "claim",
+        args: [toContractVoucher(voucher), signature],
+        account: holder.account!,
+        chain: holder.chain,
+      }),
     );
     const [minted] = parseEventLogs({ abi: eventTicketAbi, eventName: "TicketsMinted", logs: receipt.logs });
     return minted!.args.firstTokenId;
@@ -90,11 +117,28 @@ export function gateFixture(t: TestApp) {
 
   async function grantGateRole(event: Address, to: Address): Promise<void> {
     const role = keccak256(toHex("GATE_ROLE"));
-    await mined(await org.writeContract({ address: event, abi: eventTicketAbi, functionName: "grantRole", args: [role, to], account: org.account!, chain: org.chain }));
+    await mined(
+      await org.writeContract({
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "grantRole",
+        args: [role, to],
+        account: org.account!,
+        chain: org.chain,
+      }),
+    );
   }
 
   async function cancelEvent(event: Address): Promise<void> {
-    await mined(await org.writeContract({ address: event, abi: eventTicketAbi, functionName: "cancelEvent", account: org.account!, chain: org.chain }));
+    await mined(
+      await org.writeContract({
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "cancelEvent",
+        account: org.account!,
+        chain: org.chain,
+      }),
+    );
   }
 
   /** Staff wallet signs in as a gate; returns the POST /gate/session response. */
@@ -127,7 +171,8 @@ export function gateFixture(t: TestApp) {
     event: Address,
     device?: Device,
     edit?: (r: DelegationRequest) => DelegationRequest,
-    prove: (message: string, device: Device) => Promise<string | undefined> = (message, d) => signDelegationProof(d.keys.privateKey, message),
+    prove: (message: string, device: Device) => Promise<string | undefined> = (message, d) =>
+      signDelegationProof(d.keys.privateKey, message),
   ) {
     const d = device ?? (await newDevice());
     const nonce = await t.post("/pass/nonce", { contract: event });
@@ -136,11 +181,21 @@ export function gateFixture(t: TestApp) {
     const message = buildDelegationMessage(request, wallet.account!.address, d.publicKey);
     const signature = await wallet.signMessage({ account: wallet.account!, message });
     const deviceSignature = await prove(message, d);
-    const res = await t.post("/pass/delegations", { message, signature, ...(deviceSignature !== undefined ? { deviceSignature } : {}) });
+    const res = await t.post("/pass/delegations", {
+      message,
+      signature,
+      ...(deviceSignature !== undefined ? { deviceSignature } : {}),
+    });
     return { device: d, res, message, signature, deviceSignature };
   }
 
-  function pass(d: Device, event: Address, tokenId: bigint, slot = slotAt(t.clock.now().getTime()), chainId = chain.chainId): Promise<string> {
+  function pass(
+    d: Device,
+    event: Address,
+    tokenId: bigint,
+    slot = slotAt(t.clock.now().getTime()),
+    chainId = chain.chainId,
+  ): Promise<string> {
     return signPass(d.keys.privateKey, { chainId, contract: event, tokenId, slot, keyId: d.keyId });
   }
 
@@ -149,5 +204,17 @@ export function gateFixture(t: TestApp) {
     return { status: res.status, verdict: res.body as unknown as GateVerdict };
   }
 
-  return { createTieredEvent, mintTier, claimNamed, grantGateRole, cancelEvent, signIn, gateToken, newDevice, delegate, pass, passScan };
+  return {
+    createTieredEvent,
+    mintTier,
+    claimNamed,
+    grantGateRole,
+    cancelEvent,
+    signIn,
+    gateToken,
+    newDevice,
+    delegate,
+    pass,
+    passScan,
+  };
 }

@@ -14,7 +14,11 @@ export async function startJsonRpcBridge(request: Request): Promise<{ url: strin
       return { jsonrpc: "2.0", id: c.id ?? null, result: await request({ method: c.method, params: c.params }) };
     } catch (err) {
       const e = err as { code?: unknown; message?: string; details?: string };
-      return { jsonrpc: "2.0", id: c.id ?? null, error: { code: typeof e.code === "number" ? e.code : -32603, message: e.details ?? e.message ?? String(err) } };
+      return {
+        jsonrpc: "2.0",
+        id: c.id ?? null,
+        error: { code: typeof e.code === "number" ? e.code : -32603, message: e.details ?? e.message ?? String(err) },
+      };
     }
   };
   const server: Server = createServer((req, res) => {

@@ -12,7 +12,15 @@ import { channelConfigs, events, listings, purchases, tickets, transfers } from 
 import type { Db } from "../db/types";
 
 const ZERO = "0x0000000000000000000000000000000000000000";
-type Hop = { block: number; log: number; tokenId: bigint; from: string; to: string; kind: "mint" | "transfer" | "sale" | "recovery"; price: bigint | null };
+type Hop = {
+  block: number;
+  log: number;
+  tokenId: bigint;
+  from: string;
+  to: string;
+  kind: "mint" | "transfer" | "sale" | "recovery";
+  price: bigint | null;
+};
 export type LeakEvent = {
   contract: string;
   tickets: { tokenId: bigint; channel: number; owner: string }[];
@@ -29,7 +37,14 @@ export function generateLeakEvent(seed: number, contract: string): LeakEvent {
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const wallets = Array.from({ length: 40 }, (_, i) => wallet(i + 1));
-  const ev: LeakEvent = { contract: contract.toLowerCase(), tickets: [], hops: [], listings: [], purchases: [], channels: [] };
+  const ev: LeakEvent = {
+    contract: contract.toLowerCase(),
+    tickets: [],
+    hops: [],
+    listings: [],
+    purchases: [],
+    channels: [],
+  };
   ev.channels = [
     { channel: 0, quota: 200, mode: 0, name: "" },
     { channel: 1, quota: 40, mode: 1, name: "" },
@@ -57,8 +72,17 @@ export function generateLeakEvent(seed: number, contract: string): LeakEvent {
       const to = pick(wallets);
       if (to === t.owner) continue;
       const kind = r < 0.55 ? "sale" : r < 0.9 ? "transfer" : "recovery";
-      if (kind === "sale") ev.listings.push({ block, log: 0, tokenId: t.tokenId, seller: t.owner, price: BigInt(int(1, 9)) * 10n ** 16n });
-      ev.hops.push({ block, log: 1, tokenId: t.tokenId, from: t.owner, to, kind, price: kind === "sale" ? ev.listings.at(-1)!.price : null });
+      if (kind === "sale")
+        ev.listings.push({ block, log: 0, tokenId: t.tokenId, seller: t.owner, price: BigInt(int(1, 9)) * 10n ** 16n });
+      ev.hops.push({
+        block,
+        log: 1,
+        tokenId: t.tokenId,
+        from: t.owner,
+        to,
+        kind,
+        price: kind === "sale" ? ev.listings.at(-1)!.price : null,
+      });
       t.owner = to;
     }
   }
@@ -82,7 +106,9 @@ export function expectedLeaks(ev: LeakEvent, limit = 500): LeaksResponse {
       };
     });
   const reported = judged.filter((j) => j.moves > 0 || j.listings > 0 || j.publicBuyer);
-  const ids = [...new Set([...ev.tickets.map((t) => t.channel), ...ev.channels.map((c) => c.channel)])].sort((a, b) => a - b);
+  const ids = [...new Set([...ev.tickets.map((t) => t.channel), ...ev.channels.map((c) => c.channel)])].sort(
+    (a, b) => a - b,
+  );
   return {
     contract: getAddress(ev.contract),
     limit,
@@ -113,7 +139,14 @@ export function expectedLeaks(ev: LeakEvent, limit = 500): LeaksResponse {
         moves: j.moves,
         listings: j.listings,
         holderBoughtPublicly: j.publicBuyer,
-        chain: j.chain.map((h) => ({ from: getAddress(h.from), to: getAddress(h.to), kind: h.kind, price: h.price?.toString() ?? null, txHash: txHash(h.block), block: h.block })),
+        chain: j.chain.map((h) => ({
+          from: getAddress(h.from),
+          to: getAddress(h.to),
+          kind: h.kind,
+          price: h.price?.toString() ?? null,
+          txHash: txHash(h.block),
+          block: h.block,
+        })),
       })),
   };
 }
@@ -122,18 +155,79 @@ const txHash = (n: number) => `0x${n.toString(16).padStart(64, "0")}`;
 
 export async function insertLeakEvent(db: Db, ev: LeakEvent): Promise<void> {
   const c = ev.contract;
-  await db.insert(events).values({ address: c, eventId: 1n, organizer: wallet(999), name: "Leaky", startTime: 2_000_000_000n, createdBlock: 1, createdTx: txHash(1) });
-  await db.insert(channelConfigs).values(ev.channels.map((ch, i) => ({ blockNumber: 50, logIndex: i, contract: c, channel: ch.channel, quota: ch.quota, mode: ch.mode, name: ch.name, txHash: txHash(50) })));
+  await db.insert(events).values({
+    address: c,
+    eventId: 1n,
+    organizer: wallet(999),
+    name: "Leaky",
+    startTime: 2_000_000_000n,
+    createdBlock: 1,
+    createdTx: txHash(1),
+  });
+  await db.insert(channelConfigs).values(
+    ev.channels.map((ch, i) => ({
+      blockNumber: 50,
+      logIndex: i,
+      contract: c,
+      channel: ch.channel,
+      quota: ch.quota,
+      mode: ch.mode,
+      name: ch.name,
+      txHash: txHash(50),
+    })),
+  );
   const last = new Map<bigint, Hop>();
   for (const h of ev.hops) last.set(h.tokenId, h);
   await db.insert(tickets).values(
     ev.tickets.map((t) => {
       const mint = ev.hops.find((h) => h.tokenId === t.tokenId && h.kind === "mint")!;
       const l = last.get(t.tokenId)!;
-      return { contract: c, tokenId: t.tokenId, owner: t.owner, mintedBlock: mint.block, updatedBlock: l.block, updatedLogIndex: l.log, tier: 0, channel: t.channel };
+      return {
+        contract: c,
+        tokenId: t.tokenId,
+        owner: t.owner,
+        mintedBlock: mint.block,
+        updatedBlock: l.block,
+        updatedLogIndex: l.log,
+        tier: 0,
+        channel: t.channel,
+      };
     }),
   );
-  await db.insert(transfers).values(ev.hops.map((h) => ({ blockNumber: h.block, logIndex: h.log, contract: c, tokenId: h.tokenId, from: h.from, to: h.to, txHash: txHash(h.block), kind: h.kind, price: h.price })));
-  await db.insert(listings).values(ev.listings.map((l) => ({ blockNumber: l.block, logIndex: l.log, contract: c, tokenId: l.tokenId, seller: l.seller, price: l.price, txHash: txHash(l.block) })));
-  await db.insert(purchases).values(ev.purchases.map((p) => ({ blockNumber: p.block, logIndex: p.log, contract: c, buyer: p.buyer, firstTokenId: p.firstTokenId, count: 1, paid: 1n, txHash: txHash(p.block) })));
+  await db.insert(transfers).values(
+    ev.hops.map((h) => ({
+      blockNumber: h.block,
+      logIndex: h.log,
+      contract: c,
+      tokenId: h.tokenId,
+      from: h.from,
+      to: h.to,
+      txHash: txHash(h.block),
+      kind: h.kind,
+      price: h.price,
+    })),
+  );
+  await db.insert(listings).values(
+    ev.listings.map((l) => ({
+      blockNumber: l.block,
+      logIndex: l.log,
+      contract: c,
+      tokenId: l.tokenId,
+      seller: l.seller,
+      price: l.price,
+      txHash: txHash(l.block),
+    })),
+  );
+  await db.insert(purchases).values(
+    ev.purchases.map((p) => ({
+      blockNumber: p.block,
+      logIndex: p.log,
+      contract: c,
+      buyer: p.buyer,
+      firstTokenId: p.firstTokenId,
+      count: 1,
+      paid: 1n,
+      txHash: txHash(p.block),
+    })),
+  );
 }

@@ -70,7 +70,17 @@ export async function createOnsaleFixture(opts: { database?: Database; trustedPr
           voucherSigner: chain.organizer.account!.address,
           currency: "0x0000000000000000000000000000000000000000",
         },
-        [{ faceValue: FACE, supply: o.supply ?? 100, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: true, reserved: false }],
+        [
+          {
+            faceValue: FACE,
+            supply: o.supply ?? 100,
+            zones: 1,
+            mode: 1,
+            resaleCapBps: 10_000,
+            voucherOnly: true,
+            reserved: false,
+          },
+        ],
       ],
       account: chain.organizer.account!,
       chain: chain.organizer.chain,
@@ -85,7 +95,11 @@ export async function createOnsaleFixture(opts: { database?: Database; trustedPr
     return res.body;
   }
 
-  async function join(saleId: string, ip = "10.0.0.1", pow?: { challenge: string; nonce: string }): Promise<OnsaleJoinResult> {
+  async function join(
+    saleId: string,
+    ip = "10.0.0.1",
+    pow?: { challenge: string; nonce: string },
+  ): Promise<OnsaleJoinResult> {
     const res = await request("POST", `/sales/${saleId}/join`, pow ? { pow } : {}, { "x-forwarded-for": ip });
     if (res.status !== 201) throw new Error(`join: ${JSON.stringify(res.body)}`);
     return res.body;

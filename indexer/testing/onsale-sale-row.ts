@@ -2,7 +2,10 @@
 import { onsaleSales } from "../db/schema";
 import type { Db } from "../db/types";
 
-export async function insertTestSale(db: Db, o: Partial<typeof onsaleSales.$inferInsert> & { id: string; opensAt: Date }) {
+export async function insertTestSale(
+  db: Db,
+  o: Partial<typeof onsaleSales.$inferInsert> & { id: string; opensAt: Date },
+) {
   const [row] = await db
     .insert(onsaleSales)
     .values({

@@ -17,7 +17,15 @@ export function organizerFetch(app: App, db: DbOrTx, base = "http://indexer.test
     if (!contract) return app.request(path, init);
     let token = tokens.get(contract);
     if (!token) {
-      const opened = openSession(db, { contract: contract as Address, gateId: "organizer", zone: 0, role: "admin", staff: "organizer", now: new Date(), ttlSeconds: 86_400 });
+      const opened = openSession(db, {
+        contract: contract as Address,
+        gateId: "organizer",
+        zone: 0,
+        role: "admin",
+        staff: "organizer",
+        now: new Date(),
+        ttlSeconds: 86_400,
+      });
       tokens.set(contract, (token = opened.then((s) => s.token)));
     }
     const headers = new Headers(init?.headers);

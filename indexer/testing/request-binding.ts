@@ -6,7 +6,11 @@ import { buildBindingSignInMessage, type BindingChallenge } from "../../lib/iden
 export type BindingAnswer = { status: number; body: Record<string, any>; text: string };
 
 async function post(routes: Hono, path: string, body: unknown): Promise<BindingAnswer> {
-  const res = await routes.request(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await routes.request(path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, body: JSON.parse(text) as Record<string, any>, text };
 }
@@ -15,7 +19,13 @@ async function post(routes: Hono, path: string, body: unknown): Promise<BindingA
  * `wallet` signs in for `tokenId` of `contract` and asks for the binding of `idNumber`. `routes` are the on-sale
  * routes (mounted at their root, as `onsaleRoutes(deps)` is).
  */
-export async function requestBindingAs(routes: Hono, wallet: WalletClient, contract: Address, tokenId: bigint, idNumber: string): Promise<BindingAnswer> {
+export async function requestBindingAs(
+  routes: Hono,
+  wallet: WalletClient,
+  contract: Address,
+  tokenId: bigint,
+  idNumber: string,
+): Promise<BindingAnswer> {
   const nonce = await post(routes, "/bindings/nonce", { contract, tokenId: tokenId.toString() });
   if (nonce.status !== 200) return nonce;
   const message = buildBindingSignInMessage(nonce.body as BindingChallenge, wallet.account!.address);

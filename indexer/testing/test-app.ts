@@ -15,7 +15,10 @@ import { createChainFixture } from "./chain-fixture";
 export const TEST_DOMAINS = ["localhost:3000", "127.0.0.1:3000"];
 
 /** `log`: where the sync engine and the API write their lines (default: nowhere). */
-export async function createTestApp(settings: Partial<GateSettings> = {}, options: { log?: (line: string) => void } = {}) {
+export async function createTestApp(
+  settings: Partial<GateSettings> = {},
+  options: { log?: (line: string) => void } = {},
+) {
   const log = options.log ?? (() => {});
   const chain = await createChainFixture();
   const database = await openPglite(IN_MEMORY);

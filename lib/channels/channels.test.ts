@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { hexToString } from "viem";
-import { ChannelRulesError, channelLabel, decodeChannelWords, encodeChannelRules, encodeIdentityDeadlines } from "./channels";
+import {
+  ChannelRulesError,
+  channelLabel,
+  decodeChannelWords,
+  encodeChannelRules,
+  encodeIdentityDeadlines,
+} from "./channels";
 
 describe("encodeChannelRules", () => {
   it("packs quota, mode and the defined bit per channel, and names for 5..7", () => {
@@ -19,14 +25,22 @@ describe("encodeChannelRules", () => {
     expect(() => encodeChannelRules([{ id: 8, quota: 1 }])).toThrow(ChannelRulesError);
     expect(() => encodeChannelRules([{ id: 0, quota: 1, mode: "Locked" }])).toThrow(/public/);
     expect(() => encodeChannelRules([{ id: 1, quota: 2 ** 24 }])).toThrow(/quota/);
-    expect(() => encodeChannelRules([{ id: 1, quota: 1 }, { id: 1, quota: 2 }])).toThrow(/twice/);
+    expect(() =>
+      encodeChannelRules([
+        { id: 1, quota: 1 },
+        { id: 1, quota: 2 },
+      ]),
+    ).toThrow(/twice/);
     expect(() => encodeChannelRules([{ id: 6, quota: 1, name: "x".repeat(17) }])).toThrow(/16 bytes/);
   });
 });
 
 describe("decodeChannelWords", () => {
   it("round-trips configured rules and derives the public count from the total", () => {
-    const { channelRules } = encodeChannelRules([{ id: 0, quota: 85 }, { id: 1, quota: 10, mode: "MarketOnly" }]);
+    const { channelRules } = encodeChannelRules([
+      { id: 0, quota: 85 },
+      { id: 1, quota: 10, mode: "MarketOnly" },
+    ]);
     const channels = 85n | (1n << 24n) | (3n << 32n); // 3 sponsor tickets minted
     const state = decodeChannelWords(channels, channelRules, 8n);
     expect(state[0]).toEqual({ id: 0, defined: true, quota: 85, minted: 5, mode: "Free" });

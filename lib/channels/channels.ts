@@ -51,16 +51,20 @@ export function encodeChannelRules(rules: readonly ChannelRule[]): { channelRule
   const names: Hex[] = Array.from({ length: MAX_CHANNELS }, () => `0x${"0".repeat(32)}` as Hex);
   const seen = new Set<number>();
   for (const r of rules) {
-    if (!Number.isInteger(r.id) || r.id < 0 || r.id >= MAX_CHANNELS) throw new ChannelRulesError(`channel id ${r.id} is not 0..7`);
+    if (!Number.isInteger(r.id) || r.id < 0 || r.id >= MAX_CHANNELS)
+      throw new ChannelRulesError(`channel id ${r.id} is not 0..7`);
     if (seen.has(r.id)) throw new ChannelRulesError(`channel ${r.id} is listed twice`);
     seen.add(r.id);
-    if (!Number.isInteger(r.quota) || r.quota < 0 || r.quota > MAX_QUOTA) throw new ChannelRulesError(`channel ${r.id}: quota must be 0..${MAX_QUOTA}`);
+    if (!Number.isInteger(r.quota) || r.quota < 0 || r.quota > MAX_QUOTA)
+      throw new ChannelRulesError(`channel ${r.id}: quota must be 0..${MAX_QUOTA}`);
     const mode = channelModes.indexOf(r.mode ?? "Free");
     if (mode < 0) throw new ChannelRulesError(`channel ${r.id}: unknown mode ${r.mode}`);
-    if (r.id === PUBLIC_CHANNEL && mode !== 0) throw new ChannelRulesError("the public channel follows its tiers' transfer mode (mode must be Free)");
+    if (r.id === PUBLIC_CHANNEL && mode !== 0)
+      throw new ChannelRulesError("the public channel follows its tiers' transfer mode (mode must be Free)");
     word |= (BigInt(r.quota) | (BigInt(mode) << 24n) | (1n << 26n)) << BigInt(32 * r.id);
     if (r.name && r.id >= fixedChannelNames.length) {
-      if (new TextEncoder().encode(r.name).length > 16) throw new ChannelRulesError(`channel ${r.id}: name longer than 16 bytes`);
+      if (new TextEncoder().encode(r.name).length > 16)
+        throw new ChannelRulesError(`channel ${r.id}: name longer than 16 bytes`);
       names[r.id] = stringToHex(r.name, { size: 16 });
     }
   }
@@ -73,7 +77,8 @@ export function encodeIdentityDeadlines(secondsBeforeStart: Readonly<Record<numb
   for (const [tier, secs] of Object.entries(secondsBeforeStart)) {
     const t = Number(tier);
     if (!Number.isInteger(t) || t < 0 || t > 7) throw new ChannelRulesError(`tier ${tier} is not 0..7`);
-    if (!Number.isInteger(secs) || secs < 0 || secs > 0xffff_ffff) throw new ChannelRulesError(`tier ${tier}: deadline must be 0..4294967295 seconds`);
+    if (!Number.isInteger(secs) || secs < 0 || secs > 0xffff_ffff)
+      throw new ChannelRulesError(`tier ${tier}: deadline must be 0..4294967295 seconds`);
     word |= BigInt(secs) << BigInt(32 * t);
   }
   return word;
@@ -90,7 +95,13 @@ export function decodeChannelWords(channels: bigint, rules: bigint, totalMinted:
   const out: ChannelState[] = [];
   let nonPublic = 0;
   for (let c = 1; c < MAX_CHANNELS; c++) nonPublic += Number((channels >> BigInt(32 * c)) & 0xffff_ffffn);
-  out.push({ id: 0, defined: true, quota: configured ? Number(channels & 0xff_ffffn) : MAX_QUOTA, minted: Number(totalMinted) - nonPublic, mode: "Free" });
+  out.push({
+    id: 0,
+    defined: true,
+    quota: configured ? Number(channels & 0xff_ffffn) : MAX_QUOTA,
+    minted: Number(totalMinted) - nonPublic,
+    mode: "Free",
+  });
   for (let c = 1; c < MAX_CHANNELS; c++) {
     const rule = rules >> BigInt(32 * c);
     const defined = !configured || ((rule >> 26n) & 1n) === 1n;
@@ -99,7 +110,7 @@ export function decodeChannelWords(channels: bigint, rules: bigint, totalMinted:
       defined,
       quota: !configured ? MAX_QUOTA : defined ? Number(rule & 0xff_ffffn) : 0,
       minted: Number((channels >> BigInt(32 * c)) & 0xffff_ffffn),
-      mode: configured ? channelModes[Number((rule >> 24n) & 3n)] ?? "Free" : "Free",
+      mode: configured ? (channelModes[Number((rule >> 24n) & 3n)] ?? "Free") : "Free",
     });
   }
   return out;

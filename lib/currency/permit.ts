@@ -1,7 +1,14 @@
 import { parseSignature, type Address, type Hex, type TypedDataDomain } from "viem";
 
 /** EIP-2612 `Permit` typed data for `owner` letting `spender` take `value` until `deadline`. */
-export function permitTypedData(p: { domain: TypedDataDomain; owner: Address; spender: Address; value: bigint; nonce: bigint; deadline: bigint }) {
+export function permitTypedData(p: {
+  domain: TypedDataDomain;
+  owner: Address;
+  spender: Address;
+  value: bigint;
+  nonce: bigint;
+  deadline: bigint;
+}) {
   return {
     domain: p.domain,
     types: {
@@ -26,5 +33,11 @@ export function permitVrs(signature: Hex): { v: number; r: Hex; s: Hex } {
 
 /** The EIP-2612 reads a signer needs besides ERC-20's. */
 export const erc20PermitAbi = [
-  { type: "function", name: "nonces", stateMutability: "view", inputs: [{ name: "owner", type: "address" }], outputs: [{ name: "", type: "uint256" }] },
+  {
+    type: "function",
+    name: "nonces",
+    stateMutability: "view",
+    inputs: [{ name: "owner", type: "address" }],
+    outputs: [{ name: "", type: "uint256" }],
+  },
 ] as const;

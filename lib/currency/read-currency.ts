@@ -5,7 +5,10 @@ import { NATIVE_CURRENCY, type Currency } from "./currency";
 export class CurrencyReadError extends Error {
   override name = "CurrencyReadError";
   readonly code = "BAD_CURRENCY";
-  constructor(readonly token: Address, cause: unknown) {
+  constructor(
+    readonly token: Address,
+    cause: unknown,
+  ) {
     super(`${token} does not answer symbol()/decimals() like an ERC-20.`, { cause });
   }
 }
@@ -17,7 +20,11 @@ export class CurrencyReadError extends Error {
  * @example
  * const usd = await readCurrency(publicClient, await ticket.read.currency()); // { symbol: "mUSD", decimals: 6, … }
  */
-export async function readCurrency(client: Pick<PublicClient, "readContract">, token: Address, blockNumber?: bigint): Promise<Currency> {
+export async function readCurrency(
+  client: Pick<PublicClient, "readContract">,
+  token: Address,
+  blockNumber?: bigint,
+): Promise<Currency> {
   if (token.toLowerCase() === zeroAddress) return NATIVE_CURRENCY;
   try {
     const [symbol, decimals] = await Promise.all([

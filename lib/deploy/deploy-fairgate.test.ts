@@ -10,9 +10,17 @@ describe("deployFairgate", () => {
     const publicClient = (await viem.getPublicClient()) as unknown as PublicClient;
     const [wallet] = (await viem.getWalletClients()) as unknown as WalletClient[];
     const d = await deployFairgate({ publicClient, wallet: wallet!, account: wallet!.account!, chain: wallet!.chain });
-    expect(getAddress(await publicClient.readContract({ address: d.factory, abi: ticketFactoryAbi, functionName: "market" }))).toBe(d.market);
-    expect(getAddress(await publicClient.readContract({ address: d.market, abi: resaleMarketAbi, functionName: "factory" }))).toBe(d.factory);
-    expect(getAddress(await publicClient.readContract({ address: d.waitlist, abi: waitlistAbi, functionName: "market" }))).toBe(d.market);
+    expect(
+      getAddress(
+        await publicClient.readContract({ address: d.factory, abi: ticketFactoryAbi, functionName: "market" }),
+      ),
+    ).toBe(d.market);
+    expect(
+      getAddress(await publicClient.readContract({ address: d.market, abi: resaleMarketAbi, functionName: "factory" })),
+    ).toBe(d.factory);
+    expect(
+      getAddress(await publicClient.readContract({ address: d.waitlist, abi: waitlistAbi, functionName: "market" })),
+    ).toBe(d.market);
     const factoryBlock = (await publicClient.getTransactionReceipt({ hash: d.factoryTxHash })).blockNumber;
     expect(d.fromBlock).toBeLessThanOrEqual(Number(factoryBlock));
   });

@@ -1,5 +1,20 @@
-import { getAddress, getContractAddress, type Account, type Address, type Chain, type Hash, type PublicClient, type WalletClient } from "viem";
-import { eventTicketBytecode, resaleMarketAbi, resaleMarketBytecode, ticketFactoryAbi, ticketFactoryBytecode } from "../generated/abis";
+import {
+  getAddress,
+  getContractAddress,
+  type Account,
+  type Address,
+  type Chain,
+  type Hash,
+  type PublicClient,
+  type WalletClient,
+} from "viem";
+import {
+  eventTicketBytecode,
+  resaleMarketAbi,
+  resaleMarketBytecode,
+  ticketFactoryAbi,
+  ticketFactoryBytecode,
+} from "../generated/abis";
 
 /** The three contracts of one Fairgate deployment and where the indexer starts reading. */
 export type FairgateContracts = {
@@ -43,14 +58,42 @@ export async function deployFairgate(args: {
   const from = typeof account === "string" ? account : account.address;
   const nonce = await publicClient.getTransactionCount({ address: from, blockTag: "pending" });
   const predictedFactory = getContractAddress({ from, nonce: BigInt(nonce + 1) });
-  const marketTxHash = await wallet.deployContract({ abi: resaleMarketAbi, bytecode: resaleMarketBytecode, args: [predictedFactory], account, chain, nonce });
+  const marketTxHash = await wallet.deployContract({
+    abi: resaleMarketAbi,
+    bytecode: resaleMarketBytecode,
+    args: [predictedFactory],
+    account,
+    chain,
+    nonce,
+  });
   const marketReceipt = await publicClient.waitForTransactionReceipt({ hash: marketTxHash, timeout: 600_000 });
-  if (marketReceipt.status !== "success" || !marketReceipt.contractAddress) throw new FairgateDeployError("ResaleMarket", marketTxHash);
+  if (marketReceipt.status !== "success" || !marketReceipt.contractAddress)
+    throw new FairgateDeployError("ResaleMarket", marketTxHash);
   const market = getAddress(marketReceipt.contractAddress);
-  const factoryTxHash = await wallet.deployContract({ abi: ticketFactoryAbi, bytecode: ticketFactoryBytecode, args: [market, eventTicketBytecode], account, chain, nonce: nonce + 1 });
+  const factoryTxHash = await wallet.deployContract({
+    abi: ticketFactoryAbi,
+    bytecode: ticketFactoryBytecode,
+    args: [market, eventTicketBytecode],
+    account,
+    chain,
+    nonce: nonce + 1,
+  });
   const factoryReceipt = await publicClient.waitForTransactionReceipt({ hash: factoryTxHash, timeout: 600_000 });
-  if (factoryReceipt.status !== "success" || !factoryReceipt.contractAddress) throw new FairgateDeployError("TicketFactory", factoryTxHash);
+  if (factoryReceipt.status !== "success" || !factoryReceipt.contractAddress)
+    throw new FairgateDeployError("TicketFactory", factoryTxHash);
   const factory = getAddress(factoryReceipt.contractAddress);
-  const waitlist = await publicClient.readContract({ address: market, abi: resaleMarketAbi, functionName: "waitlist", blockNumber: marketReceipt.blockNumber });
-  return { factory, market, waitlist: getAddress(waitlist), fromBlock: Number(marketReceipt.blockNumber), marketTxHash, factoryTxHash };
+  const waitlist = await publicClient.readContract({
+    address: market,
+    abi: resaleMarketAbi,
+    functionName: "waitlist",
+    blockNumber: marketReceipt.blockNumber,
+  });
+  return {
+    factory,
+    market,
+    waitlist: getAddress(waitlist),
+    fromBlock: Number(marketReceipt.blockNumber),
+    marketTxHash,
+    factoryTxHash,
+  };
 }

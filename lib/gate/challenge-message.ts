@@ -12,9 +12,7 @@ export function ticketResource(chainId: number, contract: Address, tokenId: bigi
 const resourcePattern = /^eip155:(\d{1,12})\/erc721:(0x[0-9a-fA-F]{40})\/(\d{1,78})$/;
 
 /** Inverse of {@link ticketResource}; `null` for anything else. */
-export function parseTicketResource(
-  resource: string,
-): { chainId: number; contract: Address; tokenId: bigint } | null {
+export function parseTicketResource(resource: string): { chainId: number; contract: Address; tokenId: bigint } | null {
   const m = resourcePattern.exec(resource);
   if (!m) return null;
   const tokenId = BigInt(m[3]!);
@@ -31,5 +29,7 @@ export function parseTicketResource(
  * const signature = await walletClient.signMessage({ account, message });
  */
 export function buildChallengeMessage(challenge: GateChallenge, holder: Address, tokenId: bigint): string {
-  return buildSiweChallengeMessage(challenge, holder, `Admit ticket ${tokenId} at gate ${challenge.gateId}.`, [ticketResource(challenge.chainId, challenge.contract, tokenId)]);
+  return buildSiweChallengeMessage(challenge, holder, `Admit ticket ${tokenId} at gate ${challenge.gateId}.`, [
+    ticketResource(challenge.chainId, challenge.contract, tokenId),
+  ]);
 }

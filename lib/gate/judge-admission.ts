@@ -64,17 +64,28 @@ const deny = (reason: DenyReason, message: string): Judgement => ({ admit: false
  */
 export function judgeAdmission(facts: AdmissionFacts, claim: AdmissionClaim): Judgement {
   if (facts.owner === null) return deny("UNKNOWN_TOKEN", "ticket was never minted (or was burned)");
-  if (facts.owner.toLowerCase() !== claim.claimant.toLowerCase()) return deny("NOT_OWNER", `ticket is held by ${facts.owner}, not ${claim.claimant}`);
-  if (facts.movedSinceDelegation) return deny("NO_DELEGATION", "the holder gave the ticket away after delegating; delegate again");
-  return judgeTicketRules(facts, claim) ?? (facts.checkedIn ? deny("ALREADY_CHECKED_IN", "ticket was admitted before") : ADMIT);
+  if (facts.owner.toLowerCase() !== claim.claimant.toLowerCase())
+    return deny("NOT_OWNER", `ticket is held by ${facts.owner}, not ${claim.claimant}`);
+  if (facts.movedSinceDelegation)
+    return deny("NO_DELEGATION", "the holder gave the ticket away after delegating; delegate again");
+  return (
+    judgeTicketRules(facts, claim) ??
+    (facts.checkedIn ? deny("ALREADY_CHECKED_IN", "ticket was admitted before") : ADMIT)
+  );
 }
 
 /** The rules between ownership and first-wins (cancelled, zone, binding, identity): the first that fails, or null. */
-export function judgeTicketRules(facts: Omit<AdmissionFacts, "owner">, claim: Omit<AdmissionClaim, "claimant">): Judgement | null {
+export function judgeTicketRules(
+  facts: Omit<AdmissionFacts, "owner">,
+  claim: Omit<AdmissionClaim, "claimant">,
+): Judgement | null {
   if (facts.cancelled) return deny("CANCELLED", "the event was cancelled");
   if (facts.zones === null) return deny("ZONE_NOT_ALLOWED", "the ticket's tier is not known here");
   if (((facts.zones >>> claim.zone) & 1) === 0) {
-    return deny("ZONE_NOT_ALLOWED", `ticket admits to zones 0b${facts.zones.toString(2)}, this gate is zone ${claim.zone}`);
+    return deny(
+      "ZONE_NOT_ALLOWED",
+      `ticket admits to zones 0b${facts.zones.toString(2)}, this gate is zone ${claim.zone}`,
+    );
   }
   const binding = judgeBinding(facts.identityDeadline, facts.bound, claim.atMs);
   if (binding) return binding;
@@ -82,12 +93,16 @@ export function judgeTicketRules(facts: Omit<AdmissionFacts, "owner">, claim: Om
   const id = claim.identity;
   if (id.kind === "missing") return deny("IDENTITY_REQUIRED", id.why);
   // Never log or echo the ID number itself.
-  if (id.kind === "entered" && !id.matches(facts.identityCommitment)) return deny("IDENTITY_MISMATCH", "the ID number does not match this ticket");
+  if (id.kind === "entered" && !id.matches(facts.identityCommitment))
+    return deny("IDENTITY_MISMATCH", "the ID number does not match this ticket");
   return null;
 }
 
 /** After the tier's deadline (unix seconds, inclusive: the contract still binds at it) an unbound ticket is refused. */
 export function judgeBinding(deadline: number | null, bound: boolean, atMs: number): Judgement | null {
   if (deadline === null || bound || atMs <= deadline * 1000) return null;
-  return deny("IDENTITY_UNBOUND", `the tier needs an identity binding by ${new Date(deadline * 1000).toISOString()}; this ticket has none`);
+  return deny(
+    "IDENTITY_UNBOUND",
+    `the tier needs an identity binding by ${new Date(deadline * 1000).toISOString()}; this ticket has none`,
+  );
 }

@@ -15,7 +15,9 @@ export type SignedRequestParts = { method: string; path: string; timeMs: number;
 
 /** What the device key signs: a domain tag, then method, path, time and the exact body text. */
 export function deviceRequestBytes(r: SignedRequestParts): Uint8Array {
-  return new TextEncoder().encode(`fairgate-gate-request/1\n${r.method.toUpperCase()}\n${r.path}\n${r.timeMs}\n${r.body}`);
+  return new TextEncoder().encode(
+    `fairgate-gate-request/1\n${r.method.toUpperCase()}\n${r.path}\n${r.timeMs}\n${r.body}`,
+  );
 }
 
 /**
@@ -27,7 +29,9 @@ export function deviceRequestBytes(r: SignedRequestParts): Uint8Array {
  */
 export async function signDeviceRequest(privateKey: CryptoKey, r: SignedRequestParts): Promise<Record<string, string>> {
   const bytes = deviceRequestBytes(r) as Uint8Array<ArrayBuffer>;
-  const signature = normalizeLowS(new Uint8Array(await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, privateKey, bytes)));
+  const signature = normalizeLowS(
+    new Uint8Array(await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, privateKey, bytes)),
+  );
   return { [DEVICE_TIME_HEADER]: String(r.timeMs), [DEVICE_SIGNATURE_HEADER]: toBase64Url(signature) };
 }
 

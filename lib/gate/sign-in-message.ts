@@ -15,5 +15,10 @@ export type GateSignInChallenge = GateChallenge & { zone: number };
  * const { token } = await post("/gate/session", { message, signature: await wallet.signMessage({ account, message }) });
  */
 export function buildGateSignInMessage(challenge: GateSignInChallenge, staff: Address): string {
-  return buildSiweChallengeMessage(challenge, staff, `Sign in as gate ${challenge.gateId} (zone ${challenge.zone}) to scan tickets for this event.`, [eventResource(challenge.chainId, challenge.contract)]);
+  return buildSiweChallengeMessage(
+    challenge,
+    staff,
+    `Sign in as gate ${challenge.gateId} (zone ${challenge.zone}) to scan tickets for this event.`,
+    [eventResource(challenge.chainId, challenge.contract)],
+  );
 }

@@ -45,11 +45,20 @@ export type BindingChallenge = SiweChallenge & { contract: Address; tokenId: str
  * await requestIdentityBinding(base, { message, signature: await wallet.signMessage({ message }), idNumber });
  */
 export function buildBindingSignInMessage(challenge: BindingChallenge, holder: Address): string {
-  return buildSiweChallengeMessage(challenge, holder, `Bind my identity to ticket ${challenge.tokenId} of this event.`, [
-    ticketResource(challenge.chainId, challenge.contract, BigInt(challenge.tokenId)),
-  ]);
+  return buildSiweChallengeMessage(
+    challenge,
+    holder,
+    `Bind my identity to ticket ${challenge.tokenId} of this event.`,
+    [ticketResource(challenge.chainId, challenge.contract, BigInt(challenge.tokenId))],
+  );
 }
 
 /** POST /onsale/bindings: body and answer. The ID number is only ever sent here, over TLS, never stored. */
 export type BindingRequest = { message: string; signature: Hex; idNumber: string; identityEvidence?: string };
-export type BindingSignature = { contract: Address; tokenId: string; holder: Address; identityCommitment: Hex; signature: Hex };
+export type BindingSignature = {
+  contract: Address;
+  tokenId: string;
+  holder: Address;
+  identityCommitment: Hex;
+  signature: Hex;
+};

@@ -2,5 +2,8 @@
 
 /** Unicode NFKC, upper case, without spaces, dashes, dots and slashes: "ab 123-45" = "AB12345". */
 export function normalizeIdNumber(idNumber: string): string {
-  return idNumber.normalize("NFKC").toUpperCase().replace(/[\s\-./]/g, "");
+  return idNumber
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[\s\-./]/g, "");
 }

@@ -91,10 +91,18 @@ export const resaleTierSchema = z.object({
   buckets: z.array(resaleBucketSchema),
 });
 
-export const resalePricesResponseSchema = z.object({ contract: address, bucketBps: z.number().int().positive(), tiers: z.array(resaleTierSchema) });
+export const resalePricesResponseSchema = z.object({
+  contract: address,
+  bucketBps: z.number().int().positive(),
+  tiers: z.array(resaleTierSchema),
+});
 
 export const heavyWalletSchema = z.object({ wallet: address, tickets: count, tiers: count, identityBound: count });
-export const heavyIdentitySchema = z.object({ identityCommitment: z.string().regex(/^0x[0-9a-f]{64}$/), tickets: count, wallets: count });
+export const heavyIdentitySchema = z.object({
+  identityCommitment: z.string().regex(/^0x[0-9a-f]{64}$/),
+  tickets: count,
+  wallets: count,
+});
 export const funnelSchema = z.object({
   collector: address,
   /** Distinct first-hand holders that forwarded to the collector within the window. */

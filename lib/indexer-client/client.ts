@@ -75,7 +75,11 @@ export function createIndexerClient(options: IndexerClientOptions) {
     let res: Response;
     try {
       const timeout = AbortSignal.timeout(timeoutMs);
-      res = await doFetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout, headers: { accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, cache: "no-store" });
+      res = await doFetch(url, {
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        headers: { accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        cache: "no-store",
+      });
     } catch (cause) {
       // The caller cancelled: let it see its own abort, not an indexer failure.
       if (signal?.aborted) throw cause;
@@ -85,7 +89,11 @@ export function createIndexerClient(options: IndexerClientOptions) {
     try {
       body = await res.json();
     } catch (cause) {
-      throw new IndexerClientError("INDEXER_BAD_RESPONSE", "the indexer answered with something other than JSON", { url, status: res.status, cause });
+      throw new IndexerClientError("INDEXER_BAD_RESPONSE", "the indexer answered with something other than JSON", {
+        url,
+        status: res.status,
+        cause,
+      });
     }
     if (!res.ok && !accept.includes(res.status)) {
       const err = errorBodySchema.safeParse(body);
@@ -97,11 +105,15 @@ export function createIndexerClient(options: IndexerClientOptions) {
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw new IndexerClientError("INDEXER_BAD_RESPONSE", `unexpected response shape: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`, {
-        url,
-        status: res.status,
-        cause: parsed.error,
-      });
+      throw new IndexerClientError(
+        "INDEXER_BAD_RESPONSE",
+        `unexpected response shape: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`,
+        {
+          url,
+          status: res.status,
+          cause: parsed.error,
+        },
+      );
     }
     return parsed.data;
   }
@@ -109,34 +121,53 @@ export function createIndexerClient(options: IndexerClientOptions) {
   return {
     /** Sync progress; a lagging or failing indexer answers 503 with the same body, returned here too. */
     health: (r?: RequestOptions) => get(healthSchema, "/health", {}, [503], r),
-    ticketsByOwner: (owner: string, o: Page & { contract?: string } = {}, r?: RequestOptions) => get(ticketsResponseSchema, "/tickets", { owner, ...o }, [], r),
-    ticket: (contract: string, tokenId: bigint | string, r?: RequestOptions) => get(ticketDetailSchema, `/tickets/${contract}/${tokenId}`, {}, [], r),
+    ticketsByOwner: (owner: string, o: Page & { contract?: string } = {}, r?: RequestOptions) =>
+      get(ticketsResponseSchema, "/tickets", { owner, ...o }, [], r),
+    ticket: (contract: string, tokenId: bigint | string, r?: RequestOptions) =>
+      get(ticketDetailSchema, `/tickets/${contract}/${tokenId}`, {}, [], r),
     /** The public ticket check: `q` is `contract/tokenId`, a ticket link or a scanned pass. */
     checkTicket: (q: string, r?: RequestOptions) => get(ticketCheckSchema, "/check", { q }, [], r),
     events: (o: Page = {}, r?: RequestOptions) => get(eventsResponseSchema, "/events", o, [], r),
     event: (address: string, r?: RequestOptions) => get(eventDetailSchema, `/events/${address}`, {}, [], r),
     /** Waitlist length per tier; with `wallet`, its 1-based position in each queue it is in. */
-    waitlist: (address: string, o: { wallet?: string } = {}, r?: RequestOptions) => get(waitlistResponseSchema, `/events/${address}/waitlist`, o, [], r),
+    waitlist: (address: string, o: { wallet?: string } = {}, r?: RequestOptions) =>
+      get(waitlistResponseSchema, `/events/${address}/waitlist`, o, [], r),
     /** Resale listings, newest first; `contract` + `tokenId` give one ticket's. */
-    listings: (o: Page & { contract?: string; tokenId?: bigint | string; seller?: string; status?: "open" | "all" } = {}, r?: RequestOptions) => get(listingsResponseSchema, "/listings", o, [], r),
-    sales: (o: Page & { contract?: string; account?: string } = {}, r?: RequestOptions) => get(salesResponseSchema, "/sales", o, [], r),
+    listings: (
+      o: Page & { contract?: string; tokenId?: bigint | string; seller?: string; status?: "open" | "all" } = {},
+      r?: RequestOptions,
+    ) => get(listingsResponseSchema, "/listings", o, [], r),
+    sales: (o: Page & { contract?: string; account?: string } = {}, r?: RequestOptions) =>
+      get(salesResponseSchema, "/sales", o, [], r),
     /** Organizer analytics for one event (`GET /analytics/:contract/…`): pass the organizer's session as `token` (primary sales are public). */
     analytics: {
       /** Admissions per bucket (default one minute) per gate. */
       arrivals: (contract: string, o: ArrivalsOptions = {}, r?: RequestOptions) =>
-        get(arrivalsResponseSchema, `/analytics/${contract}/arrivals`, { ...o, from: isoOf(o.from), to: isoOf(o.to) }, [], r),
+        get(
+          arrivalsResponseSchema,
+          `/analytics/${contract}/arrivals`,
+          { ...o, from: isoOf(o.from), to: isoOf(o.to) },
+          [],
+          r,
+        ),
       /** Throughput and busiest minute per gate and overall. */
-      gates: (contract: string, r?: RequestOptions) => get(gatesResponseSchema, `/analytics/${contract}/gates`, {}, [], r),
+      gates: (contract: string, r?: RequestOptions) =>
+        get(gatesResponseSchema, `/analytics/${contract}/gates`, {}, [], r),
       /** Attended, refunded and no-shows per tier (no-shows null before the start). */
-      noShows: (contract: string, r?: RequestOptions) => get(noShowsResponseSchema, `/analytics/${contract}/no-shows`, {}, [], r),
+      noShows: (contract: string, r?: RequestOptions) =>
+        get(noShowsResponseSchema, `/analytics/${contract}/no-shows`, {}, [], r),
       /** Face-value sales per block, tickets minted and checked in on chain (the dashboard's sales and attendance). */
-      primarySales: (contract: string, r?: RequestOptions) => get(primarySalesResponseSchema, `/analytics/${contract}/primary-sales`, {}, [], r),
+      primarySales: (contract: string, r?: RequestOptions) =>
+        get(primarySalesResponseSchema, `/analytics/${contract}/primary-sales`, {}, [], r),
       /** Resale price statistics and histogram (basis points of face) per tier, against the cap. */
-      resalePrices: (contract: string, o: { bucketBps?: number } = {}, r?: RequestOptions) => get(resalePricesResponseSchema, `/analytics/${contract}/resale-prices`, o, [], r),
+      resalePrices: (contract: string, o: { bucketBps?: number } = {}, r?: RequestOptions) =>
+        get(resalePricesResponseSchema, `/analytics/${contract}/resale-prices`, o, [], r),
       /** Wallets / identities over `over` tickets, and funnels. */
-      hoarding: (contract: string, o: HoardingOptions = {}, r?: RequestOptions) => get(hoardingResponseSchema, `/analytics/${contract}/hoarding`, o, [], r),
+      hoarding: (contract: string, o: HoardingOptions = {}, r?: RequestOptions) =>
+        get(hoardingResponseSchema, `/analytics/${contract}/hoarding`, o, [], r),
       /** Non-public (sponsor, staff, artist, …) tickets that moved, were listed or sit with a public buyer. */
-      leaks: (contract: string, o: { limit?: number } = {}, r?: RequestOptions) => get(leaksResponseSchema, `/analytics/${contract}/leaks`, o, [], r),
+      leaks: (contract: string, o: { limit?: number } = {}, r?: RequestOptions) =>
+        get(leaksResponseSchema, `/analytics/${contract}/leaks`, o, [], r),
     },
     /** Prometheus text. */
     async metrics(): Promise<string> {
@@ -148,14 +179,24 @@ export function createIndexerClient(options: IndexerClientOptions) {
      * called. Reconnects (with Last-Event-ID) after a dropped connection, at most every `retryMs`.
      * `onReady` fires each time the stream (re)connects; `onError` each time it drops or is refused.
      */
-    watchChanges(onChange: (change: ChangeEvent) => void, o: { retryMs?: number; onError?: (err: unknown) => void; onReady?: () => void } = {}): () => void {
+    watchChanges(
+      onChange: (change: ChangeEvent) => void,
+      o: { retryMs?: number; onError?: (err: unknown) => void; onReady?: () => void } = {},
+    ): () => void {
       const stop = new AbortController();
       let lastId: string | undefined;
       void (async () => {
         while (!stop.signal.aborted) {
           try {
-            const res = await doFetch(`${base}/stream`, { signal: stop.signal, headers: { accept: "text/event-stream", ...(lastId ? { "last-event-id": lastId } : {}) } });
-            if (!res.ok || !res.body) throw new IndexerClientError("INDEXER_HTTP_ERROR", "stream refused", { url: `${base}/stream`, status: res.status });
+            const res = await doFetch(`${base}/stream`, {
+              signal: stop.signal,
+              headers: { accept: "text/event-stream", ...(lastId ? { "last-event-id": lastId } : {}) },
+            });
+            if (!res.ok || !res.body)
+              throw new IndexerClientError("INDEXER_HTTP_ERROR", "stream refused", {
+                url: `${base}/stream`,
+                status: res.status,
+              });
             for await (const msg of readSse(res.body, stop.signal)) {
               if (msg.event === "ready") o.onReady?.();
               if (msg.event !== "change") continue;
@@ -165,7 +206,10 @@ export function createIndexerClient(options: IndexerClientOptions) {
               onChange(parsed.data);
             }
             // The server ended the stream (e.g. it is shutting down): report it, then reconnect.
-            if (!stop.signal.aborted) o.onError?.(new IndexerClientError("INDEXER_UNREACHABLE", "the change stream ended", { url: `${base}/stream` }));
+            if (!stop.signal.aborted)
+              o.onError?.(
+                new IndexerClientError("INDEXER_UNREACHABLE", "the change stream ended", { url: `${base}/stream` }),
+              );
           } catch (err) {
             if (stop.signal.aborted) return;
             o.onError?.(err);

@@ -14,7 +14,9 @@ export class IndexerClientError extends Error {
     readonly shortMessage: string,
     readonly details: { url: string; status?: number; apiCode?: string; cause?: unknown },
   ) {
-    super(`${shortMessage} (${details.url}${details.status === undefined ? "" : `, HTTP ${details.status}`})`, { cause: details.cause });
+    super(`${shortMessage} (${details.url}${details.status === undefined ? "" : `, HTTP ${details.status}`})`, {
+      cause: details.cause,
+    });
   }
   get status(): number | undefined {
     return this.details.status;

@@ -4,15 +4,35 @@ import type { OfflineAdmission, SignedSnapshot } from "../offline";
 import type { GateInvite, GateInviteSummary, GateSessionSummary } from "../gate/invite-types";
 import { postIndexerJson, type PostJsonOptions } from "./post-json";
 
-export type { GateInvite, GateInviteStatus, GateInviteSummary, GateSessionStatus, GateSessionSummary } from "../gate/invite-types";
+export type {
+  GateInvite,
+  GateInviteStatus,
+  GateInviteSummary,
+  GateSessionStatus,
+  GateSessionSummary,
+} from "../gate/invite-types";
 
-export type GateSession = { token: string; contract: `0x${string}`; gateId: string; zone: number; role: "gate" | "admin"; staff: string; expiresAt: string };
+export type GateSession = {
+  token: string;
+  contract: `0x${string}`;
+  gateId: string;
+  zone: number;
+  role: "gate" | "admin";
+  staff: string;
+  expiresAt: string;
+};
 
 /**
  * A scan answer as it crosses the wire: ADMIT or DENY with a reason code. Looser than
  * `GateVerdict` in lib/gate/reasons.ts because the server may add codes the caller does not know.
  */
-export type ScanVerdict = { result: "ADMIT" | "DENY"; reason?: string; message?: string; tokenId?: string; [key: string]: unknown };
+export type ScanVerdict = {
+  result: "ADMIT" | "DENY";
+  reason?: string;
+  message?: string;
+  tokenId?: string;
+  [key: string]: unknown;
+};
 
 /**
  * Each uploaded admission is accepted, a duplicate (a retry), or a conflict: already admitted at
@@ -22,19 +42,35 @@ export type ScanVerdict = { result: "ADMIT" | "DENY"; reason?: string; message?:
 export type ReconcileResult = {
   accepted: string[];
   duplicates: string[];
-  conflicts: { tokenId: string; admittedAt: string; reason: string; message: string; firstGateId?: string; firstAt?: string }[];
+  conflicts: {
+    tokenId: string;
+    admittedAt: string;
+    reason: string;
+    message: string;
+    firstGateId?: string;
+    firstAt?: string;
+  }[];
 };
 
 /** Reconcile takes at most this many admissions per request. */
 export const RECONCILE_BATCH = 100;
 
 /** `POST /gate/session/nonce`: what gate staff sign to open a scanner session. */
-export function requestGateSignIn(indexerUrl: string, body: { contract: string; gateId: string; zone: number; domain: string }, o?: PostJsonOptions): Promise<GateSignInChallenge> {
+export function requestGateSignIn(
+  indexerUrl: string,
+  body: { contract: string; gateId: string; zone: number; domain: string },
+  o?: PostJsonOptions,
+): Promise<GateSignInChallenge> {
   return postIndexerJson<GateSignInChallenge>(indexerUrl, "/gate/session/nonce", body, o);
 }
 
 /** `POST /gate/session`: trades the signed message for a bearer token. */
-export function openGateSession(indexerUrl: string, message: string, signature: string, o?: PostJsonOptions): Promise<GateSession> {
+export function openGateSession(
+  indexerUrl: string,
+  message: string,
+  signature: string,
+  o?: PostJsonOptions,
+): Promise<GateSession> {
   return postIndexerJson<GateSession>(indexerUrl, "/gate/session", { message, signature }, o);
 }
 
@@ -48,46 +84,116 @@ export function openGateSession(indexerUrl: string, message: string, signature: 
  * const session = await redeemGateInvite(base, "ABCD-EFGH-JKMN-PQRS", await exportDevicePublicKey(keys.publicKey));
  * await scanPass(base, session.token, pass, undefined, { deviceKey: keys.privateKey });
  */
-export function redeemGateInvite(indexerUrl: string, code: string, devicePublicKey: string, o?: PostJsonOptions): Promise<GateSession> {
-  return postIndexerJson<GateSession>(indexerUrl, "/gate/session/invite", { code: code.trim().toUpperCase(), devicePublicKey }, o);
+export function redeemGateInvite(
+  indexerUrl: string,
+  code: string,
+  devicePublicKey: string,
+  o?: PostJsonOptions,
+): Promise<GateSession> {
+  return postIndexerJson<GateSession>(
+    indexerUrl,
+    "/gate/session/invite",
+    { code: code.trim().toUpperCase(), devicePublicKey },
+    o,
+  );
 }
 
 /** `POST /gate/pass/scan`: ADMIT or DENY with a reason code (a DENY may come with 400/401/413/429). */
-export function scanPass(indexerUrl: string, token: string, pass: string, idNumber?: string, o?: PostJsonOptions): Promise<ScanVerdict> {
-  return postIndexerJson<ScanVerdict>(indexerUrl, "/gate/pass/scan", idNumber ? { pass, idNumber } : { pass }, { acceptStatuses: [400, 401, 413, 429], ...o, token });
+export function scanPass(
+  indexerUrl: string,
+  token: string,
+  pass: string,
+  idNumber?: string,
+  o?: PostJsonOptions,
+): Promise<ScanVerdict> {
+  return postIndexerJson<ScanVerdict>(indexerUrl, "/gate/pass/scan", idNumber ? { pass, idNumber } : { pass }, {
+    acceptStatuses: [400, 401, 413, 429],
+    ...o,
+    token,
+  });
 }
 
 /** `GET /gate/offline/snapshot`: the signed snapshot an offline scanner verifies against (pin `publicKey` while online). */
 export function fetchOfflineSnapshot(indexerUrl: string, token: string, o?: PostJsonOptions): Promise<SignedSnapshot> {
-  return postIndexerJson<SignedSnapshot>(indexerUrl, "/gate/offline/snapshot", undefined, { ...o, method: "GET", token });
+  return postIndexerJson<SignedSnapshot>(indexerUrl, "/gate/offline/snapshot", undefined, {
+    ...o,
+    method: "GET",
+    token,
+  });
 }
 
 /** `POST /gate/offline/reconcile`: hands in admissions made offline (≤ {@link RECONCILE_BATCH} per call). */
-export function reconcileOffline(indexerUrl: string, token: string, admissions: OfflineAdmission[], o?: PostJsonOptions): Promise<ReconcileResult> {
+export function reconcileOffline(
+  indexerUrl: string,
+  token: string,
+  admissions: OfflineAdmission[],
+  o?: PostJsonOptions,
+): Promise<ReconcileResult> {
   return postIndexerJson<ReconcileResult>(indexerUrl, "/gate/offline/reconcile", { admissions }, { ...o, token });
 }
 
 /** `POST /gate/invites` (organizer session): a one-time code for door staff of one gate and zone. */
-export function createGateInvite(indexerUrl: string, token: string, body: { gateId: string; zone: number; ttlSeconds?: number }, o?: PostJsonOptions): Promise<GateInvite> {
+export function createGateInvite(
+  indexerUrl: string,
+  token: string,
+  body: { gateId: string; zone: number; ttlSeconds?: number },
+  o?: PostJsonOptions,
+): Promise<GateInvite> {
   return postIndexerJson<GateInvite>(indexerUrl, "/gate/invites", body, { ...o, token });
 }
 
 /** `GET /gate/invites` (organizer session): the event's invites, newest first. */
-export function listGateInvites(indexerUrl: string, token: string, o?: PostJsonOptions): Promise<{ invites: GateInviteSummary[] }> {
-  return postIndexerJson<{ invites: GateInviteSummary[] }>(indexerUrl, "/gate/invites", undefined, { ...o, method: "GET", token });
+export function listGateInvites(
+  indexerUrl: string,
+  token: string,
+  o?: PostJsonOptions,
+): Promise<{ invites: GateInviteSummary[] }> {
+  return postIndexerJson<{ invites: GateInviteSummary[] }>(indexerUrl, "/gate/invites", undefined, {
+    ...o,
+    method: "GET",
+    token,
+  });
 }
 
 /** `DELETE /gate/invites/:id` (organizer session): the code stops working and the session it became ends. */
-export function revokeGateInvite(indexerUrl: string, token: string, id: string, o?: PostJsonOptions): Promise<{ id: string; revokedAt: string }> {
-  return postIndexerJson<{ id: string; revokedAt: string }>(indexerUrl, `/gate/invites/${encodeURIComponent(id)}`, undefined, { ...o, method: "DELETE", token });
+export function revokeGateInvite(
+  indexerUrl: string,
+  token: string,
+  id: string,
+  o?: PostJsonOptions,
+): Promise<{ id: string; revokedAt: string }> {
+  return postIndexerJson<{ id: string; revokedAt: string }>(
+    indexerUrl,
+    `/gate/invites/${encodeURIComponent(id)}`,
+    undefined,
+    { ...o, method: "DELETE", token },
+  );
 }
 
 /** `GET /gate/sessions` (organizer session): the event's scanner sessions (wallet and invite), newest first. */
-export function listGateSessions(indexerUrl: string, token: string, o?: PostJsonOptions): Promise<{ sessions: GateSessionSummary[] }> {
-  return postIndexerJson<{ sessions: GateSessionSummary[] }>(indexerUrl, "/gate/sessions", undefined, { ...o, method: "GET", token });
+export function listGateSessions(
+  indexerUrl: string,
+  token: string,
+  o?: PostJsonOptions,
+): Promise<{ sessions: GateSessionSummary[] }> {
+  return postIndexerJson<{ sessions: GateSessionSummary[] }>(indexerUrl, "/gate/sessions", undefined, {
+    ...o,
+    method: "GET",
+    token,
+  });
 }
 
 /** `DELETE /gate/sessions/:id` (organizer session): that scanner is refused from now on (other instances within 5 s). */
-export function endGateSession(indexerUrl: string, token: string, id: string, o?: PostJsonOptions): Promise<{ id: string; revokedAt: string }> {
-  return postIndexerJson<{ id: string; revokedAt: string }>(indexerUrl, `/gate/sessions/${encodeURIComponent(id)}`, undefined, { ...o, method: "DELETE", token });
+export function endGateSession(
+  indexerUrl: string,
+  token: string,
+  id: string,
+  o?: PostJsonOptions,
+): Promise<{ id: string; revokedAt: string }> {
+  return postIndexerJson<{ id: string; revokedAt: string }>(
+    indexerUrl,
+    `/gate/sessions/${encodeURIComponent(id)}`,
+    undefined,
+    { ...o, method: "DELETE", token },
+  );
 }

@@ -16,9 +16,15 @@ export async function openOrganizerSession(
   o?: PostJsonOptions,
 ): Promise<GateSession> {
   // No domain: the server names its first SIWE domain.
-  const challenge = await postIndexerJson<GateSignInChallenge>(indexerUrl, "/gate/session/nonce", { contract, gateId: "organizer", zone: 0 }, o);
+  const challenge = await postIndexerJson<GateSignInChallenge>(
+    indexerUrl,
+    "/gate/session/nonce",
+    { contract, gateId: "organizer", zone: 0 },
+    o,
+  );
   const message = buildGateSignInMessage(challenge, signer.address);
   const session = await openGateSession(indexerUrl, message, await signer.signMessage(message), o);
-  if (session.role !== "admin") throw new Error(`${signer.address} may scan at the gates of ${contract} but is not its organizer`);
+  if (session.role !== "admin")
+    throw new Error(`${signer.address} may scan at the gates of ${contract} but is not its organizer`);
   return session;
 }

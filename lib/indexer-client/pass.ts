@@ -10,7 +10,12 @@ export type Delegation = { contract: `0x${string}`; keyId: string; holder: `0x${
  * @example
  * const request = await requestDelegation(base, contract, location.host);
  */
-export function requestDelegation(indexerUrl: string, contract: string, domain: string, o?: PostJsonOptions): Promise<DelegationRequest> {
+export function requestDelegation(
+  indexerUrl: string,
+  contract: string,
+  domain: string,
+  o?: PostJsonOptions,
+): Promise<DelegationRequest> {
   return postIndexerJson<DelegationRequest>(indexerUrl, "/pass/nonce", { contract, domain }, o);
 }
 
@@ -18,6 +23,12 @@ export function requestDelegation(indexerUrl: string, contract: string, domain: 
  * `POST /pass/delegations`: registers the wallet-signed delegation of this device's key, with the device key's
  * own signature of the message (`signDelegationProof`): the server refuses a key this phone cannot sign with.
  */
-export function submitDelegation(indexerUrl: string, message: string, signature: string, deviceSignature: string, o?: PostJsonOptions): Promise<Delegation> {
+export function submitDelegation(
+  indexerUrl: string,
+  message: string,
+  signature: string,
+  deviceSignature: string,
+  o?: PostJsonOptions,
+): Promise<Delegation> {
   return postIndexerJson<Delegation>(indexerUrl, "/pass/delegations", { message, signature, deviceSignature }, o);
 }

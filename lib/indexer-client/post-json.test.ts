@@ -4,7 +4,11 @@ import { IndexerClientError } from "./errors";
 import { redeemGateInvite, scanPass } from "./gate";
 import { postIndexerJson } from "./post-json";
 
-const fetchReturning = (status: number, body: unknown, seen: { url: string; init: RequestInit | undefined }[] = []): typeof globalThis.fetch =>
+const fetchReturning = (
+  status: number,
+  body: unknown,
+  seen: { url: string; init: RequestInit | undefined }[] = [],
+): typeof globalThis.fetch =>
   (async (input: RequestInfo | URL, init?: RequestInit) => {
     seen.push({ url: String(input), init });
     return Response.json(body, { status });
@@ -13,7 +17,12 @@ const fetchReturning = (status: number, body: unknown, seen: { url: string; init
 describe("postIndexerJson", () => {
   it("sends JSON with the bearer token and returns the body", async () => {
     const seen: { url: string; init: RequestInit | undefined }[] = [];
-    const body = await postIndexerJson<{ ok: boolean }>("http://x.test/", "/gate/session", { a: 1 }, { token: "t0k", fetch: fetchReturning(200, { ok: true }, seen) });
+    const body = await postIndexerJson<{ ok: boolean }>(
+      "http://x.test/",
+      "/gate/session",
+      { a: 1 },
+      { token: "t0k", fetch: fetchReturning(200, { ok: true }, seen) },
+    );
     expect(body).toEqual({ ok: true });
     expect(seen[0]!.url).toBe("http://x.test/gate/session");
     expect(seen[0]!.init?.headers).toMatchObject({ authorization: "Bearer t0k", "content-type": "application/json" });
@@ -21,9 +30,16 @@ describe("postIndexerJson", () => {
   });
 
   it("turns the server's error body into INDEXER_HTTP_ERROR with its apiCode", async () => {
-    const error = await redeemGateInvite("http://x.test", "abcd-efgh", "KEY", { fetch: fetchReturning(401, { error: { code: "GATE_UNAUTHORIZED", message: "invite unknown or used" } }) }).catch((e: unknown) => e);
+    const error = await redeemGateInvite("http://x.test", "abcd-efgh", "KEY", {
+      fetch: fetchReturning(401, { error: { code: "GATE_UNAUTHORIZED", message: "invite unknown or used" } }),
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IndexerClientError);
-    expect(error).toMatchObject({ code: "INDEXER_HTTP_ERROR", apiCode: "GATE_UNAUTHORIZED", shortMessage: "invite unknown or used", status: 401 });
+    expect(error).toMatchObject({
+      code: "INDEXER_HTTP_ERROR",
+      apiCode: "GATE_UNAUTHORIZED",
+      shortMessage: "invite unknown or used",
+      status: 401,
+    });
   });
 
   it("upper-cases and trims an invite code and sends the device's public key with it", async () => {
@@ -33,7 +49,9 @@ describe("postIndexerJson", () => {
   });
 
   it("returns a DENY verdict sent with 401 as an answer, not an error", async () => {
-    const verdict = await scanPass("http://x.test", "t", "PASS", undefined, { fetch: fetchReturning(401, { result: "DENY", reason: "GATE_UNAUTHORIZED", message: "m" }) });
+    const verdict = await scanPass("http://x.test", "t", "PASS", undefined, {
+      fetch: fetchReturning(401, { result: "DENY", reason: "GATE_UNAUTHORIZED", message: "m" }),
+    });
     expect(verdict).toMatchObject({ result: "DENY", reason: "GATE_UNAUTHORIZED" });
   });
 
@@ -41,9 +59,13 @@ describe("postIndexerJson", () => {
     const refused = (async () => {
       throw new TypeError("fetch failed");
     }) as typeof globalThis.fetch;
-    await expect(postIndexerJson("http://x.test", "/p", {}, { fetch: refused })).rejects.toMatchObject({ code: "INDEXER_UNREACHABLE" });
+    await expect(postIndexerJson("http://x.test", "/p", {}, { fetch: refused })).rejects.toMatchObject({
+      code: "INDEXER_UNREACHABLE",
+    });
     const html = (async () => new Response("<html>", { status: 200 })) as typeof globalThis.fetch;
-    await expect(postIndexerJson("http://x.test", "/p", {}, { fetch: html })).rejects.toMatchObject({ code: "INDEXER_BAD_RESPONSE" });
+    await expect(postIndexerJson("http://x.test", "/p", {}, { fetch: html })).rejects.toMatchObject({
+      code: "INDEXER_BAD_RESPONSE",
+    });
   });
 });
 

@@ -24,31 +24,56 @@ export type PostJsonOptions = {
  * @example
  * const session = await postIndexerJson<GateSession>(base, "/gate/session/invite", { code });
  */
-export async function postIndexerJson<T>(baseUrl: string, path: string, body: unknown, { token, acceptStatuses = [], method = "POST", fetch = globalThis.fetch, deviceKey }: PostJsonOptions = {}): Promise<T> {
+export async function postIndexerJson<T>(
+  baseUrl: string,
+  path: string,
+  body: unknown,
+  { token, acceptStatuses = [], method = "POST", fetch = globalThis.fetch, deviceKey }: PostJsonOptions = {},
+): Promise<T> {
   const url = `${baseUrl.replace(/\/+$/, "")}${path}`;
   const text = body === undefined ? undefined : JSON.stringify(body);
   // The gate checks the signature over the path it routes (no query) and the exact body text sent.
-  const proof = deviceKey ? await signDeviceRequest(deviceKey, { method, path: new URL(url).pathname, timeMs: Date.now(), body: text ?? "" }) : {};
+  const proof = deviceKey
+    ? await signDeviceRequest(deviceKey, { method, path: new URL(url).pathname, timeMs: Date.now(), body: text ?? "" })
+    : {};
   let response: Response;
   try {
     response = await fetch(url, {
       method,
-      headers: { accept: "application/json", ...(text === undefined ? {} : { "content-type": "application/json" }), ...(token ? { authorization: `Bearer ${token}` } : {}), ...proof },
+      headers: {
+        accept: "application/json",
+        ...(text === undefined ? {} : { "content-type": "application/json" }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...proof,
+      },
       ...(text === undefined ? {} : { body: text }),
       signal: AbortSignal.timeout(POST_TIMEOUT_MS),
     });
   } catch (cause) {
-    throw new IndexerClientError("INDEXER_UNREACHABLE", "Cannot reach the Fairgate server. Check the connection.", { url, cause });
+    throw new IndexerClientError("INDEXER_UNREACHABLE", "Cannot reach the Fairgate server. Check the connection.", {
+      url,
+      cause,
+    });
   }
-  const json = (await response.json().catch(() => null)) as (T & { error?: { code?: string; message?: string } }) | null;
+  const json = (await response.json().catch(() => null)) as
+    | (T & { error?: { code?: string; message?: string } })
+    | null;
   if (response.ok || acceptStatuses.includes(response.status)) {
-    if (json === null) throw new IndexerClientError("INDEXER_BAD_RESPONSE", "The server sent something that is not JSON.", { url, status: response.status });
+    if (json === null)
+      throw new IndexerClientError("INDEXER_BAD_RESPONSE", "The server sent something that is not JSON.", {
+        url,
+        status: response.status,
+      });
     return json;
   }
   const apiCode = typeof json?.error?.code === "string" ? json.error.code : undefined;
-  throw new IndexerClientError("INDEXER_HTTP_ERROR", json?.error?.message ?? `The server answered with HTTP ${response.status}.`, {
-    url,
-    status: response.status,
-    ...(apiCode ? { apiCode } : {}),
-  });
+  throw new IndexerClientError(
+    "INDEXER_HTTP_ERROR",
+    json?.error?.message ?? `The server answered with HTTP ${response.status}.`,
+    {
+      url,
+      status: response.status,
+      ...(apiCode ? { apiCode } : {}),
+    },
+  );
 }

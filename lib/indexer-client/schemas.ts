@@ -245,7 +245,13 @@ export const changeEventSchema = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("rollback"), id: z.number(), at: z.string(), fromBlock: z.number(), toBlock: z.number() }),
   /** A gate of this server admitted tickets of these events (recorded at once; on chain when the batcher sends them). */
-  z.object({ type: z.literal("admission"), id: z.number(), at: z.string(), contracts: z.array(address), tickets: z.number() }),
+  z.object({
+    type: z.literal("admission"),
+    id: z.number(),
+    at: z.string(),
+    contracts: z.array(address),
+    tickets: z.number(),
+  }),
 ]);
 
 export type Health = z.infer<typeof healthSchema>;

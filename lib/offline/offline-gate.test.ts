@@ -2,7 +2,16 @@
 import { describe, expect, it } from "vitest";
 import { identityCommitment } from "../identity/identity-commitment";
 import { webCryptoIdentityCommitter } from "./identity-check";
-import { createDeviceKey, exportDevicePublicKey, flipS, fromBase64Url, keyIdOf, signPass, slotAt, toBase64Url } from "../pass";
+import {
+  createDeviceKey,
+  exportDevicePublicKey,
+  flipS,
+  fromBase64Url,
+  keyIdOf,
+  signPass,
+  slotAt,
+  toBase64Url,
+} from "../pass";
 import { createOfflineGate } from "./offline-gate";
 import type { Snapshot } from "./snapshot";
 
@@ -38,19 +47,32 @@ async function setup(edit: (s: Snapshot) => void = () => {}, options: Parameters
       ["8", HOLDER, 5, 0b01, null, Math.floor(Date.now() / 1000) - 60], // real-name deadline passed, unbound
       ["10", HOLDER, 5, 0b01, null, Math.floor(Date.now() / 1000) + 3600], // deadline still ahead
     ],
-    delegations: [{ keyId: hex(keyId), publicKey, holder: HOLDER, expiresAt: Date.now() + 3_600_000, createdBlock: 10 }],
+    delegations: [
+      { keyId: hex(keyId), publicKey, holder: HOLDER, expiresAt: Date.now() + 3_600_000, createdBlock: 10 },
+    ],
     checkedIn: ["4"],
   };
   edit(snapshot);
   const pass = (tokenId: bigint, o: { slot?: number; chainId?: number; contract?: `0x${string}` } = {}) =>
-    signPass(keys.privateKey, { chainId: o.chainId ?? 31337, contract: o.contract ?? EVENT, tokenId, slot: o.slot ?? slotAt(Date.now()), keyId });
+    signPass(keys.privateKey, {
+      chainId: o.chainId ?? 31337,
+      contract: o.contract ?? EVENT,
+      tokenId,
+      slot: o.slot ?? slotAt(Date.now()),
+      keyId,
+    });
   return { gate: createOfflineGate(snapshot, [], options), pass, snapshot };
 }
 
 describe("offline gate verifier", () => {
   it("admits once and queues the admission", async () => {
     const { gate, pass } = await setup();
-    expect(await gate.verify(await pass(1n))).toMatchObject({ result: "ADMIT", tokenId: "1", gateId: "field-3", holder: HOLDER });
+    expect(await gate.verify(await pass(1n))).toMatchObject({
+      result: "ADMIT",
+      tokenId: "1",
+      gateId: "field-3",
+      holder: HOLDER,
+    });
     expect(await gate.verify(await pass(1n))).toMatchObject({ result: "DENY", reason: "ALREADY_CHECKED_IN" });
     expect(gate.queued()).toEqual([{ tokenId: "1", holder: HOLDER, admittedAt: expect.any(String) }]);
   });
@@ -69,7 +91,8 @@ describe("offline gate verifier", () => {
       [pass(9n), "UNKNOWN_TOKEN"],
       [pass(8n), "IDENTITY_UNBOUND"],
     ];
-    for (const [p, reason] of cases) expect(await gate.verify(await p), reason).toMatchObject({ result: "DENY", reason });
+    for (const [p, reason] of cases)
+      expect(await gate.verify(await p), reason).toMatchObject({ result: "DENY", reason });
     // Forged and high-s twins of a valid pass.
     const bytes = fromBase64Url(await pass(1n));
     const sig = bytes.subarray(bytes.length - 64);
@@ -101,8 +124,16 @@ describe("offline gate verifier", () => {
 
   it("ZONE_NOT_ALLOWED: a general gate refuses a VIP-only tier, a VIP gate admits it; an unknown tier is refused", async () => {
     const general = await setup();
-    expect(await general.gate.verify(await general.pass(5n))).toMatchObject({ result: "DENY", reason: "ZONE_NOT_ALLOWED", tokenId: "5" });
-    expect(await general.gate.verify(await general.pass(7n))).toMatchObject({ result: "DENY", reason: "ZONE_NOT_ALLOWED", tokenId: "7" });
+    expect(await general.gate.verify(await general.pass(5n))).toMatchObject({
+      result: "DENY",
+      reason: "ZONE_NOT_ALLOWED",
+      tokenId: "5",
+    });
+    expect(await general.gate.verify(await general.pass(7n))).toMatchObject({
+      result: "DENY",
+      reason: "ZONE_NOT_ALLOWED",
+      tokenId: "7",
+    });
     const vip = await setup((s) => (s.zone = 1));
     expect(await vip.gate.verify(await vip.pass(5n))).toMatchObject({ result: "ADMIT", tokenId: "5" });
     expect(await vip.gate.verify(await vip.pass(1n))).toMatchObject({ result: "DENY", reason: "ZONE_NOT_ALLOWED" });
@@ -117,20 +148,32 @@ describe("offline gate verifier", () => {
 
   it("named tickets: IDENTITY_REQUIRED without an ID or a way to check it, IDENTITY_MISMATCH, ADMIT on the right ID", async () => {
     const blind = await setup();
-    expect(await blind.gate.verify(await blind.pass(6n), Date.now(), "X1234567")).toMatchObject({ result: "DENY", reason: "IDENTITY_REQUIRED" });
+    expect(await blind.gate.verify(await blind.pass(6n), Date.now(), "X1234567")).toMatchObject({
+      result: "DENY",
+      reason: "IDENTITY_REQUIRED",
+    });
     const { gate, pass } = await setup(() => {}, { commitIdentity: webCryptoIdentityCommitter(PEPPER) });
     expect(await gate.verify(await pass(6n))).toMatchObject({ result: "DENY", reason: "IDENTITY_REQUIRED" });
     const wrong = await gate.verify(await pass(6n), Date.now(), "Z7654321");
     expect(wrong).toMatchObject({ result: "DENY", reason: "IDENTITY_MISMATCH" });
     expect(JSON.stringify(wrong)).not.toContain("Z7654321"); // the ID is never echoed
     // Same normalisation as the server: spaces, dashes and case do not matter.
-    expect(await gate.verify(await pass(6n), Date.now(), "x 123-4567")).toMatchObject({ result: "ADMIT", tokenId: "6" });
-    expect(await gate.verify(await pass(6n), Date.now(), "X1234567")).toMatchObject({ result: "DENY", reason: "ALREADY_CHECKED_IN" });
+    expect(await gate.verify(await pass(6n), Date.now(), "x 123-4567")).toMatchObject({
+      result: "ADMIT",
+      tokenId: "6",
+    });
+    expect(await gate.verify(await pass(6n), Date.now(), "X1234567")).toMatchObject({
+      result: "DENY",
+      reason: "ALREADY_CHECKED_IN",
+    });
   });
 
   it("IDENTITY_UNBOUND only once the real-name deadline has passed, checked before the ID", async () => {
     const { gate, pass } = await setup();
-    expect(await gate.verify(await pass(8n), Date.now(), "X1234567")).toMatchObject({ result: "DENY", reason: "IDENTITY_UNBOUND" });
+    expect(await gate.verify(await pass(8n), Date.now(), "X1234567")).toMatchObject({
+      result: "DENY",
+      reason: "IDENTITY_UNBOUND",
+    });
     expect(await gate.verify(await pass(10n))).toMatchObject({ result: "ADMIT", tokenId: "10" });
   });
 

@@ -32,9 +32,16 @@ export type OfflineGate = {
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
-export function createOfflineGate(snapshot: Snapshot, restored: OfflineAdmission[] = [], options: OfflineGateOptions = {}): OfflineGate {
+export function createOfflineGate(
+  snapshot: Snapshot,
+  restored: OfflineAdmission[] = [],
+  options: OfflineGateOptions = {},
+): OfflineGate {
   const owners = new Map(
-    snapshot.owners.map(([id, owner, block, zones, identity, unboundDeadline]) => [id, { owner, block, zones, identity, unboundDeadline: unboundDeadline ?? null }]),
+    snapshot.owners.map(([id, owner, block, zones, identity, unboundDeadline]) => [
+      id,
+      { owner, block, zones, identity, unboundDeadline: unboundDeadline ?? null },
+    ]),
   );
   const delegations = new Map(snapshot.delegations.map((d) => [d.keyId, d]));
   const seats = new Map((snapshot.seats ?? []).map(([id, section, row, number]) => [id, { section, row, number }]));
@@ -46,7 +53,13 @@ export function createOfflineGate(snapshot: Snapshot, restored: OfflineAdmission
   const keyOf = (d: SnapshotDelegation) => {
     let k = keys.get(d.keyId);
     if (!k) {
-      k = crypto.subtle.importKey("raw", fromBase64Url(d.publicKey) as BufferSource, { name: "ECDSA", namedCurve: "P-256" }, false, ["verify"]);
+      k = crypto.subtle.importKey(
+        "raw",
+        fromBase64Url(d.publicKey) as BufferSource,
+        { name: "ECDSA", namedCurve: "P-256" },
+        false,
+        ["verify"],
+      );
       keys.set(d.keyId, k);
     }
     return k;
@@ -61,9 +74,15 @@ export function createOfflineGate(snapshot: Snapshot, restored: OfflineAdmission
       return { result: "DENY", reason, message: err instanceof Error ? err.message : "pass could not be decoded" };
     }
     const about = { contract: pass.contract, tokenId: pass.tokenId.toString() };
-    const deny = (reason: Extract<GateVerdict, { result: "DENY" }>["reason"], message: string): GateVerdict => ({ result: "DENY", reason, message, ...about });
+    const deny = (reason: Extract<GateVerdict, { result: "DENY" }>["reason"], message: string): GateVerdict => ({
+      result: "DENY",
+      reason,
+      message,
+      ...about,
+    });
     if (pass.chainId !== snapshot.chainId) return deny("WRONG_CHAIN", `pass is for chain ${pass.chainId}`);
-    if (pass.contract.toLowerCase() !== snapshot.contract.toLowerCase()) return deny("WRONG_EVENT", `ticket is of ${pass.contract}, this gate admits ${snapshot.contract}`);
+    if (pass.contract.toLowerCase() !== snapshot.contract.toLowerCase())
+      return deny("WRONG_EVENT", `ticket is of ${pass.contract}, this gate admits ${snapshot.contract}`);
     const slot = classifySlot(pass.slot, nowMs, snapshot.slotSeconds, snapshot.skewSlots);
     if (slot === "old") return deny("SLOT_EXPIRED", `pass slot ${pass.slot} is too old`);
     if (slot === "future") return deny("SLOT_IN_FUTURE", `pass slot ${pass.slot} is ahead of the gate's clock`);
@@ -71,18 +90,27 @@ export function createOfflineGate(snapshot: Snapshot, restored: OfflineAdmission
     if (!d) return deny("NO_DELEGATION", "no delegation for this device key in the snapshot");
     let valid = false;
     try {
-      valid = isLowS(pass.signature) && (await crypto.subtle.verify({ name: "ECDSA", hash: "SHA-256" }, await keyOf(d), pass.signature as BufferSource, pass.signedBytes as BufferSource));
+      valid =
+        isLowS(pass.signature) &&
+        (await crypto.subtle.verify(
+          { name: "ECDSA", hash: "SHA-256" },
+          await keyOf(d),
+          pass.signature as BufferSource,
+          pass.signedBytes as BufferSource,
+        ));
     } catch {
       valid = false;
     }
     if (!valid) return deny("BAD_SIGNATURE", "device signature is not valid for the delegated key");
-    if (d.expiresAt <= nowMs) return deny("DELEGATION_EXPIRED", `delegation expired at ${new Date(d.expiresAt).toISOString()}`);
+    if (d.expiresAt <= nowMs)
+      return deny("DELEGATION_EXPIRED", `delegation expired at ${new Date(d.expiresAt).toISOString()}`);
     const tokenId = pass.tokenId.toString();
     const owned = owners.get(tokenId);
     // The rules are the online gate's (lib/gate/judge-admission.ts); the ID number's commitment is
     // computed first (WebCrypto is async), only for a named ticket.
     const typed = idNumber !== undefined && idNumber.trim() !== "";
-    const entered = owned?.identity != null && typed && options.commitIdentity ? await options.commitIdentity(idNumber) : null;
+    const entered =
+      owned?.identity != null && typed && options.commitIdentity ? await options.commitIdentity(idNumber) : null;
     const j = judgeAdmission(
       {
         owner: owned?.owner ?? null,
@@ -112,7 +140,15 @@ export function createOfflineGate(snapshot: Snapshot, restored: OfflineAdmission
     const admittedAt = new Date(nowMs).toISOString();
     queue.push({ tokenId, holder: d.holder, admittedAt });
     const seat = seats.get(tokenId);
-    return { result: "ADMIT", contract: pass.contract, tokenId, holder: d.holder, gateId: snapshot.gateId, checkedInAt: admittedAt, ...(seat ? { seat } : {}) };
+    return {
+      result: "ADMIT",
+      contract: pass.contract,
+      tokenId,
+      holder: d.holder,
+      gateId: snapshot.gateId,
+      checkedInAt: admittedAt,
+      ...(seat ? { seat } : {}),
+    };
   }
 
   return {

@@ -71,16 +71,23 @@ async function importP256(raw: Uint8Array): Promise<CryptoKey> {
  * const snapshot = await verifySnapshot(await res.json(), pinnedServiceKey);
  */
 export async function verifySnapshot(signed: SignedSnapshot, trustedPublicKey: string): Promise<Snapshot> {
-  if (signed.publicKey !== trustedPublicKey) throw new OfflineSnapshotError("snapshot signed by a key this scanner does not trust");
+  if (signed.publicKey !== trustedPublicKey)
+    throw new OfflineSnapshotError("snapshot signed by a key this scanner does not trust");
   let ok = false;
   try {
     const key = await importP256(fromBase64Url(trustedPublicKey));
-    ok = await crypto.subtle.verify({ name: "ECDSA", hash: "SHA-256" }, key, fromBase64Url(signed.signature) as BufferSource, new TextEncoder().encode(signed.payload));
+    ok = await crypto.subtle.verify(
+      { name: "ECDSA", hash: "SHA-256" },
+      key,
+      fromBase64Url(signed.signature) as BufferSource,
+      new TextEncoder().encode(signed.payload),
+    );
   } catch {
     ok = false;
   }
   if (!ok) throw new OfflineSnapshotError("snapshot signature is not valid");
   const snapshot = JSON.parse(signed.payload) as Snapshot;
-  if (snapshot.version !== SNAPSHOT_VERSION) throw new OfflineSnapshotError(`snapshot version ${snapshot.version} is not supported`);
+  if (snapshot.version !== SNAPSHOT_VERSION)
+    throw new OfflineSnapshotError(`snapshot version ${snapshot.version} is not supported`);
   return snapshot;
 }

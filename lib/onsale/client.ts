@@ -30,8 +30,16 @@ export class OnsaleApiError extends Error {
 
 export type OnsaleClientOptions = { fetch?: typeof fetch; headers?: Record<string, string> };
 
-async function call<T>(base: string, path: string, init: RequestInit & { token?: string }, opts: OnsaleClientOptions): Promise<T> {
-  const headers: Record<string, string> = { ...opts.headers, ...(init.body ? { "content-type": "application/json" } : {}) };
+async function call<T>(
+  base: string,
+  path: string,
+  init: RequestInit & { token?: string },
+  opts: OnsaleClientOptions,
+): Promise<T> {
+  const headers: Record<string, string> = {
+    ...opts.headers,
+    ...(init.body ? { "content-type": "application/json" } : {}),
+  };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   const res = await (opts.fetch ?? fetch)(`${base}/onsale${path}`, { ...init, headers });
   const body = (await res.json().catch(() => null)) as unknown;
@@ -60,24 +68,46 @@ export const getPowChallenge = (base: string, saleId: string, o: OnsaleClientOpt
   call<OnsalePowChallenge>(base, `/sales/${encodeURIComponent(saleId)}/pow`, { method: "POST", body: "{}" }, o);
 
 /** Join the queue; keep `token` (e.g. sessionStorage): it is your place. */
-export const joinQueue = (base: string, saleId: string, pow: { challenge: string; nonce: string } | undefined, o: OnsaleClientOptions = {}) =>
-  call<OnsaleJoinResult>(base, `/sales/${encodeURIComponent(saleId)}/join`, { method: "POST", body: JSON.stringify(pow ? { pow } : {}) }, o);
+export const joinQueue = (
+  base: string,
+  saleId: string,
+  pow: { challenge: string; nonce: string } | undefined,
+  o: OnsaleClientOptions = {},
+) =>
+  call<OnsaleJoinResult>(
+    base,
+    `/sales/${encodeURIComponent(saleId)}/join`,
+    { method: "POST", body: JSON.stringify(pow ? { pow } : {}) },
+    o,
+  );
 
 export const getEntryStatus = (base: string, token: string, o: OnsaleClientOptions = {}) =>
   call<OnsaleEntryStatus>(base, "/entry", { token }, o);
 
 export const onsaleSignInNonce = (base: string, token: string, domain?: string, o: OnsaleClientOptions = {}) =>
-  call<OnsaleSignInChallenge>(base, "/entry/sign-in/nonce", { method: "POST", token, body: JSON.stringify(domain ? { domain } : {}) }, o);
+  call<OnsaleSignInChallenge>(
+    base,
+    "/entry/sign-in/nonce",
+    { method: "POST", token, body: JSON.stringify(domain ? { domain } : {}) },
+    o,
+  );
 
-export const onsaleSignIn = (base: string, token: string, body: { message: string; signature: Hex }, o: OnsaleClientOptions = {}) =>
-  call<OnsaleEntryStatus>(base, "/entry/sign-in", { method: "POST", token, body: JSON.stringify(body) }, o);
+export const onsaleSignIn = (
+  base: string,
+  token: string,
+  body: { message: string; signature: Hex },
+  o: OnsaleClientOptions = {},
+) => call<OnsaleEntryStatus>(base, "/entry/sign-in", { method: "POST", token, body: JSON.stringify(body) }, o);
 
 export const requestVoucher = (base: string, token: string, body: OnsaleVoucherRequest, o: OnsaleClientOptions = {}) =>
   call<OnsaleIssuedVoucher>(base, "/entry/voucher", { method: "POST", token, body: JSON.stringify(body) }, o);
 
 /** A single-use sign-in for one ticket's identity binding; the holder signs `buildBindingSignInMessage` over it. */
-export const requestBindingNonce = (base: string, body: { contract: string; tokenId: string; domain?: string }, o: OnsaleClientOptions = {}) =>
-  call<BindingChallenge>(base, "/bindings/nonce", { method: "POST", body: JSON.stringify(body) }, o);
+export const requestBindingNonce = (
+  base: string,
+  body: { contract: string; tokenId: string; domain?: string },
+  o: OnsaleClientOptions = {},
+) => call<BindingChallenge>(base, "/bindings/nonce", { method: "POST", body: JSON.stringify(body) }, o);
 
 /** The identity service attests a binding of the signed-in holder's ID to its ticket (`EventTicket.bindIdentity`). */
 export const requestIdentityBinding = (base: string, body: BindingRequest, o: OnsaleClientOptions = {}) =>
@@ -94,7 +124,12 @@ export function entryStreamUrl(base: string, token: string): string {
  * @example
  * const stop = watchEntryStatus(base, token, (s) => setStatus(s));
  */
-export function watchEntryStatus(base: string, token: string, onStatus: (s: OnsaleEntryStatus) => void, onError?: (e: Event) => void): () => void {
+export function watchEntryStatus(
+  base: string,
+  token: string,
+  onStatus: (s: OnsaleEntryStatus) => void,
+  onError?: (e: Event) => void,
+): () => void {
   const source = new EventSource(entryStreamUrl(base, token));
   source.addEventListener("status", (e) => onStatus(JSON.parse((e as MessageEvent<string>).data) as OnsaleEntryStatus));
   if (onError) source.onerror = onError;

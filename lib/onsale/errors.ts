@@ -9,7 +9,8 @@ export const onsaleErrorText = {
   SIGNER_MISMATCH: "The event's voucher signer is not this service's signer key.",
   UNAUTHORIZED: "Your queue ticket is missing or unknown. Join the queue again from the sale page.",
   RATE_LIMITED: "Too many requests. Wait a few seconds and try again.",
-  TOO_MANY_STREAMS: "Too many waiting-room pages are open from your network. Close some tabs; this one still updates every few seconds.",
+  TOO_MANY_STREAMS:
+    "Too many waiting-room pages are open from your network. Close some tabs; this one still updates every few seconds.",
   BUSY: "The waiting room is very busy. This page still updates every few seconds.",
   POW_REQUIRED: "This sale asks your browser to solve a small puzzle first. Reload the page and try again.",
   POW_INVALID: "The puzzle answer was wrong or already used. Reload the page and try again.",
@@ -25,7 +26,8 @@ export const onsaleErrorText = {
   IDENTITY_REQUIRED: "This is a real-name sale: enter your ID number.",
   IDENTITY_INVALID: "That ID number is not valid.",
   IDENTITY_REJECTED: "Your identity could not be verified.",
-  IDENTITY_CAP_REACHED: "This ID number already has the most tickets allowed for this sale (possibly from another wallet).",
+  IDENTITY_CAP_REACHED:
+    "This ID number already has the most tickets allowed for this sale (possibly from another wallet).",
   WALLET_CAP_REACHED: "This wallet already has the most tickets allowed for this sale.",
   NOT_HOLDER: "Only the ticket's holder can bind an identity to it: sign with the wallet that holds it.",
   QUANTITY_INVALID: "Ask for at least one ticket and no more than the limit per person.",

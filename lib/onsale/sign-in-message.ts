@@ -13,5 +13,10 @@ export type OnsaleSignInChallenge = SiweChallenge & { saleId: string; contract: 
  * await onsaleSignIn(base, token, { message, signature: await wallet.signMessage({ account, message }) });
  */
 export function buildOnsaleSignInMessage(challenge: OnsaleSignInChallenge, wallet: Address): string {
-  return buildSiweChallengeMessage(challenge, wallet, `Sign in to the waiting room of sale ${challenge.saleId} to receive your ticket voucher.`, [eventResource(challenge.chainId, challenge.contract)]);
+  return buildSiweChallengeMessage(
+    challenge,
+    wallet,
+    `Sign in to the waiting room of sale ${challenge.saleId} to receive your ticket voucher.`,
+    [eventResource(challenge.chainId, challenge.contract)],
+  );
 }

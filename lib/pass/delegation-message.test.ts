@@ -25,7 +25,12 @@ describe("delegation message", () => {
       publicKey,
     );
     const parsed = new SiweMessage(text);
-    expect(parsed).toMatchObject({ domain: "localhost:3000", address: holder, chainId: 31337, nonce: "abcdefgh12345678" });
+    expect(parsed).toMatchObject({
+      domain: "localhost:3000",
+      address: holder,
+      chainId: 31337,
+      nonce: "abcdefgh12345678",
+    });
     expect(parseDelegationResources(parsed.resources!)).toEqual({ chainId: 31337, contract, publicKey });
   });
 
@@ -33,7 +38,9 @@ describe("delegation message", () => {
     const key = await exportDevicePublicKey((await createDeviceKey()).publicKey);
     expect(parseDelegationResources([eventResource(1, contract)])).toBeNull();
     expect(parseDelegationResources([passKeyResource(key)])).toBeNull();
-    expect(parseDelegationResources([eventResource(1, contract), eventResource(1, holder), passKeyResource(key)])).toBeNull();
+    expect(
+      parseDelegationResources([eventResource(1, contract), eventResource(1, holder), passKeyResource(key)]),
+    ).toBeNull();
     expect(parseDelegationResources([eventResource(1, contract), passKeyResource("AAAA")])).toBeNull();
   });
 });

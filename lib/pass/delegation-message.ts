@@ -28,12 +28,18 @@ export function passKeyResource(publicKeyBase64Url: string): string {
  * const signature = await walletClient.signMessage({ account, message });
  * await fetch(`${indexer}/pass/delegations`, { method: "POST", body: JSON.stringify({ message, signature }) });
  */
-export function buildDelegationMessage(request: DelegationRequest, holder: Address, publicKeyBase64Url: string): string {
+export function buildDelegationMessage(
+  request: DelegationRequest,
+  holder: Address,
+  publicKeyBase64Url: string,
+): string {
   assertRawPublicKey(fromBase64Url(publicKeyBase64Url));
-  return buildSiweChallengeMessage(request, holder, `Show my tickets for this event as passes on this device until ${request.expiresAt}.`, [
-    eventResource(request.chainId, request.contract),
-    passKeyResource(publicKeyBase64Url),
-  ]);
+  return buildSiweChallengeMessage(
+    request,
+    holder,
+    `Show my tickets for this event as passes on this device until ${request.expiresAt}.`,
+    [eventResource(request.chainId, request.contract), passKeyResource(publicKeyBase64Url)],
+  );
 }
 
 const eventPattern = /^eip155:(\d{1,12})\/erc721:(0x[0-9a-fA-F]{40})$/;

@@ -23,7 +23,14 @@ export function delegationProofBytes(message: string): Uint8Array {
  */
 export async function signDelegationProof(privateKey: CryptoKey, message: string): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle) throw new Error("WebCrypto (crypto.subtle) is not available: a secure context (https or localhost) is required");
-  const signature = new Uint8Array(await subtle.sign({ name: "ECDSA", hash: "SHA-256" }, privateKey, delegationProofBytes(message) as Uint8Array<ArrayBuffer>));
+  if (!subtle)
+    throw new Error("WebCrypto (crypto.subtle) is not available: a secure context (https or localhost) is required");
+  const signature = new Uint8Array(
+    await subtle.sign(
+      { name: "ECDSA", hash: "SHA-256" },
+      privateKey,
+      delegationProofBytes(message) as Uint8Array<ArrayBuffer>,
+    ),
+  );
   return toBase64Url(normalizeLowS(signature));
 }

@@ -12,7 +12,8 @@ const SIGN = { name: "ECDSA", hash: "SHA-256" } as const;
 
 function subtle(): SubtleCrypto {
   const s = globalThis.crypto?.subtle;
-  if (!s) throw new Error("WebCrypto (crypto.subtle) is not available: a secure context (https or localhost) is required");
+  if (!s)
+    throw new Error("WebCrypto (crypto.subtle) is not available: a secure context (https or localhost) is required");
   return s;
 }
 

@@ -32,7 +32,8 @@ describe("decodePass on hostile input", () => {
         decoded++;
         expect(encodePass(pass, pass.signature), `#${i}`).toBe(text);
       } catch (err) {
-        if (!(err instanceof PassFormatError)) throw new Error(`#${i} ${JSON.stringify(text.slice(0, 80))}: ${String(err)}`);
+        if (!(err instanceof PassFormatError))
+          throw new Error(`#${i} ${JSON.stringify(text.slice(0, 80))}: ${String(err)}`);
         codes.set(err.code, (codes.get(err.code) ?? 0) + 1);
       }
     }
@@ -42,6 +43,7 @@ describe("decodePass on hostile input", () => {
   });
 
   it("refuses non-strings with the typed error", () => {
-    for (const v of [undefined, null, 42, {}, [], new Uint8Array(3)]) expect(() => decodePass(v as unknown as string)).toThrow(PassFormatError);
+    for (const v of [undefined, null, 42, {}, [], new Uint8Array(3)])
+      expect(() => decodePass(v as unknown as string)).toThrow(PassFormatError);
   });
 });

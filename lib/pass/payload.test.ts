@@ -11,7 +11,11 @@ const contract = getAddress("0x5fbdb2315678afecb367f032aa2e9bd2a4f6b4b7");
 async function device() {
   const keys = await createDeviceKey();
   const publicKey = await exportDevicePublicKey(keys.publicKey);
-  const nodeKey = createPublicKey({ key: Buffer.from(rawPublicKeyToSpki(fromBase64Url(publicKey))), format: "der", type: "spki" });
+  const nodeKey = createPublicKey({
+    key: Buffer.from(rawPublicKeyToSpki(fromBase64Url(publicKey))),
+    format: "der",
+    type: "spki",
+  });
   return { keys, publicKey, keyId: await keyIdOf(publicKey), nodeKey };
 }
 
@@ -32,7 +36,9 @@ describe("pass payload", () => {
     const d = await device();
     const text = await signPass(d.keys.privateKey, { chainId: 1, contract, tokenId: 1n, slot: 5, keyId: d.keyId });
     const pass = decodePass(text);
-    expect(verify("sha256", pass.signedBytes, { key: d.nodeKey, dsaEncoding: "ieee-p1363" }, pass.signature)).toBe(true);
+    expect(verify("sha256", pass.signedBytes, { key: d.nodeKey, dsaEncoding: "ieee-p1363" }, pass.signature)).toBe(
+      true,
+    );
     expect(isLowS(pass.signature)).toBe(true);
     // Its malleated twin still verifies mathematically: the gate must refuse it by the low-s rule.
     const twin = flipS(pass.signature);
@@ -47,10 +53,22 @@ describe("pass payload", () => {
       return out;
     };
     const half = P256_N >> 1n;
-    const edges: [bigint, boolean][] = [[0n, false], [1n, true], [half - 1n, true], [half, true], [half + 1n, false], [P256_N - 1n, false], [2n ** 256n - 1n, false], [2n ** 248n, true], [half ^ 1n, (half ^ 1n) <= half]];
+    const edges: [bigint, boolean][] = [
+      [0n, false],
+      [1n, true],
+      [half - 1n, true],
+      [half, true],
+      [half + 1n, false],
+      [P256_N - 1n, false],
+      [2n ** 256n - 1n, false],
+      [2n ** 248n, true],
+      [half ^ 1n, (half ^ 1n) <= half],
+    ];
     for (const [sv, low] of edges) expect([sv, isLowS(sig(sv))]).toEqual([sv, low]);
     for (let k = 0; k < 2_000; k++) {
-      const sv = BigInt(`0x${Buffer.from(new Uint8Array(32).map(() => (Math.random() * 256) | 0)).toString("hex")}`) >> BigInt(k % 3);
+      const sv =
+        BigInt(`0x${Buffer.from(new Uint8Array(32).map(() => (Math.random() * 256) | 0)).toString("hex")}`) >>
+        BigInt(k % 3);
       expect([sv, isLowS(sig(sv))]).toEqual([sv, sv !== 0n && sv <= half]);
     }
     expect(isLowS(new Uint8Array(63))).toBe(false);
@@ -59,19 +77,29 @@ describe("pass payload", () => {
   it("normalises every signature to low s", async () => {
     const d = await device();
     for (let slot = 0; slot < 20; slot++) {
-      const pass = decodePass(await signPass(d.keys.privateKey, { chainId: 1, contract, tokenId: 1n, slot, keyId: d.keyId }));
+      const pass = decodePass(
+        await signPass(d.keys.privateKey, { chainId: 1, contract, tokenId: 1n, slot, keyId: d.keyId }),
+      );
       expect(isLowS(pass.signature)).toBe(true);
     }
   });
 
   it("encodes the largest uint256 token id", async () => {
-    const fields = { chainId: 0xffffffff, contract, tokenId: 2n ** 256n - 1n, slot: 0xffffffff, keyId: new Uint8Array(8) };
+    const fields = {
+      chainId: 0xffffffff,
+      contract,
+      tokenId: 2n ** 256n - 1n,
+      slot: 0xffffffff,
+      keyId: new Uint8Array(8),
+    };
     const pass = decodePass(encodePass(fields, new Uint8Array(64).fill(1)));
     expect(pass).toMatchObject({ chainId: 0xffffffff, tokenId: 2n ** 256n - 1n, slot: 0xffffffff });
   });
 
   it("names the version problem apart from other garbage", () => {
-    const good = fromBase64Url(encodePass({ chainId: 1, contract, tokenId: 1n, slot: 1, keyId: new Uint8Array(8) }, new Uint8Array(64)));
+    const good = fromBase64Url(
+      encodePass({ chainId: 1, contract, tokenId: 1n, slot: 1, keyId: new Uint8Array(8) }, new Uint8Array(64)),
+    );
     const v2 = good.slice();
     v2[0] = 2;
     expect(() => decodePass(toBase64Url(v2))).toThrow(expect.objectContaining({ code: "WRONG_VERSION" }));

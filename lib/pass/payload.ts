@@ -13,7 +13,16 @@
  * A typical pass is 101 bytes (136 base64url characters).
  */
 import { getAddress, type Address } from "viem";
-import { PassFormatError, bytesToHex, concatBytes, fromBase64Url, hexToBytes, readVarint, toBase64Url, writeVarint } from "./bytes";
+import {
+  PassFormatError,
+  bytesToHex,
+  concatBytes,
+  fromBase64Url,
+  hexToBytes,
+  readVarint,
+  toBase64Url,
+  writeVarint,
+} from "./bytes";
 import { SIGNATURE_BYTES } from "./p256";
 
 export const PASS_VERSION = 1;
@@ -41,8 +50,10 @@ export type DecodedPass = PassFields & {
 };
 
 function header(fields: PassFields, version = PASS_VERSION): Uint8Array {
-  if (!Number.isSafeInteger(fields.chainId) || fields.chainId < 1 || fields.chainId > 0xffffffff) throw new RangeError("chainId out of range");
-  if (!Number.isSafeInteger(fields.slot) || fields.slot < 0 || fields.slot > 0xffffffff) throw new RangeError("slot out of range");
+  if (!Number.isSafeInteger(fields.chainId) || fields.chainId < 1 || fields.chainId > 0xffffffff)
+    throw new RangeError("chainId out of range");
+  if (!Number.isSafeInteger(fields.slot) || fields.slot < 0 || fields.slot > 0xffffffff)
+    throw new RangeError("slot out of range");
   if (fields.tokenId < 0n || fields.tokenId >= 2n ** 256n) throw new RangeError("tokenId out of range");
   if (fields.keyId.length !== KEY_ID_BYTES) throw new RangeError(`keyId must be ${KEY_ID_BYTES} bytes`);
   const out: number[] = [version];
@@ -93,7 +104,9 @@ export function decodePass(text: string): DecodedPass {
   if (slot.value > 0xffffffffn) throw new PassFormatError("slot out of range");
   at = slot.next;
   if (bytes.length !== at + KEY_ID_BYTES + SIGNATURE_BYTES) {
-    throw new PassFormatError(`pass has ${bytes.length - at} bytes after the slot, expected ${KEY_ID_BYTES + SIGNATURE_BYTES}`);
+    throw new PassFormatError(
+      `pass has ${bytes.length - at} bytes after the slot, expected ${KEY_ID_BYTES + SIGNATURE_BYTES}`,
+    );
   }
   const keyId = bytes.slice(at, at + KEY_ID_BYTES);
   const signature = bytes.slice(at + KEY_ID_BYTES);

@@ -26,7 +26,12 @@ export function msUntilNextSlot(unixMs: number, slotSeconds = PASS_SLOT_SECONDS)
  * Where a pass's slot lies against the gate's clock: "ok" when within `skewSlots` either side
  * (the phone's and the gate's clocks may differ), else "old" (a replayed screenshot) or "future".
  */
-export function classifySlot(passSlot: number, nowMs: number, slotSeconds = PASS_SLOT_SECONDS, skewSlots = 1): "ok" | "old" | "future" {
+export function classifySlot(
+  passSlot: number,
+  nowMs: number,
+  slotSeconds = PASS_SLOT_SECONDS,
+  skewSlots = 1,
+): "ok" | "old" | "future" {
   const current = slotAt(nowMs, slotSeconds);
   if (passSlot < current - skewSlots) return "old";
   if (passSlot > current + skewSlots) return "future";

@@ -6,7 +6,9 @@ describe("range cap", () => {
     const cap = rangeCap();
     expect(cap.blocks).toBeUndefined();
     expect(cap.clamp(5_000)).toBe(5_000);
-    expect(cap.refused(5_000, new Error("Log response size exceeded. this block range should work: [0x64, 0x833]"))).toBe(2_000);
+    expect(
+      cap.refused(5_000, new Error("Log response size exceeded. this block range should work: [0x64, 0x833]")),
+    ).toBe(2_000);
     expect(cap.blocks).toBe(2_000);
     expect(cap.clamp(5_000)).toBe(2_000);
     expect(cap.clamp(300)).toBe(300);

@@ -8,7 +8,10 @@ export type RequestBudget = {
   take(): Promise<void>;
 };
 
-export function requestBudget(rps: number, clock: { now: () => number; sleep: (ms: number) => Promise<void> } = realClock): RequestBudget {
+export function requestBudget(
+  rps: number,
+  clock: { now: () => number; sleep: (ms: number) => Promise<void> } = realClock,
+): RequestBudget {
   if (!(rps > 0)) throw new RangeError(`requests per second must be positive, got ${rps}`);
   let tokens = rps;
   let at = clock.now();

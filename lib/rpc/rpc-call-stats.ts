@@ -19,6 +19,7 @@ export function rpcCallStats(): RpcCallStats {
     call: (m) => void of(m).calls++,
     refused: (m) => void of(m).refused++,
     rateLimited: (m) => void of(m).rateLimited++,
-    snapshot: () => Object.fromEntries([...byMethod].sort(([a], [b]) => a.localeCompare(b)).map(([m, c]) => [m, { ...c }])),
+    snapshot: () =>
+      Object.fromEntries([...byMethod].sort(([a], [b]) => a.localeCompare(b)).map(([m, c]) => [m, { ...c }])),
   };
 }

@@ -1,7 +1,10 @@
 import { createPublicClient, http, HttpRequestError, RpcRequestError, TimeoutError, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeNode, type FakeNode } from "../../scripts/lib/provider-simulator/fake-node";
-import { startProviderSimulator, type ProviderSimulator } from "../../scripts/lib/provider-simulator/provider-simulator";
+import {
+  startProviderSimulator,
+  type ProviderSimulator,
+} from "../../scripts/lib/provider-simulator/provider-simulator";
 import type { ProviderStyle } from "../../scripts/lib/provider-simulator/provider-styles";
 import { classifyRpcError, rangeHint, retryAfterMs } from "./rpc-errors";
 
@@ -17,7 +20,12 @@ describe("classifyRpcError", () => {
       "exceed maximum block range: 2000",
     ];
     for (const m of range) expect(classifyRpcError(new Error(m)), m).toBe("range");
-    for (const m of ["rate limit exceeded", "Too Many Requests", "Your app has exceeded its compute units per second capacity", "request rate exceeded capacity"]) {
+    for (const m of [
+      "rate limit exceeded",
+      "Too Many Requests",
+      "Your app has exceeded its compute units per second capacity",
+      "request rate exceeded capacity",
+    ]) {
       expect(classifyRpcError(new Error(m)), m).toBe("rate-limit");
     }
     expect(classifyRpcError(new HttpRequestError({ url: "http://x", status: 429 }))).toBe("rate-limit");
@@ -30,13 +38,20 @@ describe("classifyRpcError", () => {
   });
 
   it("reads a 429 whose body carries -32005 as a rate limit, not a range refusal (status before code)", () => {
-    const err = new RpcRequestError({ body: {}, error: { code: -32005, message: "rate limit exceeded" }, status: 429, headers: new Headers({ "retry-after": "3" }), url: "http://x" });
+    const err = new RpcRequestError({
+      body: {},
+      error: { code: -32005, message: "rate limit exceeded" },
+      status: 429,
+      headers: new Headers({ "retry-after": "3" }),
+      url: "http://x",
+    });
     expect(classifyRpcError(err)).toBe("rate-limit");
     expect(retryAfterMs(err)).toBe(3_000);
   });
 
   it("reads Retry-After as seconds or as an HTTP date", () => {
-    const at = (v: string) => new HttpRequestError({ url: "http://x", status: 429, headers: new Headers({ "retry-after": v }) });
+    const at = (v: string) =>
+      new HttpRequestError({ url: "http://x", status: 429, headers: new Headers({ "retry-after": v }) });
     expect(retryAfterMs(at("2"))).toBe(2_000);
     expect(retryAfterMs(at("Wed, 21 Oct 2015 07:28:05 GMT"), Date.parse("Wed, 21 Oct 2015 07:28:00 GMT"))).toBe(5_000);
     expect(retryAfterMs(at("soon"))).toBeUndefined();
@@ -79,14 +94,17 @@ describe("refusals as viem raises them from each provider's answer (through the 
     expect(rangeHint(err)).toBe(hint);
   });
 
-  it.each(["alchemy", "infura", "quicknode", "invalid-params", "range-too-large", "max-block-range"] as const)("%s: a 429 is a rate limit with its Retry-After", async (style) => {
-    sim.setLimits({ style, rps: 1, retryAfterSeconds: 4 });
-    await client.getChainId().catch(() => undefined); // uses the one request of the second
-    const err = await client.getBlockNumber({ cacheTime: 0 }).then(
-      () => expect.unreachable("the simulator should have answered 429"),
-      (e: unknown) => e,
-    );
-    expect(classifyRpcError(err)).toBe("rate-limit");
-    expect(retryAfterMs(err)).toBe(4_000);
-  });
+  it.each(["alchemy", "infura", "quicknode", "invalid-params", "range-too-large", "max-block-range"] as const)(
+    "%s: a 429 is a rate limit with its Retry-After",
+    async (style) => {
+      sim.setLimits({ style, rps: 1, retryAfterSeconds: 4 });
+      await client.getChainId().catch(() => undefined); // uses the one request of the second
+      const err = await client.getBlockNumber({ cacheTime: 0 }).then(
+        () => expect.unreachable("the simulator should have answered 429"),
+        (e: unknown) => e,
+      );
+      expect(classifyRpcError(err)).toBe("rate-limit");
+      expect(retryAfterMs(err)).toBe(4_000);
+    },
+  );
 });

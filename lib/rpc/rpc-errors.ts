@@ -43,7 +43,12 @@ const RANGE_PATTERNS = [
   /max(imum)? (of )?\d+ (blocks|logs|results)/i,
 ];
 
-const RETRYABLE_PATTERNS = [/timeout|timed out/i, /ECONNRESET|ECONNREFUSED|EPIPE|ENOTFOUND|EAI_AGAIN|socket hang up|connection (refused|reset|closed)/i, /fetch failed|network/i, /header not found|unknown block/i];
+const RETRYABLE_PATTERNS = [
+  /timeout|timed out/i,
+  /ECONNRESET|ECONNREFUSED|EPIPE|ENOTFOUND|EAI_AGAIN|socket hang up|connection (refused|reset|closed)/i,
+  /fetch failed|network/i,
+  /header not found|unknown block/i,
+];
 
 /** JSON-RPC codes providers use for a refused eth_getLogs filter: invalid params, invalid request, QuickNode's range code. */
 const RANGE_REFUSAL_CODES = new Set([-32602, -32600, -32614]);
@@ -114,7 +119,9 @@ export function rangeHint(err: unknown): number | undefined {
 /** How long a rate-limited answer asks to wait (Retry-After: seconds or an HTTP date), in ms; undefined when it does not say. */
 export function retryAfterMs(err: unknown, now: number = Date.now()): number | undefined {
   if (!(err instanceof BaseError)) return undefined;
-  const http = err.walk((e) => (e instanceof HttpRequestError || e instanceof RpcRequestError) && e.headers !== undefined) as HttpRequestError | RpcRequestError | null;
+  const http = err.walk(
+    (e) => (e instanceof HttpRequestError || e instanceof RpcRequestError) && e.headers !== undefined,
+  ) as HttpRequestError | RpcRequestError | null;
   const value = http?.headers?.get("retry-after");
   if (!value) return undefined;
   if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.round(Number(value) * 1000);
@@ -125,7 +132,9 @@ export function retryAfterMs(err: unknown, now: number = Date.now()): number | u
 /** The HTTP status of the answer that failed, if the failure was an HTTP answer. */
 export function httpStatusOf(err: unknown): number | undefined {
   if (!(err instanceof BaseError)) return undefined;
-  const e = err.walk((x) => (x instanceof HttpRequestError || x instanceof RpcRequestError) && x.status !== undefined) as HttpRequestError | RpcRequestError | null;
+  const e = err.walk(
+    (x) => (x instanceof HttpRequestError || x instanceof RpcRequestError) && x.status !== undefined,
+  ) as HttpRequestError | RpcRequestError | null;
   return e?.status;
 }
 
@@ -143,7 +152,8 @@ export function errorText(err: unknown): string {
   for (let i = 0; i < 8 && e; i++) {
     if (e instanceof BaseError) parts.push(e.shortMessage, e.details ?? "");
     else if (e instanceof Error) parts.push(e.message);
-    else if (typeof e === "object" && typeof (e as { message?: unknown }).message === "string") parts.push((e as { message: string }).message);
+    else if (typeof e === "object" && typeof (e as { message?: unknown }).message === "string")
+      parts.push((e as { message: string }).message);
     else parts.push(String(e));
     e = (e as { cause?: unknown }).cause;
   }
@@ -158,5 +168,8 @@ export function describeError(err: unknown): string {
 
 /** A contract call that reverted or hit no code: the answer is "no", not "try again". */
 export function isRevert(err: unknown): boolean {
-  return err instanceof BaseError && err.walk((e) => e instanceof ContractFunctionRevertedError || e instanceof ContractFunctionZeroDataError) !== null;
+  return (
+    err instanceof BaseError &&
+    err.walk((e) => e instanceof ContractFunctionRevertedError || e instanceof ContractFunctionZeroDataError) !== null
+  );
 }

@@ -36,7 +36,11 @@ export type RpcTransportOptions = {
  * const client = createPublicClient({ chain, transport: rpcTransport(rpcUrl, { maxRps: 20, stats }) });
  */
 export function rpcTransport(url: string, o: RpcTransportOptions = {}): Transport {
-  const inner = o.inner ?? (url.startsWith("ws") ? webSocket(url, { retryCount: 0, ...(o.timeoutMs ? { timeout: o.timeoutMs } : {}) }) : http(url, { retryCount: 0, ...(o.timeoutMs ? { timeout: o.timeoutMs } : {}) }));
+  const inner =
+    o.inner ??
+    (url.startsWith("ws")
+      ? webSocket(url, { retryCount: 0, ...(o.timeoutMs ? { timeout: o.timeoutMs } : {}) })
+      : http(url, { retryCount: 0, ...(o.timeoutMs ? { timeout: o.timeoutMs } : {}) }));
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const budget = o.budget ?? (o.maxRps ? requestBudget(o.maxRps) : undefined);
   const retries = o.retryCount ?? 1;

@@ -1,7 +1,10 @@
 import { createPublicClient, http, HttpRequestError, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeNode, type FakeNode } from "../../scripts/lib/provider-simulator/fake-node";
-import { startProviderSimulator, type ProviderSimulator } from "../../scripts/lib/provider-simulator/provider-simulator";
+import {
+  startProviderSimulator,
+  type ProviderSimulator,
+} from "../../scripts/lib/provider-simulator/provider-simulator";
 import { PROVIDER_STYLES } from "../../scripts/lib/provider-simulator/provider-styles";
 import { rangeCap } from "./range-cap";
 import { scanRanges } from "./scan-ranges";
@@ -24,23 +27,26 @@ const blocksOf = (logs: { blockNumber: bigint | null }[]) => logs.map((l) => Num
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe("scanRanges", () => {
-  it.each(PROVIDER_STYLES)("%s: learns a 500-block cap from its first refusals, then is never refused again", async (style) => {
-    sim.setLimits({ style, maxLogRange: 500 });
-    sim.resetStats();
-    const cap = rangeCap();
-    const logs = await scanRanges(getLogs, { fromBlock: 10_000n, toBlock: 29_999n, cap });
-    expect(blocksOf(logs)).toEqual(range(10_000, 29_999));
-    expect(cap.blocks).toBe(500);
-    // Styles that name the cap are refused once; those that do not, twice (2,000 → 1,000 → 500).
-    const refusedWhileLearning = sim.stats().methods.eth_getLogs!.refused;
-    expect(refusedWhileLearning).toBeLessThanOrEqual(2);
-    expect(sim.stats().methods.eth_getLogs!.calls - refusedWhileLearning).toBe(40);
+  it.each(PROVIDER_STYLES)(
+    "%s: learns a 500-block cap from its first refusals, then is never refused again",
+    async (style) => {
+      sim.setLimits({ style, maxLogRange: 500 });
+      sim.resetStats();
+      const cap = rangeCap();
+      const logs = await scanRanges(getLogs, { fromBlock: 10_000n, toBlock: 29_999n, cap });
+      expect(blocksOf(logs)).toEqual(range(10_000, 29_999));
+      expect(cap.blocks).toBe(500);
+      // Styles that name the cap are refused once; those that do not, twice (2,000 → 1,000 → 500).
+      const refusedWhileLearning = sim.stats().methods.eth_getLogs!.refused;
+      expect(refusedWhileLearning).toBeLessThanOrEqual(2);
+      expect(sim.stats().methods.eth_getLogs!.calls - refusedWhileLearning).toBe(40);
 
-    // A second scan of the same endpoint starts at the learned cap: no refusal at all.
-    sim.resetStats();
-    await scanRanges(getLogs, { fromBlock: 50_000n, toBlock: 59_999n, cap });
-    expect(sim.stats().methods.eth_getLogs).toEqual({ calls: 20, refused: 0, rateLimited: 0 });
-  });
+      // A second scan of the same endpoint starts at the learned cap: no refusal at all.
+      sim.resetStats();
+      await scanRanges(getLogs, { fromBlock: 50_000n, toBlock: 59_999n, cap });
+      expect(sim.stats().methods.eth_getLogs).toEqual({ calls: 20, refused: 0, rateLimited: 0 });
+    },
+  );
 
   it("grows past the first range while the provider refuses nothing", async () => {
     sim.setLimits({ maxLogRange: undefined });
@@ -54,7 +60,12 @@ describe("scanRanges", () => {
     sim.setLimits({ maxLogRange: 1_000, style: "quicknode" });
     sim.resetStats();
     const cap = rangeCap(1_000);
-    const logs = await scanRanges(getLogs, { fromBlock: 1n, toBlock: 90_000n, cap, stopWhen: (found) => found.some((l) => l.blockNumber === 2_500n) });
+    const logs = await scanRanges(getLogs, {
+      fromBlock: 1n,
+      toBlock: 90_000n,
+      cap,
+      stopWhen: (found) => found.some((l) => l.blockNumber === 2_500n),
+    });
     expect(logs.at(-1)!.blockNumber).toBe(3_000n);
     expect(sim.stats().methods.eth_getLogs!.calls).toBe(3);
   });
@@ -65,7 +76,8 @@ describe("scanRanges", () => {
     let limited = 2;
     const fetch = async (from: bigint, to: bigint) => {
       asked.push(Number(to - from + 1n));
-      if (limited-- > 0) throw new HttpRequestError({ url: "http://x", status: 429, headers: new Headers({ "retry-after": "3" }) });
+      if (limited-- > 0)
+        throw new HttpRequestError({ url: "http://x", status: 429, headers: new Headers({ "retry-after": "3" }) });
       return [from];
     };
     const cap = rangeCap(1_000);
@@ -77,6 +89,8 @@ describe("scanRanges", () => {
 
   it("gives up on an error that is neither a range refusal nor a rate limit", async () => {
     const err = new Error("execution reverted");
-    await expect(scanRanges(() => Promise.reject(err), { fromBlock: 1n, toBlock: 10n, cap: rangeCap() })).rejects.toBe(err);
+    await expect(scanRanges(() => Promise.reject(err), { fromBlock: 1n, toBlock: 10n, cap: rangeCap() })).rejects.toBe(
+      err,
+    );
   });
 });

@@ -36,7 +36,10 @@ export function isRangeRefusal(err: unknown): boolean {
  * @example
  * const logs = await scanRanges((from, to) => client.getLogs({ address, fromBlock: from, toBlock: to }), { fromBlock, toBlock, cap });
  */
-export async function scanRanges<T>(fetch: (from: bigint, to: bigint) => Promise<T[]>, o: ScanOptions<T>): Promise<T[]> {
+export async function scanRanges<T>(
+  fetch: (from: bigint, to: bigint) => Promise<T[]>,
+  o: ScanOptions<T>,
+): Promise<T[]> {
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const maxRange = o.maxRange ?? DEFAULT_MAX_RANGE;
   const out: T[] = [];

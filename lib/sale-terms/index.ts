@@ -1,1 +1,8 @@
-export { SALE_BLOCKS, saleBlockName, saleBlockWords, type NotRefundableKind, type SaleBlock, type SalePath } from "./sale-block";
+export {
+  SALE_BLOCKS,
+  saleBlockName,
+  saleBlockWords,
+  type NotRefundableKind,
+  type SaleBlock,
+  type SalePath,
+} from "./sale-block";

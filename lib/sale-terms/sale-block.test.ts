@@ -10,7 +10,12 @@ describe("SaleBlock words", () => {
     expect(body).toBeDefined();
     const names = body!
       .split("\n")
-      .map((line) => line.replace(/\/\/.*$/, "").trim().replace(/,$/, ""))
+      .map((line) =>
+        line
+          .replace(/\/\/.*$/, "")
+          .trim()
+          .replace(/,$/, ""),
+      )
       .filter(Boolean);
     expect(names).toEqual([...SALE_BLOCKS]);
   });
@@ -29,13 +34,21 @@ describe("SaleBlock words", () => {
       expect(saleBlockWords(reason, "waitlist")).not.toMatch(/sale rule refuses/);
     }
     expect(saleBlockWords(2, "market")).toBe("The ticket was used at the gate, so it cannot be sold.");
-    expect(saleBlockWords(2, "waitlist")).toBe("The ticket was used at the gate, so it cannot be returned to the waitlist.");
+    expect(saleBlockWords(2, "waitlist")).toBe(
+      "The ticket was used at the gate, so it cannot be returned to the waitlist.",
+    );
     expect(saleBlockWords(6, "market")).toMatch(/real-name deadline .* passed/);
   });
 
   it("tells a complimentary ticket from a recovered one when the caller knows which", () => {
-    expect(saleBlockWords(7, "market", { notRefundable: "complimentary" })).toBe("Complimentary tickets can be passed on for free, not sold: list it at price 0 or send it.");
-    expect(saleBlockWords(7, "market", { notRefundable: "recovered" })).toMatch(/^A recovered ticket's refund right stayed with the wallet .* not sold/);
-    expect(saleBlockWords(7, "waitlist")).toMatch(/^Complimentary and recovered tickets carry no refund right, so they can be passed on for free, not returned to the waitlist/);
+    expect(saleBlockWords(7, "market", { notRefundable: "complimentary" })).toBe(
+      "Complimentary tickets can be passed on for free, not sold: list it at price 0 or send it.",
+    );
+    expect(saleBlockWords(7, "market", { notRefundable: "recovered" })).toMatch(
+      /^A recovered ticket's refund right stayed with the wallet .* not sold/,
+    );
+    expect(saleBlockWords(7, "waitlist")).toMatch(
+      /^Complimentary and recovered tickets carry no refund right, so they can be passed on for free, not returned to the waitlist/,
+    );
   });
 });

@@ -6,7 +6,16 @@
  */
 
 /** `SaleBlock` in declaration order: the enum value is the index (order = precedence on chain). */
-export const SALE_BLOCKS = ["None", "Cancelled", "CheckedIn", "SalesClosed", "Soulbound", "Named", "BindingClosed", "NotRefundable"] as const;
+export const SALE_BLOCKS = [
+  "None",
+  "Cancelled",
+  "CheckedIn",
+  "SalesClosed",
+  "Soulbound",
+  "Named",
+  "BindingClosed",
+  "NotRefundable",
+] as const;
 export type SaleBlock = (typeof SALE_BLOCKS)[number];
 
 /** Where the ticket was to go: sold on the market, or returned to its tier's waitlist. */
@@ -34,7 +43,11 @@ export type NotRefundableKind = "complimentary" | "recovered";
  * saleBlockWords(7, "market", { notRefundable: "complimentary" })
  * // "Complimentary tickets can be passed on for free, not sold: list it at price 0 or send it."
  */
-export function saleBlockWords(reason: unknown, path: SalePath, opts: { notRefundable?: NotRefundableKind } = {}): string {
+export function saleBlockWords(
+  reason: unknown,
+  path: SalePath,
+  opts: { notRefundable?: NotRefundableKind } = {},
+): string {
   const sold = path === "market" ? "sold" : "returned to the waitlist";
   switch (saleBlockName(reason)) {
     case "None":

@@ -24,7 +24,11 @@ function allGroups(venue: VenueSeats, o: BestAvailableOptions) {
     if (price === undefined || (o.tiers && !o.tiers.includes(a.tier))) continue;
     const cx = seats.reduce((x, s) => x + venue.seats[s]!.x, 0) / o.count;
     const cy = seats.reduce((y, s) => y + venue.seats[s]!.y, 0) / o.count;
-    groups.push({ seats, total: price * BigInt(o.count), distance: Math.hypot(cx - venue.stage.x, cy - venue.stage.y) });
+    groups.push({
+      seats,
+      total: price * BigInt(o.count),
+      distance: Math.hypot(cx - venue.stage.x, cy - venue.stage.y),
+    });
   }
   return groups;
 }
@@ -36,7 +40,11 @@ describe("bestAvailable", () => {
     sections: [
       { id: "A", tier: 0, rows: [{ id: "1", seats: [1, 2, 3, 4, 5].map((n) => ({ number: n, x: n, y: 1 })) }] },
       // Seat 3 is missing from the numbering: 2 and 4 are not neighbours.
-      { id: "B", tier: 2, rows: [{ id: "9", seats: [1, 2, 4, 5, 6].map((n) => ({ number: n, x: n, y: 9, accessible: n >= 4 })) }] },
+      {
+        id: "B",
+        tier: 2,
+        rows: [{ id: "9", seats: [1, 2, 4, 5, 6].map((n) => ({ number: n, x: n, y: 9, accessible: n >= 4 })) }],
+      },
     ],
   });
   const runs = rowRuns(small);
@@ -51,7 +59,9 @@ describe("bestAvailable", () => {
 
   it("never joins seats across a gap in the numbering or a taken seat", () => {
     const three = bestAvailable(small, runs, { count: 3, isFree: () => true, priceOf, results: 5 });
-    expect(three.map((g) => g.seats.map((s) => `${small.seats[s]!.section}${small.seats[s]!.number}`).join(" "))).toEqual(["B4 B5 B6", "A1 A2 A3"]);
+    expect(
+      three.map((g) => g.seats.map((s) => `${small.seats[s]!.section}${small.seats[s]!.number}`).join(" ")),
+    ).toEqual(["B4 B5 B6", "A1 A2 A3"]);
     const taken = new Set([idx("B|9|5")]);
     const left = bestAvailable(small, runs, { count: 2, isFree: (s) => !taken.has(s), priceOf, results: 10 });
     for (const g of left) expect(g.seats).not.toContain(idx("B|9|5"));

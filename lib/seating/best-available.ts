@@ -66,7 +66,9 @@ export function bestAvailable(venue: VenueSeats, runs: RowRuns, o: BestAvailable
       }
     }
   }
-  candidates.sort((a, b) => (a.total < b.total ? -1 : a.total > b.total ? 1 : a.distance - b.distance || a.order - b.order));
+  candidates.sort((a, b) =>
+    a.total < b.total ? -1 : a.total > b.total ? 1 : a.distance - b.distance || a.order - b.order,
+  );
   const taken = new Set<number>();
   const out: SeatGroup[] = [];
   for (const c of candidates) {

@@ -5,7 +5,13 @@
  */
 import type { VenueLayoutInput } from "./venue-layout";
 
-export function generateVenue(o: { name?: string; sections: number; rows: number; seatsPerRow: number; tiers?: number }): VenueLayoutInput {
+export function generateVenue(o: {
+  name?: string;
+  sections: number;
+  rows: number;
+  seatsPerRow: number;
+  tiers?: number;
+}): VenueLayoutInput {
   const tiers = o.tiers ?? 3;
   const sections: VenueLayoutInput["sections"] = [];
   const wedge = (Math.PI * 1.5) / o.sections; // three quarters of a circle: the stage takes the rest
@@ -17,7 +23,12 @@ export function generateVenue(o: { name?: string; sections: number; rows: number
       const seats = [];
       for (let k = 0; k < n; k++) {
         const angle = Math.PI * 0.25 + s * wedge + ((k + 0.5) / n) * wedge * 0.92;
-        seats.push({ number: k + 1, x: Math.round(radius * Math.cos(angle) * 100) / 100, y: Math.round(radius * Math.sin(angle) * 100) / 100, accessible: r === 0 && (k === 0 || k === n - 1) });
+        seats.push({
+          number: k + 1,
+          x: Math.round(radius * Math.cos(angle) * 100) / 100,
+          y: Math.round(radius * Math.sin(angle) * 100) / 100,
+          accessible: r === 0 && (k === 0 || k === n - 1),
+        });
       }
       rows.push({ id: String(r + 1), seats });
     }

@@ -4,6 +4,11 @@ export type LayoutProblem = { where: string; message: string };
 export class VenueLayoutError extends Error {
   override name = "VenueLayoutError";
   constructor(readonly problems: LayoutProblem[]) {
-    super(`venue layout refused: ${problems.slice(0, 5).map((p) => `${p.where}: ${p.message}`).join("; ")}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ""}`);
+    super(
+      `venue layout refused: ${problems
+        .slice(0, 5)
+        .map((p) => `${p.where}: ${p.message}`)
+        .join("; ")}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ""}`,
+    );
   }
 }

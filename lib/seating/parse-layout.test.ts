@@ -19,7 +19,19 @@ describe("parseVenueLayout", () => {
     const venue = parseVenueLayout({
       name: "Club",
       sections: [
-        { id: "A", tier: 1, rows: [{ id: "1", seats: [{ number: 1, x: 0, y: 1 }, { number: 2, x: 1, y: 1, accessible: true }] }] },
+        {
+          id: "A",
+          tier: 1,
+          rows: [
+            {
+              id: "1",
+              seats: [
+                { number: 1, x: 0, y: 1 },
+                { number: 2, x: 1, y: 1, accessible: true },
+              ],
+            },
+          ],
+        },
         { id: "B", tier: 0, rows: [{ id: "1", seats: [{ number: 1, x: 5, y: 5 }] }] },
       ],
     });
@@ -37,7 +49,20 @@ describe("parseVenueLayout", () => {
       parseVenueLayout({
         name: "Broken",
         sections: [
-          { id: "A", tier: 0, rows: [{ id: "1", seats: [{ number: 1, x: 0, y: 0 }, { number: 1, x: 1, y: 0 }] }, { id: "1", seats: [{ number: 2, x: 0, y: 1 }] }] },
+          {
+            id: "A",
+            tier: 0,
+            rows: [
+              {
+                id: "1",
+                seats: [
+                  { number: 1, x: 0, y: 0 },
+                  { number: 1, x: 1, y: 0 },
+                ],
+              },
+              { id: "1", seats: [{ number: 2, x: 0, y: 1 }] },
+            ],
+          },
           { id: "A", tier: 0, rows: [{ id: "2", seats: [{ number: 3, x: 0, y: 2 }] }] },
         ],
       }),
@@ -47,8 +72,21 @@ describe("parseVenueLayout", () => {
       { where: "sections[0].rows[1].id", message: 'row "1" appears twice in section A' },
       { where: "sections[1].id", message: 'section "A" appears twice' },
     ]);
-    const shape = problemsOf(() => parseVenueLayout({ name: "", sections: [{ id: "A|B", tier: 9, rows: [{ id: "1", seats: [{ number: 0, x: Number.NaN, y: 0 }] }] }] }));
-    expect(shape.map((p) => p.where)).toEqual(expect.arrayContaining(["name", "sections[0].id", "sections[0].tier", "sections[0].rows[0].seats[0].number", "sections[0].rows[0].seats[0].x"]));
+    const shape = problemsOf(() =>
+      parseVenueLayout({
+        name: "",
+        sections: [{ id: "A|B", tier: 9, rows: [{ id: "1", seats: [{ number: 0, x: Number.NaN, y: 0 }] }] }],
+      }),
+    );
+    expect(shape.map((p) => p.where)).toEqual(
+      expect.arrayContaining([
+        "name",
+        "sections[0].id",
+        "sections[0].tier",
+        "sections[0].rows[0].seats[0].number",
+        "sections[0].rows[0].seats[0].x",
+      ]),
+    );
     expect(problemsOf(() => parseVenueLayout("not a layout"))[0]!.where).toBe("(root)");
   });
 
@@ -57,19 +95,41 @@ describe("parseVenueLayout", () => {
     expect(venue.seats.length).toBeGreaterThanOrEqual(50_000);
     expect(new Set(venue.seats.map((s) => seatKey(s.section, s.row, s.number))).size).toBe(venue.seats.length);
     const huge = generateVenue({ sections: 100, rows: 100, seatsPerRow: 21 });
-    expect(problemsOf(() => parseVenueLayout(huge))).toEqual([{ where: "(root)", message: expect.stringContaining(`at most ${MAX_SEATS}`) }]);
+    expect(problemsOf(() => parseVenueLayout(huge))).toEqual([
+      { where: "(root)", message: expect.stringContaining(`at most ${MAX_SEATS}`) },
+    ]);
   });
 });
 
 describe("parseVenueCsv", () => {
   it("builds sections and rows in order of appearance, columns in any order", () => {
-    const venue = parseVenueCsv("Hall", ["tier,section,row,seat,x,y,accessible", "0,Floor,A,1,0,0,yes", "0,Floor,A,2,1,0,", "2,Balcony,1,1,0,9,no"].join("\n"));
-    expect(venue.seats.map((s) => `${s.section}/${s.row}/${s.number}/t${s.tier}/${s.accessible ? "acc" : "-"}`)).toEqual(["Floor/A/1/t0/acc", "Floor/A/2/t0/-", "Balcony/1/1/t2/-"]);
+    const venue = parseVenueCsv(
+      "Hall",
+      ["tier,section,row,seat,x,y,accessible", "0,Floor,A,1,0,0,yes", "0,Floor,A,2,1,0,", "2,Balcony,1,1,0,9,no"].join(
+        "\n",
+      ),
+    );
+    expect(
+      venue.seats.map((s) => `${s.section}/${s.row}/${s.number}/t${s.tier}/${s.accessible ? "acc" : "-"}`),
+    ).toEqual(["Floor/A/1/t0/acc", "Floor/A/2/t0/-", "Balcony/1/1/t2/-"]);
   });
 
   it("reports bad lines by number and missing columns", () => {
-    expect(problemsOf(() => parseVenueCsv("H", "section,row,seat,x\nA,1,1,0"))).toEqual([{ where: "line 1", message: expect.stringContaining("missing column(s): y, tier") }]);
-    const problems = problemsOf(() => parseVenueCsv("H", ["section,row,seat,x,y,tier,accessible", "A,1,1,0,0,0,", "A,1,one,0,0,0,", "A,1,2,0,0,1,", "A,1,3,0,0,0,maybe"].join("\n")));
+    expect(problemsOf(() => parseVenueCsv("H", "section,row,seat,x\nA,1,1,0"))).toEqual([
+      { where: "line 1", message: expect.stringContaining("missing column(s): y, tier") },
+    ]);
+    const problems = problemsOf(() =>
+      parseVenueCsv(
+        "H",
+        [
+          "section,row,seat,x,y,tier,accessible",
+          "A,1,1,0,0,0,",
+          "A,1,one,0,0,0,",
+          "A,1,2,0,0,1,",
+          "A,1,3,0,0,0,maybe",
+        ].join("\n"),
+      ),
+    );
     expect(problems).toEqual([
       { where: "line 3", message: 'seat "one" is not a whole number' },
       { where: "line 4", message: "section A sells in tier 0, this seat says tier 1" },

@@ -11,5 +11,10 @@ import { buildSiweChallengeMessage, eventResource } from "../siwe/challenge-mess
  * const { token } = await post("/seats/session", { message: buildSeatSignInMessage(ch, me), signature });
  */
 export function buildSeatSignInMessage(challenge: GateChallenge, fan: Address): string {
-  return buildSiweChallengeMessage(challenge, fan, "Sign in to hold seats while you check out. This costs nothing and moves no funds.", [eventResource(challenge.chainId, challenge.contract)]);
+  return buildSiweChallengeMessage(
+    challenge,
+    fan,
+    "Sign in to hold seats while you check out. This costs nothing and moves no funds.",
+    [eventResource(challenge.chainId, challenge.contract)],
+  );
 }

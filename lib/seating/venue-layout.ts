@@ -10,7 +10,12 @@ export const MAX_SEATS = 200_000;
 /** Price tiers are EventTicket tiers (uint8, at most 8 per event). */
 export const MAX_TIER = 7;
 
-const label = z.string().trim().min(1, "required").max(16, "at most 16 characters").regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, "letters, digits, space, '.', '_' or '-'");
+const label = z
+  .string()
+  .trim()
+  .min(1, "required")
+  .max(16, "at most 16 characters")
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, "letters, digits, space, '.', '_' or '-'");
 
 export const seatSchema = z.object({
   number: z.number().int().min(1).max(100_000),
@@ -68,4 +73,5 @@ export type VenueSeats = {
 export const seatKey = (section: string, row: string, number: number) => `${section}|${row}|${number}`;
 
 /** A seat as people read it: "Section A, row 12, seat 7". */
-export const seatLabel = (s: Pick<SeatInfo, "section" | "row" | "number">) => `Section ${s.section}, row ${s.row}, seat ${s.number}`;
+export const seatLabel = (s: Pick<SeatInfo, "section" | "row" | "number">) =>
+  `Section ${s.section}, row ${s.row}, seat ${s.number}`;

@@ -21,7 +21,12 @@ export function eventResource(chainId: number, contract: Address): string {
  * waiting-room sign-in differ only in statement and resources. Built with viem on the client; the server
  * parses it strictly with `siwe`.
  */
-export function buildSiweChallengeMessage(challenge: SiweChallenge, signer: Address, statement: string, resources: string[]): string {
+export function buildSiweChallengeMessage(
+  challenge: SiweChallenge,
+  signer: Address,
+  statement: string,
+  resources: string[],
+): string {
   return createSiweMessage({
     domain: challenge.domain,
     address: getAddress(signer),

@@ -28,7 +28,8 @@ const passPattern = /^[A-Za-z0-9_-]{40,}$/;
 export function parseTicketReference(input: string): TicketReference {
   const text = input.trim();
   if (text.length === 0) throw new TicketReferenceError("paste a ticket id (contract/number), a ticket link or a pass");
-  if (text.length > MAX_REFERENCE_LENGTH) throw new TicketReferenceError(`that is longer than any ticket reference (${MAX_REFERENCE_LENGTH} characters)`);
+  if (text.length > MAX_REFERENCE_LENGTH)
+    throw new TicketReferenceError(`that is longer than any ticket reference (${MAX_REFERENCE_LENGTH} characters)`);
   const id = idPattern.exec(text);
   if (id) return checked(id[1]!, id[2]!, "id");
   if (/^https?:\/\//i.test(text)) {

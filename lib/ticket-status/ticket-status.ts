@@ -30,7 +30,12 @@ export type TicketStatus = {
 
 /** HH:MM in the viewer's time zone, e.g. "21:04". */
 export function clockTime(iso: string, timeZone?: string): string {
-  return new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, ...(timeZone ? { timeZone } : {}) });
+  return new Date(iso).toLocaleTimeString("en-GB", {
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+    ...(timeZone ? { timeZone } : {}),
+  });
 }
 
 /**
@@ -40,8 +45,22 @@ export function clockTime(iso: string, timeZone?: string): string {
 export function ticketStatus(f: TicketStatusFacts, options: { timeZone?: string } = {}): TicketStatus {
   const usedAt = f.admittedAt;
   const at = usedAt ? ` at ${clockTime(usedAt, options.timeZone)}` : "";
-  if (f.refunded) return { code: "refunded", text: "Refunded", used: false, usedAt: null, lockedReason: "This ticket was refunded; it is void." };
-  if (f.eventCancelled) return { code: "cancelled", text: "Event cancelled", used: false, usedAt: null, lockedReason: "The event is cancelled. Claim a refund instead." };
+  if (f.refunded)
+    return {
+      code: "refunded",
+      text: "Refunded",
+      used: false,
+      usedAt: null,
+      lockedReason: "This ticket was refunded; it is void.",
+    };
+  if (f.eventCancelled)
+    return {
+      code: "cancelled",
+      text: "Event cancelled",
+      used: false,
+      usedAt: null,
+      lockedReason: "The event is cancelled. Claim a refund instead.",
+    };
   const used = `This ticket was used at the gate${at}. It can no longer be resold, sent or returned.`;
   if (f.checkedInOnChain) return { code: "checked-in", text: "Checked in", used: true, usedAt, lockedReason: used };
   if (usedAt !== null) return { code: "admitted", text: "Used at the gate", used: true, usedAt, lockedReason: used };

@@ -26,17 +26,36 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 
 const { db, close } = await openPglite(IN_MEMORY);
 try {
-  const ev = generateAnalyticsEvent({ seed: 1, contract: CONTRACT, startTime: Date.UTC(2026, 0, 1, 20) / 1000, scale: SCALE, fans: 80 * SCALE });
+  const ev = generateAnalyticsEvent({
+    seed: 1,
+    contract: CONTRACT,
+    startTime: Date.UTC(2026, 0, 1, 20) / 1000,
+    scale: SCALE,
+    fans: 80 * SCALE,
+  });
   await insertAnalyticsEvent(db, ev);
-  log(`event: ${ev.tickets.length} tickets, ${ev.transfers.length} transfers, ${ev.sales.length} resales, ${ev.checkIns.length} admissions`);
+  log(
+    `event: ${ev.tickets.length} tickets, ${ev.transfers.length} transfers, ${ev.sales.length} resales, ${ev.checkIns.length} admissions`,
+  );
 
   const queries: [string, () => Promise<unknown>][] = [
     ["baseline: eventCounts (/events/:address)", () => eventCounts(db, CONTRACT)],
     ["arrivals per minute per gate", () => arrivalsPerBucket(db, CONTRACT, { bucketSeconds: 60 })],
-    ["gate throughput + busiest minute", () => Promise.all([gateThroughput(db, CONTRACT), busiestMinute(db, CONTRACT)])],
+    [
+      "gate throughput + busiest minute",
+      () => Promise.all([gateThroughput(db, CONTRACT), busiestMinute(db, CONTRACT)]),
+    ],
     ["no-shows per tier", () => noShowsPerTier(db, CONTRACT)],
     ["resale prices vs cap", () => Promise.all([resaleStatsPerTier(db, CONTRACT), resaleBuckets(db, CONTRACT, 1_000)])],
-    ["hoarding (wallets, identities, funnels)", () => Promise.all([heavyWallets(db, CONTRACT, { over: 4, limit: 100 }), heavyIdentities(db, CONTRACT, { over: 4, limit: 100 }), funnels(db, CONTRACT, { minSources: 3, windowBlocks: 300, limit: 100 })])],
+    [
+      "hoarding (wallets, identities, funnels)",
+      () =>
+        Promise.all([
+          heavyWallets(db, CONTRACT, { over: 4, limit: 100 }),
+          heavyIdentities(db, CONTRACT, { over: 4, limit: 100 }),
+          funnels(db, CONTRACT, { minSources: 3, windowBlocks: 300, limit: 100 }),
+        ]),
+    ],
   ];
   const results: { query: string; medianMs: number; ratio: number }[] = [];
   let baseline = 0;
@@ -50,11 +69,24 @@ try {
     }
     const medianMs = times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
     if (results.length === 0) baseline = medianMs;
-    results.push({ query: name, medianMs: Math.round(medianMs * 100) / 100, ratio: Math.round((medianMs / baseline) * 100) / 100 });
+    results.push({
+      query: name,
+      medianMs: Math.round(medianMs * 100) / 100,
+      ratio: Math.round((medianMs / baseline) * 100) / 100,
+    });
     log(`${name}: ${medianMs.toFixed(2)} ms (${(medianMs / baseline).toFixed(2)}× baseline)`);
   }
   const load = loadavg().map((x) => Math.round(x * 100) / 100);
-  const meta = { at: new Date().toISOString(), scale: SCALE, runs: RUNS, tickets: ev.tickets.length, transfers: ev.transfers.length, resales: ev.sales.length, admissions: ev.checkIns.length, loadAverage: load };
+  const meta = {
+    at: new Date().toISOString(),
+    scale: SCALE,
+    runs: RUNS,
+    tickets: ev.tickets.length,
+    transfers: ev.transfers.length,
+    resales: ev.sales.length,
+    admissions: ev.checkIns.length,
+    loadAverage: load,
+  };
   await writeFile(join(repoRoot, "benchmarks", "analytics.json"), `${JSON.stringify({ ...meta, results }, null, 2)}\n`);
   const md = [
     "# Organizer analytics queries (PGlite, in memory)",

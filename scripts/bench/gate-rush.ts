@@ -14,18 +14,34 @@ import { repoRoot } from "../lib/build-contracts";
 import { measureFloors } from "./gate/floors";
 import { runGateRush } from "./gate-rush/run-rush";
 
-const { values } = parseArgs({ options: { tickets: { type: "string", default: "50000" }, gates: { type: "string", default: "60" }, seed: { type: "string", default: "1" } } });
+const { values } = parseArgs({
+  options: {
+    tickets: { type: "string", default: "50000" },
+    gates: { type: "string", default: "60" },
+    seed: { type: "string", default: "1" },
+  },
+});
 const opts = { tickets: Number(values.tickets), gates: Number(values.gates), seed: Number(values.seed) };
-const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d }) : "n/a");
+const fmt = (n: number, d = 0) =>
+  Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d }) : "n/a";
 
 console.log(`Gate rush: ${fmt(opts.tickets)} tickets, ${opts.gates} gates, seed ${opts.seed}`);
 const [p256] = await measureFloors();
 const r = await runGateRush(opts, (l) => console.log(`  ${l}`));
-const ok = r.serverErrors === 0 && r.missed.length === 0 && r.doubleAdmitted.length === 0 && r.invalidAdmits === 0 && r.wrongReasons.length === 0;
+const ok =
+  r.serverErrors === 0 &&
+  r.missed.length === 0 &&
+  r.doubleAdmitted.length === 0 &&
+  r.invalidAdmits === 0 &&
+  r.wrongReasons.length === 0;
 const load = r.loadAverage.map((l) => l.toFixed(1)).join(" / ");
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.versions.node}, load average at the end ${load} (shared machine)`;
-const categories = Object.entries(r.byCategory)
-  .map(([c, v]) => `| ${c} | ${fmt(v.scans)} | ${Object.entries(v.verdicts).map(([k, n]) => `${k} ${fmt(n)}`).join(", ")} |`);
+const categories = Object.entries(r.byCategory).map(
+  ([c, v]) =>
+    `| ${c} | ${fmt(v.scans)} | ${Object.entries(v.verdicts)
+      .map(([k, n]) => `${k} ${fmt(n)}`)
+      .join(", ")} |`,
+);
 const md = [
   "# Gate rush benchmark",
   "",
@@ -39,7 +55,7 @@ const md = [
   "1 % are resold mid-rush (Transfer applied through the indexer's own log handlers; the buyer delegates a new device) and then",
   "scanned by seller and buyer. Passes are signed before the rush with a 600 s slot so they stay live (verify cost does not depend on",
   "the slot). The mirror holds the event, its tier and every ticket, as the indexer keeps them, so admissions take the",
-  "one-statement path (gate_admit). The chain is unreachable and refuses at once: a mirror \"no\" (forwarded QR, resold seller)",
+  'one-statement path (gate_admit). The chain is unreachable and refuses at once: a mirror "no" (forwarded QR, resold seller)',
   "is double-checked with ownerOf (the ownerOf calls column), which fails, and the fresh mirror's answer stands.",
   "",
   "| checks | result |",
@@ -63,6 +79,9 @@ const md = [
 ].join("\n");
 console.log(`\n${md}`);
 await writeFile(join(repoRoot, "benchmarks", "gate-rush.md"), md);
-await writeFile(join(repoRoot, "benchmarks", "gate-rush.json"), `${JSON.stringify({ machine, ranAt: new Date().toISOString(), floor: p256, ok, ...r }, null, 2)}\n`);
+await writeFile(
+  join(repoRoot, "benchmarks", "gate-rush.json"),
+  `${JSON.stringify({ machine, ranAt: new Date().toISOString(), floor: p256, ok, ...r }, null, 2)}\n`,
+);
 console.log("Written: benchmarks/gate-rush.md, benchmarks/gate-rush.json");
 if (!ok) process.exitCode = 1;

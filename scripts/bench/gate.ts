@@ -45,7 +45,13 @@ const CLIENT_WARMUP_REQUESTS = 1_000;
 const REPEATS = 3;
 const TARGETS = { scansPerSecond: 3_000, p99AtRateMs: 20 };
 
-type PhaseResult = LoadResult & { backend: string; phase: string; serverCpuMsPerScan: number; loopMsPerScan: number; handlerP99: number };
+type PhaseResult = LoadResult & {
+  backend: string;
+  phase: string;
+  serverCpuMsPerScan: number;
+  loopMsPerScan: number;
+  handlerP99: number;
+};
 
 /** This (server) process over a phase's clocked window: CPU of all its threads, and its event loop's busy time. */
 type ServerUse = { cpuMs: number; loopBusyMs: number; handlerMs: number[] };
@@ -56,14 +62,21 @@ type ServerUse = { cpuMs: number; loopBusyMs: number; handlerMs: number[] };
  * generator prints START when its clock starts (after its warm-up), so the server's use is measured
  * over exactly the window the scans are counted in.
  */
-async function prepareLoad(job: LoadJob, handlerMs: number[] = []): Promise<() => Promise<LoadResult & { server: ServerUse }>> {
+async function prepareLoad(
+  job: LoadJob,
+  handlerMs: number[] = [],
+): Promise<() => Promise<LoadResult & { server: ServerUse }>> {
   const dir = await mkdtemp(join(tmpdir(), "fairgate-bench-"));
   const file = join(dir, "job.json");
   await writeFile(file, JSON.stringify(job));
   return async () => {
     try {
       const tsx = join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs");
-      const child = spawn(process.execPath, ["--import", tsx, join(repoRoot, "scripts", "bench", "gate", "load-client.ts"), file], { stdio: ["ignore", "pipe", "inherit"] });
+      const child = spawn(
+        process.execPath,
+        ["--import", tsx, join(repoRoot, "scripts", "bench", "gate", "load-client.ts"), file],
+        { stdio: ["ignore", "pipe", "inherit"] },
+      );
       let out = "";
       let start: { cpu: NodeJS.CpuUsage; elu: EventLoopUtilization } | null = null;
       let end: ServerUse | null = null;
@@ -79,7 +92,8 @@ async function prepareLoad(job: LoadJob, handlerMs: number[] = []): Promise<() =
         }
       });
       const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-      if (code !== 0 || !end) throw new Error(`load generator exited with ${code}${end ? "" : " before its clocked window ended"}`);
+      if (code !== 0 || !end)
+        throw new Error(`load generator exited with ${code}${end ? "" : " before its clocked window ended"}`);
       return { ...(JSON.parse(out.trim().split("\n").pop()!) as LoadResult), server: end };
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -87,11 +101,20 @@ async function prepareLoad(job: LoadJob, handlerMs: number[] = []): Promise<() =
   };
 }
 
-
 async function benchBackend(backend: string, database: Database): Promise<{ phases: PhaseResult[]; rpcCalls: number }> {
   const { client, rpcCalls } = chainlessClient(BENCH_CHAIN_ID, "bench");
-  const ticketsNeeded = WARMUP_REQUESTS + REPEATS * (Math.ceil(THROUGHPUT.maxRequests * 0.4) + Math.ceil(((FIXED_RATE.ratePerSecond * FIXED_RATE.durationMs) / 1000) * 0.4)) + 10;
-  const seeded = await seed(database.db, { holders: 200, tickets: ticketsNeeded + 2_000, admitted: 2_000, gates: GATES });
+  const ticketsNeeded =
+    WARMUP_REQUESTS +
+    REPEATS *
+      (Math.ceil(THROUGHPUT.maxRequests * 0.4) +
+        Math.ceil(((FIXED_RATE.ratePerSecond * FIXED_RATE.durationMs) / 1000) * 0.4)) +
+    10;
+  const seeded = await seed(database.db, {
+    holders: 200,
+    tickets: ticketsNeeded + 2_000,
+    admitted: 2_000,
+    gates: GATES,
+  });
   // A mirror at the head, read just now.
   const fresh = caughtUpStatus({ chainId: BENCH_CHAIN_ID, block: 100, headCheckedAt: () => Date.now() });
   const app = createApi({
@@ -127,13 +150,25 @@ async function benchBackend(backend: string, database: Database): Promise<{ phas
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const phases: PhaseResult[] = [];
   try {
-    const job = async (n: number, repeatable = false) => (await seeded.requests(n, SLOT_SECONDS, { repeatable })).map((r) => ({ ...r, expected: EXPECTED[r.category] }));
+    const job = async (n: number, repeatable = false) =>
+      (await seeded.requests(n, SLOT_SECONDS, { repeatable })).map((r) => ({ ...r, expected: EXPECTED[r.category] }));
     // Each phase's load generator is a fresh process: its connections and code are warmed first, off the clock.
     const clientWarmup = await job(CLIENT_WARMUP_REQUESTS, true);
     // Warm-up (JIT, connection pools, delegation cache), not reported.
-    await (await prepareLoad({ url, tokens: seeded.tokens, requests: await job(WARMUP_REQUESTS), mode: "closed", durationMs: 3_000 }))();
+    await (
+      await prepareLoad({
+        url,
+        tokens: seeded.tokens,
+        requests: await job(WARMUP_REQUESTS),
+        mode: "closed",
+        durationMs: 3_000,
+      })
+    )();
 
-    const measure = async (phase: string, run: () => Promise<LoadResult & { server: ServerUse }>): Promise<PhaseResult> => {
+    const measure = async (
+      phase: string,
+      run: () => Promise<LoadResult & { server: ServerUse }>,
+    ): Promise<PhaseResult> => {
       const r = await run();
       const hs = Float64Array.from(r.server.handlerMs).sort();
       const { server: use, ...load } = r;
@@ -150,13 +185,34 @@ async function benchBackend(backend: string, database: Database): Promise<{ phas
     // Runs interleaved (closed, open, closed, open, …) so a noisy spell of the shared machine hits both kinds alike.
     for (let k = 1; k <= REPEATS; k++) {
       console.log(`  ${backend}: run ${k}/${REPEATS}: throughput, ${GATES} gates as fast as they can …`);
-      const tRun = await prepareLoad({ url, tokens: seeded.tokens, requests: await job(THROUGHPUT.maxRequests), warmup: clientWarmup, mode: "closed", durationMs: THROUGHPUT.durationMs }, handlerMs);
+      const tRun = await prepareLoad(
+        {
+          url,
+          tokens: seeded.tokens,
+          requests: await job(THROUGHPUT.maxRequests),
+          warmup: clientWarmup,
+          mode: "closed",
+          durationMs: THROUGHPUT.durationMs,
+        },
+        handlerMs,
+      );
       const profiler = await startProfile("closed");
       phases.push(await measure(`${GATES} gates, closed loop`, tRun));
       await profiler?.stop();
 
       console.log(`  ${backend}: run ${k}/${REPEATS}: latency at ${FIXED_RATE.ratePerSecond} scans/s …`);
-      const rRun = await prepareLoad({ url, tokens: seeded.tokens, requests: await job(n), warmup: clientWarmup, mode: "rate", durationMs: FIXED_RATE.durationMs, ratePerSecond: FIXED_RATE.ratePerSecond }, handlerMs);
+      const rRun = await prepareLoad(
+        {
+          url,
+          tokens: seeded.tokens,
+          requests: await job(n),
+          warmup: clientWarmup,
+          mode: "rate",
+          durationMs: FIXED_RATE.durationMs,
+          ratePerSecond: FIXED_RATE.ratePerSecond,
+        },
+        handlerMs,
+      );
       const openProfiler = await startProfile("open");
       phases.push(await measure(`${GATES} gates, ${FIXED_RATE.ratePerSecond}/s open loop`, rRun));
       await openProfiler?.stop();
@@ -190,10 +246,15 @@ async function startProfile(kind: "closed" | "open"): Promise<{ stop(): Promise<
 /** CPU time of this (server) process; PostgreSQL's own work is in its processes, not here. */
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
-const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }) : "n/a");
+const fmt = (n: number, digits = 0) =>
+  Number.isFinite(n)
+    ? n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : "n/a";
 
 async function main() {
-  const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(" / ");
+  const loadAtStart = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ");
   console.log("Gate scan benchmark (bounded: ~45 s per backend)");
   console.log("  floors …");
   const floors: Floor[] = await measureFloors();
@@ -236,7 +297,8 @@ async function main() {
 
   // One row per backend and phase: the median of its runs (by scans/s when closed, by p99 when open), with every run's value beside it.
   const groups = new Map<string, PhaseResult[]>();
-  for (const r of results) groups.set(`${r.backend}\u0000${r.phase}`, [...(groups.get(`${r.backend}\u0000${r.phase}`) ?? []), r]);
+  for (const r of results)
+    groups.set(`${r.backend}\u0000${r.phase}`, [...(groups.get(`${r.backend}\u0000${r.phase}`) ?? []), r]);
   const rows = [
     "| backend | load | runs: scans/s or p99 ms | scans (median run) | scans/s | ÷ P-256 verify/s | × secp256k1 recover/s | p50 ms | p99 ms | max ms | in-app p99 ms | event loop ms/scan | server CPU ms/scan | load generator CPU ms/scan | unexpected verdicts (all runs) | target (median run) |",
     "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
@@ -245,7 +307,9 @@ async function main() {
       const key = (r: PhaseResult) => (closed ? r.scansPerSecond : r.p99);
       const r = [...runs].sort((a, b) => key(a) - key(b))[Math.floor(runs.length / 2)]!;
       const ok = closed ? r.scansPerSecond >= TARGETS.scansPerSecond : r.p99 <= TARGETS.p99AtRateMs;
-      const target = closed ? `≥ ${fmt(TARGETS.scansPerSecond)}/s: ${ok ? "met" : "MISSED"}` : `p99 ≤ ${TARGETS.p99AtRateMs} ms: ${ok ? "met" : "MISSED"}`;
+      const target = closed
+        ? `≥ ${fmt(TARGETS.scansPerSecond)}/s: ${ok ? "met" : "MISSED"}`
+        : `p99 ≤ ${TARGETS.p99AtRateMs} ms: ${ok ? "met" : "MISSED"}`;
       const each = runs.map((x) => (closed ? fmt(x.scansPerSecond) : fmt(x.p99, 1))).join(", ");
       const unexpected = runs.reduce((n, x) => n + x.unexpected, 0);
       return `| ${r.backend} | ${r.phase} | ${each} | ${fmt(r.sent)} | ${fmt(r.scansPerSecond)} | ${fmt(r.scansPerSecond / p256.opsPerSecond, 2)} | ${fmt(r.scansPerSecond / k1.opsPerSecond, 1)} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${fmt(r.max, 1)} | ${fmt(r.handlerP99, 2)} | ${fmt(r.loopMsPerScan, 3)} | ${fmt(r.serverCpuMsPerScan, 3)} | ${fmt(r.clientCpuMsPerScan, 3)} | ${unexpected} | ${target} |`;
@@ -255,7 +319,9 @@ async function main() {
     "| --- | ---: |",
     ...floors.map((f) => `| ${f.name} | ${fmt(f.opsPerSecond)} |`),
   ];
-  const load = loadavg().map((l) => l.toFixed(1)).join(" / ");
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ");
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.versions.node}, load average at the start ${loadAtStart}, at the end ${load} (shared machine)`;
   const md = [
     "# Gate scan benchmark",
@@ -265,7 +331,7 @@ async function main() {
     `POST /gate/pass/scan through the real Hono app and verify pipeline, ${GATES} concurrent gates (each its own`,
     "scanner session) on loopback keep-alive connections; load generator in a separate process. Mix per 10 scans:",
     "4 valid (new ticket → ADMIT), 2 double scans (ALREADY_CHECKED_IN), 2 screenshot replays (SLOT_EXPIRED),",
-    "2 forged signatures (BAD_SIGNATURE); every verdict is checked (\"unexpected verdicts\" must be 0).",
+    '2 forged signatures (BAD_SIGNATURE); every verdict is checked ("unexpected verdicts" must be 0).',
     `Closed loop: each gate sends its next scan when the last one answers, for ${THROUGHPUT.durationMs / 1000} s. Open loop: ${FIXED_RATE.ratePerSecond} scans/s`,
     "for 5 s whatever the answers, latency counted from each scan's scheduled time. Steady state: fresh mirror (owner,",
     "tier zones, identity, cancelled and the check-in read and written by one group-committed statement per batch, the",
@@ -285,7 +351,8 @@ async function main() {
     "",
   ].join("\n");
   console.log(`\n${rows.join("\n")}\n`);
-  for (const r of results) if (r.unexpectedSample) console.log(`  ${r.backend} ${r.phase}: first unexpected verdict: ${r.unexpectedSample}`);
+  for (const r of results)
+    if (r.unexpectedSample) console.log(`  ${r.backend} ${r.phase}: first unexpected verdict: ${r.unexpectedSample}`);
   await writeFile(join(repoRoot, "benchmarks", "gate.md"), md);
   await writeFile(
     join(repoRoot, "benchmarks", "gate.json"),

@@ -46,26 +46,60 @@ try {
 
   // ---------------------------------------------------------------- chain generation
   const genStart = Date.now();
-  const createHash = await org.writeContract({ address: node.factory, abi: ticketFactoryAbi, functionName: "createEvent", args: ["Bench Night", "BENCH", 4_000_000_000n] });
-  const created = parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: (await publicClient.waitForTransactionReceipt({ hash: createHash })).logs });
+  const createHash = await org.writeContract({
+    address: node.factory,
+    abi: ticketFactoryAbi,
+    functionName: "createEvent",
+    args: ["Bench Night", "BENCH", 4_000_000_000n],
+  });
+  const created = parseEventLogs({
+    abi: ticketFactoryAbi,
+    eventName: "EventCreated",
+    logs: (await publicClient.waitForTransactionReceipt({ hash: createHash })).logs,
+  });
   const ticket = created[0]!.args.ticket;
-  const batchArtifact = JSON.parse(await readFile(join(repoRoot, "artifacts/contracts/test/fixtures/BatchTransfer.sol/BatchTransfer.json"), "utf8")) as { abi: unknown[]; bytecode: Hex };
+  const batchArtifact = JSON.parse(
+    await readFile(join(repoRoot, "artifacts/contracts/test/fixtures/BatchTransfer.sol/BatchTransfer.json"), "utf8"),
+  ) as { abi: unknown[]; bytecode: Hex };
   const deployHash = await org.deployContract({ abi: batchArtifact.abi, bytecode: batchArtifact.bytecode });
   const batch = (await publicClient.waitForTransactionReceipt({ hash: deployHash })).contractAddress!;
-  await publicClient.waitForTransactionReceipt({ hash: await org.writeContract({ address: ticket, abi: eventTicketAbi, functionName: "setApprovalForAll", args: [batch, true] }) });
+  await publicClient.waitForTransactionReceipt({
+    hash: await org.writeContract({
+      address: ticket,
+      abi: eventTicketAbi,
+      functionName: "setApprovalForAll",
+      args: [batch, true],
+    }),
+  });
 
-  const holders: Address[] = Array.from({ length: HOLDERS }, (_, i) => `0x${keccak256(toHex(`holder-${i}`)).slice(26)}` as Address);
+  const holders: Address[] = Array.from(
+    { length: HOLDERS },
+    (_, i) => `0x${keccak256(toHex(`holder-${i}`)).slice(26)}` as Address,
+  );
   const transferTxs = Math.floor(TXS / 4);
   // The organizer's stock: for the transfers, plus tickets for every run's realtime samples (and one spare mint).
   const orgMintTxs = transferTxs + Math.ceil((RUNS * REALTIME_SAMPLES) / PER_TX) + 1;
   let nextHolder = 0;
   let nextOwnToken = 1n;
-  let minted = 0n;
+  let _minted = 0n;
   const calls: Hex[] = [];
-  const transferAbi = [{ type: "function", name: "transferMany", stateMutability: "nonpayable", inputs: [{ name: "token", type: "address" }, { name: "to", type: "address[]" }, { name: "ids", type: "uint256[]" }], outputs: [] }] as const;
+  const transferAbi = [
+    {
+      type: "function",
+      name: "transferMany",
+      stateMutability: "nonpayable",
+      inputs: [
+        { name: "token", type: "address" },
+        { name: "to", type: "address[]" },
+        { name: "ids", type: "uint256[]" },
+      ],
+      outputs: [],
+    },
+  ] as const;
   const plan: ("mint-own" | "mint" | "transfer")[] = [];
   for (let i = 0; i < orgMintTxs; i++) plan.push("mint-own");
-  for (let i = 0; i < TXS - orgMintTxs; i++) plan.push(i % 3 === 2 && plan.filter((p) => p === "transfer").length < transferTxs ? "transfer" : "mint");
+  for (let i = 0; i < TXS - orgMintTxs; i++)
+    plan.push(i % 3 === 2 && plan.filter((p) => p === "transfer").length < transferTxs ? "transfer" : "mint");
   while (plan.filter((p) => p === "transfer").length < transferTxs) plan.push("transfer");
   for (const kind of plan) {
     const to = Array.from({ length: PER_TX }, () => holders[nextHolder++ % HOLDERS]!);
@@ -73,8 +107,14 @@ try {
       const ids = Array.from({ length: PER_TX }, () => nextOwnToken++);
       calls.push(encodeFunctionData({ abi: transferAbi, functionName: "transferMany", args: [ticket, to, ids] }));
     } else {
-      calls.push(encodeFunctionData({ abi: eventTicketAbi, functionName: "mintTier", args: [0, kind === "mint-own" ? Array(PER_TX).fill(organizer) : to] }));
-      minted += BigInt(PER_TX);
+      calls.push(
+        encodeFunctionData({
+          abi: eventTicketAbi,
+          functionName: "mintTier",
+          args: [0, kind === "mint-own" ? Array(PER_TX).fill(organizer) : to],
+        }),
+      );
+      _minted += BigInt(PER_TX);
     }
   }
   let nonce = await publicClient.getTransactionCount({ address: organizer });
@@ -85,7 +125,15 @@ try {
       calls.slice(i, i + CONCURRENCY).map((data, j) =>
         publicClient.request({
           method: "eth_sendTransaction",
-          params: [{ from: organizer, to: plan[i + j] === "transfer" ? batch : ticket, data, gas: numberToHex(4_000_000), nonce: numberToHex(nonce + j) }],
+          params: [
+            {
+              from: organizer,
+              to: plan[i + j] === "transfer" ? batch : ticket,
+              data,
+              gas: numberToHex(4_000_000),
+              nonce: numberToHex(nonce + j),
+            },
+          ],
         } as never),
       ),
     );
@@ -101,9 +149,15 @@ try {
   let transferLogs = 0;
   // 150 blocks ≈ 7,600 logs ≈ 5 MB: under viem's 10 MiB response cap.
   for (let from = node.fromBlock; from <= head; from += 150) {
-    const logs = await publicClient.getLogs({ address: ticket, fromBlock: BigInt(from), toBlock: BigInt(Math.min(head, from + 149)) });
+    const logs = await publicClient.getLogs({
+      address: ticket,
+      fromBlock: BigInt(from),
+      toBlock: BigInt(Math.min(head, from + 149)),
+    });
     rawLogs += logs.length;
-    transferLogs += logs.filter((l) => l.topics[0] === "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef").length;
+    transferLogs += logs.filter(
+      (l) => l.topics[0] === "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef",
+    ).length;
   }
   const baselineMs = Date.now() - baseStart;
   const baselineLoad = loadavg().map((x) => Math.round(x * 100) / 100);
@@ -111,17 +165,35 @@ try {
   const templateStart = Date.now();
   await ensurePgliteTemplate();
   const templateMs = Date.now() - templateStart;
-  log(`chain ready: ${head - node.fromBlock} blocks, ${transferLogs} Transfer logs (${rawLogs} logs in all) in ${(generationMs / 1000).toFixed(1)} s`);
+  log(
+    `chain ready: ${head - node.fromBlock} blocks, ${transferLogs} Transfer logs (${rawLogs} logs in all) in ${(generationMs / 1000).toFixed(1)} s`,
+  );
   if (transferLogs < TXS * PER_TX) throw new Error(`expected ${TXS * PER_TX} Transfer logs, found ${transferLogs}`);
 
   // ---------------------------------------------------------------- indexer runs
   type MemoryPoint = { at: string } & MemorySample;
-  type Run = { mode: string; settings: string; memory: { peak: MemorySample | null; timeline: MemoryPoint[] }; syncMs: number; logsPerSecond: number; backfillLogsPerSecond: number; peakRssMiB: number; p50: number; p99: number; max: number; loadAverage: [number, number, number] };
+  type Run = {
+    mode: string;
+    settings: string;
+    memory: { peak: MemorySample | null; timeline: MemoryPoint[] };
+    syncMs: number;
+    logsPerSecond: number;
+    backfillLogsPerSecond: number;
+    peakRssMiB: number;
+    p50: number;
+    p99: number;
+    max: number;
+    loadAverage: [number, number, number];
+  };
   const runs: Run[] = [];
   let ownToken = nextOwnToken;
 
   /** `settings`: extra indexer env (the memory/speed trade-off settings); the default run passes none. */
-  async function measure(mode: "http-poll" | "websocket", settings: Record<string, string> = {}, nodeFlags?: readonly string[]): Promise<void> {
+  async function measure(
+    mode: "http-poll" | "websocket",
+    settings: Record<string, string> = {},
+    nodeFlags?: readonly string[],
+  ): Promise<void> {
     const rpcUrl = mode === "websocket" ? node.rpcUrl.replace("http", "ws") : node.rpcUrl;
     const started = Date.now();
     const indexer: IndexerProcess = await startIndexerProcess(group, {
@@ -147,7 +219,18 @@ try {
     for (let i = 0; i < REALTIME_SAMPLES; i++) {
       await publicClient.request({
         method: "eth_sendTransaction",
-        params: [{ from: organizer, to: ticket, data: encodeFunctionData({ abi: eventTicketAbi, functionName: "transferFrom", args: [organizer, holders[i]!, ownToken++] }), gas: numberToHex(200_000) }],
+        params: [
+          {
+            from: organizer,
+            to: ticket,
+            data: encodeFunctionData({
+              abi: eventTicketAbi,
+              functionName: "transferFrom",
+              args: [organizer, holders[i]!, ownToken++],
+            }),
+            gas: numberToHex(200_000),
+          },
+        ],
       } as never);
       const mined = performance.now();
       target++;
@@ -167,17 +250,24 @@ try {
     // ready, every quarter of the backfill, synced, after the realtime samples (t is from ready).
     const syncedT = syncMs - readyMs;
     const near = (t: number) => samples.reduce((a, b) => (Math.abs(b.t - t) < Math.abs(a.t - t) ? b : a));
-    const timeline: MemoryPoint[] = samples.length === 0 ? [] : [
-      { at: "ready", ...samples[0]! },
-      ...[0.25, 0.5, 0.75].map((f) => ({ at: `${f * 100} % of backfill`, ...near(f * syncedT) })),
-      { at: "synced", ...near(syncedT) },
-      { at: "after realtime", ...samples.at(-1)! },
-    ];
+    const timeline: MemoryPoint[] =
+      samples.length === 0
+        ? []
+        : [
+            { at: "ready", ...samples[0]! },
+            ...[0.25, 0.5, 0.75].map((f) => ({ at: `${f * 100} % of backfill`, ...near(f * syncedT) })),
+            { at: "synced", ...near(syncedT) },
+            { at: "after realtime", ...samples.at(-1)! },
+          ];
     lags.sort((a, b) => a - b);
     const q = (p: number) => lags[Math.min(lags.length - 1, Math.floor(p * lags.length))]!;
     runs.push({
       mode,
-      settings: [...Object.entries(settings).map(([k, v]) => `${k}=${v}`), ...(nodeFlags ? [`node flags: ${nodeFlags.join(" ") || "none"}`] : [])].join(" ") || "defaults",
+      settings:
+        [
+          ...Object.entries(settings).map(([k, v]) => `${k}=${v}`),
+          ...(nodeFlags ? [`node flags: ${nodeFlags.join(" ") || "none"}`] : []),
+        ].join(" ") || "defaults",
       memory: { peak: peakSample(samples) ?? null, timeline },
       syncMs,
       logsPerSecond: Math.round((rawLogs * 1000) / syncMs),
@@ -188,7 +278,9 @@ try {
       max: Math.round(lags[lags.length - 1]!),
       loadAverage,
     });
-    log(`${mode}: synced in ${(syncMs / 1000).toFixed(1)} s, realtime p50 ${runs.at(-1)!.p50} ms p99 ${runs.at(-1)!.p99} ms, peak RSS ${runs.at(-1)!.peakRssMiB} MiB`);
+    log(
+      `${mode}: synced in ${(syncMs / 1000).toFixed(1)} s, realtime p50 ${runs.at(-1)!.p50} ms p99 ${runs.at(-1)!.p99} ms, peak RSS ${runs.at(-1)!.peakRssMiB} MiB`,
+    );
   }
 
   await measure("http-poll");
@@ -202,7 +294,8 @@ try {
 
   // ---------------------------------------------------------------- report
   const baselineLps = Math.round((rawLogs * 1000) / baselineMs);
-  const cpu = (await readFile("/proc/cpuinfo", "utf8").catch(() => "")).match(/model name\s*:\s*(.+)/)?.[1] ?? "unknown CPU";
+  const cpu =
+    (await readFile("/proc/cpuinfo", "utf8").catch(() => "")).match(/model name\s*:\s*(.+)/)?.[1] ?? "unknown CPU";
   const rows = runs.map(
     (r) =>
       `| ${r.mode} | ${r.settings} | ${(r.syncMs / 1000).toFixed(1)} s | ${r.logsPerSecond.toLocaleString("en")} (${(r.logsPerSecond / baselineLps).toFixed(2)}× raw getLogs) ${r.logsPerSecond >= TARGETS.logsPerSecond ? "✅" : "❌"} | ${r.backfillLogsPerSecond.toLocaleString("en")} | ${r.peakRssMiB} MiB ${r.peakRssMiB <= TARGETS.peakRssMiB ? "✅" : "❌"} | ${r.p50} ms | ${r.p99} ms ${r.p99 <= TARGETS.realtimeP99Ms ? "✅" : "❌"} | ${r.max} ms | ${r.loadAverage.join(" / ")} |`,
@@ -225,7 +318,14 @@ At the RSS peak (sampled every 100 ms from \`/proc/<pid>/status\`; heap and exte
 
 | run | peak VmHWM | sampled peak RSS | anon | file-backed | V8 heap used | V8 heap total | external | array buffers |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-${runs.map((r) => { const p = r.memory.peak; return p ? `| ${r.mode}, ${r.settings} | ${r.peakRssMiB} MiB | ${p.rssMiB} | ${p.anonMiB} | ${p.fileMiB} | ${p.heapUsedMiB ?? "–"} | ${p.heapTotalMiB ?? "–"} | ${p.externalMiB ?? "–"} | ${p.arrayBuffersMiB ?? "–"} |` : `| ${r.mode}, ${r.settings} | ${r.peakRssMiB} MiB | – | | | | | | |`; }).join("\n")}
+${runs
+  .map((r) => {
+    const p = r.memory.peak;
+    return p
+      ? `| ${r.mode}, ${r.settings} | ${r.peakRssMiB} MiB | ${p.rssMiB} | ${p.anonMiB} | ${p.fileMiB} | ${p.heapUsedMiB ?? "–"} | ${p.heapTotalMiB ?? "–"} | ${p.externalMiB ?? "–"} | ${p.arrayBuffersMiB ?? "–"} |`
+      : `| ${r.mode}, ${r.settings} | ${r.peakRssMiB} MiB | – | | | | | | |`;
+  })
+  .join("\n")}
 
 Over time (MiB; rss / V8 heap total / external):
 
@@ -246,7 +346,10 @@ ${runs.map((r) => `| ${r.mode}, ${r.settings} | ${r.memory.timeline.map((p) => `
     `${JSON.stringify({ date: new Date().toISOString(), cpu, blocks: head - node.fromBlock, transferLogs, totalLogs: rawLogs, generationMs, baseline: { ms: baselineMs, logsPerSecond: baselineLps, loadAverage: baselineLoad }, templateMs, targets: TARGETS, runs }, null, 2)}\n`,
   );
   console.log(`\n${md}`);
-  const ok = runs.length > 0 && runs.some((r) => r.logsPerSecond >= TARGETS.logsPerSecond && r.peakRssMiB <= TARGETS.peakRssMiB) && runs.some((r) => r.p99 <= TARGETS.realtimeP99Ms);
+  const ok =
+    runs.length > 0 &&
+    runs.some((r) => r.logsPerSecond >= TARGETS.logsPerSecond && r.peakRssMiB <= TARGETS.peakRssMiB) &&
+    runs.some((r) => r.p99 <= TARGETS.realtimeP99Ms);
   log(ok ? "targets met" : "some targets missed (see table)");
 } finally {
   await group.stop();

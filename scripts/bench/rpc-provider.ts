@@ -17,7 +17,11 @@ import { buildContracts, repoRoot } from "../lib/build-contracts";
 import { startIndexerProcess, waitIndexed } from "../lib/indexer-process";
 import { startLongHistoryChain } from "../lib/long-history-chain";
 import { ProcessGroup } from "../lib/process-group";
-import { startProviderSimulator, type MethodCounts, type ProviderSimulator } from "../lib/provider-simulator/provider-simulator";
+import {
+  startProviderSimulator,
+  type MethodCounts,
+  type ProviderSimulator,
+} from "../lib/provider-simulator/provider-simulator";
 
 const ROUNDS = Number(process.env.BENCH_RPC_ROUNDS ?? 50);
 const BLOCK_TIME_MS = 2_000;
@@ -35,7 +39,14 @@ const BEFORE_BY_METHOD =
 
 const log = (line: string) => console.log(`[bench:rpc] ${line}`);
 
-type Backfill = { cap: number; calls: number; getLogs: MethodCounts; rateLimited: number; ms: number; byMethod: Record<string, MethodCounts> };
+type Backfill = {
+  cap: number;
+  calls: number;
+  getLogs: MethodCounts;
+  rateLimited: number;
+  ms: number;
+  byMethod: Record<string, MethodCounts>;
+};
 
 await buildContracts();
 const group = new ProcessGroup();
@@ -46,10 +57,15 @@ try {
   const deploymentsFile = join(dir, "deployments.json");
   const genStart = Date.now();
   const chain = await startLongHistoryChain(group, { deploymentsFile, rounds: ROUNDS, gap: 1_000 });
-  log(`chain: deployed at block ${chain.fromBlock}, head ${chain.head} (${chain.head - chain.fromBlock} blocks of history, ${chain.events.length} events) in ${((Date.now() - genStart) / 1000).toFixed(1)} s`);
+  log(
+    `chain: deployed at block ${chain.fromBlock}, head ${chain.head} (${chain.head - chain.fromBlock} blocks of history, ${chain.events.length} events) in ${((Date.now() - genStart) / 1000).toFixed(1)} s`,
+  );
   const sim = await startProviderSimulator({ upstream: chain.rpcUrl, ...LIMITS, maxLogRange: 2_000, seed: 19 });
 
-  const backfill = async (cap: number, idle: boolean): Promise<{ backfill: Backfill; idlePerBlock?: number; idleCalls?: Record<string, MethodCounts> }> => {
+  const backfill = async (
+    cap: number,
+    idle: boolean,
+  ): Promise<{ backfill: Backfill; idlePerBlock?: number; idleCalls?: Record<string, MethodCounts> }> => {
     sim.setLimits({ maxLogRange: cap });
     sim.resetStats();
     const started = Date.now();
@@ -66,8 +82,17 @@ try {
     // From the indexer's first RPC call: process start-up (tsx, PGlite) is not the provider's doing.
     const ms = Date.now() - (sim.stats().firstRequestAt ?? started);
     const stats = sim.stats();
-    const result: Backfill = { cap, calls: sim.totals().calls, getLogs: stats.methods.eth_getLogs ?? { calls: 0, refused: 0, rateLimited: 0 }, rateLimited: sim.totals().rateLimited, ms, byMethod: stats.methods };
-    log(`backfill at a ${cap}-block cap: ${result.calls} calls (${result.getLogs.calls} eth_getLogs, ${result.getLogs.refused} refused, ${result.rateLimited} answered 429) in ${(ms / 1000).toFixed(1)} s`);
+    const result: Backfill = {
+      cap,
+      calls: sim.totals().calls,
+      getLogs: stats.methods.eth_getLogs ?? { calls: 0, refused: 0, rateLimited: 0 },
+      rateLimited: sim.totals().rateLimited,
+      ms,
+      byMethod: stats.methods,
+    };
+    log(
+      `backfill at a ${cap}-block cap: ${result.calls} calls (${result.getLogs.calls} eth_getLogs, ${result.getLogs.refused} refused, ${result.rateLimited} answered 429) in ${(ms / 1000).toFixed(1)} s`,
+    );
     let idlePerBlock: number | undefined;
     let idleCalls: Record<string, MethodCounts> | undefined;
     if (idle) {
@@ -75,7 +100,9 @@ try {
       await new Promise((r) => setTimeout(r, IDLE_MS));
       idlePerBlock = sim.totals().calls / (IDLE_MS / BLOCK_TIME_MS);
       idleCalls = sim.stats().methods;
-      log(`idle for ${IDLE_MS / 1000} s (block time ${BLOCK_TIME_MS} ms): ${sim.totals().calls} calls, ${idlePerBlock.toFixed(2)} per block time`);
+      log(
+        `idle for ${IDLE_MS / 1000} s (block time ${BLOCK_TIME_MS} ms): ${sim.totals().calls} calls, ${idlePerBlock.toFixed(2)} per block time`,
+      );
     }
     await indexer.kill("SIGTERM");
     return { backfill: result, idlePerBlock, idleCalls };
@@ -86,23 +113,59 @@ try {
 
   sim.setLimits({ maxLogRange: 2_000 });
   const status = await cliStatus(sim, deploymentsFile);
-  log(`fairgate status 0 without the indexer: ${status.calls} calls (${status.byMethod.eth_getLogs?.calls ?? 0} eth_getLogs, ${status.byMethod.eth_getLogs?.refused ?? 0} refused, ${status.rateLimited} answered 429) in ${(status.ms / 1000).toFixed(1)} s`);
+  log(
+    `fairgate status 0 without the indexer: ${status.calls} calls (${status.byMethod.eth_getLogs?.calls ?? 0} eth_getLogs, ${status.byMethod.eth_getLogs?.refused ?? 0} refused, ${status.rateLimited} answered 429) in ${(status.ms / 1000).toFixed(1)} s`,
+  );
   await sim.close();
 
-  const refusedShare = at500.backfill.getLogs.calls === 0 ? 0 : at500.backfill.getLogs.refused / at500.backfill.getLogs.calls;
+  const refusedShare =
+    at500.backfill.getLogs.calls === 0 ? 0 : at500.backfill.getLogs.refused / at500.backfill.getLogs.calls;
   const rows = [
-    ["backfill, 2,000-block cap: RPC calls", at2000.backfill.calls, `≤ ${TARGETS.backfillCalls}`, at2000.backfill.calls <= TARGETS.backfillCalls],
-    ["backfill, 2,000-block cap: seconds from the first RPC call", (at2000.backfill.ms / 1000).toFixed(1), "≤ 30", at2000.backfill.ms <= 30_000],
-    ["backfill, 500-block cap: eth_getLogs refused", `${at500.backfill.getLogs.refused}/${at500.backfill.getLogs.calls} (${(refusedShare * 100).toFixed(1)} %)`, "≤ 5 %", refusedShare <= TARGETS.refusedShare500],
+    [
+      "backfill, 2,000-block cap: RPC calls",
+      at2000.backfill.calls,
+      `≤ ${TARGETS.backfillCalls}`,
+      at2000.backfill.calls <= TARGETS.backfillCalls,
+    ],
+    [
+      "backfill, 2,000-block cap: seconds from the first RPC call",
+      (at2000.backfill.ms / 1000).toFixed(1),
+      "≤ 30",
+      at2000.backfill.ms <= 30_000,
+    ],
+    [
+      "backfill, 500-block cap: eth_getLogs refused",
+      `${at500.backfill.getLogs.refused}/${at500.backfill.getLogs.calls} (${(refusedShare * 100).toFixed(1)} %)`,
+      "≤ 5 %",
+      refusedShare <= TARGETS.refusedShare500,
+    ],
     ["backfill, 500-block cap: RPC calls", at500.backfill.calls, "", true],
-    ["idle indexer: calls per block time (2 s)", at2000.idlePerBlock!.toFixed(2), `≤ ${TARGETS.idleCallsPerBlock}`, at2000.idlePerBlock! <= TARGETS.idleCallsPerBlock],
-    ["fairgate status, no indexer: RPC calls", status.calls, `≤ ${TARGETS.statusCalls}`, status.calls <= TARGETS.statusCalls],
+    [
+      "idle indexer: calls per block time (2 s)",
+      at2000.idlePerBlock!.toFixed(2),
+      `≤ ${TARGETS.idleCallsPerBlock}`,
+      at2000.idlePerBlock! <= TARGETS.idleCallsPerBlock,
+    ],
+    [
+      "fairgate status, no indexer: RPC calls",
+      status.calls,
+      `≤ ${TARGETS.statusCalls}`,
+      status.calls <= TARGETS.statusCalls,
+    ],
   ] as const;
-  const table = ["| measure | before | now | target | |", "| --- | --- | --- | --- | --- |", ...rows.map(([m, v, t, ok], i) => `| ${m} | ${BEFORE[i]} | ${v} | ${t} | ${t ? (ok ? "✅" : "❌") : ""} |`)];
+  const table = [
+    "| measure | before | now | target | |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows.map(([m, v, t, ok], i) => `| ${m} | ${BEFORE[i]} | ${v} | ${t} | ${t ? (ok ? "✅" : "❌") : ""} |`),
+  ];
   const md = [
     "# RPC provider benchmark (`npm run bench:rpc`)",
     "",
-    `Run ${new Date().toISOString()}, load ${loadavg().map((l) => l.toFixed(2)).join(" ")}. Chain: ${chain.fromBlock - 1} empty blocks, the factory at block ${chain.fromBlock}, head ${chain.head} (${chain.head - chain.fromBlock} blocks, ${chain.events.length} events, ~${chain.logs} logs).`,
+    `Run ${new Date().toISOString()}, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(
+        " ",
+      )}. Chain: ${chain.fromBlock - 1} empty blocks, the factory at block ${chain.fromBlock}, head ${chain.head} (${chain.head - chain.fromBlock} blocks, ${chain.events.length} events, ~${chain.logs} logs).`,
     `Provider simulator: ${LIMITS.style} wording, ${LIMITS.rps} requests/s (429 + Retry-After), ${LIMITS.latencyMs} ± ${LIMITS.jitterMs} ms. Every figure is counted by the simulator (429s included).`,
     "",
     ...table,
@@ -116,30 +179,57 @@ try {
       ["backfill 500", at500.backfill.byMethod],
       ["idle (20 s)", at2000.idleCalls ?? {}],
       ["status", status.byMethod],
-    ].map(([name, m]) => `- ${name as string}: ${Object.entries(m as Record<string, MethodCounts>).map(([k, c]) => `${k} ${c.calls}/${c.refused}/${c.rateLimited}`).join(", ")}`),
+    ].map(
+      ([name, m]) =>
+        `- ${name as string}: ${Object.entries(m as Record<string, MethodCounts>)
+          .map(([k, c]) => `${k} ${c.calls}/${c.refused}/${c.rateLimited}`)
+          .join(", ")}`,
+    ),
     "",
   ].join("\n");
   console.log(`\n${md}`);
   await writeFile(join(repoRoot, "benchmarks", "rpc-provider.md"), md);
-  await writeFile(join(repoRoot, "benchmarks", "rpc-provider.json"), JSON.stringify({ at2000, at500, status, chain: { fromBlock: chain.fromBlock, head: chain.head } }, null, 2));
+  await writeFile(
+    join(repoRoot, "benchmarks", "rpc-provider.json"),
+    JSON.stringify({ at2000, at500, status, chain: { fromBlock: chain.fromBlock, head: chain.head } }, null, 2),
+  );
 } finally {
   await group.stop();
   await rm(dir, { recursive: true, force: true });
 }
 
 /** `fairgate status 0` as its own process (a fresh process learns nothing from earlier runs), counted by the simulator. */
-async function cliStatus(sim: ProviderSimulator, deploymentsFile: string): Promise<{ calls: number; rateLimited: number; ms: number; byMethod: Record<string, MethodCounts> }> {
+async function cliStatus(
+  sim: ProviderSimulator,
+  deploymentsFile: string,
+): Promise<{ calls: number; rateLimited: number; ms: number; byMethod: Record<string, MethodCounts> }> {
   sim.resetStats();
   const started = Date.now();
-  const child = spawn(process.execPath, ["--import", join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs"), join(repoRoot, "scripts", "cli", "fairgate.ts"), "status", "0", "--json"], {
-    cwd: repoRoot,
-    env: { ...process.env, RPC_URL: sim.url, CHAIN_ID: "31337", DEPLOYMENTS_FILE: deploymentsFile, INDEXER_URL: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs"),
+      join(repoRoot, "scripts", "cli", "fairgate.ts"),
+      "status",
+      "0",
+      "--json",
+    ],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, RPC_URL: sim.url, CHAIN_ID: "31337", DEPLOYMENTS_FILE: deploymentsFile, INDEXER_URL: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr.on("data", (c: Buffer) => (output += c.toString()));
   const code = await new Promise<number | null>((r) => child.once("exit", (c) => r(c)));
   if (code !== 0) throw new Error(`fairgate status exited ${code}:\n${output}`);
-  return { calls: sim.totals().calls, rateLimited: sim.totals().rateLimited, ms: Date.now() - started, byMethod: sim.stats().methods };
+  return {
+    calls: sim.totals().calls,
+    rateLimited: sim.totals().rateLimited,
+    ms: Date.now() - started,
+    byMethod: sim.stats().methods,
+  };
 }

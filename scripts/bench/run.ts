@@ -12,7 +12,10 @@ import { repoRoot } from "../lib/build-contracts";
 const failed: string[] = [];
 for (const task of ["gas", "bench-gate", "bench:gate-rush", "bench:indexer", "bench-app", "bench:seats"]) {
   console.log(`\n━━ ${task} ━━`);
-  const result = spawnSync(process.execPath, [join(repoRoot, "scripts", "bootstrap.mjs"), task], { cwd: repoRoot, stdio: "inherit" });
+  const result = spawnSync(process.execPath, [join(repoRoot, "scripts", "bootstrap.mjs"), task], {
+    cwd: repoRoot,
+    stdio: "inherit",
+  });
   if (result.status !== 0) failed.push(task);
 }
 if (failed.length > 0) console.error(`\nBenchmarks that failed to run: ${failed.join(", ")}`);

@@ -77,13 +77,43 @@ async function main() {
   const launched = await launchBrowser({ executablePath: chromium });
   try {
     const appHost = `127.0.0.1:${port}`;
-    const stadium = await createSeatedDemoEvent({ rpcUrl: stack.rpcUrl, factory: stack.factory, name: "Bench Stadium Night", layout: STADIUM });
-    const hall = await createSeatedDemoEvent({ rpcUrl: stack.rpcUrl, factory: stack.factory, name: "Bench Hall Night", layout: HALL });
+    const stadium = await createSeatedDemoEvent({
+      rpcUrl: stack.rpcUrl,
+      factory: stack.factory,
+      name: "Bench Stadium Night",
+      layout: STADIUM,
+    });
+    const hall = await createSeatedDemoEvent({
+      rpcUrl: stack.rpcUrl,
+      factory: stack.factory,
+      name: "Bench Hall Night",
+      layout: HALL,
+    });
     const { publicClient, accounts, wallet } = await localClients(stack.rpcUrl);
     const head = await publicClient.getBlockNumber();
-    await waitFor("the indexer at the events' blocks", async () => ((((await (await fetch(`${stack.indexerUrl}/health`)).json()) as { indexedBlock?: number }).indexedBlock ?? 0) >= Number(head) ? true : undefined), { timeoutMs: 60_000 });
-    await uploadSeatedDemoVenue({ rpcUrl: stack.rpcUrl, indexerUrl: stack.indexerUrl, appHost, ticket: stadium.ticket, layout: STADIUM });
-    await uploadSeatedDemoVenue({ rpcUrl: stack.rpcUrl, indexerUrl: stack.indexerUrl, appHost, ticket: hall.ticket, layout: HALL });
+    await waitFor(
+      "the indexer at the events' blocks",
+      async () =>
+        (((await (await fetch(`${stack.indexerUrl}/health`)).json()) as { indexedBlock?: number }).indexedBlock ?? 0) >=
+        Number(head)
+          ? true
+          : undefined,
+      { timeoutMs: 60_000 },
+    );
+    await uploadSeatedDemoVenue({
+      rpcUrl: stack.rpcUrl,
+      indexerUrl: stack.indexerUrl,
+      appHost,
+      ticket: stadium.ticket,
+      layout: STADIUM,
+    });
+    await uploadSeatedDemoVenue({
+      rpcUrl: stack.rpcUrl,
+      indexerUrl: stack.indexerUrl,
+      appHost,
+      ticket: hall.ticket,
+      layout: HALL,
+    });
     const appUrl = await startApp(stack.group, { ...stack, port });
 
     const context = await launched.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -102,13 +132,21 @@ async function main() {
     await page.locator('[data-testid="seat-picker"][data-live="true"]').waitFor({ timeout: 30_000 });
     const venue = parseVenueLayout(STADIUM);
     const buyer = accounts[2]!;
-    const face = (await publicClient.readContract({ address: stadium.ticket, abi: eventTicketAbi, functionName: "tier", args: [2] })).faceValue;
+    const face = (
+      await publicClient.readContract({ address: stadium.ticket, abi: eventTicketAbi, functionName: "tier", args: [2] })
+    ).faceValue;
     const backSeats = venue.seats.filter((s) => s.tier === 2).slice(-PROPAGATION_RUNS);
     const propagation: number[] = [];
     for (const seat of backSeats) {
       const soldBefore = Number(await page.getByTestId("seat-picker").getAttribute("data-sold"));
       const before = await publicClient.getBlockNumber();
-      await wallet(buyer).writeContract({ address: stadium.ticket, abi: eventTicketAbi, functionName: "buySeats", args: [2, [seat.tierSeat]], value: face });
+      await wallet(buyer).writeContract({
+        address: stadium.ticket,
+        abi: eventTicketAbi,
+        functionName: "buySeats",
+        args: [2, [seat.tierSeat]],
+        value: face,
+      });
       let minedAt = 0;
       for (let i = 0; i < 2_000 && !minedAt; i++) {
         if ((await publicClient.getBlockNumber()) > before) minedAt = Date.now();
@@ -121,12 +159,44 @@ async function main() {
     await context.close();
 
     const rows = [
-      [`first render, ${hall.seats.toLocaleString("en")}-seat hall (baseline, median of ${RENDER_RUNS})`, `${median(renderHall)} ms`, "1.00", "", "", `runs ${renderHall.join(", ")}`],
-      [`first render, ${stadium.seats.toLocaleString("en")}-seat stadium (median of ${RENDER_RUNS})`, `${median(renderStadium)} ms`, (median(renderStadium) / median(renderHall)).toFixed(2), `≤ ${TARGET_RENDER_MS} ms`, median(renderStadium) <= TARGET_RENDER_MS ? "met" : "MISSED", `runs ${renderStadium.join(", ")}`],
-      ["frame time while panning the stadium (p50 / p95 / max)", `${median(frames).toFixed(1)} / ${pct(frames, 0.95).toFixed(1)} / ${Math.max(...frames).toFixed(1)} ms`, (median(frames) / (1000 / 60)).toFixed(2), "", "", `${frames.length} frames; ratio to a 60 Hz frame (16.7 ms)`],
-      [`purchase block → seat sold on another map (p50 / max of ${PROPAGATION_RUNS})`, `${median(propagation)} / ${Math.max(...propagation)} ms`, "", `≤ ${TARGET_PROPAGATION_MS} ms`, Math.max(...propagation) <= TARGET_PROPAGATION_MS ? "met" : "MISSED", `runs ${propagation.join(", ")}`],
+      [
+        `first render, ${hall.seats.toLocaleString("en")}-seat hall (baseline, median of ${RENDER_RUNS})`,
+        `${median(renderHall)} ms`,
+        "1.00",
+        "",
+        "",
+        `runs ${renderHall.join(", ")}`,
+      ],
+      [
+        `first render, ${stadium.seats.toLocaleString("en")}-seat stadium (median of ${RENDER_RUNS})`,
+        `${median(renderStadium)} ms`,
+        (median(renderStadium) / median(renderHall)).toFixed(2),
+        `≤ ${TARGET_RENDER_MS} ms`,
+        median(renderStadium) <= TARGET_RENDER_MS ? "met" : "MISSED",
+        `runs ${renderStadium.join(", ")}`,
+      ],
+      [
+        "frame time while panning the stadium (p50 / p95 / max)",
+        `${median(frames).toFixed(1)} / ${pct(frames, 0.95).toFixed(1)} / ${Math.max(...frames).toFixed(1)} ms`,
+        (median(frames) / (1000 / 60)).toFixed(2),
+        "",
+        "",
+        `${frames.length} frames; ratio to a 60 Hz frame (16.7 ms)`,
+      ],
+      [
+        `purchase block → seat sold on another map (p50 / max of ${PROPAGATION_RUNS})`,
+        `${median(propagation)} / ${Math.max(...propagation)} ms`,
+        "",
+        `≤ ${TARGET_PROPAGATION_MS} ms`,
+        Math.max(...propagation) <= TARGET_PROPAGATION_MS ? "met" : "MISSED",
+        `runs ${propagation.join(", ")}`,
+      ],
     ];
-    const table = ["| measure | value | ratio to baseline | target | | notes |", "| --- | --- | --- | --- | --- | --- |", ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+    const table = [
+      "| measure | value | ratio to baseline | target | | notes |",
+      "| --- | --- | --- | --- | --- | --- |",
+      ...rows.map((r) => `| ${r.join(" | ")} |`),
+    ].join("\n");
     const loadAtEnd = load1();
     const loadLine = `Load average (1 min) during the run: ${loadAtStart} at start, ${loadAtEnd} at the end (2 cores, shared).`;
     console.log(`\n${table}\n\n${loadLine}\n`);
@@ -134,7 +204,18 @@ async function main() {
     await writeFile(join(repoRoot, "benchmarks", "seating.md"), md);
     await writeFile(
       join(repoRoot, "benchmarks", "seating.json"),
-      JSON.stringify({ measuredAt: new Date().toISOString(), loadAverage1m: { start: Number(loadAtStart), end: Number(loadAtEnd) }, seats: { hall: hall.seats, stadium: stadium.seats }, firstRenderMs: { hall: renderHall, stadium: renderStadium }, panFrameMs: frames.map((f) => Math.round(f * 10) / 10), propagationMs: propagation }, null, 2) + "\n",
+      `${JSON.stringify(
+        {
+          measuredAt: new Date().toISOString(),
+          loadAverage1m: { start: Number(loadAtStart), end: Number(loadAtEnd) },
+          seats: { hall: hall.seats, stadium: stadium.seats },
+          firstRenderMs: { hall: renderHall, stadium: renderStadium },
+          panFrameMs: frames.map((f) => Math.round(f * 10) / 10),
+          propagationMs: propagation,
+        },
+        null,
+        2,
+      )}\n`,
     );
   } finally {
     await launched.close();

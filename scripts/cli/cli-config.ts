@@ -17,7 +17,10 @@ const envSchema = z.object({
   CHAIN_ID: z.coerce.number({ error: "must be a number" }).int().positive().default(LOCAL_CHAIN_ID),
   DEPLOYMENTS_FILE: z.string().min(1).default(DEFAULT_DEPLOYMENTS_FILE),
   DEPLOYER_PRIVATE_KEY: optionalString.pipe(
-    z.string().regex(/^0x[0-9a-fA-F]{64}$/, "must be 0x followed by 64 hex digits").optional(),
+    z
+      .string()
+      .regex(/^0x[0-9a-fA-F]{64}$/, "must be 0x followed by 64 hex digits")
+      .optional(),
   ),
   DEPLOYER_KEYSTORE: optionalString,
   DEPLOYER_KEYSTORE_PASSWORD: z.string().optional(),
@@ -81,7 +84,11 @@ export function loadCliConfig(env: Env, flags: GlobalFlags = {}): CliConfig {
     deploymentsFile: e.DEPLOYMENTS_FILE,
     privateKey: e.DEPLOYER_PRIVATE_KEY as `0x${string}` | undefined,
     keystore: e.DEPLOYER_KEYSTORE
-      ? { file: e.DEPLOYER_KEYSTORE, password: e.DEPLOYER_KEYSTORE_PASSWORD, passwordFile: e.DEPLOYER_KEYSTORE_PASSWORD_FILE }
+      ? {
+          file: e.DEPLOYER_KEYSTORE,
+          password: e.DEPLOYER_KEYSTORE_PASSWORD,
+          passwordFile: e.DEPLOYER_KEYSTORE_PASSWORD_FILE,
+        }
       : undefined,
     accountIndex: e.FAIRGATE_ACCOUNT,
     indexerUrl: e.INDEXER_URL,

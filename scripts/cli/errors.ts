@@ -33,7 +33,10 @@ export class InputError extends CliError {
 export class WrongNetworkError extends CliError {
   override name = "WrongNetworkError";
   constructor(expected: number, actual: number, rpcUrl: string) {
-    super("WRONG_NETWORK", `${rpcUrl} is chain ${actual}, but CHAIN_ID is ${expected}. Point RPC_URL at chain ${expected} or change CHAIN_ID.`);
+    super(
+      "WRONG_NETWORK",
+      `${rpcUrl} is chain ${actual}, but CHAIN_ID is ${expected}. Point RPC_URL at chain ${expected} or change CHAIN_ID.`,
+    );
   }
 }
 

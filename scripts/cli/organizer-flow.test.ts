@@ -64,13 +64,19 @@ describe("fairgate CLI against a local node", () => {
   it("deploy records factory and market, and a second run sends nothing", async () => {
     const first = await node.cli(["--json", "deploy"]);
     expect(first.code, first.stderr).toBe(0);
-    const { deployment, action } = first.json<{ action: string; deployment: { factory: Address; market: Address; chainId: number } }>();
+    const { deployment, action } = first.json<{
+      action: string;
+      deployment: { factory: Address; market: Address; chainId: number };
+    }>();
     expect(action).toBe("deploy");
     expect(await clients.publicClient.getCode({ address: deployment.factory })).toMatch(/^0x[0-9a-f]{100,}/);
     // On the local node the deploy also puts Multicall3 where real chains have it (the app batches its reads through it).
     expect(await clients.publicClient.getCode({ address: MULTICALL3_ADDRESS })).toBe(MULTICALL3_RUNTIME);
     market = deployment.market;
-    const file = JSON.parse(await readFile(node.env.DEPLOYMENTS_FILE!, "utf8")) as Record<string, { factory: string; market: string }>;
+    const file = JSON.parse(await readFile(node.env.DEPLOYMENTS_FILE!, "utf8")) as Record<
+      string,
+      { factory: string; market: string }
+    >;
     expect(file["31337"]).toMatchObject({ factory: deployment.factory, market });
 
     const blockBefore = await clients.publicClient.getBlockNumber({ cacheTime: 0 });
@@ -80,7 +86,13 @@ describe("fairgate CLI against a local node", () => {
   });
 
   it("event create refuses a bad spec with every problem named by field", async () => {
-    const file = await writeSpec("bad.json", { name: "X", symbol: "x", start: 1, end: 1, tiers: [{ name: "GA", price: "1", supply: 0, zones: ["pit"] }] });
+    const file = await writeSpec("bad.json", {
+      name: "X",
+      symbol: "x",
+      start: 1,
+      end: 1,
+      tiers: [{ name: "GA", price: "1", supply: 0, zones: ["pit"] }],
+    });
     const run = await node.cli(["event", "create", file]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/error \[INPUT\]: .*bad\.json has \d+ problem/);
@@ -103,7 +115,14 @@ describe("fairgate CLI against a local node", () => {
       zones: ["general", "vip"],
       tiers: [
         { name: "Comp", price: 0, supply: 10, zones: ["general"], transfer: "free" },
-        { name: "VIP", price: "0.1", supply: 5, zones: ["general", "vip"], transfer: "market-only", resaleCapPercent: 100 },
+        {
+          name: "VIP",
+          price: "0.1",
+          supply: 5,
+          zones: ["general", "vip"],
+          transfer: "market-only",
+          resaleCapPercent: 100,
+        },
       ],
     });
     const run = await node.cli(["--json", "event", "create", file]);
@@ -112,31 +131,66 @@ describe("fairgate CLI against a local node", () => {
     event = created.event;
     expect(created.eventId).toBe("0");
     expect(created.organizer).toBe(accounts[0]);
-    const vip = await clients.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "tier", args: [1] });
+    const vip = await clients.publicClient.readContract({
+      address: event,
+      abi: eventTicketAbi,
+      functionName: "tier",
+      args: [1],
+    });
     expect(vip).toMatchObject({ faceValue: parseEther("0.1"), supply: 5, zones: 3, mode: 1, resaleCapBps: 10_000 });
-    expect(await clients.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "royaltyBps" })).toBe(500);
+    expect(
+      await clients.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "royaltyBps" }),
+    ).toBe(500);
   });
 
   it("mint refuses a CSV with bad rows unless told to skip them, and never mints duplicates", async () => {
     const csv = join(node.dir, "comp.csv");
-    await writeFile(csv, ["name,wallet", `a,${accounts[1]}`, `b,${accounts[2]}`, `dup,${accounts[1]!.toLowerCase()}`, "bad,0x12", `c,${accounts[3]}`].join("\n"));
+    await writeFile(
+      csv,
+      [
+        "name,wallet",
+        `a,${accounts[1]}`,
+        `b,${accounts[2]}`,
+        `dup,${accounts[1]!.toLowerCase()}`,
+        "bad,0x12",
+        `c,${accounts[3]}`,
+      ].join("\n"),
+    );
     const refused = await node.cli(["mint", "0", csv, "--tier", "0"]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/line 4: duplicate of line 2/);
     expect(refused.stderr).toMatch(/line 5: "0x12" not an address/);
     expect(refused.stderr).toMatch(/1 invalid row/);
-    expect(await clients.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "totalMinted" })).toBe(0n);
+    expect(
+      await clients.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "totalMinted" }),
+    ).toBe(0n);
 
     const run = await node.cli(["--json", "mint", event, csv, "--tier", "0", "--skip-invalid"]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.json()).toMatchObject({ total: 3, mintedNow: 3, alreadyMinted: 0, duplicates: 1, invalid: 1, resumed: false });
+    expect(run.json()).toMatchObject({
+      total: 3,
+      mintedNow: 3,
+      alreadyMinted: 0,
+      duplicates: 1,
+      invalid: 1,
+      resumed: false,
+    });
     for (const a of accounts.slice(1, 4)) {
-      expect(await clients.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "balanceOf", args: [a] })).toBe(1n);
+      expect(
+        await clients.publicClient.readContract({
+          address: event,
+          abi: eventTicketAbi,
+          functionName: "balanceOf",
+          args: [a],
+        }),
+      ).toBe(1n);
     }
     // Same list again: the journal says it is done, nothing is sent.
     const again = await node.cli(["--json", "mint", event, csv, "--tier", "0", "--skip-invalid"]);
     expect(again.json()).toMatchObject({ mintedNow: 0, alreadyMinted: 3, resumed: true });
-    expect(await clients.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "totalMinted" })).toBe(3n);
+    expect(
+      await clients.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "totalMinted" }),
+    ).toBe(3n);
   });
 
   it("mint explains sold-out tiers and unknown tiers before sending", async () => {
@@ -150,11 +204,25 @@ describe("fairgate CLI against a local node", () => {
 
   it("gate grant and revoke change GATE_ROLE and say when there is nothing to do", async () => {
     const staff = accounts[9]!;
-    const hasRole = () => clients.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "hasRole", args: [GATE_ROLE, staff] });
-    expect((await node.cli(["--json", "gate", "grant", event, staff])).json()).toMatchObject({ changed: true, gate: true });
+    const hasRole = () =>
+      clients.publicClient.readContract({
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "hasRole",
+        args: [GATE_ROLE, staff],
+      });
+    expect((await node.cli(["--json", "gate", "grant", event, staff])).json()).toMatchObject({
+      changed: true,
+      gate: true,
+    });
     expect(await hasRole()).toBe(true);
-    expect((await node.cli(["gate", "grant", event, staff])).stdout).toMatch(/already holds the gate role on 0x[0-9a-fA-F]{40}; nothing sent/);
-    expect((await node.cli(["--json", "gate", "revoke", event, staff])).json()).toMatchObject({ changed: true, gate: false });
+    expect((await node.cli(["gate", "grant", event, staff])).stdout).toMatch(
+      /already holds the gate role on 0x[0-9a-fA-F]{40}; nothing sent/,
+    );
+    expect((await node.cli(["--json", "gate", "revoke", event, staff])).json()).toMatchObject({
+      changed: true,
+      gate: false,
+    });
     expect(await hasRole()).toBe(false);
     const bad = await node.cli(["gate", "grant", event, "0x1234"]);
     expect(bad.code).toBe(2);
@@ -162,28 +230,114 @@ describe("fairgate CLI against a local node", () => {
     // Someone who is not the organizer cannot grant.
     const stranger = await node.cli(["gate", "grant", event, staff], { FAIRGATE_ACCOUNT: "5" });
     expect(stranger.code).toBe(1);
-    expect(stranger.stderr).toMatch(/error \[NOT_AUTHORIZED\]: .* does not hold organizer \(DEFAULT_ADMIN_ROLE\) on this event/);
+    expect(stranger.stderr).toMatch(
+      /error \[NOT_AUTHORIZED\]: .* does not hold organizer \(DEFAULT_ADMIN_ROLE\) on this event/,
+    );
   });
 
   it("status and exports count sales, resales and check-ins per tier and zone", async () => {
     const [fan, buyer, staff] = [accounts[5]!, accounts[6]!, accounts[9]!];
     // Fan buys 2 VIP at face value; resells one through the market to `buyer`.
-    await mined(clients.wallet(fan).writeContract({ address: event, abi: eventTicketAbi, functionName: "buy", args: [1, 2n], value: parseEther("0.2"), account: fan, chain: clients.chain }));
-    await mined(clients.wallet(fan).writeContract({ address: event, abi: eventTicketAbi, functionName: "approve", args: [market, 4n], account: fan, chain: clients.chain }));
-    await mined(clients.wallet(fan).writeContract({ address: market, abi: resaleMarketAbi, functionName: "list", args: [event, 4n, parseEther("0.1")], account: fan, chain: clients.chain }));
-    await mined(clients.wallet(buyer).writeContract({ address: market, abi: resaleMarketAbi, functionName: "buy", args: [event, 4n, parseEther("0.1")], value: parseEther("0.1"), account: buyer, chain: clients.chain }));
+    await mined(
+      clients.wallet(fan).writeContract({
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "buy",
+        args: [1, 2n],
+        value: parseEther("0.2"),
+        account: fan,
+        chain: clients.chain,
+      }),
+    );
+    await mined(
+      clients.wallet(fan).writeContract({
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "approve",
+        args: [market, 4n],
+        account: fan,
+        chain: clients.chain,
+      }),
+    );
+    await mined(
+      clients.wallet(fan).writeContract({
+        address: market,
+        abi: resaleMarketAbi,
+        functionName: "list",
+        args: [event, 4n, parseEther("0.1")],
+        account: fan,
+        chain: clients.chain,
+      }),
+    );
+    await mined(
+      clients.wallet(buyer).writeContract({
+        address: market,
+        abi: resaleMarketAbi,
+        functionName: "buy",
+        args: [event, 4n, parseEther("0.1")],
+        value: parseEther("0.1"),
+        account: buyer,
+        chain: clients.chain,
+      }),
+    );
     // Gate staff checks in comp ticket #1 and VIP #5.
     expect((await node.cli(["gate", "grant", event, staff])).code).toBe(0);
-    await mined(clients.wallet(staff).writeContract({ address: event, abi: eventTicketAbi, functionName: "checkIn", args: [[1n, 5n]], account: staff, chain: clients.chain }));
+    await mined(
+      clients.wallet(staff).writeContract({
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "checkIn",
+        args: [[1n, 5n]],
+        account: staff,
+        chain: clients.chain,
+      }),
+    );
 
-    const before = (await node.cli(["--json", "status", event])).json<{ phase: string; tiers: Record<string, unknown>[]; zones: Record<string, unknown>[]; total: Record<string, unknown> }>();
+    const before = (await node.cli(["--json", "status", event])).json<{
+      phase: string;
+      tiers: Record<string, unknown>[];
+      zones: Record<string, unknown>[];
+      total: Record<string, unknown>;
+    }>();
     expect(before.phase).toBe("upcoming");
     expect(before.tiers).toEqual([
-      { tier: 0, zones: 1, supply: 10, minted: 3, sold: 0, complimentary: 3, resold: 0, checkedIn: 1, refunded: 0, noShows: null },
-      { tier: 1, zones: 3, supply: 5, minted: 2, sold: 2, complimentary: 0, resold: 1, checkedIn: 1, refunded: 0, noShows: null },
+      {
+        tier: 0,
+        zones: 1,
+        supply: 10,
+        minted: 3,
+        sold: 0,
+        complimentary: 3,
+        resold: 0,
+        checkedIn: 1,
+        refunded: 0,
+        noShows: null,
+      },
+      {
+        tier: 1,
+        zones: 3,
+        supply: 5,
+        minted: 2,
+        sold: 2,
+        complimentary: 0,
+        resold: 1,
+        checkedIn: 1,
+        refunded: 0,
+        noShows: null,
+      },
     ]);
     expect(before.zones).toEqual([
-      { zone: 0, supply: 15, minted: 5, sold: 2, complimentary: 3, resold: 1, checkedIn: 2, refunded: 0, noShows: null },
+      {
+        zone: 0,
+        supply: 15,
+        minted: 5,
+        sold: 2,
+        complimentary: 3,
+        resold: 1,
+        checkedIn: 2,
+        refunded: 0,
+        noShows: null,
+      },
       { zone: 1, supply: 5, minted: 2, sold: 2, complimentary: 0, resold: 1, checkedIn: 1, refunded: 0, noShows: null },
     ]);
 
@@ -208,8 +362,14 @@ describe("fairgate CLI against a local node", () => {
     const checkinsFile = join(node.dir, "checkins.csv");
     expect((await node.cli(["export", event, "checkins", "--out", checkinsFile])).code).toBe(0);
     const checkins = (await readFile(checkinsFile, "utf8")).split("\r\n").filter(Boolean);
-    expect(checkins.slice(1).map((l) => l.split(",").slice(0, 5).join(","))).toEqual([`1,0,${accounts[1]},chain,${staff}`, `5,1,${fan},chain,${staff}`]);
-    const sales = (await node.cli(["export", event, "sales"])).stdout.split(/\r?\n/).slice(1).map((l) => l.split(",").slice(0, 7).join(","));
+    expect(checkins.slice(1).map((l) => l.split(",").slice(0, 5).join(","))).toEqual([
+      `1,0,${accounts[1]},chain,${staff}`,
+      `5,1,${fan},chain,${staff}`,
+    ]);
+    const sales = (await node.cli(["export", event, "sales"])).stdout
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(",").slice(0, 7).join(","));
     expect(sales).toEqual([
       `primary,4,1,${fan},,100000000000000000,0`,
       `primary,5,1,${fan},,100000000000000000,0`,
@@ -221,7 +381,9 @@ describe("fairgate CLI against a local node", () => {
   it("withdraw refuses before the end, then pays the escrow to the organizer", async () => {
     const early = await node.cli(["withdraw", event]);
     expect(early.code).toBe(1);
-    expect(early.stderr).toMatch(/error \[REVERTED\]: Withdrawing the proceeds refused by the contract: The event has not ended yet/);
+    expect(early.stderr).toMatch(
+      /error \[REVERTED\]: Withdrawing the proceeds refused by the contract: The event has not ended yet/,
+    );
     await timeTravelTo((await chainTime()) + 3600);
     const to = accounts[10]!;
     const before = await clients.publicClient.getBalance({ address: to });
@@ -235,14 +397,30 @@ describe("fairgate CLI against a local node", () => {
 
   it("cancel needs --yes and the organizer, stops minting, and cannot be repeated", async () => {
     const now = await chainTime();
-    const spec = await writeSpec("cancel.json", { name: "Rainy Day", symbol: "RAIN", start: now + 3600, end: now + 7200, tiers: [{ name: "GA", price: "0.01", supply: 100, zones: ["general"] }] });
+    const spec = await writeSpec("cancel.json", {
+      name: "Rainy Day",
+      symbol: "RAIN",
+      start: now + 3600,
+      end: now + 7200,
+      tiers: [{ name: "GA", price: "0.01", supply: 100, zones: ["general"] }],
+    });
     const created = (await node.cli(["--json", "event", "create", spec])).json<{ event: Address }>();
     expect((await node.cli(["cancel", created.event])).stderr).toMatch(/error \[CONFIRM\]: .*--yes/);
-    expect((await node.cli(["cancel", created.event, "--yes"], { FAIRGATE_ACCOUNT: "4" })).stderr).toMatch(/NOT_AUTHORIZED/);
+    expect((await node.cli(["cancel", created.event, "--yes"], { FAIRGATE_ACCOUNT: "4" })).stderr).toMatch(
+      /NOT_AUTHORIZED/,
+    );
     const run = await node.cli(["cancel", created.event, "--yes"]);
     expect(run.code, run.stderr).toBe(0);
-    expect(await clients.publicClient.readContract({ address: created.event, abi: eventTicketAbi, functionName: "cancelled" })).toBe(true);
-    expect((await node.cli(["cancel", created.event, "--yes"])).stderr).toMatch(/refused by the contract: The event is cancelled/);
+    expect(
+      await clients.publicClient.readContract({
+        address: created.event,
+        abi: eventTicketAbi,
+        functionName: "cancelled",
+      }),
+    ).toBe(true);
+    expect((await node.cli(["cancel", created.event, "--yes"])).stderr).toMatch(
+      /refused by the contract: The event is cancelled/,
+    );
     expect((await node.cli(["withdraw", created.event])).stderr).toMatch(/The event is cancelled/);
     const csv = join(node.dir, "late.csv");
     await writeFile(csv, `${accounts[1]}\n`);
@@ -251,10 +429,14 @@ describe("fairgate CLI against a local node", () => {
   });
 
   it("refuses the wrong network, an unknown event and an unreachable RPC with plain words", async () => {
-    expect((await node.cli(["status", "0"], { CHAIN_ID: "1" })).stderr).toMatch(/error \[WRONG_NETWORK\]: .* is chain 31337, but CHAIN_ID is 1/);
+    expect((await node.cli(["status", "0"], { CHAIN_ID: "1" })).stderr).toMatch(
+      /error \[WRONG_NETWORK\]: .* is chain 31337, but CHAIN_ID is 1/,
+    );
     expect((await node.cli(["status", "7"])).stderr).toMatch(/No event #7: the factory has 2 event\(s\)/);
     expect((await node.cli(["status", accounts[1]!])).stderr).toMatch(/is not an event of the Fairgate factory/);
-    expect((await node.cli(["status", "0"], { RPC_URL: "http://127.0.0.1:9" })).stderr).toMatch(/error \[RPC_UNREACHABLE\]/);
+    expect((await node.cli(["status", "0"], { RPC_URL: "http://127.0.0.1:9" })).stderr).toMatch(
+      /error \[RPC_UNREACHABLE\]/,
+    );
     expect((await node.cli(["status", "0"], { CHAIN_ID: "abc" })).stderr).toMatch(/CHAIN_ID: must be a number/);
   });
 

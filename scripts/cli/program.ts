@@ -25,7 +25,10 @@ export function createProgram(io: CliIo = stdio, env: Env = process.env): Comman
     .option("--chain-id <id>", "expected chain id (env CHAIN_ID; default 31337)")
     .option("--deployments <file>", "deployments file (env DEPLOYMENTS_FILE; default data/deployments.json)")
     .option("--account <index>", "local node account that signs when no key is set (env FAIRGATE_ACCOUNT; default 0)")
-    .option("--indexer-url <url>", "indexer API, for gate check-ins in status/export and the leak report (env INDEXER_URL)")
+    .option(
+      "--indexer-url <url>",
+      "indexer API, for gate check-ins in status/export and the leak report (env INDEXER_URL)",
+    )
     .option("--json", "machine-readable output")
     .showHelpAfterError()
     .exitOverride()

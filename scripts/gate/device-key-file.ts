@@ -30,7 +30,9 @@ export async function newDeviceKey(): Promise<{ publicKey: string; save(path: st
     publicKey,
     async save(path) {
       await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-      await writeFile(path, `${JSON.stringify({ version: 1, publicKey, privateKeyPkcs8 } satisfies KeyFile)}\n`, { mode: 0o600 });
+      await writeFile(path, `${JSON.stringify({ version: 1, publicKey, privateKeyPkcs8 } satisfies KeyFile)}\n`, {
+        mode: 0o600,
+      });
       await chmod(path, 0o600);
     },
   };
@@ -42,10 +44,14 @@ export async function loadDeviceKey(path: string): Promise<CryptoKey> {
   try {
     file = JSON.parse(await readFile(path, "utf8")) as KeyFile;
   } catch {
-    throw new DeviceKeyFileError(`no scanner device key at ${path}: run \`npm run gate -- session invite <code>\` on this device`);
+    throw new DeviceKeyFileError(
+      `no scanner device key at ${path}: run \`npm run gate -- session invite <code>\` on this device`,
+    );
   }
   try {
-    return await crypto.subtle.importKey("pkcs8", fromBase64Url(file.privateKeyPkcs8) as BufferSource, P256, false, ["sign"]);
+    return await crypto.subtle.importKey("pkcs8", fromBase64Url(file.privateKeyPkcs8) as BufferSource, P256, false, [
+      "sign",
+    ]);
   } catch {
     throw new DeviceKeyFileError(`${path} does not hold a P-256 device key`);
   }

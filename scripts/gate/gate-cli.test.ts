@@ -33,7 +33,11 @@ const KEY_FILE = join(keyDir, "device-key.json");
 async function cli(argv: string[], env: Record<string, string | undefined> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runGateCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env: { GATE_INDEXER_URL: url, GATE_DEVICE_KEY_FILE: KEY_FILE, ...env } });
+  const code = await runGateCli(argv, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    env: { GATE_INDEXER_URL: url, GATE_DEVICE_KEY_FILE: KEY_FILE, ...env },
+  });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -65,34 +69,55 @@ describe("npm run gate", () => {
     expect(res.out).toMatch(/Signed in as gate door-2/);
     token = /export GATE_SESSION_TOKEN=(\S+)/.exec(res.out)![1]!;
     expect(statSync(KEY_FILE).mode & 0o077).toBe(0); // the device key is this user's alone
-    expect(await cli(["session", "invite", String(invite.body.code)])).toMatchObject({ code: EXIT.error, err: expect.stringMatching(/GATE_UNAUTHORIZED/) });
+    expect(await cli(["session", "invite", String(invite.body.code)])).toMatchObject({
+      code: EXIT.error,
+      err: expect.stringMatching(/GATE_UNAUTHORIZED/),
+    });
   });
 
   it("scan: ADMIT exits 0, a second scan and garbage are DENY with the reason in words, exit 1", async () => {
     const pass = await g.pass(device, event, 1n);
     const first = await cli(["scan", pass], { GATE_SESSION_TOKEN: token });
-    expect(first).toMatchObject({ code: EXIT.admit, out: expect.stringMatching(/^ADMIT {2}ticket #1 .* gate door-2$/) });
+    expect(first).toMatchObject({
+      code: EXIT.admit,
+      out: expect.stringMatching(/^ADMIT {2}ticket #1 .* gate door-2$/),
+    });
     expect(await cli(["scan", await g.pass(device, event, 1n)], { GATE_SESSION_TOKEN: token })).toMatchObject({
       code: EXIT.deny,
       out: "DENY   ALREADY_CHECKED_IN: This ticket has already been admitted. (ticket #1)",
     });
-    expect(await cli(["scan", "not-a-pass"], { GATE_SESSION_TOKEN: token })).toMatchObject({ code: EXIT.deny, out: expect.stringMatching(/^DENY {3}MALFORMED: The pass could not be read\./) });
+    expect(await cli(["scan", "not-a-pass"], { GATE_SESSION_TOKEN: token })).toMatchObject({
+      code: EXIT.deny,
+      out: expect.stringMatching(/^DENY {3}MALFORMED: The pass could not be read\./),
+    });
   });
 
   it("no session, a bad token setting, or no service: exit 2 with a clear message", async () => {
-    expect(await cli(["scan", "x"])).toMatchObject({ code: EXIT.error, err: expect.stringMatching(/no scanner session/) });
-    expect(await cli(["scan", "x"], { GATE_SESSION_TOKEN: "short" })).toMatchObject({ code: EXIT.error, err: expect.stringMatching(/GATE_SESSION_TOKEN/) });
-    expect(await cli(["scan", "x"], { GATE_SESSION_TOKEN: token, GATE_INDEXER_URL: "http://127.0.0.1:9" })).toMatchObject({ code: EXIT.error, err: expect.stringMatching(/cannot reach/) });
+    expect(await cli(["scan", "x"])).toMatchObject({
+      code: EXIT.error,
+      err: expect.stringMatching(/no scanner session/),
+    });
+    expect(await cli(["scan", "x"], { GATE_SESSION_TOKEN: "short" })).toMatchObject({
+      code: EXIT.error,
+      err: expect.stringMatching(/GATE_SESSION_TOKEN/),
+    });
+    expect(
+      await cli(["scan", "x"], { GATE_SESSION_TOKEN: token, GATE_INDEXER_URL: "http://127.0.0.1:9" }),
+    ).toMatchObject({ code: EXIT.error, err: expect.stringMatching(/cannot reach/) });
     expect((await cli(["nonsense"])).code).toBe(EXIT.error);
   });
 
   it("as a real process, a DENY is exit status 1", async () => {
     const tsx = join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs");
     // Async: the gate service answers from this process's event loop.
-    const child = spawn(process.execPath, ["--import", tsx, join(repoRoot, "scripts", "gate", "gate-cli.ts"), "scan", "garbage"], {
-      env: { ...process.env, GATE_INDEXER_URL: url, GATE_SESSION_TOKEN: token, GATE_DEVICE_KEY_FILE: KEY_FILE },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", tsx, join(repoRoot, "scripts", "gate", "gate-cli.ts"), "scan", "garbage"],
+      {
+        env: { ...process.env, GATE_INDEXER_URL: url, GATE_SESSION_TOKEN: token, GATE_DEVICE_KEY_FILE: KEY_FILE },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stdout = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
     const status = await new Promise<number | null>((resolve) => child.on("exit", resolve));
@@ -111,13 +136,18 @@ describe("npm run gate", () => {
     });
     const body = JSON.stringify({ pass });
     const send = (headers: Record<string, string>, text = body) =>
-      t.app.request("/gate/pass/scan", { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}`, ...headers }, body: text });
+      t.app.request("/gate/pass/scan", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}`, ...headers },
+        body: text,
+      });
     // The bare token, as a copied one would be used from curl.
     const unsigned = await send({});
     expect(unsigned.status).toBe(401);
     expect(await unsigned.json()).toMatchObject({ result: "DENY", reason: "GATE_UNAUTHORIZED" });
     const key = await loadDeviceKey(KEY_FILE);
-    const sign = (timeMs: number, text = body) => signDeviceRequest(key, { method: "POST", path: "/gate/pass/scan", timeMs, body: text });
+    const sign = (timeMs: number, text = body) =>
+      signDeviceRequest(key, { method: "POST", path: "/gate/pass/scan", timeMs, body: text });
     // Signed by the right key, but a minute old (a captured request replayed later).
     expect((await send(await sign(Date.now() - 60_000))).status).toBe(401);
     // Signed for another body (the signature moved onto a different scan).
@@ -136,7 +166,10 @@ describe("npm run gate", () => {
     const notAPoint = await t.post("/gate/session/invite", { code: invite.body.code, devicePublicKey: "A".repeat(87) });
     expect(notAPoint).toMatchObject({ status: 400, body: { error: { code: "MALFORMED" } } });
     // The refused attempts did not use up the code.
-    const fine = await t.post("/gate/session/invite", { code: invite.body.code, devicePublicKey: (await newDeviceKey()).publicKey });
+    const fine = await t.post("/gate/session/invite", {
+      code: invite.body.code,
+      devicePublicKey: (await newDeviceKey()).publicKey,
+    });
     expect(fine).toMatchObject({ status: 200, body: { gateId: "door-3", devicePublicKey: expect.any(String) } });
   });
 });

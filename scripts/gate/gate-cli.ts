@@ -13,7 +13,11 @@ import { denyReasonText, type GateVerdict } from "../../lib/gate/reasons";
 import { signDeviceRequest } from "../../lib/gate/request-signature";
 import { DEFAULT_DEVICE_KEY_FILE, loadDeviceKey, newDeviceKey } from "./device-key-file";
 
-export type CliIo = { out: (line: string) => void; err: (line: string) => void; env: Record<string, string | undefined> };
+export type CliIo = {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: Record<string, string | undefined>;
+};
 
 export const EXIT = { admit: 0, deny: 1, error: 2 } as const;
 
@@ -23,7 +27,10 @@ class GateCliError extends Error {
 
 const envSchema = z.object({
   GATE_INDEXER_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:4100"),
-  GATE_SESSION_TOKEN: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "must be the token printed by `gate session invite`").optional(),
+  GATE_SESSION_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{20,100}$/, "must be the token printed by `gate session invite`")
+    .optional(),
   GATE_DEVICE_KEY_FILE: z.string().min(1).default(DEFAULT_DEVICE_KEY_FILE),
 });
 
@@ -35,11 +42,16 @@ async function post(
 ): Promise<{ status: number; json: Record<string, unknown> }> {
   let res: Response;
   const text = JSON.stringify(body);
-  const signed = auth ? await signDeviceRequest(auth.deviceKey, { method: "POST", path, timeMs: Date.now(), body: text }) : {};
+  const signed = auth
+    ? await signDeviceRequest(auth.deviceKey, { method: "POST", path, timeMs: Date.now(), body: text })
+    : {};
   try {
     res = await fetch(new URL(path, url), {
       method: "POST",
-      headers: { "content-type": "application/json", ...(auth ? { authorization: `Bearer ${auth.token}`, ...signed } : {}) },
+      headers: {
+        "content-type": "application/json",
+        ...(auth ? { authorization: `Bearer ${auth.token}`, ...signed } : {}),
+      },
       body: text,
       signal: AbortSignal.timeout(10_000),
     });
@@ -64,7 +76,8 @@ export async function runGateCli(argv: string[], io: CliIo): Promise<number> {
   let code: number = EXIT.error;
   const settings = () => {
     const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(io.env).filter(([, v]) => v)));
-    if (!parsed.success) throw new GateCliError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+    if (!parsed.success)
+      throw new GateCliError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
     return parsed.data;
   };
   const program = new Command("gate")
@@ -78,11 +91,18 @@ export async function runGateCli(argv: string[], io: CliIo): Promise<number> {
     .option("--id-number <id>", "the holder's ID number, for named tickets (never stored)")
     .action(async (payload: string, opts: { idNumber?: string }) => {
       const s = settings();
-      if (!s.GATE_SESSION_TOKEN) throw new GateCliError("no scanner session: run `npm run gate -- session invite <code>` and export GATE_SESSION_TOKEN");
+      if (!s.GATE_SESSION_TOKEN)
+        throw new GateCliError(
+          "no scanner session: run `npm run gate -- session invite <code>` and export GATE_SESSION_TOKEN",
+        );
       const deviceKey = await loadDeviceKey(s.GATE_DEVICE_KEY_FILE);
       const body = { pass: payload, ...(opts.idNumber ? { idNumber: opts.idNumber } : {}) };
-      const { json } = await post(s.GATE_INDEXER_URL, "/gate/pass/scan", body, { token: s.GATE_SESSION_TOKEN, deviceKey });
-      if (json.result !== "ADMIT" && json.result !== "DENY") throw new GateCliError(`unexpected answer: ${JSON.stringify(json)}`);
+      const { json } = await post(s.GATE_INDEXER_URL, "/gate/pass/scan", body, {
+        token: s.GATE_SESSION_TOKEN,
+        deviceKey,
+      });
+      if (json.result !== "ADMIT" && json.result !== "DENY")
+        throw new GateCliError(`unexpected answer: ${JSON.stringify(json)}`);
       const verdict = json as unknown as GateVerdict;
       io.out(describeVerdict(verdict));
       code = verdict.result === "ADMIT" ? EXIT.admit : EXIT.deny;
@@ -96,13 +116,18 @@ export async function runGateCli(argv: string[], io: CliIo): Promise<number> {
     .action(async (inviteCode: string) => {
       const s = settings();
       const device = await newDeviceKey();
-      const { status, json } = await post(s.GATE_INDEXER_URL, "/gate/session/invite", { code: inviteCode, devicePublicKey: device.publicKey });
+      const { status, json } = await post(s.GATE_INDEXER_URL, "/gate/session/invite", {
+        code: inviteCode,
+        devicePublicKey: device.publicKey,
+      });
       if (status !== 200) {
         const e = json.error as { code?: string; message?: string } | undefined;
         throw new GateCliError(`invite refused: ${e?.code ?? status} ${e?.message ?? ""}`.trim());
       }
       await device.save(s.GATE_DEVICE_KEY_FILE);
-      io.out(`Signed in as gate ${String(json.gateId)} (zone ${String(json.zone)}) for ${String(json.contract)} until ${String(json.expiresAt)}.`);
+      io.out(
+        `Signed in as gate ${String(json.gateId)} (zone ${String(json.zone)}) for ${String(json.contract)} until ${String(json.expiresAt)}.`,
+      );
       io.out(`Device key: ${s.GATE_DEVICE_KEY_FILE} (scans are signed with it; the token does not work without it).`);
       io.out(`export GATE_SESSION_TOKEN=${String(json.token)}`);
       code = EXIT.admit;
@@ -118,5 +143,9 @@ export async function runGateCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await runGateCli(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l), env: process.env });
+  process.exitCode = await runGateCli(process.argv.slice(2), {
+    out: (l) => console.log(l),
+    err: (l) => console.error(l),
+    env: process.env,
+  });
 }

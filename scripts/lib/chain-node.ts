@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Address } from "viem";
 import { deployLocal } from "../deploy";
 import { repoRoot } from "./build-contracts";
-import { ProcessGroup, whileAlive } from "./process-group";
+import { type ProcessGroup, whileAlive } from "./process-group";
 import { freePort, waitForRpc } from "./wait";
 
 export type ChainNode = { rpcUrl: string; factory: Address; fromBlock: number; group: ProcessGroup };
@@ -14,7 +14,12 @@ export const hardhatCli = join(repoRoot, "node_modules", "hardhat", "dist", "src
 export async function startChainNode(group: ProcessGroup, deploymentsFile: string): Promise<ChainNode> {
   const port = await freePort();
   const rpcUrl = `http://127.0.0.1:${port}`;
-  const chain = group.start("chain", process.execPath, [hardhatCli, "node", "--hostname", "127.0.0.1", "--port", String(port)], { cwd: repoRoot });
+  const chain = group.start(
+    "chain",
+    process.execPath,
+    [hardhatCli, "node", "--hostname", "127.0.0.1", "--port", String(port)],
+    { cwd: repoRoot },
+  );
   await whileAlive(chain, waitForRpc(rpcUrl, 60_000));
   const deployment = await deployLocal({ rpcUrl, deploymentsFile });
   return { rpcUrl, factory: deployment.factory as Address, fromBlock: deployment.fromBlock, group };

@@ -26,7 +26,10 @@ export type IndexerCommand = { command: string; args: string[]; env: Record<stri
  * const { command, args, env } = indexerCommand();
  * group.start("indexer", command, args, { env: { ...process.env, ...env, RPC_URL } });
  */
-export function indexerCommand(env: Record<string, string | undefined> = process.env, nodeFlags: readonly string[] = INDEXER_NODE_FLAGS): IndexerCommand {
+export function indexerCommand(
+  env: Record<string, string | undefined> = process.env,
+  nodeFlags: readonly string[] = INDEXER_NODE_FLAGS,
+): IndexerCommand {
   return {
     command: process.execPath,
     args: [...nodeFlags, "--import", tsxLoader, join(repoRoot, "indexer", "main.ts")],

@@ -74,7 +74,13 @@ export async function startIndexerProcess(group: ProcessGroup, o: IndexerProcess
   };
 }
 
-export type HealthBody = { headBlock: number | null; indexedBlock: number; lagBlocks: number | null; ok: boolean; role: "leader" | "follower" };
+export type HealthBody = {
+  headBlock: number | null;
+  indexedBlock: number;
+  lagBlocks: number | null;
+  ok: boolean;
+  role: "leader" | "follower";
+};
 
 export async function health(url: string): Promise<HealthBody> {
   const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5_000) });
@@ -83,8 +89,12 @@ export async function health(url: string): Promise<HealthBody> {
 
 /** Waits until the indexer at `url` has applied block `target` (bounded). */
 export async function waitIndexed(url: string, target: number, timeoutMs = 90_000): Promise<HealthBody> {
-  return waitFor(`indexer ${url} at block ${target}`, async () => {
-    const h = await health(url);
-    return h.indexedBlock >= target ? h : undefined;
-  }, { timeoutMs, intervalMs: 100 });
+  return waitFor(
+    `indexer ${url} at block ${target}`,
+    async () => {
+      const h = await health(url);
+      return h.indexedBlock >= target ? h : undefined;
+    },
+    { timeoutMs, intervalMs: 100 },
+  );
 }

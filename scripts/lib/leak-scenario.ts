@@ -17,27 +17,52 @@
  *     `MarketTicketNotForSale`, reason Soulbound), so they stay out.
  * Accounts by index: 0 organizer, 1 sponsor, 2 staff, 3 artist, 4 friend, 5 scalper, 6..9 fans.
  */
-import { BaseError, ContractFunctionRevertedError, parseEther, parseEventLogs, type Address, type Hex, type PublicClient, type WalletClient } from "viem";
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  parseEther,
+  parseEventLogs,
+  type Address,
+  type Hex,
+  type PublicClient,
+  type WalletClient,
+} from "viem";
 import { eventTicketAbi, resaleMarketAbi as marketAbi, ticketFactoryAbi } from "../../lib/generated/abis";
 import { encodeChannelRules } from "../../lib/channels";
 import { saleBlockName } from "../../lib/sale-terms";
 
-export type LeakScenario = { event: Address; sponsorTokens: bigint[]; staffTokens: bigint[]; artistTokens: bigint[]; listingOfStaffRefused: boolean };
+export type LeakScenario = {
+  event: Address;
+  sponsorTokens: bigint[];
+  staffTokens: bigint[];
+  artistTokens: bigint[];
+  listingOfStaffRefused: boolean;
+};
 
 const FACE = parseEther("0.05");
 
-export async function runLeakScenario(o: { publicClient: PublicClient; wallets: WalletClient[]; factory: Address; market: Address; name?: string }): Promise<LeakScenario> {
+export async function runLeakScenario(o: {
+  publicClient: PublicClient;
+  wallets: WalletClient[];
+  factory: Address;
+  market: Address;
+  name?: string;
+}): Promise<LeakScenario> {
   const { publicClient, wallets, factory, market } = o;
   if (wallets.length < 10) throw new Error(`the leak scenario needs 10 accounts, got ${wallets.length}`);
   const [org, sponsor, staff, artist, friend, scalper, fan1, fan2, fan3, fan4] = wallets;
   const addr = (w: WalletClient) => w.account!.address;
-  const send = async (w: WalletClient, call: { address: Address; functionName: string; args?: readonly unknown[]; value?: bigint; abi?: unknown }) => {
+  const send = async (
+    w: WalletClient,
+    call: { address: Address; functionName: string; args?: readonly unknown[]; value?: bigint; abi?: unknown },
+  ) => {
     const hash = await w.writeContract({ abi: eventTicketAbi, ...call, account: w.account!, chain: w.chain } as never);
     const receipt = await publicClient.waitForTransactionReceipt({ hash: hash as Hex });
     if (receipt.status !== "success") throw new Error(`${call.functionName} reverted (${hash})`);
     return receipt;
   };
-  const minted = (logs: readonly unknown[]) => parseEventLogs({ abi: eventTicketAbi, eventName: "Transfer", logs: logs as never }).map((l) => l.args.tokenId);
+  const minted = (logs: readonly unknown[]) =>
+    parseEventLogs({ abi: eventTicketAbi, eventName: "Transfer", logs: logs as never }).map((l) => l.args.tokenId);
 
   const startTime = BigInt(Math.floor(Date.now() / 1000) + 30 * 24 * 3600);
   const created = await send(org!, {
@@ -45,7 +70,18 @@ export async function runLeakScenario(o: { publicClient: PublicClient; wallets: 
     address: factory,
     functionName: "createEventWithTiers",
     args: [
-      { name: o.name ?? "Leaky Arena Night", symbol: "LEAK", startTime, endTime: startTime + 6n * 3600n, lockWindow: 0, maxPerWallet: 0, maxPerIdentity: 0, royaltyBps: 500, voucherSigner: "0x0000000000000000000000000000000000000000", currency: "0x0000000000000000000000000000000000000000" },
+      {
+        name: o.name ?? "Leaky Arena Night",
+        symbol: "LEAK",
+        startTime,
+        endTime: startTime + 6n * 3600n,
+        lockWindow: 0,
+        maxPerWallet: 0,
+        maxPerIdentity: 0,
+        royaltyBps: 500,
+        voucherSigner: "0x0000000000000000000000000000000000000000",
+        currency: "0x0000000000000000000000000000000000000000",
+      },
       [{ faceValue: FACE, supply: 100, zones: 1, mode: 0, resaleCapBps: 15_000, voucherOnly: false, reserved: false }],
     ],
   });
@@ -60,19 +96,29 @@ export async function runLeakScenario(o: { publicClient: PublicClient; wallets: 
   await send(org!, { address: event, functionName: "configureRules", args: [channelRules, 0n, names] });
 
   // Public sale.
-  for (const fan of [fan1, fan2, fan3]) await send(fan!, { address: event, functionName: "buy", args: [0, 1n], value: FACE });
+  for (const fan of [fan1, fan2, fan3])
+    await send(fan!, { address: event, functionName: "buy", args: [0, 1n], value: FACE });
   // Non-public allocations.
-  const sponsorTokens = minted((await send(org!, { address: event, functionName: "mintTo", args: [0, 1, addr(sponsor!), 4n] })).logs);
-  const toPublicBuyer = minted((await send(org!, { address: event, functionName: "mintTo", args: [0, 1, addr(fan3!), 1n] })).logs);
-  const staffTokens = minted((await send(org!, { address: event, functionName: "mintTo", args: [0, 2, addr(staff!), 2n] })).logs);
-  const artistTokens = minted((await send(org!, { address: event, functionName: "mintTo", args: [0, 3, addr(artist!), 2n] })).logs);
+  const sponsorTokens = minted(
+    (await send(org!, { address: event, functionName: "mintTo", args: [0, 1, addr(sponsor!), 4n] })).logs,
+  );
+  const toPublicBuyer = minted(
+    (await send(org!, { address: event, functionName: "mintTo", args: [0, 1, addr(fan3!), 1n] })).logs,
+  );
+  const staffTokens = minted(
+    (await send(org!, { address: event, functionName: "mintTo", args: [0, 2, addr(staff!), 2n] })).logs,
+  );
+  const artistTokens = minted(
+    (await send(org!, { address: event, functionName: "mintTo", args: [0, 3, addr(artist!), 2n] })).logs,
+  );
 
   const list = async (seller: WalletClient, tokenId: bigint, price: bigint) => {
     await send(seller, { address: event, functionName: "approve", args: [market, tokenId] });
     await send(seller, { abi: marketAbi, address: market, functionName: "list", args: [event, tokenId, price] });
   };
   // The buyer names the listing's price (here always 0: a complimentary ticket has no refund right to sell).
-  const take = (buyer: WalletClient, tokenId: bigint) => send(buyer, { abi: marketAbi, address: market, functionName: "buy", args: [event, tokenId, 0n], value: 0n });
+  const take = (buyer: WalletClient, tokenId: bigint) =>
+    send(buyer, { abi: marketAbi, address: market, functionName: "buy", args: [event, tokenId, 0n], value: 0n });
 
   // Sponsor hands two tickets over on the official market.
   await list(sponsor!, sponsorTokens[0]!, 0n);
@@ -85,15 +131,33 @@ export async function runLeakScenario(o: { publicClient: PublicClient; wallets: 
   await list(sponsor!, sponsorTokens[2]!, 0n);
   await send(sponsor!, { abi: marketAbi, address: market, functionName: "cancel", args: [event, sponsorTokens[2]!] });
   // Artist → friend → fan (free transfers).
-  await send(artist!, { address: event, functionName: "transferFrom", args: [addr(artist!), addr(friend!), artistTokens[0]!] });
-  await send(friend!, { address: event, functionName: "transferFrom", args: [addr(friend!), addr(fan2!), artistTokens[0]!] });
+  await send(artist!, {
+    address: event,
+    functionName: "transferFrom",
+    args: [addr(artist!), addr(friend!), artistTokens[0]!],
+  });
+  await send(friend!, {
+    address: event,
+    functionName: "transferFrom",
+    args: [addr(friend!), addr(fan2!), artistTokens[0]!],
+  });
   // Staff: Locked by channel rule, so the market refuses the listing, even at price 0.
   let listingOfStaffRefused = false;
   try {
     await send(staff!, { abi: marketAbi, address: market, functionName: "list", args: [event, staffTokens[0]!, 0n] });
   } catch (e) {
-    const revert = e instanceof BaseError ? (e.walk((x) => x instanceof ContractFunctionRevertedError) as ContractFunctionRevertedError | null) : null;
-    listingOfStaffRefused = revert?.data?.errorName === "MarketTicketNotForSale" && saleBlockName(revert.data.args?.[1]) === "Soulbound";
+    const revert =
+      e instanceof BaseError
+        ? (e.walk((x) => x instanceof ContractFunctionRevertedError) as ContractFunctionRevertedError | null)
+        : null;
+    listingOfStaffRefused =
+      revert?.data?.errorName === "MarketTicketNotForSale" && saleBlockName(revert.data.args?.[1]) === "Soulbound";
   }
-  return { event, sponsorTokens: [...sponsorTokens, ...toPublicBuyer], staffTokens, artistTokens, listingOfStaffRefused };
+  return {
+    event,
+    sponsorTokens: [...sponsorTokens, ...toPublicBuyer],
+    staffTokens,
+    artistTokens,
+    listingOfStaffRefused,
+  };
 }

@@ -10,7 +10,9 @@ export async function localClients(rpcUrl: string) {
   const publicClient = createPublicClient({ chain, transport: http(rpcUrl), pollingInterval: 100 });
   const chainId = await publicClient.getChainId();
   if (chainId !== LOCAL_CHAIN_ID) {
-    throw new Error(`Refusing to use node accounts on chain ${chainId}: local scripts only run against chain ${LOCAL_CHAIN_ID}.`);
+    throw new Error(
+      `Refusing to use node accounts on chain ${chainId}: local scripts only run against chain ${LOCAL_CHAIN_ID}.`,
+    );
   }
   // The node's unlocked accounts (eth_accounts); it signs for them, so no key is needed here.
   const accounts = await createWalletClient({ chain, transport: http(rpcUrl) }).getAddresses();

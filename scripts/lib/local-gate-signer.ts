@@ -18,13 +18,24 @@ export const GATE_ROLE = keccak256(toHex("GATE_ROLE"));
  * @example
  * const { signer, indexerEnv } = await grantLocalGateSigner(rpcUrl, [demo.ticket]);
  */
-export async function grantLocalGateSigner(rpcUrl: string, tickets: readonly Address[]): Promise<{ signer: Address; indexerEnv: Record<string, string> }> {
+export async function grantLocalGateSigner(
+  rpcUrl: string,
+  tickets: readonly Address[],
+): Promise<{ signer: Address; indexerEnv: Record<string, string> }> {
   const { publicClient, accounts, wallet } = await localClients(rpcUrl);
   const signer = accounts[LOCAL_GATE_SIGNER_INDEX];
-  if (!signer) throw new Error(`The local node has ${accounts.length} accounts; the check-in signer is account #${LOCAL_GATE_SIGNER_INDEX}.`);
+  if (!signer)
+    throw new Error(
+      `The local node has ${accounts.length} accounts; the check-in signer is account #${LOCAL_GATE_SIGNER_INDEX}.`,
+    );
   const organizer = wallet(accounts[0]!);
   for (const ticket of tickets) {
-    const hash = await organizer.writeContract({ address: ticket, abi: eventTicketAbi, functionName: "grantRole", args: [GATE_ROLE, signer] });
+    const hash = await organizer.writeContract({
+      address: ticket,
+      abi: eventTicketAbi,
+      functionName: "grantRole",
+      args: [GATE_ROLE, signer],
+    });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     if (receipt.status !== "success") throw new Error(`granting GATE_ROLE on ${ticket} to ${signer} reverted`);
   }

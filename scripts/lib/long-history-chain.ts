@@ -11,10 +11,17 @@ import { createDemoEvent, type DemoEvent } from "../demo-data";
 import { hardhatCli } from "./chain-node";
 import { repoRoot } from "./build-contracts";
 import { localClients } from "./local-clients";
-import { ProcessGroup, whileAlive } from "./process-group";
+import { type ProcessGroup, whileAlive } from "./process-group";
 import { freePort, waitForRpc } from "./wait";
 
-export type LongHistoryChain = { rpcUrl: string; factory: Address; fromBlock: number; head: number; events: DemoEvent[]; logs: number };
+export type LongHistoryChain = {
+  rpcUrl: string;
+  factory: Address;
+  fromBlock: number;
+  head: number;
+  events: DemoEvent[];
+  logs: number;
+};
 
 export async function startLongHistoryChain(
   group: ProcessGroup,
@@ -25,10 +32,16 @@ export async function startLongHistoryChain(
   const gap = o.gap ?? 1_000;
   const port = await freePort();
   const rpcUrl = `http://127.0.0.1:${port}`;
-  const chain = group.start("chain", process.execPath, [hardhatCli, "node", "--hostname", "127.0.0.1", "--port", String(port)], { cwd: repoRoot });
+  const chain = group.start(
+    "chain",
+    process.execPath,
+    [hardhatCli, "node", "--hostname", "127.0.0.1", "--port", String(port)],
+    { cwd: repoRoot },
+  );
   await whileAlive(chain, waitForRpc(rpcUrl, 60_000));
   const { publicClient, accounts, wallet } = await localClients(rpcUrl);
-  const mine = (blocks: number) => publicClient.request({ method: "hardhat_mine" as never, params: [numberToHex(blocks)] as never });
+  const mine = (blocks: number) =>
+    publicClient.request({ method: "hardhat_mine" as never, params: [numberToHex(blocks)] as never });
   await mine(premine);
   const deployment = await deployLocal({ rpcUrl, deploymentsFile: o.deploymentsFile });
   const factory = deployment.factory as Address;
@@ -39,17 +52,38 @@ export async function startLongHistoryChain(
   let logs = 0;
   for (let round = 0; round < rounds; round++) {
     if (round % eventEvery === 0) {
-      events.push(await createDemoEvent({ rpcUrl, factory, name: `Long history #${events.length}`, ticketsPerAccount: [2, 1, 1] }));
+      events.push(
+        await createDemoEvent({
+          rpcUrl,
+          factory,
+          name: `Long history #${events.length}`,
+          ticketsPerAccount: [2, 1, 1],
+        }),
+      );
       logs += 6; // EventCreated, 4 Transfers, TicketsMinted (approximately: only a figure for the report)
     }
     const event = events[round % events.length]!;
     const recipients = [accounts[1]!, accounts[2]!, accounts[3]!];
-    await publicClient.waitForTransactionReceipt({ hash: await organizer.writeContract({ address: event.ticket, abi: eventTicketAbi, functionName: "mintBatch", args: [recipients] }) });
+    await publicClient.waitForTransactionReceipt({
+      hash: await organizer.writeContract({
+        address: event.ticket,
+        abi: eventTicketAbi,
+        functionName: "mintBatch",
+        args: [recipients],
+      }),
+    });
     // The first event's first ticket goes back and forth between its holder and account #4.
     const holder = events[0]!.holders[0]!;
     const tokenId = holder.tokenIds[0]!;
     const [from, to] = round % 2 === 0 ? [holder.account, accounts[4]!] : [accounts[4]!, holder.account];
-    await publicClient.waitForTransactionReceipt({ hash: await wallet(from).writeContract({ address: events[0]!.ticket, abi: eventTicketAbi, functionName: "transferFrom", args: [from, to, tokenId] }) });
+    await publicClient.waitForTransactionReceipt({
+      hash: await wallet(from).writeContract({
+        address: events[0]!.ticket,
+        abi: eventTicketAbi,
+        functionName: "transferFrom",
+        args: [from, to, tokenId],
+      }),
+    });
     logs += 5;
     await mine(gap);
   }

@@ -21,7 +21,12 @@ export class ProcessGroup {
    * Starts `command` in its own process group (so a kill reaches its children too).
    * `echo` writes each output line, prefixed, to this process's stdout; the last 200 lines are kept either way.
    */
-  start(name: string, command: string, args: string[], options: SpawnOptions & { echo?: boolean } = {}): ManagedProcess {
+  start(
+    name: string,
+    command: string,
+    args: string[],
+    options: SpawnOptions & { echo?: boolean } = {},
+  ): ManagedProcess {
     const { echo = false, ...spawnOptions } = options;
     const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], detached: true, ...spawnOptions });
     const managed: ManagedProcess = { name, child, output: [] };
@@ -61,7 +66,11 @@ export async function whileAlive<T>(p: ManagedProcess, wait: Promise<T>): Promis
   let onExit!: (code: number | null, signal: NodeJS.Signals | null) => void;
   const died = new Promise<never>((_, reject) => {
     onExit = (code, signal) =>
-      reject(new ProcessExitedError(`${p.name} exited (${signal ?? `code ${code}`}) while starting:\n${p.output.slice(-30).join("\n")}`));
+      reject(
+        new ProcessExitedError(
+          `${p.name} exited (${signal ?? `code ${code}`}) while starting:\n${p.output.slice(-30).join("\n")}`,
+        ),
+      );
     if (!alive(p.child)) onExit(p.child.exitCode, p.child.signalCode);
     p.child.once("exit", onExit);
   });

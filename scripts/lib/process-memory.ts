@@ -24,10 +24,20 @@ const MiB = 1024 * 1024;
 const round = (x: number) => Math.round(x * 10) / 10;
 
 /** Samples until `stop()` (bounded: at most `maxSamples`). Linux only (/proc). */
-export function sampleProcessMemory(pid: number, metricsUrl: string, intervalMs = 100, maxSamples = 20_000): MemorySampler {
+export function sampleProcessMemory(
+  pid: number,
+  metricsUrl: string,
+  intervalMs = 100,
+  maxSamples = 20_000,
+): MemorySampler {
   const started = Date.now();
   const samples: MemorySample[] = [];
-  let heap: Pick<MemorySample, "heapUsedMiB" | "heapTotalMiB" | "externalMiB" | "arrayBuffersMiB"> = { heapUsedMiB: null, heapTotalMiB: null, externalMiB: null, arrayBuffersMiB: null };
+  let heap: Pick<MemorySample, "heapUsedMiB" | "heapTotalMiB" | "externalMiB" | "arrayBuffersMiB"> = {
+    heapUsedMiB: null,
+    heapTotalMiB: null,
+    externalMiB: null,
+    arrayBuffersMiB: null,
+  };
   let metricsInFlight = false;
   let ticks = 0;
 
@@ -40,7 +50,12 @@ export function sampleProcessMemory(pid: number, metricsUrl: string, intervalMs 
         const v = new RegExp(`^${name} (\\d+)$`, "m").exec(text)?.[1];
         return v === undefined ? null : round(Number(v) / MiB);
       };
-      heap = { heapUsedMiB: gauge("nodejs_heap_used_bytes"), heapTotalMiB: gauge("nodejs_heap_total_bytes"), externalMiB: gauge("nodejs_external_memory_bytes"), arrayBuffersMiB: gauge("nodejs_array_buffers_bytes") };
+      heap = {
+        heapUsedMiB: gauge("nodejs_heap_used_bytes"),
+        heapTotalMiB: gauge("nodejs_heap_total_bytes"),
+        externalMiB: gauge("nodejs_external_memory_bytes"),
+        arrayBuffersMiB: gauge("nodejs_array_buffers_bytes"),
+      };
     } catch {
       // A busy or exiting process: keep the last answer.
     } finally {
@@ -54,7 +69,13 @@ export function sampleProcessMemory(pid: number, metricsUrl: string, intervalMs 
     try {
       const status = await readFile(`/proc/${pid}/status`, "utf8");
       const kib = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-      samples.push({ t: Date.now() - started, rssMiB: round(kib("VmRSS") / 1024), anonMiB: round(kib("RssAnon") / 1024), fileMiB: round(kib("RssFile") / 1024), ...heap });
+      samples.push({
+        t: Date.now() - started,
+        rssMiB: round(kib("VmRSS") / 1024),
+        anonMiB: round(kib("RssAnon") / 1024),
+        fileMiB: round(kib("RssFile") / 1024),
+        ...heap,
+      });
     } catch {
       // The process exited.
     }

@@ -24,7 +24,11 @@ function aptInstall(pkg: string): string | undefined {
       execFileSync("apt-get", ["update", "-q"], { stdio: "inherit", env, timeout: APT_TIMEOUT_MS });
       aptUpdated = true;
     }
-    execFileSync("apt-get", ["install", "-y", "-q", "--no-install-recommends", pkg], { stdio: "inherit", env, timeout: APT_TIMEOUT_MS });
+    execFileSync("apt-get", ["install", "-y", "-q", "--no-install-recommends", pkg], {
+      stdio: "inherit",
+      env,
+      timeout: APT_TIMEOUT_MS,
+    });
     return undefined;
   } catch (error) {
     return `apt-get install ${pkg} failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
@@ -32,7 +36,9 @@ function aptInstall(pkg: string): string | undefined {
 }
 
 function findChromium(): string | undefined {
-  return [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p): p is string => !!p && existsSync(p));
+  return [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+    (p): p is string => !!p && existsSync(p),
+  );
 }
 
 /** Chromium for browser tests: `CHROMIUM_PATH`, the system one, or installed with apt where we are root. */
@@ -43,13 +49,17 @@ export function ensureChromium(): SystemPackage {
     if (failed) return { available: false, reason: `Chromium not found and ${failed}` };
     path = findChromium();
   }
-  return path ? { available: true, path } : { available: false, reason: "Chromium still missing after apt-get install" };
+  return path
+    ? { available: true, path }
+    : { available: false, reason: "Chromium still missing after apt-get install" };
 }
 
 function findPostgresBin(): string | undefined {
   const root = "/usr/lib/postgresql";
   if (existsSync(root)) {
-    const versions = readdirSync(root).filter((v) => existsSync(join(root, v, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(root)
+      .filter((v) => existsSync(join(root, v, "bin", "initdb")))
+      .sort((a, b) => Number(b) - Number(a));
     if (versions[0]) return join(root, versions[0], "bin");
   }
   const which = spawnSync("sh", ["-c", "command -v initdb"], { encoding: "utf8" });
@@ -65,5 +75,7 @@ export function ensurePostgres(): SystemPackage {
     if (failed) return { available: false, reason: `PostgreSQL not found and ${failed}` };
     bin = findPostgresBin();
   }
-  return bin ? { available: true, path: bin } : { available: false, reason: "PostgreSQL still missing after apt-get install" };
+  return bin
+    ? { available: true, path: bin }
+    : { available: false, reason: "PostgreSQL still missing after apt-get install" };
 }

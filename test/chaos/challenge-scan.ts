@@ -7,7 +7,12 @@ import type { localClients } from "../../scripts/lib/local-clients";
 export type ScanAnswer = { status: number; verdict: GateVerdict };
 
 const post = (url: string, body: unknown) =>
-  fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(20_000) });
+  fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(20_000),
+  });
 
 /** Asks for a challenge, has `holder` sign it for `tokenId`, and scans; returns the HTTP status and verdict. */
 export async function challengeScan(
@@ -20,7 +25,15 @@ export async function challengeScan(
   idNumber?: string,
 ): Promise<ScanAnswer> {
   const c = await post(`${indexerUrl}/gate/challenge`, { contract, gateId });
-  if (c.status !== 200) return { status: c.status, verdict: { result: "DENY", reason: "MALFORMED", message: `challenge: HTTP ${c.status} ${await c.text()}` } as GateVerdict };
+  if (c.status !== 200)
+    return {
+      status: c.status,
+      verdict: {
+        result: "DENY",
+        reason: "MALFORMED",
+        message: `challenge: HTTP ${c.status} ${await c.text()}`,
+      } as GateVerdict,
+    };
   const message = buildChallengeMessage((await c.json()) as GateChallenge, holder, tokenId);
   const signature = await clients.wallet(holder).signMessage({ account: holder, message });
   const res = await post(`${indexerUrl}/gate/scan`, { message, signature, ...(idNumber ? { idNumber } : {}) });

@@ -31,9 +31,14 @@ export type ChaosRow = {
 
 export function recordChaos(row: ChaosRow): void {
   const dir = process.env.CHAOS_RESULTS_DIR;
-  console.log(`[chaos] ${row.faultClass}: ${row.count} × ${row.injected}; lost: ${row.lost}${row.detail ? ` (${row.detail})` : ""}`);
+  console.log(
+    `[chaos] ${row.faultClass}: ${row.count} × ${row.injected}; lost: ${row.lost}${row.detail ? ` (${row.detail})` : ""}`,
+  );
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   const file = row.faultClass.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-  writeFileSync(join(dir, `${file}.json`), `${JSON.stringify({ ...row, profile: chaosProfile, seed: chaosSeed }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, `${file}.json`),
+    `${JSON.stringify({ ...row, profile: chaosProfile, seed: chaosSeed }, null, 2)}\n`,
+  );
 }

@@ -68,7 +68,15 @@ beforeAll(async () => {
   const created = await api.request("/onsale/sales", {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
-    body: JSON.stringify({ id: saleId, contract: event, tier: 2, opensAt: new Date(Date.now() - 60_000).toISOString(), admitPerSecond: 10, maxPerIdentity: 1, ipJoinsPerMinute: 5 }),
+    body: JSON.stringify({
+      id: saleId,
+      contract: event,
+      tier: 2,
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      admitPerSecond: 10,
+      maxPerIdentity: 1,
+      ipJoinsPerMinute: 5,
+    }),
   });
   expect(created.status, await created.clone().text()).toBe(201);
 });
@@ -96,7 +104,15 @@ async function send(method: string, url: string, headers: Record<string, string>
 describe("hostile input on every endpoint", () => {
   it("lists the routes it fuzzes (indexer, gate, pass, on-sale)", () => {
     const paths = routes().map((r) => `${r.method} ${r.path}`);
-    for (const must of ["GET /health", "GET /tickets", "POST /gate/scan", "POST /gate/pass/scan", "POST /pass/delegations", "POST /onsale/sales/:id/join", "POST /onsale/entry/voucher"]) {
+    for (const must of [
+      "GET /health",
+      "GET /tickets",
+      "POST /gate/scan",
+      "POST /gate/pass/scan",
+      "POST /pass/delegations",
+      "POST /onsale/sales/:id/join",
+      "POST /onsale/entry/voucher",
+    ]) {
       expect(paths).toContain(must);
     }
     expect(paths.length).toBeGreaterThanOrEqual(25);
@@ -111,13 +127,18 @@ describe("hostile input on every endpoint", () => {
     const realParam = (name: string) => (name === "id" ? saleId : name === "tokenId" ? "1" : event);
     for (let i = 0; i < REQUESTS; i++) {
       const route = all[i % all.length]!;
-      const path = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => (h.random() < 0.3 ? realParam(name) : encodeURIComponent(h.string())));
+      const path = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) =>
+        h.random() < 0.3 ? realParam(name) : encodeURIComponent(h.string()),
+      );
       const url = path + (route.method === "GET" || h.random() < 0.2 ? h.query() : "");
       const headers: Record<string, string> = {};
       const auth = h.random();
       if (auth < 0.3) headers.authorization = `Bearer ${scannerToken}`;
-      else if (auth < 0.6) headers.authorization = `Bearer ${h.string().replace(/[\r\n\u0000-\u001f\u007f-\uffff]/g, "")}`;
-      if (h.random() < 0.9) headers["content-type"] = h.random() < 0.9 ? "application/json" : "text/plain; charset=utf-16";
+      else if (auth < 0.6)
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: strips what a header value cannot carry
+        headers.authorization = `Bearer ${h.string().replace(/[\r\n\u0000-\u001f\u007f-\uffff]/g, "")}`;
+      if (h.random() < 0.9)
+        headers["content-type"] = h.random() < 0.9 ? "application/json" : "text/plain; charset=utf-16";
       if (h.random() < 0.2) headers["x-forwarded-for"] = h.pick(["1.2.3.4", "::1", "' OR 1=1", "999.999.999.999", ""]);
       const body = route.method === "GET" ? undefined : h.body();
       const { status, text } = await send(route.method, url, headers, body);
@@ -125,13 +146,17 @@ describe("hostile input on every endpoint", () => {
       // Collect every failure, so one run reports all the bugs it found.
       if (status >= 500) failures.push(`${where} → ${status} ${text.slice(0, 200)}`);
       if (/"result"\s*:\s*"ADMIT"/.test(text)) failures.push(`${where} → ADMIT`);
-      if (isScan(route.path) && status !== 401 && status < 500 && JSON.parse(text).result !== "DENY") failures.push(`${where} → not a DENY verdict: ${text.slice(0, 200)}`);
+      if (isScan(route.path) && status !== 401 && status < 500 && JSON.parse(text).result !== "DENY")
+        failures.push(`${where} → not a DENY verdict: ${text.slice(0, 200)}`);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       perRoute.set(route.path, (perRoute.get(route.path) ?? 0) + 1);
     }
     expect(failures.slice(0, 20), `${failures.length} failures`).toEqual([]);
     expect(logged.filter((l) => l.includes("failed:"))).toEqual([]);
-    const byStatus = [...statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}: ${n}`).join(", ");
+    const byStatus = [...statuses]
+      .sort((a, b) => a[0] - b[0])
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(", ");
     console.log(`hostile requests by status: ${byStatus}`);
     recordChaos({
       faultClass: "Hostile input",
@@ -150,7 +175,11 @@ describe("hostile input on every endpoint", () => {
       for (const r of posts) {
         const url = r.path.replace(/:([A-Za-z]+)/g, () => "x");
         // With its Content-Length, as any real client sends it (chunked bodies: indexer/api/request-limits.test.ts).
-        const headers = { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), authorization: `Bearer ${scannerToken}` };
+        const headers = {
+          "content-type": "application/json",
+          "content-length": String(Buffer.byteLength(body)),
+          authorization: `Bearer ${scannerToken}`,
+        };
         const { status, text } = await send("POST", url, headers, body);
         expect(status, `${r.path} with ${size} bytes`).toBe(413);
         if (isScan(r.path)) expect(JSON.parse(text)).toMatchObject({ result: "DENY", reason: "MALFORMED" });
@@ -162,17 +191,46 @@ describe("hostile input on every endpoint", () => {
   it("rate limits: a scanner device past its burst gets 429 RATE_LIMITED; an IP past the on-sale join limit gets 429", async () => {
     const passBody = JSON.stringify({ pass: "AAAA" });
     const codes: number[] = [];
-    for (let i = 0; i < 30; i++) codes.push((await send("POST", "/gate/pass/scan", { "content-type": "application/json", authorization: `Bearer ${scannerToken}` }, passBody)).status);
+    for (let i = 0; i < 30; i++)
+      codes.push(
+        (
+          await send(
+            "POST",
+            "/gate/pass/scan",
+            { "content-type": "application/json", authorization: `Bearer ${scannerToken}` },
+            passBody,
+          )
+        ).status,
+      );
     expect(codes).toContain(429);
     const joins: number[] = [];
-    for (let i = 0; i < 10; i++) joins.push((await send("POST", `/onsale/sales/${saleId}/join`, { "content-type": "application/json", "x-forwarded-for": "203.0.113.9" }, "{}")).status);
+    for (let i = 0; i < 10; i++)
+      joins.push(
+        (
+          await send(
+            "POST",
+            `/onsale/sales/${saleId}/join`,
+            { "content-type": "application/json", "x-forwarded-for": "203.0.113.9" },
+            "{}",
+          )
+        ).status,
+      );
     expect(joins).toContain(429);
   });
 
   it("rate limits: one client flooding POST /gate/challenge gets 429 RATE_LIMITED (no row per request)", async () => {
     const codes = new Map<number, number>();
     // All at once: faster than the bucket refills (50/s, burst 200) however slow this machine is.
-    const answers = await Promise.all(Array.from({ length: 400 }, () => send("POST", "/gate/challenge", { "content-type": "application/json" }, JSON.stringify({ contract: event, gateId: "flood" }))));
+    const answers = await Promise.all(
+      Array.from({ length: 400 }, () =>
+        send(
+          "POST",
+          "/gate/challenge",
+          { "content-type": "application/json" },
+          JSON.stringify({ contract: event, gateId: "flood" }),
+        ),
+      ),
+    );
     for (const { status } of answers) codes.set(status, (codes.get(status) ?? 0) + 1);
     expect(codes.get(429) ?? 0).toBeGreaterThan(0);
     expect([...codes.keys()].every((s) => s === 200 || s === 429)).toBe(true);
@@ -182,7 +240,11 @@ describe("hostile input on every endpoint", () => {
   it("abuse (issue 18): a flood of each rate bucket spares the others; one client cannot hog streams or hoard holds", async () => {
     const json = { "content-type": "application/json" };
     const flood = (path: string, body: unknown, xff: string) =>
-      Promise.all(Array.from({ length: 300 }, () => send("POST", path, { ...json, "x-forwarded-for": xff }, JSON.stringify(body)).then((r) => r.status)));
+      Promise.all(
+        Array.from({ length: 300 }, () =>
+          send("POST", path, { ...json, "x-forwarded-for": xff }, JSON.stringify(body)).then((r) => r.status),
+        ),
+      );
     const refusals: string[] = [];
     // Each kind of endpoint flooded from its own client; then the other kinds from that client still answer.
     const kinds: [string, unknown, string, unknown][] = [
@@ -194,15 +256,24 @@ describe("hostile input on every endpoint", () => {
       const codes = await flood(floodPath, floodBody, `198.18.0.${i + 1}`);
       const limited = codes.filter((s) => s === 429).length;
       expect(limited, floodPath).toBeGreaterThan(0);
-      expect(codes.every((s) => s === 200 || s === 429), floodPath).toBe(true);
-      const other = await send("POST", otherPath, { ...json, "x-forwarded-for": `198.18.0.${i + 1}` }, JSON.stringify(otherBody));
+      expect(
+        codes.every((s) => s === 200 || s === 429),
+        floodPath,
+      ).toBe(true);
+      const other = await send(
+        "POST",
+        otherPath,
+        { ...json, "x-forwarded-for": `198.18.0.${i + 1}` },
+        JSON.stringify(otherBody),
+      );
       expect(other.status, `${otherPath} after a ${floodPath} flood`).toBe(200);
       refusals.push(`${floodPath}: ${limited}/300 refused`);
     }
     // Stream hogging: one client's streams stop at its cap; the next fan still connects.
     const mine = [];
     const hogger = { "x-forwarded-for": "198.18.2.1" };
-    for (let i = 0; i < STREAM_LIMITS.seats.perClient; i++) mine.push(await api.request(`/seats/stream?contract=${event}`, { headers: hogger }));
+    for (let i = 0; i < STREAM_LIMITS.seats.perClient; i++)
+      mine.push(await api.request(`/seats/stream?contract=${event}`, { headers: hogger }));
     expect(mine.every((r) => r.status === 200)).toBe(true);
     const hog = await api.request(`/seats/stream?contract=${event}`, { headers: hogger });
     expect(hog.status).toBe(429);
@@ -211,21 +282,53 @@ describe("hostile input on every endpoint", () => {
     for (const r of [...mine, fan]) await r.body?.cancel();
     // Hold hoarding: throwaway wallets behind one address stop at the per-client cap.
     const org = await gateFixture(t).gateToken(t.chain.organizer, event, "organizer");
-    const venue = await api.request(`/seats/venue?contract=${event}`, { method: "PUT", headers: { ...json, authorization: `Bearer ${org}` }, body: JSON.stringify({ layout: generateVenue({ sections: 4, rows: 5, seatsPerRow: 10, tiers: 1 }) }) });
+    const venue = await api.request(`/seats/venue?contract=${event}`, {
+      method: "PUT",
+      headers: { ...json, authorization: `Bearer ${org}` },
+      body: JSON.stringify({ layout: generateVenue({ sections: 4, rows: 5, seatsPerRow: 10, tiers: 1 }) }),
+    });
     expect(venue.status, await venue.clone().text()).toBe(200);
     const holds: number[] = [];
     for (let w = 0; w < 5; w++) {
       const account = privateKeyToAccount(generatePrivateKey());
-      const nonce = JSON.parse((await send("POST", "/seats/session/nonce", { ...json, "x-forwarded-for": "198.18.1.1" }, JSON.stringify({ contract: event }))).text);
+      const nonce = JSON.parse(
+        (
+          await send(
+            "POST",
+            "/seats/session/nonce",
+            { ...json, "x-forwarded-for": "198.18.1.1" },
+            JSON.stringify({ contract: event }),
+          )
+        ).text,
+      );
       const message = buildSeatSignInMessage(nonce, account.address);
-      const session = JSON.parse((await send("POST", "/seats/session", { ...json, "x-forwarded-for": "198.18.1.1" }, JSON.stringify({ message, signature: await account.signMessage({ message }) }))).text);
+      const session = JSON.parse(
+        (
+          await send(
+            "POST",
+            "/seats/session",
+            { ...json, "x-forwarded-for": "198.18.1.1" },
+            JSON.stringify({ message, signature: await account.signMessage({ message }) }),
+          )
+        ).text,
+      );
       const seats = Array.from({ length: 8 }, (_, k) => w * 8 + k);
-      holds.push((await send("POST", "/seats/holds", { ...json, authorization: `Bearer ${session.token}`, "x-forwarded-for": "198.18.1.1" }, JSON.stringify({ seats }))).status);
+      holds.push(
+        (
+          await send(
+            "POST",
+            "/seats/holds",
+            { ...json, authorization: `Bearer ${session.token}`, "x-forwarded-for": "198.18.1.1" },
+            JSON.stringify({ seats }),
+          )
+        ).status,
+      );
     }
     expect(holds).toEqual([200, 200, 200, 429, 429]);
     recordChaos({
       faultClass: "Abuse limits",
-      injected: "floods of 300 requests per rate bucket from one client, stream hogging, hold hoarding with throwaway wallets",
+      injected:
+        "floods of 300 requests per rate bucket from one client, stream hogging, hold hoarding with throwaway wallets",
       count: kinds.length * 300 + STREAM_LIMITS.seats.perClient + 1 + holds.length,
       detail: `${refusals.join(", ")}; streams: ${STREAM_LIMITS.seats.perClient} then 429; holds: ${holds.join(", ")}`,
       lost: "nothing: every other bucket, client and fan still served",
@@ -238,7 +341,8 @@ describe("hostile input on every endpoint", () => {
     const json = { "content-type": "application/json" };
     const alice = getAddress(t.chain.alice.account!.address);
     const bob = getAddress(t.chain.bob.account!.address);
-    const minted = (contract: Address) => t.chain.publicClient.readContract({ address: contract, abi: eventTicketAbi, functionName: "totalMinted" });
+    const minted = (contract: Address) =>
+      t.chain.publicClient.readContract({ address: contract, abi: eventTicketAbi, functionName: "totalMinted" });
     // Tickets of its own (the fixture's #1 is the pass the last test admits): two VIP (zones 0 and 1) and a general (zone 0 only).
     const first = (await minted(event)) + 1n;
     await g.mintTier(event, TIER.vip, [alice, alice]);
@@ -258,31 +362,74 @@ describe("hostile input on every endpoint", () => {
     const now = t.clock.now().toISOString();
     const reconcile = async (admissions: unknown[]) => {
       const res = await send("POST", "/gate/offline/reconcile", auth, JSON.stringify({ admissions }));
-      expect(res.status, `${res.text.slice(0, 300)}; logged: ${logged.slice(-2).join(" | ").slice(0, 600)}`).toBeLessThan(500);
+      expect(
+        res.status,
+        `${res.text.slice(0, 300)}; logged: ${logged.slice(-2).join(" | ").slice(0, 600)}`,
+      ).toBeLessThan(500);
       return { status: res.status, body: JSON.parse(res.text) };
     };
     const genuine = { tokenId: vip, holder: alice, admittedAt: now };
     const stored = async () => ({
-      checkIns: await t.database.db.select().from(checkIns).where(and(eq(checkIns.contract, event.toLowerCase()), eq(checkIns.gateId, gateId))),
-      conflicts: await t.database.db.select().from(checkInConflicts).where(and(eq(checkInConflicts.contract, event.toLowerCase()), eq(checkInConflicts.gateId, gateId))),
+      checkIns: await t.database.db
+        .select()
+        .from(checkIns)
+        .where(and(eq(checkIns.contract, event.toLowerCase()), eq(checkIns.gateId, gateId))),
+      conflicts: await t.database.db
+        .select()
+        .from(checkInConflicts)
+        .where(and(eq(checkInConflicts.contract, event.toLowerCase()), eq(checkInConflicts.gateId, gateId))),
     });
 
     // Refused at the route, before reconcile, and the whole batch with it (the genuine row beside each is not recorded
     // either): ids at or above 2^256, non-decimal, negative or not canonical (schema: 400 BAD_REQUEST), times before
     // 1970 (400 BAD_REQUEST; year 0000 was a 500: PostgreSQL has no year 0), and admission times in the future past
     // the 60 s clock skew (400 MALFORMED).
-    const badIds: unknown[] = [(2n ** 256n).toString(), (2n ** 256n + 1n).toString(), "9".repeat(78), "1".repeat(500), "-1", "-0", "+5", "0x10", "1e3", "5.0", " 5", "٣", "", 5, null, { id: 5 }];
+    const badIds: unknown[] = [
+      (2n ** 256n).toString(),
+      (2n ** 256n + 1n).toString(),
+      "9".repeat(78),
+      "1".repeat(500),
+      "-1",
+      "-0",
+      "+5",
+      "0x10",
+      "1e3",
+      "5.0",
+      " 5",
+      "٣",
+      "",
+      5,
+      null,
+      { id: 5 },
+    ];
     for (const tokenId of badIds) {
       const res = await reconcile([genuine, { tokenId, holder: alice, admittedAt: now }]);
-      expect(res, `tokenId ${JSON.stringify(tokenId)}`).toMatchObject({ status: 400, body: { error: { code: "BAD_REQUEST", message: expect.stringMatching(/^admissions\.1\.tokenId: /) } } });
+      expect(res, `tokenId ${JSON.stringify(tokenId)}`).toMatchObject({
+        status: 400,
+        body: { error: { code: "BAD_REQUEST", message: expect.stringMatching(/^admissions\.1\.tokenId: /) } },
+      });
     }
-    for (const admittedAt of ["0000-01-01T00:00:00Z", "0000-12-31T23:59:59.999Z", "0001-01-01T00:00:00Z", "1969-12-31T23:59:59.999Z"]) {
+    for (const admittedAt of [
+      "0000-01-01T00:00:00Z",
+      "0000-12-31T23:59:59.999Z",
+      "0001-01-01T00:00:00Z",
+      "1969-12-31T23:59:59.999Z",
+    ]) {
       const res = await reconcile([genuine, { tokenId: vip2, holder: alice, admittedAt }]);
-      expect(res, admittedAt).toMatchObject({ status: 400, body: { error: { code: "BAD_REQUEST", message: expect.stringMatching(/^admissions\.1\.admittedAt: /) } } });
+      expect(res, admittedAt).toMatchObject({
+        status: 400,
+        body: { error: { code: "BAD_REQUEST", message: expect.stringMatching(/^admissions\.1\.admittedAt: /) } },
+      });
     }
     for (const ahead of [3_600_000, 365 * 86_400_000]) {
-      const res = await reconcile([genuine, { tokenId: vip2, holder: alice, admittedAt: new Date(t.clock.now().getTime() + ahead).toISOString() }]);
-      expect(res).toMatchObject({ status: 400, body: { error: { code: "MALFORMED", message: expect.stringContaining("dated in the future") } } });
+      const res = await reconcile([
+        genuine,
+        { tokenId: vip2, holder: alice, admittedAt: new Date(t.clock.now().getTime() + ahead).toISOString() },
+      ]);
+      expect(res).toMatchObject({
+        status: 400,
+        body: { error: { code: "MALFORMED", message: expect.stringContaining("dated in the future") } },
+      });
     }
     expect(await stored()).toEqual({ checkIns: [], conflicts: [] });
 
@@ -302,11 +449,18 @@ describe("hostile input on every endpoint", () => {
       { row: { tokenId: foreign, holder: alice, admittedAt: now }, expect: "UNKNOWN_TOKEN" }, // alice's ticket of another event
       { row: { tokenId: general, holder: alice, admittedAt: now }, expect: "ZONE_NOT_ALLOWED" }, // zone 0 only, at a zone-1 gate
       { row: { tokenId: vip2, holder: bob, admittedAt: now }, expect: "NOT_OWNER" }, // alice holds it
-      { row: { tokenId: vip2, holder: getAddress("0x000000000000000000000000000000000000dEaD"), admittedAt: later }, expect: "NOT_OWNER" },
+      {
+        row: { tokenId: vip2, holder: getAddress("0x000000000000000000000000000000000000dEaD"), admittedAt: later },
+        expect: "NOT_OWNER",
+      },
     ];
     const res = await reconcile(rows.map((r) => r.row));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const body = res.body as { accepted: string[]; duplicates: string[]; conflicts: { tokenId: string; admittedAt: string; reason: string; message: string }[] };
+    const body = res.body as {
+      accepted: string[];
+      duplicates: string[];
+      conflicts: { tokenId: string; admittedAt: string; reason: string; message: string }[];
+    };
     // Every row answered: none dropped.
     expect(body.accepted.length + body.duplicates.length + body.conflicts.length).toBe(rows.length);
     expect(body.accepted).toEqual([vip]);
@@ -317,36 +471,71 @@ describe("hostile input on every endpoint", () => {
     expect(answered).toEqual(garbage.map((r) => `${key(r.row.tokenId, r.row.admittedAt)}: ${r.expect}`).sort());
     for (const c of body.conflicts) expect(c.message, c.tokenId).toEqual(expect.any(String));
     // Stored: one conflict per distinct admission (token, gate, time) with its reason; the genuine one alone is a check-in.
-    const expectStored = () => [...new Set(garbage.map((r) => `${key(r.row.tokenId, r.row.admittedAt)}: ${r.expect}`))].sort();
+    const expectStored = () =>
+      [...new Set(garbage.map((r) => `${key(r.row.tokenId, r.row.admittedAt)}: ${r.expect}`))].sort();
     const db1 = await stored();
-    expect(db1.conflicts.map((c) => `${key(c.tokenId.toString(), c.admittedAt.toISOString())}: ${c.reason}`).sort()).toEqual(expectStored());
-    expect(db1.checkIns.map((c) => ({ tokenId: c.tokenId, holder: c.holder, mode: c.mode, at: c.checkedInAt.toISOString() }))).toEqual([{ tokenId: BigInt(vip), holder: alice.toLowerCase(), mode: "offline", at: new Date(now).toISOString() }]);
+    expect(
+      db1.conflicts.map((c) => `${key(c.tokenId.toString(), c.admittedAt.toISOString())}: ${c.reason}`).sort(),
+    ).toEqual(expectStored());
+    expect(
+      db1.checkIns.map((c) => ({
+        tokenId: c.tokenId,
+        holder: c.holder,
+        mode: c.mode,
+        at: c.checkedInAt.toISOString(),
+      })),
+    ).toEqual([
+      { tokenId: BigInt(vip), holder: alice.toLowerCase(), mode: "offline", at: new Date(now).toISOString() },
+    ]);
     // The scanner retries the whole upload (its answer was lost): the same answer, nothing new stored.
     const again = await reconcile(rows.map((r) => r.row));
     expect(again.status).toBe(200);
     expect(again.body.accepted).toEqual([]);
     expect(again.body.duplicates).toEqual([vip, vip]);
-    expect((again.body.conflicts as { tokenId: string; admittedAt: string; reason: string }[]).map((c) => `${key(c.tokenId, c.admittedAt)}: ${c.reason}`).sort()).toEqual(answered);
+    expect(
+      (again.body.conflicts as { tokenId: string; admittedAt: string; reason: string }[])
+        .map((c) => `${key(c.tokenId, c.admittedAt)}: ${c.reason}`)
+        .sort(),
+    ).toEqual(answered);
     const db2 = await stored();
     expect(db2.conflicts).toHaveLength(db1.conflicts.length);
     expect(db2.checkIns).toHaveLength(1);
 
     // The check-in batcher is not running in this fixture: one tick of a real one (carol's wallet holds GATE_ROLE)
     // carries the genuine admission to the chain, with no error, and leaves none of this event's rows pending.
-    const batcher = createCheckInBatcher({ db: t.database.db, client: t.chain.publicClient, signer: { address: t.chain.carol.account!.address, wallet: t.chain.carol, signsLocally: false }, settings: { intervalMs: 0 }, log: (line) => logged.push(line) });
+    const batcher = createCheckInBatcher({
+      db: t.database.db,
+      client: t.chain.publicClient,
+      signer: { address: t.chain.carol.account!.address, wallet: t.chain.carol, signsLocally: false },
+      settings: { intervalMs: 0 },
+      log: (line) => logged.push(line),
+    });
     const report = await batcher.tick();
     expect(report.confirmed).toBeGreaterThanOrEqual(1);
     expect((await batcher.status()).lastError).toBeUndefined();
-    expect(await t.chain.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "isCheckedIn", args: [BigInt(vip)] })).toBe(true);
+    expect(
+      await t.chain.publicClient.readContract({
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "isCheckedIn",
+        args: [BigInt(vip)],
+      }),
+    ).toBe(true);
     const queue = await t.database.db.select().from(checkIns).where(eq(checkIns.contract, event.toLowerCase()));
     expect(queue.filter((r) => !r.chainConfirmed)).toEqual([]);
     recordChaos({
       faultClass: "Reconcile garbage",
-      injected: "offline reconcile uploads from a real staff session: ids ≥ 2^256, non-decimal and negative ids, unknown ids, another event's ticket, another zone's ticket, non-holders, back-dated, pre-1970 and future times, duplicates, one genuine admission",
+      injected:
+        "offline reconcile uploads from a real staff session: ids ≥ 2^256, non-decimal and negative ids, unknown ids, another event's ticket, another zone's ticket, non-holders, back-dated, pre-1970 and future times, duplicates, one genuine admission",
       count: badIds.length + 6 + rows.length * 2,
       detail: `${badIds.length + 6} batches refused whole (400); ${garbage.length} garbage rows → ${db1.conflicts.length} stored conflicts; 1 check-in, confirmed on chain`,
       lost: "nothing: 0 × HTTP 5xx, 0 garbage check-ins, every row answered, the batcher ticked clean",
-      checks: ["status < 500", "bad ids, pre-1970 and future times: 400 with a reason code, nothing stored", "every garbage row a stored conflict with its reason", "the genuine admission accepted once and confirmed on chain"],
+      checks: [
+        "status < 500",
+        "bad ids, pre-1970 and future times: 400 with a reason code, nothing stored",
+        "every garbage row a stored conflict with its reason",
+        "the genuine admission accepted once and confirmed on chain",
+      ],
     });
   });
 
@@ -354,7 +543,12 @@ describe("hostile input on every endpoint", () => {
     const g = gateFixture(t);
     const { device } = await g.delegate(t.chain.alice, event);
     await new Promise((r) => setTimeout(r, 1_000)); // let the device's bucket refill after the rate-limit test
-    const res = await send("POST", "/gate/pass/scan", { "content-type": "application/json", authorization: `Bearer ${scannerToken}` }, JSON.stringify({ pass: await g.pass(device, event, 1n) }));
+    const res = await send(
+      "POST",
+      "/gate/pass/scan",
+      { "content-type": "application/json", authorization: `Bearer ${scannerToken}` },
+      JSON.stringify({ pass: await g.pass(device, event, 1n) }),
+    );
     expect(JSON.parse(res.text)).toMatchObject({ result: "ADMIT" });
     expect(getAddress(JSON.parse(res.text).holder)).toBe(getAddress(t.chain.alice.account!.address));
   });

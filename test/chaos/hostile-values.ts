@@ -10,7 +10,7 @@ const STRINGS = [
   " ",
   "' OR 1=1 --",
   "'; DROP TABLE tickets; --",
-  "\" OR \"\"=\"",
+  '" OR ""="',
   "1; SELECT pg_sleep(5)",
   "%",
   "_",
@@ -50,9 +50,34 @@ const STRINGS = [
 ];
 
 const FIELDS = [
-  "contract", "gateId", "domain", "zone", "message", "signature", "pass", "idNumber", "code", "ttlSeconds",
-  "admissions", "tokenId", "holder", "admittedAt", "quantity", "identityEvidence", "pow", "challenge", "nonce",
-  "id", "tier", "opensAt", "admitPerSecond", "maxPerIdentity", "lottery", "powBits", "__proto__", "constructor",
+  "contract",
+  "gateId",
+  "domain",
+  "zone",
+  "message",
+  "signature",
+  "pass",
+  "idNumber",
+  "code",
+  "ttlSeconds",
+  "admissions",
+  "tokenId",
+  "holder",
+  "admittedAt",
+  "quantity",
+  "identityEvidence",
+  "pow",
+  "challenge",
+  "nonce",
+  "id",
+  "tier",
+  "opensAt",
+  "admitPerSecond",
+  "maxPerIdentity",
+  "lottery",
+  "powBits",
+  "__proto__",
+  "constructor",
 ];
 
 const QUERY_KEYS = ["owner", "contract", "seller", "account", "status", "limit", "offset", "token", "id"];
@@ -74,7 +99,8 @@ export function hostileValues(seed: number, extraStrings: string[] = []) {
     const r = random();
     if (r < 0.7) return pick(strings);
     if (r < 0.8) return pick(strings).repeat(1 + Math.floor(random() * 300));
-    if (r < 0.9) return String.fromCodePoint(...Array.from({ length: 1 + Math.floor(random() * 40) }, () => codePoint()));
+    if (r < 0.9)
+      return String.fromCodePoint(...Array.from({ length: 1 + Math.floor(random() * 40) }, () => codePoint()));
     return pick(strings) + pick(strings);
   }
 
@@ -107,7 +133,10 @@ export function hostileValues(seed: number, extraStrings: string[] = []) {
   }
 
   function query(): string {
-    const parts = Array.from({ length: Math.floor(random() * 4) }, () => `${encodeURIComponent(pick(QUERY_KEYS))}=${encodeURIComponent(string())}`);
+    const parts = Array.from(
+      { length: Math.floor(random() * 4) },
+      () => `${encodeURIComponent(pick(QUERY_KEYS))}=${encodeURIComponent(string())}`,
+    );
     return parts.length ? `?${parts.join("&")}` : "";
   }
 

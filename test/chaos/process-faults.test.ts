@@ -50,7 +50,8 @@ let firstBlock = 0n;
 const holderOf = new Map<bigint, Address>();
 let logs = "";
 
-const rpc = (method: string, params: unknown[]) => clients.publicClient.request({ method: method as never, params: params as never });
+const rpc = (method: string, params: unknown[]) =>
+  clients.publicClient.request({ method: method as never, params: params as never });
 
 beforeAll(async () => {
   group = new ProcessGroup();
@@ -59,10 +60,18 @@ beforeAll(async () => {
   clients = await localClients(node.rpcUrl);
   expect(clients.accounts[4]).toBe(GATE_SIGNER);
   const wallets = clients.accounts.slice(0, 4).map((a) => clients.wallet(a)) as unknown as WalletClient[];
-  const activity = chainActivity({ publicClient: clients.publicClient as unknown as PublicClient, wallets, factory: node.factory });
+  const activity = chainActivity({
+    publicClient: clients.publicClient as unknown as PublicClient,
+    wallets,
+    factory: node.factory,
+  });
   ticket = await activity.createTieredEvent("Kill Dash Nine");
   const t = { address: ticket, abi: eventTicketAbi as Abi };
-  await activity.send(wallets[0]!, { ...t, functionName: "grantRole", args: [keccak256(toHex("GATE_ROLE")), GATE_SIGNER] });
+  await activity.send(wallets[0]!, {
+    ...t,
+    functionName: "grantRole",
+    args: [keccak256(toHex("GATE_ROLE")), GATE_SIGNER],
+  });
   const to = Array.from({ length: TICKETS }, (_, i) => clients.accounts[1 + (i % 3)]!);
   const receipt = await activity.send(wallets[0]!, { ...t, functionName: "mintTier", args: [0, to] });
   firstBlock = receipt.blockNumber;
@@ -98,7 +107,15 @@ describe("kill -9 of the indexer + gate + batcher process under load", () => {
       SIWE_DOMAINS: "localhost:3000",
       POLL_INTERVAL_MS: "100",
     };
-    const start = () => startIndexerProcess(group, { rpcUrl: node.rpcUrl, factory: node.factory, fromBlock: node.fromBlock, dataDir, env, onOutput: (t) => (logs += t) });
+    const start = () =>
+      startIndexerProcess(group, {
+        rpcUrl: node.rpcUrl,
+        factory: node.factory,
+        fromBlock: node.fromBlock,
+        dataDir,
+        env,
+        onOutput: (t) => (logs += t),
+      });
     let indexer: IndexerProcess = await start();
     await waitIndexed(indexer.url, Number(firstBlock));
 
@@ -119,7 +136,15 @@ describe("kill -9 of the indexer + gate + batcher process under load", () => {
         const id = fresh ? ids[next++]! : ids[Math.floor(random() * Math.max(1, next))]!;
         const idNumber = random() < 0.3 ? ID_NUMBERS[Math.floor(random() * ID_NUMBERS.length)] : undefined;
         try {
-          const { status, verdict } = await challengeScan(clients, indexer.url, ticket, id, holderOf.get(id)!, `gate-${g}`, idNumber);
+          const { status, verdict } = await challengeScan(
+            clients,
+            indexer.url,
+            ticket,
+            id,
+            holderOf.get(id)!,
+            `gate-${g}`,
+            idNumber,
+          );
           expect(status, JSON.stringify(verdict)).toBeLessThan(500);
           const key = verdict.result === "ADMIT" ? "ADMIT" : verdict.reason;
           verdicts.set(key, (verdicts.get(key) ?? 0) + 1);
@@ -138,7 +163,11 @@ describe("kill -9 of the indexer + gate + batcher process under load", () => {
     const killedWhile: string[] = [];
     for (let k = 0; k < KILLS; k++) {
       if (k % 2 === 1) {
-        await waitFor("a check-in batch in the mempool", async () => ((await signerHasPendingTx()) ? true : undefined), { timeoutMs: 30_000, intervalMs: 5 });
+        await waitFor(
+          "a check-in batch in the mempool",
+          async () => ((await signerHasPendingTx()) ? true : undefined),
+          { timeoutMs: 30_000, intervalMs: 5 },
+        );
         killedWhile.push("batch in mempool");
       } else {
         await new Promise((r) => setTimeout(r, 300 + Math.floor(random() * 2_500)));
@@ -153,7 +182,10 @@ describe("kill -9 of the indexer + gate + batcher process under load", () => {
     }
     released = ids.length;
     // Let every ticket be tried at least once more, then stop the gates.
-    await waitFor("every ticket scanned", async () => (next >= ids.length ? true : undefined), { timeoutMs: 120_000, intervalMs: 200 });
+    await waitFor("every ticket scanned", async () => (next >= ids.length ? true : undefined), {
+      timeoutMs: 120_000,
+      intervalMs: 200,
+    });
     stop = true;
     await Promise.all(gates);
 
@@ -166,15 +198,33 @@ describe("kill -9 of the indexer + gate + batcher process under load", () => {
     for (const id of admits.keys()) {
       const again = await challengeScan(clients, indexer.url, ticket, id, holderOf.get(id)!, "gate-audit");
       // A failure names the indexer's own account of it (its log lines for failed requests).
-      const failures = () => logs.split("\n").filter((l) => l.includes(" failed: ") || l.startsWith("    at ")).slice(-30).join("\n");
-      expect(again.verdict, `ticket ${id}\n${failures()}`).toMatchObject({ result: "DENY", reason: "ALREADY_CHECKED_IN" });
+      const failures = () =>
+        logs
+          .split("\n")
+          .filter((l) => l.includes(" failed: ") || l.startsWith("    at "))
+          .slice(-30)
+          .join("\n");
+      expect(again.verdict, `ticket ${id}\n${failures()}`).toMatchObject({
+        result: "DENY",
+        reason: "ALREADY_CHECKED_IN",
+      });
     }
     const twice = [...admits].filter(([, n]) => n > 1);
     expect(twice, "tickets ADMITted more than once").toEqual([]);
 
-    const checked = (id: bigint) => clients.publicClient.readContract({ address: ticket, abi: eventTicketAbi, functionName: "isCheckedIn", args: [id] });
+    const checked = (id: bigint) =>
+      clients.publicClient.readContract({
+        address: ticket,
+        abi: eventTicketAbi,
+        functionName: "isCheckedIn",
+        args: [id],
+      });
     const admittedIds = [...admits.keys()];
-    await waitFor("every admitted ticket checked in on chain", async () => ((await Promise.all(admittedIds.map(checked))).every(Boolean) ? true : undefined), { timeoutMs: 90_000 });
+    await waitFor(
+      "every admitted ticket checked in on chain",
+      async () => ((await Promise.all(admittedIds.map(checked))).every(Boolean) ? true : undefined),
+      { timeoutMs: 90_000 },
+    );
     for (const path of ["/health", "/metrics"]) logs += await (await fetch(`${indexer.url}${path}`)).text();
     await new Promise((r) => setTimeout(r, 2_000));
     await indexer.kill("SIGTERM");
@@ -193,7 +243,12 @@ describe("kill -9 of the indexer + gate + batcher process under load", () => {
     expect(queue).toEqual({ pending: 0, inFlight: 0, confirmed: rows.length });
 
     // On chain: CheckedIn exactly once per recorded ticket, from the gate signer; no reverted signer tx.
-    const events = await clients.publicClient.getContractEvents({ address: ticket, abi: eventTicketAbi, eventName: "CheckedIn", fromBlock: firstBlock });
+    const events = await clients.publicClient.getContractEvents({
+      address: ticket,
+      abi: eventTicketAbi,
+      eventName: "CheckedIn",
+      fromBlock: firstBlock,
+    });
     const onChain = events.map((e) => e.args.tokenId!).sort((a, b) => (a < b ? -1 : 1));
     expect(onChain).toEqual([...rows].sort((a, b) => (a < b ? -1 : 1)));
     expect(new Set(events.map((e) => e.args.gate))).toEqual(new Set([GATE_SIGNER]));
@@ -214,18 +269,28 @@ describe("kill -9 of the indexer + gate + batcher process under load", () => {
     expect(findSecrets(logs, secrets), "secrets that appeared in the logs").toEqual([]);
 
     const verdictText = [...verdicts].map(([k, v]) => `${k} ${v}`).join(", ");
-    console.log(`kills: ${killedWhile.join(", ")}; verdicts: ${verdictText}; unanswered (killed mid-request) ${unanswered}; admitted ${admits.size}/${TICKETS}; check_ins rows ${rows.length}; signer txs ${signerTxs}; log bytes scanned for secrets ${logs.length}`);
+    console.log(
+      `kills: ${killedWhile.join(", ")}; verdicts: ${verdictText}; unanswered (killed mid-request) ${unanswered}; admitted ${admits.size}/${TICKETS}; check_ins rows ${rows.length}; signer txs ${signerTxs}; log bytes scanned for secrets ${logs.length}`,
+    );
     recordChaos({
       faultClass: "Process faults",
-      injected: "SIGKILL of the indexer process (sync + gate service + check-in batcher) under scan load, at random points and with a batch in the mempool",
+      injected:
+        "SIGKILL of the indexer process (sync + gate service + check-in batcher) under scan load, at random points and with a batch in the mempool",
       count: KILLS,
       detail: `kills: ${killedWhile.join(", ")}; ${GATES} gates, ${TICKETS} tickets; verdicts ${verdictText}; ${unanswered} requests cut by a kill; ${signerTxs} checkIn txs`,
       lost: `nothing: ${admits.size} ADMITs, each once, all still recorded; ${rows.length} check-ins confirmed, CheckedIn once each on chain, 0 reverted txs`,
-      checks: ["no ticket ADMITted twice", "every ADMIT recorded after restarts", "CheckedIn exactly once per check-in row", "queue fully confirmed", "no reverted gate-signer tx"],
+      checks: [
+        "no ticket ADMITted twice",
+        "every ADMIT recorded after restarts",
+        "CheckedIn exactly once per check-in row",
+        "queue fully confirmed",
+        "no reverted gate-signer tx",
+      ],
     });
     recordChaos({
       faultClass: "Secrets",
-      injected: "identity pepper and gate signer key from files; ID numbers typed at the door; all process output + /health + /metrics grepped",
+      injected:
+        "identity pepper and gate signer key from files; ID numbers typed at the door; all process output + /health + /metrics grepped",
       count: secrets.length,
       detail: `${logs.length} bytes of output from ${KILLS + 1} indexer processes`,
       lost: "nothing leaked: 0 occurrences of the pepper, the signer key (with or without 0x) or any ID number",

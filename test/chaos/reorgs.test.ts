@@ -29,8 +29,19 @@ let workload: Workload;
 const lines: string[] = [];
 
 const engine = (db: Database, log: (l: string) => void = () => {}) =>
-  createSyncEngine({ client: chain.publicClient, db: db.db, chainId: chain.chainId, factory: chain.factory, fromBlock: chain.fromBlock, maxBlockRange: 7, pollIntervalMs: 20, finalityDepth: FINALITY_DEPTH, log });
-const rpc = (method: string, params: unknown[] = []) => chain.publicClient.request({ method: method as never, params: params as never });
+  createSyncEngine({
+    client: chain.publicClient,
+    db: db.db,
+    chainId: chain.chainId,
+    factory: chain.factory,
+    fromBlock: chain.fromBlock,
+    maxBlockRange: 7,
+    pollIntervalMs: 20,
+    finalityDepth: FINALITY_DEPTH,
+    log,
+  });
+const rpc = (method: string, params: unknown[] = []) =>
+  chain.publicClient.request({ method: method as never, params: params as never });
 const head = async () => Number(await chain.publicClient.getBlockNumber({ cacheTime: 0 }));
 
 beforeAll(async () => {

@@ -37,7 +37,19 @@ const PHASES: { name: string; plan: FaultPlan }[] = [
   { name: "5xx", plan: { status5xx: P } },
   { name: "truncate", plan: { truncate: P } },
   { name: "stale head", plan: { staleBlock: 0.5, staleBy: 3 } },
-  { name: "everything at once", plan: { drop: P / 4, delay: P / 4, delayMs: 800, status429: P / 4, status5xx: P / 4, truncate: P / 4, staleBlock: P / 2, staleBy: 2 } },
+  {
+    name: "everything at once",
+    plan: {
+      drop: P / 4,
+      delay: P / 4,
+      delayMs: 800,
+      status429: P / 4,
+      status5xx: P / 4,
+      truncate: P / 4,
+      staleBlock: P / 2,
+      staleBy: 2,
+    },
+  },
 ];
 
 let group: ProcessGroup;
@@ -106,7 +118,15 @@ describe("RPC faults between the indexer and the chain", () => {
     const env = { POLL_INTERVAL_MS: "100", MAX_BLOCK_RANGE: "5" };
     let logs = "";
     const start = (ready = false) =>
-      startIndexerProcess(group, { rpcUrl: proxy.url, factory: node.factory, fromBlock: node.fromBlock, dataDir, env, readyWhenAnswering: ready, onOutput: (t) => (logs += t) });
+      startIndexerProcess(group, {
+        rpcUrl: proxy.url,
+        factory: node.factory,
+        fromBlock: node.fromBlock,
+        dataDir,
+        env,
+        readyWhenAnswering: ready,
+        onOutput: (t) => (logs += t),
+      });
     let indexer: IndexerProcess = await start();
     const watch = healthWatch(() => indexer.url);
     const perPhase: string[] = [];
@@ -117,7 +137,10 @@ describe("RPC faults between the indexer and the chain", () => {
       await workload.run(random, TXS_PER_PHASE);
       // Let the indexer work through the faults for a moment before the next kind.
       await new Promise((r) => setTimeout(r, 1_000));
-      const injected = Object.entries(proxy.stats.faults).reduce((n, [k, v]) => n + v - before[k as keyof typeof before], 0);
+      const injected = Object.entries(proxy.stats.faults).reduce(
+        (n, [k, v]) => n + v - before[k as keyof typeof before],
+        0,
+      );
       perPhase.push(`${phase.name} ${injected}`);
     }
 
@@ -131,10 +154,14 @@ describe("RPC faults between the indexer and the chain", () => {
     proxy.setPlan({ wrongChainId: 1 });
     indexer = await start(true);
     watch.state.restarting = false;
-    const refused = await waitFor("the indexer to refuse the wrong chain", async () => {
-      const h = (await (await fetch(`${indexer.url}/health`)).json()) as { ok: boolean; lastError?: string };
-      return !h.ok && /chain 1\b/.test(h.lastError ?? "") ? h : undefined;
-    }, { timeoutMs: 60_000, intervalMs: 200 });
+    const refused = await waitFor(
+      "the indexer to refuse the wrong chain",
+      async () => {
+        const h = (await (await fetch(`${indexer.url}/health`)).json()) as { ok: boolean; lastError?: string };
+        return !h.ok && /chain 1\b/.test(h.lastError ?? "") ? h : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 200 },
+    );
     await workload.run(random, 2);
     perPhase.push(`wrong chain id ${proxy.stats.faults.wrongChainId - wrongBefore}`);
     proxy.setPlan({});
@@ -144,7 +171,10 @@ describe("RPC faults between the indexer and the chain", () => {
     const [holder, ticketId] = await ownedTicket(workload.ticket);
     const blackoutBefore = proxy.stats.faults.status5xx;
     proxy.setPlan({ status5xx: 1 });
-    await waitFor("health to report the outage", async () => ((await health(indexer.url)).ok ? undefined : true), { timeoutMs: 30_000, intervalMs: 200 });
+    await waitFor("health to report the outage", async () => ((await health(indexer.url)).ok ? undefined : true), {
+      timeoutMs: 30_000,
+      intervalMs: 200,
+    });
     // The mirror's head reading ages past the gate's bound (max(5 s, 10 polls)).
     await new Promise((r) => setTimeout(r, 5_500));
     const blind = await challengeScan(clients, indexer.url, workload.ticket, ticketId, holder);
@@ -155,7 +185,9 @@ describe("RPC faults between the indexer and the chain", () => {
     // Recovery: the same ticket is admitted once the chain is readable again.
     proxy.setPlan({});
     await waitIndexed(indexer.url, await head(), 120_000);
-    expect((await challengeScan(clients, indexer.url, workload.ticket, ticketId, holder)).verdict).toMatchObject({ result: "ADMIT" });
+    expect((await challengeScan(clients, indexer.url, workload.ticket, ticketId, holder)).verdict).toMatchObject({
+      result: "ADMIT",
+    });
     await workload.run(random, 2);
     const final = await head();
     await waitIndexed(indexer.url, final, 120_000);
@@ -174,24 +206,50 @@ describe("RPC faults between the indexer and the chain", () => {
 
     const faults = proxy.stats.faults;
     const total = Object.values(faults).reduce((a, b) => a + b, 0);
-    console.log(`RPC faults injected: ${JSON.stringify(faults)} over ${proxy.stats.requests} requests; phases: ${perPhase.join(", ")}; refused wrong chain with "${refused.lastError}"`);
+    console.log(
+      `RPC faults injected: ${JSON.stringify(faults)} over ${proxy.stats.requests} requests; phases: ${perPhase.join(", ")}; refused wrong chain with "${refused.lastError}"`,
+    );
     recordChaos({
       faultClass: "RPC faults",
-      injected: "faults between indexer and node (fault proxy): drop, delay, 429, 5xx, truncated body, stale head, wrong chain id (restart), 5xx blackout",
+      injected:
+        "faults between indexer and node (fault proxy): drop, delay, 429, 5xx, truncated body, stale head, wrong chain id (restart), 5xx blackout",
       count: total,
-      detail: `${Object.entries(faults).map(([k, v]) => `${k} ${v}`).join(", ")} of ${proxy.stats.requests} RPC requests; per phase: ${perPhase.join(", ")}; /health answered ${watch.seen.answered}/${watch.seen.answered + watch.seen.unanswered.length} polls`,
+      detail: `${Object.entries(faults)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(
+          ", ",
+        )} of ${proxy.stats.requests} RPC requests; per phase: ${perPhase.join(", ")}; /health answered ${watch.seen.answered}/${watch.seen.answered + watch.seen.unanswered.length} polls`,
       lost: "nothing: final DB equal to a clean sync; /health always answered; blind gate said DENY INDEXER_STALE (HTTP 200), then ADMIT after recovery",
-      checks: ["every /health poll answered", "wrong chain refused at start (health not ok), nothing wiped", "DENY INDEXER_STALE in a blackout", "dump equals fresh sync"],
+      checks: [
+        "every /health poll answered",
+        "wrong chain refused at start (health not ok), nothing wiped",
+        "DENY INDEXER_STALE in a blackout",
+        "dump equals fresh sync",
+      ],
     });
   });
 });
 
 async function ownedTicket(ticket: Address): Promise<[Address, bigint]> {
-  const total = await clients.publicClient.readContract({ address: ticket, abi: eventTicketAbi, functionName: "totalMinted" });
+  const total = await clients.publicClient.readContract({
+    address: ticket,
+    abi: eventTicketAbi,
+    functionName: "totalMinted",
+  });
   for (let id = total; id >= 1n; id--) {
-    const checked = await clients.publicClient.readContract({ address: ticket, abi: eventTicketAbi, functionName: "isCheckedIn", args: [id] });
+    const checked = await clients.publicClient.readContract({
+      address: ticket,
+      abi: eventTicketAbi,
+      functionName: "isCheckedIn",
+      args: [id],
+    });
     if (checked) continue;
-    const owner = await clients.publicClient.readContract({ address: ticket, abi: eventTicketAbi, functionName: "ownerOf", args: [id] });
+    const owner = await clients.publicClient.readContract({
+      address: ticket,
+      abi: eventTicketAbi,
+      functionName: "ownerOf",
+      args: [id],
+    });
     if (clients.accounts.some((a) => a.toLowerCase() === owner.toLowerCase())) return [owner, id];
   }
   throw new Error("no ticket left to scan");
@@ -207,10 +265,22 @@ async function dumpOf(dataDir: string) {
 }
 
 async function freshDump() {
-  const publicClient = createPublicClient({ chain: fairgateChain(31337, node.rpcUrl), transport: http(node.rpcUrl) }) as PublicClient;
+  const publicClient = createPublicClient({
+    chain: fairgateChain(31337, node.rpcUrl),
+    transport: http(node.rpcUrl),
+  }) as PublicClient;
   await engineFor(publicClient).syncToHead();
   return dumpChainTables(reference.db);
 }
 
 const engineFor = (client: PublicClient) =>
-  createSyncEngine({ client, db: reference.db, chainId: 31337, factory: node.factory, fromBlock: node.fromBlock, maxBlockRange: 1000, pollIntervalMs: 50, log: () => {} });
+  createSyncEngine({
+    client,
+    db: reference.db,
+    chainId: 31337,
+    factory: node.factory,
+    fromBlock: node.fromBlock,
+    maxBlockRange: 1000,
+    pollIntervalMs: 50,
+    log: () => {},
+  });

@@ -26,7 +26,8 @@ let ids: bigint[] = [];
 const holderOf = new Map<bigint, Address>();
 let firstBlock = 0n;
 
-const rpc = (method: string, params: unknown[]) => clients.publicClient.request({ method: method as never, params: params as never });
+const rpc = (method: string, params: unknown[]) =>
+  clients.publicClient.request({ method: method as never, params: params as never });
 
 async function scan(tokenId: bigint): Promise<GateVerdict> {
   const c = await fetch(`${stack.indexerUrl}/gate/challenge`, {
@@ -38,7 +39,11 @@ async function scan(tokenId: bigint): Promise<GateVerdict> {
   const holder = holderOf.get(tokenId)!;
   const message = buildChallengeMessage((await c.json()) as GateChallenge, holder, tokenId);
   const signature = await clients.wallet(holder).signMessage({ account: holder, message });
-  const res = await fetch(`${stack.indexerUrl}/gate/scan`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ message, signature }) });
+  const res = await fetch(`${stack.indexerUrl}/gate/scan`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ message, signature }),
+  });
   return (await res.json()) as GateVerdict;
 }
 
@@ -55,19 +60,35 @@ const signerHasPendingTx = async () =>
 
 beforeAll(async () => {
   stack = await startLocalStack({
-    indexerEnv: { GATE_SIGNER_ADDRESS: GATE_SIGNER, GATE_BATCH_SIZE: "4", GATE_BATCH_INTERVAL_MS: "100", GATE_BATCH_CONFIRM_TIMEOUT_MS: "1500" },
+    indexerEnv: {
+      GATE_SIGNER_ADDRESS: GATE_SIGNER,
+      GATE_BATCH_SIZE: "4",
+      GATE_BATCH_INTERVAL_MS: "100",
+      GATE_BATCH_CONFIRM_TIMEOUT_MS: "1500",
+    },
   });
   clients = await localClients(stack.rpcUrl);
   expect(clients.accounts[4]).toBe(GATE_SIGNER);
   const org = clients.wallet(stack.demo.organizer);
   await clients.publicClient.waitForTransactionReceipt({
-    hash: await org.writeContract({ address: stack.demo.ticket, abi: eventTicketAbi, functionName: "grantRole", args: [keccak256(toHex("GATE_ROLE")), GATE_SIGNER] }),
+    hash: await org.writeContract({
+      address: stack.demo.ticket,
+      abi: eventTicketAbi,
+      functionName: "grantRole",
+      args: [keccak256(toHex("GATE_ROLE")), GATE_SIGNER],
+    }),
   });
   const to = Array.from({ length: TICKETS }, (_, i) => clients.accounts[1 + (i % 3)]!);
   const receipt = await clients.publicClient.waitForTransactionReceipt({
-    hash: await org.writeContract({ address: stack.demo.ticket, abi: eventTicketAbi, functionName: "mintBatch", args: [to] }),
+    hash: await org.writeContract({
+      address: stack.demo.ticket,
+      abi: eventTicketAbi,
+      functionName: "mintBatch",
+      args: [to],
+    }),
   });
-  for (const t of parseEventLogs({ abi: eventTicketAbi, eventName: "Transfer", logs: receipt.logs })) holderOf.set(t.args.tokenId, t.args.to);
+  for (const t of parseEventLogs({ abi: eventTicketAbi, eventName: "Transfer", logs: receipt.logs }))
+    holderOf.set(t.args.tokenId, t.args.to);
   ids = [...holderOf.keys()];
   firstBlock = receipt.blockNumber;
   // Blocks every 400 ms instead of per transaction: batches wait in the mempool, where a kill can catch them.
@@ -84,7 +105,10 @@ describe("on-chain check-in batcher across kill -9", () => {
     const half = ids.slice(0, TICKETS / 2);
     for (const id of half) expect((await scan(id)).result).toBe("ADMIT");
     // Kill while a checkIn batch the batcher sent is still in the mempool (sent, not confirmed).
-    await waitFor("a batch in the mempool", async () => ((await signerHasPendingTx()) ? true : undefined), { timeoutMs: 30_000, intervalMs: 5 });
+    await waitFor("a batch in the mempool", async () => ((await signerHasPendingTx()) ? true : undefined), {
+      timeoutMs: 30_000,
+      intervalMs: 5,
+    });
     await kill9();
 
     await stack.restartIndexer();
@@ -96,12 +120,29 @@ describe("on-chain check-in batcher across kill -9", () => {
     await rpc("evm_setAutomine", [true]);
     await stack.restartIndexer();
 
-    const checked = (id: bigint) => clients.publicClient.readContract({ address: stack.demo.ticket, abi: eventTicketAbi, functionName: "isCheckedIn", args: [id] });
-    await waitFor("every admitted ticket checked in on chain", async () => ((await Promise.all(ids.map(checked))).every(Boolean) ? true : undefined), { timeoutMs: 60_000 });
+    const checked = (id: bigint) =>
+      clients.publicClient.readContract({
+        address: stack.demo.ticket,
+        abi: eventTicketAbi,
+        functionName: "isCheckedIn",
+        args: [id],
+      });
+    await waitFor(
+      "every admitted ticket checked in on chain",
+      async () => ((await Promise.all(ids.map(checked))).every(Boolean) ? true : undefined),
+      { timeoutMs: 60_000 },
+    );
 
     // Exactly once: one CheckedIn per ticket, from the gate signer.
-    const events = await clients.publicClient.getContractEvents({ address: stack.demo.ticket, abi: eventTicketAbi, eventName: "CheckedIn", fromBlock: firstBlock });
-    expect(events.map((e) => e.args.tokenId!).sort((a, b) => (a < b ? -1 : 1))).toEqual([...ids].sort((a, b) => (a < b ? -1 : 1)));
+    const events = await clients.publicClient.getContractEvents({
+      address: stack.demo.ticket,
+      abi: eventTicketAbi,
+      eventName: "CheckedIn",
+      fromBlock: firstBlock,
+    });
+    expect(events.map((e) => e.args.tokenId!).sort((a, b) => (a < b ? -1 : 1))).toEqual(
+      [...ids].sort((a, b) => (a < b ? -1 : 1)),
+    );
     expect(new Set(events.map((e) => e.args.gate))).toEqual(new Set([GATE_SIGNER]));
 
     // No transaction of the gate signer reverted.

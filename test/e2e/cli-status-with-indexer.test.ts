@@ -25,7 +25,12 @@ beforeAll(async () => {
   stack = await startLocalStack();
   dir = await mkdtemp(join(tmpdir(), "fairgate-cli-e2e-"));
   const deploymentsFile = join(dir, "deployments.json");
-  await writeFile(deploymentsFile, JSON.stringify({ 31337: { chainId: 31337, factory: stack.factory, fromBlock: 0, deployedAt: new Date().toISOString() } }));
+  await writeFile(
+    deploymentsFile,
+    JSON.stringify({
+      31337: { chainId: 31337, factory: stack.factory, fromBlock: 0, deployedAt: new Date().toISOString() },
+    }),
+  );
   env = { RPC_URL: stack.rpcUrl, CHAIN_ID: "31337", DEPLOYMENTS_FILE: deploymentsFile, FAIRGATE_STATE_DIR: dir };
 });
 
@@ -49,10 +54,22 @@ describe("fairgate status with the indexer", () => {
       const res = await fetch(`${stack.indexerUrl}/tickets?owner=${holder.account}`);
       return ((await res.json()) as { tickets: unknown[] }).tickets.length > 0 ? true : undefined;
     });
-    const challenge = (await (await fetch(`${stack.indexerUrl}/gate/challenge`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ contract: stack.demo.ticket, gateId: "north-1" }) })).json()) as GateChallenge;
+    const challenge = (await (
+      await fetch(`${stack.indexerUrl}/gate/challenge`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ contract: stack.demo.ticket, gateId: "north-1" }),
+      })
+    ).json()) as GateChallenge;
     const message = buildChallengeMessage(challenge, holder.account, tokenId);
     const signature = await clients.wallet(holder.account).signMessage({ account: holder.account, message });
-    const verdict = await (await fetch(`${stack.indexerUrl}/gate/scan`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ message, signature }) })).json();
+    const verdict = await (
+      await fetch(`${stack.indexerUrl}/gate/scan`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ message, signature }),
+      })
+    ).json();
     expect(verdict).toMatchObject({ result: "ADMIT" });
 
     const chainOnly = await cli(["--json", "status", stack.demo.ticket]);
@@ -71,10 +88,15 @@ describe("fairgate status with the indexer", () => {
       await sim.close();
     }
     expect(withIndexer.code, withIndexer.stderr).toBe(0);
-    const fromIndexer = JSON.parse(withIndexer.stdout) as { total: Record<string, number>; tiers: Record<string, number>[]; zones: Record<string, number>[] };
+    const fromIndexer = JSON.parse(withIndexer.stdout) as {
+      total: Record<string, number>;
+      tiers: Record<string, number>[];
+      zones: Record<string, number>[];
+    };
     expect(fromIndexer.total).toMatchObject({ minted: 4, complimentary: 4, checkedIn: 1 });
     const fromChain = JSON.parse(chainOnly.stdout) as typeof fromIndexer;
-    const apartFromCheckIns = (rows: Record<string, number>[]) => rows.map(({ checkedIn: _, noShows: __, ...rest }) => rest);
+    const apartFromCheckIns = (rows: Record<string, number>[]) =>
+      rows.map(({ checkedIn: _, noShows: __, ...rest }) => rest);
     expect(apartFromCheckIns(fromIndexer.tiers)).toEqual(apartFromCheckIns(fromChain.tiers));
     expect(apartFromCheckIns(fromIndexer.zones)).toEqual(apartFromCheckIns(fromChain.zones));
 
@@ -88,6 +110,8 @@ describe("fairgate status with the indexer", () => {
   it("says so when the indexer cannot be reached", async () => {
     const run = await cli(["status", "0"], { INDEXER_URL: "http://127.0.0.1:9" });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/error \[INDEXER\]: Cannot read the event from the indexer at http:\/\/127\.0\.0\.1:9.*Unset INDEXER_URL/);
+    expect(run.stderr).toMatch(
+      /error \[INDEXER\]: Cannot read the event from the indexer at http:\/\/127\.0\.0\.1:9.*Unset INDEXER_URL/,
+    );
   });
 });

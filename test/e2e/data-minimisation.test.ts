@@ -66,9 +66,19 @@ beforeAll(async () => {
   const signer: VoucherSigner = {
     address: org.account!.address,
     sign: () => Promise.reject(new Error("not used")),
-    signBinding: (chainId, contract, b) => org.signTypedData({ account: org.account!, ...identityBindingTypedData(chainId, contract, b) }),
+    signBinding: (chainId, contract, b) =>
+      org.signTypedData({ account: org.account!, ...identityBindingTypedData(chainId, contract, b) }),
   };
-  const deps = { db: t.database.db, client: t.chain.publicClient, chainId: t.chain.chainId, siweDomains: ["localhost:3000"], signer, identity: createDevIdentityProvider(PEPPER), now: t.clock.now, log: (l: string) => logs.push(l) };
+  const deps = {
+    db: t.database.db,
+    client: t.chain.publicClient,
+    chainId: t.chain.chainId,
+    siweDomains: ["localhost:3000"],
+    signer,
+    identity: createDevIdentityProvider(PEPPER),
+    now: t.clock.now,
+    log: (l: string) => logs.push(l),
+  };
   const onsale = onsaleRoutes(deps as unknown as OnsaleDeps);
   const bind = async (idNumber: string) => {
     const res = await requestBindingAs(onsale, t.chain.alice, event, 1n, idNumber);
@@ -79,13 +89,21 @@ beforeAll(async () => {
   expect((await bind(REFUSED_ID)).status).toBe(400);
   const ok = await bind(BIND_ID);
   await mined(
-    await t.chain.alice.writeContract({ address: event, abi: eventTicketAbi, functionName: "bindIdentity", args: [1n, ok.body.identityCommitment as Hex, ok.body.signature as Hex], account: t.chain.alice.account!, chain: t.chain.alice.chain }),
+    await t.chain.alice.writeContract({
+      address: event,
+      abi: eventTicketAbi,
+      functionName: "bindIdentity",
+      args: [1n, ok.body.identityCommitment as Hex, ok.body.signature as Hex],
+      account: t.chain.alice.account!,
+      chain: t.chain.alice.chain,
+    }),
   );
   await t.sync.syncToHead();
 
   const staff = await g.gateToken(t.chain.carol, event, "north-1");
   const scan = async (wallet: typeof t.chain.alice, tokenId: bigint, idNumber: string) => {
-    const ch = (await t.post("/gate/challenge", { contract: event, gateId: "x" }, { authorization: `Bearer ${staff}` })).body;
+    const ch = (await t.post("/gate/challenge", { contract: event, gateId: "x" }, { authorization: `Bearer ${staff}` }))
+      .body;
     const res = await t.scan({ ...(await t.answer(ch as never, wallet, tokenId)), idNumber });
     responses.push(JSON.stringify(res.verdict));
     return res.verdict;
@@ -98,20 +116,31 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** Every secret spelling: as typed, normalised, and the normalised form hex-encoded. */
-const secrets = [PEPPER, ...ID_NUMBERS.flatMap((id) => [id, normalizeIdNumber(id), stringToHex(normalizeIdNumber(id)).slice(2)])];
+const secrets = [
+  PEPPER,
+  ...ID_NUMBERS.flatMap((id) => [id, normalizeIdNumber(id), stringToHex(normalizeIdNumber(id)).slice(2)]),
+];
 
 describe("data minimisation", () => {
   it("no table of the indexer's database holds an ID number or the pepper", async () => {
-    const tables = (await t.database.db.execute(sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`)) as unknown as { rows: { table_name: string }[] };
-    expect(tables.rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(["tickets", "check_ins", "voucher_redemptions", "identity_deadlines"]));
+    const tables = (await t.database.db.execute(
+      sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    )) as unknown as { rows: { table_name: string }[] };
+    expect(tables.rows.map((r) => r.table_name)).toEqual(
+      expect.arrayContaining(["tickets", "check_ins", "voucher_redemptions", "identity_deadlines"]),
+    );
     let dump = "";
     let rowCount = 0;
     for (const { table_name } of tables.rows) {
-      const res = (await t.database.db.execute(sql.raw(`SELECT * FROM "${table_name}"`))) as unknown as { rows: unknown[] };
+      const res = (await t.database.db.execute(sql.raw(`SELECT * FROM "${table_name}"`))) as unknown as {
+        rows: unknown[];
+      };
       rowCount += res.rows.length;
       dump += `${table_name}\n${JSON.stringify(res.rows, (_, v) => (typeof v === "bigint" ? v.toString() : v))}\n`;
     }
-    console.log(`[data-minimisation] ${tables.rows.length} tables, ${rowCount} rows, ${dump.length} characters searched`);
+    console.log(
+      `[data-minimisation] ${tables.rows.length} tables, ${rowCount} rows, ${dump.length} characters searched`,
+    );
     // The commitments are there (what the gate checks against), the IDs are not.
     expect(dump).toContain(identityCommitment(PEPPER, BIND_ID).slice(2));
     expect(findSecrets(dump, secrets)).toEqual([]);

@@ -3,7 +3,7 @@
  * (its own PGlite) → gate challenge → holder's wallet signs SIWE → ADMIT → second scan DENY.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Address } from "viem";
+import type { Address } from "viem";
 import { eventTicketAbi } from "../../lib/generated/abis";
 import { buildChallengeMessage, type GateChallenge } from "../../lib/gate/challenge-message";
 import type { GateVerdict } from "../../lib/gate/reasons";
@@ -46,7 +46,11 @@ async function challenge(gateId = "north-1"): Promise<GateChallenge> {
 }
 
 /** The holder's wallet (the node's unlocked account, via personal_sign) answers a challenge. */
-async function scan(signer: Address, tokenId: bigint, c?: GateChallenge): Promise<{ verdict: GateVerdict; message: string; signature: string }> {
+async function scan(
+  signer: Address,
+  tokenId: bigint,
+  c?: GateChallenge,
+): Promise<{ verdict: GateVerdict; message: string; signature: string }> {
   const ch = c ?? (await challenge());
   const message = buildChallengeMessage(ch, signer, tokenId);
   const signature = await clients.wallet(signer).signMessage({ account: signer, message });
@@ -64,7 +68,11 @@ describe("mint → indexer → gate", () => {
       });
       expect(tickets.map((t) => BigInt(t.tokenId)).sort()).toEqual([...holder.tokenIds].sort());
     }
-    const health = (await (await fetch(`${stack.indexerUrl}/health`)).json()) as { headBlock: number; indexedBlock: number; lagBlocks: number };
+    const health = (await (await fetch(`${stack.indexerUrl}/health`)).json()) as {
+      headBlock: number;
+      indexedBlock: number;
+      lagBlocks: number;
+    };
     expect(health.indexedBlock).toBeGreaterThan(0);
     expect(health.lagBlocks).toBeGreaterThanOrEqual(0);
   });

@@ -19,13 +19,23 @@ let staff: Address;
 
 async function cli(args: string[]) {
   const io = bufferIo();
-  const env = { RPC_URL: stack.rpcUrl, CHAIN_ID: "31337", DEPLOYMENTS_FILE: join(dirname(stack.dataDir), "deployments.json"), INDEXER_URL: stack.indexerUrl, FAIRGATE_ACCOUNT: "0" };
+  const env = {
+    RPC_URL: stack.rpcUrl,
+    CHAIN_ID: "31337",
+    DEPLOYMENTS_FILE: join(dirname(stack.dataDir), "deployments.json"),
+    INDEXER_URL: stack.indexerUrl,
+    FAIRGATE_ACCOUNT: "0",
+  };
   const code = await runCli(args, io, env);
   return { code, stdout: io.stdout.join("\n"), stderr: io.stderr.join("\n") };
 }
 
 const post = async (path: string, body: unknown) => {
-  const res = await fetch(`${stack.indexerUrl}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${stack.indexerUrl}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
 
@@ -45,10 +55,16 @@ describe("fairgate gate sessions / end-session", () => {
     const nonce = await post("/gate/session/nonce", { contract: event, gateId: "door-7", zone: 0 });
     expect(nonce.status).toBe(200);
     const message = buildGateSignInMessage(nonce.body as unknown as GateSignInChallenge, staff);
-    const opened = await post("/gate/session", { message, signature: await clients.wallet(staff).signMessage({ account: staff, message }) });
+    const opened = await post("/gate/session", {
+      message,
+      signature: await clients.wallet(staff).signMessage({ account: staff, message }),
+    });
     expect(opened.status).toBe(200);
     const token = opened.body.token as string;
-    const snapshot = () => fetch(`${stack.indexerUrl}/gate/offline/snapshot`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+    const snapshot = () =>
+      fetch(`${stack.indexerUrl}/gate/offline/snapshot`, { headers: { authorization: `Bearer ${token}` } }).then(
+        (r) => r.status,
+      );
     expect(await snapshot()).toBe(200);
 
     const listed = await cli(["--json", "gate", "sessions", event]);
@@ -61,7 +77,9 @@ describe("fairgate gate sessions / end-session", () => {
     expect(ended.code, ended.stderr).toBe(0);
     expect(ended.stdout).toMatch(new RegExp(`Session ${mine!.id} ended`));
     expect(await snapshot()).toBe(401);
-    const after = JSON.parse((await cli(["--json", "gate", "sessions", event])).stdout) as { sessions: GateSessionSummary[] };
+    const after = JSON.parse((await cli(["--json", "gate", "sessions", event])).stdout) as {
+      sessions: GateSessionSummary[];
+    };
     expect(after.sessions.find((s) => s.id === mine!.id)).toMatchObject({ status: "revoked" });
   });
 

@@ -10,7 +10,11 @@ import { getAddress, parseEventLogs, type Address, type Hex, type WalletClient }
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventTicketAbi } from "../../lib/generated/abis";
 import { identityCommitment } from "../../lib/identity/identity-commitment";
-import { buildBindingSignInMessage, identityBindingTypedData, type BindingChallenge } from "../../lib/identity/identity-binding";
+import {
+  buildBindingSignInMessage,
+  identityBindingTypedData,
+  type BindingChallenge,
+} from "../../lib/identity/identity-binding";
 import { encodeChannelRules, encodeIdentityDeadlines } from "../../lib/channels";
 import { contractTicketFacts } from "../../indexer/gate/facts/contract-ticket-facts";
 import { GateDenial } from "../../indexer/gate/gate-denial";
@@ -75,9 +79,18 @@ beforeAll(async () => {
   const signer: VoucherSigner = {
     address: org.account!.address,
     sign: () => Promise.reject(new Error("not used")),
-    signBinding: (chainId, contract, b) => org.signTypedData({ account: org.account!, ...identityBindingTypedData(chainId, contract, b) }),
+    signBinding: (chainId, contract, b) =>
+      org.signTypedData({ account: org.account!, ...identityBindingTypedData(chainId, contract, b) }),
   };
-  const deps = { db: t.database.db, client: t.chain.publicClient, chainId: t.chain.chainId, siweDomains: ["localhost:3000"], signer, identity: createDevIdentityProvider(PEPPER), now: t.clock.now };
+  const deps = {
+    db: t.database.db,
+    client: t.chain.publicClient,
+    chainId: t.chain.chainId,
+    siweDomains: ["localhost:3000"],
+    signer,
+    identity: createDevIdentityProvider(PEPPER),
+    now: t.clock.now,
+  };
   bindings = onsaleRoutes(deps as unknown as OnsaleDeps);
   await t.sync.syncToHead();
 });
@@ -86,7 +99,9 @@ afterAll(() => t?.close());
 describe("real-name deadline", () => {
   it("the identity service attests a binding and the holder binds on chain; the mirror follows", async () => {
     expect((await requestBinding(t.chain.alice, 1n, "x")).body).toMatchObject({ error: { code: "IDENTITY_INVALID" } });
-    expect((await postBinding(bindings, { contract: "nope", tokenId: "1", holder: alice, idNumber: ALICE_ID })).status).toBe(400);
+    expect(
+      (await postBinding(bindings, { contract: "nope", tokenId: "1", holder: alice, idNumber: ALICE_ID })).status,
+    ).toBe(400);
     const res = await requestBinding(t.chain.alice, 1n, ALICE_ID);
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).not.toContain("123");
@@ -94,10 +109,24 @@ describe("real-name deadline", () => {
     expect(commitment).toBe(identityCommitment(PEPPER, ALICE_ID));
     // Bob cannot push Alice's attestation onto her ticket (only the holder binds).
     await expect(
-      t.chain.bob.writeContract({ address: event, abi: eventTicketAbi, functionName: "bindIdentity", args: [1n, commitment, res.body.signature as Hex], account: t.chain.bob.account!, chain: t.chain.bob.chain }),
+      t.chain.bob.writeContract({
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "bindIdentity",
+        args: [1n, commitment, res.body.signature as Hex],
+        account: t.chain.bob.account!,
+        chain: t.chain.bob.chain,
+      }),
     ).rejects.toThrow(/EventTicketNotTicketOwner/);
     const receipt = await mined(
-      await t.chain.alice.writeContract({ address: event, abi: eventTicketAbi, functionName: "bindIdentity", args: [1n, commitment, res.body.signature as Hex], account: t.chain.alice.account!, chain: t.chain.alice.chain }),
+      await t.chain.alice.writeContract({
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "bindIdentity",
+        args: [1n, commitment, res.body.signature as Hex],
+        account: t.chain.alice.account!,
+        chain: t.chain.alice.chain,
+      }),
     );
     expect(parseEventLogs({ abi: eventTicketAbi, eventName: "IdentityBound", logs: receipt.logs })).toHaveLength(1);
     await t.sync.syncToHead();
@@ -108,7 +137,12 @@ describe("real-name deadline", () => {
   it("answers a binding only to the ticket's signed-in holder: no commitment for anyone else's ticket or an unsigned request", async () => {
     // Before: POST /onsale/bindings { contract, tokenId, holder, idNumber } answered the HMAC commitment of any ID number for
     // any ticket, unsigned: an oracle for testing guessed ID numbers against the public on-chain commitments.
-    const unsigned = await postBinding(bindings, { contract: event, tokenId: "3", holder: bob, idNumber: "GUESS12345" });
+    const unsigned = await postBinding(bindings, {
+      contract: event,
+      tokenId: "3",
+      holder: bob,
+      idNumber: "GUESS12345",
+    });
     expect(unsigned.status).toBe(400);
     expect(unsigned.text).not.toMatch(/0x[0-9a-f]{64}/);
     // Alice signs in for Bob's ticket #3: she does not hold it.
@@ -116,13 +150,23 @@ describe("real-name deadline", () => {
     expect(notHers).toMatchObject({ status: 403, body: { error: { code: "NOT_HOLDER" } } });
     expect(notHers.text).not.toMatch(/0x[0-9a-f]{64}/);
     // A ticket that does not exist is not held by anyone either.
-    expect((await requestBinding(t.chain.alice, 999n, "GUESS12345")).body).toMatchObject({ error: { code: "NOT_HOLDER" } });
+    expect((await requestBinding(t.chain.alice, 999n, "GUESS12345")).body).toMatchObject({
+      error: { code: "NOT_HOLDER" },
+    });
     // A signed request is single use: replaying it (a second guess on one signature) is refused.
-    const nonce = (await bindings.request("/bindings/nonce", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ contract: event, tokenId: "3" }) })).json();
+    const nonce = (
+      await bindings.request("/bindings/nonce", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ contract: event, tokenId: "3" }),
+      })
+    ).json();
     const message = buildBindingSignInMessage((await nonce) as BindingChallenge, bob);
     const signature = await t.chain.bob.signMessage({ account: t.chain.bob.account!, message });
     expect((await postBinding(bindings, { message, signature, idNumber: "GUESS12345" })).status).toBe(200);
-    expect((await postBinding(bindings, { message, signature, idNumber: "GUESS67890" })).body).toMatchObject({ error: { code: "NONCE_INVALID" } });
+    expect((await postBinding(bindings, { message, signature, idNumber: "GUESS67890" })).body).toMatchObject({
+      error: { code: "NONCE_INVALID" },
+    });
   });
 
   it("before the deadline an unbound ticket still gets in", async () => {
@@ -133,10 +177,20 @@ describe("real-name deadline", () => {
   });
 
   it("after the deadline (chain time-travelled) binding is refused on chain", async () => {
-    await t.chain.publicClient.request({ method: "evm_setNextBlockTimestamp" as never, params: [`0x${(deadline + 1).toString(16)}`] as never });
+    await t.chain.publicClient.request({
+      method: "evm_setNextBlockTimestamp" as never,
+      params: [`0x${(deadline + 1).toString(16)}`] as never,
+    });
     const res = await requestBinding(t.chain.bob, 2n, "ZZ998877");
     await expect(
-      t.chain.bob.writeContract({ address: event, abi: eventTicketAbi, functionName: "bindIdentity", args: [2n, res.body.identityCommitment as Hex, res.body.signature as Hex], account: t.chain.bob.account!, chain: t.chain.bob.chain }),
+      t.chain.bob.writeContract({
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "bindIdentity",
+        args: [2n, res.body.identityCommitment as Hex, res.body.signature as Hex],
+        account: t.chain.bob.account!,
+        chain: t.chain.bob.chain,
+      }),
     ).rejects.toThrow(/EventTicketBindingClosed/);
   });
 
@@ -145,7 +199,9 @@ describe("real-name deadline", () => {
     await t.sync.syncToHead();
     t.clock.advance((deadline + 5) * 1000 - t.clock.now().getTime());
     const staff = await g.gateToken(t.chain.carol, event, "north-1");
-    const challenge = async () => (await t.post("/gate/challenge", { contract: event, gateId: "x" }, { authorization: `Bearer ${staff}` })).body as never;
+    const challenge = async () =>
+      (await t.post("/gate/challenge", { contract: event, gateId: "x" }, { authorization: `Bearer ${staff}` }))
+        .body as never;
     const unbound = (await t.scan(await t.answer(await challenge(), t.chain.bob, 2n))).verdict;
     expect(unbound).toMatchObject({ result: "DENY", reason: "IDENTITY_UNBOUND", tokenId: "2" });
     console.log(`[identity-deadline] challenge scan of unbound #2 after the deadline: ${JSON.stringify(unbound)}`);
@@ -159,7 +215,18 @@ describe("real-name deadline", () => {
   it("the bound ticket still needs the holder's ID at the door, and passes with it", async () => {
     const staff = await g.gateToken(t.chain.carol, event, "north-1");
     const scan = async (idNumber?: string) =>
-      (await t.scan({ ...(await t.answer((await t.post("/gate/challenge", { contract: event, gateId: "x" }, { authorization: `Bearer ${staff}` })).body as never, t.chain.alice, 1n)), ...(idNumber ? { idNumber } : {}) })).verdict;
+      (
+        await t.scan({
+          ...(await t.answer(
+            (
+              await t.post("/gate/challenge", { contract: event, gateId: "x" }, { authorization: `Bearer ${staff}` })
+            ).body as never,
+            t.chain.alice,
+            1n,
+          )),
+          ...(idNumber ? { idNumber } : {}),
+        })
+      ).verdict;
     expect(await scan()).toMatchObject({ result: "DENY", reason: "IDENTITY_REQUIRED" });
     expect(await scan("CD999999")).toMatchObject({ result: "DENY", reason: "IDENTITY_MISMATCH" });
     expect(await scan("ab123456")).toMatchObject({ result: "ADMIT", tokenId: "1" });
@@ -167,10 +234,24 @@ describe("real-name deadline", () => {
 
   it("the contract-read fallback gives the same verdict", async () => {
     const facts = contractTicketFacts(t.chain.publicClient);
-    const denial = await checkTicketRules(facts, { contract: event, tokenId: 2n }, { zone: 0, identityPepper: PEPPER }, undefined, t.clock.now()).catch((e: unknown) => e);
+    const denial = await checkTicketRules(
+      facts,
+      { contract: event, tokenId: 2n },
+      { zone: 0, identityPepper: PEPPER },
+      undefined,
+      t.clock.now(),
+    ).catch((e: unknown) => e);
     expect(denial).toBeInstanceOf(GateDenial);
     expect((denial as GateDenial).reason).toBe("IDENTITY_UNBOUND");
     // The bound ticket: its bound commitment is what the ID is checked against.
-    await expect(checkTicketRules(facts, { contract: event, tokenId: 1n }, { zone: 0, identityPepper: PEPPER }, "AB123456", t.clock.now())).resolves.toBeUndefined();
+    await expect(
+      checkTicketRules(
+        facts,
+        { contract: event, tokenId: 1n },
+        { zone: 0, identityPepper: PEPPER },
+        "AB123456",
+        t.clock.now(),
+      ),
+    ).resolves.toBeUndefined();
   });
 });

@@ -21,7 +21,7 @@ import { localClients } from "../../scripts/lib/local-clients";
 import { ProcessGroup } from "../../scripts/lib/process-group";
 import { waitFor } from "../../scripts/lib/wait";
 import { startChainNode, type ChainNode } from "../../scripts/lib/chain-node";
-import { health, startIndexerProcess, waitIndexed, type IndexerProcess } from "../../scripts/lib/indexer-process";
+import { health, startIndexerProcess, waitIndexed } from "../../scripts/lib/indexer-process";
 import { postgresSkipReason } from "../helpers/postgres-server";
 
 type Storage = { dataDir?: string; databaseUrl?: string };
@@ -44,9 +44,17 @@ describe.each(kinds)("indexer process on $name", (kind) => {
     if (kind.name === "postgres") return { databaseUrl: await freshPostgresUrl() };
     return { dataDir: join(dir, `pglite-${++storageCount}`) };
   }
-  const openStorage = (s: Storage) => (s.databaseUrl ? openPostgres(s.databaseUrl, { poolSize: 2 }) : openPglite(s.dataDir!));
+  const openStorage = (s: Storage) =>
+    s.databaseUrl ? openPostgres(s.databaseUrl, { poolSize: 2 }) : openPglite(s.dataDir!);
   const start = (s: Storage, env: Record<string, string> = {}, name?: string) =>
-    startIndexerProcess(group, { rpcUrl: node.rpcUrl, factory: node.factory, fromBlock: node.fromBlock, ...s, env, ...(name ? { name } : {}) });
+    startIndexerProcess(group, {
+      rpcUrl: node.rpcUrl,
+      factory: node.factory,
+      fromBlock: node.fromBlock,
+      ...s,
+      env,
+      ...(name ? { name } : {}),
+    });
   const head = async () => Number(await publicClient.getBlockNumber({ cacheTime: 0 }));
 
   /** What a fresh sync of the chain as it is now gives. */
@@ -81,8 +89,16 @@ describe.each(kinds)("indexer process on $name", (kind) => {
     dir = await mkdtemp(join(tmpdir(), "fairgate-indexer-e2e-"));
     node = await startChainNode(group, join(dir, "deployments.json"));
     const local = await localClients(node.rpcUrl);
-    publicClient = createPublicClient({ chain: fairgateChain(31337, node.rpcUrl), transport: http(node.rpcUrl), pollingInterval: 50 }) as PublicClient;
-    activity = chainActivity({ publicClient, wallets: local.accounts.slice(0, 6).map((a) => local.wallet(a)) as unknown as WalletClient[], factory: node.factory });
+    publicClient = createPublicClient({
+      chain: fairgateChain(31337, node.rpcUrl),
+      transport: http(node.rpcUrl),
+      pollingInterval: 50,
+    }) as PublicClient;
+    activity = chainActivity({
+      publicClient,
+      wallets: local.accounts.slice(0, 6).map((a) => local.wallet(a)) as unknown as WalletClient[],
+      factory: node.factory,
+    });
     reference = await openPglite(IN_MEMORY);
   });
   afterAll(async () => {
@@ -148,35 +164,45 @@ describe.each(kinds)("indexer process on $name", (kind) => {
   });
 
   // PostgreSQL only: PGlite is one process per folder by design.
-  if (kind.name === "postgres") it.skipIf(kind.skip)("two instances on one PostgreSQL: one syncs, both serve, the other takes over when it dies", async () => {
-    const s = await storage();
-    const env = { LEASE_POLL_MS: "300" };
-    const a = await start(s, env, "indexer-a");
-    const b = await start(s, env, "indexer-b");
-    const ticket = await activity.createTieredEvent("Two Doors");
-    await activity.scenario(ticket, 0);
-    const target = await head();
-    await Promise.all([waitIndexed(a.url, target), waitIndexed(b.url, target)]);
-    const roles = [(await health(a.url)).role, (await health(b.url)).role].sort();
-    expect(roles).toEqual(["follower", "leader"]);
+  if (kind.name === "postgres")
+    it.skipIf(kind.skip)(
+      "two instances on one PostgreSQL: one syncs, both serve, the other takes over when it dies",
+      async () => {
+        const s = await storage();
+        const env = { LEASE_POLL_MS: "300" };
+        const a = await start(s, env, "indexer-a");
+        const b = await start(s, env, "indexer-b");
+        const ticket = await activity.createTieredEvent("Two Doors");
+        await activity.scenario(ticket, 0);
+        const target = await head();
+        await Promise.all([waitIndexed(a.url, target), waitIndexed(b.url, target)]);
+        const roles = [(await health(a.url)).role, (await health(b.url)).role].sort();
+        expect(roles).toEqual(["follower", "leader"]);
 
-    const holder = (await publicClient.request({ method: "eth_accounts" as never })) as string[];
-    const owner = holder[2]!;
-    const [ta, tb] = await Promise.all([a, b].map(async (i) => (await fetch(`${i.url}/tickets?owner=${owner}`)).json()));
-    expect((ta as { tickets: unknown[] }).tickets.length).toBeGreaterThan(0);
-    expect(tb).toEqual(ta);
+        const holder = (await publicClient.request({ method: "eth_accounts" as never })) as string[];
+        const owner = holder[2]!;
+        const [ta, tb] = await Promise.all(
+          [a, b].map(async (i) => (await fetch(`${i.url}/tickets?owner=${owner}`)).json()),
+        );
+        expect((ta as { tickets: unknown[] }).tickets.length).toBeGreaterThan(0);
+        expect(tb).toEqual(ta);
 
-    const [leader, follower] = (await health(a.url)).role === "leader" ? [a, b] : [b, a];
-    await leader.kill("SIGKILL");
-    await activity.scenario(ticket, 1);
-    const later = await head();
-    const took = Date.now();
-    await waitFor("the follower to take the lease", async () => ((await health(follower.url)).role === "leader" ? true : undefined), { timeoutMs: 30_000, intervalMs: 100 });
-    await waitIndexed(follower.url, later);
-    console.log(`failover: survivor leading and at head ${later} within ${Date.now() - took} ms of the leader's SIGKILL`);
-    await follower.kill("SIGTERM");
-    expect(await dumpOf(s)).toEqual(await freshDump());
-  });
+        const [leader, follower] = (await health(a.url)).role === "leader" ? [a, b] : [b, a];
+        await leader.kill("SIGKILL");
+        await activity.scenario(ticket, 1);
+        const later = await head();
+        const took = Date.now();
+        await waitFor(
+          "the follower to take the lease",
+          async () => ((await health(follower.url)).role === "leader" ? true : undefined),
+          { timeoutMs: 30_000, intervalMs: 100 },
+        );
+        await waitIndexed(follower.url, later);
+        console.log(
+          `failover: survivor leading and at head ${later} within ${Date.now() - took} ms of the leader's SIGKILL`,
+        );
+        await follower.kill("SIGTERM");
+        expect(await dumpOf(s)).toEqual(await freshDump());
+      },
+    );
 });
-
-export type { IndexerProcess };

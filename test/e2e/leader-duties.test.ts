@@ -27,7 +27,8 @@ import { postgresSkipReason } from "../helpers/postgres-server";
 const GATE_SIGNER = getAddress("0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65");
 const ALL_DUTIES = ["on-sale admission", "check-in batcher"];
 
-if (postgresSkipReason) console.warn(`\n*** SKIPPED leader-only duties on two PostgreSQL instances: ${postgresSkipReason} ***\n`);
+if (postgresSkipReason)
+  console.warn(`\n*** SKIPPED leader-only duties on two PostgreSQL instances: ${postgresSkipReason} ***\n`);
 
 describe.skipIf(postgresSkipReason)("leader-only duties: two instances on one PostgreSQL", { timeout: 240_000 }, () => {
   let group: ProcessGroup;
@@ -47,12 +48,23 @@ describe.skipIf(postgresSkipReason)("leader-only duties: two instances on one Po
     expect(clients.accounts[4]).toBe(GATE_SIGNER);
     const org = clients.wallet(demo.organizer);
     await clients.publicClient.waitForTransactionReceipt({
-      hash: await org.writeContract({ address: demo.ticket, abi: eventTicketAbi, functionName: "grantRole", args: [keccak256(toHex("GATE_ROLE")), GATE_SIGNER] }),
+      hash: await org.writeContract({
+        address: demo.ticket,
+        abi: eventTicketAbi,
+        functionName: "grantRole",
+        args: [keccak256(toHex("GATE_ROLE")), GATE_SIGNER],
+      }),
     });
     const receipt = await clients.publicClient.waitForTransactionReceipt({
-      hash: await org.writeContract({ address: demo.ticket, abi: eventTicketAbi, functionName: "mintBatch", args: [[1, 2, 3, 1].map((i) => clients.accounts[i]!)] }),
+      hash: await org.writeContract({
+        address: demo.ticket,
+        abi: eventTicketAbi,
+        functionName: "mintBatch",
+        args: [[1, 2, 3, 1].map((i) => clients.accounts[i]!)],
+      }),
     });
-    for (const t of parseEventLogs({ abi: eventTicketAbi, eventName: "Transfer", logs: receipt.logs })) holderOf.set(t.args.tokenId, t.args.to);
+    for (const t of parseEventLogs({ abi: eventTicketAbi, eventName: "Transfer", logs: receipt.logs }))
+      holderOf.set(t.args.tokenId, t.args.to);
     databaseUrl = await freshPostgresUrl();
   }, 180_000);
 
@@ -81,8 +93,14 @@ describe.skipIf(postgresSkipReason)("leader-only duties: two instances on one Po
 
   async function scan(via: IndexerProcess, tokenId: bigint): Promise<GateVerdict> {
     const post = (path: string, body: unknown) =>
-      fetch(`${via.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    const challenge = (await (await post("/gate/challenge", { contract: demo.ticket, gateId: "north-1" })).json()) as GateChallenge;
+      fetch(`${via.url}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const challenge = (await (
+      await post("/gate/challenge", { contract: demo.ticket, gateId: "north-1" })
+    ).json()) as GateChallenge;
     const holder = holderOf.get(tokenId)!;
     const message = buildChallengeMessage(challenge, holder, tokenId);
     const signature = await clients.wallet(holder).signMessage({ account: holder, message });
@@ -90,17 +108,32 @@ describe.skipIf(postgresSkipReason)("leader-only duties: two instances on one Po
   }
 
   const checkedInOnChain = (tokenId: bigint) =>
-    clients.publicClient.readContract({ address: demo.ticket, abi: eventTicketAbi, functionName: "isCheckedIn", args: [tokenId] });
+    clients.publicClient.readContract({
+      address: demo.ticket,
+      abi: eventTicketAbi,
+      functionName: "isCheckedIn",
+      args: [tokenId],
+    });
 
   /** Joins the sale through `via` and waits until the admission loop (wherever it runs) admits the entry. */
   async function joinAndWaitAdmitted(via: IndexerProcess): Promise<void> {
-    const res = await fetch(`${via.url}/onsale/sales/door/join`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const res = await fetch(`${via.url}/onsale/sales/door/join`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(res.status).toBe(201);
     const { token } = (await res.json()) as { token: string };
-    await waitFor("the queue entry to be admitted", async () => {
-      const s = (await (await fetch(`${via.url}/onsale/entry`, { headers: { authorization: `Bearer ${token}` } })).json()) as { state: string };
-      return s.state === "admitted" ? true : undefined;
-    }, { timeoutMs: 30_000, intervalMs: 100 });
+    await waitFor(
+      "the queue entry to be admitted",
+      async () => {
+        const s = (await (
+          await fetch(`${via.url}/onsale/entry`, { headers: { authorization: `Bearer ${token}` } })
+        ).json()) as { state: string };
+        return s.state === "admitted" ? true : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
   }
 
   const dutiesOf = async (i: IndexerProcess) => ((await health(i.url)) as { duties?: string[] }).duties;
@@ -118,7 +151,12 @@ describe.skipIf(postgresSkipReason)("leader-only duties: two instances on one Po
     // A sale open now, in the shared database.
     const shared = await openPostgres(databaseUrl, { poolSize: 1 });
     try {
-      await insertTestSale(shared.db, { id: "door", opensAt: new Date(Date.now() - 1_000), admitPerSecond: 50, lottery: false });
+      await insertTestSale(shared.db, {
+        id: "door",
+        opensAt: new Date(Date.now() - 1_000),
+        admitPerSecond: 50,
+        lottery: false,
+      });
     } finally {
       await shared.close();
     }
@@ -127,26 +165,43 @@ describe.skipIf(postgresSkipReason)("leader-only duties: two instances on one Po
     const [t1, t2, t3, t4] = [...holderOf.keys()];
     for (const id of [t1!, t2!]) expect((await scan(follower, id)).result).toBe("ADMIT");
     await joinAndWaitAdmitted(follower);
-    await waitFor("the first admissions checked in on chain", async () => ((await checkedInOnChain(t1!)) && (await checkedInOnChain(t2!)) ? true : undefined), { timeoutMs: 30_000 });
+    await waitFor(
+      "the first admissions checked in on chain",
+      async () => ((await checkedInOnChain(t1!)) && (await checkedInOnChain(t2!)) ? true : undefined),
+      { timeoutMs: 30_000 },
+    );
     expect(await dutiesOf(follower)).toEqual([]);
     expect(follower.proc.output.some((l) => l.includes("[batcher]") || l.includes("[duties]"))).toBe(false);
 
     // The leader dies without a goodbye: the follower takes the lease and the duties.
     await leader.kill("SIGKILL");
     const killedAt = Date.now();
-    await waitFor("the survivor to take the duties over", async () => {
-      const d = await dutiesOf(follower);
-      return d && d.length === ALL_DUTIES.length ? true : undefined;
-    }, { timeoutMs: 30_000, intervalMs: 100 });
+    await waitFor(
+      "the survivor to take the duties over",
+      async () => {
+        const d = await dutiesOf(follower);
+        return d && d.length === ALL_DUTIES.length ? true : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
     console.log(`duties failed over ${Date.now() - killedAt} ms after the leader's SIGKILL`);
     expect((await health(follower.url)).role).toBe("leader");
 
     for (const id of [t3!, t4!]) expect((await scan(follower, id)).result).toBe("ADMIT");
     await joinAndWaitAdmitted(follower);
-    await waitFor("the later admissions checked in on chain", async () => ((await checkedInOnChain(t3!)) && (await checkedInOnChain(t4!)) ? true : undefined), { timeoutMs: 30_000 });
+    await waitFor(
+      "the later admissions checked in on chain",
+      async () => ((await checkedInOnChain(t3!)) && (await checkedInOnChain(t4!)) ? true : undefined),
+      { timeoutMs: 30_000 },
+    );
 
     // Exactly one CheckedIn per ticket across both instances' lifetimes.
-    const events = await clients.publicClient.getContractEvents({ address: demo.ticket, abi: eventTicketAbi, eventName: "CheckedIn", fromBlock: BigInt(node.fromBlock) });
+    const events = await clients.publicClient.getContractEvents({
+      address: demo.ticket,
+      abi: eventTicketAbi,
+      eventName: "CheckedIn",
+      fromBlock: BigInt(node.fromBlock),
+    });
     expect(events.map((e) => e.args.tokenId!).sort((x, y) => (x < y ? -1 : 1))).toEqual([t1!, t2!, t3!, t4!]);
     await follower.kill("SIGTERM");
   });

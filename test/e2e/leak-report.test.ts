@@ -17,14 +17,33 @@ let report: LeaksResponse;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const market = (await t.chain.publicClient.readContract({ address: t.chain.factory, abi: ticketFactoryAbi, functionName: "market" })) as Address;
-  scenario = await runLeakScenario({ publicClient: t.chain.publicClient, wallets: t.chain.wallets, factory: t.chain.factory, market });
+  const market = (await t.chain.publicClient.readContract({
+    address: t.chain.factory,
+    abi: ticketFactoryAbi,
+    functionName: "market",
+  })) as Address;
+  scenario = await runLeakScenario({
+    publicClient: t.chain.publicClient,
+    wallets: t.chain.wallets,
+    factory: t.chain.factory,
+    market,
+  });
   await t.sync.syncToHead();
-  const fetch = ((input: string | URL | Request, init?: RequestInit) => t.app.request(String(input).replace("http://indexer.test", ""), init)) as typeof globalThis.fetch;
+  const fetch = ((input: string | URL | Request, init?: RequestInit) =>
+    t.app.request(String(input).replace("http://indexer.test", ""), init)) as typeof globalThis.fetch;
   // The report is the organizer's: one SIWE sign-in by the event's admin (account 0).
   const org = t.chain.organizer;
-  const session = await openOrganizerSession("http://indexer.test", scenario.event, { address: org.account!.address, signMessage: (message) => org.signMessage({ account: org.account!, message }) }, { fetch });
-  report = await createIndexerClient({ baseUrl: "http://indexer.test", fetch }).analytics.leaks(scenario.event, {}, { token: session.token });
+  const session = await openOrganizerSession(
+    "http://indexer.test",
+    scenario.event,
+    { address: org.account!.address, signMessage: (message) => org.signMessage({ account: org.account!, message }) },
+    { fetch },
+  );
+  report = await createIndexerClient({ baseUrl: "http://indexer.test", fetch }).analytics.leaks(
+    scenario.event,
+    {},
+    { token: session.token },
+  );
 });
 afterAll(() => t?.close());
 
@@ -36,7 +55,15 @@ describe("leak report on a local chain", () => {
   it("counts per channel, with the configured quotas and rules", () => {
     const by = Object.fromEntries(report.channels.map((c) => [c.name, c]));
     expect(by.public).toMatchObject({ channel: 0, quota: 85, issued: 3, reported: 0 });
-    expect(by.sponsor).toMatchObject({ channel: 1, quota: 10, mode: "MarketOnly", issued: 5, moved: 2, listed: 3, heldByPublicBuyer: 2 });
+    expect(by.sponsor).toMatchObject({
+      channel: 1,
+      quota: 10,
+      mode: "MarketOnly",
+      issued: 5,
+      moved: 2,
+      listed: 3,
+      heldByPublicBuyer: 2,
+    });
     expect(by.staff).toMatchObject({ channel: 2, quota: 3, mode: "Locked", issued: 2, reported: 0 });
     expect(by.artist).toMatchObject({ channel: 3, issued: 2, moved: 1, reported: 1, heldByPublicBuyer: 1 });
     expect(scenario.listingOfStaffRefused).toBe(true);
@@ -55,8 +82,16 @@ describe("leak report on a local chain", () => {
     expect(second!.from).toBe(first!.to);
     expect(relay.holder).toBe(getAddress(second!.to));
     expect(relay.holderBoughtPublicly).toBe(true); // fan1 bought at the public sale too
-    expect(report.tickets.find((x) => x.tokenId === s2)).toMatchObject({ moves: 0, listings: 1, holderBoughtPublicly: false });
-    expect(report.tickets.find((x) => x.tokenId === toFan3)).toMatchObject({ moves: 0, listings: 0, holderBoughtPublicly: true });
+    expect(report.tickets.find((x) => x.tokenId === s2)).toMatchObject({
+      moves: 0,
+      listings: 1,
+      holderBoughtPublicly: false,
+    });
+    expect(report.tickets.find((x) => x.tokenId === toFan3)).toMatchObject({
+      moves: 0,
+      listings: 0,
+      holderBoughtPublicly: true,
+    });
     const artist = report.tickets.find((x) => x.tokenId === String(scenario.artistTokens[0]))!;
     expect(artist.chain.map((h) => h.kind)).toEqual(["mint", "transfer", "transfer"]);
   });

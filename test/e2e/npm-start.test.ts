@@ -66,9 +66,15 @@ describe("npm start", () => {
     const tiered = /Tiered event "[^"]+" at (0x[0-9a-fA-F]{40})/.exec(text)![1]!;
     const res = await fetch(`http://127.0.0.1:${ports.indexer}/tickets?owner=${holder}`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { tickets: { contract: string; tokenId: string; seat?: { section: string; row: string; number: number } }[] };
+    const body = (await res.json()) as {
+      tickets: { contract: string; tokenId: string; seat?: { section: string; row: string; number: number } }[];
+    };
     // Account #1 holds tickets #1 and #2 of the demo event and bought #1 of the tiered event, as printed.
-    const ids = (contract: string) => body.tickets.filter((t) => t.contract.toLowerCase() === contract.toLowerCase()).map((t) => t.tokenId).sort();
+    const ids = (contract: string) =>
+      body.tickets
+        .filter((t) => t.contract.toLowerCase() === contract.toLowerCase())
+        .map((t) => t.tokenId)
+        .sort();
     expect(ids(demo)).toEqual(["1", "2"]);
     expect(ids(tiered)).toEqual(["1"]);
     expect(text).toMatch(/Buyer\s+account #1 0x[0-9a-fA-F]{40}\s+tickets #1/);
@@ -83,11 +89,17 @@ describe("npm start", () => {
 
   it("stops every process on Ctrl-C", async () => {
     process.kill(-start.child.pid!, "SIGINT");
-    await waitFor("npm start to exit", async () => (start.child.exitCode !== null || start.child.signalCode !== null ? true : undefined), {
-      timeoutMs: 30_000,
-    });
+    await waitFor(
+      "npm start to exit",
+      async () => (start.child.exitCode !== null || start.child.signalCode !== null ? true : undefined),
+      {
+        timeoutMs: 30_000,
+      },
+    );
     for (const port of Object.values(ports)) {
-      await waitFor(`port ${port} to be released`, async () => ((await portIsFree(port)) ? true : undefined), { timeoutMs: 15_000 });
+      await waitFor(`port ${port} to be released`, async () => ((await portIsFree(port)) ? true : undefined), {
+        timeoutMs: 15_000,
+      });
     }
   });
 });

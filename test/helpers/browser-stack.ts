@@ -14,14 +14,22 @@ export type BrowserStack = LocalStack & {
   launched: LaunchedBrowser;
   browser: Browser;
   /** A phone-sized page whose injected wallet is `account`, already connected on `path`. */
-  openAs(account: `0x${string}`, path: string): Promise<{ context: BrowserContext; page: Page; wallet: TestWallet; errors: string[] }>;
+  openAs(
+    account: `0x${string}`,
+    path: string,
+  ): Promise<{ context: BrowserContext; page: Page; wallet: TestWallet; errors: string[] }>;
   close(): Promise<void>;
 };
 
 /** Chain + deploy + demo events + indexer + production app + Chromium, on free loopback ports. */
-export async function startBrowserStack(options: { fakeVideo?: string; indexerEnv?: Record<string, string> } = {}): Promise<BrowserStack> {
+export async function startBrowserStack(
+  options: { fakeVideo?: string; indexerEnv?: Record<string, string> } = {},
+): Promise<BrowserStack> {
   const port = await freePort();
-  const stack = await startLocalStack({ siweDomain: `127.0.0.1:${port}`, ...(options.indexerEnv ? { indexerEnv: options.indexerEnv } : {}) });
+  const stack = await startLocalStack({
+    siweDomain: `127.0.0.1:${port}`,
+    ...(options.indexerEnv ? { indexerEnv: options.indexerEnv } : {}),
+  });
   try {
     const tiered = await createTieredDemoEvent({ rpcUrl: stack.rpcUrl, factory: stack.factory });
     const appUrl = await startApp(stack.group, { ...stack, port });
@@ -60,7 +68,12 @@ export async function startBrowserStack(options: { fakeVideo?: string; indexerEn
  * Runs `action` (the click that sends) and waits for the TxStatus `testId` to settle on a new
  * attempt (confirmed or failed), so the outcome of an earlier transaction is never mistaken for it.
  */
-export async function settledTx(page: Page, testId: string, action: () => Promise<unknown>, within?: string): Promise<{ status: string; code: string | null; text: string }> {
+export async function settledTx(
+  page: Page,
+  testId: string,
+  action: () => Promise<unknown>,
+  within?: string,
+): Promise<{ status: string; code: string | null; text: string }> {
   const root = within ? page.locator(within) : page;
   const el = root.getByTestId(testId);
   const before = (await el.count()) > 0 ? Number(await el.getAttribute("data-attempt")) : 0;
@@ -69,7 +82,15 @@ export async function settledTx(page: Page, testId: string, action: () => Promis
   await expect
     .poll(
       async () => {
-        last = (await el.count()) > 0 ? await el.evaluate((e: HTMLElement) => ({ attempt: Number(e.dataset.attempt), status: e.dataset.status ?? "", code: e.dataset.errorCode ?? null, text: e.innerText })) : null;
+        last =
+          (await el.count()) > 0
+            ? await el.evaluate((e: HTMLElement) => ({
+                attempt: Number(e.dataset.attempt),
+                status: e.dataset.status ?? "",
+                code: e.dataset.errorCode ?? null,
+                text: e.innerText,
+              }))
+            : null;
         return last !== null && last.attempt > before && (last.status === "confirmed" || last.status === "failed");
       },
       { timeout: 30_000, interval: 100 },

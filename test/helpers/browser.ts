@@ -6,9 +6,11 @@ import { repoRoot } from "../../scripts/lib/build-contracts";
 /** `FAIRGATE_CHROMIUM` (set by `npm test` when Chromium is there) or the reason browser suites skip. */
 export const chromiumPath = process.env.FAIRGATE_CHROMIUM;
 export const chromiumSkipReason =
-  process.env.FAIRGATE_CHROMIUM_SKIP ?? (chromiumPath ? undefined : "browser suites need FAIRGATE_CHROMIUM (npm test sets it)");
+  process.env.FAIRGATE_CHROMIUM_SKIP ??
+  (chromiumPath ? undefined : "browser suites need FAIRGATE_CHROMIUM (npm test sets it)");
 
-if (chromiumSkipReason && process.env.VITEST) console.warn(`\n\x1b[33m⚠ Browser tests SKIPPED: ${chromiumSkipReason}\x1b[0m\n`);
+if (chromiumSkipReason && process.env.VITEST)
+  console.warn(`\n\x1b[33m⚠ Browser tests SKIPPED: ${chromiumSkipReason}\x1b[0m\n`);
 
 /** Where screenshots go (gitignored). */
 export const testOutputDir = join(repoRoot, "test-output");
@@ -19,7 +21,9 @@ export type LaunchedBrowser = { browser: Browser; close(): Promise<void> };
  * Headless Chromium with a fresh profile, no background traffic, and optionally a fake camera
  * that plays `fakeVideo` (.y4m or .mjpeg) to every getUserMedia call.
  */
-export async function launchBrowser(options: { fakeVideo?: string; executablePath?: string } = {}): Promise<LaunchedBrowser> {
+export async function launchBrowser(
+  options: { fakeVideo?: string; executablePath?: string } = {},
+): Promise<LaunchedBrowser> {
   const executablePath = options.executablePath ?? chromiumPath;
   if (!executablePath) throw new Error(chromiumSkipReason);
   // Playwright gives every launch a fresh temporary profile (it refuses --user-data-dir here).
@@ -33,7 +37,11 @@ export async function launchBrowser(options: { fakeVideo?: string; executablePat
     "--no-first-run",
   ];
   if (options.fakeVideo) {
-    args.push("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", `--use-file-for-fake-video-capture=${options.fakeVideo}`);
+    args.push(
+      "--use-fake-device-for-media-stream",
+      "--use-fake-ui-for-media-stream",
+      `--use-file-for-fake-video-capture=${options.fakeVideo}`,
+    );
   }
   const browser = await chromium.launch({ executablePath, args, timeout: 60_000 });
   return {

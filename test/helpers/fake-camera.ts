@@ -9,7 +9,11 @@ export const CAMERA_HEIGHT = 480;
  * Without an image the frame is blank white. Chromium opens the file when a page starts the camera,
  * so the test can write the real pass just before the gate presses "Start camera".
  */
-export async function writeFakeCamera(path: string, image?: { width: number; height: number; rgba: Uint8Array | number[] }, frames = 5): Promise<void> {
+export async function writeFakeCamera(
+  path: string,
+  image?: { width: number; height: number; rgba: Uint8Array | number[] },
+  frames = 5,
+): Promise<void> {
   const w = CAMERA_WIDTH;
   const h = CAMERA_HEIGHT;
   const luma = new Uint8Array(w * h).fill(235);

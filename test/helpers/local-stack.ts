@@ -30,7 +30,9 @@ const hardhatCli = join(repoRoot, "node_modules", "hardhat", "dist", "src", "cli
  * The real processes, on free ports and a throwaway data folder: a Hardhat node, the
  * deployed factory with a demo event, and the indexer as its own process.
  */
-export async function startLocalStack(options: { siweDomain?: string; indexerEnv?: Record<string, string> } = {}): Promise<LocalStack> {
+export async function startLocalStack(
+  options: { siweDomain?: string; indexerEnv?: Record<string, string> } = {},
+): Promise<LocalStack> {
   const group = new ProcessGroup();
   const dir = await mkdtemp(join(tmpdir(), "fairgate-e2e-"));
   const stop = async () => {
@@ -40,7 +42,12 @@ export async function startLocalStack(options: { siweDomain?: string; indexerEnv
   try {
     const chainPort = await freePort();
     const rpcUrl = `http://127.0.0.1:${chainPort}`;
-    const chain = group.start("chain", process.execPath, [hardhatCli, "node", "--hostname", "127.0.0.1", "--port", String(chainPort)], { cwd: repoRoot });
+    const chain = group.start(
+      "chain",
+      process.execPath,
+      [hardhatCli, "node", "--hostname", "127.0.0.1", "--port", String(chainPort)],
+      { cwd: repoRoot },
+    );
     await whileAlive(chain, waitForRpc(rpcUrl, 60_000));
 
     const deploymentsFile = join(dir, "deployments.json");
@@ -99,6 +106,10 @@ export async function startLocalStack(options: { siweDomain?: string; indexerEnv
 
 /** The chain's current block number, asked directly (no client set-up in the stack's start path). */
 async function chainHead(rpcUrl: string): Promise<number> {
-  const res = await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }) });
+  const res = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }),
+  });
   return Number(((await res.json()) as { result: string }).result);
 }

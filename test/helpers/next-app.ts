@@ -17,7 +17,8 @@ function newestSourceMtime(): number {
     const stat = statSync(path, { throwIfNoEntry: false });
     if (!stat) return;
     if (stat.isDirectory()) {
-      for (const entry of readdirSync(path)) if (!entry.startsWith(".") && entry !== "node_modules") visit(join(path, entry));
+      for (const entry of readdirSync(path))
+        if (!entry.startsWith(".") && entry !== "node_modules") visit(join(path, entry));
     } else if (!path.endsWith(".test.ts")) newest = Math.max(newest, stat.mtimeMs);
   };
   for (const dir of SOURCE_DIRS) visit(join(repoRoot, dir));
@@ -42,21 +43,39 @@ export function ensureAppBuild(): void {
     timeout: 600_000,
   });
   if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
-  console.log(`next build took ${((Date.now() - started) / 1000).toFixed(0)} s (build ${readFileSync(buildId, "utf8")})`);
+  console.log(
+    `next build took ${((Date.now() - started) / 1000).toFixed(0)} s (build ${readFileSync(buildId, "utf8")})`,
+  );
 }
 
 /**
  * `next start` on `port` (pick it with {@link freePort} before starting the indexer, whose CORS
  * origins come from `SIWE_DOMAINS`), pointed at the given chain and indexer.
  */
-export async function startApp(group: ProcessGroup, env: { rpcUrl: string; indexerUrl: string; factory: string; port: number }): Promise<string> {
+export async function startApp(
+  group: ProcessGroup,
+  env: { rpcUrl: string; indexerUrl: string; factory: string; port: number },
+): Promise<string> {
   ensureAppBuild();
   const port = env.port;
   const url = `http://127.0.0.1:${port}`;
-  const app = group.start("app", process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    cwd: repoRoot,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", RPC_URL: env.rpcUrl, INDEXER_URL: env.indexerUrl, CHAIN_ID: "31337", FACTORY_ADDRESS: env.factory, PORT: String(port) },
-  });
+  const app = group.start(
+    "app",
+    process.execPath,
+    [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        RPC_URL: env.rpcUrl,
+        INDEXER_URL: env.indexerUrl,
+        CHAIN_ID: "31337",
+        FACTORY_ADDRESS: env.factory,
+        PORT: String(port),
+      },
+    },
+  );
   await whileAlive(app, waitForHttp(url, 60_000));
   return url;
 }

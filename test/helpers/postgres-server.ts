@@ -8,7 +8,9 @@ export type PostgresServer = { url: string; stop(): void };
 
 /** `FAIRGATE_PG_BIN` (set by `npm test` when PostgreSQL is there) or the reason it is not. */
 export const postgresBin = process.env.FAIRGATE_PG_BIN;
-export const postgresSkipReason = process.env.FAIRGATE_PG_SKIP ?? (postgresBin ? undefined : "PostgreSQL suites need FAIRGATE_PG_BIN (npm test sets it)");
+export const postgresSkipReason =
+  process.env.FAIRGATE_PG_SKIP ??
+  (postgresBin ? undefined : "PostgreSQL suites need FAIRGATE_PG_BIN (npm test sets it)");
 
 /**
  * A throwaway PostgreSQL cluster on a free loopback port, in a temp folder. As root it runs as
@@ -27,12 +29,25 @@ export async function startPostgres(): Promise<PostgresServer> {
     chmodSync(dir, 0o700);
   }
   const run = (cmd: string, args: string[]) => {
-    const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", join(postgresBin!, cmd), ...args]] : [join(postgresBin!, cmd), args];
+    const [file, argv] = asRoot
+      ? ["runuser", ["-u", "postgres", "--", join(postgresBin!, cmd), ...args]]
+      : [join(postgresBin!, cmd), args];
     const result = spawnSync(file, argv, { encoding: "utf8", timeout: 60_000 });
     if (result.status !== 0) throw new Error(`${cmd} failed: ${result.stderr || result.stdout}`);
   };
   run("initdb", ["-D", data, "-A", "trust", "-U", "fairgate", "--no-sync", "-E", "UTF8"]);
-  run("pg_ctl", ["-D", data, "-l", join(dir, "log"), "-w", "-t", "60", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, "start"]);
+  run("pg_ctl", [
+    "-D",
+    data,
+    "-l",
+    join(dir, "log"),
+    "-w",
+    "-t",
+    "60",
+    "-o",
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    "start",
+  ]);
   return {
     url: `postgres://fairgate@127.0.0.1:${port}/postgres`,
     stop() {

@@ -35,8 +35,6 @@ export type FaultProxy = {
 
 type RpcCall = { jsonrpc?: string; id?: unknown; method?: string; params?: unknown };
 
-
-
 function methodsOf(body: unknown): string[] {
   const calls = (Array.isArray(body) ? body : [body]) as RpcCall[];
   return calls.map((c) => (typeof c?.method === "string" ? c.method : ""));
@@ -69,7 +67,11 @@ function rewrite(request: unknown, responseText: string, method: string, fn: (re
  * // point the indexer at proxy.url …
  * await proxy.close();
  */
-export async function startRpcFaultProxy(options: { upstream: string; plan?: FaultPlan; seed?: number }): Promise<FaultProxy> {
+export async function startRpcFaultProxy(options: {
+  upstream: string;
+  plan?: FaultPlan;
+  seed?: number;
+}): Promise<FaultProxy> {
   let plan: FaultPlan = options.plan ?? {};
   const random = seededRandom(options.seed ?? 1);
   const stats: FaultProxy["stats"] = {
@@ -121,7 +123,12 @@ export async function startRpcFaultProxy(options: { upstream: string; plan?: Fau
     if (fault === "wrongChainId") answer = rewrite(body, answer, "eth_chainId", () => "0x1");
     if (fault === "staleBlock") {
       const by = BigInt(plan.staleBy ?? 5);
-      answer = rewrite(body, answer, "eth_blockNumber", (head) => `0x${(BigInt(head) > by ? BigInt(head) - by : 0n).toString(16)}`);
+      answer = rewrite(
+        body,
+        answer,
+        "eth_blockNumber",
+        (head) => `0x${(BigInt(head) > by ? BigInt(head) - by : 0n).toString(16)}`,
+      );
     }
     res.writeHead(upstream.status, { "content-type": "application/json" });
     res.end(answer);
@@ -129,7 +136,8 @@ export async function startRpcFaultProxy(options: { upstream: string; plan?: Fau
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent && !res.destroyed) rpcError(res, 502, `proxy: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent && !res.destroyed)
+        rpcError(res, 502, `proxy: ${error instanceof Error ? error.message : String(error)}`);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -53,13 +53,19 @@ export async function installTestWallet(
       case "wallet_revokePermissions":
         return { result: null };
     }
-    const forwardedParams = method === "eth_sendTransaction" && Array.isArray(params) ? [{ from: account, ...(params[0] as object) }] : params;
+    const forwardedParams =
+      method === "eth_sendTransaction" && Array.isArray(params)
+        ? [{ from: account, ...(params[0] as object) }]
+        : params;
     const response = await fetch(options.rpcUrl, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ jsonrpc: "2.0", id: ++rpcId, method, params: forwardedParams ?? [] }),
     });
-    const body = (await response.json()) as { result?: unknown; error?: { code: number; message: string; data?: unknown } };
+    const body = (await response.json()) as {
+      result?: unknown;
+      error?: { code: number; message: string; data?: unknown };
+    };
     return body.error ? { error: body.error } : { result: body.result };
   });
 
@@ -73,7 +79,9 @@ export async function installTestWallet(
     async useAccount(address) {
       account = address;
       for (const page of context.pages()) {
-        await page.evaluate(`window.__fairgateTestWallet.emit("accountsChanged", [${JSON.stringify(address)}])`).catch(() => {});
+        await page
+          .evaluate(`window.__fairgateTestWallet.emit("accountsChanged", [${JSON.stringify(address)}])`)
+          .catch(() => {});
       }
     },
   };

@@ -51,14 +51,20 @@ describe("rpc fault proxy", () => {
 
   it("answers 429 and 503 as HTTP errors the client sees", async () => {
     await withProxy({ status429: 1 }, async (p) => {
-      const error = await client(p.url).getChainId().catch((e: unknown) => e);
+      const error = await client(p.url)
+        .getChainId()
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(Error);
       expect(JSON.stringify((error as Error).message)).toMatch(/429|Too Many/i);
     });
     await withProxy({ status5xx: 1 }, async (p) => {
-      const error = await client(p.url).getChainId().catch((e: unknown) => e);
+      const error = await client(p.url)
+        .getChainId()
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BaseError);
-      expect((error as BaseError).walk((e) => e instanceof HttpRequestError || e instanceof RpcRequestError)).toBeTruthy();
+      expect(
+        (error as BaseError).walk((e) => e instanceof HttpRequestError || e instanceof RpcRequestError),
+      ).toBeTruthy();
       expect((error as Error).message).toMatch(/503|Unavailable/i);
       expect(p.stats.faults.status5xx).toBe(1);
     });
@@ -94,5 +100,4 @@ describe("rpc fault proxy", () => {
       expect(p.stats.faults.delay).toBe(1);
     });
   });
-
 });

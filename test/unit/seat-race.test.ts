@@ -3,7 +3,14 @@
  * for overlapping seats land in one block; each seat ends with exactly one owner, every losing
  * transaction reverts and pays nothing but gas, and checking it again names `EventTicketSeatTaken`.
  */
-import { BaseError, ContractFunctionRevertedError, getAddress, parseEther, type Address, type WalletClient } from "viem";
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  getAddress,
+  parseEther,
+  type Address,
+  type WalletClient,
+} from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventTicketAbi } from "../../lib/generated/abis";
 import { seatTokenId } from "../../lib/seating/seat-token";
@@ -14,7 +21,8 @@ const FACE = parseEther("0.01");
 describe("double buy of a seat on chain", { timeout: 120_000 }, () => {
   let chain: ChainFixture;
   let event: Address;
-  const rpc = (method: string, params: unknown[] = []) => chain.publicClient.request({ method: method as never, params: params as never });
+  const rpc = (method: string, params: unknown[] = []) =>
+    chain.publicClient.request({ method: method as never, params: params as never });
 
   beforeAll(async () => {
     chain = await createChainFixture();
@@ -38,18 +46,29 @@ describe("double buy of a seat on chain", { timeout: 120_000 }, () => {
 
   const whyNot = async (buyer: WalletClient, seats: number[]) => {
     try {
-      await chain.publicClient.simulateContract({ address: event, abi: eventTicketAbi, functionName: "buySeats", args: [0, seats], value: FACE * BigInt(seats.length), account: buyer.account! });
+      await chain.publicClient.simulateContract({
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "buySeats",
+        args: [0, seats],
+        value: FACE * BigInt(seats.length),
+        account: buyer.account!,
+      });
       return null;
     } catch (err) {
       const revert = err instanceof BaseError ? err.walk((e) => e instanceof ContractFunctionRevertedError) : null;
-      return revert instanceof ContractFunctionRevertedError ? { name: revert.data?.errorName, args: revert.data?.args } : String(err);
+      return revert instanceof ContractFunctionRevertedError
+        ? { name: revert.data?.errorName, args: revert.data?.args }
+        : String(err);
     }
   };
 
   it("five buyers, overlapping groups, one block: every seat sold once, losers pay nothing", async () => {
     const buyers = chain.wallets.slice(1, 6);
     const groups = [[3, 4], [4, 5], [3], [6, 7], [7, 3]];
-    const balances = await Promise.all(buyers.map((b) => chain.publicClient.getBalance({ address: b.account!.address })));
+    const balances = await Promise.all(
+      buyers.map((b) => chain.publicClient.getBalance({ address: b.account!.address })),
+    );
     await rpc("evm_setAutomine", [false]);
     const hashes: `0x${string}`[] = [];
     for (let i = 0; i < buyers.length; i++) hashes.push(await send(buyers[i]!, groups[i]!));
@@ -72,7 +91,10 @@ describe("double buy of a seat on chain", { timeout: 120_000 }, () => {
         }
         expect(spent).toBe(gas + FACE * BigInt(groups[i]!.length));
       } else {
-        expect(groups[i]!.some((s) => owner.has(s)), `group ${i} reverted with every seat free`).toBe(true);
+        expect(
+          groups[i]!.some((s) => owner.has(s)),
+          `group ${i} reverted with every seat free`,
+        ).toBe(true);
         expect(spent, "a loser pays gas only").toBe(gas);
         const taken = groups[i]!.find((s) => owner.has(s))!;
         expect(await whyNot(buyers[i]!, groups[i]!)).toMatchObject({ name: "EventTicketSeatTaken", args: [0, taken] });
@@ -80,9 +102,20 @@ describe("double buy of a seat on chain", { timeout: 120_000 }, () => {
     }
     expect(receipts.filter((r) => r.status === "success").length).toBeGreaterThanOrEqual(2); // [3,4] or [3] wins, and [6,7]
     for (const [seat, who] of owner) {
-      expect(await chain.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "ownerOf", args: [seatTokenId(0, seat)] })).toBe(who);
+      expect(
+        await chain.publicClient.readContract({
+          address: event,
+          abi: eventTicketAbi,
+          functionName: "ownerOf",
+          args: [seatTokenId(0, seat)],
+        }),
+      ).toBe(who);
     }
-    expect(await chain.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "seatsSold" })).toBe(BigInt(owner.size));
-    expect(await chain.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "escrowBalance" })).toBe(FACE * BigInt(owner.size));
+    expect(
+      await chain.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "seatsSold" }),
+    ).toBe(BigInt(owner.size));
+    expect(
+      await chain.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "escrowBalance" }),
+    ).toBe(FACE * BigInt(owner.size));
   });
 });

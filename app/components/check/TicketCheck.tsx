@@ -27,7 +27,13 @@ export function TicketCheck() {
   const [input, setInput] = useState(q);
   // Kept fresh by the change stream (a gate admission shows within a second), polled while it is down.
   const refetchInterval = useLiveRefetchInterval(undefined, q.trim() !== "");
-  const check = useQuery({ queryKey: ["check", q], queryFn: ({ signal }) => client.checkTicket(q, { signal }), enabled: q.trim() !== "", retry: false, refetchInterval });
+  const check = useQuery({
+    queryKey: ["check", q],
+    queryFn: ({ signal }) => client.checkTicket(q, { signal }),
+    enabled: q.trim() !== "",
+    retry: false,
+    refetchInterval,
+  });
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -39,7 +45,14 @@ export function TicketCheck() {
     <section className="panel stack">
       <form className="stack" onSubmit={submit}>
         <label htmlFor="check-input">Ticket id (contract/number), ticket link, or the text of a scanned pass</label>
-        <textarea id="check-input" data-testid="check-input" rows={2} value={input} onChange={(e) => setInput(e.target.value)} placeholder="0x5FbD…0aa3/7" />
+        <textarea
+          id="check-input"
+          data-testid="check-input"
+          rows={2}
+          value={input}
+          onChange={(e) => setInput(e.target.value)}
+          placeholder="0x5FbD…0aa3/7"
+        />
         <button className="button" type="submit" disabled={input.trim() === ""}>
           Check
         </button>
@@ -55,9 +68,21 @@ function CheckResult({ check }: { check: Check }) {
   const verdict = VERDICT_WORDS[check.verdict];
   const t = check.ticket;
   // The same status the ticket page and My tickets show (lib/ticket-status).
-  const status = t ? ticketStatus({ refunded: t.refunded, eventCancelled: t.eventCancelled, checkedInOnChain: t.checkedInOnChain, admittedAt: t.checkedInAt }) : null;
+  const status = t
+    ? ticketStatus({
+        refunded: t.refunded,
+        eventCancelled: t.eventCancelled,
+        checkedInOnChain: t.checkedInOnChain,
+        admittedAt: t.checkedInAt,
+      })
+    : null;
   return (
-    <div className="stack" data-testid="check-result" data-verdict={check.verdict} data-status={status?.code ?? "unknown"}>
+    <div
+      className="stack"
+      data-testid="check-result"
+      data-verdict={check.verdict}
+      data-status={status?.code ?? "unknown"}
+    >
       <p>
         <span className={`badge ${verdict.tone}`}>{verdict.word}</span>{" "}
         {status && status.code !== "valid" && (
@@ -91,7 +116,11 @@ function CheckResult({ check }: { check: Check }) {
           <dt>Highest resale price</dt>
           <dd>{t.maxResalePrice ? formatEth(BigInt(t.maxResalePrice)) : "–"}</dd>
           <dt>Official listing</dt>
-          <dd data-testid="check-listing">{t.officialListing ? `${formatEth(BigInt(t.officialListing.price))}${t.officialListing.stale ? " (stale)" : ""}` : "not listed"}</dd>
+          <dd data-testid="check-listing">
+            {t.officialListing
+              ? `${formatEth(BigInt(t.officialListing.price))}${t.officialListing.stale ? " (stale)" : ""}`
+              : "not listed"}
+          </dd>
         </dl>
       )}
       <ul className="list-plain" data-testid="check-warnings">

@@ -9,8 +9,10 @@ import { Empty, ErrorState, Loading } from "../QueryStates";
 export function EventList() {
   const events = useEvents();
   if (events.isPending) return <Loading testId="events-loading">Loading events…</Loading>;
-  if (events.isError) return <ErrorState error={events.error} retry={() => void events.refetch()} testId="events-error" />;
-  if (events.data.events.length === 0) return <Empty testId="events-empty">No events yet. Organizers create them on the Organizer page.</Empty>;
+  if (events.isError)
+    return <ErrorState error={events.error} retry={() => void events.refetch()} testId="events-error" />;
+  if (events.data.events.length === 0)
+    return <Empty testId="events-empty">No events yet. Organizers create them on the Organizer page.</Empty>;
   return (
     <section className="stack">
       <h2>Events</h2>

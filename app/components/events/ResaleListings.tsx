@@ -21,7 +21,15 @@ export function ResaleListings({ event }: { event: EventView }) {
 
   const body = () => {
     if (listings.isPending) return <Loading testId="listings-loading">Loading resale listings…</Loading>;
-    if (listings.isError) return <IndexerErrorState error={listings.error} what="the resale listings" retry={() => void listings.refetch()} testId="listings-error" />;
+    if (listings.isError)
+      return (
+        <IndexerErrorState
+          error={listings.error}
+          what="the resale listings"
+          retry={() => void listings.refetch()}
+          testId="listings-error"
+        />
+      );
     if (listings.data.length === 0) return <Empty testId="listings-empty">No tickets for resale right now.</Empty>;
     return (
       <ul className="list-plain" data-testid="listing-list">
@@ -29,7 +37,13 @@ export function ResaleListings({ event }: { event: EventView }) {
           const face = l.tier === null ? null : (event.tiers[l.tier]?.faceValue ?? null);
           const mine = address?.toLowerCase() === l.seller.toLowerCase();
           return (
-            <li key={l.tokenId.toString()} className="listing-card row" data-testid="listing" data-token-id={l.tokenId.toString()} style={{ justifyContent: "space-between" }}>
+            <li
+              key={l.tokenId.toString()}
+              className="listing-card row"
+              data-testid="listing"
+              data-token-id={l.tokenId.toString()}
+              style={{ justifyContent: "space-between" }}
+            >
               <span>
                 Ticket #{l.tokenId.toString()}
                 {l.tier !== null && ` · tier ${l.tier}`}
@@ -45,15 +59,33 @@ export function ResaleListings({ event }: { event: EventView }) {
                 data-testid="buy-listing"
                 disabled={status !== "connected" || mine || tx.busy || event.cancelled}
                 onClick={() =>
-                  void tx.send(`Buying resale ticket #${l.tokenId}`, () =>
-                    isNative(event.currency)
-                      ? simulateContract(config, { address: event.market, abi: resaleMarketAbi, functionName: "buy", args: [event.address, l.tokenId, l.price], value: l.price })
-                      : // A stablecoin event: one permit signature for the market, then one transaction.
-                        // Both name the price on the button: the market refuses (MarketPriceChanged) if the seller re-listed since.
-                        signPermit(config, { token: event.currency.address, owner: address!, spender: event.market, value: l.price }).then((p) =>
-                          simulateContract(config, { address: event.market, abi: resaleMarketAbi, functionName: "buyWithPermit", args: [event.address, l.tokenId, l.price, p.deadline, p.v, p.r, p.s] }),
-                        ),
-                  ).then(() => listings.refetch())
+                  void tx
+                    .send(`Buying resale ticket #${l.tokenId}`, () =>
+                      isNative(event.currency)
+                        ? simulateContract(config, {
+                            address: event.market,
+                            abi: resaleMarketAbi,
+                            functionName: "buy",
+                            args: [event.address, l.tokenId, l.price],
+                            value: l.price,
+                          })
+                        : // A stablecoin event: one permit signature for the market, then one transaction.
+                          // Both name the price on the button: the market refuses (MarketPriceChanged) if the seller re-listed since.
+                          signPermit(config, {
+                            token: event.currency.address,
+                            owner: address!,
+                            spender: event.market,
+                            value: l.price,
+                          }).then((p) =>
+                            simulateContract(config, {
+                              address: event.market,
+                              abi: resaleMarketAbi,
+                              functionName: "buyWithPermit",
+                              args: [event.address, l.tokenId, l.price, p.deadline, p.v, p.r, p.s],
+                            }),
+                          ),
+                    )
+                    .then(() => listings.refetch())
                 }
               >
                 {mine ? "Yours" : `Buy ${formatPrice(l.price, event.currency)}`}

@@ -30,11 +30,27 @@ export function TierCard({ event, tier, onBought }: { event: EventView; tier: Ti
     // A stablecoin event: one permit signature, then one transaction (no separate approve).
     const receipt = isNative(event.currency)
       ? await tx.send(label, () =>
-          simulateContract(config, { address: event.address, abi: eventTicketAbi, functionName: "buy", args: [tier.id, BigInt(quantity)], value }),
+          simulateContract(config, {
+            address: event.address,
+            abi: eventTicketAbi,
+            functionName: "buy",
+            args: [tier.id, BigInt(quantity)],
+            value,
+          }),
         )
       : await tx.send(`${label} (sign the ${event.currency.symbol} permit, then confirm)`, async () => {
-          const p = await signPermit(config, { token: event.currency.address, owner: me!, spender: event.address, value });
-          return simulateContract(config, { address: event.address, abi: eventTicketAbi, functionName: "buyWithPermit", args: [tier.id, BigInt(quantity), p.deadline, p.v, p.r, p.s] });
+          const p = await signPermit(config, {
+            token: event.currency.address,
+            owner: me!,
+            spender: event.address,
+            value,
+          });
+          return simulateContract(config, {
+            address: event.address,
+            abi: eventTicketAbi,
+            functionName: "buyWithPermit",
+            args: [tier.id, BigInt(quantity), p.deadline, p.v, p.r, p.s],
+          });
         });
     if (receipt) onBought?.();
   };
@@ -43,7 +59,9 @@ export function TierCard({ event, tier, onBought }: { event: EventView; tier: Ti
     <li className="tier-card stack" data-testid="tier-card" data-tier={tier.id}>
       <div className="row" style={{ justifyContent: "space-between" }}>
         <strong>Tier {tier.id}</strong>
-        <span data-testid="tier-price">{tier.faceValue === 0n ? "free" : formatPrice(tier.faceValue, event.currency)}</span>
+        <span data-testid="tier-price">
+          {tier.faceValue === 0n ? "free" : formatPrice(tier.faceValue, event.currency)}
+        </span>
       </div>
       <div className="small">
         Zones: {zoneNames(tier.zones).join(", ") || "none"} · {left} of {tier.supply} left
@@ -54,7 +72,11 @@ export function TierCard({ event, tier, onBought }: { event: EventView; tier: Ti
       </div>
       {tier.reserved ? (
         <p className="small">
-          Reserved seating: pick your seats on the <Link href={`/events/${event.address}/seats`} data-testid="tier-seat-map">seat map</Link>.
+          Reserved seating: pick your seats on the{" "}
+          <Link href={`/events/${event.address}/seats`} data-testid="tier-seat-map">
+            seat map
+          </Link>
+          .
         </p>
       ) : tier.voucherOnly ? (
         <p className="small muted">Sold only with an organizer voucher (real-name tier).</p>
@@ -71,12 +93,20 @@ export function TierCard({ event, tier, onBought }: { event: EventView; tier: Ti
               onChange={(e) => setQuantity(Math.max(1, Math.floor(Number(e.target.value) || 1)))}
             />
           </label>
-          <button type="button" className="button" data-testid="buy-tier" disabled={!canBuy || tx.busy} onClick={() => void buy()}>
+          <button
+            type="button"
+            className="button"
+            data-testid="buy-tier"
+            disabled={!canBuy || tx.busy}
+            onClick={() => void buy()}
+          >
             {left === 0 ? "Sold out" : `Buy for ${formatPrice(tier.faceValue * BigInt(quantity), event.currency)}`}
           </button>
         </div>
       )}
-      {status !== "connected" && !tier.voucherOnly && !tier.reserved && <p className="small muted">Connect a wallet to buy.</p>}
+      {status !== "connected" && !tier.voucherOnly && !tier.reserved && (
+        <p className="small muted">Connect a wallet to buy.</p>
+      )}
       <TxStatus state={tx.state} />
       {left === 0 && <WaitlistPanel event={event} tier={tier} />}
     </li>

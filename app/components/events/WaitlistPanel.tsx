@@ -33,23 +33,54 @@ export function WaitlistPanel({ event, tier }: { event: EventView; tier: TierVie
     tx
       .send(`Joining the waitlist for tier ${tier.id} with a ${fmt(tier.faceValue)} deposit`, () =>
         isNative(event.currency)
-          ? simulateContract(config, { address: waitlist, abi: waitlistAbi, functionName: "join", args: [event.address, tier.id], value: tier.faceValue })
-          : signPermit(config, { token: event.currency.address, owner: me!, spender: waitlist, value: tier.faceValue }).then((p) =>
-              simulateContract(config, { address: waitlist, abi: waitlistAbi, functionName: "joinWithPermit", args: [event.address, tier.id, p.deadline, p.v, p.r, p.s] }),
+          ? simulateContract(config, {
+              address: waitlist,
+              abi: waitlistAbi,
+              functionName: "join",
+              args: [event.address, tier.id],
+              value: tier.faceValue,
+            })
+          : signPermit(config, {
+              token: event.currency.address,
+              owner: me!,
+              spender: waitlist,
+              value: tier.faceValue,
+            }).then((p) =>
+              simulateContract(config, {
+                address: waitlist,
+                abi: waitlistAbi,
+                functionName: "joinWithPermit",
+                args: [event.address, tier.id, p.deadline, p.v, p.r, p.s],
+              }),
             ),
       )
       .then(refresh);
   const leave = () =>
     tx
       .send(`Leaving the waitlist for tier ${tier.id} (deposit back)`, () =>
-        simulateContract(config, { address: waitlist, abi: waitlistAbi, functionName: "leave", args: [event.address, tier.id] }),
+        simulateContract(config, {
+          address: waitlist,
+          abi: waitlistAbi,
+          functionName: "leave",
+          args: [event.address, tier.id],
+        }),
       )
       .then(refresh);
   const withdraw = () =>
-    tx.send(`Withdrawing ${fmt(w.owed)}`, () => simulateContract(config, { address: waitlist, abi: waitlistAbi, functionName: "withdraw", args: [w.currency] })).then(refresh);
+    tx
+      .send(`Withdrawing ${fmt(w.owed)}`, () =>
+        simulateContract(config, { address: waitlist, abi: waitlistAbi, functionName: "withdraw", args: [w.currency] }),
+      )
+      .then(refresh);
 
   return (
-    <div className="stack waitlist" data-testid="waitlist-panel" data-tier={tier.id} data-length={w.length} data-position={w.position}>
+    <div
+      className="stack waitlist"
+      data-testid="waitlist-panel"
+      data-tier={tier.id}
+      data-length={w.length}
+      data-position={w.position}
+    >
       <strong>Waitlist</strong>
       <p className="small" data-testid="waitlist-summary">
         {w.length === 0 ? "Nobody is waiting yet." : `${w.length} waiting.`}{" "}
@@ -62,16 +93,34 @@ export function WaitlistPanel({ event, tier }: { event: EventView; tier: TierVie
       {status === "connected" && (
         <div className="row">
           {w.position > 0 ? (
-            <button type="button" className="button secondary" data-testid="waitlist-leave" disabled={tx.busy} onClick={() => void leave()}>
+            <button
+              type="button"
+              className="button secondary"
+              data-testid="waitlist-leave"
+              disabled={tx.busy}
+              onClick={() => void leave()}
+            >
               Leave the waitlist ({fmt(tier.faceValue)} back)
             </button>
           ) : (
-            <button type="button" className="button" data-testid="waitlist-join" disabled={tx.busy || blocker !== null} onClick={() => void join()}>
+            <button
+              type="button"
+              className="button"
+              data-testid="waitlist-join"
+              disabled={tx.busy || blocker !== null}
+              onClick={() => void join()}
+            >
               Join the waitlist for {fmt(tier.faceValue)}
             </button>
           )}
           {w.owed > 0n && (
-            <button type="button" className="button secondary" data-testid="waitlist-withdraw" disabled={tx.busy} onClick={() => void withdraw()}>
+            <button
+              type="button"
+              className="button secondary"
+              data-testid="waitlist-withdraw"
+              disabled={tx.busy}
+              onClick={() => void withdraw()}
+            >
               Withdraw {fmt(w.owed)}
             </button>
           )}

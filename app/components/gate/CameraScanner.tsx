@@ -25,7 +25,8 @@ export function CameraScanner({ onCode, paused }: { onCode: (text: string) => vo
     let timer: ReturnType<typeof setInterval> | undefined;
     let live = true;
     (async () => {
-      if (!navigator.mediaDevices?.getUserMedia) throw new Error("This browser has no camera access here (it needs https or localhost).");
+      if (!navigator.mediaDevices?.getUserMedia)
+        throw new Error("This browser has no camera access here (it needs https or localhost).");
       stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false });
       if (!live || !video.current) return;
       video.current.srcObject = stream;
@@ -48,7 +49,11 @@ export function CameraScanner({ onCode, paused }: { onCode: (text: string) => vo
       if (!live) return;
       setState("error");
       const name = (e as Error).name;
-      setError(name === "NotAllowedError" ? "Camera permission was refused. Allow it, or type the pass below." : `Camera unavailable: ${(e as Error).message}`);
+      setError(
+        name === "NotAllowedError"
+          ? "Camera permission was refused. Allow it, or type the pass below."
+          : `Camera unavailable: ${(e as Error).message}`,
+      );
     });
     return () => {
       live = false;

@@ -46,16 +46,27 @@ export function GateConsole() {
       setBusy(true);
       const show = (result: GateVerdict) => {
         setVerdict(result);
-        setCounts((c) => (result.result === "ADMIT" ? { ...c, admitted: c.admitted + 1 } : { ...c, denied: c.denied + 1 }));
+        setCounts((c) =>
+          result.result === "ADMIT" ? { ...c, admitted: c.admitted + 1 } : { ...c, denied: c.denied + 1 },
+        );
       };
       const checkOffline = async () => {
         const local = await offlineGate.scanOffline(text.trim());
-        show(local ?? { result: "DENY", reason: "OFFLINE", message: "The gate server cannot be reached and this scanner has no offline snapshot yet: this scan was not verified." });
+        show(
+          local ?? {
+            result: "DENY",
+            reason: "OFFLINE",
+            message:
+              "The gate server cannot be reached and this scanner has no offline snapshot yet: this scan was not verified.",
+          },
+        );
       };
       try {
         // The browser knows it has no network: go straight to the snapshot, no 5 s timeout at the door.
         if (!navigator.onLine) return await checkOffline();
-        const result = await scanPass(indexerUrl, session.token, text.trim(), undefined, { deviceKey: await gateRequestKey() });
+        const result = await scanPass(indexerUrl, session.token, text.trim(), undefined, {
+          deviceKey: await gateRequestKey(),
+        });
         setUnreachable(false);
         show(result);
         if (result.result === "ADMIT") offlineGate.noteOnlineAdmit(result.tokenId);
@@ -101,7 +112,12 @@ export function GateConsole() {
           : session
             ? `Online${offlineGate.ready ? " · offline fallback ready" : ""}`
             : "Online"}
-        {offlineGate.queued > 0 && <span data-testid="offline-queued"> · {offlineGate.queued} offline admission{offlineGate.queued === 1 ? "" : "s"} to upload</span>}
+        {offlineGate.queued > 0 && (
+          <span data-testid="offline-queued">
+            {" "}
+            · {offlineGate.queued} offline admission{offlineGate.queued === 1 ? "" : "s"} to upload
+          </span>
+        )}
       </div>
       {offlineGate.error && session && (
         <p className="notice small" data-testid="offline-error">
@@ -142,7 +158,8 @@ export function GateConsole() {
       ) : (
         <>
           <div className="row small" data-testid="gate-session" data-gate={session.gateId}>
-            Gate <strong>{session.gateId}</strong> · zone {session.zone} · until {new Date(session.expiresAt).toLocaleTimeString()}
+            Gate <strong>{session.gateId}</strong> · zone {session.zone} · until{" "}
+            {new Date(session.expiresAt).toLocaleTimeString()}
             <button
               type="button"
               className="link-button"
@@ -155,7 +172,12 @@ export function GateConsole() {
             </button>
           </div>
           <VerdictScreen verdict={verdict} />
-          <div className="row counters" data-testid="counters" data-admitted={counts.admitted} data-denied={counts.denied}>
+          <div
+            className="row counters"
+            data-testid="counters"
+            data-admitted={counts.admitted}
+            data-denied={counts.denied}
+          >
             <span>
               Admitted <strong>{counts.admitted}</strong>
             </span>
@@ -182,7 +204,12 @@ export function GateConsole() {
               Manual entry: type or paste the pass code
               <input value={manual} data-testid="manual-pass" onChange={(e) => setManual(e.target.value)} />
             </label>
-            <button type="submit" className="button secondary" data-testid="manual-submit" disabled={busy || manual.trim() === ""}>
+            <button
+              type="submit"
+              className="button secondary"
+              data-testid="manual-submit"
+              disabled={busy || manual.trim() === ""}
+            >
               Check
             </button>
           </form>

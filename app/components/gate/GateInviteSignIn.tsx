@@ -52,7 +52,14 @@ export function GateInviteSignIn({ onSession }: { onSession: (s: GateSession) =>
       <h2>Sign in with an invite code</h2>
       <label className="field">
         Invite code from the organizer
-        <input value={code} autoComplete="off" autoCapitalize="characters" placeholder="ABCD-EFGH-JKMN-PQRS" data-testid="gate-invite-code" onChange={(e) => setCode(e.target.value)} />
+        <input
+          value={code}
+          autoComplete="off"
+          autoCapitalize="characters"
+          placeholder="ABCD-EFGH-JKMN-PQRS"
+          data-testid="gate-invite-code"
+          onChange={(e) => setCode(e.target.value)}
+        />
       </label>
       <button type="submit" className="button" data-testid="gate-invite-submit" disabled={busy || normalised === ""}>
         {busy ? "Checking…" : "Open scanner"}

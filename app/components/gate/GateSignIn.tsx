@@ -23,14 +23,20 @@ export function GateSignIn({ onSession }: { onSession: (s: GateSession) => void 
   const [error, setError] = useState<string | null>(null);
 
   if (events.isPending) return <Loading testId="gate-events-loading">Loading events…</Loading>;
-  if (events.isError) return <ErrorState error={events.error} retry={() => void events.refetch()} testId="gate-events-error" />;
+  if (events.isError)
+    return <ErrorState error={events.error} retry={() => void events.refetch()} testId="gate-events-error" />;
   const chosen = contract || events.data.events[0]?.address || "";
 
   const signIn = async () => {
     setBusy(true);
     setError(null);
     try {
-      const challenge = await requestGateSignIn(indexerUrl, { contract: chosen, gateId, zone, domain: window.location.host });
+      const challenge = await requestGateSignIn(indexerUrl, {
+        contract: chosen,
+        gateId,
+        zone,
+        domain: window.location.host,
+      });
       const message = buildGateSignInMessage(challenge, address!);
       const signature = await signMessage(config, { message });
       onSession(await openGateSession(indexerUrl, message, signature));
@@ -61,13 +67,28 @@ export function GateSignIn({ onSession }: { onSession: (s: GateSession) => void 
         </label>
         <label className="field">
           Zone (0 general, 1 VIP, 2 backstage)
-          <input type="number" min={0} max={31} value={zone} data-testid="gate-zone" onChange={(e) => setZone(Math.max(0, Math.min(31, Number(e.target.value) || 0)))} />
+          <input
+            type="number"
+            min={0}
+            max={31}
+            value={zone}
+            data-testid="gate-zone"
+            onChange={(e) => setZone(Math.max(0, Math.min(31, Number(e.target.value) || 0)))}
+          />
         </label>
       </div>
-      <button type="button" className="button" data-testid="gate-sign-in-submit" disabled={status !== "connected" || busy || !chosen} onClick={() => void signIn()}>
+      <button
+        type="button"
+        className="button"
+        data-testid="gate-sign-in-submit"
+        disabled={status !== "connected" || busy || !chosen}
+        onClick={() => void signIn()}
+      >
         {busy ? "Confirm in your wallet…" : "Sign in with gate wallet"}
       </button>
-      {status !== "connected" && <p className="muted small">Connect the gate wallet first (it needs the gate or organizer role on the event).</p>}
+      {status !== "connected" && (
+        <p className="muted small">Connect the gate wallet first (it needs the gate or organizer role on the event).</p>
+      )}
       {error && (
         <p className="error" role="alert" data-testid="gate-sign-in-error">
           {error}

@@ -5,7 +5,9 @@ import { seatLabel } from "../../../lib/seating/venue-layout";
 /** The seat an ADMIT names (reserved seating), checked: the verdict's extra fields are untyped. */
 function seatOfVerdict(v: GateVerdict): { section: string; row: string; number: number } | null {
   const s = v.seat as { section?: unknown; row?: unknown; number?: unknown } | undefined;
-  return s && typeof s.section === "string" && typeof s.row === "string" && typeof s.number === "number" ? { section: s.section, row: s.row, number: s.number } : null;
+  return s && typeof s.section === "string" && typeof s.row === "string" && typeof s.number === "number"
+    ? { section: s.section, row: s.row, number: s.number }
+    : null;
 }
 
 /** The big green ADMIT or red DENY, with the reason in words. */
@@ -44,7 +46,9 @@ export function VerdictScreen({ verdict }: { verdict: GateVerdict | null }) {
           {verdictWords(verdict.reason, typeof verdict.message === "string" ? verdict.message : undefined)}
         </div>
       )}
-      {verdict.offline === true && <div className="small">Checked offline against the snapshot; uploaded when back online.</div>}
+      {verdict.offline === true && (
+        <div className="small">Checked offline against the snapshot; uploaded when back online.</div>
+      )}
     </div>
   );
 }

@@ -6,13 +6,26 @@ import type { EventView } from "../../chain-reads/read-event";
 import { ZONE_NAMES } from "../../format/ticket-words";
 import { useOrganizerSession } from "../../hooks/useOrganizerSession";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
-import { createGateInvite, endGateSession, listGateInvites, listGateSessions, revokeGateInvite, type GateInvite } from "../../../lib/indexer-client/gate";
+import {
+  createGateInvite,
+  endGateSession,
+  listGateInvites,
+  listGateSessions,
+  revokeGateInvite,
+  type GateInvite,
+} from "../../../lib/indexer-client/gate";
 import { Empty, ErrorState, Loading } from "../QueryStates";
 import { OrganizerSignIn } from "./OrganizerSignIn";
 
-const STATUS_WORDS = { open: "Not used yet", redeemed: "In use on a scanner", revoked: "Revoked", expired: "Expired" } as const;
+const STATUS_WORDS = {
+  open: "Not used yet",
+  redeemed: "In use on a scanner",
+  revoked: "Revoked",
+  expired: "Expired",
+} as const;
 const SESSION_WORDS = { active: "Signed in", revoked: "Ended", expired: "Expired" } as const;
-const shortStaff = (staff: string) => (staff.startsWith("invite:") ? "Invite code" : `${staff.slice(0, 6)}…${staff.slice(-4)}`);
+const shortStaff = (staff: string) =>
+  staff.startsWith("invite:") ? "Invite code" : `${staff.slice(0, 6)}…${staff.slice(-4)}`;
 const isAuthError = (e: unknown) => (e as { apiCode?: string }).apiCode === "GATE_UNAUTHORIZED";
 
 /**
@@ -72,11 +85,18 @@ export function DoorStaffPanel({ event }: { event: EventView }) {
         <OrganizerSignIn {...org} what="issue invite codes to door staff" testId="organizer-sign-in" />
       ) : (
         <>
-          <p className="muted small">Staff type the code on the gate page of their phone; it works once, for one gate and zone.</p>
+          <p className="muted small">
+            Staff type the code on the gate page of their phone; it works once, for one gate and zone.
+          </p>
           <div className="form-grid">
             <label className="field">
               Gate name
-              <input value={gateId} maxLength={64} data-testid="invite-gate" onChange={(e) => setGateId(e.target.value)} />
+              <input
+                value={gateId}
+                maxLength={64}
+                data-testid="invite-gate"
+                onChange={(e) => setGateId(e.target.value)}
+              />
             </label>
             <label className="field">
               Zone
@@ -90,7 +110,14 @@ export function DoorStaffPanel({ event }: { event: EventView }) {
             </label>
             <label className="field">
               Valid for (hours)
-              <input type="number" min={1} max={720} value={hours} data-testid="invite-hours" onChange={(e) => setHours(Math.max(1, Math.min(720, Number(e.target.value) || 1)))} />
+              <input
+                type="number"
+                min={1}
+                max={720}
+                value={hours}
+                data-testid="invite-hours"
+                onChange={(e) => setHours(Math.max(1, Math.min(720, Number(e.target.value) || 1)))}
+              />
             </label>
           </div>
           <button
@@ -98,13 +125,20 @@ export function DoorStaffPanel({ event }: { event: EventView }) {
             className="button"
             data-testid="invite-issue"
             disabled={busy || gateId.trim() === ""}
-            onClick={() => void run(async () => setIssued(await createGateInvite(indexerUrl, token, { gateId: gateId.trim(), zone, ttlSeconds: hours * 3600 })))}
+            onClick={() =>
+              void run(async () =>
+                setIssued(
+                  await createGateInvite(indexerUrl, token, { gateId: gateId.trim(), zone, ttlSeconds: hours * 3600 }),
+                ),
+              )
+            }
           >
             Issue invite code
           </button>
           {issued && (
             <p className="notice" data-testid="invite-issued">
-              Code for <strong>{issued.gateId}</strong>: <code data-testid="invite-code">{issued.code}</code> — write it down now; it is not shown again.
+              Code for <strong>{issued.gateId}</strong>: <code data-testid="invite-code">{issued.code}</code> — write it
+              down now; it is not shown again.
             </p>
           )}
           {error && (
@@ -138,7 +172,13 @@ export function DoorStaffPanel({ event }: { event: EventView }) {
                     <td>{new Date(inv.expiresAt).toLocaleString()}</td>
                     <td>
                       {(inv.status === "open" || inv.status === "redeemed") && (
-                        <button type="button" className="link-button" data-testid="invite-revoke" disabled={busy} onClick={() => void run(async () => void (await revokeGateInvite(indexerUrl, token, inv.id)))}>
+                        <button
+                          type="button"
+                          className="link-button"
+                          data-testid="invite-revoke"
+                          disabled={busy}
+                          onClick={() => void run(async () => void (await revokeGateInvite(indexerUrl, token, inv.id)))}
+                        >
                           Revoke
                         </button>
                       )}
@@ -179,7 +219,13 @@ export function DoorStaffPanel({ event }: { event: EventView }) {
                       <td>{new Date(x.expiresAt).toLocaleString()}</td>
                       <td>
                         {x.status === "active" && (
-                          <button type="button" className="link-button" data-testid="staff-session-end" disabled={busy} onClick={() => void run(async () => void (await endGateSession(indexerUrl, token, x.id)))}>
+                          <button
+                            type="button"
+                            className="link-button"
+                            data-testid="staff-session-end"
+                            disabled={busy}
+                            onClick={() => void run(async () => void (await endGateSession(indexerUrl, token, x.id)))}
+                          >
                             End session
                           </button>
                         )}

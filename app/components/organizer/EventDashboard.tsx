@@ -4,7 +4,6 @@ import { CartesianGrid, Cell, Legend, Line, LineChart, Pie, PieChart, Tooltip, X
 import type { EventView } from "../../chain-reads/read-event";
 import { usePrimarySales } from "../../hooks/useEvent";
 import { useOrganizerSession } from "../../hooks/useOrganizerSession";
-import { shortAddress } from "../../format/short-address";
 import { summariseActivity } from "../../organizer/summarise-activity";
 import { ArrivalsCharts } from "./analytics/ArrivalsCharts";
 import { ChartFrame, COLORS } from "./analytics/ChartFrame";
@@ -28,21 +27,44 @@ export function EventDashboard({ event }: { event: EventView }) {
   return (
     <section className="panel stack" data-testid="dashboard">
       <h2>Live dashboard</h2>
-      <ChartFrame title="Sales over time (by block)" testId="chart-sales" state={activity} empty={!d || d.salesByBlock.length === 0}>
+      <ChartFrame
+        title="Sales over time (by block)"
+        testId="chart-sales"
+        state={activity}
+        empty={!d || d.salesByBlock.length === 0}
+      >
         {() => (
           <LineChart data={d!.salesByBlock}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="block" />
             <YAxis allowDecimals={false} />
             <Tooltip labelFormatter={(v) => `Block ${String(v)}`} />
-            <Line type="stepAfter" dataKey="total" name="Tickets sold" stroke={COLORS[0]} dot isAnimationActive={false} />
+            <Line
+              type="stepAfter"
+              dataKey="total"
+              name="Tickets sold"
+              stroke={COLORS[0]}
+              dot
+              isAnimationActive={false}
+            />
           </LineChart>
         )}
       </ChartFrame>
-      {!org.session && <OrganizerSignIn {...org} what="see the gate arrivals, no-shows, resales and hoarding" testId="analytics-sign-in" />}
+      {!org.session && (
+        <OrganizerSignIn
+          {...org}
+          what="see the gate arrivals, no-shows, resales and hoarding"
+          testId="analytics-sign-in"
+        />
+      )}
       {org.session && <ResalePriceChart contract={event.address} />}
       {org.session && <ArrivalsCharts contract={event.address} />}
-      <ChartFrame title="Checked in on chain vs not (yet)" testId="chart-attendance" state={activity} empty={!activity.data || activity.data.minted === 0}>
+      <ChartFrame
+        title="Checked in on chain vs not (yet)"
+        testId="chart-attendance"
+        state={activity}
+        empty={!activity.data || activity.data.minted === 0}
+      >
         {() => (
           <PieChart>
             <Pie data={d!.attendance} dataKey="value" nameKey="name" outerRadius="80%" isAnimationActive={false} label>

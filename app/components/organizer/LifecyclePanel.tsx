@@ -22,7 +22,8 @@ export function LifecyclePanel({ event, onChange }: { event: EventView; onChange
     <section className="panel stack" data-testid="lifecycle">
       <h2>Money and cancellation</h2>
       <p>
-        Escrow: <strong data-testid="escrow">{formatPrice(event.escrowBalance, event.currency)}</strong> from primary sales.
+        Escrow: <strong data-testid="escrow">{formatPrice(event.escrowBalance, event.currency)}</strong> from primary
+        sales.
       </p>
       {event.cancelled ? (
         <p className="banner-cancelled" data-testid="cancelled-note">
@@ -37,8 +38,17 @@ export function LifecyclePanel({ event, onChange }: { event: EventView; onChange
           data-testid="cancel-event"
           disabled={cancelTx.busy}
           onClick={() => {
-            if (!window.confirm(`Cancel “${event.name}”? Sales stop and every buyer can claim a refund. This cannot be undone.`)) return;
-            void cancelTx.send("Cancelling the event", () => simulateContract(config, { address: event.address, abi: eventTicketAbi, functionName: "cancelEvent" })).then((r) => r && onChange());
+            if (
+              !window.confirm(
+                `Cancel “${event.name}”? Sales stop and every buyer can claim a refund. This cannot be undone.`,
+              )
+            )
+              return;
+            void cancelTx
+              .send("Cancelling the event", () =>
+                simulateContract(config, { address: event.address, abi: eventTicketAbi, functionName: "cancelEvent" }),
+              )
+              .then((r) => r && onChange());
           }}
         >
           Cancel event
@@ -47,7 +57,9 @@ export function LifecyclePanel({ event, onChange }: { event: EventView; onChange
       <TxStatus state={cancelTx.state} testId="cancel-event-status" />
       {!event.cancelled && (
         <>
-          {!over && <p className="muted small">Proceeds can be withdrawn after the event ends ({formatTime(event.endTime)}).</p>}
+          {!over && (
+            <p className="muted small">Proceeds can be withdrawn after the event ends ({formatTime(event.endTime)}).</p>
+          )}
           <button
             type="button"
             className="button"
@@ -56,7 +68,12 @@ export function LifecyclePanel({ event, onChange }: { event: EventView; onChange
             onClick={() =>
               void withdrawTx
                 .send(`Withdrawing ${formatPrice(event.escrowBalance, event.currency)}`, () =>
-                  simulateContract(config, { address: event.address, abi: eventTicketAbi, functionName: "withdrawProceeds", args: [address!] }),
+                  simulateContract(config, {
+                    address: event.address,
+                    abi: eventTicketAbi,
+                    functionName: "withdrawProceeds",
+                    args: [address!],
+                  }),
                 )
                 .then((r) => r && onChange())
             }

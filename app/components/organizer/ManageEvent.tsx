@@ -46,7 +46,8 @@ export function ManageEvent({ address }: { address: Address }) {
         </>
       ) : (
         <p className="notice" data-testid="not-organizer">
-          Connect the organizer&apos;s wallet to mint, open a waiting-room sale, invite door staff, cancel or withdraw. Anyone can see the dashboard.
+          Connect the organizer&apos;s wallet to mint, open a waiting-room sale, invite door staff, cancel or withdraw.
+          Anyone can see the dashboard.
         </p>
       )}
       <EventDashboard event={e} />

@@ -21,7 +21,9 @@ export function MintPanel({ event, onMinted }: { event: EventView; onMinted: () 
   // The first tier a wallet list can be minted into (reserved tiers sell seats instead).
   const [tierId, setTierId] = useState(() => event.tiers.find((t) => !t.reserved)?.id ?? 0);
   const [channel, setChannel] = useState(ORGANIZER_CHANNEL);
-  const [progress, setProgress] = useState<{ done: number; total: number; batch: number; batches: number } | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; batch: number; batches: number } | null>(
+    null,
+  );
   const parsed = useMemo((): WalletList | { error: string } | null => {
     if (text.trim() === "") return null;
     try {
@@ -42,7 +44,12 @@ export function MintPanel({ event, onMinted }: { event: EventView; onMinted: () 
     setProgress({ done, total: list.wallets.length, batch: 0, batches: groups.length });
     for (const [i, group] of groups.entries()) {
       const receipt = await tx.send(`Minting batch ${i + 1} of ${groups.length} (${group.length} tickets)`, () =>
-        simulateContract(config, { address: event.address, abi: eventTicketAbi, functionName: "mintTier", args: [tierId, channel, group] }),
+        simulateContract(config, {
+          address: event.address,
+          abi: eventTicketAbi,
+          functionName: "mintTier",
+          args: [tierId, channel, group],
+        }),
       );
       if (!receipt) return; // TxStatus shows why; confirmed batches stay minted and are counted.
       done += group.length;
@@ -78,7 +85,12 @@ export function MintPanel({ event, onMinted }: { event: EventView; onMinted: () 
       </label>
       <label className="field">
         Wallets, one per line (CSV: address in the first column; a header row is fine)
-        <textarea value={text} data-testid="mint-csv" placeholder={"wallet\n0x70997970C51812dc3A010C7d01b50e0d17dc79C8"} onChange={(e) => setText(e.target.value)} />
+        <textarea
+          value={text}
+          data-testid="mint-csv"
+          placeholder={"wallet\n0x70997970C51812dc3A010C7d01b50e0d17dc79C8"}
+          onChange={(e) => setText(e.target.value)}
+        />
       </label>
       <label className="field">
         …or upload a CSV file
@@ -98,16 +110,23 @@ export function MintPanel({ event, onMinted }: { event: EventView; onMinted: () 
         </p>
       )}
       {list && (
-        <div className="stack small" data-testid="mint-report" data-valid={list.wallets.length} data-problems={list.problems.length}>
+        <div
+          className="stack small"
+          data-testid="mint-report"
+          data-valid={list.wallets.length}
+          data-problems={list.problems.length}
+        >
           <div>
             <strong>{list.wallets.length}</strong> valid wallet{list.wallets.length === 1 ? "" : "s"}
-            {list.problems.length > 0 && `, ${list.problems.length} line${list.problems.length === 1 ? "" : "s"} skipped:`}
+            {list.problems.length > 0 &&
+              `, ${list.problems.length} line${list.problems.length === 1 ? "" : "s"} skipped:`}
           </div>
           {list.problems.length > 0 && (
             <ul className="error" data-testid="mint-problems">
               {list.problems.map((p) => (
                 <li key={p.line} data-testid="mint-problem" data-reason={p.reason} data-line={p.line}>
-                  Line {p.line}: {p.reason === "DUPLICATE" ? `duplicate of line ${p.firstLine}` : "not a valid address"} <span className="mono">{p.text.slice(0, 60)}</span>
+                  Line {p.line}: {p.reason === "DUPLICATE" ? `duplicate of line ${p.firstLine}` : "not a valid address"}{" "}
+                  <span className="mono">{p.text.slice(0, 60)}</span>
                 </li>
               ))}
             </ul>
@@ -119,7 +138,13 @@ export function MintPanel({ event, onMinted }: { event: EventView; onMinted: () 
           )}
         </div>
       )}
-      <button type="button" className="button" data-testid="mint-submit" disabled={!list || list.wallets.length === 0 || tooMany || tx.busy || event.cancelled} onClick={() => void mint()}>
+      <button
+        type="button"
+        className="button"
+        data-testid="mint-submit"
+        disabled={!list || list.wallets.length === 0 || tooMany || tx.busy || event.cancelled}
+        onClick={() => void mint()}
+      >
         Mint {list?.wallets.length ?? 0} ticket{list?.wallets.length === 1 ? "" : "s"}
       </button>
       {progress && (

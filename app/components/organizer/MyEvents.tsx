@@ -9,9 +9,11 @@ import { Empty, ErrorState, Loading } from "../QueryStates";
 export function MyEvents() {
   const { address, status } = useConnection();
   const events = useEvents();
-  if (status !== "connected") return <Empty testId="organizer-disconnected">Connect the organizer&apos;s wallet to manage its events.</Empty>;
+  if (status !== "connected")
+    return <Empty testId="organizer-disconnected">Connect the organizer&apos;s wallet to manage its events.</Empty>;
   if (events.isPending) return <Loading testId="my-events-loading">Loading your events…</Loading>;
-  if (events.isError) return <ErrorState error={events.error} retry={() => void events.refetch()} testId="my-events-error" />;
+  if (events.isError)
+    return <ErrorState error={events.error} retry={() => void events.refetch()} testId="my-events-error" />;
   const mine = events.data.events.filter((e) => e.organizer.toLowerCase() === address.toLowerCase());
   return (
     <section className="panel stack">

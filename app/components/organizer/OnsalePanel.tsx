@@ -37,7 +37,9 @@ export function OnsalePanel({ event, onChange }: { event: EventView; onChange: (
   const trustTx = useContractTx();
   const firstVoucherTier = event.tiers.find((t) => t.voucherOnly)?.id ?? 0;
   const [tierId, setTierId] = useState(firstVoucherTier);
-  const [saleId, setSaleId] = useState(`${event.symbol.toLowerCase().replace(/[^a-z0-9]/g, "") || "sale"}-tier-${firstVoucherTier}`);
+  const [saleId, setSaleId] = useState(
+    `${event.symbol.toLowerCase().replace(/[^a-z0-9]/g, "") || "sale"}-tier-${firstVoucherTier}`,
+  );
   const [opensAt, setOpensAt] = useState(() => toLocalInput(new Date(Date.now() + 10 * 60_000)));
   const [admitPerSecond, setAdmitPerSecond] = useState("5");
   const [maxPerIdentity, setMaxPerIdentity] = useState(String(event.maxPerIdentity || 2));
@@ -46,8 +48,16 @@ export function OnsalePanel({ event, onChange }: { event: EventView; onChange: (
   const [powBits, setPowBits] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const info = useQuery({ queryKey: ["onsale-info", indexerUrl], queryFn: () => getOnsaleInfo(indexerUrl), staleTime: 60_000 });
-  const sales = useQuery({ queryKey: ["onsale-sales", event.address], queryFn: () => listSales(indexerUrl, event.address), refetchInterval: 10_000 });
+  const info = useQuery({
+    queryKey: ["onsale-info", indexerUrl],
+    queryFn: () => getOnsaleInfo(indexerUrl),
+    staleTime: 60_000,
+  });
+  const sales = useQuery({
+    queryKey: ["onsale-sales", event.address],
+    queryFn: () => listSales(indexerUrl, event.address),
+    refetchInterval: 10_000,
+  });
   const tier = event.tiers[tierId];
   const signer = info.data?.voucherSigner ?? null;
   const trusted = signer !== null && event.voucherSigner !== zeroAddress && isAddressEqual(event.voucherSigner, signer);
@@ -72,7 +82,13 @@ export function OnsalePanel({ event, onChange }: { event: EventView; onChange: (
       if (e instanceof OnsaleApiError && e.code === "UNAUTHORIZED") org.forget();
       // The shared texts speak to fans; an organizer also needs the server's detail (which field, which signer).
       const detail = e instanceof OnsaleApiError ? e.message.replace(/^[A-Z_]+: /, "") : "";
-      setError(e instanceof OnsaleApiError ? (e.code === "UNAUTHORIZED" ? detail : `${onsaleErrorText[e.code]} (${detail})`) : describeTxError(e).message);
+      setError(
+        e instanceof OnsaleApiError
+          ? e.code === "UNAUTHORIZED"
+            ? detail
+            : `${onsaleErrorText[e.code]} (${detail})`
+          : describeTxError(e).message,
+      );
     } finally {
       setBusy(false);
     }
@@ -94,7 +110,8 @@ export function OnsalePanel({ event, onChange }: { event: EventView; onChange: (
       ) : !trusted ? (
         <div className="stack" data-testid="onsale-trust">
           <p className="small" style={{ overflowWrap: "anywhere" }}>
-            Fans who reach the front of the queue get a voucher signed by <code className="mono">{signer}</code>. Your event must accept that signer
+            Fans who reach the front of the queue get a voucher signed by <code className="mono">{signer}</code>. Your
+            event must accept that signer
             {event.voucherSigner === zeroAddress ? " (vouchers are off today)." : ` instead of ${event.voucherSigner}.`}
           </p>
           <button
@@ -104,7 +121,14 @@ export function OnsalePanel({ event, onChange }: { event: EventView; onChange: (
             disabled={trustTx.busy}
             onClick={() =>
               void trustTx
-                .send("Accepting the waiting room's vouchers", () => simulateContract(config, { address: event.address, abi: eventTicketAbi, functionName: "setVoucherSigner", args: [signer] }))
+                .send("Accepting the waiting room's vouchers", () =>
+                  simulateContract(config, {
+                    address: event.address,
+                    abi: eventTicketAbi,
+                    functionName: "setVoucherSigner",
+                    args: [signer],
+                  }),
+                )
                 .then((r) => r && onChange())
             }
           >
@@ -118,7 +142,12 @@ export function OnsalePanel({ event, onChange }: { event: EventView; onChange: (
           <div className="form-grid">
             <label className="field">
               Sale name (in the link)
-              <input value={saleId} maxLength={64} data-testid="onsale-id" onChange={(e) => setSaleId(e.target.value.toLowerCase())} />
+              <input
+                value={saleId}
+                maxLength={64}
+                data-testid="onsale-id"
+                onChange={(e) => setSaleId(e.target.value.toLowerCase())}
+              />
             </label>
             <label className="field">
               Tier
@@ -132,32 +161,74 @@ export function OnsalePanel({ event, onChange }: { event: EventView; onChange: (
             </label>
             <label className="field">
               Opens at
-              <input type="datetime-local" value={opensAt} data-testid="onsale-opens" onChange={(e) => setOpensAt(e.target.value)} />
+              <input
+                type="datetime-local"
+                value={opensAt}
+                data-testid="onsale-opens"
+                onChange={(e) => setOpensAt(e.target.value)}
+              />
             </label>
             <label className="field">
               Fans admitted per second
-              <input type="number" min={0.1} step={0.1} value={admitPerSecond} data-testid="onsale-rate" onChange={(e) => setAdmitPerSecond(e.target.value)} />
+              <input
+                type="number"
+                min={0.1}
+                step={0.1}
+                value={admitPerSecond}
+                data-testid="onsale-rate"
+                onChange={(e) => setAdmitPerSecond(e.target.value)}
+              />
             </label>
             <label className="field">
               Tickets per person
-              <input type="number" min={1} max={100} value={maxPerIdentity} data-testid="onsale-per-identity" onChange={(e) => setMaxPerIdentity(e.target.value)} />
+              <input
+                type="number"
+                min={1}
+                max={100}
+                value={maxPerIdentity}
+                data-testid="onsale-per-identity"
+                onChange={(e) => setMaxPerIdentity(e.target.value)}
+              />
             </label>
             <label className="field">
               Proof of work (bits, 0 = off, empty = the service's default)
-              <input type="number" min={0} max={24} value={powBits} placeholder="default" data-testid="onsale-pow" onChange={(e) => setPowBits(e.target.value)} />
+              <input
+                type="number"
+                min={0}
+                max={24}
+                value={powBits}
+                placeholder="default"
+                data-testid="onsale-pow"
+                onChange={(e) => setPowBits(e.target.value)}
+              />
             </label>
           </div>
           <label className="row">
-            <input type="checkbox" checked={identityRequired} data-testid="onsale-identity" onChange={(e) => setIdentityRequired(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={identityRequired}
+              data-testid="onsale-identity"
+              onChange={(e) => setIdentityRequired(e.target.checked)}
+            />
             Real name: fans enter an ID number (one identity, at most the per-person limit across wallets)
           </label>
           {tier && !tier.voucherOnly && (
             <p className="notice small" data-testid="onsale-not-voucher-only">
-              Tier {tier.id} is not voucher-only: anyone can still buy it directly on chain and skip the queue. Use a voucher-only tier for a fair sale.
+              Tier {tier.id} is not voucher-only: anyone can still buy it directly on chain and skip the queue. Use a
+              voucher-only tier for a fair sale.
             </p>
           )}
-          <p className="muted small">Fans who arrive before the opening get a random place (arriving early gives no edge); later arrivals join the back.</p>
-          <button type="button" className="button" data-testid="onsale-create" disabled={busy || saleId.trim() === ""} onClick={() => void open()}>
+          <p className="muted small">
+            Fans who arrive before the opening get a random place (arriving early gives no edge); later arrivals join
+            the back.
+          </p>
+          <button
+            type="button"
+            className="button"
+            data-testid="onsale-create"
+            disabled={busy || saleId.trim() === ""}
+            onClick={() => void open()}
+          >
             {busy ? "Opening…" : "Open the sale"}
           </button>
           {error && (
@@ -177,7 +248,8 @@ export function OnsalePanel({ event, onChange }: { event: EventView; onChange: (
         <ul className="stack small" data-testid="onsale-sales">
           {sales.data.sales.map((s) => (
             <li key={s.id} data-testid="onsale-sale" data-sale={s.id}>
-              <Link href={`/sale/${s.id}`}>{s.id}</Link>: tier {s.tier}, opens {new Date(s.opensAt).toLocaleString()}, {s.queued} in the queue, {s.admittedThrough} admitted
+              <Link href={`/sale/${s.id}`}>{s.id}</Link>: tier {s.tier}, opens {new Date(s.opensAt).toLocaleString()},{" "}
+              {s.queued} in the queue, {s.admittedThrough} admitted
             </li>
           ))}
         </ul>

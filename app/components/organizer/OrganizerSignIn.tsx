@@ -9,8 +9,17 @@ export function OrganizerSignIn({ signIn, busy, error, what, testId }: Props) {
   const { status } = useConnection();
   return (
     <div className="stack">
-      <p className="muted small">Sign one message with the organizer&apos;s wallet to {what}. No transaction, no fee; the session lasts for this tab.</p>
-      <button type="button" className="button secondary" data-testid={testId} disabled={status !== "connected" || busy} onClick={() => void signIn()}>
+      <p className="muted small">
+        Sign one message with the organizer&apos;s wallet to {what}. No transaction, no fee; the session lasts for this
+        tab.
+      </p>
+      <button
+        type="button"
+        className="button secondary"
+        data-testid={testId}
+        disabled={status !== "connected" || busy}
+        onClick={() => void signIn()}
+      >
         {busy ? "Confirm in your wallet…" : "Sign in as organizer"}
       </button>
       {error && (

@@ -61,7 +61,13 @@ export function VenuePanel({ event }: { event: EventView }) {
         <>
           <label className="field">
             Venue layout (JSON or CSV: section,row,seat,x,y,tier[,accessible])
-            <input type="file" accept=".json,.csv,application/json,text/csv" data-testid="venue-file" disabled={busy} onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])} />
+            <input
+              type="file"
+              accept=".json,.csv,application/json,text/csv"
+              data-testid="venue-file"
+              disabled={busy}
+              onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])}
+            />
           </label>
           {busy && <p aria-busy="true">Checking the layout…</p>}
           {error && (
@@ -71,7 +77,8 @@ export function VenuePanel({ event }: { event: EventView }) {
           )}
           {result?.ok === true && (
             <div className="notice" data-testid="venue-saved" data-seats={result.seats}>
-              Saved “{result.name}”: {result.seats.toLocaleString("en")} seats. <Link href={`/events/${event.address}/seats`}>Open the seat map</Link>
+              Saved “{result.name}”: {result.seats.toLocaleString("en")} seats.{" "}
+              <Link href={`/events/${event.address}/seats`}>Open the seat map</Link>
               {result.warnings.length > 0 && (
                 <ul className="small" data-testid="venue-warnings">
                   {result.warnings.map((w) => (
@@ -87,6 +94,7 @@ export function VenuePanel({ event }: { event: EventView }) {
               {result.problems.length > 1 && (
                 <ul className="small">
                   {result.problems.slice(0, 20).map((p, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, rendered once per result
                     <li key={i}>
                       {p.where !== "(root)" && p.where !== "(chain)" ? `${p.where}: ` : ""}
                       {p.message}

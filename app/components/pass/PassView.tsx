@@ -22,15 +22,29 @@ export function PassView({ contract, tokenId }: { contract: Address; tokenId: bi
 
   let body;
   if (!mounted || state.status === "loading") body = <p aria-busy="true">Preparing your pass…</p>;
-  else if (state.status === "error") body = <p className="error" role="alert">{state.message}</p>;
+  else if (state.status === "error")
+    body = (
+      <p className="error" role="alert">
+        {state.message}
+      </p>
+    );
   else if (state.status === "needs-delegation") {
     body = (
       <div className="stack pass-setup" data-testid="pass-setup">
-        <p>Set this phone up to show your passes for this event. Your wallet signs once; the pass then works after reloads until the set-up expires.</p>
+        <p>
+          Set this phone up to show your passes for this event. Your wallet signs once; the pass then works after
+          reloads until the set-up expires.
+        </p>
         {status !== "connected" ? (
           <WalletPanel />
         ) : (
-          <button type="button" className="button" data-testid="pass-delegate" disabled={state.delegating} onClick={() => void delegate(address!)}>
+          <button
+            type="button"
+            className="button"
+            data-testid="pass-delegate"
+            disabled={state.delegating}
+            onClick={() => void delegate(address!)}
+          >
             {state.delegating ? "Confirm in your wallet…" : "Set up this phone"}
           </button>
         )}
@@ -44,8 +58,17 @@ export function PassView({ contract, tokenId }: { contract: Address; tokenId: bi
   } else {
     body = (
       <div className="stack" data-testid="pass-ready" data-expires={state.delegation.expiresAt}>
-        <RotatingQr privateKey={state.keys.privateKey} keyId={state.keyId} chainId={chainId} contract={contract} tokenId={tokenId} />
-        <p className="small pass-hint">Turn your screen brightness up. Valid on this phone until {new Date(state.delegation.expiresAt).toLocaleString()}.</p>
+        <RotatingQr
+          privateKey={state.keys.privateKey}
+          keyId={state.keyId}
+          chainId={chainId}
+          contract={contract}
+          tokenId={tokenId}
+        />
+        <p className="small pass-hint">
+          Turn your screen brightness up. Valid on this phone until{" "}
+          {new Date(state.delegation.expiresAt).toLocaleString()}.
+        </p>
       </div>
     );
   }

@@ -9,7 +9,19 @@ import { msUntilNextSlot, PASS_SLOT_SECONDS, signPass, slotAt } from "../../../l
  * The live pass: a QR signed by the device key for the current time slot, redrawn at every slot
  * boundary, with a countdown to the next one. A screenshot dies with its slot.
  */
-export function RotatingQr({ privateKey, keyId, chainId, contract, tokenId }: { privateKey: CryptoKey; keyId: Uint8Array; chainId: number; contract: Address; tokenId: bigint }) {
+export function RotatingQr({
+  privateKey,
+  keyId,
+  chainId,
+  contract,
+  tokenId,
+}: {
+  privateKey: CryptoKey;
+  keyId: Uint8Array;
+  chainId: number;
+  contract: Address;
+  tokenId: bigint;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [slot, setSlot] = useState<number | null>(null);
   const [secondsLeft, setSecondsLeft] = useState(PASS_SLOT_SECONDS);

@@ -27,7 +27,14 @@ export function ClaimVoucher({ issued }: { issued: OnsaleIssuedVoucher }) {
 
   const claim = () =>
     tx.send(`Buying ${v.quantity} ticket${v.quantity === 1 ? "" : "s"} with your voucher`, () =>
-      simulateContract(config, { address: issued.contract, abi: eventTicketAbi, functionName: "claim", args: [toContractVoucher(v), issued.signature], value, account: address }),
+      simulateContract(config, {
+        address: issued.contract,
+        abi: eventTicketAbi,
+        functionName: "claim",
+        args: [toContractVoucher(v), issued.signature],
+        value,
+        account: address,
+      }),
     );
 
   return (
@@ -49,8 +56,16 @@ export function ClaimVoucher({ issued }: { issued: OnsaleIssuedVoucher }) {
           </>
         )}
       </dl>
-      {wrongWallet && <p className="notice">Connect the wallet {shortAddress(v.to)}: the voucher is for that wallet.</p>}
-      <button type="button" className="button" data-testid="claim-submit" disabled={status !== "connected" || tx.busy || tx.state.status === "confirmed"} onClick={() => void claim()}>
+      {wrongWallet && (
+        <p className="notice">Connect the wallet {shortAddress(v.to)}: the voucher is for that wallet.</p>
+      )}
+      <button
+        type="button"
+        className="button"
+        data-testid="claim-submit"
+        disabled={status !== "connected" || tx.busy || tx.state.status === "confirmed"}
+        onClick={() => void claim()}
+      >
         Buy {v.quantity} ticket{v.quantity === 1 ? "" : "s"} for {formatEth(value)}
       </button>
       <TxStatus state={tx.state} testId="claim-status" />

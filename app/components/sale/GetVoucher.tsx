@@ -60,13 +60,20 @@ export function GetVoucher({
 
   const getVoucher = () =>
     run("voucher", async () => {
-      const voucher = await requestVoucher(indexerUrl, token, { quantity, ...(sale.identityRequired ? { idNumber: idNumber.trim() } : {}) });
+      const voucher = await requestVoucher(indexerUrl, token, {
+        quantity,
+        ...(sale.identityRequired ? { idNumber: idNumber.trim() } : {}),
+      });
       setIdNumber("");
       onVoucher(voucher);
     });
 
   const signedIn = status.wallet !== null;
-  const wrongWallet = signedIn && walletStatus === "connected" && address !== undefined && getAddress(address) !== getAddress(status.wallet!);
+  const wrongWallet =
+    signedIn &&
+    walletStatus === "connected" &&
+    address !== undefined &&
+    getAddress(address) !== getAddress(status.wallet!);
 
   return (
     <section className="panel stack" data-testid="get-voucher">
@@ -74,7 +81,13 @@ export function GetVoucher({
       {!signedIn ? (
         <>
           <p>Step 1: sign in with the wallet the tickets should go to. It costs nothing and sends no transaction.</p>
-          <button type="button" className="button" data-testid="onsale-sign-in" disabled={walletStatus !== "connected" || busy !== null} onClick={() => void signIn()}>
+          <button
+            type="button"
+            className="button"
+            data-testid="onsale-sign-in"
+            disabled={walletStatus !== "connected" || busy !== null}
+            onClick={() => void signIn()}
+          >
             {busy === "sign-in" ? "Confirm in your wallet…" : "Sign in with wallet"}
           </button>
           {walletStatus !== "connected" && <p className="muted small">Connect a wallet above first.</p>}
@@ -90,7 +103,11 @@ export function GetVoucher({
           <p className="small" data-testid="onsale-signed-in">
             Signed in as <span className="mono">{shortAddress(status.wallet!)}</span>.
           </p>
-          {wrongWallet && <p className="notice">The connected wallet is not the one you signed in with; the tickets go to {shortAddress(status.wallet!)}.</p>}
+          {wrongWallet && (
+            <p className="notice">
+              The connected wallet is not the one you signed in with; the tickets go to {shortAddress(status.wallet!)}.
+            </p>
+          )}
           <label className="field">
             Tickets (at most {sale.maxPerIdentity} per person)
             <input
@@ -99,7 +116,9 @@ export function GetVoucher({
               max={sale.maxPerIdentity}
               value={quantity}
               data-testid="voucher-quantity"
-              onChange={(e) => setQuantity(Math.max(1, Math.min(sale.maxPerIdentity, Math.floor(Number(e.target.value)) || 1)))}
+              onChange={(e) =>
+                setQuantity(Math.max(1, Math.min(sale.maxPerIdentity, Math.floor(Number(e.target.value)) || 1)))
+              }
             />
           </label>
           {sale.identityRequired && (
@@ -113,10 +132,17 @@ export function GetVoucher({
                 data-testid="voucher-id-number"
                 onChange={(e) => setIdNumber(e.target.value)}
               />
-              <span className="muted small">Sent once to the sale server, which keeps only a keyed hash (HMAC) of it, never the number.</span>
+              <span className="muted small">
+                Sent once to the sale server, which keeps only a keyed hash (HMAC) of it, never the number.
+              </span>
             </label>
           )}
-          <button type="submit" className="button" data-testid="voucher-submit" disabled={busy !== null || (sale.identityRequired && idNumber.trim() === "")}>
+          <button
+            type="submit"
+            className="button"
+            data-testid="voucher-submit"
+            disabled={busy !== null || (sale.identityRequired && idNumber.trim() === "")}
+          >
             {busy === "voucher" ? "Getting your voucher…" : "Get my voucher"}
           </button>
         </form>

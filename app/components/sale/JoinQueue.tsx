@@ -7,14 +7,26 @@ import type { OnsaleJoinResult, OnsaleSale } from "../../../lib/onsale/types";
 import { describeOnsaleError } from "../../sale/describe-onsale-error";
 import type { TxErrorDescription } from "../../tx/describe-tx-error";
 
-type Phase = { step: "idle" } | { step: "puzzle"; tries: number; expected: number } | { step: "joining" } | { step: "failed"; error: TxErrorDescription };
+type Phase =
+  | { step: "idle" }
+  | { step: "puzzle"; tries: number; expected: number }
+  | { step: "joining" }
+  | { step: "failed"; error: TxErrorDescription };
 
 /**
  * The "Join the queue" button. When the sale asks for proof of work, the browser solves it first
  * in small slices between frames (lib/onsale/pow.ts `solvePowAsync`), so the page stays usable
  * and shows progress; a bot farm pays that cost once per place it wants.
  */
-export function JoinQueue({ sale, indexerUrl, onJoined }: { sale: OnsaleSale; indexerUrl: string; onJoined: (result: OnsaleJoinResult) => void }) {
+export function JoinQueue({
+  sale,
+  indexerUrl,
+  onJoined,
+}: {
+  sale: OnsaleSale;
+  indexerUrl: string;
+  onJoined: (result: OnsaleJoinResult) => void;
+}) {
   const [phase, setPhase] = useState<Phase>({ step: "idle" });
   const cancel = useRef<AbortController | null>(null);
   useEffect(() => () => cancel.current?.abort(), []);
@@ -28,7 +40,10 @@ export function JoinQueue({ sale, indexerUrl, onJoined }: { sale: OnsaleSale; in
         const expected = 2 ** sale.powBits;
         setPhase({ step: "puzzle", tries: 0, expected });
         const { challenge, bits } = await getPowChallenge(indexerUrl, sale.id);
-        const nonce = await solvePowAsync(challenge, bits, { signal: controller.signal, onProgress: (tries) => setPhase({ step: "puzzle", tries, expected }) });
+        const nonce = await solvePowAsync(challenge, bits, {
+          signal: controller.signal,
+          onProgress: (tries) => setPhase({ step: "puzzle", tries, expected }),
+        });
         pow = { challenge, nonce };
       }
       setPhase({ step: "joining" });
@@ -47,7 +62,10 @@ export function JoinQueue({ sale, indexerUrl, onJoined }: { sale: OnsaleSale; in
       </button>
       {phase.step === "puzzle" && (
         <div role="status" data-testid="pow-progress">
-          <p className="muted small">This sale asks every browser to solve a small puzzle before joining, so bots cannot flood the queue. It takes a few seconds.</p>
+          <p className="muted small">
+            This sale asks every browser to solve a small puzzle before joining, so bots cannot flood the queue. It
+            takes a few seconds.
+          </p>
           <progress className="progress" max={phase.expected} value={Math.min(phase.tries, phase.expected)} />
         </div>
       )}

@@ -12,7 +12,13 @@ const HEADLINE: Record<OnsaleEntryStatus["state"], string> = {
 /** Where the fan stands: position, people ahead and estimated wait, updated live by the server. */
 export function QueuePosition({ status, live }: { status: OnsaleEntryStatus; live: boolean }) {
   return (
-    <section className="panel stack queue-card" data-testid="queue-status" data-state={status.state} data-position={status.position ?? ""} data-ahead={status.ahead ?? ""}>
+    <section
+      className="panel stack queue-card"
+      data-testid="queue-status"
+      data-state={status.state}
+      data-position={status.position ?? ""}
+      data-ahead={status.ahead ?? ""}
+    >
       <div className="row">
         <h2>{HEADLINE[status.state]}</h2>
         {status.state !== "voucher" && status.state !== "expired" && (
@@ -23,8 +29,9 @@ export function QueuePosition({ status, live }: { status: OnsaleEntryStatus; liv
       </div>
       {status.state === "early" && (
         <p>
-          The sale opens at <strong>{new Date(status.opensAt).toLocaleTimeString()}</strong>. Everyone who arrived before then gets a random place by lottery, so arriving
-          earlier gives no edge. Keep this page open: it updates by itself.
+          The sale opens at <strong>{new Date(status.opensAt).toLocaleTimeString()}</strong>. Everyone who arrived
+          before then gets a random place by lottery, so arriving earlier gives no edge. Keep this page open: it updates
+          by itself.
         </p>
       )}
       {status.state === "waiting" && (
@@ -39,7 +46,8 @@ export function QueuePosition({ status, live }: { status: OnsaleEntryStatus; liv
       )}
       {status.state === "admitted" && status.admissionExpiresAt && (
         <p>
-          Get your voucher before <strong data-testid="admission-expires">{new Date(status.admissionExpiresAt).toLocaleTimeString()}</strong>.
+          Get your voucher before{" "}
+          <strong data-testid="admission-expires">{new Date(status.admissionExpiresAt).toLocaleTimeString()}</strong>.
         </p>
       )}
       {status.state === "expired" && <p>The time to get your voucher ran out. Your place went to the next fan.</p>}

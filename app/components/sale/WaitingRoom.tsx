@@ -24,10 +24,19 @@ export function WaitingRoom({ saleId }: { saleId: string }) {
   const mounted = useIsMounted();
   const { indexerUrl } = useRuntimeConfig();
   const indexer = useIndexerClient();
-  const sale = useQuery({ queryKey: ["onsale", indexerUrl, saleId], queryFn: () => getSale(indexerUrl, saleId), retry: 1 });
+  const sale = useQuery({
+    queryKey: ["onsale", indexerUrl, saleId],
+    queryFn: () => getSale(indexerUrl, saleId),
+    retry: 1,
+  });
   // The event's name, for the heading; the sale works without it (one retry, like the app's other indexer reads).
   const contract = sale.data?.contract;
-  const event = useQuery({ queryKey: ["events", indexerUrl, "detail", contract], queryFn: ({ signal }) => indexer.event(contract!, { signal }), enabled: contract !== undefined, retry: 1 });
+  const event = useQuery({
+    queryKey: ["events", indexerUrl, "detail", contract],
+    queryFn: ({ signal }) => indexer.event(contract!, { signal }),
+    enabled: contract !== undefined,
+    retry: 1,
+  });
   const [entry, setEntry] = useState<StoredEntry | null>(null);
   const [joinedStatus, setJoinedStatus] = useState<OnsaleEntryStatus | null>(null);
   const live = useEntryStatus(indexerUrl, entry?.token ?? null, joinedStatus);
@@ -45,19 +54,30 @@ export function WaitingRoom({ saleId }: { saleId: string }) {
   // The heading is the event's name once known; while it loads, a neutral placeholder (never the sale's
   // id dressed up as a title); the id only when the indexer could not name the event.
   const titleState = event.data ? "named" : event.isError ? "unnamed" : "loading";
-  const title = event.data ? `${event.data.event.name}: on-sale` : event.isError ? `Sale ${s.id}` : "Loading the event…";
+  const title = event.data
+    ? `${event.data.event.name}: on-sale`
+    : event.isError
+      ? `Sale ${s.id}`
+      : "Loading the event…";
 
   return (
     <div className="stack" data-testid="waiting-room" data-sale={s.id}>
       <section className="panel stack">
-        <h2 data-testid="sale-title" data-state={titleState} aria-busy={titleState === "loading"} className={titleState === "loading" ? "muted" : undefined}>
+        <h2
+          data-testid="sale-title"
+          data-state={titleState}
+          aria-busy={titleState === "loading"}
+          className={titleState === "loading" ? "muted" : undefined}
+        >
           {title}
         </h2>
         <dl className="kv">
           <dt>Opens</dt>
           <dd>{new Date(s.opensAt).toLocaleString()}</dd>
           <dt>Per person</dt>
-          <dd>up to {s.maxPerIdentity} ticket{s.maxPerIdentity === 1 ? "" : "s"}</dd>
+          <dd>
+            up to {s.maxPerIdentity} ticket{s.maxPerIdentity === 1 ? "" : "s"}
+          </dd>
           <dt>Fans let in</dt>
           <dd>{s.admitPerSecond} per second</dd>
           {s.identityRequired && (

@@ -9,7 +9,13 @@ export type SeatStatus = Uint8Array;
 export const SEAT = { free: 0, held: 1, mine: 2, sold: 3, checkedIn: 4, owned: 5 } as const;
 
 const TIER_COLORS = ["#2f7d32", "#1565c0", "#8e24aa", "#ef6c00", "#00838f", "#6d4c41", "#c62828", "#546e7a"];
-const STATUS_COLORS = { [SEAT.held]: "#b0b0b0", [SEAT.mine]: "#fbc02d", [SEAT.sold]: "#444", [SEAT.checkedIn]: "#111", [SEAT.owned]: "#d81b60" } as Record<number, string>;
+const STATUS_COLORS = {
+  [SEAT.held]: "#b0b0b0",
+  [SEAT.mine]: "#fbc02d",
+  [SEAT.sold]: "#444",
+  [SEAT.checkedIn]: "#111",
+  [SEAT.owned]: "#d81b60",
+} as Record<number, string>;
 const STATUS_WORDS = ["free", "held by another fan", "held by you", "sold", "sold, holder arrived", "yours"];
 
 type View = { scale: number; x: number; y: number };
@@ -52,7 +58,10 @@ export function SeatCanvas(props: {
   const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
   const spacing = useMemo(() => seatSpacing(venue, runs), [venue, runs]);
   const bounds = useMemo(() => {
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
     for (const s of venue.seats) {
       if (s.x < minX) minX = s.x;
       if (s.x > maxX) maxX = s.x;
@@ -86,8 +95,15 @@ export function SeatCanvas(props: {
     if (!el || view) return;
     const w = el.clientWidth || 360;
     const h = el.clientHeight || 360;
-    const scale = Math.min(w / (bounds.maxX - bounds.minX + 2 * spacing), h / (bounds.maxY - bounds.minY + 2 * spacing));
-    setView({ scale, x: w / 2 - ((bounds.minX + bounds.maxX) / 2) * scale, y: h / 2 - ((bounds.minY + bounds.maxY) / 2) * scale });
+    const scale = Math.min(
+      w / (bounds.maxX - bounds.minX + 2 * spacing),
+      h / (bounds.maxY - bounds.minY + 2 * spacing),
+    );
+    setView({
+      scale,
+      x: w / 2 - ((bounds.minX + bounds.maxX) / 2) * scale,
+      y: h / 2 - ((bounds.minY + bounds.maxY) / 2) * scale,
+    });
   }, [bounds, spacing, view]);
 
   useEffect(() => {
@@ -139,6 +155,7 @@ export function SeatCanvas(props: {
   const zoomAt = (factor: number, cx: number, cy: number) =>
     setView((v) => (v ? { scale: v.scale * factor, x: cx - (cx - v.x) * factor, y: cy - (cy - v.y) * factor } : v));
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: zoomAt only calls setView with an updater, so it never goes stale
   useEffect(() => {
     const el = canvas.current;
     if (!el) return;
@@ -166,7 +183,7 @@ export function SeatCanvas(props: {
         for (const i of grid.get(`${gx + dx}|${gy + dy}`) ?? []) {
           const s = venue.seats[i]!;
           const d = Math.hypot(s.x - wx, s.y - wy);
-          if (d < bestD) ((bestD = d), (best = i));
+          if (d < bestD) (bestD = d), (best = i);
         }
     return best;
   };
@@ -184,6 +201,7 @@ export function SeatCanvas(props: {
   const focused = venue.seats[focus];
   return (
     <div className="stack">
+      {/* biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a keyboard-driven map is an ARIA application */}
       <canvas
         ref={canvas}
         data-testid="seat-canvas"
@@ -192,7 +210,14 @@ export function SeatCanvas(props: {
         tabIndex={0}
         role="application"
         aria-label="Seat map. Arrow keys move between seats, Enter selects, plus and minus zoom, Shift with arrows pans."
-        style={{ width: "100%", height: props.height ?? 420, touchAction: "none", border: "1px solid #ccc", borderRadius: 8, background: "#fafafa" }}
+        style={{
+          width: "100%",
+          height: props.height ?? 420,
+          touchAction: "none",
+          border: "1px solid #ccc",
+          borderRadius: 8,
+          background: "#fafafa",
+        }}
         onFocus={() => setHasFocus(true)}
         onBlur={() => setHasFocus(false)}
         onPointerDown={(e) => {
@@ -227,7 +252,15 @@ export function SeatCanvas(props: {
           else if (e.key === "-") zoomAt(0.8, el.clientWidth / 2, el.clientHeight / 2);
           else if (e.key.startsWith("Arrow") && e.shiftKey) {
             const step = 40;
-            setView((v) => (v ? { ...v, x: v.x + (e.key === "ArrowLeft" ? step : e.key === "ArrowRight" ? -step : 0), y: v.y + (e.key === "ArrowUp" ? step : e.key === "ArrowDown" ? -step : 0) } : v));
+            setView((v) =>
+              v
+                ? {
+                    ...v,
+                    x: v.x + (e.key === "ArrowLeft" ? step : e.key === "ArrowRight" ? -step : 0),
+                    y: v.y + (e.key === "ArrowUp" ? step : e.key === "ArrowDown" ? -step : 0),
+                  }
+                : v,
+            );
           } else if (e.key.startsWith("Arrow")) {
             const next = move(e.key);
             if (next !== null) setFocus(next);
@@ -237,7 +270,9 @@ export function SeatCanvas(props: {
         }}
       />
       <p className="small muted" aria-live="polite" data-testid="seat-focus">
-        {focused ? `${seatLabel(focused)}: ${STATUS_WORDS[status[focus] ?? 0]}, price tier ${focused.tier}${selected.has(focus) ? ", selected" : ""}` : ""}
+        {focused
+          ? `${seatLabel(focused)}: ${STATUS_WORDS[status[focus] ?? 0]}, price tier ${focused.tier}${selected.has(focus) ? ", selected" : ""}`
+          : ""}
       </p>
       <p className="small">
         {TIER_COLORS.slice(0, 3).map((c, t) => (
@@ -247,19 +282,51 @@ export function SeatCanvas(props: {
           </span>
         ))}
         <span style={{ marginRight: 12 }}>
-          <span style={{ display: "inline-block", width: 10, height: 10, background: STATUS_COLORS[SEAT.held], marginRight: 4 }} />
+          <span
+            style={{
+              display: "inline-block",
+              width: 10,
+              height: 10,
+              background: STATUS_COLORS[SEAT.held],
+              marginRight: 4,
+            }}
+          />
           Held
         </span>
         <span style={{ marginRight: 12 }}>
-          <span style={{ display: "inline-block", width: 10, height: 10, background: STATUS_COLORS[SEAT.mine], marginRight: 4 }} />
+          <span
+            style={{
+              display: "inline-block",
+              width: 10,
+              height: 10,
+              background: STATUS_COLORS[SEAT.mine],
+              marginRight: 4,
+            }}
+          />
           Held for you
         </span>
         <span style={{ marginRight: 12 }}>
-          <span style={{ display: "inline-block", width: 10, height: 10, background: STATUS_COLORS[SEAT.sold], marginRight: 4 }} />
+          <span
+            style={{
+              display: "inline-block",
+              width: 10,
+              height: 10,
+              background: STATUS_COLORS[SEAT.sold],
+              marginRight: 4,
+            }}
+          />
           Sold
         </span>
         <span>
-          <span style={{ display: "inline-block", width: 10, height: 10, background: STATUS_COLORS[SEAT.owned], marginRight: 4 }} />
+          <span
+            style={{
+              display: "inline-block",
+              width: 10,
+              height: 10,
+              background: STATUS_COLORS[SEAT.owned],
+              marginRight: 4,
+            }}
+          />
           Bought by you
         </span>
       </p>

@@ -8,7 +8,12 @@ import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
 /** "Choose seats on the map" when the event has a venue layout; nothing for general admission. */
 export function SeatMapLink({ address }: { address: string }) {
   const { indexerUrl } = useRuntimeConfig();
-  const venue = useQuery({ queryKey: ["venue", address], queryFn: () => getVenue(indexerUrl, address), retry: false, staleTime: 60_000 });
+  const venue = useQuery({
+    queryKey: ["venue", address],
+    queryFn: () => getVenue(indexerUrl, address),
+    retry: false,
+    staleTime: 60_000,
+  });
   if (!venue.data) return null;
   return (
     <Link href={`/events/${address}/seats`} data-testid="seat-map-link">

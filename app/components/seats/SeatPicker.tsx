@@ -7,7 +7,16 @@ import { erc20Abi } from "viem";
 import { useConfig, useConnection } from "wagmi";
 import { signMessage, simulateContract } from "wagmi/actions";
 import { bestAvailable, rowRuns } from "../../../lib/seating/best-available";
-import { getSeatHolds, getSeatStatus, getVenue, holdSeats, openSeatSession, releaseSeats, requestSeatSignIn, type SeatSession } from "../../../lib/seating/client";
+import {
+  getSeatHolds,
+  getSeatStatus,
+  getVenue,
+  holdSeats,
+  openSeatSession,
+  releaseSeats,
+  requestSeatSignIn,
+  type SeatSession,
+} from "../../../lib/seating/client";
 import { forEachInRanges } from "../../../lib/seating/seat-ranges";
 import { eventTicketAbi } from "../../../lib/generated/abis";
 import { parseVenueLayout } from "../../../lib/seating/parse-layout";
@@ -55,7 +64,11 @@ export function SeatPicker({ address }: { address: Address }) {
   const [heldUntil, setHeldUntil] = useState<string | null>(null);
   useEffect(() => setSession(storedSession(address)), [address]);
 
-  const venueQuery = useQuery({ queryKey: ["venue", address], queryFn: () => getVenue(indexerUrl, address), retry: false });
+  const venueQuery = useQuery({
+    queryKey: ["venue", address],
+    queryFn: () => getVenue(indexerUrl, address),
+    retry: false,
+  });
   const venue = useMemo(() => (venueQuery.data ? parseVenueLayout(venueQuery.data.layout) : null), [venueQuery.data]);
   const runs = useMemo(() => (venue ? rowRuns(venue) : []), [venue]);
   const tx = useContractTx();
@@ -66,8 +79,18 @@ export function SeatPicker({ address }: { address: Address }) {
     void queryClient.invalidateQueries({ queryKey: ["seat-status", address] });
   }, [queryClient, address]);
   const live = useSeatStream(indexerUrl, address, onNotice, !!venue);
-  const holds = useQuery({ queryKey: ["seat-holds", address, session?.token ?? null], queryFn: () => getSeatHolds(indexerUrl, address, session?.token), refetchInterval: live ? 5_000 : 1_000, enabled: !!venue });
-  const sold = useQuery({ queryKey: ["seat-status", address, me?.toLowerCase() ?? null], queryFn: () => getSeatStatus(indexerUrl, address, me), refetchInterval: live ? 15_000 : 1_000, enabled: !!venue });
+  const holds = useQuery({
+    queryKey: ["seat-holds", address, session?.token ?? null],
+    queryFn: () => getSeatHolds(indexerUrl, address, session?.token),
+    refetchInterval: live ? 5_000 : 1_000,
+    enabled: !!venue,
+  });
+  const sold = useQuery({
+    queryKey: ["seat-status", address, me?.toLowerCase() ?? null],
+    queryFn: () => getSeatStatus(indexerUrl, address, me),
+    refetchInterval: live ? 15_000 : 1_000,
+    enabled: !!venue,
+  });
   const status = useMemo(() => {
     const st = new Uint8Array(venue?.seats.length ?? 0);
     for (const h of holds.data?.holds ?? []) if (h.seat < st.length) st[h.seat] = h.mine ? SEAT.mine : SEAT.held;
@@ -84,7 +107,11 @@ export function SeatPicker({ address }: { address: Address }) {
   if (venueQuery.isPending) return <Loading testId="seats-loading">Loading the venue…</Loading>;
   if (venueQuery.isError) {
     const notFound = (venueQuery.error as { status?: number }).status === 404;
-    return notFound ? <Empty testId="seats-no-venue">This event has no seat map: its tickets are general admission.</Empty> : <ErrorState error={venueQuery.error} retry={() => void venueQuery.refetch()} testId="seats-error" />;
+    return notFound ? (
+      <Empty testId="seats-no-venue">This event has no seat map: its tickets are general admission.</Empty>
+    ) : (
+      <ErrorState error={venueQuery.error} retry={() => void venueQuery.refetch()} testId="seats-error" />
+    );
   }
   if (event.isError) return <ErrorState error={event.error} retry={() => void event.refetch()} testId="seats-error" />;
   const ev = event.data;
@@ -94,7 +121,10 @@ export function SeatPicker({ address }: { address: Address }) {
 
   const toggle = (seat: number) => {
     if (status[seat] !== SEAT.free && status[seat] !== SEAT.mine) {
-      setMessage({ kind: "notice", text: `${seatLabel(venue!.seats[seat]!)} is ${status[seat] === SEAT.owned ? "already yours" : "taken"}.` });
+      setMessage({
+        kind: "notice",
+        text: `${seatLabel(venue!.seats[seat]!)} is ${status[seat] === SEAT.owned ? "already yours" : "taken"}.`,
+      });
       return;
     }
     setSelected((s) => {
@@ -121,14 +151,21 @@ export function SeatPicker({ address }: { address: Address }) {
       const s = session ?? (await signIn());
       const held = await holdSeats(indexerUrl, s.token, chosen);
       setHeldUntil(held.expiresAt);
-      setMessage({ kind: "notice", text: `Held ${held.seats.length} seat(s) for you until ${new Date(held.expiresAt).toLocaleTimeString()}.` });
+      setMessage({
+        kind: "notice",
+        text: `Held ${held.seats.length} seat(s) for you until ${new Date(held.expiresAt).toLocaleTimeString()}.`,
+      });
     } catch (e) {
       const code = (e as { apiCode?: string }).apiCode;
       if (code === "UNAUTHORIZED") {
         window.sessionStorage.removeItem(sessionKey(address));
         setSession(null);
       }
-      setMessage({ kind: "error", code, text: (e as { shortMessage?: string }).shortMessage ?? describeTxError(e).message });
+      setMessage({
+        kind: "error",
+        code,
+        text: (e as { shortMessage?: string }).shortMessage ?? describeTxError(e).message,
+      });
     } finally {
       setBusy(false);
       await queryClient.invalidateQueries({ queryKey: ["seat-holds", address] });
@@ -167,12 +204,23 @@ export function SeatPicker({ address }: { address: Address }) {
       const label = `Buying ${seats.length} seat${seats.length > 1 ? "s" : ""} of tier ${tier} for ${formatPrice(price, currency)}`;
       if (!isNative(currency)) {
         const approved = await tx.send(`Allowing the event to take ${formatPrice(price, currency)}`, () =>
-          simulateContract(config, { address: currency.address, abi: erc20Abi, functionName: "approve", args: [address, price] }),
+          simulateContract(config, {
+            address: currency.address,
+            abi: erc20Abi,
+            functionName: "approve",
+            args: [address, price],
+          }),
         );
         if (!approved) break;
       }
       const receipt = await tx.send(label, () =>
-        simulateContract(config, { address, abi: eventTicketAbi, functionName: "buySeats", args: [tier, seats], ...(isNative(currency) ? { value: price } : {}) }),
+        simulateContract(config, {
+          address,
+          abi: eventTicketAbi,
+          functionName: "buySeats",
+          args: [tier, seats],
+          ...(isNative(currency) ? { value: price } : {}),
+        }),
       );
       if (!receipt) break; // TxStatus says why (e.g. someone took a seat first)
       bought += seats.length;
@@ -209,7 +257,8 @@ export function SeatPicker({ address }: { address: Address }) {
     >
       <h2>{venue!.name}: choose your seats</h2>
       <p className="muted small">
-        {venue!.seats.length.toLocaleString("en")} seats; {soldCount.toLocaleString("en")} sold; {heldCount} held by other fans right now{live ? "" : " (reconnecting…)"}.
+        {venue!.seats.length.toLocaleString("en")} seats; {soldCount.toLocaleString("en")} sold; {heldCount} held by
+        other fans right now{live ? "" : " (reconnecting…)"}.
       </p>
       <div className="row">
         <label className="field">
@@ -234,7 +283,8 @@ export function SeatPicker({ address }: { address: Address }) {
           <ul className="small">
             {chosen.map((i) => (
               <li key={i}>
-                {seatLabel(venue!.seats[i]!)} (tier {venue!.seats[i]!.tier}){status[i] === SEAT.mine ? ": held for you" : ""}
+                {seatLabel(venue!.seats[i]!)} (tier {venue!.seats[i]!.tier})
+                {status[i] === SEAT.mine ? ": held for you" : ""}
               </li>
             ))}
           </ul>
@@ -242,14 +292,34 @@ export function SeatPicker({ address }: { address: Address }) {
         {chosen.length > 0 && ev && <p className="small">Face value: {formatPrice(total, ev.currency)}</p>}
       </div>
       <div className="row">
-        <button type="button" className="button" data-testid="hold-seats" disabled={busy || chosen.length === 0 || !me} onClick={() => void hold()}>
+        <button
+          type="button"
+          className="button"
+          data-testid="hold-seats"
+          disabled={busy || chosen.length === 0 || !me}
+          onClick={() => void hold()}
+        >
           {busy ? "Working…" : session ? "Hold these seats" : "Sign in and hold these seats"}
         </button>
-        <button type="button" className="button" data-testid="buy-seats" disabled={tx.busy || busy || chosen.length === 0 || !me || !ev || ev.cancelled} onClick={() => void buy()}>
-          {chosen.length === 0 || !ev ? "Buy seats" : `Buy ${chosen.length} seat${chosen.length > 1 ? "s" : ""} for ${formatPrice(total, ev.currency)}`}
+        <button
+          type="button"
+          className="button"
+          data-testid="buy-seats"
+          disabled={tx.busy || busy || chosen.length === 0 || !me || !ev || ev.cancelled}
+          onClick={() => void buy()}
+        >
+          {chosen.length === 0 || !ev
+            ? "Buy seats"
+            : `Buy ${chosen.length} seat${chosen.length > 1 ? "s" : ""} for ${formatPrice(total, ev.currency)}`}
         </button>
         {session && heldUntil && (
-          <button type="button" className="link-button" data-testid="release-seats" disabled={busy} onClick={() => void release()}>
+          <button
+            type="button"
+            className="link-button"
+            data-testid="release-seats"
+            disabled={busy}
+            onClick={() => void release()}
+          >
             Release
           </button>
         )}
@@ -257,11 +327,19 @@ export function SeatPicker({ address }: { address: Address }) {
       <TxStatus state={tx.state} testId="buy-seats-status" />
       {!me && <p className="muted small">Connect your wallet to hold or buy seats.</p>}
       {message && (
-        <p className={message.kind === "error" ? "error" : "notice"} role={message.kind === "error" ? "alert" : "status"} data-testid="seat-message" data-code={message.code ?? ""}>
+        <p
+          className={message.kind === "error" ? "error" : "notice"}
+          role={message.kind === "error" ? "alert" : "status"}
+          data-testid="seat-message"
+          data-code={message.code ?? ""}
+        >
           {message.text}
         </p>
       )}
-      <p className="muted small">Holds are a courtesy while you pay: a seat is yours only once the purchase is confirmed on chain, and if two fans buy one seat at once, the second pays nothing.</p>
+      <p className="muted small">
+        Holds are a courtesy while you pay: a seat is yours only once the purchase is confirmed on chain, and if two
+        fans buy one seat at once, the second pays nothing.
+      </p>
     </section>
   );
 }

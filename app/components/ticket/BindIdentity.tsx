@@ -35,7 +35,11 @@ export function BindIdentity({ ticket, mine, onDone }: { ticket: TicketView; min
     let attestation;
     try {
       // The holder's wallet signs in for this ticket: the identity service answers no one else about it.
-      const challenge = await requestBindingNonce(indexerUrl, { contract: ticket.contract, tokenId: ticket.tokenId.toString(), domain: window.location.host });
+      const challenge = await requestBindingNonce(indexerUrl, {
+        contract: ticket.contract,
+        tokenId: ticket.tokenId.toString(),
+        domain: window.location.host,
+      });
       const message = buildBindingSignInMessage(challenge, ticket.owner);
       const signature = await signMessage(config, { message });
       attestation = await requestIdentityBinding(indexerUrl, { message, signature, idNumber });
@@ -58,7 +62,10 @@ export function BindIdentity({ ticket, mine, onDone }: { ticket: TicketView; min
   return (
     <section className="panel stack" data-testid="bind-identity" data-binding={status.state}>
       <h2>Real-name ticket</h2>
-      <p className={status.state === "missed" || status.state === "due-soon" ? "notice" : "small"} data-testid="binding-banner">
+      <p
+        className={status.state === "missed" || status.state === "due-soon" ? "notice" : "small"}
+        data-testid="binding-banner"
+      >
         {status.text}
       </p>
       {mine && open && (
@@ -70,14 +77,30 @@ export function BindIdentity({ ticket, mine, onDone }: { ticket: TicketView; min
           }}
         >
           <label>
-            ID number <input value={idNumber} onChange={(e) => setIdNumber(e.target.value)} autoComplete="off" data-testid="bind-id-number" />
+            ID number{" "}
+            <input
+              value={idNumber}
+              onChange={(e) => setIdNumber(e.target.value)}
+              autoComplete="off"
+              data-testid="bind-id-number"
+            />
           </label>
-          <button type="submit" className="button" disabled={idNumber.trim() === "" || tx.busy} data-testid="bind-submit">
+          <button
+            type="submit"
+            className="button"
+            disabled={idNumber.trim() === "" || tx.busy}
+            data-testid="bind-submit"
+          >
             Bind your identity
           </button>
         </form>
       )}
-      {mine && open && <p className="small">Only a fingerprint (HMAC) of your ID goes on chain. After binding, the ticket can no longer be sold or sent; the organizer can move it to a new wallet of yours if you lose this one.</p>}
+      {mine && open && (
+        <p className="small">
+          Only a fingerprint (HMAC) of your ID goes on chain. After binding, the ticket can no longer be sold or sent;
+          the organizer can move it to a new wallet of yours if you lose this one.
+        </p>
+      )}
       {error && (
         <p className="error" data-testid="bind-error">
           {error}

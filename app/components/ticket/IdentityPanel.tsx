@@ -10,7 +10,10 @@ export function IdentityPanel({ words, mine }: { words: IdentityWords; mine: boo
       <h2>{words.state === "bound" ? (mine ? "Your ID and this ticket" : "Named ticket") : "Real-name tier"}</h2>
       {words.fingerprint && (
         <p className="small">
-          ID fingerprint on chain: <span className="mono" data-testid="identity-fingerprint">{words.fingerprint}</span>
+          ID fingerprint on chain:{" "}
+          <span className="mono" data-testid="identity-fingerprint">
+            {words.fingerprint}
+          </span>
         </p>
       )}
       <ul className="list-plain">

@@ -38,7 +38,15 @@ function when(e: HistoryEntry): string | null {
 }
 
 /** Every hop of the ticket, oldest first, from the indexer. */
-export function ProvenanceTimeline({ contract, tokenId, currency = NATIVE_CURRENCY }: { contract: Address; tokenId: bigint; currency?: Currency }) {
+export function ProvenanceTimeline({
+  contract,
+  tokenId,
+  currency = NATIVE_CURRENCY,
+}: {
+  contract: Address;
+  tokenId: bigint;
+  currency?: Currency;
+}) {
   const history = useTicketHistory(contract, tokenId);
   return (
     <section className="panel stack">
@@ -46,7 +54,12 @@ export function ProvenanceTimeline({ contract, tokenId, currency = NATIVE_CURREN
       {history.isPending ? (
         <Loading testId="provenance-loading">Loading history…</Loading>
       ) : history.isError ? (
-        <IndexerErrorState error={history.error} what="this ticket's history" retry={() => void history.refetch()} testId="provenance-error" />
+        <IndexerErrorState
+          error={history.error}
+          what="this ticket's history"
+          retry={() => void history.refetch()}
+          testId="provenance-error"
+        />
       ) : history.data.length === 0 ? (
         <Empty testId="provenance-empty">No history found.</Empty>
       ) : (

@@ -15,7 +15,15 @@ import { TxStatus } from "../TxStatus";
  * ticket's `refundHolder`'s: its holder, or, for a ticket recovered out of a lost wallet, the wallet
  * it was recovered from (recovery moves the ticket, never the money).
  */
-export function RefundPanel({ ticket, viewer, onDone }: { ticket: TicketView; viewer: Address | undefined; onDone: () => void }) {
+export function RefundPanel({
+  ticket,
+  viewer,
+  onDone,
+}: {
+  ticket: TicketView;
+  viewer: Address | undefined;
+  onDone: () => void;
+}) {
   const config = useConfig();
   const tx = useContractTx();
   if (!ticket.event.cancelled) return null;
@@ -31,8 +39,8 @@ export function RefundPanel({ ticket, viewer, onDone }: { ticket: TicketView; vi
         </p>
       ) : !claimant ? (
         <p className="notice" data-testid="refund-elsewhere">
-          This ticket was recovered from another wallet, and its refund stays with the wallet that paid for it ({shortAddress(ticket.refundHolder)}): recovery moves a
-          ticket, never its money.
+          This ticket was recovered from another wallet, and its refund stays with the wallet that paid for it (
+          {shortAddress(ticket.refundHolder)}): recovery moves a ticket, never its money.
         </p>
       ) : (
         <button
@@ -43,7 +51,12 @@ export function RefundPanel({ ticket, viewer, onDone }: { ticket: TicketView; vi
           onClick={() =>
             void tx
               .send(`Refunding ${formatPrice(ticket.tier.faceValue, ticket.event.currency)}`, () =>
-                simulateContract(config, { address: ticket.contract, abi: eventTicketAbi, functionName: "refund", args: [[ticket.tokenId]] }),
+                simulateContract(config, {
+                  address: ticket.contract,
+                  abi: eventTicketAbi,
+                  functionName: "refund",
+                  args: [[ticket.tokenId]],
+                }),
               )
               .then((r) => r && onDone())
           }

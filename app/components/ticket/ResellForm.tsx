@@ -19,12 +19,15 @@ import { TxStatus } from "../TxStatus";
 export function resaleBlocker(t: TicketView): string | null {
   if (t.event.cancelled) return "The event is cancelled, so resale is closed. Claim a refund instead.";
   if (t.checkedIn) return "This ticket was used at the gate; it can no longer be sold.";
-  if (t.tier.mode === 2) return "This ticket is non-transferable (its tier is locked to the buyer), so it cannot be resold.";
+  if (t.tier.mode === 2)
+    return "This ticket is non-transferable (its tier is locked to the buyer), so it cannot be resold.";
   if (t.bound) return "This ticket is bound to your identity, so it cannot be resold.";
-  if (t.channelMode === "Locked") return "This ticket was issued through a locked allocation channel (e.g. staff), so it cannot be resold.";
+  if (t.channelMode === "Locked")
+    return "This ticket was issued through a locked allocation channel (e.g. staff), so it cannot be resold.";
   // The rest of the rule (lock window, named ticket, real-name deadline), as the chain said it.
   if (t.saleBlock !== "None" && t.saleBlock !== "NotRefundable") return saleBlockWords(t.saleBlock, "market");
-  if (t.maxResalePrice === 0n && !freeHandOver(t)) return "This ticket's tier has a resale cap of 0: it cannot be resold for money.";
+  if (t.maxResalePrice === 0n && !freeHandOver(t))
+    return "This ticket's tier has a resale cap of 0: it cannot be resold for money.";
   return null;
 }
 
@@ -33,7 +36,9 @@ export function resaleBlocker(t: TicketView): string | null {
  * (a free hand-over), in words that say which kind it is; null for a ticket that may be sold.
  */
 export function freeHandOver(t: Pick<TicketView, "saleBlock" | "paid">): string | null {
-  return t.saleBlock === "NotRefundable" ? saleBlockWords(t.saleBlock, "market", { notRefundable: t.paid ? "recovered" : "complimentary" }) : null;
+  return t.saleBlock === "NotRefundable"
+    ? saleBlockWords(t.saleBlock, "market", { notRefundable: t.paid ? "recovered" : "complimentary" })
+    : null;
 }
 
 /** List on the official market: shows face value and cap, refuses above the cap before the wallet opens. */
@@ -46,19 +51,33 @@ export function ResellForm({ ticket, onDone }: { ticket: TicketView; onDone: () 
 
   const submit = async () => {
     // A ticket without a refund right is offered for nothing: the market refuses any other price.
-    const check: ReturnType<typeof checkResalePrice> = freeOnly ? { ok: true, wei: 0n } : checkResalePrice(price, ticket.maxResalePrice, ticket.event.currency);
+    const check: ReturnType<typeof checkResalePrice> = freeOnly
+      ? { ok: true, wei: 0n }
+      : checkResalePrice(price, ticket.maxResalePrice, ticket.event.currency);
     if (!check.ok) {
       tx.refuse("Listing for resale", { code: check.code, message: check.message });
       return;
     }
     if (!ticket.marketApproved) {
       const approved = await tx.send("Allowing the official market to move this ticket when it sells", () =>
-        simulateContract(config, { address: ticket.contract, abi: eventTicketAbi, functionName: "approve", args: [ticket.event.market, ticket.tokenId] }),
+        simulateContract(config, {
+          address: ticket.contract,
+          abi: eventTicketAbi,
+          functionName: "approve",
+          args: [ticket.event.market, ticket.tokenId],
+        }),
       );
       if (!approved) return;
     }
-    const listed = await tx.send(`Listing ticket #${ticket.tokenId} for ${formatPrice(check.wei, ticket.event.currency)}`, () =>
-      simulateContract(config, { address: ticket.event.market, abi: resaleMarketAbi, functionName: "list", args: [ticket.contract, ticket.tokenId, check.wei] }),
+    const listed = await tx.send(
+      `Listing ticket #${ticket.tokenId} for ${formatPrice(check.wei, ticket.event.currency)}`,
+      () =>
+        simulateContract(config, {
+          address: ticket.event.market,
+          abi: resaleMarketAbi,
+          functionName: "list",
+          args: [ticket.contract, ticket.tokenId, check.wei],
+        }),
     );
     if (listed) onDone();
   };
@@ -87,7 +106,13 @@ export function ResellForm({ ticket, onDone }: { ticket: TicketView; onDone: () 
           <p className="notice" data-testid="resell-free-only">
             {freeOnly}
           </p>
-          <button type="button" className="button secondary" data-testid="resell-free-submit" disabled={tx.busy} onClick={() => void submit()}>
+          <button
+            type="button"
+            className="button secondary"
+            data-testid="resell-free-submit"
+            disabled={tx.busy}
+            onClick={() => void submit()}
+          >
             Offer it for free on the official market
           </button>
         </div>
@@ -100,8 +125,15 @@ export function ResellForm({ ticket, onDone }: { ticket: TicketView; onDone: () 
           }}
         >
           <label className="field" style={{ flex: 1 }}>
-            Price in {ticket.event.currency.symbol} (at most {formatPrice(ticket.maxResalePrice, ticket.event.currency)})
-            <input inputMode="decimal" value={price} placeholder="0.05" data-testid="resell-price" onChange={(e) => setPrice(e.target.value)} />
+            Price in {ticket.event.currency.symbol} (at most {formatPrice(ticket.maxResalePrice, ticket.event.currency)}
+            )
+            <input
+              inputMode="decimal"
+              value={price}
+              placeholder="0.05"
+              data-testid="resell-price"
+              onChange={(e) => setPrice(e.target.value)}
+            />
           </label>
           <button type="submit" className="button" data-testid="resell-submit" disabled={tx.busy}>
             List for resale
@@ -127,7 +159,12 @@ function CancelListing({ ticket, onDone }: { ticket: TicketView; onDone: () => v
         onClick={() =>
           void tx
             .send("Taking the ticket off the market", () =>
-              simulateContract(config, { address: ticket.event.market, abi: resaleMarketAbi, functionName: "cancel", args: [ticket.contract, ticket.tokenId] }),
+              simulateContract(config, {
+                address: ticket.event.market,
+                abi: resaleMarketAbi,
+                functionName: "cancel",
+                args: [ticket.contract, ticket.tokenId],
+              }),
             )
             .then((r) => r && onDone())
         }

@@ -37,12 +37,22 @@ export function ReturnToWaitlist({ ticket, onDone }: { ticket: TicketView; onDon
   const submit = async () => {
     if (!ticket.marketApproved) {
       const approved = await tx.send("Allowing the official market to hand this ticket to the waitlist", () =>
-        simulateContract(config, { address: ticket.contract, abi: eventTicketAbi, functionName: "approve", args: [ticket.event.market, ticket.tokenId] }),
+        simulateContract(config, {
+          address: ticket.contract,
+          abi: eventTicketAbi,
+          functionName: "approve",
+          args: [ticket.event.market, ticket.tokenId],
+        }),
       );
       if (!approved) return;
     }
     const returned = await tx.send(`Returning ticket #${ticket.tokenId} for ${amount}`, () =>
-      simulateContract(config, { address: w.waitlist!, abi: waitlistAbi, functionName: "returnTicket", args: [ticket.contract, ticket.tokenId] }),
+      simulateContract(config, {
+        address: w.waitlist!,
+        abi: waitlistAbi,
+        functionName: "returnTicket",
+        args: [ticket.contract, ticket.tokenId],
+      }),
     );
     if (returned) {
       void view.refetch();
@@ -55,14 +65,23 @@ export function ReturnToWaitlist({ ticket, onDone }: { ticket: TicketView; onDon
       <h2>Return to the waitlist</h2>
       <p className="small">
         {w.length} waiting for tier {ticket.tier.id}. Returning gives this ticket to the first in line and pays you{" "}
-        {payout < ticket.tier.faceValue ? `its resale cap, ${amount} (the rest of their deposit goes back to them)` : `its face value, ${amount}`}.
+        {payout < ticket.tier.faceValue
+          ? `its resale cap, ${amount} (the rest of their deposit goes back to them)`
+          : `its face value, ${amount}`}
+        .
       </p>
       {blocker ? (
         <p className="notice" data-testid="return-blocked">
           {blocker}
         </p>
       ) : (
-        <button type="button" className="button" data-testid="return-submit" disabled={tx.busy} onClick={() => void submit()}>
+        <button
+          type="button"
+          className="button"
+          data-testid="return-submit"
+          disabled={tx.busy}
+          onClick={() => void submit()}
+        >
           Return for {amount}
         </button>
       )}

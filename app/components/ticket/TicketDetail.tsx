@@ -30,14 +30,18 @@ import type { TxState } from "../../hooks/useContractTx";
 export type Handover = { testId: string; state: TxState };
 
 /** The one ticket status (lib/ticket-status) from the chain's facts and the gate's admission; a valid ticket on the market says its price. */
-function statusOf(t: TicketView, admission: { checkedInAt: string | null; checkedInOnChain: boolean } | undefined): TicketStatus {
+function statusOf(
+  t: TicketView,
+  admission: { checkedInAt: string | null; checkedInOnChain: boolean } | undefined,
+): TicketStatus {
   const status = ticketStatus({
     refunded: t.refunded,
     eventCancelled: t.event.cancelled,
     checkedInOnChain: t.checkedIn || admission?.checkedInOnChain === true,
     admittedAt: admission?.checkedInAt ?? null,
   });
-  if (status.code === "valid" && t.listing) return { ...status, text: `For resale at ${formatPrice(t.listing.price, t.event.currency)}` };
+  if (status.code === "valid" && t.listing)
+    return { ...status, text: `For resale at ${formatPrice(t.listing.price, t.event.currency)}` };
   return status;
 }
 
@@ -49,7 +53,8 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
   const seat = useSeat(contract, tokenId);
   const [handover, setHandover] = useState<Handover | null>(null);
   if (ticket.isPending) return <Loading testId="ticket-loading">Loading the ticket…</Loading>;
-  if (ticket.isError) return <ErrorState error={ticket.error} retry={() => void ticket.refetch()} testId="ticket-error" />;
+  if (ticket.isError)
+    return <ErrorState error={ticket.error} retry={() => void ticket.refetch()} testId="ticket-error" />;
   const t = ticket.data;
   const status = statusOf(t, indexed.data);
   const code = status.code === "valid" && t.listing ? "listed" : status.code;
@@ -61,7 +66,11 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
     refresh();
   };
   const mode = transferModeName(t.tier.mode);
-  const identity = identityWords({ identityCommitment: t.identityCommitment, voucherOnly: t.tier.voucherOnly, transferable: mode !== "Locked" });
+  const identity = identityWords({
+    identityCommitment: t.identityCommitment,
+    voucherOnly: t.tier.voucherOnly,
+    transferable: mode !== "Locked",
+  });
   return (
     <div className="stack" data-testid="ticket-detail" data-status={code}>
       <section className="panel stack">
@@ -87,7 +96,9 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
           <dt>Channel</dt>
           <dd data-testid="ticket-channel" data-channel={t.channel}>
             {channelLabel(t.channel)}
-            {t.channelMode !== "Free" ? ` (${t.channelMode === "Locked" ? "locked to its holder" : "official market only"})` : ""}
+            {t.channelMode !== "Free"
+              ? ` (${t.channelMode === "Locked" ? "locked to its holder" : "official market only"})`
+              : ""}
           </dd>
           <dt>Zones</dt>
           <dd data-testid="ticket-zones">{zoneNames(t.tier.zones).join(", ") || "none"}</dd>
@@ -125,7 +136,9 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
         </>
       )}
       {/* A ticket recovered out of this wallet after it paid: the refund is still this wallet's. */}
-      {!mine && address !== undefined && t.refundHolder.toLowerCase() === address.toLowerCase() && <RefundPanel ticket={t} viewer={address} onDone={refresh} />}
+      {!mine && address !== undefined && t.refundHolder.toLowerCase() === address.toLowerCase() && (
+        <RefundPanel ticket={t} viewer={address} onDone={refresh} />
+      )}
       {!mine && handover && (
         <section className="panel stack" data-testid="ticket-handed-over">
           <p>This ticket has left your wallet.</p>

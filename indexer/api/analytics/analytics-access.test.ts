@@ -24,7 +24,10 @@ const tokens: Record<string, string> = {};
 beforeAll(async () => {
   database = await openPglite(IN_MEMORY);
   const db = database.db;
-  await insertAnalyticsEvent(db, generateAnalyticsEvent({ seed: 3, contract: EVENT, startTime: 2_000_000_000, fans: 20 }));
+  await insertAnalyticsEvent(
+    db,
+    generateAnalyticsEvent({ seed: 3, contract: EVENT, startTime: 2_000_000_000, fans: 20 }),
+  );
   const now = () => new Date();
   app = createApi({
     db,
@@ -32,10 +35,30 @@ beforeAll(async () => {
     corsOrigins: [],
     log: () => {},
     syncStatus: () => ({ chainId: 31337, headBlock: 0, indexedBlock: 0 }) as never,
-    gate: { db, client: {} as PublicClient, chainId: 31337, siweDomains: ["localhost:3000"], challengeTtlSeconds: 120, maxIndexerLagBlocks: 2, maxHeadAgeMs: 5_000, syncStatus: () => ({}) as never, now },
+    gate: {
+      db,
+      client: {} as PublicClient,
+      chainId: 31337,
+      siweDomains: ["localhost:3000"],
+      challengeTtlSeconds: 120,
+      maxIndexerLagBlocks: 2,
+      maxHeadAgeMs: 5_000,
+      syncStatus: () => ({}) as never,
+      now,
+    },
   });
   const open = async (contract: Address, role: "gate" | "admin", gateId: string) =>
-    (await openSession(db, { contract, gateId, zone: 0, role, staff: "0x000000000000000000000000000000000000057a", now: new Date(), ttlSeconds: 3600 })).token;
+    (
+      await openSession(db, {
+        contract,
+        gateId,
+        zone: 0,
+        role,
+        staff: "0x000000000000000000000000000000000000057a",
+        now: new Date(),
+        ttlSeconds: 3600,
+      })
+    ).token;
   tokens.organizer = await open(EVENT, "admin", "organizer");
   tokens.otherOrganizer = await open(OTHER, "admin", "organizer");
   tokens.staff = await open(EVENT, "gate", "north-1");
@@ -45,26 +68,41 @@ afterAll(() => database?.close());
 
 /** Every analytics question the app serves, as a path for EVENT. */
 function questions(): string[] {
-  const paths = app.routes.filter((r) => r.method === "GET" && r.path.startsWith("/analytics/:contract/")).map((r) => r.path.slice("/analytics/:contract/".length));
+  const paths = app.routes
+    .filter((r) => r.method === "GET" && r.path.startsWith("/analytics/:contract/"))
+    .map((r) => r.path.slice("/analytics/:contract/".length));
   return [...new Set(paths)];
 }
 
 async function ask(question: string, token?: string) {
-  const res = await app.request(`/analytics/${EVENT}/${question}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await app.request(`/analytics/${EVENT}/${question}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   return { status: res.status, body: (await res.json()) as { error?: { code: string } } };
 }
 
 describe("who sees organizer analytics", () => {
   it("covers every analytics question the app registers", () => {
-    expect(questions()).toEqual(expect.arrayContaining(["arrivals", "gates", "no-shows", "resale-prices", "hoarding", "leaks"]));
+    expect(questions()).toEqual(
+      expect.arrayContaining(["arrivals", "gates", "no-shows", "resale-prices", "hoarding", "leaks"]),
+    );
   });
 
   it("refuses anyone but the event's organizer, with 401 or 403 and a reason code", async () => {
     for (const q of questions().filter((q) => !PUBLIC_ANALYTICS.has(q))) {
       expect(await ask(q), `${q} anonymous`).toMatchObject({ status: 401, body: { error: { code: "UNAUTHORIZED" } } });
-      expect(await ask(q, tokens.forged), `${q} forged token`).toMatchObject({ status: 401, body: { error: { code: "UNAUTHORIZED" } } });
-      expect(await ask(q, tokens.staff), `${q} staff`).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
-      expect(await ask(q, tokens.otherOrganizer), `${q} other organizer`).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
+      expect(await ask(q, tokens.forged), `${q} forged token`).toMatchObject({
+        status: 401,
+        body: { error: { code: "UNAUTHORIZED" } },
+      });
+      expect(await ask(q, tokens.staff), `${q} staff`).toMatchObject({
+        status: 403,
+        body: { error: { code: "FORBIDDEN" } },
+      });
+      expect(await ask(q, tokens.otherOrganizer), `${q} other organizer`).toMatchObject({
+        status: 403,
+        body: { error: { code: "FORBIDDEN" } },
+      });
       expect((await ask(q, tokens.organizer)).status, `${q} organizer`).toBe(200);
     }
     // Not even whether an event exists leaks to a stranger.

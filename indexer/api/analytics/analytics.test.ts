@@ -10,7 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIndexerClient, type IndexerClient } from "../../../lib/indexer-client";
 import type { Database } from "../../db/types";
 import { generateAnalyticsEvent, insertAnalyticsEvent, type GeneratedEvent } from "../../testing/analytics-event";
-import { expectedArrivals, expectedGates, expectedHoarding, expectedNoShows, expectedResalePrices } from "../../testing/analytics-reference";
+import {
+  expectedArrivals,
+  expectedGates,
+  expectedHoarding,
+  expectedNoShows,
+  expectedResalePrices,
+} from "../../testing/analytics-reference";
 import { organizerFetch } from "../../testing/organizer-fetch";
 import { testDatabases } from "../../testing/test-databases";
 import { createApi } from "../create-api";
@@ -55,7 +61,14 @@ describe.each(testDatabases())("analytics on $name match hand-computed values", 
     if (kind.skip) return;
     database = await kind.open();
     main = generateAnalyticsEvent({ seed: 9, contract: MAIN, startTime: START });
-    cancelled = generateAnalyticsEvent({ seed: 10, contract: CANCELLED, startTime: START, cancelled: true, fans: 30, firstBlock: 10_000_000 });
+    cancelled = generateAnalyticsEvent({
+      seed: 10,
+      contract: CANCELLED,
+      startTime: START,
+      cancelled: true,
+      fans: 30,
+      firstBlock: 10_000_000,
+    });
     await insertAnalyticsEvent(database.db, main);
     await insertAnalyticsEvent(database.db, cancelled);
     client = appClient(database.db, () => now);
@@ -70,7 +83,9 @@ describe.each(testDatabases())("analytics on $name match hand-computed values", 
     expect(main.checkIns.length).toBeGreaterThan(200);
     expect(new Set(main.checkIns.map((k) => k.gateId)).size).toBe(3);
     expect(main.sales.length).toBeGreaterThan(50);
-    expect(main.tickets.some((t) => t.checkedInBlock !== null && !main.checkIns.some((k) => k.tokenId === t.tokenId))).toBe(true);
+    expect(
+      main.tickets.some((t) => t.checkedInBlock !== null && !main.checkIns.some((k) => k.tokenId === t.tokenId)),
+    ).toBe(true);
     expect(cancelled.tickets.some((t) => t.refundedBlock !== null)).toBe(true);
   });
 
@@ -117,7 +132,13 @@ describe.each(testDatabases())("analytics on $name match hand-computed values", 
     const got = await client.analytics.resalePrices(MAIN);
     expect(got.tiers.every((t) => t.aboveCap === 0)).toBe(true);
     expect(got.tiers.reduce((s, t) => s + t.atCap, 0)).toBeGreaterThan(5);
-    expect(got.tiers.find((t) => t.tier === 3)).toMatchObject({ faceValue: "0", maxResalePrice: "0", sales: 1, atCap: 1, buckets: [] });
+    expect(got.tiers.find((t) => t.tier === 3)).toMatchObject({
+      faceValue: "0",
+      maxResalePrice: "0",
+      sales: 1,
+      atCap: 1,
+      buckets: [],
+    });
   });
 
   it.skipIf(kind.skip)("hoarding: heavy wallets, identity rings and funnels, for several thresholds", async () => {
@@ -129,10 +150,13 @@ describe.each(testDatabases())("analytics on $name match hand-computed values", 
       expect(await client.analytics.hoarding(MAIN, o)).toEqual(expectedHoarding(main, o));
     }
     const got = await client.analytics.hoarding(MAIN, { over: 4 });
-    const lower = (xs: { wallet?: string; collector?: string }[]) => xs.map((x) => (x.wallet ?? x.collector)!.toLowerCase());
+    const lower = (xs: { wallet?: string; collector?: string }[]) =>
+      xs.map((x) => (x.wallet ?? x.collector)!.toLowerCase());
     // The planted patterns are found: hoarders, the identity ring (6 tickets over 3 wallets), funnel X.
     expect(lower(got.wallets)).toEqual(expect.arrayContaining(main.planted.hoarders));
-    expect(got.identities.find((i) => i.identityCommitment === main.planted.ringIdentity)?.wallets).toBeGreaterThanOrEqual(3);
+    expect(
+      got.identities.find((i) => i.identityCommitment === main.planted.ringIdentity)?.wallets,
+    ).toBeGreaterThanOrEqual(3);
     expect(lower(got.funnels)).toContain(main.planted.funnelCollector);
     expect(lower(got.funnels)).not.toContain(main.planted.singleSourceCollector);
     // Y's third source forwarded 500 blocks after its mint: a funnel only with a wider window.
@@ -141,7 +165,9 @@ describe.each(testDatabases())("analytics on $name match hand-computed values", 
     expect(lower((await client.analytics.hoarding(MAIN, { windowBlocks: 600 })).funnels)).toContain(y);
     // Its second source forwarded exactly 100 blocks after the mint: inside a 100-block window, not a 99-block one.
     expect(lower((await client.analytics.hoarding(MAIN, { minSources: 2, windowBlocks: 100 })).funnels)).toContain(y);
-    expect(lower((await client.analytics.hoarding(MAIN, { minSources: 2, windowBlocks: 99 })).funnels)).not.toContain(y);
+    expect(lower((await client.analytics.hoarding(MAIN, { minSources: 2, windowBlocks: 99 })).funnels)).not.toContain(
+      y,
+    );
   });
 
   it.skipIf(kind.skip)("bad input is a 400 with a message; an unknown event a 404", async () => {
@@ -149,7 +175,11 @@ describe.each(testDatabases())("analytics on $name match hand-computed values", 
       // A malformed address never gets this far: nobody holds its organizer session (analytics-access.test.ts).
       [() => client.analytics.arrivals(MAIN, { bucketSeconds: 0 }), "BAD_REQUEST", /bucketSeconds/],
       [() => client.analytics.arrivals(MAIN, { from: "yesterday" }), "BAD_REQUEST", /from/],
-      [() => client.analytics.arrivals(MAIN, { from: new Date((START + 10) * 1000), to: new Date(START * 1000) }), "BAD_REQUEST", /before/],
+      [
+        () => client.analytics.arrivals(MAIN, { from: new Date((START + 10) * 1000), to: new Date(START * 1000) }),
+        "BAD_REQUEST",
+        /before/,
+      ],
       [() => client.analytics.arrivals(MAIN, { gate: "north;drop" }), "BAD_REQUEST", /gate/],
       [() => client.analytics.resalePrices(MAIN, { bucketBps: 1.5 }), "BAD_REQUEST", /bucketBps/],
       [() => client.analytics.hoarding(MAIN, { over: -1 }), "BAD_REQUEST", /over/],
@@ -168,7 +198,13 @@ describe.each(testDatabases())("analytics on $name match hand-computed values", 
     const typo = await client.analytics.hoarding(MAIN, { overr: 3 } as never).catch((e: unknown) => e);
     expect(typo).toMatchObject({ status: 400, apiCode: "BAD_REQUEST" });
     const unknown = "0x000000000000000000000000000000000000dEaD";
-    for (const call of [client.analytics.arrivals, client.analytics.gates, client.analytics.noShows, client.analytics.resalePrices, client.analytics.hoarding]) {
+    for (const call of [
+      client.analytics.arrivals,
+      client.analytics.gates,
+      client.analytics.noShows,
+      client.analytics.resalePrices,
+      client.analytics.hoarding,
+    ]) {
       await expect(call(unknown)).rejects.toMatchObject({ status: 404, apiCode: "UNKNOWN_EVENT" });
     }
   });

@@ -13,7 +13,10 @@ const query = queryOf({
   bucketSeconds: z.coerce.number().int().min(1).max(86_400).default(60),
   from: isoTime.optional(),
   to: isoTime.optional(),
-  gate: z.string().regex(/^[A-Za-z0-9 _.:-]{1,64}$/, "must be a gate id (1–64 of A-Z a-z 0-9 space _ . : -)").optional(),
+  gate: z
+    .string()
+    .regex(/^[A-Za-z0-9 _.:-]{1,64}$/, "must be a gate id (1–64 of A-Z a-z 0-9 space _ . : -)")
+    .optional(),
 });
 
 export function arrivalsRoute(db: Db) {
@@ -21,8 +24,17 @@ export function arrivalsRoute(db: Db) {
     const event = await analyticsEvent(db, c);
     const q = parseOr400(query, c.req.query());
     if (q.from && q.to && q.from >= q.to) throw new ApiError(400, "BAD_REQUEST", "from must be before to");
-    const rows = await arrivalsPerBucket(db, event.contract, { bucketSeconds: q.bucketSeconds, from: q.from, to: q.to, gateId: q.gate });
-    const buckets = rows.map((r) => ({ start: epochIso(r.bucket_start), gateId: r.gate_id, arrivals: num(r.arrivals) }));
+    const rows = await arrivalsPerBucket(db, event.contract, {
+      bucketSeconds: q.bucketSeconds,
+      from: q.from,
+      to: q.to,
+      gateId: q.gate,
+    });
+    const buckets = rows.map((r) => ({
+      start: epochIso(r.bucket_start),
+      gateId: r.gate_id,
+      arrivals: num(r.arrivals),
+    }));
     const body: ArrivalsResponse = {
       contract: event.contract,
       bucketSeconds: q.bucketSeconds,

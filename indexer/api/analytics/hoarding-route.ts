@@ -33,8 +33,17 @@ export function hoardingRoute(db: Db) {
       over: q.over,
       minSources: q.minSources,
       windowBlocks: q.windowBlocks,
-      wallets: wallets.map((w) => ({ wallet: getAddress(w.wallet), tickets: num(w.tickets), tiers: num(w.tiers), identityBound: num(w.identity_bound) })),
-      identities: identities.map((i) => ({ identityCommitment: i.identity_commitment, tickets: num(i.tickets), wallets: num(i.wallets) })),
+      wallets: wallets.map((w) => ({
+        wallet: getAddress(w.wallet),
+        tickets: num(w.tickets),
+        tiers: num(w.tiers),
+        identityBound: num(w.identity_bound),
+      })),
+      identities: identities.map((i) => ({
+        identityCommitment: i.identity_commitment,
+        tickets: num(i.tickets),
+        wallets: num(i.wallets),
+      })),
       funnels: funnelRows.map((f) => ({
         collector: getAddress(f.collector),
         sources: num(f.sources),

@@ -19,8 +19,13 @@ export function leaksRoute(db: Db) {
   return new Hono().get("/:contract/leaks", async (c) => {
     const event = await analyticsEvent(db, c);
     const q = parseOr400(query, c.req.query());
-    const [channels, tickets] = await Promise.all([leakChannels(db, event.contract), leakedTickets(db, event.contract, q)]);
-    const names: Record<number, string> = Object.fromEntries(channels.filter((ch) => ch.name).map((ch) => [ch.channel, ch.name!]));
+    const [channels, tickets] = await Promise.all([
+      leakChannels(db, event.contract),
+      leakedTickets(db, event.contract, q),
+    ]);
+    const names: Record<number, string> = Object.fromEntries(
+      channels.filter((ch) => ch.name).map((ch) => [ch.channel, ch.name!]),
+    );
     const body: LeaksResponse = {
       contract: event.contract,
       limit: q.limit,
@@ -44,7 +49,14 @@ export function leaksRoute(db: Db) {
         moves: num(t.moves),
         listings: num(t.listings),
         holderBoughtPublicly: t.owner_bought_publicly,
-        chain: (t.chain ?? []).map((h) => ({ from: getAddress(h.from), to: getAddress(h.to), kind: h.kind, price: h.price, txHash: h.tx, block: num(h.block) })),
+        chain: (t.chain ?? []).map((h) => ({
+          from: getAddress(h.from),
+          to: getAddress(h.to),
+          kind: h.kind,
+          price: h.price,
+          txHash: h.tx,
+          block: num(h.block),
+        })),
       })),
     };
     return c.json(body);

@@ -22,20 +22,36 @@ export function organizerOnly(ctx: GateContext): MiddlewareHandler {
     if (PUBLIC_ANALYTICS.has(question)) return next();
     let session;
     try {
-      session = await authenticate(ctx, c.req.header("authorization"), {
-        method: c.req.method,
-        path: c.req.path,
-        body: "",
-        time: c.req.header(DEVICE_TIME_HEADER),
-        signature: c.req.header(DEVICE_SIGNATURE_HEADER),
-      }, { scanRate: false });
+      session = await authenticate(
+        ctx,
+        c.req.header("authorization"),
+        {
+          method: c.req.method,
+          path: c.req.path,
+          body: "",
+          time: c.req.header(DEVICE_TIME_HEADER),
+          signature: c.req.header(DEVICE_SIGNATURE_HEADER),
+        },
+        { scanRate: false },
+      );
     } catch (err) {
-      if (err instanceof GateDenial) throw new ApiError(err.reason === "RATE_LIMITED" ? 429 : 401, err.reason === "RATE_LIMITED" ? "RATE_LIMITED" : "UNAUTHORIZED", "sign in as this event's organizer to see its analytics");
+      if (err instanceof GateDenial)
+        throw new ApiError(
+          err.reason === "RATE_LIMITED" ? 429 : 401,
+          err.reason === "RATE_LIMITED" ? "RATE_LIMITED" : "UNAUTHORIZED",
+          "sign in as this event's organizer to see its analytics",
+        );
       throw err;
     }
     const contract = (c.req.param("contract") ?? "").toLowerCase();
     if (session.role !== "admin" || session.contract.toLowerCase() !== contract) {
-      throw new ApiError(403, "FORBIDDEN", session.role === "admin" ? "your organizer session is for another event" : "only the event's organizer sees its analytics");
+      throw new ApiError(
+        403,
+        "FORBIDDEN",
+        session.role === "admin"
+          ? "your organizer session is for another event"
+          : "only the event's organizer sees its analytics",
+      );
     }
     await next();
   };

@@ -16,7 +16,10 @@ export function primarySalesRoute(db: Db) {
   return new Hono().get("/:contract/primary-sales", async (c) => {
     const event = await analyticsEvent(db, c);
     parseOr400(query, c.req.query());
-    const [blocks, counts] = await Promise.all([primarySalesPerBlock(db, event.contract), ticketCounts(db, event.contract)]);
+    const [blocks, counts] = await Promise.all([
+      primarySalesPerBlock(db, event.contract),
+      ticketCounts(db, event.contract),
+    ]);
     const body: PrimarySalesResponse = {
       contract: event.contract,
       blocks: blocks.map((b) => ({ blockNumber: num(b.block_number), sold: num(b.sold) })),

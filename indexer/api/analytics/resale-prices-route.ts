@@ -14,7 +14,10 @@ export function resalePricesRoute(db: Db) {
   return new Hono().get("/:contract/resale-prices", async (c) => {
     const event = await analyticsEvent(db, c);
     const { bucketBps } = parseOr400(query, c.req.query());
-    const [tiers, buckets] = await Promise.all([resaleStatsPerTier(db, event.contract), resaleBuckets(db, event.contract, bucketBps)]);
+    const [tiers, buckets] = await Promise.all([
+      resaleStatsPerTier(db, event.contract),
+      resaleBuckets(db, event.contract, bucketBps),
+    ]);
     const body: ResalePricesResponse = {
       contract: event.contract,
       bucketBps,
@@ -32,7 +35,11 @@ export function resalePricesRoute(db: Db) {
         aboveCap: num(t.above_cap),
         buckets: buckets
           .filter((b) => Number(b.tier) === Number(t.tier))
-          .map((b) => ({ fromBps: num(b.bucket) * bucketBps, toBps: (num(b.bucket) + 1) * bucketBps, sales: num(b.sales) })),
+          .map((b) => ({
+            fromBps: num(b.bucket) * bucketBps,
+            toBps: (num(b.bucket) + 1) * bucketBps,
+            sales: num(b.sales),
+          })),
       })),
     };
     return c.json(body);

@@ -23,6 +23,10 @@ export async function listEvents(db: DbOrTx, page: { limit: number; offset: numb
 }
 
 export async function eventExists(db: DbOrTx, address: string): Promise<boolean> {
-  const rows = await db.select({ a: events.address }).from(events).where(eq(events.address, address.toLowerCase())).limit(1);
+  const rows = await db
+    .select({ a: events.address })
+    .from(events)
+    .where(eq(events.address, address.toLowerCase()))
+    .limit(1);
   return rows.length > 0;
 }

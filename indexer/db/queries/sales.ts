@@ -17,12 +17,24 @@ export type SaleRow = {
   resale_cap_bps: number | null;
 };
 
-export type SaleStatsRow = { count: number | string; volume: string | null; royalties: string | null; min_price: string | null; max_price: string | null; avg_price: string | null };
+export type SaleStatsRow = {
+  count: number | string;
+  volume: string | null;
+  royalties: string | null;
+  min_price: string | null;
+  max_price: string | null;
+  avg_price: string | null;
+};
 
-export async function salesWhere(db: DbOrTx, filter: { contract?: string; account?: string }, page: { limit: number; offset: number }): Promise<SaleRow[]> {
+export async function salesWhere(
+  db: DbOrTx,
+  filter: { contract?: string; account?: string },
+  page: { limit: number; offset: number },
+): Promise<SaleRow[]> {
   const parts = [sql`TRUE`];
   if (filter.contract) parts.push(sql`s.contract = ${filter.contract.toLowerCase()}`);
-  if (filter.account) parts.push(sql`(s.buyer = ${filter.account.toLowerCase()} OR s.seller = ${filter.account.toLowerCase()})`);
+  if (filter.account)
+    parts.push(sql`(s.buyer = ${filter.account.toLowerCase()} OR s.seller = ${filter.account.toLowerCase()})`);
   return rows<SaleRow>(
     db,
     sql`SELECT s.*, t.face_value, t.resale_cap_bps FROM sales s

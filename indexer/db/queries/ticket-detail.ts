@@ -77,12 +77,20 @@ const TICKET_SELECT = sql`
   ) d ON true`;
 
 export async function ticketById(db: DbOrTx, contract: string, tokenId: bigint): Promise<TicketRow | null> {
-  const [row] = await rows<TicketRow>(db, sql`${TICKET_SELECT} WHERE k.contract = ${contract.toLowerCase()} AND k.token_id = ${tokenId.toString()}`);
+  const [row] = await rows<TicketRow>(
+    db,
+    sql`${TICKET_SELECT} WHERE k.contract = ${contract.toLowerCase()} AND k.token_id = ${tokenId.toString()}`,
+  );
   return row ?? null;
 }
 
 /** An owner's tickets, newest event first is not needed: stable (contract, token) order. */
-export async function ticketsOfOwner(db: DbOrTx, owner: string, page: { limit: number; offset: number }, contract?: string): Promise<TicketRow[]> {
+export async function ticketsOfOwner(
+  db: DbOrTx,
+  owner: string,
+  page: { limit: number; offset: number },
+  contract?: string,
+): Promise<TicketRow[]> {
   const byContract = contract ? sql` AND k.contract = ${contract.toLowerCase()}` : sql``;
   return rows<TicketRow>(
     db,

@@ -155,7 +155,10 @@ export const purchases = pgTable(
     paid: uint256("paid").notNull(),
     txHash: text("tx_hash").notNull(),
   },
-  (t) => [uniqueIndex("purchases_block_log_uq").on(t.blockNumber, t.logIndex), index("purchases_contract_idx").on(t.contract)],
+  (t) => [
+    uniqueIndex("purchases_block_log_uq").on(t.blockNumber, t.logIndex),
+    index("purchases_contract_idx").on(t.contract),
+  ],
 );
 
 /** `VoucherRedeemed`: verified-fan sales; the identity commitment is an HMAC, never an ID. */
@@ -187,7 +190,10 @@ export const refunds = pgTable(
     amount: uint256("amount").notNull(),
     txHash: text("tx_hash").notNull(),
   },
-  (t) => [uniqueIndex("refunds_block_log_uq").on(t.blockNumber, t.logIndex), index("refunds_contract_idx").on(t.contract)],
+  (t) => [
+    uniqueIndex("refunds_block_log_uq").on(t.blockNumber, t.logIndex),
+    index("refunds_contract_idx").on(t.contract),
+  ],
 );
 
 /**
@@ -245,7 +251,10 @@ export const contractActivity = pgTable(
     args: jsonb("args").$type<Record<string, string | number | boolean>>().notNull(),
     txHash: text("tx_hash").notNull(),
   },
-  (t) => [uniqueIndex("contract_activity_block_log_uq").on(t.blockNumber, t.logIndex), index("contract_activity_contract_idx").on(t.contract)],
+  (t) => [
+    uniqueIndex("contract_activity_block_log_uq").on(t.blockNumber, t.logIndex),
+    index("contract_activity_contract_idx").on(t.contract),
+  ],
 );
 
 /**
@@ -266,7 +275,10 @@ export const channelConfigs = pgTable(
     name: text("name").notNull(),
     txHash: text("tx_hash").notNull(),
   },
-  (t) => [uniqueIndex("channel_configs_block_log_uq").on(t.blockNumber, t.logIndex), index("channel_configs_contract_idx").on(t.contract)],
+  (t) => [
+    uniqueIndex("channel_configs_block_log_uq").on(t.blockNumber, t.logIndex),
+    index("channel_configs_contract_idx").on(t.contract),
+  ],
 );
 
 /** `IdentityDeadlineSet`: a tier's tickets must be bound by start − seconds. Latest row per tier wins. */
@@ -280,7 +292,10 @@ export const identityDeadlines = pgTable(
     secondsBeforeStart: integer("seconds_before_start").notNull(),
     txHash: text("tx_hash").notNull(),
   },
-  (t) => [uniqueIndex("identity_deadlines_block_log_uq").on(t.blockNumber, t.logIndex), index("identity_deadlines_contract_idx").on(t.contract, t.tier)],
+  (t) => [
+    uniqueIndex("identity_deadlines_block_log_uq").on(t.blockNumber, t.logIndex),
+    index("identity_deadlines_contract_idx").on(t.contract, t.tier),
+  ],
 );
 
 /** Sync progress, one row per (chain, factory): every block up to `blockNumber` is applied. */

@@ -1,6 +1,16 @@
 /** Gate state: challenges, pass delegations, gate sessions, admissions. Written by the gate service, never by the sync engine. */
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { blockNumber, uint256 } from "./columns";
 
 /**
@@ -42,7 +52,10 @@ export const passDelegations = pgTable(
     createdBlock: blockNumber("created_block").notNull(),
     nonce: text("nonce").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.contract, t.keyId] }), index("pass_delegations_holder_idx").on(t.contract, t.holder)],
+  (t) => [
+    primaryKey({ columns: [t.contract, t.keyId] }),
+    index("pass_delegations_holder_idx").on(t.contract, t.holder),
+  ],
 );
 
 /**

@@ -52,7 +52,13 @@ export async function admitTicket(ctx: GateContext, a: AdmissionArgs): Promise<{
     if (admitted) return { holder: a.claimant, checkedInAt: a.now };
     if (mirrorExplains(facts, a)) {
       checkRules(
-        { cancelled: facts.cancelled!, zones: facts.zones!, identityCommitment: facts.identityCommitment, identityDeadline: facts.identityDeadline, bound: facts.bound },
+        {
+          cancelled: facts.cancelled!,
+          zones: facts.zones!,
+          identityCommitment: facts.identityCommitment,
+          identityDeadline: facts.identityDeadline,
+          bound: facts.bound,
+        },
         a.ticket,
         rules,
         a.idNumber,
@@ -74,13 +80,30 @@ function mirrorExplains(f: MirrorFacts, a: AdmissionArgs): boolean {
   );
 }
 
-async function admitSlowly(ctx: GateContext, a: AdmissionArgs, rules: { zone: number; identityPepper?: string | undefined }) {
+async function admitSlowly(
+  ctx: GateContext,
+  a: AdmissionArgs,
+  rules: { zone: number; identityPepper?: string | undefined },
+) {
   const { owner, lastTransferBlock } = await resolveOwnership(ctx, a.ticket, a.claimant);
-  if (owner !== getAddress(a.claimant)) throw new GateDenial("NOT_OWNER", `ticket is held by ${owner}, not ${a.claimant}`);
-  if (a.delegatedAtBlock !== null && (await gaveAwaySinceDelegation(ctx, a.ticket, owner, a.delegatedAtBlock, lastTransferBlock))) {
-    throw new GateDenial("NO_DELEGATION", `the holder gave the ticket away after delegating (block ${a.delegatedAtBlock}); delegate again`);
+  if (owner !== getAddress(a.claimant))
+    throw new GateDenial("NOT_OWNER", `ticket is held by ${owner}, not ${a.claimant}`);
+  if (
+    a.delegatedAtBlock !== null &&
+    (await gaveAwaySinceDelegation(ctx, a.ticket, owner, a.delegatedAtBlock, lastTransferBlock))
+  ) {
+    throw new GateDenial(
+      "NO_DELEGATION",
+      `the holder gave the ticket away after delegating (block ${a.delegatedAtBlock}); delegate again`,
+    );
   }
   await checkTicketRules(ctx.facts, a.ticket, rules, a.idNumber, a.now);
-  const checkedInAt = await ctx.recordCheckIn({ ticket: a.ticket, holder: owner, gateId: a.gateId, now: a.now, mode: a.mode });
+  const checkedInAt = await ctx.recordCheckIn({
+    ticket: a.ticket,
+    holder: owner,
+    gateId: a.gateId,
+    now: a.now,
+    mode: a.mode,
+  });
   return { holder: owner, checkedInAt };
 }

@@ -34,7 +34,17 @@ async function seedMirror(db: Database["db"], contract: Address, cancelled = fal
     createdTx: "0x00",
     ...(cancelled ? { cancelledAt: 1_900_000_000n, cancelledBlock: 9 } : {}),
   });
-  const tier = (t: number, zones: number) => ({ contract: c, tier: t, faceValue: 0n, supply: 1000, zones, mode: 0, resaleCapBps: 10_000, voucherOnly: false, blockNumber: 1 });
+  const tier = (t: number, zones: number) => ({
+    contract: c,
+    tier: t,
+    faceValue: 0n,
+    supply: 1000,
+    zones,
+    mode: 0,
+    resaleCapBps: 10_000,
+    voucherOnly: false,
+    blockNumber: 1,
+  });
   await db.insert(tiers).values([tier(0, 0b01), tier(1, 0b10)]);
   const ticket = (id: number, o: { owner?: Address; tier?: number; block?: number; identity?: string } = {}) => ({
     contract: c,
@@ -46,16 +56,22 @@ async function seedMirror(db: Database["db"], contract: Address, cancelled = fal
     tier: o.tier ?? 0,
     identityCommitment: o.identity ?? null,
   });
-  await db.insert(tickets).values([
-    ...Array.from({ length: TICKETS }, (_, i) => ticket(i + 1)),
-    ticket(101, { tier: 1 }),
-    ticket(102, { identity: NAMED }),
-    ticket(103, { block: 50 }),
-    ticket(104, { owner: BOB }),
-  ]);
+  await db
+    .insert(tickets)
+    .values([
+      ...Array.from({ length: TICKETS }, (_, i) => ticket(i + 1)),
+      ticket(101, { tier: 1 }),
+      ticket(102, { identity: NAMED }),
+      ticket(103, { block: 50 }),
+      ticket(104, { owner: BOB }),
+    ]);
 }
 
-const request = (contract: Address, tokenId: bigint, o: Partial<MirrorAdmissionRequest> = {}): MirrorAdmissionRequest => ({
+const request = (
+  contract: Address,
+  tokenId: bigint,
+  o: Partial<MirrorAdmissionRequest> = {},
+): MirrorAdmissionRequest => ({
   ticket: { contract, tokenId },
   claimant: ALICE,
   gateId: "north-1",
@@ -80,24 +96,35 @@ describe.each(testDatabases())("mirror admission on $name", { timeout: 120_000 }
     await kind.shutdown();
   });
 
-  it.skipIf(kind.skip)(`${GATES} gates × ${TICKETS} tickets through ${INSTANCES} admitters: each ticket admitted once`, async () => {
-    const admitters = Array.from({ length: INSTANCES }, () => createMirrorAdmitter(database.db, { maxBatch: 64, maxInFlight: 2 }));
-    const attempts = [];
-    for (let gate = 0; gate < GATES; gate++) {
-      for (let id = 1n; id <= BigInt(TICKETS); id++) {
-        attempts.push(admitters[gate % INSTANCES]!(request(EVENT, id, { gateId: `gate-${gate}` })).then((r) => ({ id, gate, admitted: r.admitted })));
+  it.skipIf(kind.skip)(
+    `${GATES} gates × ${TICKETS} tickets through ${INSTANCES} admitters: each ticket admitted once`,
+    async () => {
+      const admitters = Array.from({ length: INSTANCES }, () =>
+        createMirrorAdmitter(database.db, { maxBatch: 64, maxInFlight: 2 }),
+      );
+      const attempts = [];
+      for (let gate = 0; gate < GATES; gate++) {
+        for (let id = 1n; id <= BigInt(TICKETS); id++) {
+          attempts.push(
+            admitters[gate % INSTANCES]!(request(EVENT, id, { gateId: `gate-${gate}` })).then((r) => ({
+              id,
+              gate,
+              admitted: r.admitted,
+            })),
+          );
+        }
       }
-    }
-    const results = await Promise.all(attempts);
-    const rows = await database.db.select().from(checkIns);
-    for (let id = 1n; id <= BigInt(TICKETS); id++) {
-      const winners = results.filter((r) => r.id === id && r.admitted);
-      expect(winners, `ticket ${id}`).toHaveLength(1);
-      // The one told ADMIT is the one the database recorded.
-      expect(rows.find((r) => r.tokenId === id)?.gateId).toBe(`gate-${winners[0]!.gate}`);
-    }
-    expect(rows).toHaveLength(TICKETS);
-  });
+      const results = await Promise.all(attempts);
+      const rows = await database.db.select().from(checkIns);
+      for (let id = 1n; id <= BigInt(TICKETS); id++) {
+        const winners = results.filter((r) => r.id === id && r.admitted);
+        expect(winners, `ticket ${id}`).toHaveLength(1);
+        // The one told ADMIT is the one the database recorded.
+        expect(rows.find((r) => r.tokenId === id)?.gateId).toBe(`gate-${winners[0]!.gate}`);
+      }
+      expect(rows).toHaveLength(TICKETS);
+    },
+  );
 
   it.skipIf(kind.skip)("writes nothing when a fact refuses, and reports the facts it read", async () => {
     const admit = createMirrorAdmitter(database.db);
@@ -111,11 +138,24 @@ describe.each(testDatabases())("mirror admission on $name", { timeout: 120_000 }
       admit(request(EVENT, 999n)), // not in the mirror
     ]);
     expect(refused.map((r) => r.admitted)).toEqual([false, false, false, false, false, false]);
-    expect(refused[0]!.facts).toMatchObject({ owner: ALICE.toLowerCase(), zones: 0b10, cancelled: false, identityCommitment: null });
+    expect(refused[0]!.facts).toMatchObject({
+      owner: ALICE.toLowerCase(),
+      zones: 0b10,
+      cancelled: false,
+      identityCommitment: null,
+    });
     expect(refused[1]!.facts.identityCommitment).toBe(NAMED);
     expect(refused[3]!.facts.lastTransferBlock).toBe(50);
     expect(refused[4]!.facts.owner).toBe(BOB.toLowerCase());
-    expect(refused[5]!.facts).toEqual({ owner: null, lastTransferBlock: null, zones: null, identityCommitment: null, cancelled: false, identityDeadline: null, bound: false });
+    expect(refused[5]!.facts).toEqual({
+      owner: null,
+      lastTransferBlock: null,
+      zones: null,
+      identityCommitment: null,
+      cancelled: false,
+      identityDeadline: null,
+      bound: false,
+    });
     expect(await database.db.select({ n: count() }).from(checkIns)).toEqual(before);
 
     // The same tickets are admitted when the facts allow it.

@@ -58,7 +58,10 @@ const ADMIT =
  * per-statement cost is shared (PGlite runs one statement at a time anyway; PostgreSQL measured 3,000–3,800
  * scans/s this way, benchmarks/gate.md).
  */
-export function createMirrorAdmitter(db: Db, opts: MicroBatchOptions = { maxBatch: 256, maxInFlight: 1 }): MirrorAdmitter {
+export function createMirrorAdmitter(
+  db: Db,
+  opts: MicroBatchOptions = { maxBatch: 256, maxInFlight: 1 },
+): MirrorAdmitter {
   const admit = preparedStatement(db, "fairgate_gate_admit", ADMIT);
   return microBatch(async (batch: MirrorAdmissionRequest[]): Promise<MirrorAdmission[]> => {
     const col = (f: (r: MirrorAdmissionRequest, i: number) => string | number | null) => pgArray(batch.map(f));
@@ -76,7 +79,17 @@ export function createMirrorAdmitter(db: Db, opts: MicroBatchOptions = { maxBatc
     ]);
     const out: MirrorAdmission[] = new Array(batch.length);
     // Text columns, in ADMIT's order; booleans come as "t" / "f".
-    for (const [i, owner, updatedBlock, zones, identityCommitment, cancelled, identityDeadline, bound, admitted] of rows) {
+    for (const [
+      i,
+      owner,
+      updatedBlock,
+      zones,
+      identityCommitment,
+      cancelled,
+      identityDeadline,
+      bound,
+      admitted,
+    ] of rows) {
       out[Number(i)] = {
         admitted: admitted === "t",
         facts: {

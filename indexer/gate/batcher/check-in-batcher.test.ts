@@ -28,33 +28,73 @@ let event: Address;
 let signer: GateSigner;
 
 async function grant(to: Address, contract = event) {
-  const hash = await chain.organizer.writeContract({ address: contract, abi: eventTicketAbi, functionName: "grantRole", args: [GATE_ROLE, to], account: chain.organizer.account!, chain: chain.organizer.chain });
+  const hash = await chain.organizer.writeContract({
+    address: contract,
+    abi: eventTicketAbi,
+    functionName: "grantRole",
+    args: [GATE_ROLE, to],
+    account: chain.organizer.account!,
+    chain: chain.organizer.chain,
+  });
   await chain.publicClient.waitForTransactionReceipt({ hash });
 }
 
 /** Mints `n` tickets to alice and admits them at the gate (the rows the batcher consumes). */
 async function admit(n: number, contract = event): Promise<bigint[]> {
-  const before = await chain.publicClient.readContract({ address: contract, abi: eventTicketAbi, functionName: "totalMinted" });
-  await chain.mint(contract, Array.from({ length: n }, () => chain.alice.account!.address));
+  const before = await chain.publicClient.readContract({
+    address: contract,
+    abi: eventTicketAbi,
+    functionName: "totalMinted",
+  });
+  await chain.mint(
+    contract,
+    Array.from({ length: n }, () => chain.alice.account!.address),
+  );
   const ids = Array.from({ length: n }, (_, i) => before + 1n + BigInt(i));
   for (const tokenId of ids) {
-    await recordCheckIn(database.db, { ticket: { contract, tokenId }, holder: chain.alice.account!.address, gateId: "north-1", now: new Date(), mode: "pass" });
+    await recordCheckIn(database.db, {
+      ticket: { contract, tokenId },
+      holder: chain.alice.account!.address,
+      gateId: "north-1",
+      now: new Date(),
+      mode: "pass",
+    });
   }
   return ids;
 }
 
 function batcher(extra: Partial<BatcherDeps> = {}) {
-  return createCheckInBatcher({ db: database.db, client: chain.publicClient, signer, settings: { batchSize: 3, intervalMs: 0, confirmTimeoutMs: 2_000 }, log: () => {}, ...extra });
+  return createCheckInBatcher({
+    db: database.db,
+    client: chain.publicClient,
+    signer,
+    settings: { batchSize: 3, intervalMs: 0, confirmTimeoutMs: 2_000 },
+    log: () => {},
+    ...extra,
+  });
 }
 
 async function checkedInEvents(contract = event) {
-  const logs = await chain.publicClient.getContractEvents({ address: contract, abi: eventTicketAbi, eventName: "CheckedIn", fromBlock: 0n });
+  const logs = await chain.publicClient.getContractEvents({
+    address: contract,
+    abi: eventTicketAbi,
+    eventName: "CheckedIn",
+    fromBlock: 0n,
+  });
   return logs.map((l) => l.args.tokenId!);
 }
 
 async function expectAllOnChainOnce(ids: bigint[], contract = event) {
   for (const id of ids) {
-    expect(await chain.publicClient.readContract({ address: contract, abi: eventTicketAbi, functionName: "isCheckedIn", args: [id] }), `ticket ${id}`).toBe(true);
+    expect(
+      await chain.publicClient.readContract({
+        address: contract,
+        abi: eventTicketAbi,
+        functionName: "isCheckedIn",
+        args: [id],
+      }),
+      `ticket ${id}`,
+    ).toBe(true);
   }
   const events = await checkedInEvents(contract);
   expect([...events].sort()).toEqual([...ids].sort());
@@ -81,7 +121,14 @@ describe("check-in batcher", () => {
     const ids = await admit(2);
     const otherIds = await admit(2, other);
     // The oldest row of the first event, as an unchecked reconcile once stored it: it would go first.
-    await database.db.insert(checkIns).values({ contract: event.toLowerCase(), tokenId: 2n ** 256n, holder: chain.alice.account!.address.toLowerCase(), gateId: "north-1", checkedInAt: new Date(0), mode: "offline" });
+    await database.db.insert(checkIns).values({
+      contract: event.toLowerCase(),
+      tokenId: 2n ** 256n,
+      holder: chain.alice.account!.address.toLowerCase(),
+      gateId: "north-1",
+      checkedInAt: new Date(0),
+      mode: "offline",
+    });
     const b = batcher();
     expect(await b.tick()).toEqual({ sent: 4, confirmed: 4, requeued: 0 });
     await expectAllOnChainOnce(ids);
@@ -133,9 +180,18 @@ describe("check-in batcher", () => {
 
   it("a local key records the tx hash before broadcasting: after a crash the receipt confirms it", async () => {
     const account = privateKeyToAccount(generatePrivateKey());
-    const wallet: WalletClient = createWalletClient({ account, chain: chain.organizer.chain, transport: custom(chain.publicClient) });
+    const wallet: WalletClient = createWalletClient({
+      account,
+      chain: chain.organizer.chain,
+      transport: custom(chain.publicClient),
+    });
     await chain.publicClient.waitForTransactionReceipt({
-      hash: await chain.organizer.sendTransaction({ account: chain.organizer.account!, chain: chain.organizer.chain, to: account.address, value: parseEther("1") }),
+      hash: await chain.organizer.sendTransaction({
+        account: chain.organizer.account!,
+        chain: chain.organizer.chain,
+        to: account.address,
+        value: parseEther("1"),
+      }),
     });
     await grant(account.address);
     signer = { address: account.address, wallet, signsLocally: true };
@@ -172,7 +228,14 @@ describe("check-in batcher", () => {
     const other = chain.bob;
     await grant(other.account!.address);
     await chain.publicClient.waitForTransactionReceipt({
-      hash: await other.writeContract({ address: event, abi: eventTicketAbi, functionName: "checkIn", args: [[ids[1]!]], account: other.account!, chain: other.chain }),
+      hash: await other.writeContract({
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "checkIn",
+        args: [[ids[1]!]],
+        account: other.account!,
+        chain: other.chain,
+      }),
     });
     expect(await batcher().tick()).toEqual({ sent: 3, confirmed: 3, requeued: 0 });
     await expectAllOnChainOnce(ids);
@@ -184,7 +247,13 @@ describe("check-in batcher", () => {
     await grant(signer.address, cancelled);
     const lost = [...(await admit(2, cancelled)), ...(await admit(2, noRole))];
     await chain.publicClient.waitForTransactionReceipt({
-      hash: await chain.organizer.writeContract({ address: cancelled, abi: eventTicketAbi, functionName: "cancelEvent", account: chain.organizer.account!, chain: chain.organizer.chain }),
+      hash: await chain.organizer.writeContract({
+        address: cancelled,
+        abi: eventTicketAbi,
+        functionName: "cancelEvent",
+        account: chain.organizer.account!,
+        chain: chain.organizer.chain,
+      }),
     });
     const ids = await admit(2);
     const logs: string[] = [];
@@ -202,7 +271,8 @@ describe("check-in batcher", () => {
     const b = batcher({ settings: { batchSize: 2, intervalMs: 20, confirmTimeoutMs: 2_000 } });
     b.start();
     const deadline = Date.now() + 20_000;
-    while ((await queueCounts(database.db)).confirmed < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while ((await queueCounts(database.db)).confirmed < 5 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     await b.stop();
     await expectAllOnChainOnce(ids);
     expect((await b.status()).confirmed).toBe(5);

@@ -27,7 +27,16 @@ import { eventTicketAbi } from "../../../lib/generated/abis";
 import type { Db } from "../../db/types";
 import { sleep } from "../../sync/retry";
 import type { GateSigner } from "./gate-signer";
-import { inFlight, markConfirmed, markInFlight, markPending, pendingByContract, pendingIds, queueCounts, recordTx } from "./check-in-queue";
+import {
+  inFlight,
+  markConfirmed,
+  markInFlight,
+  markPending,
+  pendingByContract,
+  pendingIds,
+  queueCounts,
+  recordTx,
+} from "./check-in-queue";
 
 export type BatcherSettings = {
   /** Tickets per checkIn transaction (the contract allows 500). */
@@ -40,7 +49,12 @@ export type BatcherSettings = {
   maxBackoffMs: number;
 };
 
-export const defaultBatcherSettings: BatcherSettings = { batchSize: 50, intervalMs: 2_000, confirmTimeoutMs: 60_000, maxBackoffMs: 60_000 };
+export const defaultBatcherSettings: BatcherSettings = {
+  batchSize: 50,
+  intervalMs: 2_000,
+  confirmTimeoutMs: 60_000,
+  maxBackoffMs: 60_000,
+};
 
 export type BatcherDeps = {
   db: Db;
@@ -74,7 +88,8 @@ async function injected(hook: (() => Promise<void>) | undefined): Promise<void> 
   }
 }
 
-const errorText = (err: unknown) => (err instanceof BaseError ? err.shortMessage : err instanceof Error ? err.message : String(err));
+const errorText = (err: unknown) =>
+  err instanceof BaseError ? err.shortMessage : err instanceof Error ? err.message : String(err);
 
 export function createCheckInBatcher(deps: BatcherDeps) {
   const s = { ...defaultBatcherSettings, ...deps.settings };
@@ -84,7 +99,8 @@ export function createCheckInBatcher(deps: BatcherDeps) {
   const poisoned = new Map<string, number>();
   let lastError: string | undefined;
 
-  const key = (contract: Address, id?: bigint) => (id === undefined ? contract.toLowerCase() : `${contract.toLowerCase()}:${id}`);
+  const key = (contract: Address, id?: bigint) =>
+    id === undefined ? contract.toLowerCase() : `${contract.toLowerCase()}:${id}`;
   const delay = (failures: number) => Math.min(s.maxBackoffMs, s.intervalMs * 2 ** Math.min(failures, 16));
 
   function backOff(contract: Address, reason: string) {
@@ -104,13 +120,18 @@ export function createCheckInBatcher(deps: BatcherDeps) {
   }
 
   /** The chain decides: checked in → confirmed, not → pending again. */
-  async function settleByChainState(contract: Address, ids: bigint[]): Promise<{ confirmed: number; requeued: number }> {
+  async function settleByChainState(
+    contract: Address,
+    ids: bigint[],
+  ): Promise<{ confirmed: number; requeued: number }> {
     const done: bigint[] = [];
     const notYet: bigint[] = [];
     for (let i = 0; i < ids.length; i += 25) {
       const chunk = ids.slice(i, i + 25);
       const states = await Promise.all(
-        chunk.map((id) => client.readContract({ address: contract, abi: eventTicketAbi, functionName: "isCheckedIn", args: [id] })),
+        chunk.map((id) =>
+          client.readContract({ address: contract, abi: eventTicketAbi, functionName: "isCheckedIn", args: [id] }),
+        ),
       );
       chunk.forEach((id, j) => (states[j] ? done : notYet).push(id));
     }
@@ -126,7 +147,11 @@ export function createCheckInBatcher(deps: BatcherDeps) {
     for (const r of rows) {
       const g = `${r.contract}:${r.chainTx ?? ""}`;
       let group = groups.get(g);
-      if (!group) groups.set(g, (group = { contract: r.contract, tx: r.chainTx, submittedAt: r.submittedAt?.getTime() ?? 0, ids: [] }));
+      if (!group)
+        groups.set(
+          g,
+          (group = { contract: r.contract, tx: r.chainTx, submittedAt: r.submittedAt?.getTime() ?? 0, ids: [] }),
+        );
       group.ids.push(r.tokenId);
     }
     let drained: boolean | undefined;
@@ -140,7 +165,11 @@ export function createCheckInBatcher(deps: BatcherDeps) {
     }
   }
 
-  async function settleGroup(g: { contract: Address; tx: Hash | null; submittedAt: number; ids: bigint[] }, report: TickReport, isDrained: () => Promise<boolean>): Promise<void> {
+  async function settleGroup(
+    g: { contract: Address; tx: Hash | null; submittedAt: number; ids: bigint[] },
+    report: TickReport,
+    isDrained: () => Promise<boolean>,
+  ): Promise<void> {
     if (g.tx) {
       const receipt = await client.getTransactionReceipt({ hash: g.tx }).catch((err: unknown) => {
         if (err instanceof TransactionReceiptNotFoundError) return null;
@@ -158,18 +187,33 @@ export function createCheckInBatcher(deps: BatcherDeps) {
     const settled = await settleByChainState(g.contract, g.ids);
     report.confirmed += settled.confirmed;
     report.requeued += settled.requeued;
-    if (settled.requeued) log(`event ${g.contract}: ${settled.requeued} check-in(s) of ${g.tx ?? "an unrecorded tx"} not on chain; queued again`);
+    if (settled.requeued)
+      log(
+        `event ${g.contract}: ${settled.requeued} check-in(s) of ${g.tx ?? "an unrecorded tx"} not on chain; queued again`,
+      );
   }
 
   /** The revert reason of simulating checkIn(ids), or null when it would succeed. */
-  async function simulate(contract: Address, ids: bigint[]): Promise<{ name: string; args: readonly unknown[] } | null> {
+  async function simulate(
+    contract: Address,
+    ids: bigint[],
+  ): Promise<{ name: string; args: readonly unknown[] } | null> {
     try {
-      await client.simulateContract({ address: contract, abi: eventTicketAbi, functionName: "checkIn", args: [ids], account: signer.wallet.account! });
+      await client.simulateContract({
+        address: contract,
+        abi: eventTicketAbi,
+        functionName: "checkIn",
+        args: [ids],
+        account: signer.wallet.account!,
+      });
       return null;
     } catch (err) {
       const reverted = err instanceof BaseError ? err.walk((e) => e instanceof ContractFunctionRevertedError) : null;
       if (reverted instanceof ContractFunctionRevertedError) {
-        return { name: reverted.data?.errorName ?? reverted.reason ?? "unknown revert", args: reverted.data?.args ?? [] };
+        return {
+          name: reverted.data?.errorName ?? reverted.reason ?? "unknown revert",
+          args: reverted.data?.args ?? [],
+        };
       }
       throw err;
     }
@@ -179,8 +223,17 @@ export function createCheckInBatcher(deps: BatcherDeps) {
     const data = encodeFunctionData({ abi: eventTicketAbi, functionName: "checkIn", args: [ids] });
     const wallet = signer.wallet;
     if (signer.signsLocally) {
-      const request = await wallet.prepareTransactionRequest({ account: wallet.account!, chain: wallet.chain, to: contract, data });
-      const serializedTransaction = await wallet.signTransaction({ ...request, account: wallet.account!, chain: wallet.chain } as Parameters<typeof wallet.signTransaction>[0]);
+      const request = await wallet.prepareTransactionRequest({
+        account: wallet.account!,
+        chain: wallet.chain,
+        to: contract,
+        data,
+      });
+      const serializedTransaction = await wallet.signTransaction({
+        ...request,
+        account: wallet.account!,
+        chain: wallet.chain,
+      } as Parameters<typeof wallet.signTransaction>[0]);
       const hash = keccak256(serializedTransaction);
       await recordTx(db, contract, ids, hash); // known before it exists anywhere else
       await wallet.sendRawTransaction({ serializedTransaction });
@@ -197,7 +250,9 @@ export function createCheckInBatcher(deps: BatcherDeps) {
   async function sendBatch(contract: Address, report: TickReport): Promise<number> {
     const now = Date.now();
     for (const [k, until] of poisoned) if (until <= now) poisoned.delete(k);
-    const pending = (await pendingIds(db, contract, s.batchSize + poisoned.size)).filter((id) => !poisoned.has(key(contract, id)));
+    const pending = (await pendingIds(db, contract, s.batchSize + poisoned.size)).filter(
+      (id) => !poisoned.has(key(contract, id)),
+    );
     for (const id of pending) {
       if (id >= 0n && id <= MAX_UINT256) continue;
       log(`event ${contract}: check-in of ticket ${id} can never go on chain (not a uint256); set aside`);
@@ -231,7 +286,11 @@ export function createCheckInBatcher(deps: BatcherDeps) {
     report.sent += ids.length;
     backoff.delete(key(contract));
     try {
-      const receipt = await client.waitForTransactionReceipt({ hash, timeout: s.confirmTimeoutMs, pollingInterval: Math.min(1_000, s.intervalMs) });
+      const receipt = await client.waitForTransactionReceipt({
+        hash,
+        timeout: s.confirmTimeoutMs,
+        pollingInterval: Math.min(1_000, s.intervalMs),
+      });
       if (receipt.status === "success") {
         await markConfirmed(db, contract, ids);
         report.confirmed += ids.length;
@@ -311,7 +370,12 @@ export function createCheckInBatcher(deps: BatcherDeps) {
       loop = undefined;
     },
     async status() {
-      return { signer: signer.address, ...(await queueCounts(db)), lastError, backoff: [...backoff].map(([contract, b]) => ({ contract, reason: b.reason })) };
+      return {
+        signer: signer.address,
+        ...(await queueCounts(db)),
+        lastError,
+        backoff: [...backoff].map(([contract, b]) => ({ contract, reason: b.reason })),
+      };
     },
   };
 }

@@ -21,7 +21,11 @@ export async function pendingByContract(db: Db): Promise<{ contract: Address; pe
     .from(checkIns)
     .where(and(eq(checkIns.chainConfirmed, false), isNull(checkIns.chainSubmittedAt)))
     .groupBy(checkIns.contract);
-  return rows.map((r) => ({ contract: r.contract as Address, pending: Number(r.pending), oldest: r.oldest ?? new Date(0) }));
+  return rows.map((r) => ({
+    contract: r.contract as Address,
+    pending: Number(r.pending),
+    oldest: r.oldest ?? new Date(0),
+  }));
 }
 
 /** Oldest pending token ids of one event. */
@@ -29,7 +33,13 @@ export async function pendingIds(db: Db, contract: Address, limit: number): Prom
   const rows = await db
     .select({ tokenId: checkIns.tokenId })
     .from(checkIns)
-    .where(and(eq(checkIns.contract, lower(contract)), eq(checkIns.chainConfirmed, false), isNull(checkIns.chainSubmittedAt)))
+    .where(
+      and(
+        eq(checkIns.contract, lower(contract)),
+        eq(checkIns.chainConfirmed, false),
+        isNull(checkIns.chainSubmittedAt),
+      ),
+    )
     .orderBy(asc(checkIns.checkedInAt), asc(checkIns.tokenId))
     .limit(limit);
   return rows.map((r) => r.tokenId);
@@ -41,7 +51,14 @@ export async function markInFlight(db: Db, contract: Address, ids: bigint[], at:
   const rows = await db
     .update(checkIns)
     .set({ chainSubmittedAt: at, chainTx: null })
-    .where(and(eq(checkIns.contract, lower(contract)), inArray(checkIns.tokenId, ids), isNull(checkIns.chainSubmittedAt), eq(checkIns.chainConfirmed, false)))
+    .where(
+      and(
+        eq(checkIns.contract, lower(contract)),
+        inArray(checkIns.tokenId, ids),
+        isNull(checkIns.chainSubmittedAt),
+        eq(checkIns.chainConfirmed, false),
+      ),
+    )
     .returning({ tokenId: checkIns.tokenId });
   return rows.map((r) => r.tokenId);
 }
@@ -51,7 +68,9 @@ export async function recordTx(db: Db, contract: Address, ids: bigint[], tx: Has
   await db
     .update(checkIns)
     .set({ chainTx: tx })
-    .where(and(eq(checkIns.contract, lower(contract)), inArray(checkIns.tokenId, ids), eq(checkIns.chainConfirmed, false)));
+    .where(
+      and(eq(checkIns.contract, lower(contract)), inArray(checkIns.tokenId, ids), eq(checkIns.chainConfirmed, false)),
+    );
 }
 
 export async function markConfirmed(db: Db, contract: Address, ids: bigint[]): Promise<void> {
@@ -68,15 +87,27 @@ export async function markPending(db: Db, contract: Address, ids: bigint[]): Pro
   await db
     .update(checkIns)
     .set({ chainSubmittedAt: null, chainTx: null })
-    .where(and(eq(checkIns.contract, lower(contract)), inArray(checkIns.tokenId, ids), eq(checkIns.chainConfirmed, false)));
+    .where(
+      and(eq(checkIns.contract, lower(contract)), inArray(checkIns.tokenId, ids), eq(checkIns.chainConfirmed, false)),
+    );
 }
 
 export async function inFlight(db: Db): Promise<QueuedCheckIn[]> {
   const rows = await db
-    .select({ contract: checkIns.contract, tokenId: checkIns.tokenId, chainTx: checkIns.chainTx, submittedAt: checkIns.chainSubmittedAt })
+    .select({
+      contract: checkIns.contract,
+      tokenId: checkIns.tokenId,
+      chainTx: checkIns.chainTx,
+      submittedAt: checkIns.chainSubmittedAt,
+    })
     .from(checkIns)
     .where(and(eq(checkIns.chainConfirmed, false), isNotNull(checkIns.chainSubmittedAt)));
-  return rows.map((r) => ({ contract: r.contract as Address, tokenId: r.tokenId, chainTx: r.chainTx as Hash | null, submittedAt: r.submittedAt }));
+  return rows.map((r) => ({
+    contract: r.contract as Address,
+    tokenId: r.tokenId,
+    chainTx: r.chainTx as Hash | null,
+    submittedAt: r.submittedAt,
+  }));
 }
 
 /** Counts for logs, /health-style status and tests. */
@@ -88,5 +119,9 @@ export async function queueCounts(db: Db): Promise<{ pending: number; inFlight: 
       confirmed: sql<number>`count(*) filter (where ${checkIns.chainConfirmed})`,
     })
     .from(checkIns);
-  return { pending: Number(row?.pending ?? 0), inFlight: Number(row?.inFlight ?? 0), confirmed: Number(row?.confirmed ?? 0) };
+  return {
+    pending: Number(row?.pending ?? 0),
+    inFlight: Number(row?.inFlight ?? 0),
+    confirmed: Number(row?.confirmed ?? 0),
+  };
 }

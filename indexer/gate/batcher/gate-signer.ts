@@ -16,9 +16,7 @@ export type GateSigner = {
   signsLocally: boolean;
 };
 
-export type GateSignerSource =
-  | { kind: "key"; privateKey: Hex }
-  | { kind: "node-account"; address: Address };
+export type GateSignerSource = { kind: "key"; privateKey: Hex } | { kind: "node-account"; address: Address };
 
 export class GateSignerError extends Error {
   override name = "GateSignerError";
@@ -32,10 +30,13 @@ export function readSignerKeyFile(path: string): Hex {
   try {
     text = readFileSync(path, "utf8").trim();
   } catch (err) {
-    throw new GateSignerError(`GATE_SIGNER_KEY_FILE ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new GateSignerError(
+      `GATE_SIGNER_KEY_FILE ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`,
+    );
   }
   // Never include the file's content in the message.
-  if (!KEY_RE.test(text)) throw new GateSignerError(`GATE_SIGNER_KEY_FILE ${path} must hold one 0x-prefixed 32-byte hex key`);
+  if (!KEY_RE.test(text))
+    throw new GateSignerError(`GATE_SIGNER_KEY_FILE ${path} must hold one 0x-prefixed 32-byte hex key`);
   return text as Hex;
 }
 
@@ -50,7 +51,13 @@ export function createGateSigner(source: GateSignerSource, chain: Chain, rpcUrl:
     return { address: account.address, wallet: createWalletClient({ chain, account, transport }), signsLocally: true };
   }
   if (chain.id !== LOCAL_CHAIN_ID) {
-    throw new GateSignerError(`GATE_SIGNER_ADDRESS (a node account) is only for the local chain ${LOCAL_CHAIN_ID}; set GATE_SIGNER_KEY or GATE_SIGNER_KEY_FILE`);
+    throw new GateSignerError(
+      `GATE_SIGNER_ADDRESS (a node account) is only for the local chain ${LOCAL_CHAIN_ID}; set GATE_SIGNER_KEY or GATE_SIGNER_KEY_FILE`,
+    );
   }
-  return { address: source.address, wallet: createWalletClient({ chain, account: source.address, transport }), signsLocally: false };
+  return {
+    address: source.address,
+    wallet: createWalletClient({ chain, account: source.address, transport }),
+    signsLocally: false,
+  };
 }

@@ -11,7 +11,10 @@ import { NO_IDENTITY_RULE, TicketFactsUnavailableError, type TicketFacts } from 
 /** Bound on cached tickets: beyond it the oldest entries go (one extra RPC read each if they come back). */
 const MAX_CACHED = 200_000;
 
-export function contractTicketFacts(client: PublicClient, opts: { cancelTtlMs?: number; now?: () => number } = {}): TicketFacts {
+export function contractTicketFacts(
+  client: PublicClient,
+  opts: { cancelTtlMs?: number; now?: () => number } = {},
+): TicketFacts {
   const cancelTtlMs = opts.cancelTtlMs ?? 5_000;
   const now = opts.now ?? Date.now;
   const zoneCache = new Map<string, Promise<number>>();
@@ -43,7 +46,9 @@ export function contractTicketFacts(client: PublicClient, opts: { cancelTtlMs?: 
   return {
     zones(contract, tokenId) {
       return remember(zoneCache, `${contract.toLowerCase()}:${tokenId}`, () =>
-        read("zonesOf", () => client.readContract({ address: contract, abi: eventTicketAbi, functionName: "zonesOf", args: [tokenId] })).then(Number),
+        read("zonesOf", () =>
+          client.readContract({ address: contract, abi: eventTicketAbi, functionName: "zonesOf", args: [tokenId] }),
+        ).then(Number),
       );
     },
     identityCommitment(contract, tokenId) {
@@ -57,27 +62,39 @@ export function contractTicketFacts(client: PublicClient, opts: { cancelTtlMs?: 
     async identityRule(contract, tokenId) {
       const words = remember(deadlineCache, contract.toLowerCase(), async () => {
         const [w, start] = await Promise.all([
-          read("identityDeadlines", () => client.readContract({ address: contract, abi: eventTicketAbi, functionName: "identityDeadlines" })),
-          read("startTime", () => client.readContract({ address: contract, abi: eventTicketAbi, functionName: "startTime" })),
+          read("identityDeadlines", () =>
+            client.readContract({ address: contract, abi: eventTicketAbi, functionName: "identityDeadlines" }),
+          ),
+          read("startTime", () =>
+            client.readContract({ address: contract, abi: eventTicketAbi, functionName: "startTime" }),
+          ),
         ]);
         return { words: w, start };
       });
       const { words: w, start } = await words;
       if (w === 0n) return NO_IDENTITY_RULE;
-      const tier = await read("tierOf", () => client.readContract({ address: contract, abi: eventTicketAbi, functionName: "tierOf", args: [tokenId] }));
+      const tier = await read("tierOf", () =>
+        client.readContract({ address: contract, abi: eventTicketAbi, functionName: "tierOf", args: [tokenId] }),
+      );
       const secs = (w >> BigInt(32 * tier)) & 0xffff_ffffn;
       if (secs === 0n) return NO_IDENTITY_RULE;
       const deadline = Number(secs >= start ? 1n : start - secs);
-      const bound = await read("isBound", () => client.readContract({ address: contract, abi: eventTicketAbi, functionName: "isBound", args: [tokenId] }));
+      const bound = await read("isBound", () =>
+        client.readContract({ address: contract, abi: eventTicketAbi, functionName: "isBound", args: [tokenId] }),
+      );
       if (!bound) return { deadline, bound, boundCommitment: null };
-      const c = await read("identityOf", () => client.readContract({ address: contract, abi: eventTicketAbi, functionName: "identityOf", args: [tokenId] }));
+      const c = await read("identityOf", () =>
+        client.readContract({ address: contract, abi: eventTicketAbi, functionName: "identityOf", args: [tokenId] }),
+      );
       return { deadline, bound, boundCommitment: c };
     },
     cancelled(contract: Address) {
       const key = contract.toLowerCase();
       const hit = cancelCache.get(key);
       if (hit && now() - hit.at < cancelTtlMs) return hit.value;
-      const value = read("cancelled", () => client.readContract({ address: contract, abi: eventTicketAbi, functionName: "cancelled" }));
+      const value = read("cancelled", () =>
+        client.readContract({ address: contract, abi: eventTicketAbi, functionName: "cancelled" }),
+      );
       cancelCache.set(key, { at: now(), value });
       value.catch(() => cancelCache.delete(key));
       return value;

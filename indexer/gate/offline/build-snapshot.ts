@@ -31,9 +31,15 @@ export async function buildSnapshot(ctx: GateContext, session: GateSession): Pro
       .from(tickets)
       .leftJoin(tiers, and(eq(tiers.contract, tickets.contract), eq(tiers.tier, tickets.tier)))
       .where(eq(tickets.contract, contract)),
-    ctx.db.select().from(passDelegations).where(and(eq(passDelegations.contract, contract), gt(passDelegations.expiresAt, now))),
+    ctx.db
+      .select()
+      .from(passDelegations)
+      .where(and(eq(passDelegations.contract, contract), gt(passDelegations.expiresAt, now))),
     ctx.db.select({ tokenId: checkIns.tokenId }).from(checkIns).where(eq(checkIns.contract, contract)),
-    ctx.db.select({ cancelledAt: events.cancelledAt, startTime: events.startTime }).from(events).where(eq(events.address, contract)),
+    ctx.db
+      .select({ cancelledAt: events.cancelledAt, startTime: events.startTime })
+      .from(events)
+      .where(eq(events.address, contract)),
     identityDeadlineRows(ctx.db, contract),
   ]);
   const deadlines = deadlinesByTier(deadlineRows, event?.startTime);
@@ -47,7 +53,9 @@ export async function buildSnapshot(ctx: GateContext, session: GateSession): Pro
     const owner = o.owner.toLowerCase();
     earliestHeld.set(owner, Math.min(o.block, earliestHeld.get(owner) ?? Number.POSITIVE_INFINITY));
   }
-  const usable = delegations.filter((d) => (earliestHeld.get(d.holder.toLowerCase()) ?? Number.POSITIVE_INFINITY) <= d.createdBlock);
+  const usable = delegations.filter(
+    (d) => (earliestHeld.get(d.holder.toLowerCase()) ?? Number.POSITIVE_INFINITY) <= d.createdBlock,
+  );
   // Reserved tickets (seat token ids) with the seat the event's layout gives them; the layout is read once.
   const seated = held.filter((o) => seatOfToken(o.tokenId));
   const venue = seated.length > 0 ? await ctx.venues.venue(contract) : null;
@@ -69,7 +77,14 @@ export async function buildSnapshot(ctx: GateContext, session: GateSession): Pro
     skewSlots: ctx.settings.passSkewSlots,
     cancelled: event?.cancelledAt != null,
     // Burned tickets (owner 0x0) are left out: offline they are UNKNOWN_TOKEN, as online.
-    owners: held.map((o) => [o.tokenId.toString(), o.owner, o.block, o.zones, o.identity?.toLowerCase() ?? null, unboundDeadline(o)]),
+    owners: held.map((o) => [
+      o.tokenId.toString(),
+      o.owner,
+      o.block,
+      o.zones,
+      o.identity?.toLowerCase() ?? null,
+      unboundDeadline(o),
+    ]),
     delegations: usable.map((d) => ({
       keyId: d.keyId,
       publicKey: d.publicKey,
@@ -86,5 +101,9 @@ export async function buildSnapshot(ctx: GateContext, session: GateSession): Pro
     .set({ firstSnapshotAt: now, firstSnapshotBlock: indexedBlock })
     .where(and(eq(gateSessions.tokenHash, session.tokenHash), isNull(gateSessions.firstSnapshotAt)));
   const payload = JSON.stringify(snapshot);
-  return { payload, signature: ctx.snapshotSigner.sign(new TextEncoder().encode(payload)), publicKey: ctx.snapshotSigner.publicKey };
+  return {
+    payload,
+    signature: ctx.snapshotSigner.sign(new TextEncoder().encode(payload)),
+    publicKey: ctx.snapshotSigner.publicKey,
+  };
 }

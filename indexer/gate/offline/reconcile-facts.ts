@@ -26,7 +26,13 @@ export async function loadReconcileFacts(db: Db, contract: string, tokenIds: big
   const ids = [...new Set(tokenIds)];
   const [rows, moves, [event], deadlineRows] = await Promise.all([
     db
-      .select({ tokenId: tickets.tokenId, tier: tickets.tier, zones: tiers.zones, identity: tickets.identityCommitment, boundBlock: tickets.boundBlock })
+      .select({
+        tokenId: tickets.tokenId,
+        tier: tickets.tier,
+        zones: tiers.zones,
+        identity: tickets.identityCommitment,
+        boundBlock: tickets.boundBlock,
+      })
       .from(tickets)
       .leftJoin(tiers, and(eq(tiers.contract, tickets.contract), eq(tiers.tier, tickets.tier)))
       .where(and(eq(tickets.contract, contract), inArray(tickets.tokenId, ids))),
@@ -35,7 +41,10 @@ export async function loadReconcileFacts(db: Db, contract: string, tokenIds: big
       .from(transfers)
       .where(and(eq(transfers.contract, contract), inArray(transfers.tokenId, ids)))
       .orderBy(asc(transfers.blockNumber), asc(transfers.logIndex)),
-    db.select({ cancelledAt: events.cancelledAt, startTime: events.startTime }).from(events).where(eq(events.address, contract)),
+    db
+      .select({ cancelledAt: events.cancelledAt, startTime: events.startTime })
+      .from(events)
+      .where(eq(events.address, contract)),
     identityDeadlineRows(db, contract),
   ]);
   const deadlines = deadlinesByTier(deadlineRows, event?.startTime);
@@ -55,7 +64,12 @@ export async function loadReconcileFacts(db: Db, contract: string, tokenIds: big
 }
 
 /** The holder at time `atMs`: transfers up to `knownBefore` count, later ones only if their block's timestamp is not after it. */
-export async function holderAt(history: TicketHistory, atMs: number, knownBefore: number, blockTime: (block: number) => Promise<number>): Promise<string | null> {
+export async function holderAt(
+  history: TicketHistory,
+  atMs: number,
+  knownBefore: number,
+  blockTime: (block: number) => Promise<number>,
+): Promise<string | null> {
   let holder: string | null = null;
   for (const [block, to] of history.transfers) {
     if (block > knownBefore && (await blockTime(block)) * 1000 > atMs) break;

@@ -44,8 +44,16 @@ const SKEW_MS = 60_000;
 const blockTimesByClient = new WeakMap<object, Map<number, number>>();
 const MAX_BLOCK_TIMES = 10_000;
 
-export async function reconcileOffline(ctx: GateContext, session: GateSession, admissions: ReconcileAdmission[]): Promise<ReconcileResult> {
-  if (!mirrorIsFresh(ctx)) throw new GateDenial("INDEXER_STALE", "the indexer is behind the chain: reconcile again shortly (nothing was recorded)");
+export async function reconcileOffline(
+  ctx: GateContext,
+  session: GateSession,
+  admissions: ReconcileAdmission[],
+): Promise<ReconcileResult> {
+  if (!mirrorIsFresh(ctx))
+    throw new GateDenial(
+      "INDEXER_STALE",
+      "the indexer is behind the chain: reconcile again shortly (nothing was recorded)",
+    );
   const contract = session.contract.toLowerCase();
   const sorted = [...admissions].sort((a, b) => a.admittedAt.getTime() - b.admittedAt.getTime());
   const ids = sorted.map((a) => a.tokenId);
@@ -55,16 +63,30 @@ export async function reconcileOffline(ctx: GateContext, session: GateSession, a
     ctx.db
       .select({ from: gateSessions.firstSnapshotAt, block: gateSessions.firstSnapshotBlock })
       .from(gateSessions)
-      .where(and(eq(gateSessions.contract, contract), eq(gateSessions.gateId, session.gateId), eq(gateSessions.zone, session.zone), isNotNull(gateSessions.firstSnapshotAt)))
+      .where(
+        and(
+          eq(gateSessions.contract, contract),
+          eq(gateSessions.gateId, session.gateId),
+          eq(gateSessions.zone, session.zone),
+          isNotNull(gateSessions.firstSnapshotAt),
+        ),
+      )
       .orderBy(asc(gateSessions.firstSnapshotAt))
       .limit(1),
     loadReconcileFacts(ctx.db, contract, ids),
-    ids.length === 0 ? [] : ctx.db.select().from(checkIns).where(and(eq(checkIns.contract, contract), inArray(checkIns.tokenId, ids))),
+    ids.length === 0
+      ? []
+      : ctx.db
+          .select()
+          .from(checkIns)
+          .where(and(eq(checkIns.contract, contract), inArray(checkIns.tokenId, ids))),
   ]);
   const firstOf = new Map(admitted.map((r) => [r.tokenId.toString(), r]));
   const isRetry = (a: ReconcileAdmission) => {
     const first = firstOf.get(a.tokenId.toString());
-    return first !== undefined && first.gateId === session.gateId && first.checkedInAt.getTime() === a.admittedAt.getTime();
+    return (
+      first !== undefined && first.gateId === session.gateId && first.checkedInAt.getTime() === a.admittedAt.getTime()
+    );
   };
   const blockTimes = blockTimesByClient.get(ctx.client) ?? new Map<number, number>();
   blockTimesByClient.set(ctx.client, blockTimes);
@@ -72,7 +94,11 @@ export async function reconcileOffline(ctx: GateContext, session: GateSession, a
     const hit = blockTimes.get(block);
     if (hit !== undefined) return hit;
     const read = await askChain(ctx, ctx.client.getBlock({ blockNumber: BigInt(block) }));
-    if (read === UNREACHABLE) throw new GateDenial("INDEXER_STALE", "could not read a block's time from the chain: reconcile again shortly (nothing was recorded)");
+    if (read === UNREACHABLE)
+      throw new GateDenial(
+        "INDEXER_STALE",
+        "could not read a block's time from the chain: reconcile again shortly (nothing was recorded)",
+      );
     if (blockTimes.size >= MAX_BLOCK_TIMES) blockTimes.clear();
     blockTimes.set(block, Number(read.timestamp));
     return Number(read.timestamp);
@@ -89,9 +115,18 @@ export async function reconcileOffline(ctx: GateContext, session: GateSession, a
     const at = a.admittedAt.getTime();
     const ticket = facts.tickets.get(a.tokenId.toString());
     let j: Judgement;
-    if (!window?.from || window.block === null || at < window.from.getTime() - SKEW_MS || at > session.expiresAt.getTime() + SKEW_MS) {
+    if (
+      !window?.from ||
+      window.block === null ||
+      at < window.from.getTime() - SKEW_MS ||
+      at > session.expiresAt.getTime() + SKEW_MS
+    ) {
       const since = window?.from ? `from ${window.from.toISOString()} ` : "";
-      j = { admit: false, reason: "OUTSIDE_SNAPSHOT", message: `admitted at ${a.admittedAt.toISOString()}; this gate's offline window is ${since || "empty (no snapshot) "}to ${session.expiresAt.toISOString()}` };
+      j = {
+        admit: false,
+        reason: "OUTSIDE_SNAPSHOT",
+        message: `admitted at ${a.admittedAt.toISOString()}; this gate's offline window is ${since || "empty (no snapshot) "}to ${session.expiresAt.toISOString()}`,
+      };
     } else {
       j = judgeAdmission(
         {
@@ -114,21 +149,43 @@ export async function reconcileOffline(ctx: GateContext, session: GateSession, a
     if (!j.admit) {
       await ctx.db
         .insert(checkInConflicts)
-        .values({ contract, tokenId: a.tokenId, gateId: session.gateId, admittedAt: a.admittedAt, reason: j.reason, reportedAt: ctx.now() })
+        .values({
+          contract,
+          tokenId: a.tokenId,
+          gateId: session.gateId,
+          admittedAt: a.admittedAt,
+          reason: j.reason,
+          reportedAt: ctx.now(),
+        })
         .onConflictDoNothing();
-      result.conflicts.push({ tokenId: id, admittedAt: a.admittedAt.toISOString(), reason: j.reason, message: j.message });
+      result.conflicts.push({
+        tokenId: id,
+        admittedAt: a.admittedAt.toISOString(),
+        reason: j.reason,
+        message: j.message,
+      });
       continue;
     }
     const inserted = await ctx.db
       .insert(checkIns)
-      .values({ contract, tokenId: a.tokenId, holder: a.holder.toLowerCase(), gateId: session.gateId, checkedInAt: a.admittedAt, mode: "offline" })
+      .values({
+        contract,
+        tokenId: a.tokenId,
+        holder: a.holder.toLowerCase(),
+        gateId: session.gateId,
+        checkedInAt: a.admittedAt,
+        mode: "offline",
+      })
       .onConflictDoNothing()
       .returning({ tokenId: checkIns.tokenId });
     if (inserted.length > 0) {
       result.accepted.push(id);
       continue;
     }
-    const [first] = await ctx.db.select().from(checkIns).where(and(eq(checkIns.contract, contract), eq(checkIns.tokenId, a.tokenId)));
+    const [first] = await ctx.db
+      .select()
+      .from(checkIns)
+      .where(and(eq(checkIns.contract, contract), eq(checkIns.tokenId, a.tokenId)));
     if (!first) throw new Error(`check-in of ${id} vanished during reconcile`);
     if (first.gateId === session.gateId && first.checkedInAt.getTime() === a.admittedAt.getTime()) {
       result.duplicates.push(id);
@@ -136,7 +193,16 @@ export async function reconcileOffline(ctx: GateContext, session: GateSession, a
     }
     await ctx.db
       .insert(checkInConflicts)
-      .values({ contract, tokenId: a.tokenId, gateId: session.gateId, admittedAt: a.admittedAt, reason: "ALREADY_CHECKED_IN", firstGateId: first.gateId, firstAt: first.checkedInAt, reportedAt: ctx.now() })
+      .values({
+        contract,
+        tokenId: a.tokenId,
+        gateId: session.gateId,
+        admittedAt: a.admittedAt,
+        reason: "ALREADY_CHECKED_IN",
+        firstGateId: first.gateId,
+        firstAt: first.checkedInAt,
+        reportedAt: ctx.now(),
+      })
       .onConflictDoNothing();
     result.conflicts.push({
       tokenId: id,

@@ -42,7 +42,13 @@ export function createDelegationCache(db: Db): DelegationCache {
       const rows = await select([pgArray(keys.map((k) => k.contract)), pgArray(keys.map((k) => k.keyIdHex))]);
       const out: (Row | null)[] = keys.map(() => null);
       // Text columns in LOOKUP's order.
-      for (const [i, public_key, holder, expires_ms, created_block] of rows) out[Number(i) - 1] = { public_key: public_key!, holder: holder!, expires_ms: expires_ms!, created_block: created_block! };
+      for (const [i, public_key, holder, expires_ms, created_block] of rows)
+        out[Number(i) - 1] = {
+          public_key: public_key!,
+          holder: holder!,
+          expires_ms: expires_ms!,
+          created_block: created_block!,
+        };
       return out;
     },
     { maxBatch: 256, maxInFlight: 1 },
@@ -55,7 +61,11 @@ export function createDelegationCache(db: Db): DelegationCache {
       const row = await lookUp({ contract: contract.toLowerCase(), keyIdHex });
       if (!row) return null;
       const value: CachedDelegation = {
-        key: createPublicKey({ key: Buffer.from(rawPublicKeyToSpki(fromBase64Url(row.public_key))), format: "der", type: "spki" }),
+        key: createPublicKey({
+          key: Buffer.from(rawPublicKeyToSpki(fromBase64Url(row.public_key))),
+          format: "der",
+          type: "spki",
+        }),
         holder: getAddress(row.holder),
         expiresAt: Number(row.expires_ms),
         createdBlock: Number(row.created_block),

@@ -56,7 +56,11 @@ export async function gaveAwaySinceDelegation(
   const status = deps.syncStatus();
   const fromBlock = Math.max(delegatedAtBlock, status.indexedBlock) + 1;
   if (status.headBlock !== null && status.headBlock - fromBlock >= MAX_UNINDEXED_LOG_BLOCKS) {
-    throw new GateDenial("INDEXER_STALE", `the indexer is ${status.headBlock - status.indexedBlock} blocks behind: too far to check the ticket's moves since the delegation`, ticket);
+    throw new GateDenial(
+      "INDEXER_STALE",
+      `the indexer is ${status.headBlock - status.indexedBlock} blocks behind: too far to check the ticket's moves since the delegation`,
+      ticket,
+    );
   }
   const [inMirror, onChain] = await Promise.all([
     movedAwaySince(deps.db, ticket, holder, delegatedAtBlock),
@@ -75,7 +79,11 @@ export async function gaveAwaySinceDelegation(
   ]);
   if (inMirror) return true;
   if (onChain === UNREACHABLE) {
-    throw new GateDenial("INDEXER_STALE", "the indexer is behind and the chain did not answer whether the holder gave the ticket away after delegating", ticket);
+    throw new GateDenial(
+      "INDEXER_STALE",
+      "the indexer is behind and the chain did not answer whether the holder gave the ticket away after delegating",
+      ticket,
+    );
   }
   return onChain.length > 0;
 }

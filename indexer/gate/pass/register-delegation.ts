@@ -5,7 +5,14 @@
  */
 import { createHash, createPublicKey, verify, type KeyObject } from "node:crypto";
 import { getAddress, type Address, type Hex } from "viem";
-import { delegationProofBytes, fromBase64Url, isLowS, parseDelegationResources, rawPublicKeyToSpki, type DelegationRequest } from "../../../lib/pass";
+import {
+  delegationProofBytes,
+  fromBase64Url,
+  isLowS,
+  parseDelegationResources,
+  rawPublicKeyToSpki,
+  type DelegationRequest,
+} from "../../../lib/pass";
 import { passDelegations } from "../../db/schema";
 import type { GateContext } from "../gate-context";
 import { GateDenial } from "../gate-denial";
@@ -15,10 +22,21 @@ import { verifySiweOnce } from "../siwe/verify-siwe-once";
 export type RegisteredDelegation = { contract: Address; keyId: string; holder: Address; expiresAt: string };
 
 /** `POST /pass/nonce`: what the phone needs to build the delegation message. */
-export async function issueDelegationNonce(ctx: GateContext, req: { contract: Address; domain?: string | undefined }): Promise<DelegationRequest> {
+export async function issueDelegationNonce(
+  ctx: GateContext,
+  req: { contract: Address; domain?: string | undefined },
+): Promise<DelegationRequest> {
   const ch = await issueChallenge(ctx, { contract: req.contract, gateId: "", domain: req.domain, purpose: "delegate" });
   const latest = new Date(Date.parse(ch.issuedAt) + ctx.settings.maxDelegationSeconds * 1000);
-  return { nonce: ch.nonce, domain: ch.domain, uri: ch.uri, chainId: ch.chainId, contract: ch.contract, issuedAt: ch.issuedAt, expiresAt: latest.toISOString() };
+  return {
+    nonce: ch.nonce,
+    domain: ch.domain,
+    uri: ch.uri,
+    chainId: ch.chainId,
+    contract: ch.contract,
+    issuedAt: ch.issuedAt,
+    expiresAt: latest.toISOString(),
+  };
 }
 
 /** The 8-byte key id of a raw public key, hex (as in the pass). */
@@ -26,7 +44,10 @@ export function keyIdHex(publicKeyBase64Url: string): string {
   return createHash("sha256").update(fromBase64Url(publicKeyBase64Url)).digest().subarray(0, 8).toString("hex");
 }
 
-export async function registerDelegation(ctx: GateContext, body: { message: string; signature: Hex; deviceSignature?: string | undefined }): Promise<RegisteredDelegation> {
+export async function registerDelegation(
+  ctx: GateContext,
+  body: { message: string; signature: Hex; deviceSignature?: string | undefined },
+): Promise<RegisteredDelegation> {
   const named: { res?: { chainId: number; contract: Address; publicKey: string } } = {};
   const { message, signer, challenge } = await verifySiweOnce(
     ctx,
@@ -40,7 +61,10 @@ export async function registerDelegation(ctx: GateContext, body: { message: stri
       if (!res) throw new GateDenial("MALFORMED", "delegation must name exactly one event and one P-256 pass key");
       if (res.chainId !== ctx.chainId) throw new GateDenial("WRONG_CHAIN", `delegation names chain ${res.chainId}`);
       if (res.contract.toLowerCase() !== c.contract) {
-        throw new GateDenial("WRONG_EVENT", `delegation names ${res.contract}, the nonce was issued for ${getAddress(c.contract)}`);
+        throw new GateDenial(
+          "WRONG_EVENT",
+          `delegation names ${res.contract}, the nonce was issued for ${getAddress(c.contract)}`,
+        );
       }
       checkDeviceProof(res.publicKey, body.message, body.deviceSignature);
       named.res = res;
@@ -68,7 +92,10 @@ export async function registerDelegation(ctx: GateContext, body: { message: stri
   };
   // The same phone re-delegating (new expiry, or another wallet) replaces its old delegation: only that phone
   // can, since the device proof above needs its private key.
-  await ctx.db.insert(passDelegations).values(row).onConflictDoUpdate({ target: [passDelegations.contract, passDelegations.keyId], set: row });
+  await ctx.db
+    .insert(passDelegations)
+    .values(row)
+    .onConflictDoUpdate({ target: [passDelegations.contract, passDelegations.keyId], set: row });
   ctx.delegations.forget(contract, keyId);
   return { contract, keyId, holder: signer, expiresAt: expiresAt.toISOString() };
 }
@@ -79,12 +106,19 @@ export async function registerDelegation(ctx: GateContext, body: { message: stri
  */
 function checkDeviceProof(publicKey: string, message: string, deviceSignature: string | undefined): void {
   if (deviceSignature === undefined) {
-    throw new GateDenial("DEVICE_PROOF_INVALID", "the pass key must sign the delegation (deviceSignature): update the app");
+    throw new GateDenial(
+      "DEVICE_PROOF_INVALID",
+      "the pass key must sign the delegation (deviceSignature): update the app",
+    );
   }
   let key: KeyObject;
   let signature: Uint8Array;
   try {
-    key = createPublicKey({ key: Buffer.from(rawPublicKeyToSpki(fromBase64Url(publicKey))), format: "der", type: "spki" });
+    key = createPublicKey({
+      key: Buffer.from(rawPublicKeyToSpki(fromBase64Url(publicKey))),
+      format: "der",
+      type: "spki",
+    });
   } catch {
     throw new GateDenial("MALFORMED", "pass key is not a point on P-256");
   }
@@ -94,6 +128,8 @@ function checkDeviceProof(publicKey: string, message: string, deviceSignature: s
     throw new GateDenial("DEVICE_PROOF_INVALID", "deviceSignature is not base64url");
   }
   // Low-s only, as for passes: one encoding per signature.
-  const ok = isLowS(signature) && verify("sha256", delegationProofBytes(message), { key, dsaEncoding: "ieee-p1363" }, signature);
-  if (!ok) throw new GateDenial("DEVICE_PROOF_INVALID", "deviceSignature is not the pass key's signature of this delegation");
+  const ok =
+    isLowS(signature) && verify("sha256", delegationProofBytes(message), { key, dsaEncoding: "ieee-p1363" }, signature);
+  if (!ok)
+    throw new GateDenial("DEVICE_PROOF_INVALID", "deviceSignature is not the pass key's signature of this delegation");
 }

@@ -4,7 +4,15 @@
  */
 import { getAddress, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDeviceKey, exportDevicePublicKey, fromBase64Url, keyIdOf, signPass, slotAt, toBase64Url } from "../../../lib/pass";
+import {
+  createDeviceKey,
+  exportDevicePublicKey,
+  fromBase64Url,
+  keyIdOf,
+  signPass,
+  slotAt,
+  toBase64Url,
+} from "../../../lib/pass";
 import { IN_MEMORY, openPglite } from "../../db/open-pglite";
 import { passDelegations, tickets } from "../../db/schema";
 import type { Database } from "../../db/types";
@@ -40,8 +48,18 @@ describe("pass fuzzing", () => {
       createdBlock: 10,
       nonce: "fuzz",
     });
-    await database.db.insert(tickets).values({ contract: contract.toLowerCase(), tokenId: 7n, owner: holder.toLowerCase(), mintedBlock: 5, updatedBlock: 5, updatedLogIndex: 0 });
-    const noChain = new Proxy({}, { get: () => () => Promise.reject(new Error("no chain in this test")) }) as PublicClient;
+    await database.db.insert(tickets).values({
+      contract: contract.toLowerCase(),
+      tokenId: 7n,
+      owner: holder.toLowerCase(),
+      mintedBlock: 5,
+      updatedBlock: 5,
+      updatedLogIndex: 0,
+    });
+    const noChain = new Proxy(
+      {},
+      { get: () => () => Promise.reject(new Error("no chain in this test")) },
+    ) as PublicClient;
     ctx = createGateContext({
       db: database.db,
       client: noChain,
@@ -52,9 +70,20 @@ describe("pass fuzzing", () => {
       maxHeadAgeMs: 60_000,
       syncStatus: () => caughtUpStatus({ chainId: 31337, block: 20, headCheckedAt: () => NOW }),
       now: () => new Date(NOW),
-      facts: { zones: async () => 1, identityCommitment: async () => null, cancelled: async () => false, identityRule: async () => NO_IDENTITY_RULE },
+      facts: {
+        zones: async () => 1,
+        identityCommitment: async () => null,
+        cancelled: async () => false,
+        identityRule: async () => NO_IDENTITY_RULE,
+      },
     });
-    genuine = await signPass(keys.privateKey, { chainId: 31337, contract, tokenId: 7n, slot: slotAt(NOW), keyId: await keyIdOf(publicKey) });
+    genuine = await signPass(keys.privateKey, {
+      chainId: 31337,
+      contract,
+      tokenId: 7n,
+      slot: slotAt(NOW),
+      keyId: await keyIdOf(publicKey),
+    });
   });
   afterAll(() => database?.close());
 
@@ -100,6 +129,9 @@ describe("pass fuzzing", () => {
     console.log("fuzz verdicts:", Object.fromEntries(reasons));
     expect([...reasons.keys()]).toEqual(expect.arrayContaining(["MALFORMED", "BAD_SIGNATURE"]));
     // The pipeline was live: the untouched pass gets in (once).
-    expect(await verifyPass(ctx, { contract, gateId: "fuzz", zone: 0 }, { pass: genuine })).toMatchObject({ result: "ADMIT", tokenId: "7" });
+    expect(await verifyPass(ctx, { contract, gateId: "fuzz", zone: 0 }, { pass: genuine })).toMatchObject({
+      result: "ADMIT",
+      tokenId: "7",
+    });
   }, 300_000);
 });

@@ -1,7 +1,15 @@
 import { bytesToHex, getAddress, type Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identityCommitment } from "../../../lib/identity/identity-commitment";
-import { decodePass, encodePass, flipS, fromBase64Url, signDelegationProof, slotAt, toBase64Url } from "../../../lib/pass";
+import {
+  decodePass,
+  encodePass,
+  flipS,
+  fromBase64Url,
+  signDelegationProof,
+  slotAt,
+  toBase64Url,
+} from "../../../lib/pass";
 import { gateFixture, TIER, ZONE } from "../../testing/gate-fixture";
 import { createTestApp, type TestApp } from "../../testing/test-app";
 
@@ -34,7 +42,10 @@ describe("gate pass mode", { timeout: 120_000 }, () => {
     await t.sync.syncToHead();
     gate = await g.gateToken(t.chain.bob, event);
     const d = await g.delegate(t.chain.alice, event);
-    expect(d.res).toMatchObject({ status: 200, body: { contract: event, holder: alice, keyId: bytesToHex(d.device.keyId).slice(2) } });
+    expect(d.res).toMatchObject({
+      status: 200,
+      body: { contract: event, holder: alice, keyId: bytesToHex(d.device.keyId).slice(2) },
+    });
     device = d.device;
   });
   afterAll(() => t.close());
@@ -42,7 +53,10 @@ describe("gate pass mode", { timeout: 120_000 }, () => {
   it("admits a live pass once; a second scan is ALREADY_CHECKED_IN", async () => {
     const id = ticket();
     const first = await g.passScan(gate, { pass: await g.pass(device, event, id) });
-    expect(first).toMatchObject({ status: 200, verdict: { result: "ADMIT", contract: event, tokenId: String(id), holder: alice, gateId: "north-1" } });
+    expect(first).toMatchObject({
+      status: 200,
+      verdict: { result: "ADMIT", contract: event, tokenId: String(id), holder: alice, gateId: "north-1" },
+    });
     const again = await g.passScan(gate, { pass: await g.pass(device, event, id) });
     expect(again.verdict).toMatchObject({ result: "DENY", reason: "ALREADY_CHECKED_IN" });
   });
@@ -62,8 +76,13 @@ describe("gate pass mode", { timeout: 120_000 }, () => {
   });
 
   it("WRONG_CHAIN and WRONG_EVENT", async () => {
-    expect((await g.passScan(gate, { pass: await g.pass(device, event, 1n, undefined, 1) })).verdict).toMatchObject({ reason: "WRONG_CHAIN" });
-    expect((await g.passScan(gate, { pass: await g.pass(device, other, 1n) })).verdict).toMatchObject({ reason: "WRONG_EVENT", contract: other });
+    expect((await g.passScan(gate, { pass: await g.pass(device, event, 1n, undefined, 1) })).verdict).toMatchObject({
+      reason: "WRONG_CHAIN",
+    });
+    expect((await g.passScan(gate, { pass: await g.pass(device, other, 1n) })).verdict).toMatchObject({
+      reason: "WRONG_EVENT",
+      contract: other,
+    });
   });
 
   it("SLOT_EXPIRED: a screenshot replayed after its slot; SLOT_IN_FUTURE beyond the skew", async () => {
@@ -71,20 +90,29 @@ describe("gate pass mode", { timeout: 120_000 }, () => {
     const shot = await g.pass(device, event, id);
     t.clock.advance(25_000); // two and a half slots later
     try {
-      expect((await g.passScan(gate, { pass: shot })).verdict).toMatchObject({ reason: "SLOT_EXPIRED", tokenId: String(id) });
+      expect((await g.passScan(gate, { pass: shot })).verdict).toMatchObject({
+        reason: "SLOT_EXPIRED",
+        tokenId: String(id),
+      });
     } finally {
       t.clock.advance(-25_000);
     }
     const ahead = slotAt(t.clock.now().getTime()) + 2;
-    expect((await g.passScan(gate, { pass: await g.pass(device, event, id, ahead) })).verdict).toMatchObject({ reason: "SLOT_IN_FUTURE" });
+    expect((await g.passScan(gate, { pass: await g.pass(device, event, id, ahead) })).verdict).toMatchObject({
+      reason: "SLOT_IN_FUTURE",
+    });
     // One slot of skew either side is fine.
     const behind = slotAt(t.clock.now().getTime()) - 1;
-    expect((await g.passScan(gate, { pass: await g.pass(device, event, id, behind) })).verdict).toMatchObject({ result: "ADMIT" });
+    expect((await g.passScan(gate, { pass: await g.pass(device, event, id, behind) })).verdict).toMatchObject({
+      result: "ADMIT",
+    });
   });
 
   it("NO_DELEGATION: a device key nobody delegated", async () => {
     const stranger = await g.newDevice();
-    expect((await g.passScan(gate, { pass: await g.pass(stranger, event, ticket()) })).verdict).toMatchObject({ reason: "NO_DELEGATION" });
+    expect((await g.passScan(gate, { pass: await g.pass(stranger, event, ticket()) })).verdict).toMatchObject({
+      reason: "NO_DELEGATION",
+    });
   });
 
   it("BAD_SIGNATURE: a QR forwarded to another phone, a flipped bit, the high-s twin (malleability)", async () => {
@@ -97,54 +125,81 @@ describe("gate pass mode", { timeout: 120_000 }, () => {
     const real = decodePass(await g.pass(device, event, id));
     const flipped = real.signature.slice();
     flipped[10]! ^= 1;
-    expect((await g.passScan(gate, { pass: encodePass(real, flipped) })).verdict).toMatchObject({ reason: "BAD_SIGNATURE" });
+    expect((await g.passScan(gate, { pass: encodePass(real, flipped) })).verdict).toMatchObject({
+      reason: "BAD_SIGNATURE",
+    });
     // (r, n − s) verifies mathematically; the gate refuses the non-canonical form.
-    expect((await g.passScan(gate, { pass: encodePass(real, flipS(real.signature)) })).verdict).toMatchObject({ reason: "BAD_SIGNATURE" });
+    expect((await g.passScan(gate, { pass: encodePass(real, flipS(real.signature)) })).verdict).toMatchObject({
+      reason: "BAD_SIGNATURE",
+    });
     // Another ticket number under the same signature.
-    expect((await g.passScan(gate, { pass: encodePass({ ...real, tokenId: id + 1n }, real.signature) })).verdict).toMatchObject({ reason: "BAD_SIGNATURE" });
+    expect(
+      (await g.passScan(gate, { pass: encodePass({ ...real, tokenId: id + 1n }, real.signature) })).verdict,
+    ).toMatchObject({ reason: "BAD_SIGNATURE" });
     // The genuine pass still works.
-    expect((await g.passScan(gate, { pass: encodePass(real, real.signature) })).verdict).toMatchObject({ result: "ADMIT" });
+    expect((await g.passScan(gate, { pass: encodePass(real, real.signature) })).verdict).toMatchObject({
+      result: "ADMIT",
+    });
   });
 
   it("DELEGATION_EXPIRED: the phone's delegation ran out", async () => {
-    const short = await g.delegate(t.chain.alice, event, undefined, (r) => ({ ...r, expiresAt: new Date(Date.parse(r.issuedAt) + 60_000).toISOString() }));
+    const short = await g.delegate(t.chain.alice, event, undefined, (r) => ({
+      ...r,
+      expiresAt: new Date(Date.parse(r.issuedAt) + 60_000).toISOString(),
+    }));
     expect(short.res.status).toBe(200);
     t.clock.advance(61_000);
     try {
-      expect((await g.passScan(gate, { pass: await g.pass(short.device, event, ticket()) })).verdict).toMatchObject({ reason: "DELEGATION_EXPIRED" });
+      expect((await g.passScan(gate, { pass: await g.pass(short.device, event, ticket()) })).verdict).toMatchObject({
+        reason: "DELEGATION_EXPIRED",
+      });
     } finally {
       t.clock.advance(-61_000);
     }
   });
 
   it("UNKNOWN_TOKEN: a ticket that was never minted", async () => {
-    expect((await g.passScan(gate, { pass: await g.pass(device, event, 999n) })).verdict).toMatchObject({ reason: "UNKNOWN_TOKEN" });
+    expect((await g.passScan(gate, { pass: await g.pass(device, event, 999n) })).verdict).toMatchObject({
+      reason: "UNKNOWN_TOKEN",
+    });
   });
 
   it("NOT_OWNER: the ticket was sold after the delegation; NO_DELEGATION after it came back", async () => {
     const id = ticket();
     await t.chain.transfer(event, t.chain.alice, carol, id);
     await t.sync.syncToHead();
-    expect((await g.passScan(gate, { pass: await g.pass(device, event, id) })).verdict).toMatchObject({ reason: "NOT_OWNER" });
+    expect((await g.passScan(gate, { pass: await g.pass(device, event, id) })).verdict).toMatchObject({
+      reason: "NOT_OWNER",
+    });
     // Carol gives it back: alice owns it again, but her old delegation predates the move.
     await t.chain.transfer(event, t.chain.carol, alice, id);
     await t.sync.syncToHead();
-    expect((await g.passScan(gate, { pass: await g.pass(device, event, id) })).verdict).toMatchObject({ reason: "NO_DELEGATION" });
+    expect((await g.passScan(gate, { pass: await g.pass(device, event, id) })).verdict).toMatchObject({
+      reason: "NO_DELEGATION",
+    });
     // A fresh delegation works.
     const again = await g.delegate(t.chain.alice, event);
-    expect((await g.passScan(gate, { pass: await g.pass(again.device, event, id) })).verdict).toMatchObject({ result: "ADMIT" });
+    expect((await g.passScan(gate, { pass: await g.pass(again.device, event, id) })).verdict).toMatchObject({
+      result: "ADMIT",
+    });
   });
 
   it("ZONE_NOT_ALLOWED: a general ticket at the VIP gate; a VIP ticket gets in", async () => {
     const vipGate = await g.gateToken(t.chain.bob, event, "vip-1", ZONE.vip);
-    expect((await g.passScan(vipGate, { pass: await g.pass(device, event, ticket()) })).verdict).toMatchObject({ reason: "ZONE_NOT_ALLOWED" });
-    expect((await g.passScan(vipGate, { pass: await g.pass(device, event, 9n) })).verdict).toMatchObject({ result: "ADMIT", gateId: "vip-1" });
+    expect((await g.passScan(vipGate, { pass: await g.pass(device, event, ticket()) })).verdict).toMatchObject({
+      reason: "ZONE_NOT_ALLOWED",
+    });
+    expect((await g.passScan(vipGate, { pass: await g.pass(device, event, 9n) })).verdict).toMatchObject({
+      result: "ADMIT",
+      gateId: "vip-1",
+    });
   });
 
   it("IDENTITY_REQUIRED and IDENTITY_MISMATCH on a named ticket; the right ID admits", async () => {
     const named = await g.claimNamed(event, t.chain.alice, identityCommitment(PEPPER, "X1234567"));
     await t.sync.syncToHead();
-    const scan = async (idNumber?: string) => (await g.passScan(gate, { pass: await g.pass(device, event, named), idNumber })).verdict;
+    const scan = async (idNumber?: string) =>
+      (await g.passScan(gate, { pass: await g.pass(device, event, named), idNumber })).verdict;
     expect(await scan()).toMatchObject({ reason: "IDENTITY_REQUIRED" });
     const mismatch = await scan("X7654321");
     expect(mismatch).toMatchObject({ reason: "IDENTITY_MISMATCH" });
@@ -162,13 +217,21 @@ describe("gate pass mode", { timeout: 120_000 }, () => {
     // Facts come from the mirror (fresh within the bound): the indexer sees the cancellation first.
     await t.sync.syncToHead();
     const token = await g.gateToken(t.chain.bob, doomed);
-    expect((await g.passScan(token, { pass: await g.pass(d.device, doomed, 1n) })).verdict).toMatchObject({ reason: "CANCELLED" });
+    expect((await g.passScan(token, { pass: await g.pass(d.device, doomed, 1n) })).verdict).toMatchObject({
+      reason: "CANCELLED",
+    });
   });
 
   it("GATE_UNAUTHORIZED without a session or with a made-up one; a wallet without GATE_ROLE cannot sign in", async () => {
     const pass = await g.pass(device, event, 1n);
-    expect(await g.passScan(undefined, { pass })).toMatchObject({ status: 401, verdict: { reason: "GATE_UNAUTHORIZED" } });
-    expect(await g.passScan("A".repeat(43), { pass })).toMatchObject({ status: 401, verdict: { reason: "GATE_UNAUTHORIZED" } });
+    expect(await g.passScan(undefined, { pass })).toMatchObject({
+      status: 401,
+      verdict: { reason: "GATE_UNAUTHORIZED" },
+    });
+    expect(await g.passScan("A".repeat(43), { pass })).toMatchObject({
+      status: 401,
+      verdict: { reason: "GATE_UNAUTHORIZED" },
+    });
     const denied = await g.signIn(t.chain.carol, event);
     expect(denied).toMatchObject({ status: 401, body: { error: { code: "GATE_UNAUTHORIZED" } } });
   });
@@ -197,33 +260,56 @@ describe("gate pass mode", { timeout: 120_000 }, () => {
     const ownKeyProof = await g.delegate(t.chain.carol, event, stolen); // signed by Carol's key, not the named one
     expect(ownKeyProof.res).toMatchObject({ status: 401, body: { error: { code: "DEVICE_PROOF_INVALID" } } });
     // Alice's own proof signs Alice's message; it does not carry over to Carol's.
-    const alicesProof = await g.delegate(t.chain.alice, event, stolen, undefined, async (message) => signDelegationProof(device.keys.privateKey, message));
+    const alicesProof = await g.delegate(t.chain.alice, event, stolen, undefined, async (message) =>
+      signDelegationProof(device.keys.privateKey, message),
+    );
     const replayed = await g.delegate(t.chain.carol, event, stolen, undefined, async () => alicesProof.deviceSignature);
     expect(replayed.res).toMatchObject({ status: 401, body: { error: { code: "DEVICE_PROOF_INVALID" } } });
     const junk = await g.delegate(t.chain.carol, event, stolen, undefined, async () => "!!not base64url!!");
     expect(junk.res).toMatchObject({ status: 401, body: { error: { code: "DEVICE_PROOF_INVALID" } } });
     // A high-s twin of a valid proof is refused too (one encoding per signature).
-    const twin = await g.delegate(t.chain.alice, event, device, undefined, async (message) => toBase64Url(flipS(fromBase64Url(await signDelegationProof(device.keys.privateKey, message)))));
+    const twin = await g.delegate(t.chain.alice, event, device, undefined, async (message) =>
+      toBase64Url(flipS(fromBase64Url(await signDelegationProof(device.keys.privateKey, message)))),
+    );
     expect(twin.res).toMatchObject({ status: 401, body: { error: { code: "DEVICE_PROOF_INVALID" } } });
     // Alice's pass still admits her.
-    expect((await g.passScan(gate, { pass: await g.pass(device, event, ticket()) })).verdict).toMatchObject({ result: "ADMIT", holder: alice });
+    expect((await g.passScan(gate, { pass: await g.pass(device, event, ticket()) })).verdict).toMatchObject({
+      result: "ADMIT",
+      holder: alice,
+    });
   });
 
   it("refuses delegations made for another event, domain or chain, and replayed delegations", async () => {
     const wrongEvent = await g.delegate(t.chain.alice, event, undefined, (r) => ({ ...r, contract: other }));
     expect(wrongEvent.res).toMatchObject({ status: 400, body: { error: { code: "WRONG_EVENT" } } });
-    const wrongDomain = await g.delegate(t.chain.alice, event, undefined, (r) => ({ ...r, domain: "evil.example", uri: "http://evil.example" }));
+    const wrongDomain = await g.delegate(t.chain.alice, event, undefined, (r) => ({
+      ...r,
+      domain: "evil.example",
+      uri: "http://evil.example",
+    }));
     expect(wrongDomain.res).toMatchObject({ status: 400, body: { error: { code: "WRONG_DOMAIN" } } });
-    const tooLong = await g.delegate(t.chain.alice, event, undefined, (r) => ({ ...r, expiresAt: new Date(Date.parse(r.expiresAt) + 1000).toISOString() }));
+    const tooLong = await g.delegate(t.chain.alice, event, undefined, (r) => ({
+      ...r,
+      expiresAt: new Date(Date.parse(r.expiresAt) + 1000).toISOString(),
+    }));
     expect(tooLong.res).toMatchObject({ status: 400, body: { error: { code: "CHALLENGE_EXPIRED" } } });
     const ok = await g.delegate(t.chain.alice, event);
     expect(ok.res.status).toBe(200);
-    const replay = await t.post("/pass/delegations", { message: ok.message, signature: ok.signature, deviceSignature: ok.deviceSignature });
+    const replay = await t.post("/pass/delegations", {
+      message: ok.message,
+      signature: ok.signature,
+      deviceSignature: ok.deviceSignature,
+    });
     expect(replay).toMatchObject({ status: 409, body: { error: { code: "CHALLENGE_USED" } } });
-    const forged = await t.post("/pass/delegations", { message: ok.message.replace("until", "till"), signature: ok.signature });
+    const forged = await t.post("/pass/delegations", {
+      message: ok.message.replace("until", "till"),
+      signature: ok.signature,
+    });
     expect(forged.body).toMatchObject({ error: { code: expect.stringMatching(/BAD_SIGNATURE|CHALLENGE_USED/) } });
     // A delegation of another event's key does not open this event.
     const elsewhere = await g.delegate(t.chain.alice, other);
-    expect((await g.passScan(gate, { pass: await g.pass(elsewhere.device, event, ticket()) })).verdict).toMatchObject({ reason: "NO_DELEGATION" });
+    expect((await g.passScan(gate, { pass: await g.pass(elsewhere.device, event, ticket()) })).verdict).toMatchObject({
+      reason: "NO_DELEGATION",
+    });
   });
 });

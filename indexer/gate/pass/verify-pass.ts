@@ -19,12 +19,17 @@ import { admitVerdict, denyVerdict } from "../gate-verdict";
 
 export type PassScan = { pass: string; idNumber?: string | undefined };
 
-export async function verifyPass(ctx: GateContext, session: Pick<GateSession, "contract" | "gateId" | "zone">, scan: PassScan): Promise<GateVerdict> {
+export async function verifyPass(
+  ctx: GateContext,
+  session: Pick<GateSession, "contract" | "gateId" | "zone">,
+  scan: PassScan,
+): Promise<GateVerdict> {
   let ticket: TicketRef | undefined;
   ctx.deviceSignatures.enter();
   try {
     const pass = decode(scan.pass);
-    if (pass.chainId !== ctx.chainId) throw new GateDenial("WRONG_CHAIN", `pass is for chain ${pass.chainId}, this gate serves ${ctx.chainId}`);
+    if (pass.chainId !== ctx.chainId)
+      throw new GateDenial("WRONG_CHAIN", `pass is for chain ${pass.chainId}, this gate serves ${ctx.chainId}`);
     ticket = { contract: pass.contract, tokenId: pass.tokenId };
     if (pass.contract.toLowerCase() !== session.contract.toLowerCase()) {
       throw new GateDenial("WRONG_EVENT", `ticket is of ${pass.contract}, this gate admits ${session.contract}`);
@@ -32,7 +37,8 @@ export async function verifyPass(ctx: GateContext, session: Pick<GateSession, "c
     const now = ctx.now();
     const slot = classifySlot(pass.slot, now.getTime(), ctx.settings.passSlotSeconds, ctx.settings.passSkewSlots);
     if (slot === "old") throw new GateDenial("SLOT_EXPIRED", `pass slot ${pass.slot} is too old`);
-    if (slot === "future") throw new GateDenial("SLOT_IN_FUTURE", `pass slot ${pass.slot} is ahead of the gate's clock`);
+    if (slot === "future")
+      throw new GateDenial("SLOT_IN_FUTURE", `pass slot ${pass.slot} is ahead of the gate's clock`);
 
     const delegation = await ctx.delegations.get(pass.contract, bytesToHex(pass.keyId).slice(2));
     if (!delegation) throw new GateDenial("NO_DELEGATION", "no delegation for this device key and event");
@@ -40,7 +46,10 @@ export async function verifyPass(ctx: GateContext, session: Pick<GateSession, "c
       throw new GateDenial("BAD_SIGNATURE", "device signature is not valid for the delegated key");
     }
     if (delegation.expiresAt <= now.getTime()) {
-      throw new GateDenial("DELEGATION_EXPIRED", `delegation expired at ${new Date(delegation.expiresAt).toISOString()}`);
+      throw new GateDenial(
+        "DELEGATION_EXPIRED",
+        `delegation expired at ${new Date(delegation.expiresAt).toISOString()}`,
+      );
     }
     const { holder, checkedInAt } = await admitTicket(ctx, {
       ticket,
@@ -52,7 +61,13 @@ export async function verifyPass(ctx: GateContext, session: Pick<GateSession, "c
       mode: "pass",
       delegatedAtBlock: delegation.createdBlock,
     });
-    return admitVerdict(ticket, holder, session.gateId, checkedInAt, await ctx.venues.seatOf(ticket.contract, ticket.tokenId));
+    return admitVerdict(
+      ticket,
+      holder,
+      session.gateId,
+      checkedInAt,
+      await ctx.venues.seatOf(ticket.contract, ticket.tokenId),
+    );
   } catch (err) {
     return denyVerdict(err, ticket);
   } finally {

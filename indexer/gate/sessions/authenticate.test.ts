@@ -46,19 +46,40 @@ describe("gate session authentication", () => {
   afterEach(() => vi.useRealTimers());
   afterAll(async () => database?.close());
 
-  const open = (gateId: string) => openSession(database.db, { contract: EVENT, gateId, zone: 0, role: "gate", staff: `staff:${gateId}`, now: new Date(t), ttlSeconds: 3600 });
-  const revokeInDb = (tokenHash: string) => database.db.update(gateSessions).set({ revokedAt: new Date(t) }).where(eq(gateSessions.tokenHash, tokenHash));
+  const open = (gateId: string) =>
+    openSession(database.db, {
+      contract: EVENT,
+      gateId,
+      zone: 0,
+      role: "gate",
+      staff: `staff:${gateId}`,
+      now: new Date(t),
+      ttlSeconds: 3600,
+    });
+  const revokeInDb = (tokenHash: string) =>
+    database.db
+      .update(gateSessions)
+      .set({ revokedAt: new Date(t) })
+      .where(eq(gateSessions.tokenHash, tokenHash));
   const auth = (token: string) => authenticate(ctx, `Bearer ${token}`);
-  const refused = (token: string) => auth(token).then(
-    () => "accepted",
-    (e: { reason?: string }) => e.reason,
-  );
+  const refused = (token: string) =>
+    auth(token).then(
+      () => "accepted",
+      (e: { reason?: string }) => e.reason,
+    );
 
   it("60 sessions read together each get their own, and an unknown token is refused", async () => {
     const opened = await Promise.all(Array.from({ length: 60 }, (_, i) => open(`batch-${i}`)));
     const got = await Promise.all(opened.map((s) => auth(s.token)));
     expect(got.map((s) => s.gateId)).toEqual(opened.map((s) => s.gateId));
-    expect(got.every((s, i) => s.tokenHash === opened[i]!.tokenHash && s.contract === EVENT && s.expiresAt.getTime() === opened[i]!.expiresAt.getTime())).toBe(true);
+    expect(
+      got.every(
+        (s, i) =>
+          s.tokenHash === opened[i]!.tokenHash &&
+          s.contract === EVENT &&
+          s.expiresAt.getTime() === opened[i]!.expiresAt.getTime(),
+      ),
+    ).toBe(true);
     expect(await refused("x".repeat(43))).toBe("GATE_UNAUTHORIZED");
   });
 
@@ -85,7 +106,10 @@ describe("gate session authentication", () => {
     // Past the refresh point but inside CACHE_MS: answered at once from the entry, and a re-read starts.
     at(t0 + CACHE_MS - 500);
     expect(await refused(s.token)).toBe("accepted");
-    await vi.waitFor(async () => expect(await refused(s.token)).toBe("GATE_UNAUTHORIZED"), { timeout: 2_000, interval: 5 });
+    await vi.waitFor(async () => expect(await refused(s.token)).toBe("GATE_UNAUTHORIZED"), {
+      timeout: 2_000,
+      interval: 5,
+    });
   });
 
   it("a renewed entry keeps a live session answering past CACHE_MS without a wait", async () => {

@@ -23,7 +23,12 @@ const MAX_CACHED = 10_000;
 type Cached = { at: number; session: GateSession | null; deviceKey: KeyObject | null; refreshing: boolean };
 const cacheByDb = new WeakMap<object, Map<string, Cached>>();
 
-async function readSession(ctx: GateContext, cache: Map<string, Cached>, tokenHash: string, previous: Cached | undefined): Promise<Cached> {
+async function readSession(
+  ctx: GateContext,
+  cache: Map<string, Cached>,
+  tokenHash: string,
+  previous: Cached | undefined,
+): Promise<Cached> {
   const at = Date.now();
   const session = await sessionLookup(ctx.db)(tokenHash);
   // Parsed once per key; stored keys were checked at redemption.
@@ -43,9 +48,15 @@ async function readSession(ctx: GateContext, cache: Map<string, Cached>, tokenHa
  * authority is re-checked (staff-authority.ts): from a cache at most a minute old, or, for a
  * `privileged` call (snapshot, reconcile, invites, sessions), read afresh.
  */
-export async function authenticate(ctx: GateContext, authorization: string | undefined, proof?: DeviceProof, opts: { privileged?: boolean; scanRate?: boolean } = {}): Promise<GateSession> {
+export async function authenticate(
+  ctx: GateContext,
+  authorization: string | undefined,
+  proof?: DeviceProof,
+  opts: { privileged?: boolean; scanRate?: boolean } = {},
+): Promise<GateSession> {
   const m = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(authorization ?? "");
-  if (!m) throw new GateDenial("GATE_UNAUTHORIZED", "sign the scanner in: Authorization: Bearer <session token> is missing");
+  if (!m)
+    throw new GateDenial("GATE_UNAUTHORIZED", "sign the scanner in: Authorization: Bearer <session token> is missing");
   const tokenHash = hashSecret(m[1]!);
   let cache = cacheByDb.get(ctx.db);
   if (!cache) cacheByDb.set(ctx.db, (cache = new Map()));
@@ -67,7 +78,8 @@ export async function authenticate(ctx: GateContext, authorization: string | und
   if (hit.deviceKey) checkDeviceProof(hit.deviceKey, proof, Date.now());
   // The per-device scan rate is for scanners; an organizer's dashboard reads (several charts at once)
   // are held by the per-client request limits instead (`scanRate: false`).
-  if (opts.scanRate !== false && !ctx.rateLimiter.take(tokenHash)) throw new GateDenial("RATE_LIMITED", `more than ${ctx.settings.scanRatePerSecond} scans/s from this device`);
+  if (opts.scanRate !== false && !ctx.rateLimiter.take(tokenHash))
+    throw new GateDenial("RATE_LIMITED", `more than ${ctx.settings.scanRatePerSecond} scans/s from this device`);
   await ctx.staffAuthority.check(session, { fresh: opts.privileged === true });
   return session;
 }

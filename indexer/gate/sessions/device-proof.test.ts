@@ -53,7 +53,11 @@ describe("device proof", () => {
       { ...(await proof(keys, now)), signature: "not base64url!" },
       { ...(await proof(keys, now)), time: "1e3" },
     ];
-    for (const [i, p] of cases.entries()) expect(refused(() => checkDeviceProof(key, p, now)), `case ${i}`).toBe("GATE_UNAUTHORIZED");
+    for (const [i, p] of cases.entries())
+      expect(
+        refused(() => checkDeviceProof(key, p, now)),
+        `case ${i}`,
+      ).toBe("GATE_UNAUTHORIZED");
   });
 
   it("a registered key must be a P-256 point", () => {
@@ -66,11 +70,24 @@ describe("device proof", () => {
     let sent: DeviceProof | undefined;
     const capture = (async (input: RequestInfo | URL, init?: RequestInit) => {
       const headers = init!.headers as Record<string, string>;
-      sent = { method: init!.method!, path: new URL(String(input)).pathname, body: String(init!.body), time: headers[DEVICE_TIME_HEADER], signature: headers[DEVICE_SIGNATURE_HEADER] };
+      sent = {
+        method: init!.method!,
+        path: new URL(String(input)).pathname,
+        body: String(init!.body),
+        time: headers[DEVICE_TIME_HEADER],
+        signature: headers[DEVICE_SIGNATURE_HEADER],
+      };
       return Response.json({ result: "ADMIT" });
     }) as typeof fetch;
-    await postIndexerJson("http://gate.test/", "/gate/pass/scan?x=1", { pass: "AQ..." }, { token: "t", fetch: capture, deviceKey: keys.privateKey });
+    await postIndexerJson(
+      "http://gate.test/",
+      "/gate/pass/scan?x=1",
+      { pass: "AQ..." },
+      { token: "t", fetch: capture, deviceKey: keys.privateKey },
+    );
     expect(refused(() => checkDeviceProof(key, sent, Date.now()))).toBe("passed");
-    expect(refused(() => checkDeviceProof(key, { ...sent!, body: '{"pass":"other"}' }, Date.now()))).toBe("GATE_UNAUTHORIZED");
+    expect(refused(() => checkDeviceProof(key, { ...sent!, body: '{"pass":"other"}' }, Date.now()))).toBe(
+      "GATE_UNAUTHORIZED",
+    );
   });
 });

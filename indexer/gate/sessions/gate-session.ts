@@ -50,5 +50,15 @@ export async function openSession(
     createdAt: s.now,
     expiresAt,
   });
-  return { token, tokenHash, contract: s.contract, gateId: s.gateId, zone: s.zone, role: s.role, staff: s.staff, expiresAt, devicePublicKey: s.devicePublicKey ?? null };
+  return {
+    token,
+    tokenHash,
+    contract: s.contract,
+    gateId: s.gateId,
+    zone: s.zone,
+    role: s.role,
+    staff: s.staff,
+    expiresAt,
+    devicePublicKey: s.devicePublicKey ?? null,
+  };
 }

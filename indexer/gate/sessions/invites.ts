@@ -34,7 +34,8 @@ export async function createInvite(
   admin: GateSession,
   req: { gateId: string; zone: number; ttlSeconds: number },
 ): Promise<GateInvite> {
-  if (admin.role !== "admin") throw new GateDenial("GATE_UNAUTHORIZED", "only the organizer's session may issue invites");
+  if (admin.role !== "admin")
+    throw new GateDenial("GATE_UNAUTHORIZED", "only the organizer's session may issue invites");
   const code = newCode();
   const id = randomBytes(8).toString("hex");
   const now = ctx.now();
@@ -68,7 +69,13 @@ export async function redeemInvite(ctx: GateContext, code: string, devicePublicK
     const [invite] = await tx
       .update(gateInvites)
       .set({ redeemedAt: now })
-      .where(and(eq(gateInvites.codeHash, hashSecret(normalizeCode(code))), isNull(gateInvites.redeemedAt), isNull(gateInvites.revokedAt)))
+      .where(
+        and(
+          eq(gateInvites.codeHash, hashSecret(normalizeCode(code))),
+          isNull(gateInvites.redeemedAt),
+          isNull(gateInvites.revokedAt),
+        ),
+      )
       .returning();
     if (!invite || invite.expiresAt.getTime() <= now.getTime()) {
       throw new GateDenial("GATE_UNAUTHORIZED", "invite code unknown, already used, revoked or expired");
@@ -90,7 +97,8 @@ export async function redeemInvite(ctx: GateContext, code: string, devicePublicK
 }
 
 export async function listInvites(ctx: GateContext, admin: GateSession): Promise<{ invites: GateInviteSummary[] }> {
-  if (admin.role !== "admin") throw new GateDenial("GATE_UNAUTHORIZED", "only the organizer's session may list invites");
+  if (admin.role !== "admin")
+    throw new GateDenial("GATE_UNAUTHORIZED", "only the organizer's session may list invites");
   const now = ctx.now().getTime();
   const rows = await ctx.db
     .select()
@@ -112,8 +120,13 @@ export async function listInvites(ctx: GateContext, admin: GateSession): Promise
   };
 }
 
-export async function revokeInvite(ctx: GateContext, admin: GateSession, id: string): Promise<{ id: string; revokedAt: string }> {
-  if (admin.role !== "admin") throw new GateDenial("GATE_UNAUTHORIZED", "only the organizer's session may revoke invites");
+export async function revokeInvite(
+  ctx: GateContext,
+  admin: GateSession,
+  id: string,
+): Promise<{ id: string; revokedAt: string }> {
+  if (admin.role !== "admin")
+    throw new GateDenial("GATE_UNAUTHORIZED", "only the organizer's session may revoke invites");
   const now = ctx.now();
   const [invite] = await ctx.db
     .update(gateInvites)

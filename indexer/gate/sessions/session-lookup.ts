@@ -25,7 +25,18 @@ export function sessionLookup(db: Db): SessionLookup {
     lookup = microBatch(
       async (hashes: string[]) => {
         const found = new Map<string, GateSession>();
-        for (const [tokenHash, contract, gateId, zone, role, staff, expiresMs, revoked, devicePublicKey, authority] of await select([pgArray(hashes)])) {
+        for (const [
+          tokenHash,
+          contract,
+          gateId,
+          zone,
+          role,
+          staff,
+          expiresMs,
+          revoked,
+          devicePublicKey,
+          authority,
+        ] of await select([pgArray(hashes)])) {
           if (revoked === "t") continue;
           found.set(tokenHash!, {
             tokenHash: tokenHash!,

@@ -9,11 +9,15 @@ import { GateDenial } from "../gate-denial";
 import { verifySiweOnce } from "../siwe/verify-siwe-once";
 import { openSession, type OpenedSession } from "./gate-session";
 
-export async function signInWithWallet(ctx: GateContext, body: { message: string; signature: Hex }): Promise<OpenedSession> {
+export async function signInWithWallet(
+  ctx: GateContext,
+  body: { message: string; signature: Hex },
+): Promise<OpenedSession> {
   const { signer, challenge } = await verifySiweOnce(ctx, body.message, body.signature, "session");
   const contract = getAddress(challenge.contract);
   const role = await roleOf(ctx, contract, signer);
-  if (!role) throw new GateDenial("GATE_UNAUTHORIZED", `${signer} holds neither GATE_ROLE nor the admin role on ${contract}`);
+  if (!role)
+    throw new GateDenial("GATE_UNAUTHORIZED", `${signer} holds neither GATE_ROLE nor the admin role on ${contract}`);
   const { tokenHash, ...session } = await openSession(ctx.db, {
     contract,
     gateId: challenge.gateId,
@@ -31,10 +35,24 @@ export async function signInWithWallet(ctx: GateContext, body: { message: string
 
 async function roleOf(ctx: GateContext, contract: Address, account: Address): Promise<"gate" | "admin" | null> {
   try {
-    const gateRole = await ctx.client.readContract({ address: contract, abi: eventTicketAbi, functionName: "GATE_ROLE" });
+    const gateRole = await ctx.client.readContract({
+      address: contract,
+      abi: eventTicketAbi,
+      functionName: "GATE_ROLE",
+    });
     const [admin, gate] = await Promise.all([
-      ctx.client.readContract({ address: contract, abi: eventTicketAbi, functionName: "hasRole", args: [zeroHash, account] }),
-      ctx.client.readContract({ address: contract, abi: eventTicketAbi, functionName: "hasRole", args: [gateRole, account] }),
+      ctx.client.readContract({
+        address: contract,
+        abi: eventTicketAbi,
+        functionName: "hasRole",
+        args: [zeroHash, account],
+      }),
+      ctx.client.readContract({
+        address: contract,
+        abi: eventTicketAbi,
+        functionName: "hasRole",
+        args: [gateRole, account],
+      }),
     ]);
     return admin ? "admin" : gate ? "gate" : null;
   } catch (err) {

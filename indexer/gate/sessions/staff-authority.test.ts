@@ -46,7 +46,9 @@ describe("staff authority", () => {
   it("GATE_ROLE revoked on chain: the snapshot is refused at once, scans within a minute, and the session is ended", async () => {
     const snapshotSession = await g.gateToken(t.chain.bob, event, "north-1");
     const scanSession = await g.gateToken(t.chain.bob, event, "north-2");
-    expect((await g.passScan(scanSession, { pass: await g.pass(device, event, 1n) })).verdict).toMatchObject({ result: "ADMIT" });
+    expect((await g.passScan(scanSession, { pass: await g.pass(device, event, 1n) })).verdict).toMatchObject({
+      result: "ADMIT",
+    });
     expect((await get("/gate/offline/snapshot", snapshotSession)).status).toBe(200);
 
     const hash = await t.chain.organizer.writeContract({
@@ -60,24 +62,40 @@ describe("staff authority", () => {
     await t.chain.publicClient.waitForTransactionReceipt({ hash });
 
     // Privileged: the role is read afresh.
-    expect(await get("/gate/offline/snapshot", snapshotSession)).toMatchObject({ status: 401, body: { error: { code: "GATE_UNAUTHORIZED" } } });
+    expect(await get("/gate/offline/snapshot", snapshotSession)).toMatchObject({
+      status: 401,
+      body: { error: { code: "GATE_UNAUTHORIZED" } },
+    });
     // A scan is served from a role read at most maxAgeMs old; past it the role is read again and the scanner refused.
     t.clock.advance(STAFF_AUTHORITY_RECHECK.maxAgeMs + 1_000);
-    expect(await g.passScan(scanSession, { pass: await g.pass(device, event, 2n) })).toMatchObject({ status: 401, verdict: { reason: "GATE_UNAUTHORIZED" } });
+    expect(await g.passScan(scanSession, { pass: await g.pass(device, event, 2n) })).toMatchObject({
+      status: 401,
+      verdict: { reason: "GATE_UNAUTHORIZED" },
+    });
     // Ended in the database: the organizer sees both sessions revoked.
     const { body } = await get("/gate/sessions", organizer);
     const bob = t.chain.bob.account!.address.toLowerCase();
     const bobs = (body.sessions as GateSessionSummary[]).filter((s) => s.staff === bob);
     expect(bobs.map((s) => s.status)).toEqual(["revoked", "revoked"]);
-    expect((body.sessions as GateSessionSummary[]).find((s) => s.current)).toMatchObject({ role: "admin", gateId: "organizer", status: "active" });
+    expect((body.sessions as GateSessionSummary[]).find((s) => s.current)).toMatchObject({
+      role: "admin",
+      gateId: "organizer",
+      status: "active",
+    });
   });
 
   it("the organizer ends a scanner session: refused at once; only the event's organizer may list or end them", async () => {
     const carol = await g.gateToken(t.chain.carol, event, "south-1");
-    expect((await g.passScan(carol, { pass: await g.pass(device, event, 3n) })).verdict).toMatchObject({ result: "ADMIT" });
+    expect((await g.passScan(carol, { pass: await g.pass(device, event, 3n) })).verdict).toMatchObject({
+      result: "ADMIT",
+    });
     const listed = (await get("/gate/sessions", organizer)).body.sessions as GateSessionSummary[];
     const carolSession = listed.find((s) => s.gateId === "south-1" && s.status === "active")!;
-    expect(carolSession).toMatchObject({ staff: t.chain.carol.account!.address.toLowerCase(), role: "gate", current: false });
+    expect(carolSession).toMatchObject({
+      staff: t.chain.carol.account!.address.toLowerCase(),
+      role: "gate",
+      current: false,
+    });
 
     // Staff cannot list or end sessions; another event's organizer cannot end this one.
     expect((await get("/gate/sessions", carol)).status).toBe(401);
@@ -88,7 +106,13 @@ describe("staff authority", () => {
     expect((await del(`/gate/sessions/${carolSession.id}`, otherOrganizer)).status).toBe(401);
     expect((await del("/gate/sessions/not-an-id", organizer)).status).toBe(400);
 
-    expect(await del(`/gate/sessions/${carolSession.id}`, organizer)).toMatchObject({ status: 200, body: { id: carolSession.id } });
-    expect(await g.passScan(carol, { pass: await g.pass(device, event, 4n) })).toMatchObject({ status: 401, verdict: { reason: "GATE_UNAUTHORIZED" } });
+    expect(await del(`/gate/sessions/${carolSession.id}`, organizer)).toMatchObject({
+      status: 200,
+      body: { id: carolSession.id },
+    });
+    expect(await g.passScan(carol, { pass: await g.pass(device, event, 4n) })).toMatchObject({
+      status: 401,
+      verdict: { reason: "GATE_UNAUTHORIZED" },
+    });
   });
 });

@@ -30,7 +30,10 @@ export type StaffAuthority = {
   remember(session: Pick<GateSession, "tokenHash">, ok: boolean): void;
 };
 
-export function createStaffAuthority(deps: Pick<GateDeps, "db" | "client" | "now">, onRevoked: () => void): StaffAuthority {
+export function createStaffAuthority(
+  deps: Pick<GateDeps, "db" | "client" | "now">,
+  onRevoked: () => void,
+): StaffAuthority {
   const cache = new Map<string, Entry>();
   const put = (key: string, ok: boolean, at: number) => {
     if (cache.size >= RECHECK.maxCachedSessions) cache.delete(cache.keys().next().value!);
@@ -41,7 +44,10 @@ export function createStaffAuthority(deps: Pick<GateDeps, "db" | "client" | "now
     let account: Address;
     let role = session.role;
     if (session.authority === "invite") {
-      const [invite] = await deps.db.select({ by: gateInvites.createdBy }).from(gateInvites).where(eq(gateInvites.id, session.staff.slice("invite:".length)));
+      const [invite] = await deps.db
+        .select({ by: gateInvites.createdBy })
+        .from(gateInvites)
+        .where(eq(gateInvites.id, session.staff.slice("invite:".length)));
       // An invite only an organizer's wallet session can issue; anything else has no authority to check.
       if (!invite || !isAddress(invite.by, { strict: false })) return false;
       account = invite.by as Address;
@@ -50,12 +56,24 @@ export function createStaffAuthority(deps: Pick<GateDeps, "db" | "client" | "now
       if (!isAddress(session.staff, { strict: false })) return false;
       account = session.staff as Address;
     }
-    const has = (r: `0x${string}`) => deps.client.readContract({ address: session.contract, abi: eventTicketAbi, functionName: "hasRole", args: [r, account] });
+    const has = (r: `0x${string}`) =>
+      deps.client.readContract({
+        address: session.contract,
+        abi: eventTicketAbi,
+        functionName: "hasRole",
+        args: [r, account],
+      });
     try {
-      const [admin, gate] = await Promise.all([has(zeroHash), role === "gate" ? has(GATE_ROLE) : Promise.resolve(false)]);
+      const [admin, gate] = await Promise.all([
+        has(zeroHash),
+        role === "gate" ? has(GATE_ROLE) : Promise.resolve(false),
+      ]);
       return admin || gate;
     } catch (err) {
-      throw new GateDenial("INDEXER_STALE", `could not read the staff role on chain: ${(err as Error).message.split("\n")[0]}`);
+      throw new GateDenial(
+        "INDEXER_STALE",
+        `could not read the staff role on chain: ${(err as Error).message.split("\n")[0]}`,
+      );
     }
   }
 
@@ -64,7 +82,10 @@ export function createStaffAuthority(deps: Pick<GateDeps, "db" | "client" | "now
     const ok = await holds(session);
     put(session.tokenHash, ok, at);
     if (!ok) {
-      await deps.db.update(gateSessions).set({ revokedAt: deps.now() }).where(eq(gateSessions.tokenHash, session.tokenHash));
+      await deps.db
+        .update(gateSessions)
+        .set({ revokedAt: deps.now() })
+        .where(eq(gateSessions.tokenHash, session.tokenHash));
       onRevoked();
     }
     return ok;
@@ -87,7 +108,10 @@ export function createStaffAuthority(deps: Pick<GateDeps, "db" | "client" | "now
         }
       }
       if (!ok) {
-        const who = session.authority === "invite" ? "the organizer wallet that issued this scanner's invite no longer holds the admin role" : `${session.staff} no longer holds ${session.role === "admin" ? "the admin role" : "GATE_ROLE"}`;
+        const who =
+          session.authority === "invite"
+            ? "the organizer wallet that issued this scanner's invite no longer holds the admin role"
+            : `${session.staff} no longer holds ${session.role === "admin" ? "the admin role" : "GATE_ROLE"}`;
         throw new GateDenial("GATE_UNAUTHORIZED", `${who} on ${session.contract}: the session is ended`);
       }
     },

@@ -20,7 +20,10 @@ function requireAdmin(admin: GateSession, what: string): void {
   if (admin.role !== "admin") throw new GateDenial("GATE_UNAUTHORIZED", `only the organizer's session may ${what}`);
 }
 
-export async function listStaffSessions(ctx: GateContext, admin: GateSession): Promise<{ sessions: GateSessionSummary[] }> {
+export async function listStaffSessions(
+  ctx: GateContext,
+  admin: GateSession,
+): Promise<{ sessions: GateSessionSummary[] }> {
   requireAdmin(admin, "list scanner sessions");
   const now = ctx.now().getTime();
   const rows = await ctx.db
@@ -46,18 +49,26 @@ export async function listStaffSessions(ctx: GateContext, admin: GateSession): P
 }
 
 /** Ends one of the event's sessions at once (on this instance; on others within their session cache, 5 s). */
-export async function endStaffSession(ctx: GateContext, admin: GateSession, id: string): Promise<{ id: string; revokedAt: string }> {
+export async function endStaffSession(
+  ctx: GateContext,
+  admin: GateSession,
+  id: string,
+): Promise<{ id: string; revokedAt: string }> {
   requireAdmin(admin, "end scanner sessions");
-  if (!/^[0-9a-f]{16}$/.test(id)) throw new GateDenial("MALFORMED", "a session id is 16 hex digits (GET /gate/sessions)");
+  if (!/^[0-9a-f]{16}$/.test(id))
+    throw new GateDenial("MALFORMED", "a session id is 16 hex digits (GET /gate/sessions)");
   const now = ctx.now();
   const ended = await ctx.db
     .update(gateSessions)
     .set({ revokedAt: now })
-    .where(and(eq(gateSessions.contract, admin.contract.toLowerCase()), sql`left(${gateSessions.tokenHash}, 16) = ${id}`))
+    .where(
+      and(eq(gateSessions.contract, admin.contract.toLowerCase()), sql`left(${gateSessions.tokenHash}, 16) = ${id}`),
+    )
     .returning({ tokenHash: gateSessions.tokenHash });
   if (ended.length === 0) throw new GateDenial("GATE_UNAUTHORIZED", `no session ${id} for this event`);
   // An invite's session ended: its invite reads as revoked too.
-  for (const s of ended) await ctx.db.update(gateInvites).set({ revokedAt: now }).where(eq(gateInvites.sessionHash, s.tokenHash));
+  for (const s of ended)
+    await ctx.db.update(gateInvites).set({ revokedAt: now }).where(eq(gateInvites.sessionHash, s.tokenHash));
   forgetSessions(ctx);
   return { id, revokedAt: now.toISOString() };
 }

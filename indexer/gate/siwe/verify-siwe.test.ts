@@ -11,7 +11,11 @@ import { verifySiwe, type SiweNonceStore } from "./verify-siwe";
 
 const account = privateKeyToAccount(generatePrivateKey());
 const NOW = new Date("2026-12-07T10:00:00.000Z");
-const nonceRow = { nonce: "abcdefgh12345678", issuedAt: new Date(NOW.getTime() - 10_000), expiresAt: new Date(NOW.getTime() + 110_000) };
+const nonceRow = {
+  nonce: "abcdefgh12345678",
+  issuedAt: new Date(NOW.getTime() - 10_000),
+  expiresAt: new Date(NOW.getTime() + 110_000),
+};
 const fields = {
   domain: "tickets.example",
   address: account.address,
@@ -24,9 +28,16 @@ const fields = {
 };
 
 /** A client that must not be reached: every refusal here comes before the signature. */
-const noChain = new Proxy({}, { get: () => () => Promise.reject(new Error("the chain must not be asked")) }) as unknown as PublicClient;
+const noChain = new Proxy(
+  {},
+  { get: () => () => Promise.reject(new Error("the chain must not be asked")) },
+) as unknown as PublicClient;
 
-async function reasonFor(text: string, store: Partial<SiweNonceStore<typeof nonceRow>> = {}, signature: `0x${string}` = "0x00"): Promise<string> {
+async function reasonFor(
+  text: string,
+  store: Partial<SiweNonceStore<typeof nonceRow>> = {},
+  signature: `0x${string}` = "0x00",
+): Promise<string> {
   const consumed: string[] = [];
   try {
     await verifySiwe(text, signature, {
@@ -54,7 +65,9 @@ describe("the one SIWE check", () => {
   });
 
   it("checks domain, URI, chain and the nonce's store before any time or signature", async () => {
-    expect(await reasonFor(createSiweMessage({ ...fields, domain: "evil.example", uri: "https://evil.example" }))).toBe("WRONG_DOMAIN");
+    expect(await reasonFor(createSiweMessage({ ...fields, domain: "evil.example", uri: "https://evil.example" }))).toBe(
+      "WRONG_DOMAIN",
+    );
     expect(await reasonFor(createSiweMessage({ ...fields, uri: "https://evil.example" }))).toBe("WRONG_DOMAIN");
     expect(await reasonFor(createSiweMessage({ ...fields, chainId: 1 }))).toBe("WRONG_CHAIN");
     const unknown = { load: async () => Promise.reject(new GateDenial("UNKNOWN_CHALLENGE")) };
@@ -62,11 +75,19 @@ describe("the one SIWE check", () => {
   });
 
   it("checks every time: Not Before, expiry present and within the nonce's, issued-at inside the nonce's life", async () => {
-    expect(await reasonFor(createSiweMessage({ ...fields, notBefore: new Date(NOW.getTime() + 1_000) }))).toBe("CHALLENGE_EXPIRED");
+    expect(await reasonFor(createSiweMessage({ ...fields, notBefore: new Date(NOW.getTime() + 1_000) }))).toBe(
+      "CHALLENGE_EXPIRED",
+    );
     expect(await reasonFor(createSiweMessage({ ...fields, expirationTime: undefined }))).toBe("MALFORMED");
-    expect(await reasonFor(createSiweMessage({ ...fields, expirationTime: new Date(nonceRow.expiresAt.getTime() + 1_000) }))).toBe("CHALLENGE_EXPIRED");
-    expect(await reasonFor(createSiweMessage({ ...fields, expirationTime: new Date(NOW.getTime() - 1) }))).toBe("CHALLENGE_EXPIRED");
-    expect(await reasonFor(createSiweMessage({ ...fields, issuedAt: new Date(nonceRow.issuedAt.getTime() - 60_000) }))).toBe("CHALLENGE_EXPIRED");
+    expect(
+      await reasonFor(createSiweMessage({ ...fields, expirationTime: new Date(nonceRow.expiresAt.getTime() + 1_000) })),
+    ).toBe("CHALLENGE_EXPIRED");
+    expect(await reasonFor(createSiweMessage({ ...fields, expirationTime: new Date(NOW.getTime() - 1) }))).toBe(
+      "CHALLENGE_EXPIRED",
+    );
+    expect(
+      await reasonFor(createSiweMessage({ ...fields, issuedAt: new Date(nonceRow.issuedAt.getTime() - 60_000) })),
+    ).toBe("CHALLENGE_EXPIRED");
     // A message that passes them all, signed by its address, is accepted (an EOA's signature is checked without the chain).
     const ok = createSiweMessage({ ...fields, notBefore: new Date(NOW.getTime() - 1_000) });
     expect(await reasonFor(ok, {}, await account.signMessage({ message: ok }))).toBe("ACCEPTED");

@@ -48,7 +48,11 @@ const failures = new Map<string, number>();
 
 export type VerifiedSiweMessage<N> = { message: SiweMessage; signer: Address; nonce: N };
 
-export async function verifySiwe<N extends NonceWindow>(text: string, signature: Hex, check: SiweCheck<N>): Promise<VerifiedSiweMessage<N>> {
+export async function verifySiwe<N extends NonceWindow>(
+  text: string,
+  signature: Hex,
+  check: SiweCheck<N>,
+): Promise<VerifiedSiweMessage<N>> {
   const message = parseMessage(text);
   checkDomain(message, check.siweDomains);
   checkChain(message, check.chainId);
@@ -57,18 +61,25 @@ export async function verifySiwe<N extends NonceWindow>(text: string, signature:
   await check.inspect?.(message, nonce);
   const signer = getAddress(message.address);
   const failed = failures.get(message.nonce) ?? 0;
-  if (failed >= MAX_SIGNATURE_FAILURES) throw new GateDenial("CHALLENGE_USED", `challenge spent after ${MAX_SIGNATURE_FAILURES} bad signatures`);
+  if (failed >= MAX_SIGNATURE_FAILURES)
+    throw new GateDenial("CHALLENGE_USED", `challenge spent after ${MAX_SIGNATURE_FAILURES} bad signatures`);
   try {
     await verifySignature(check.client, signer, text, signature, { from: check.from });
   } catch (err) {
-    if (err instanceof GateDenial && err.reason === "BAD_SIGNATURE") await countFailure(check, message.nonce, nonce, failed + 1);
+    if (err instanceof GateDenial && err.reason === "BAD_SIGNATURE")
+      await countFailure(check, message.nonce, nonce, failed + 1);
     throw err;
   }
   await check.nonces.consume(nonce, check.now, signer);
   return { message, signer, nonce };
 }
 
-async function countFailure<N extends NonceWindow>(check: SiweCheck<N>, key: string, nonce: N, count: number): Promise<void> {
+async function countFailure<N extends NonceWindow>(
+  check: SiweCheck<N>,
+  key: string,
+  nonce: N,
+  count: number,
+): Promise<void> {
   failures.delete(key);
   if (failures.size >= MAX_COUNTED_NONCES) failures.delete(failures.keys().next().value!);
   failures.set(key, count);

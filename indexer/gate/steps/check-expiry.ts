@@ -12,7 +12,12 @@ export type NonceWindow = { issuedAt: Date; expiresAt: Date };
 /** Clock difference tolerated between the phone and the server. */
 const SKEW_MS = 60_000;
 
-export function checkExpiry(message: SiweMessage, challenge: NonceWindow, now: Date, latestExpiry: Date = challenge.expiresAt): void {
+export function checkExpiry(
+  message: SiweMessage,
+  challenge: NonceWindow,
+  now: Date,
+  latestExpiry: Date = challenge.expiresAt,
+): void {
   const t = now.getTime();
   if (challenge.expiresAt.getTime() <= t) {
     throw new GateDenial("CHALLENGE_EXPIRED", `challenge expired at ${challenge.expiresAt.toISOString()}`);
@@ -27,7 +32,10 @@ export function checkExpiry(message: SiweMessage, challenge: NonceWindow, now: D
   const expiry = Date.parse(message.expirationTime);
   if (expiry <= t) throw new GateDenial("CHALLENGE_EXPIRED", `message expired at ${message.expirationTime}`);
   if (expiry > latestExpiry.getTime()) {
-    throw new GateDenial("CHALLENGE_EXPIRED", `message expiry ${message.expirationTime} is later than allowed (${latestExpiry.toISOString()})`);
+    throw new GateDenial(
+      "CHALLENGE_EXPIRED",
+      `message expiry ${message.expirationTime} is later than allowed (${latestExpiry.toISOString()})`,
+    );
   }
   if (message.notBefore !== undefined && !(Date.parse(message.notBefore) <= t)) {
     throw new GateDenial("CHALLENGE_EXPIRED", `message not valid before ${message.notBefore}`);

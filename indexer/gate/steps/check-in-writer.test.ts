@@ -19,13 +19,21 @@ const INSTANCES = 3;
 const contract = getAddress("0x5fbdb2315678afecb367f032aa2e9bd2a4f6b4b7");
 
 async function race(database: Database) {
-  const writers = Array.from({ length: INSTANCES }, () => createCheckInWriter(database.db, { maxBatch: 64, maxInFlight: 2 }));
+  const writers = Array.from({ length: INSTANCES }, () =>
+    createCheckInWriter(database.db, { maxBatch: 64, maxInFlight: 2 }),
+  );
   const attempts = [];
   for (let gate = 0; gate < GATES; gate++) {
     for (let tokenId = 1n; tokenId <= BigInt(TICKETS); tokenId++) {
       const write = writers[gate % INSTANCES]!;
       attempts.push(
-        write({ ticket: { contract, tokenId }, holder: contract, gateId: `gate-${gate}`, now: new Date(), mode: "pass" }).then(
+        write({
+          ticket: { contract, tokenId },
+          holder: contract,
+          gateId: `gate-${gate}`,
+          now: new Date(),
+          mode: "pass",
+        }).then(
           (at) => ({ tokenId, gate, at }),
           (err: unknown) => {
             if (err instanceof GateDenial && err.reason === "ALREADY_CHECKED_IN") return { tokenId, gate, at: null };
@@ -57,7 +65,8 @@ describe("group-committed check-ins: exactly once", () => {
     }
   });
 
-  if (postgresSkipReason) console.warn(`\n⚠ SKIPPED PostgreSQL group-commit exactly-once test: ${postgresSkipReason}\n`);
+  if (postgresSkipReason)
+    console.warn(`\n⚠ SKIPPED PostgreSQL group-commit exactly-once test: ${postgresSkipReason}\n`);
   describe.skipIf(postgresSkipReason)("PostgreSQL", () => {
     let server: PostgresServer;
     let database: Database;

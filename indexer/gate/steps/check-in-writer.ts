@@ -29,8 +29,22 @@ export function createCheckInWriter(db: Db, opts = { maxBatch: 256, maxInFlight:
     });
     // One key order for every writer: two multi-row inserts that take the unique index's locks in
     // different orders deadlock on PostgreSQL (seen with 3 writers over 20 connections).
-    rows.sort((x, y) => (x.contract < y.contract ? -1 : x.contract > y.contract ? 1 : x.tokenId < y.tokenId ? -1 : x.tokenId > y.tokenId ? 1 : 0));
-    const inserted = await db.insert(checkIns).values(rows).onConflictDoNothing().returning({ contract: checkIns.contract, tokenId: checkIns.tokenId, at: checkIns.checkedInAt });
+    rows.sort((x, y) =>
+      x.contract < y.contract
+        ? -1
+        : x.contract > y.contract
+          ? 1
+          : x.tokenId < y.tokenId
+            ? -1
+            : x.tokenId > y.tokenId
+              ? 1
+              : 0,
+    );
+    const inserted = await db
+      .insert(checkIns)
+      .values(rows)
+      .onConflictDoNothing()
+      .returning({ contract: checkIns.contract, tokenId: checkIns.tokenId, at: checkIns.checkedInAt });
     const at = new Map(inserted.map((r) => [`${r.contract}:${r.tokenId}`, r.at]));
     return batch.map((a, i) => (firstOf.get(keyOf(a)) === i ? (at.get(keyOf(a)) ?? null) : null));
   }, opts);

@@ -23,17 +23,28 @@ export type RuleFacts = {
 };
 
 /** Throws the first failing rule's GateDenial (CANCELLED, ZONE_NOT_ALLOWED, IDENTITY_UNBOUND, IDENTITY_REQUIRED, IDENTITY_MISMATCH); the rules are lib/gate/judge-admission.ts. */
-export function checkRules(facts: RuleFacts, ticket: TicketRef, gate: GateRules, idNumber: string | undefined, now: Date): void {
+export function checkRules(
+  facts: RuleFacts,
+  ticket: TicketRef,
+  gate: GateRules,
+  idNumber: string | undefined,
+  now: Date,
+): void {
   const claim = { zone: gate.zone, atMs: now.getTime(), identity: identityEvidence(gate, idNumber) };
-  const j = judgeTicketRules({ ...facts, identityDeadline: facts.identityDeadline ?? null, bound: facts.bound ?? false }, claim);
+  const j = judgeTicketRules(
+    { ...facts, identityDeadline: facts.identityDeadline ?? null, bound: facts.bound ?? false },
+    claim,
+  );
   if (j && !j.admit) throw new GateDenial(j.reason, j.message, ticket);
 }
 
 /** What the online gate knows of the holder's ID: the number staff entered, checked against the commitment with IDENTITY_PEPPER. */
 function identityEvidence(gate: GateRules, idNumber: string | undefined): IdentityEvidence {
-  if (idNumber === undefined || idNumber.trim() === "") return { kind: "missing", why: "named ticket: enter the holder's ID number" };
+  if (idNumber === undefined || idNumber.trim() === "")
+    return { kind: "missing", why: "named ticket: enter the holder's ID number" };
   const pepper = gate.identityPepper;
-  if (!pepper) return { kind: "missing", why: "named ticket, but this gate service has no IDENTITY_PEPPER to check IDs" };
+  if (!pepper)
+    return { kind: "missing", why: "named ticket, but this gate service has no IDENTITY_PEPPER to check IDs" };
   return { kind: "entered", matches: (commitment) => matchesCommitment(pepper, idNumber, commitment as Hex) };
 }
 
@@ -42,13 +53,20 @@ export function checkBinding(deadline: number | null, bound: boolean, ticket: Ti
   if (j && !j.admit) throw new GateDenial(j.reason, j.message, ticket);
 }
 
-export async function checkTicketRules(facts: TicketFacts, ticket: TicketRef, gate: GateRules, idNumber: string | undefined, now: Date): Promise<void> {
+export async function checkTicketRules(
+  facts: TicketFacts,
+  ticket: TicketRef,
+  gate: GateRules,
+  idNumber: string | undefined,
+  now: Date,
+): Promise<void> {
   try {
     // Read in rule order, so a cancelled event costs no tier reads.
     const cancelled = await facts.cancelled(ticket.contract);
     if (cancelled) return checkRules({ cancelled, zones: 0, identityCommitment: null }, ticket, gate, idNumber, now);
     const zones = await facts.zones(ticket.contract, ticket.tokenId);
-    if (((zones >>> gate.zone) & 1) === 0) return checkRules({ cancelled, zones, identityCommitment: null }, ticket, gate, idNumber, now);
+    if (((zones >>> gate.zone) & 1) === 0)
+      return checkRules({ cancelled, zones, identityCommitment: null }, ticket, gate, idNumber, now);
     const rule = (await facts.identityRule?.(ticket.contract, ticket.tokenId)) ?? NO_IDENTITY_RULE;
     checkBinding(rule.deadline, rule.bound, ticket, now);
     const commitment = rule.boundCommitment ?? (await facts.identityCommitment(ticket.contract, ticket.tokenId));

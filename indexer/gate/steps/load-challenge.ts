@@ -9,10 +9,15 @@ export type ChallengeRow = typeof gateChallenges.$inferSelect;
 /** `scan`: challenge mode; `delegate`: pass delegation; `session`: gate staff sign-in; `seats`: a fan holding seats; `binding`: a holder asking for an identity binding. */
 export type NoncePurpose = "scan" | "delegate" | "session" | "seats" | "binding";
 
-export async function loadChallenge(db: DbOrTx, message: SiweMessage, purpose: NoncePurpose = "scan"): Promise<ChallengeRow> {
+export async function loadChallenge(
+  db: DbOrTx,
+  message: SiweMessage,
+  purpose: NoncePurpose = "scan",
+): Promise<ChallengeRow> {
   const [row] = await db.select().from(gateChallenges).where(eq(gateChallenges.nonce, message.nonce));
   // A nonce issued for another purpose is as good as unknown here: no cross-protocol reuse.
-  if (!row || row.purpose !== purpose) throw new GateDenial("UNKNOWN_CHALLENGE", "nonce was not issued by this gate service for this use");
+  if (!row || row.purpose !== purpose)
+    throw new GateDenial("UNKNOWN_CHALLENGE", "nonce was not issued by this gate service for this use");
   if (row.domain !== message.domain) {
     throw new GateDenial("WRONG_DOMAIN", `challenge was issued for ${row.domain}, message names ${message.domain}`);
   }

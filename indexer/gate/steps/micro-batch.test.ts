@@ -19,14 +19,21 @@ describe("microBatch", () => {
     const later = [3, 4, 5, 6, 7].map(double); // arrive while the first query runs
     release();
     expect(await Promise.all([...first, ...later])).toEqual([2, 4, 6, 8, 10, 12, 14]);
-    expect(queries).toEqual([[1, 2], [3, 4, 5], [6, 7]]);
+    expect(queries).toEqual([
+      [1, 2],
+      [3, 4, 5],
+      [6, 7],
+    ]);
   });
 
   it("a failed query rejects only its own callers", async () => {
-    const f = microBatch(async (keys: number[]) => {
-      if (keys.includes(0)) throw new Error("boom");
-      return keys;
-    }, { maxBatch: 10, maxInFlight: 1 });
+    const f = microBatch(
+      async (keys: number[]) => {
+        if (keys.includes(0)) throw new Error("boom");
+        return keys;
+      },
+      { maxBatch: 10, maxInFlight: 1 },
+    );
     const bad = f(0);
     await expect(bad).rejects.toThrow("boom");
     expect(await f(5)).toBe(5);

@@ -27,13 +27,15 @@ export function microBatch<K, R>(run: (keys: K[]) => Promise<R[]>, opts: MicroBa
       const batch = queue.slice(0, opts.maxBatch);
       queue = queue.slice(batch.length);
       inFlight++;
-      run(batch.map((b) => b.key)).then(
-        (results) => batch.forEach((b, i) => b.resolve(results[i]!)),
-        (err: unknown) => batch.forEach((b) => b.reject(err)),
-      ).finally(() => {
-        inFlight--;
-        pump();
-      });
+      run(batch.map((b) => b.key))
+        .then(
+          (results) => batch.forEach((b, i) => b.resolve(results[i]!)),
+          (err: unknown) => batch.forEach((b) => b.reject(err)),
+        )
+        .finally(() => {
+          inFlight--;
+          pump();
+        });
     }
   }
 

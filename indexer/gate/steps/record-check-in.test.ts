@@ -22,7 +22,13 @@ async function race(database: Database) {
   for (let tokenId = 1n; tokenId <= BigInt(TICKETS); tokenId++) {
     for (let gate = 0; gate < GATES; gate++) {
       attempts.push(
-        recordCheckIn(database.db, { ticket: { contract, tokenId }, holder: contract, gateId: `gate-${gate}`, now: new Date(), mode: "pass" }).then(
+        recordCheckIn(database.db, {
+          ticket: { contract, tokenId },
+          holder: contract,
+          gateId: `gate-${gate}`,
+          now: new Date(),
+          mode: "pass",
+        }).then(
           () => ({ tokenId, admitted: true }),
           (err: unknown) => {
             if (err instanceof GateDenial && err.reason === "ALREADY_CHECKED_IN") return { tokenId, admitted: false };
@@ -34,7 +40,10 @@ async function race(database: Database) {
   }
   const results = await Promise.all(attempts);
   for (let tokenId = 1n; tokenId <= BigInt(TICKETS); tokenId++) {
-    expect(results.filter((r) => r.tokenId === tokenId && r.admitted), `ticket ${tokenId}`).toHaveLength(1);
+    expect(
+      results.filter((r) => r.tokenId === tokenId && r.admitted),
+      `ticket ${tokenId}`,
+    ).toHaveLength(1);
   }
   const [{ n }] = (await database.db.select({ n: count() }).from(checkIns)) as [{ n: number }];
   expect(Number(n)).toBe(TICKETS);

@@ -4,7 +4,13 @@ import type { DbOrTx } from "../../db/types";
 import { GateDenial } from "../gate-denial";
 import type { TicketRef } from "./ticket-from-message";
 
-export type CheckInArgs = { ticket: TicketRef; holder: string; gateId: string; now: Date; mode?: "challenge" | "pass" | "offline" };
+export type CheckInArgs = {
+  ticket: TicketRef;
+  holder: string;
+  gateId: string;
+  now: Date;
+  mode?: "challenge" | "pass" | "offline";
+};
 
 /** One admission, one statement (the gate's hot path uses the group-committed check-in-writer.ts). */
 export async function recordCheckIn(db: DbOrTx, args: CheckInArgs): Promise<Date> {

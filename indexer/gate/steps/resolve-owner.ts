@@ -33,13 +33,20 @@ function mirrorReader(db: GateDeps["db"]) {
           byContract.set(c, [...(byContract.get(c) ?? []), r.tokenId]);
         }
         const rows = await db
-          .select({ contract: tickets.contract, tokenId: tickets.tokenId, owner: tickets.owner, updatedBlock: tickets.updatedBlock })
+          .select({
+            contract: tickets.contract,
+            tokenId: tickets.tokenId,
+            owner: tickets.owner,
+            updatedBlock: tickets.updatedBlock,
+          })
           .from(tickets)
           .where(or(...[...byContract].map(([c, ids]) => and(eq(tickets.contract, c), inArray(tickets.tokenId, ids)))));
         const found = new Map(rows.map((r) => [`${r.contract}:${r.tokenId}`, r]));
         return refs.map((r) => {
           const row = found.get(`${r.contract.toLowerCase()}:${r.tokenId}`);
-          return row && row.owner !== zeroAddress ? { owner: getAddress(row.owner), lastTransferBlock: row.updatedBlock } : null;
+          return row && row.owner !== zeroAddress
+            ? { owner: getAddress(row.owner), lastTransferBlock: row.updatedBlock }
+            : null;
         });
       },
       { maxBatch: 256, maxInFlight: 2 },
@@ -72,7 +79,10 @@ export async function resolveOwnership(
     // A "no" may just be a block or two of lag (a fresh mint or transfer): the chain decides,
     // and if it cannot be asked the fresh-enough mirror stands.
     const onChain = await ownerFromChain(deps, ticket);
-    return { owner: requireMinted(onChain === UNREACHABLE ? (mirrored?.owner ?? null) : onChain), lastTransferBlock: null };
+    return {
+      owner: requireMinted(onChain === UNREACHABLE ? (mirrored?.owner ?? null) : onChain),
+      lastTransferBlock: null,
+    };
   }
   const onChain = await ownerFromChain(deps, ticket);
   if (onChain === UNREACHABLE) {
@@ -106,7 +116,11 @@ function ownerFromMirror(deps: GateDeps, ticket: TicketRef): Promise<MirrorRow> 
  * Waits for a chain read at most `chainCheckMs`: UNREACHABLE when it fails (unless `answerOf` reads
  * the error as an answer) or takes longer (a door must not wait on a hanging RPC's timeout and retries).
  */
-export async function askChain<T>(deps: GateDeps, read: Promise<T>, answerOf: (err: unknown) => T | typeof UNREACHABLE = () => UNREACHABLE): Promise<T | typeof UNREACHABLE> {
+export async function askChain<T>(
+  deps: GateDeps,
+  read: Promise<T>,
+  answerOf: (err: unknown) => T | typeof UNREACHABLE = () => UNREACHABLE,
+): Promise<T | typeof UNREACHABLE> {
   const limitMs = deps.settings?.chainCheckMs ?? defaultGateSettings.chainCheckMs;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<typeof UNREACHABLE>((resolve) => {
@@ -121,10 +135,16 @@ export async function askChain<T>(deps: GateDeps, read: Promise<T>, answerOf: (e
 
 /** `null` when ownerOf reverts (OpenZeppelin: ERC721NonexistentToken); UNREACHABLE when the RPC fails or is too slow. */
 function ownerFromChain(deps: GateDeps, ticket: TicketRef): Promise<Address | null | typeof UNREACHABLE> {
-  const read = deps.client.readContract({ address: ticket.contract, abi: eventTicketAbi, functionName: "ownerOf", args: [ticket.tokenId] });
+  const read = deps.client.readContract({
+    address: ticket.contract,
+    abi: eventTicketAbi,
+    functionName: "ownerOf",
+    args: [ticket.tokenId],
+  });
   return askChain(deps, read, (err) => {
     const reverted =
-      err instanceof BaseError && err.walk((e) => e instanceof ContractFunctionRevertedError || e instanceof ContractFunctionZeroDataError);
+      err instanceof BaseError &&
+      err.walk((e) => e instanceof ContractFunctionRevertedError || e instanceof ContractFunctionZeroDataError);
     return reverted ? null : UNREACHABLE;
   });
 }

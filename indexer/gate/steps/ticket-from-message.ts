@@ -18,7 +18,11 @@ export function ticketFromMessage(message: SiweMessage, challenge: ChallengeRow,
   }
   const ref = { contract: ticket.contract, tokenId: ticket.tokenId };
   if (ticket.contract.toLowerCase() !== challenge.contract) {
-    throw new GateDenial("WRONG_EVENT", `ticket is of ${ticket.contract}, gate admits ${getAddress(challenge.contract)}`, ref);
+    throw new GateDenial(
+      "WRONG_EVENT",
+      `ticket is of ${ticket.contract}, gate admits ${getAddress(challenge.contract)}`,
+      ref,
+    );
   }
   return ref;
 }

@@ -10,7 +10,15 @@
  *   verification) are limited per client (`from`, the caller's address), so junk signatures
  *   cannot spend the RPC quota without bound.
  */
-import { isAddressEqual, isErc6492Signature, isErc8010Signature, recoverMessageAddress, type Address, type Hex, type PublicClient } from "viem";
+import {
+  isAddressEqual,
+  isErc6492Signature,
+  isErc8010Signature,
+  recoverMessageAddress,
+  type Address,
+  type Hex,
+  type PublicClient,
+} from "viem";
 import { createRateLimiter, type RateLimiter } from "../sessions/rate-limiter";
 import { SIGNATURE_CHECK_LIMITS as LIMITS } from "../../api/abuse-limits";
 import { GateDenial } from "../gate-denial";
@@ -32,12 +40,21 @@ export type SignatureCheckOptions = {
   from?: string | undefined;
 };
 
-export async function verifySignature(client: PublicClient, address: Address, message: string, signature: Hex, opts: SignatureCheckOptions = {}): Promise<void> {
+export async function verifySignature(
+  client: PublicClient,
+  address: Address,
+  message: string,
+  signature: Hex,
+  opts: SignatureCheckOptions = {},
+): Promise<void> {
   if (await recoversTo(address, message, signature)) return;
   const state = stateOf(client);
   const spendChainCheck = () => {
     if (opts.from !== undefined && !state.chainChecks.take(opts.from)) {
-      throw new GateDenial("RATE_LIMITED", `more than ${LIMITS.chainChecksPerClientPerSecond} contract-wallet signature checks/s from this address`);
+      throw new GateDenial(
+        "RATE_LIMITED",
+        `more than ${LIMITS.chainChecksPerClientPerSecond} contract-wallet signature checks/s from this address`,
+      );
     }
   };
   const walletShaped = isErc6492Signature(signature) || isErc8010Signature(signature);
@@ -65,7 +82,12 @@ async function recoversTo(address: Address, message: string, signature: Hex): Pr
   }
 }
 
-async function hasCode(client: PublicClient, state: ClientState, address: Address, spendChainCheck: () => void): Promise<boolean> {
+async function hasCode(
+  client: PublicClient,
+  state: ClientState,
+  address: Address,
+  spendChainCheck: () => void,
+): Promise<boolean> {
   const key = address.toLowerCase();
   const hit = state.code.get(key);
   const now = Date.now();

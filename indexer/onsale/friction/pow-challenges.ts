@@ -18,15 +18,27 @@ export async function issuePowChallenge(db: DbOrTx, sale: SaleRow, now: Date): P
   const expiresAt = new Date(now.getTime() + POW_TTL_SECONDS * 1000);
   await db.insert(onsalePowChallenges).values({ challenge, saleId: sale.id, bits: sale.powBits, expiresAt });
   // Expired challenges are useless; dropping a few on each issue keeps the table small.
-  await db.delete(onsalePowChallenges).where(lt(onsalePowChallenges.expiresAt, new Date(now.getTime() - POW_TTL_SECONDS * 1000)));
+  await db
+    .delete(onsalePowChallenges)
+    .where(lt(onsalePowChallenges.expiresAt, new Date(now.getTime() - POW_TTL_SECONDS * 1000)));
   return { challenge, bits: sale.powBits, expiresAt: expiresAt.toISOString() };
 }
 
 /** Verifies and spends a solution; throws POW_REQUIRED / POW_INVALID. */
-export async function spendPow(db: DbOrTx, sale: SaleRow, pow: { challenge: string; nonce: string } | undefined, now: Date): Promise<void> {
+export async function spendPow(
+  db: DbOrTx,
+  sale: SaleRow,
+  pow: { challenge: string; nonce: string } | undefined,
+  now: Date,
+): Promise<void> {
   if (sale.powBits === 0) return;
-  if (!pow) throw new OnsaleError("POW_REQUIRED", `solve a ${sale.powBits}-bit challenge from POST /onsale/sales/${sale.id}/pow`);
-  if (!checkPow(pow.challenge, pow.nonce, sale.powBits)) throw new OnsaleError("POW_INVALID", "the hash does not have enough leading zero bits");
+  if (!pow)
+    throw new OnsaleError(
+      "POW_REQUIRED",
+      `solve a ${sale.powBits}-bit challenge from POST /onsale/sales/${sale.id}/pow`,
+    );
+  if (!checkPow(pow.challenge, pow.nonce, sale.powBits))
+    throw new OnsaleError("POW_INVALID", "the hash does not have enough leading zero bits");
   const spent = await db
     .update(onsalePowChallenges)
     .set({ usedAt: now })

@@ -16,11 +16,20 @@ export function createOnsaleRateLimits(now?: () => number): OnsaleRateLimits {
       const id = `${kind}:${saleId}:${perMinute}`;
       let limiter = limiters.get(id);
       if (!limiter) {
-        limiter = createRateLimiter({ perSecond: perMinute / 60, burst: Math.max(1, Math.floor(perMinute / 4)), ...(now ? { now } : {}) });
+        limiter = createRateLimiter({
+          perSecond: perMinute / 60,
+          burst: Math.max(1, Math.floor(perMinute / 4)),
+          ...(now ? { now } : {}),
+        });
         limiters.set(id, limiter);
       }
       if (!limiter.take(key)) {
-        throw new OnsaleError("RATE_LIMITED", kind === "ip" ? `at most ${perMinute} joins per minute from one network address` : `at most ${perMinute} requests per minute per wallet`);
+        throw new OnsaleError(
+          "RATE_LIMITED",
+          kind === "ip"
+            ? `at most ${perMinute} joins per minute from one network address`
+            : `at most ${perMinute} requests per minute per wallet`,
+        );
       }
     },
   };

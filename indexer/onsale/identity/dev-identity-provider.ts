@@ -13,7 +13,11 @@ export function createDevIdentityProvider(pepper: string): IdentityProvider {
     name: "dev",
     async verify({ idNumber }) {
       if (idNumber.length > 64 || !ID_NUMBER_PATTERN.test(normalizeIdNumber(idNumber))) {
-        return { ok: false, code: "IDENTITY_INVALID", message: "an ID number is 5–20 letters and digits (spaces and dashes are ignored)" };
+        return {
+          ok: false,
+          code: "IDENTITY_INVALID",
+          message: "an ID number is 5–20 letters and digits (spaces and dashes are ignored)",
+        };
       }
       return { ok: true, commitment: identityCommitment(pepper, idNumber) };
     },

@@ -24,7 +24,9 @@ export function startAdmissionLoop(opts: {
     const sales = await opts.db
       .select({ id: onsaleSales.id })
       .from(onsaleSales)
-      .where(sql`${onsaleSales.drawnAt} is null or ${gt(onsaleSales.nextPosition, sql`${onsaleSales.admittedThrough} + 1`)}`);
+      .where(
+        sql`${onsaleSales.drawnAt} is null or ${gt(onsaleSales.nextPosition, sql`${onsaleSales.admittedThrough} + 1`)}`,
+      );
     for (const s of sales) {
       if (stopped) return;
       await admitTick(opts.db, s.id, opts.now(), opts.randomInt);

@@ -21,7 +21,8 @@ describe("admitTick", () => {
   it("admits rate × elapsed entries in position order, carrying fractions", async () => {
     const opensAt = new Date("2030-02-01T10:00:00Z");
     const sale = await insertTestSale(database.db, { id: "rate", opensAt, admitPerSecond: 10 });
-    for (let i = 0; i < 200; i++) await joinQueue({ db: database.db, now: () => at(opensAt, -1_000) } as OnsaleDeps, sale.id, "ip");
+    for (let i = 0; i < 200; i++)
+      await joinQueue({ db: database.db, now: () => at(opensAt, -1_000) } as OnsaleDeps, sale.id, "ip");
     expect((await admitTick(database.db, sale.id, at(opensAt, -10))).admitted).toEqual([]); // not open yet
     expect((await admitTick(database.db, sale.id, opensAt)).admitted).toEqual([]); // draw; no time elapsed
     const one = await admitTick(database.db, sale.id, at(opensAt, 1_000));
@@ -43,8 +44,17 @@ describe("admitTick", () => {
 
   it("admits only as many as the unheld stock can serve, and re-admits when a hold expires", async () => {
     const opensAt = new Date("2030-02-03T10:00:00Z");
-    const sale = await insertTestSale(database.db, { id: "stock", opensAt, admitPerSecond: 100, supply: 5, maxPerIdentity: 2, admissionTtlSeconds: 60, lottery: false });
-    for (let i = 0; i < 10; i++) await joinQueue({ db: database.db, now: () => at(opensAt, -10) } as OnsaleDeps, sale.id, "ip");
+    const sale = await insertTestSale(database.db, {
+      id: "stock",
+      opensAt,
+      admitPerSecond: 100,
+      supply: 5,
+      maxPerIdentity: 2,
+      admissionTtlSeconds: 60,
+      lottery: false,
+    });
+    for (let i = 0; i < 10; i++)
+      await joinQueue({ db: database.db, now: () => at(opensAt, -10) } as OnsaleDeps, sale.id, "ip");
     expect((await admitTick(database.db, sale.id, opensAt)).admitted).toEqual([]);
     const first = await admitTick(database.db, sale.id, at(opensAt, 1_000));
     expect(first.admitted).toEqual([1, 2]); // 2 × 2 held of 5: a third would be promised 1 of 2
@@ -57,7 +67,12 @@ describe("admitTick", () => {
     // Two instances: one read its clock, then waited for the sale's lock while the other ticked later.
     const opensAt = new Date("2030-02-04T10:00:00Z");
     const sale = await insertTestSale(database.db, { id: "clocks", opensAt, admitPerSecond: 10, lottery: false });
-    const join = (n: number) => Promise.all(Array.from({ length: n }, () => joinQueue({ db: database.db, now: () => at(opensAt, -10) } as OnsaleDeps, sale.id, "ip")));
+    const join = (n: number) =>
+      Promise.all(
+        Array.from({ length: n }, () =>
+          joinQueue({ db: database.db, now: () => at(opensAt, -10) } as OnsaleDeps, sale.id, "ip"),
+        ),
+      );
     await join(10);
     await admitTick(database.db, sale.id, opensAt);
     // 15 owed, 10 waiting: all admitted, one admission carried for the next arrival.
@@ -65,9 +80,13 @@ describe("admitTick", () => {
     await join(3);
     const late = await admitTick(database.db, sale.id, at(opensAt, 1_490)); // read 10 ms before the last tick
     expect(late.admitted).toEqual([11]);
-    const rows = await database.db.select().from(onsaleEntries).where(and(eq(onsaleEntries.saleId, sale.id), isNotNull(onsaleEntries.admittedAt)));
+    const rows = await database.db
+      .select()
+      .from(onsaleEntries)
+      .where(and(eq(onsaleEntries.saleId, sale.id), isNotNull(onsaleEntries.admittedAt)));
     const byPosition = rows.sort((a, b) => a.position! - b.position!);
-    for (let i = 1; i < byPosition.length; i++) expect(byPosition[i]!.admittedAt!.getTime()).toBeGreaterThanOrEqual(byPosition[i - 1]!.admittedAt!.getTime());
+    for (let i = 1; i < byPosition.length; i++)
+      expect(byPosition[i]!.admittedAt!.getTime()).toBeGreaterThanOrEqual(byPosition[i - 1]!.admittedAt!.getTime());
   });
 
   it("reports the estimated wait from the rate", async () => {

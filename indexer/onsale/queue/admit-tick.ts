@@ -16,7 +16,12 @@ export const MAX_BURST_SECONDS = 2;
 
 export type TickResult = { admitted: number[]; admittedThrough: number };
 
-export async function admitTick(db: Db, saleId: string, clock: Date, randomInt?: (n: number) => number): Promise<TickResult> {
+export async function admitTick(
+  db: Db,
+  saleId: string,
+  clock: Date,
+  randomInt?: (n: number) => number,
+): Promise<TickResult> {
   return db.transaction(async (tx) => {
     let sale = await loadSale(tx, saleId, true);
     // Instances read their clocks before waiting for the sale's lock: the one that waited may hold
@@ -53,7 +58,9 @@ export async function admitTick(db: Db, saleId: string, clock: Date, randomInt?:
       const next = tx
         .select({ id: onsaleEntries.id })
         .from(onsaleEntries)
-        .where(and(eq(onsaleEntries.saleId, saleId), isNull(onsaleEntries.admittedAt), isNotNull(onsaleEntries.position)))
+        .where(
+          and(eq(onsaleEntries.saleId, saleId), isNull(onsaleEntries.admittedAt), isNotNull(onsaleEntries.position)),
+        )
         .orderBy(asc(onsaleEntries.position))
         .limit(take);
       const rows = await tx

@@ -38,7 +38,8 @@ describe("on-sale lottery", () => {
     const bots: string[] = [];
     const fans: string[] = [];
     for (let i = 0; i < 1_000; i++) bots.push((await joinQueue(depsAt(before), sale.id, "bot")).token);
-    for (let i = 0; i < 200; i++) fans.push((await joinQueue(depsAt(new Date(before.getTime() + 30_000)), sale.id, "fan")).token);
+    for (let i = 0; i < 200; i++)
+      fans.push((await joinQueue(depsAt(new Date(before.getTime() + 30_000)), sale.id, "fan")).token);
     // Someone joining after the on-sale time triggers the draw and goes to the back.
     const late = await joinQueue(depsAt(new Date(opensAt.getTime() + 1)), sale.id, "late");
     expect(late.status.position).toBe(1_201);
@@ -62,7 +63,8 @@ describe("on-sale lottery", () => {
     const opensAt = new Date("2030-01-02T10:00:00Z");
     const sale = await insertTestSale(database.db, { id: "fifo", opensAt, lottery: false });
     const positions: (number | null)[] = [];
-    for (let i = 0; i < 5; i++) positions.push((await joinQueue(depsAt(new Date(opensAt.getTime() - 5_000 + i)), sale.id, "x")).status.position);
+    for (let i = 0; i < 5; i++)
+      positions.push((await joinQueue(depsAt(new Date(opensAt.getTime() - 5_000 + i)), sale.id, "x")).status.position);
     expect(positions).toEqual([1, 2, 3, 4, 5]);
     await admitTick(database.db, sale.id, new Date(opensAt.getTime() + 200));
     expect((await joinQueue(depsAt(new Date(opensAt.getTime() + 300)), sale.id, "x")).status.position).toBe(6);

@@ -23,7 +23,12 @@ export function shuffle<T>(items: readonly T[], randomInt: (n: number) => number
  * Draws positions 1..N for the sale's early entries. Call with the sale row locked; idempotent
  * (does nothing once `drawnAt` is set). Without `lottery`, early entries already hold FIFO positions.
  */
-export async function drawLottery(tx: DbTx, sale: SaleRow, now: Date, randomInt?: (n: number) => number): Promise<SaleRow> {
+export async function drawLottery(
+  tx: DbTx,
+  sale: SaleRow,
+  now: Date,
+  randomInt?: (n: number) => number,
+): Promise<SaleRow> {
   if (sale.drawnAt) return sale;
   let next = sale.nextPosition;
   if (sale.lottery) {

@@ -1,7 +1,7 @@
 /** Where an entry stands: state, position, fans ahead and the estimated wait. Pure. */
 import { getAddress } from "viem";
 import type { OnsaleEntryStatus } from "../../../lib/onsale/types";
-import { onsaleEntries } from "../../db/schema";
+import type { onsaleEntries } from "../../db/schema";
 import type { SaleRow } from "../sales/sale-row";
 
 export type EntryRow = typeof onsaleEntries.$inferSelect;
@@ -22,7 +22,8 @@ export function entryStatus(sale: SaleRow, entry: EntryRow, now: Date): OnsaleEn
         ? "early"
         : "waiting";
   // Admission follows position order, so everyone at or below `admittedThrough` is in.
-  const ahead = entry.position === null ? null : entry.admittedAt ? 0 : Math.max(0, entry.position - sale.admittedThrough - 1);
+  const ahead =
+    entry.position === null ? null : entry.admittedAt ? 0 : Math.max(0, entry.position - sale.admittedThrough - 1);
   const untilOpen = Math.max(0, (sale.opensAt.getTime() - now.getTime()) / 1000);
   return {
     saleId: sale.id,

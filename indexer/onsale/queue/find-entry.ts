@@ -9,14 +9,21 @@ import type { EntryRow } from "./entry-status";
 
 export async function findEntry(db: DbOrTx, token: string | undefined): Promise<{ entry: EntryRow; sale: SaleRow }> {
   if (!token || token.length > 100) throw new OnsaleError("UNAUTHORIZED");
-  const [entry] = await db.select().from(onsaleEntries).where(eq(onsaleEntries.tokenHash, hashEntryToken(token)));
+  const [entry] = await db
+    .select()
+    .from(onsaleEntries)
+    .where(eq(onsaleEntries.tokenHash, hashEntryToken(token)));
   if (!entry) throw new OnsaleError("UNAUTHORIZED");
   return { entry, sale: await loadSale(db, entry.saleId) };
 }
 
 /** Admitted and still inside the admission window, or a clear refusal. */
 export function requireAdmitted(sale: SaleRow, entry: EntryRow, now: Date): void {
-  if (!entry.admittedAt) throw new OnsaleError("NOT_ADMITTED", entry.position === null ? "the lottery has not been drawn yet" : `position ${entry.position}`);
+  if (!entry.admittedAt)
+    throw new OnsaleError(
+      "NOT_ADMITTED",
+      entry.position === null ? "the lottery has not been drawn yet" : `position ${entry.position}`,
+    );
   if (!entry.voucherNonce && now.getTime() > entry.admittedAt.getTime() + sale.admissionTtlSeconds * 1000) {
     throw new OnsaleError("ADMISSION_EXPIRED");
   }

@@ -28,7 +28,10 @@ export async function joinQueue(deps: OnsaleDeps, saleId: string, ipHash: string
         .where(eq(onsaleSales.id, saleId))
         .returning()) as [typeof sale];
     }
-    const [entry] = await tx.insert(onsaleEntries).values({ saleId, tokenHash, position, early, joinedAt: now, ipHash }).returning();
+    const [entry] = await tx
+      .insert(onsaleEntries)
+      .values({ saleId, tokenHash, position, early, joinedAt: now, ipHash })
+      .returning();
     return { entry: entry!, sale };
   });
   return { token, status: entryStatus(sale, entry, now) };

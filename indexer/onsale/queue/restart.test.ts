@@ -26,7 +26,8 @@ describe("restart", () => {
     let database = await openPglite(dir);
     await insertTestSale(database.db, { id: "restart", opensAt, admitPerSecond: 5 });
     const tokens: string[] = [];
-    for (let i = 0; i < 20; i++) tokens.push((await joinQueue({ db: database.db, now: () => at(-1_000) } as OnsaleDeps, "restart", "ip")).token);
+    for (let i = 0; i < 20; i++)
+      tokens.push((await joinQueue({ db: database.db, now: () => at(-1_000) } as OnsaleDeps, "restart", "ip")).token);
     await admitTick(database.db, "restart", opensAt);
     await admitTick(database.db, "restart", at(1_000)); // positions 1..5
     const before = await Promise.all(tokens.map(async (t) => (await findEntry(database.db, t)).entry.position));

@@ -40,7 +40,9 @@ describe.skipIf(postgresSkipReason)("two instances on one PostgreSQL", () => {
     const joinMany = async (db: Database, n: number, tag: string, now = () => new Date()) => {
       const out: number[][] = [];
       for (let i = 0; i < n; i += 10) {
-        const batch = await Promise.all(Array.from({ length: Math.min(10, n - i) }, () => joinQueue(deps(db, now), "shared", tag)));
+        const batch = await Promise.all(
+          Array.from({ length: Math.min(10, n - i) }, () => joinQueue(deps(db, now), "shared", tag)),
+        );
         out.push(batch.map((r) => r.status.position ?? -1));
       }
       return out;
@@ -57,7 +59,11 @@ describe.skipIf(postgresSkipReason)("two instances on one PostgreSQL", () => {
     const started = Date.now();
     let rows: (typeof onsaleEntries.$inferSelect)[] = [];
     for (let i = 0; i < 300; i++) {
-      rows = await a.db.select().from(onsaleEntries).where(eq(onsaleEntries.saleId, "shared")).orderBy(asc(onsaleEntries.position));
+      rows = await a.db
+        .select()
+        .from(onsaleEntries)
+        .where(eq(onsaleEntries.saleId, "shared"))
+        .orderBy(asc(onsaleEntries.position));
       if (rows.every((r) => r.admittedAt)) break;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -71,9 +77,12 @@ describe.skipIf(postgresSkipReason)("two instances on one PostgreSQL", () => {
     expect(rows.slice(0, 300).every((r) => r.early)).toBe(true);
     expect(late.flat(2).every((p) => p > 300)).toBe(true);
     // First come, first served after the draw: each instance's later batch stands behind its earlier one.
-    for (const batches of late) for (let i = 1; i < batches.length; i++) expect(Math.min(...batches[i]!)).toBeGreaterThan(Math.max(...batches[i - 1]!));
+    for (const batches of late)
+      for (let i = 1; i < batches.length; i++)
+        expect(Math.min(...batches[i]!)).toBeGreaterThan(Math.max(...batches[i - 1]!));
     // Admission order follows position order.
-    for (let i = 1; i < rows.length; i++) expect(rows[i]!.admittedAt!.getTime()).toBeGreaterThanOrEqual(rows[i - 1]!.admittedAt!.getTime());
+    for (let i = 1; i < rows.length; i++)
+      expect(rows[i]!.admittedAt!.getTime()).toBeGreaterThanOrEqual(rows[i - 1]!.admittedAt!.getTime());
     // Both instances' loops together still respect the rate (500 at 100/s, minus one burst).
     const span = (rows.at(-1)!.admittedAt!.getTime() - rows[0]!.admittedAt!.getTime()) / 1000;
     expect(span).toBeGreaterThanOrEqual((500 - 2 * rate) / rate - 0.1);

@@ -47,23 +47,41 @@ export async function createSale(deps: OnsaleDeps, given: CreateSale): Promise<O
       deps.client.readContract({ address: contract, abi: eventTicketAbi, functionName: "voucherSigner" }),
       deps.client.readContract({ address: contract, abi: eventTicketAbi, functionName: "tierCount" }),
     ]);
-    if (input.tier >= tierCount) throw new OnsaleError("BAD_REQUEST", `tier ${input.tier} does not exist (the event has ${tierCount})`);
+    if (input.tier >= tierCount)
+      throw new OnsaleError("BAD_REQUEST", `tier ${input.tier} does not exist (the event has ${tierCount})`);
     chainSigner = signer;
     const [tier, minted] = await Promise.all([
       deps.client.readContract({ address: contract, abi: eventTicketAbi, functionName: "tier", args: [input.tier] }),
-      deps.client.readContract({ address: contract, abi: eventTicketAbi, functionName: "tierMinted", args: [input.tier] }),
+      deps.client.readContract({
+        address: contract,
+        abi: eventTicketAbi,
+        functionName: "tierMinted",
+        args: [input.tier],
+      }),
     ]);
     supply = Math.max(0, tier.supply - Number(minted));
   } catch (err) {
     if (err instanceof OnsaleError) throw err;
-    throw new OnsaleError("BAD_REQUEST", `${contract} is not a readable EventTicket: ${(err as Error).message.split("\n")[0]}`);
+    throw new OnsaleError(
+      "BAD_REQUEST",
+      `${contract} is not a readable EventTicket: ${(err as Error).message.split("\n")[0]}`,
+    );
   }
   if (!deps.signer || !isAddressEqual(chainSigner, deps.signer.address)) {
-    throw new OnsaleError("SIGNER_MISMATCH", `contract expects ${chainSigner}, service signs as ${deps.signer?.address ?? "nobody"}`);
+    throw new OnsaleError(
+      "SIGNER_MISMATCH",
+      `contract expects ${chainSigner}, service signs as ${deps.signer?.address ?? "nobody"}`,
+    );
   }
   const [row] = await deps.db
     .insert(onsaleSales)
-    .values({ ...input, contract: contract.toLowerCase(), opensAt: new Date(input.opensAt), supply, createdAt: deps.now() })
+    .values({
+      ...input,
+      contract: contract.toLowerCase(),
+      opensAt: new Date(input.opensAt),
+      supply,
+      createdAt: deps.now(),
+    })
     .onConflictDoNothing()
     .returning();
   if (!row) throw new OnsaleError("SALE_EXISTS", input.id);

@@ -9,6 +9,11 @@ import { saleView } from "./sale-row";
 const MAX_SALES = 100;
 
 export async function listSales(db: DbOrTx, contract: string): Promise<{ sales: OnsaleSale[] }> {
-  const rows = await db.select().from(onsaleSales).where(eq(onsaleSales.contract, contract.toLowerCase())).orderBy(desc(onsaleSales.opensAt), onsaleSales.id).limit(MAX_SALES);
+  const rows = await db
+    .select()
+    .from(onsaleSales)
+    .where(eq(onsaleSales.contract, contract.toLowerCase()))
+    .orderBy(desc(onsaleSales.opensAt), onsaleSales.id)
+    .limit(MAX_SALES);
   return { sales: rows.map(saleView) };
 }

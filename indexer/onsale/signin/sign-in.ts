@@ -21,7 +21,11 @@ import { findEntry, requireAdmitted } from "../queue/find-entry";
 
 export const SIGN_IN_TTL_SECONDS = 300;
 
-export async function issueSignInNonce(deps: OnsaleDeps, token: string | undefined, domain?: string): Promise<OnsaleSignInChallenge> {
+export async function issueSignInNonce(
+  deps: OnsaleDeps,
+  token: string | undefined,
+  domain?: string,
+): Promise<OnsaleSignInChallenge> {
   const now = deps.now();
   const { entry, sale } = await findEntry(deps.db, token);
   requireAdmitted(sale, entry, now);
@@ -29,7 +33,10 @@ export async function issueSignInNonce(deps: OnsaleDeps, token: string | undefin
   if (!deps.siweDomains.includes(chosen)) throw new OnsaleError("WRONG_DOMAIN", `${chosen} is not served here`);
   const nonce = generateNonce();
   const expiresAt = new Date(now.getTime() + SIGN_IN_TTL_SECONDS * 1000);
-  await deps.db.update(onsaleEntries).set({ siweNonce: nonce, siweNonceExpiresAt: expiresAt }).where(eq(onsaleEntries.id, entry.id));
+  await deps.db
+    .update(onsaleEntries)
+    .set({ siweNonce: nonce, siweNonceExpiresAt: expiresAt })
+    .where(eq(onsaleEntries.id, entry.id));
   return {
     nonce,
     domain: chosen,
@@ -62,17 +69,32 @@ export async function signIn(
       now,
       nonces: {
         async load(message) {
-          if (!entry.siweNonce || message.nonce !== entry.siweNonce || !entry.siweNonceExpiresAt || entry.siweNonceExpiresAt <= now) {
+          if (
+            !entry.siweNonce ||
+            message.nonce !== entry.siweNonce ||
+            !entry.siweNonceExpiresAt ||
+            entry.siweNonceExpiresAt <= now
+          ) {
             throw new OnsaleError("NONCE_INVALID");
           }
-          return { nonce: entry.siweNonce, issuedAt: new Date(entry.siweNonceExpiresAt.getTime() - SIGN_IN_TTL_SECONDS * 1000), expiresAt: entry.siweNonceExpiresAt };
+          return {
+            nonce: entry.siweNonce,
+            issuedAt: new Date(entry.siweNonceExpiresAt.getTime() - SIGN_IN_TTL_SECONDS * 1000),
+            expiresAt: entry.siweNonceExpiresAt,
+          };
         },
         async consume(nonce, at, wallet) {
           try {
             [updated] = await deps.db
               .update(onsaleEntries)
               .set({ wallet: wallet.toLowerCase(), signedInAt: at, siweNonce: null, siweNonceExpiresAt: null })
-              .where(and(eq(onsaleEntries.id, entry.id), eq(onsaleEntries.siweNonce, nonce.nonce), gt(onsaleEntries.siweNonceExpiresAt, at)))
+              .where(
+                and(
+                  eq(onsaleEntries.id, entry.id),
+                  eq(onsaleEntries.siweNonce, nonce.nonce),
+                  gt(onsaleEntries.siweNonceExpiresAt, at),
+                ),
+              )
               .returning();
           } catch (err) {
             if (isUniqueViolation(err)) throw new OnsaleError("WALLET_IN_USE", getAddress(wallet));

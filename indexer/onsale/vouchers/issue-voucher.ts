@@ -47,7 +47,12 @@ export async function issueVoucher(
   let commitment: Hex = zeroHash;
   if (sale.identityRequired) {
     if (!req.idNumber) throw new OnsaleError("IDENTITY_REQUIRED");
-    const verdict = await deps.identity.verify({ saleId: sale.id, wallet: getAddress(entry.wallet), idNumber: req.idNumber, evidence: req.identityEvidence });
+    const verdict = await deps.identity.verify({
+      saleId: sale.id,
+      wallet: getAddress(entry.wallet),
+      idNumber: req.idNumber,
+      evidence: req.identityEvidence,
+    });
     if (!verdict.ok) {
       // The provider said no (not a typo): the admission ends here, so its held stock goes back to the queue now.
       if (verdict.code === "IDENTITY_REJECTED") await releaseHold(deps, sale.id, entry.id);
@@ -72,7 +77,10 @@ export async function issueVoucher(
       // Sale row first, as the admission tick does: one lock order, no deadlock between instances.
       const locked = await loadSale(tx, sale.id, true);
       // The hold as this locked transaction sees it (the tick may have released it by expiry since).
-      const [fresh] = await tx.select({ held: onsaleEntries.heldQuantity }).from(onsaleEntries).where(eq(onsaleEntries.id, entry.id));
+      const [fresh] = await tx
+        .select({ held: onsaleEntries.heldQuantity })
+        .from(onsaleEntries)
+        .where(eq(onsaleEntries.id, entry.id));
       const hold = fresh?.held ?? 0;
       const claimed = await tx
         .update(onsaleEntries)
@@ -88,10 +96,24 @@ export async function issueVoucher(
           .set({ held: sql`${onsaleSales.held} - ${hold - req.quantity}` })
           .where(eq(onsaleSales.id, sale.id));
       }
-      const w = await reserveQuota(tx, { saleId: sale.id, kind: "wallet", key: wallet, quantity: req.quantity, cap: sale.maxPerIdentity, wallet });
+      const w = await reserveQuota(tx, {
+        saleId: sale.id,
+        kind: "wallet",
+        key: wallet,
+        quantity: req.quantity,
+        cap: sale.maxPerIdentity,
+        wallet,
+      });
       if (!w.ok) throw new OnsaleError("WALLET_CAP_REACHED", `${w.used} of ${sale.maxPerIdentity} already promised`);
       if (commitment !== zeroHash) {
-        const i = await reserveQuota(tx, { saleId: sale.id, kind: "identity", key: commitment, quantity: req.quantity, cap: sale.maxPerIdentity, wallet });
+        const i = await reserveQuota(tx, {
+          saleId: sale.id,
+          kind: "identity",
+          key: commitment,
+          quantity: req.quantity,
+          cap: sale.maxPerIdentity,
+          wallet,
+        });
         if (!i.ok) {
           // Never say which wallet used the ID first: that would turn a guessed ID number into a wallet's identity.
           throw new OnsaleError("IDENTITY_CAP_REACHED", `${i.used} of ${sale.maxPerIdentity} already promised`);
@@ -105,7 +127,15 @@ export async function issueVoucher(
       }
       const [inserted] = await tx
         .insert(onsaleVouchers)
-        .values({ ...voucher, saleId: sale.id, entryId: entry.id, contract: sale.contract, wallet, signature, issuedAt: now })
+        .values({
+          ...voucher,
+          saleId: sale.id,
+          entryId: entry.id,
+          contract: sale.contract,
+          wallet,
+          signature,
+          issuedAt: now,
+        })
         .returning();
       return inserted!;
     });
@@ -121,10 +151,19 @@ export async function issueVoucher(
 async function releaseHold(deps: OnsaleDeps, saleId: string, entryId: number): Promise<void> {
   await deps.db.transaction(async (tx) => {
     await loadSale(tx, saleId, true);
-    const [entry] = await tx.select({ held: onsaleEntries.heldQuantity }).from(onsaleEntries).where(eq(onsaleEntries.id, entryId));
+    const [entry] = await tx
+      .select({ held: onsaleEntries.heldQuantity })
+      .from(onsaleEntries)
+      .where(eq(onsaleEntries.id, entryId));
     if (!entry || entry.held === 0) return;
-    await tx.update(onsaleEntries).set({ heldQuantity: 0 }).where(and(eq(onsaleEntries.id, entryId), isNull(onsaleEntries.voucherNonce)));
-    await tx.update(onsaleSales).set({ held: sql`${onsaleSales.held} - ${entry.held}` }).where(eq(onsaleSales.id, saleId));
+    await tx
+      .update(onsaleEntries)
+      .set({ heldQuantity: 0 })
+      .where(and(eq(onsaleEntries.id, entryId), isNull(onsaleEntries.voucherNonce)));
+    await tx
+      .update(onsaleSales)
+      .set({ held: sql`${onsaleSales.held} - ${entry.held}` })
+      .where(eq(onsaleSales.id, saleId));
   });
 }
 

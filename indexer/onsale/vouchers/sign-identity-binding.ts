@@ -32,33 +32,61 @@ export const BINDING_CALLS_PER_IP_PER_MINUTE = 60;
 
 export const bindingNonceSchema = z.object({
   contract: z.string().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address"),
-  tokenId: z.string().regex(/^[0-9]{1,78}$/).refine((t) => BigInt(t) < 2n ** 256n, "token id out of range"),
+  tokenId: z
+    .string()
+    .regex(/^[0-9]{1,78}$/)
+    .refine((t) => BigInt(t) < 2n ** 256n, "token id out of range"),
   domain: z.string().max(255).optional(),
 });
 
 export const bindingSchema = z.object({
   message: z.string().min(1).max(4096),
-  signature: z.string().regex(/^0x[0-9a-fA-F]*$/).max(20_000),
+  signature: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]*$/)
+    .max(20_000),
   idNumber: z.string().min(1).max(64),
   identityEvidence: z.string().max(2048).optional(),
 });
 
 /** `POST /onsale/bindings/nonce`: a single-use sign-in for one ticket's binding. */
-export async function issueBindingNonce(deps: OnsaleDeps, req: z.output<typeof bindingNonceSchema>): Promise<BindingChallenge> {
+export async function issueBindingNonce(
+  deps: OnsaleDeps,
+  req: z.output<typeof bindingNonceSchema>,
+): Promise<BindingChallenge> {
   const contract = getAddress(req.contract.toLowerCase());
   try {
     const ch = await issueChallenge(
-      { db: deps.db, chainId: deps.chainId, siweDomains: deps.siweDomains, challengeTtlSeconds: BINDING_NONCE_SECONDS, now: deps.now },
+      {
+        db: deps.db,
+        chainId: deps.chainId,
+        siweDomains: deps.siweDomains,
+        challengeTtlSeconds: BINDING_NONCE_SECONDS,
+        now: deps.now,
+      },
       { contract, gateId: "binding", domain: req.domain, purpose: "binding" },
     );
-    return { nonce: ch.nonce, domain: ch.domain, uri: ch.uri, chainId: ch.chainId, issuedAt: ch.issuedAt, expiresAt: ch.expiresAt, contract, tokenId: BigInt(req.tokenId).toString() };
+    return {
+      nonce: ch.nonce,
+      domain: ch.domain,
+      uri: ch.uri,
+      chainId: ch.chainId,
+      issuedAt: ch.issuedAt,
+      expiresAt: ch.expiresAt,
+      contract,
+      tokenId: BigInt(req.tokenId).toString(),
+    };
   } catch (err) {
     if (err instanceof ApiError) throw new OnsaleError("BAD_REQUEST", err.message);
     throw err;
   }
 }
 
-export async function signIdentityBinding(deps: OnsaleDeps, limits: OnsaleRateLimits, req: z.output<typeof bindingSchema>): Promise<BindingSignature> {
+export async function signIdentityBinding(
+  deps: OnsaleDeps,
+  limits: OnsaleRateLimits,
+  req: z.output<typeof bindingSchema>,
+): Promise<BindingSignature> {
   let ticket: TicketRef | undefined;
   const { signer } = await asOnsaleError(() =>
     verifySiweOnce(deps, req.message, req.signature as Hex, "binding", undefined, (message, challenge) => {
@@ -69,11 +97,20 @@ export async function signIdentityBinding(deps: OnsaleDeps, limits: OnsaleRateLi
   if (!ticket) throw new Error("unreachable: verifySiweOnce ran the ticket check");
   const { contract, tokenId } = ticket;
   await requireHolder(deps, contract, tokenId, signer);
-  const verdict = await deps.identity.verify({ saleId: `binding:${contract}`, wallet: signer, idNumber: req.idNumber, evidence: req.identityEvidence });
+  const verdict = await deps.identity.verify({
+    saleId: `binding:${contract}`,
+    wallet: signer,
+    idNumber: req.idNumber,
+    evidence: req.identityEvidence,
+  });
   if (!verdict.ok) throw new OnsaleError(verdict.code, verdict.message);
   const bindingSigner = deps.signer;
   if (!bindingSigner) throw new OnsaleError("SIGNER_UNAVAILABLE", "no identity signer configured (ONSALE_SIGNER_KEY)");
-  const signature = await bindingSigner.signBinding(deps.chainId, contract, { tokenId, holder: signer, identityCommitment: verdict.commitment });
+  const signature = await bindingSigner.signBinding(deps.chainId, contract, {
+    tokenId,
+    holder: signer,
+    identityCommitment: verdict.commitment,
+  });
   return { contract, tokenId: tokenId.toString(), holder: signer, identityCommitment: verdict.commitment, signature };
 }
 
@@ -81,7 +118,12 @@ export async function signIdentityBinding(deps: OnsaleDeps, limits: OnsaleRateLi
 async function requireHolder(deps: OnsaleDeps, contract: Address, tokenId: bigint, signer: Address): Promise<void> {
   let owner: Address;
   try {
-    owner = await deps.client.readContract({ address: contract, abi: eventTicketAbi, functionName: "ownerOf", args: [tokenId] });
+    owner = await deps.client.readContract({
+      address: contract,
+      abi: eventTicketAbi,
+      functionName: "ownerOf",
+      args: [tokenId],
+    });
   } catch (err) {
     if (err instanceof BaseError && err.walk((e) => e instanceof ContractFunctionRevertedError)) {
       throw new OnsaleError("NOT_HOLDER", `ticket ${tokenId} does not exist`);

@@ -21,7 +21,15 @@ export function createTierSupplyReader(client: PublicClient, mintedTtlMs = 1_000
       }
       let m = minted.get(key);
       if (!m || performance.now() - m.at > mintedTtlMs) {
-        m = { at: performance.now(), value: client.readContract({ address: contract, abi: eventTicketAbi, functionName: "tierMinted", args: [tier] }) };
+        m = {
+          at: performance.now(),
+          value: client.readContract({
+            address: contract,
+            abi: eventTicketAbi,
+            functionName: "tierMinted",
+            args: [tier],
+          }),
+        };
         minted.set(key, m);
       }
       const [{ faceValue, supply }, count] = await Promise.all([config, m.value]);

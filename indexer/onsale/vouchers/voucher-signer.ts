@@ -19,17 +19,23 @@ export function privateKeyVoucherSigner(key: Hex): VoucherSigner {
   return {
     address: account.address,
     sign: (chainId, contract, voucher) => account.signTypedData(voucherTypedData(chainId, contract, voucher)),
-    signBinding: (chainId, contract, binding) => account.signTypedData(identityBindingTypedData(chainId, contract, binding)),
+    signBinding: (chainId, contract, binding) =>
+      account.signTypedData(identityBindingTypedData(chainId, contract, binding)),
   };
 }
 
 /** A node-managed account (local Hardhat node only: the node holds the key). */
 export function nodeAccountVoucherSigner(client: PublicClient, address: Address): VoucherSigner {
   // Through the indexer's own client, so it works over HTTP, WebSocket or an in-process node alike.
-  const wallet = createWalletClient({ account: address, transport: custom({ request: (args) => client.request(args as never) }) });
+  const wallet = createWalletClient({
+    account: address,
+    transport: custom({ request: (args) => client.request(args as never) }),
+  });
   return {
     address,
-    sign: (chainId, contract, voucher) => wallet.signTypedData({ account: address, ...voucherTypedData(chainId, contract, voucher) }),
-    signBinding: (chainId, contract, binding) => wallet.signTypedData({ account: address, ...identityBindingTypedData(chainId, contract, binding) }),
+    sign: (chainId, contract, voucher) =>
+      wallet.signTypedData({ account: address, ...voucherTypedData(chainId, contract, voucher) }),
+    signBinding: (chainId, contract, binding) =>
+      wallet.signTypedData({ account: address, ...identityBindingTypedData(chainId, contract, binding) }),
   };
 }

@@ -16,7 +16,15 @@ import { NO_IDENTITY_RULE, type TicketFacts } from "../../../indexer/gate/facts/
 import { caughtUpStatus } from "../../../indexer/sync/sync-status";
 import { repoRoot } from "../../lib/build-contracts";
 import type { RushClientResult, RushJob } from "./rush-client";
-import { EXPECTED_DENY, INVALID, planRush, RUSH_CHAIN_ID, RUSH_HEAD_BLOCK, RUSH_SLOT_SECONDS, type Category } from "./rush-plan";
+import {
+  EXPECTED_DENY,
+  INVALID,
+  planRush,
+  RUSH_CHAIN_ID,
+  RUSH_HEAD_BLOCK,
+  RUSH_SLOT_SECONDS,
+  type Category,
+} from "./rush-plan";
 import { chainlessClient } from "../../../indexer/testing/chainless-client";
 
 export type RushOptions = { tickets: number; gates: number; seed: number };
@@ -47,9 +55,15 @@ export type RushResult = RushOptions & {
 };
 
 /** Steady-state facts (general zone, no identity, not cancelled), as production caches them. */
-const cachedFacts: TicketFacts = { zones: async () => 1, identityCommitment: async () => null, cancelled: async () => false, identityRule: async () => NO_IDENTITY_RULE };
+const cachedFacts: TicketFacts = {
+  zones: async () => 1,
+  identityCommitment: async () => null,
+  cancelled: async () => false,
+  identityRule: async () => NO_IDENTITY_RULE,
+};
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 
 export async function runGateRush(o: RushOptions, log: (line: string) => void = () => {}): Promise<RushResult> {
   const database = await openPglite(IN_MEMORY);
@@ -98,11 +112,20 @@ export async function runGateRush(o: RushOptions, log: (line: string) => void = 
     // gate reuses it (ECONNRESET, a request the server never saw), which is the client's race, not the gate's.
     (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 120_000;
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const job: RushJob = { url, tokens: plan.tokens, passes: plan.scans.map((s) => s.pass), resultFile: join(dir, "result.json") };
+    const job: RushJob = {
+      url,
+      tokens: plan.tokens,
+      passes: plan.scans.map((s) => s.pass),
+      resultFile: join(dir, "result.json"),
+    };
     await writeFile(join(dir, "job.json"), JSON.stringify(job));
     log(`rush: ${plan.scans.length.toLocaleString("en")} scans from ${o.gates} gates …`);
     const tsx = join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs");
-    const child = spawn(process.execPath, ["--import", tsx, join(repoRoot, "scripts", "bench", "gate-rush", "rush-client.ts"), join(dir, "job.json")], { stdio: ["ignore", "inherit", "inherit"] });
+    const child = spawn(
+      process.execPath,
+      ["--import", tsx, join(repoRoot, "scripts", "bench", "gate-rush", "rush-client.ts"), join(dir, "job.json")],
+      { stdio: ["ignore", "inherit", "inherit"] },
+    );
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
     if (code !== 0) throw new Error(`rush load generator exited with ${code}`);
     const out = JSON.parse(await readFile(job.resultFile, "utf8")) as RushClientResult;
@@ -124,9 +147,11 @@ export async function runGateRush(o: RushOptions, log: (line: string) => void = 
       }
       if (INVALID.has(s.category)) {
         if (v === "ADMIT") invalidAdmits++;
-        else if (v !== EXPECTED_DENY[s.category] && wrongReasons.length < 20) wrongReasons.push(`${s.category} ticket ${s.tokenId}: ${v}`);
+        else if (v !== EXPECTED_DENY[s.category] && wrongReasons.length < 20)
+          wrongReasons.push(`${s.category} ticket ${s.tokenId}: ${v}`);
       } else if (v === "ADMIT") admitsOf.set(s.tokenId, (admitsOf.get(s.tokenId) ?? 0) + 1);
-      else if (v !== "ALREADY_CHECKED_IN" && wrongReasons.length < 20) wrongReasons.push(`${s.category as Category} ticket ${s.tokenId}: ${v}`);
+      else if (v !== "ALREADY_CHECKED_IN" && wrongReasons.length < 20)
+        wrongReasons.push(`${s.category as Category} ticket ${s.tokenId}: ${v}`);
     });
     const missed: number[] = [];
     const doubleAdmitted: number[] = [];

@@ -16,14 +16,23 @@ async function run(job: RushJob): Promise<RushClientResult> {
   const verdicts: string[] = new Array(job.passes.length);
   const latenciesMs: number[] = new Array(job.passes.length);
   const scan = async (i: number, token: string) => {
-    const request = pool.post("/gate/pass/scan", { authorization: `Bearer ${token}` }, JSON.stringify({ pass: job.passes[i] }));
+    const request = pool.post(
+      "/gate/pass/scan",
+      { authorization: `Bearer ${token}` },
+      JSON.stringify({ pass: job.passes[i] }),
+    );
     const started = performance.now();
     try {
       const res = await pool.send(request);
       latenciesMs[i] = performance.now() - started;
       try {
         const v = JSON.parse(res.body) as { result?: string; reason?: string };
-        verdicts[i] = res.status !== 200 ? `HTTP ${res.status} ${v.reason ?? ""}`.trim() : v.result === "ADMIT" ? "ADMIT" : (v.reason ?? "?");
+        verdicts[i] =
+          res.status !== 200
+            ? `HTTP ${res.status} ${v.reason ?? ""}`.trim()
+            : v.result === "ADMIT"
+              ? "ADMIT"
+              : (v.reason ?? "?");
       } catch {
         verdicts[i] = `HTTP ${res.status}`;
       }

@@ -26,7 +26,11 @@ export type Category = "valid" | "double" | "screenshot" | "forwarded" | "resold
 /** Never an ADMIT for these. */
 export const INVALID: ReadonlySet<Category> = new Set(["screenshot", "forwarded", "resoldSeller"]);
 /** The reason an invalid scan must be refused with. */
-export const EXPECTED_DENY: Partial<Record<Category, string>> = { screenshot: "SLOT_EXPIRED", forwarded: "NOT_OWNER", resoldSeller: "NOT_OWNER" };
+export const EXPECTED_DENY: Partial<Record<Category, string>> = {
+  screenshot: "SLOT_EXPIRED",
+  forwarded: "NOT_OWNER",
+  resoldSeller: "NOT_OWNER",
+};
 
 export type RushScan = { pass: string; category: Category; tokenId: number };
 export type RushPlan = {
@@ -44,7 +48,12 @@ type Fan = { address: Address; keys: CryptoKeyPair; keyId: Uint8Array; publicKey
 async function newFan(seedText: string): Promise<Fan> {
   const keys = await createDeviceKey();
   const publicKey = await exportDevicePublicKey(keys.publicKey);
-  return { address: getAddress(keccak256(toHex(seedText)).slice(0, 42)), keys, keyId: await keyIdOf(publicKey), publicKey };
+  return {
+    address: getAddress(keccak256(toHex(seedText)).slice(0, 42)),
+    keys,
+    keyId: await keyIdOf(publicKey),
+    publicKey,
+  };
 }
 
 async function delegate(db: Db, fan: Fan, createdBlock: number, now: Date): Promise<void> {
@@ -93,17 +102,51 @@ export async function planRush(db: Db, o: { tickets: number; gates: number; seed
   const holderOf = (id: number) => fans[(id * 7919) % fans.length]!;
   // The mirror as the indexer keeps it: the event (not cancelled) and its general-admission tier, so admissions take the
   // one-statement path; only a mirror "no" (forwarded QR, resold seller) asks the chain.
-  await db.insert(events).values({ address: RUSH_EVENT.toLowerCase(), eventId: 1n, organizer: fans[0]!.address.toLowerCase(), name: "Rush Night", startTime: 2_000_000_000n, createdBlock: 1, createdTx: "0x00" });
-  await db.insert(tiers).values({ contract: RUSH_EVENT.toLowerCase(), tier: 0, faceValue: 0n, supply: o.tickets, zones: 1, mode: 0, resaleCapBps: 10_000, voucherOnly: false, blockNumber: 1 });
+  await db.insert(events).values({
+    address: RUSH_EVENT.toLowerCase(),
+    eventId: 1n,
+    organizer: fans[0]!.address.toLowerCase(),
+    name: "Rush Night",
+    startTime: 2_000_000_000n,
+    createdBlock: 1,
+    createdTx: "0x00",
+  });
+  await db.insert(tiers).values({
+    contract: RUSH_EVENT.toLowerCase(),
+    tier: 0,
+    faceValue: 0n,
+    supply: o.tickets,
+    zones: 1,
+    mode: 0,
+    resaleCapBps: 10_000,
+    voucherOnly: false,
+    blockNumber: 1,
+  });
   const ids = Array.from({ length: o.tickets }, (_, i) => i + 1);
   for (let i = 0; i < ids.length; i += 1_000) {
     await db.insert(tickets).values(
-      ids.slice(i, i + 1_000).map((id) => ({ contract: RUSH_EVENT.toLowerCase(), tokenId: BigInt(id), owner: holderOf(id).address.toLowerCase(), mintedBlock: 1, updatedBlock: 1, updatedLogIndex: 0, tier: 0 })),
+      ids.slice(i, i + 1_000).map((id) => ({
+        contract: RUSH_EVENT.toLowerCase(),
+        tokenId: BigInt(id),
+        owner: holderOf(id).address.toLowerCase(),
+        mintedBlock: 1,
+        updatedBlock: 1,
+        updatedLogIndex: 0,
+        tier: 0,
+      })),
     );
   }
   const tokens: string[] = [];
   for (let g = 0; g < o.gates; g++) {
-    const s = await openSession(db, { contract: RUSH_EVENT, gateId: `rush-${g}`, zone: 0, role: "gate", staff: `rush:${g}`, now, ttlSeconds: 3600 });
+    const s = await openSession(db, {
+      contract: RUSH_EVENT,
+      gateId: `rush-${g}`,
+      zone: 0,
+      role: "gate",
+      staff: `rush:${g}`,
+      now,
+      ttlSeconds: 3600,
+    });
     tokens.push(s.token);
   }
 
@@ -116,7 +159,14 @@ export async function planRush(db: Db, o: { tickets: number; gates: number; seed
   for (const id of resold) buyers.set(id, await newFan(`rush-buyer-${o.seed}-${id}`));
 
   const slot = slotAt(Date.now(), RUSH_SLOT_SECONDS);
-  const sign = (fan: Fan, tokenId: number, s = slot) => signPass(fan.keys.privateKey, { chainId: RUSH_CHAIN_ID, contract: RUSH_EVENT, tokenId: BigInt(tokenId), slot: s, keyId: fan.keyId });
+  const sign = (fan: Fan, tokenId: number, s = slot) =>
+    signPass(fan.keys.privateKey, {
+      chainId: RUSH_CHAIN_ID,
+      contract: RUSH_EVENT,
+      tokenId: BigInt(tokenId),
+      slot: s,
+      keyId: fan.keyId,
+    });
 
   const early: RushScan[] = [];
   for (const id of rest) {

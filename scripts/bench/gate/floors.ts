@@ -24,11 +24,21 @@ export async function measureFloors(budgetMs = 1_500): Promise<Floor[]> {
   const { publicKey, privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const message = Buffer.alloc(100, 7);
   const signature = sign("sha256", message, { key: privateKey, dsaEncoding: "ieee-p1363" });
-  const p256 = await rate("node:crypto P-256 verify (1 core)", () => verify("sha256", message, { key: publicKey, dsaEncoding: "ieee-p1363" }, signature), budgetMs, 200_000);
+  const p256 = await rate(
+    "node:crypto P-256 verify (1 core)",
+    () => verify("sha256", message, { key: publicKey, dsaEncoding: "ieee-p1363" }, signature),
+    budgetMs,
+    200_000,
+  );
 
   const account = privateKeyToAccount(generatePrivateKey());
   const siwe = `127.0.0.1:3000 wants you to sign in with your Ethereum account:\n${account.address}\n\nAdmit me.\n\nURI: http://127.0.0.1:3000\nVersion: 1\nChain ID: 31337\nNonce: abcdefgh12345678\nIssued At: 2030-01-01T00:00:00.000Z`;
   const sig = await account.signMessage({ message: siwe });
-  const k1 = await rate("viem secp256k1 recoverMessageAddress (1 core)", () => recoverMessageAddress({ message: siwe, signature: sig }), budgetMs, 5_000);
+  const k1 = await rate(
+    "viem secp256k1 recoverMessageAddress (1 core)",
+    () => recoverMessageAddress({ message: siwe, signature: sig }),
+    budgetMs,
+    5_000,
+  );
   return [p256, k1];
 }

@@ -29,9 +29,22 @@ describe("keep-alive pool", () => {
       req.on("data", (c: Buffer) => (body += c.toString("utf8")));
       req.on("end", () => {
         const { n } = JSON.parse(body) as { n: number };
-        const out = JSON.stringify({ n, auth: req.headers.authorization, pad: "é".repeat(n % 7 === 0 ? 100_000 : n % 5) });
+        const out = JSON.stringify({
+          n,
+          auth: req.headers.authorization,
+          pad: "é".repeat(n % 7 === 0 ? 100_000 : n % 5),
+        });
         // Delay some answers so the order of completion differs from the order of sending.
-        setTimeout(() => res.writeHead(n % 11 === 0 ? 404 : 200, { "content-type": "application/json", "content-length": Buffer.byteLength(out) }).end(out), n % 3);
+        setTimeout(
+          () =>
+            res
+              .writeHead(n % 11 === 0 ? 404 : 200, {
+                "content-type": "application/json",
+                "content-length": Buffer.byteLength(out),
+              })
+              .end(out),
+          n % 3,
+        );
       });
     });
     const pool = keepAlivePool(url, 3);
@@ -44,7 +57,13 @@ describe("keep-alive pool", () => {
       );
       for (const { n, res } of answers) {
         const body = JSON.parse(res.body) as { n: number; auth: string; pad: string };
-        expect([n, res.status, body.n, body.auth, body.pad.length]).toEqual([n, n % 11 === 0 ? 404 : 200, n, `Bearer t${n}`, n % 7 === 0 ? 100_000 : n % 5]);
+        expect([n, res.status, body.n, body.auth, body.pad.length]).toEqual([
+          n,
+          n % 11 === 0 ? 404 : 200,
+          n,
+          `Bearer t${n}`,
+          n % 7 === 0 ? 100_000 : n % 5,
+        ]);
       }
       expect(sockets.size).toBe(3);
     } finally {

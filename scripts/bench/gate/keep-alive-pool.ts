@@ -57,10 +57,16 @@ class Connection {
     if (headerEnd < 0) return;
     const head = this.buffered.toString("latin1", 0, headerEnd);
     const length = CONTENT_LENGTH.exec(head);
-    if (!length) return this.fail(new ResponseFramingError(`response without Content-Length: ${head.split("\r\n")[0]}`));
+    if (!length) {
+      this.fail(new ResponseFramingError(`response without Content-Length: ${head.split("\r\n")[0]}`));
+      return;
+    }
     const end = headerEnd + HEADER_END.length + Number(length[1]);
     if (this.buffered.length < end) return;
-    const response = { status: Number(head.slice(9, 12)), body: this.buffered.toString("utf8", headerEnd + HEADER_END.length, end) };
+    const response = {
+      status: Number(head.slice(9, 12)),
+      body: this.buffered.toString("utf8", headerEnd + HEADER_END.length, end),
+    };
     this.buffered = this.buffered.subarray(end);
     const done = this.current;
     this.current = null;
@@ -103,7 +109,12 @@ export function keepAlivePool(url: string, size: number) {
   return {
     /** One request's bytes: built once, ahead of the clock when the caller likes. */
     post(path: string, headers: Record<string, string>, body: string): Buffer {
-      const lines = [`POST ${path} HTTP/1.1`, `host: ${host}`, "content-type: application/json", `content-length: ${Buffer.byteLength(body)}`];
+      const lines = [
+        `POST ${path} HTTP/1.1`,
+        `host: ${host}`,
+        "content-type: application/json",
+        `content-length: ${Buffer.byteLength(body)}`,
+      ];
       for (const [k, v] of Object.entries(headers)) lines.push(`${k}: ${v}`);
       return Buffer.from(`${lines.join("\r\n")}\r\n\r\n${body}`);
     },

@@ -51,7 +51,13 @@ async function run(job: LoadJob): Promise<LoadResult> {
 
   // Every request's bytes are built before the clock starts, as wrk does.
   const build = (rs: LoadJob["requests"]) =>
-    rs.map((r, i) => pool.post("/gate/pass/scan", { authorization: `Bearer ${job.tokens[i % job.tokens.length]}` }, JSON.stringify({ pass: r.pass })));
+    rs.map((r, i) =>
+      pool.post(
+        "/gate/pass/scan",
+        { authorization: `Bearer ${job.tokens[i % job.tokens.length]}` },
+        JSON.stringify({ pass: r.pass }),
+      ),
+    );
   const warmupBytes = build(job.warmup ?? []);
   const jobBytes = build(job.requests);
 

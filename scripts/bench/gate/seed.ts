@@ -17,8 +17,24 @@ export const GATE_ID = (g: number) => `bench-${g}`;
 
 export type Category = "valid" | "double" | "replayed" | "forged";
 /** Out of 10 requests: 4 valid, 2 double scans, 2 screenshot replays (old slot), 2 forged signatures. */
-const MIX: Category[] = ["valid", "double", "valid", "replayed", "valid", "forged", "valid", "double", "replayed", "forged"];
-export const EXPECTED: Record<Category, string> = { valid: "ADMIT", double: "ALREADY_CHECKED_IN", replayed: "SLOT_EXPIRED", forged: "BAD_SIGNATURE" };
+const MIX: Category[] = [
+  "valid",
+  "double",
+  "valid",
+  "replayed",
+  "valid",
+  "forged",
+  "valid",
+  "double",
+  "replayed",
+  "forged",
+];
+export const EXPECTED: Record<Category, string> = {
+  valid: "ADMIT",
+  double: "ALREADY_CHECKED_IN",
+  replayed: "SLOT_EXPIRED",
+  forged: "BAD_SIGNATURE",
+};
 
 type Holder = { address: Address; keys: CryptoKeyPair; keyId: Uint8Array };
 export type BenchRequest = { pass: string; category: Category };
@@ -36,7 +52,10 @@ async function chunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promi
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
-export async function seed(db: Db, opts: { holders: number; tickets: number; admitted: number; gates: number }): Promise<Seeded> {
+export async function seed(
+  db: Db,
+  opts: { holders: number; tickets: number; admitted: number; gates: number },
+): Promise<Seeded> {
   const now = new Date();
   const holders: Holder[] = [];
   for (let h = 0; h < opts.holders; h++) {
@@ -58,8 +77,26 @@ export async function seed(db: Db, opts: { holders: number; tickets: number; adm
   }
   const holderOf = (id: number) => holders[id % holders.length]!;
   // The mirror facts the gate reads with each admission: event (not cancelled), tier zones.
-  await db.insert(events).values({ address: BENCH_EVENT.toLowerCase(), eventId: 1n, organizer: holders[0]!.address.toLowerCase(), name: "Bench Night", startTime: 2_000_000_000n, createdBlock: 0, createdTx: "0x00" });
-  await db.insert(tiers).values({ contract: BENCH_EVENT.toLowerCase(), tier: 0, faceValue: 0n, supply: opts.tickets, zones: 1, mode: 0, resaleCapBps: 10_000, voucherOnly: false, blockNumber: 0 });
+  await db.insert(events).values({
+    address: BENCH_EVENT.toLowerCase(),
+    eventId: 1n,
+    organizer: holders[0]!.address.toLowerCase(),
+    name: "Bench Night",
+    startTime: 2_000_000_000n,
+    createdBlock: 0,
+    createdTx: "0x00",
+  });
+  await db.insert(tiers).values({
+    contract: BENCH_EVENT.toLowerCase(),
+    tier: 0,
+    faceValue: 0n,
+    supply: opts.tickets,
+    zones: 1,
+    mode: 0,
+    resaleCapBps: 10_000,
+    voucherOnly: false,
+    blockNumber: 0,
+  });
   const ticketRows = Array.from({ length: opts.tickets }, (_, i) => ({
     contract: BENCH_EVENT.toLowerCase(),
     tokenId: BigInt(i + 1),
@@ -83,7 +120,15 @@ export async function seed(db: Db, opts: { holders: number; tickets: number; adm
 
   const tokens: string[] = [];
   for (let g = 0; g < opts.gates; g++) {
-    const s = await openSession(db, { contract: BENCH_EVENT, gateId: GATE_ID(g), zone: 0, role: "gate", staff: `bench:${g}`, now, ttlSeconds: 3600 });
+    const s = await openSession(db, {
+      contract: BENCH_EVENT,
+      gateId: GATE_ID(g),
+      zone: 0,
+      role: "gate",
+      staff: `bench:${g}`,
+      now,
+      ttlSeconds: 3600,
+    });
     tokens.push(s.token);
   }
 

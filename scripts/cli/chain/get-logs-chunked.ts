@@ -10,10 +10,23 @@ import { scanRanges } from "../../../lib/rpc/scan-ranges";
 export async function getLogsChunked<const event extends AbiEvent>(
   client: PublicClient,
   cap: RangeCap,
-  params: { address: Address | Address[]; event: event; args?: GetLogsParameters<event>["args"]; fromBlock: bigint; toBlock?: bigint; stopWhen?: (logs: GetLogsReturnType<event>) => boolean },
+  params: {
+    address: Address | Address[];
+    event: event;
+    args?: GetLogsParameters<event>["args"];
+    fromBlock: bigint;
+    toBlock?: bigint;
+    stopWhen?: (logs: GetLogsReturnType<event>) => boolean;
+  },
 ): Promise<GetLogsReturnType<event>> {
   const toBlock = params.toBlock ?? (await client.getBlockNumber());
-  const fetch = (fromBlock: bigint, to: bigint): Promise<GetLogsReturnType<event>> => client.getLogs({ address: params.address, event: params.event, args: params.args, fromBlock, toBlock: to });
-  const logs = await scanRanges(fetch, { fromBlock: params.fromBlock, toBlock, cap, ...(params.stopWhen ? { stopWhen: (found) => params.stopWhen!(found as GetLogsReturnType<event>) } : {}) });
+  const fetch = (fromBlock: bigint, to: bigint): Promise<GetLogsReturnType<event>> =>
+    client.getLogs({ address: params.address, event: params.event, args: params.args, fromBlock, toBlock: to });
+  const logs = await scanRanges(fetch, {
+    fromBlock: params.fromBlock,
+    toBlock,
+    cap,
+    ...(params.stopWhen ? { stopWhen: (found) => params.stopWhen!(found as GetLogsReturnType<event>) } : {}),
+  });
   return logs as GetLogsReturnType<event>;
 }

@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { Wallet } from "ethers";
-import { type Account, type Address } from "viem";
+import type { Account, Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { LOCAL_CHAIN_ID } from "../../../lib/chain";
 import type { CliConfig } from "../cli-config";
@@ -33,12 +33,16 @@ export async function resolveSigner(config: CliConfig, nodeAccounts: () => Promi
     return { address: local.account.address, account: local.account, source: local.source };
   }
   if (config.chainId !== LOCAL_CHAIN_ID) {
-    throw new ConfigError(`No signing key for chain ${config.chainId}: set DEPLOYER_PRIVATE_KEY or DEPLOYER_KEYSTORE (+ DEPLOYER_KEYSTORE_PASSWORD or _FILE).`);
+    throw new ConfigError(
+      `No signing key for chain ${config.chainId}: set DEPLOYER_PRIVATE_KEY or DEPLOYER_KEYSTORE (+ DEPLOYER_KEYSTORE_PASSWORD or _FILE).`,
+    );
   }
   const accounts = await nodeAccounts();
   const address = accounts[config.accountIndex];
   if (!address) {
-    throw new ConfigError(`The node has ${accounts.length} unlocked accounts; FAIRGATE_ACCOUNT / --account ${config.accountIndex} is not one of them.`);
+    throw new ConfigError(
+      `The node has ${accounts.length} unlocked accounts; FAIRGATE_ACCOUNT / --account ${config.accountIndex} is not one of them.`,
+    );
   }
   return { address, account: address, source: "node-account" };
 }
@@ -52,16 +56,22 @@ async function localAccount(config: CliConfig): Promise<{ account: Account; sour
   });
   let password = config.keystore.password;
   if (password === undefined && passwordFile) {
-    password = (await readFile(passwordFile, "utf8").catch((e: Error) => {
-      throw new ConfigError(`Cannot read DEPLOYER_KEYSTORE_PASSWORD_FILE ${passwordFile}: ${e.message}`);
-    })).replace(/\r?\n$/, "");
+    password = (
+      await readFile(passwordFile, "utf8").catch((e: Error) => {
+        throw new ConfigError(`Cannot read DEPLOYER_KEYSTORE_PASSWORD_FILE ${passwordFile}: ${e.message}`);
+      })
+    ).replace(/\r?\n$/, "");
   }
-  if (password === undefined) throw new ConfigError("DEPLOYER_KEYSTORE is set but neither DEPLOYER_KEYSTORE_PASSWORD nor DEPLOYER_KEYSTORE_PASSWORD_FILE is.");
+  if (password === undefined)
+    throw new ConfigError(
+      "DEPLOYER_KEYSTORE is set but neither DEPLOYER_KEYSTORE_PASSWORD nor DEPLOYER_KEYSTORE_PASSWORD_FILE is.",
+    );
   try {
     const wallet = await Wallet.fromEncryptedJson(json, password);
     return { account: privateKeyToAccount(wallet.privateKey as `0x${string}`), source: "keystore" };
   } catch (e) {
-    const why = e instanceof Error && /password/i.test(e.message) ? "wrong password" : e instanceof Error ? e.message : String(e);
+    const why =
+      e instanceof Error && /password/i.test(e.message) ? "wrong password" : e instanceof Error ? e.message : String(e);
     throw new ConfigError(`Cannot decrypt keystore ${file}: ${why}.`);
   }
 }

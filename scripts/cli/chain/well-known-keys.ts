@@ -13,7 +13,9 @@ let cached: Set<string> | undefined;
 /** The first 20 addresses of the public test mnemonic (lower case). */
 export function wellKnownTestAddresses(): Set<string> {
   cached ??= new Set(
-    Array.from({ length: ACCOUNTS }, (_, addressIndex) => mnemonicToAccount(PUBLIC_TEST_MNEMONIC, { addressIndex }).address.toLowerCase()),
+    Array.from({ length: ACCOUNTS }, (_, addressIndex) =>
+      mnemonicToAccount(PUBLIC_TEST_MNEMONIC, { addressIndex }).address.toLowerCase(),
+    ),
   );
   return cached;
 }

@@ -16,8 +16,15 @@ export function registerCancel(program: Command, ctx: CommandContext): void {
     .action(async (eventArg: string, opts: { yes?: boolean }, cmd: Command) => {
       const conn = await connectWrite(ctx.config(cmd));
       const { address: event } = await resolveEvent(conn, eventArg);
-      if (!opts.yes) throw new CliError("CONFIRM", `Cancelling ${event} cannot be undone. Re-run with --yes to confirm.`);
-      const receipt = await sendContractTx(conn, { address: event, abi: eventTicketAbi, functionName: "cancelEvent", args: [], action: "Cancelling the event" });
+      if (!opts.yes)
+        throw new CliError("CONFIRM", `Cancelling ${event} cannot be undone. Re-run with --yes to confirm.`);
+      const receipt = await sendContractTx(conn, {
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "cancelEvent",
+        args: [],
+        action: "Cancelling the event",
+      });
       if (ctx.json(cmd)) return ctx.io.out(JSON.stringify({ event, cancelled: true, txHash: receipt.transactionHash }));
       ctx.io.out(`Cancelled ${event} (tx ${receipt.transactionHash}). Holders of paid tickets can now claim refunds.`);
     });

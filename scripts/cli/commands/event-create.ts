@@ -22,12 +22,15 @@ export function registerEventCreate(program: Command, ctx: CommandContext): void
     .action(async (specFile: string, opts: { check?: boolean }, cmd: Command) => {
       const spec = await loadEventSpec(specFile);
       const args = toContractArgs(spec);
-      const currency = spec.currency ? { symbol: spec.currency.symbol ?? "tokens", decimals: spec.currency.decimals } : NATIVE_CURRENCY;
+      const currency = spec.currency
+        ? { symbol: spec.currency.symbol ?? "tokens", decimals: spec.currency.decimals }
+        : NATIVE_CURRENCY;
       const summary = spec.tiers.map(
         (t, i) =>
           `  tier ${i} ${t.name}: ${args.tiers[i]!.supply} × ${formatPrice(args.tiers[i]!.faceValue, currency)}, zones ${t.zones.join("+")}, ${t.transfer}, resale ≤ ${t.resaleCapPercent / 100}%${t.identityDeadline ? `, bind identity ≥ ${t.identityDeadline}s before start` : ""}`,
       );
-      for (const c of args.rules?.channels ?? []) summary.push(`  channel ${c.id} ${c.name ?? channelLabel(c.id)}: quota ${c.quota}, ${c.mode ?? "Free"}`);
+      for (const c of args.rules?.channels ?? [])
+        summary.push(`  channel ${c.id} ${c.name ?? channelLabel(c.id)}: quota ${c.quota}, ${c.mode ?? "Free"}`);
       if (opts.check) {
         ctx.io.out(`Spec OK: "${spec.name}" (${spec.symbol}), ${spec.tiers.length} tier(s)`);
         summary.forEach((l) => ctx.io.out(l));
@@ -38,9 +41,16 @@ export function registerEventCreate(program: Command, ctx: CommandContext): void
       if (spec.currency) {
         // Prices were scaled with the spec's decimals: a wrong number would misprice every ticket.
         const token = spec.currency.token as `0x${string}`;
-        const onChain = await conn.publicClient.readContract({ address: token, abi: erc20Abi, functionName: "decimals" }).catch(() => undefined);
-        if (onChain === undefined) throw new CliError("BAD_CURRENCY", `${token} does not answer decimals(): not an ERC-20 on this chain.`);
-        if (onChain !== spec.currency.decimals) throw new CliError("BAD_CURRENCY", `${token} has ${onChain} decimals, the spec says ${spec.currency.decimals}.`);
+        const onChain = await conn.publicClient
+          .readContract({ address: token, abi: erc20Abi, functionName: "decimals" })
+          .catch(() => undefined);
+        if (onChain === undefined)
+          throw new CliError("BAD_CURRENCY", `${token} does not answer decimals(): not an ERC-20 on this chain.`);
+        if (onChain !== spec.currency.decimals)
+          throw new CliError(
+            "BAD_CURRENCY",
+            `${token} has ${onChain} decimals, the spec says ${spec.currency.decimals}.`,
+          );
       }
       const receipt = await sendContractTx(conn, {
         address: deployment.factory as `0x${string}`,
@@ -50,7 +60,8 @@ export function registerEventCreate(program: Command, ctx: CommandContext): void
         action: `Creating "${spec.name}"`,
       });
       const [created] = parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: receipt.logs });
-      if (!created) throw new CliError("NO_EVENT", `The transaction ${receipt.transactionHash} emitted no EventCreated.`);
+      if (!created)
+        throw new CliError("NO_EVENT", `The transaction ${receipt.transactionHash} emitted no EventCreated.`);
       if (args.rules) {
         // Channels and real-name deadlines are set once, before the first mint (EventTicket.configureRules).
         await sendContractTx(conn, {
@@ -61,7 +72,13 @@ export function registerEventCreate(program: Command, ctx: CommandContext): void
           action: `Setting channels and real-name deadlines of "${spec.name}"`,
         });
       }
-      const result = { event: created.args.ticket, eventId: created.args.eventId.toString(), organizer: created.args.organizer, txHash: receipt.transactionHash, block: Number(receipt.blockNumber) };
+      const result = {
+        event: created.args.ticket,
+        eventId: created.args.eventId.toString(),
+        organizer: created.args.organizer,
+        txHash: receipt.transactionHash,
+        block: Number(receipt.blockNumber),
+      };
       if (ctx.json(cmd)) return ctx.io.out(JSON.stringify(result));
       ctx.io.out(`Created "${spec.name}" as event #${result.eventId} at ${result.event} (block ${result.block}).`);
       summary.forEach((l) => ctx.io.out(l));

@@ -12,7 +12,8 @@ export function registerExport(program: Command, ctx: CommandContext): void {
     .command("export")
     .argument("<event>", "event address or id")
     .argument("<what>", exportKinds.join(" | "), (v: string) => {
-      if (!(exportKinds as readonly string[]).includes(v)) throw new InvalidArgumentError(`expected one of ${exportKinds.join(", ")}`);
+      if (!(exportKinds as readonly string[]).includes(v))
+        throw new InvalidArgumentError(`expected one of ${exportKinds.join(", ")}`);
       return v as ExportKind;
     })
     .description("write attendees, check-ins or sales as CSV (stdout, or --out)")
@@ -20,7 +21,11 @@ export function registerExport(program: Command, ctx: CommandContext): void {
     .action(async (eventArg: string, what: ExportKind, opts: { out?: string }, cmd: Command) => {
       const conn = await connectRead(ctx.config(cmd));
       const resolved = await resolveEvent(conn, eventArg);
-      const source = chainEventData(conn, { factory: resolved.factory, factoryFromBlock: BigInt(resolved.deployment.fromBlock), indexerUrl: conn.config.indexerUrl });
+      const source = chainEventData(conn, {
+        factory: resolved.factory,
+        factoryFromBlock: BigInt(resolved.deployment.fromBlock),
+        indexerUrl: conn.config.indexerUrl,
+      });
       const csv = exportCsv(what, await source.snapshot(resolved.address));
       if (opts.out) {
         await writeFile(opts.out, csv);

@@ -16,7 +16,8 @@ import { organizerSession } from "../indexer/organizer-session";
 
 export const addressArg = (value: string): Address => {
   if (!isAddress(value, { strict: false })) throw new InvalidArgumentError("expected an address (0x + 40 hex digits)");
-  if (!isAddress(value)) throw new InvalidArgumentError("bad EIP-55 checksum: check for a typo, or write it all lower case");
+  if (!isAddress(value))
+    throw new InvalidArgumentError("bad EIP-55 checksum: check for a typo, or write it all lower case");
   return getAddress(value);
 };
 
@@ -31,8 +32,17 @@ export function registerGate(program: Command, ctx: CommandContext): void {
       .action(async (eventArg: string, wallet: Address, _opts: unknown, cmd: Command) => {
         const conn = await connectWrite(ctx.config(cmd));
         const { address: event } = await resolveEvent(conn, eventArg);
-        const role = await conn.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "GATE_ROLE" });
-        const has = await conn.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "hasRole", args: [role, wallet] });
+        const role = await conn.publicClient.readContract({
+          address: event,
+          abi: eventTicketAbi,
+          functionName: "GATE_ROLE",
+        });
+        const has = await conn.publicClient.readContract({
+          address: event,
+          abi: eventTicketAbi,
+          functionName: "hasRole",
+          args: [role, wallet],
+        });
         let txHash: string | undefined;
         if (has !== grant) {
           const receipt = await sendContractTx(conn, {
@@ -44,15 +54,24 @@ export function registerGate(program: Command, ctx: CommandContext): void {
           });
           txHash = receipt.transactionHash;
         }
-        if (ctx.json(cmd)) return ctx.io.out(JSON.stringify({ event, wallet, gate: grant, changed: txHash !== undefined, txHash: txHash ?? null }));
-        ctx.io.out(txHash ? `${wallet} ${grant ? "may now" : "may no longer"} record check-ins on ${event} (tx ${txHash}).` : `${wallet} ${grant ? "already holds" : "does not hold"} the gate role on ${event}; nothing sent.`);
+        if (ctx.json(cmd))
+          return ctx.io.out(
+            JSON.stringify({ event, wallet, gate: grant, changed: txHash !== undefined, txHash: txHash ?? null }),
+          );
+        ctx.io.out(
+          txHash
+            ? `${wallet} ${grant ? "may now" : "may no longer"} record check-ins on ${event} (tx ${txHash}).`
+            : `${wallet} ${grant ? "already holds" : "does not hold"} the gate role on ${event}; nothing sent.`,
+        );
       });
   }
 
   gate
     .command("sessions")
     .argument("<event>", "event address or id")
-    .description("list the event's scanner sessions (wallet and invite) at the indexer; needs INDEXER_URL and the organizer's key")
+    .description(
+      "list the event's scanner sessions (wallet and invite) at the indexer; needs INDEXER_URL and the organizer's key",
+    )
     .action(async (eventArg: string, _opts: unknown, cmd: Command) => {
       const conn = await connectWrite(ctx.config(cmd));
       const { address: event } = await resolveEvent(conn, eventArg);
@@ -68,7 +87,9 @@ export function registerGate(program: Command, ctx: CommandContext): void {
     .command("end-session")
     .argument("<event>", "event address or id")
     .argument("<ids...>", "session ids, as `fairgate gate sessions` lists them")
-    .description("end scanner sessions at once (a lost phone, staff gone home); needs INDEXER_URL and the organizer's key")
+    .description(
+      "end scanner sessions at once (a lost phone, staff gone home); needs INDEXER_URL and the organizer's key",
+    )
     .action(async (eventArg: string, ids: string[], _opts: unknown, cmd: Command) => {
       const conn = await connectWrite(ctx.config(cmd));
       const { address: event } = await resolveEvent(conn, eventArg);
@@ -76,7 +97,8 @@ export function registerGate(program: Command, ctx: CommandContext): void {
       const ended = [];
       for (const id of ids) ended.push(await endGateSession(indexerUrl, session.token, id));
       if (ctx.json(cmd)) return ctx.io.out(JSON.stringify({ event, ended }));
-      for (const e of ended) ctx.io.out(`Session ${e.id} ended at ${e.revokedAt}: that scanner is refused from now on.`);
+      for (const e of ended)
+        ctx.io.out(`Session ${e.id} ended at ${e.revokedAt}: that scanner is refused from now on.`);
     });
 }
 

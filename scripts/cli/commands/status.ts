@@ -21,7 +21,14 @@ export function registerStatus(program: Command, ctx: CommandContext): void {
       const fromIndexer = indexerUrl ? await indexerStatusReport(conn, indexerUrl, resolved.address) : null;
       const report =
         fromIndexer ??
-        statusReport(await chainEventData(conn, { factory: resolved.factory, factoryFromBlock: BigInt(resolved.deployment.fromBlock), indexerUrl, blockTimes: false }).snapshot(resolved.address));
+        statusReport(
+          await chainEventData(conn, {
+            factory: resolved.factory,
+            factoryFromBlock: BigInt(resolved.deployment.fromBlock),
+            indexerUrl,
+            blockTimes: false,
+          }).snapshot(resolved.address),
+        );
       if (ctx.json(cmd)) return ctx.io.out(JSON.stringify(report));
       formatStatus(report).forEach((l) => ctx.io.out(l));
     });

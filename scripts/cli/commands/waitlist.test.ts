@@ -34,7 +34,10 @@ describe("fairgate waitlist", { timeout: 120_000 }, () => {
     expect(deployed.code, deployed.stderr).toBe(0);
     const { deployment } = deployed.json<{ deployment: { factory: Address; market: Address; waitlist: Address } }>();
     expect(deployment.waitlist).toMatch(/^0x[0-9a-fA-F]{40}$/);
-    const file = JSON.parse(await readFile(node.env.DEPLOYMENTS_FILE!, "utf8")) as Record<string, { waitlist?: string }>;
+    const file = JSON.parse(await readFile(node.env.DEPLOYMENTS_FILE!, "utf8")) as Record<
+      string,
+      { waitlist?: string }
+    >;
     expect(file["31337"]?.waitlist).toBe(deployment.waitlist);
 
     const [organizer, alice, bob, carol] = clients.accounts as [Address, Address, Address, Address];
@@ -45,15 +48,49 @@ describe("fairgate waitlist", { timeout: 120_000 }, () => {
         abi: ticketFactoryAbi,
         functionName: "createEventWithTiers",
         args: [
-          { name: "Queue Night", symbol: "QN", startTime: start, endTime: start + 3_600n, lockWindow: 0, maxPerWallet: 0, maxPerIdentity: 0, royaltyBps: 0, voucherSigner: ZERO, currency: ZERO },
-          [{ faceValue: FACE, supply: 1, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: false, reserved: false }],
+          {
+            name: "Queue Night",
+            symbol: "QN",
+            startTime: start,
+            endTime: start + 3_600n,
+            lockWindow: 0,
+            maxPerWallet: 0,
+            maxPerIdentity: 0,
+            royaltyBps: 0,
+            voucherSigner: ZERO,
+            currency: ZERO,
+          },
+          [
+            {
+              faceValue: FACE,
+              supply: 1,
+              zones: 1,
+              mode: 1,
+              resaleCapBps: 10_000,
+              voucherOnly: false,
+              reserved: false,
+            },
+          ],
         ],
       }),
     );
-    const event = parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: created.logs })[0]!.args.ticket;
-    await mined(clients.wallet(alice).writeContract({ address: event, abi: eventTicketAbi, functionName: "buy", args: [0, 1n], value: FACE }));
+    const event = parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: created.logs })[0]!.args
+      .ticket;
+    await mined(
+      clients
+        .wallet(alice)
+        .writeContract({ address: event, abi: eventTicketAbi, functionName: "buy", args: [0, 1n], value: FACE }),
+    );
     for (const fan of [carol, bob]) {
-      await mined(clients.wallet(fan).writeContract({ address: deployment.waitlist, abi: waitlistAbi, functionName: "join", args: [event, 0], value: FACE }));
+      await mined(
+        clients.wallet(fan).writeContract({
+          address: deployment.waitlist,
+          abi: waitlistAbi,
+          functionName: "join",
+          args: [event, 0],
+          value: FACE,
+        }),
+      );
     }
 
     const run = await node.cli(["--json", "waitlist", event]);

@@ -34,15 +34,25 @@ export function registerWaitlist(program: Command, ctx: CommandContext): void {
             read({ address: waitlist, abi: waitlistAbi, functionName: "queued", args: [event, tier, HEAD_COUNT] }),
           ]);
           const length = Number(queue[1]);
-          return { tier, waiting: length, depositsWei: (config.faceValue * BigInt(length)).toString(), firstInLine: head as readonly Address[] };
+          return {
+            tier,
+            waiting: length,
+            depositsWei: (config.faceValue * BigInt(length)).toString(),
+            firstInLine: head as readonly Address[],
+          };
         }),
       );
       if (ctx.json(cmd)) return ctx.io.out(JSON.stringify({ event, waitlist, tiers }));
-      const currency = await readCurrency(conn.publicClient, await read({ address: event, abi: eventTicketAbi, functionName: "currency" }));
+      const currency = await readCurrency(
+        conn.publicClient,
+        await read({ address: event, abi: eventTicketAbi, functionName: "currency" }),
+      );
       ctx.io.out(`Waitlist ${waitlist} for ${event}`);
       for (const t of tiers) {
         const first = t.firstInLine.length > 0 ? ` · next: ${t.firstInLine.join(", ")}` : "";
-        ctx.io.out(`  tier ${t.tier}: ${t.waiting} waiting, ${formatPrice(BigInt(t.depositsWei), currency)} in deposits${first}`);
+        ctx.io.out(
+          `  tier ${t.tier}: ${t.waiting} waiting, ${formatPrice(BigInt(t.depositsWei), currency)} in deposits${first}`,
+        );
       }
     });
 }

@@ -20,11 +20,21 @@ export function registerWithdraw(program: Command, ctx: CommandContext): void {
       const conn = await connectWrite(ctx.config(cmd));
       const { address: event } = await resolveEvent(conn, eventArg);
       const to = opts.to ?? conn.signer.address;
-      const receipt = await sendContractTx(conn, { address: event, abi: eventTicketAbi, functionName: "withdrawProceeds", args: [to], action: "Withdrawing the proceeds" });
+      const receipt = await sendContractTx(conn, {
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "withdrawProceeds",
+        args: [to],
+        action: "Withdrawing the proceeds",
+      });
       const [log] = parseEventLogs({ abi: eventTicketAbi, eventName: "ProceedsWithdrawn", logs: receipt.logs });
       const amount = log?.args.amount ?? 0n;
-      if (ctx.json(cmd)) return ctx.io.out(JSON.stringify({ event, to, amountWei: amount.toString(), txHash: receipt.transactionHash }));
-      const currency = await readCurrency(conn.publicClient, await conn.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "currency" }));
+      if (ctx.json(cmd))
+        return ctx.io.out(JSON.stringify({ event, to, amountWei: amount.toString(), txHash: receipt.transactionHash }));
+      const currency = await readCurrency(
+        conn.publicClient,
+        await conn.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "currency" }),
+      );
       ctx.io.out(`Withdrew ${formatPrice(amount, currency)} from ${event} to ${to} (tx ${receipt.transactionHash}).`);
     });
 }

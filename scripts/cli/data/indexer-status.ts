@@ -11,21 +11,44 @@ import type { ReadConnection } from "../chain/connect";
 import { CliError } from "../errors";
 import type { StatusReport, StatusRow } from "./status-report";
 
-export async function indexerStatusReport(conn: ReadConnection, indexerUrl: string, event: Address): Promise<StatusReport | null> {
+export async function indexerStatusReport(
+  conn: ReadConnection,
+  indexerUrl: string,
+  event: Address,
+): Promise<StatusReport | null> {
   const client = createIndexerClient({ baseUrl: indexerUrl, timeoutMs: 10_000 });
   let detail: EventDetail;
   let indexedBlock: number;
   try {
     [detail, { indexedBlock }] = await Promise.all([client.event(event), client.health()]);
   } catch (e) {
-    throw new CliError("INDEXER", `Cannot read the event from the indexer at ${indexerUrl}: ${e instanceof Error ? e.message : String(e)}. Unset INDEXER_URL to read the chain instead.`);
+    throw new CliError(
+      "INDEXER",
+      `Cannot read the event from the indexer at ${indexerUrl}: ${e instanceof Error ? e.message : String(e)}. Unset INDEXER_URL to read the chain instead.`,
+    );
   }
-  if (detail.tiers.some((t) => t.sold === undefined || t.resold === undefined || t.refunded === undefined || t.attended === undefined || t.absent === undefined)) return null;
+  if (
+    detail.tiers.some(
+      (t) =>
+        t.sold === undefined ||
+        t.resold === undefined ||
+        t.refunded === undefined ||
+        t.attended === undefined ||
+        t.absent === undefined,
+    )
+  )
+    return null;
   const now = (await conn.publicClient.getBlock()).timestamp;
   const e = detail.event;
   const startTime = BigInt(e.startTime);
   const started = now >= startTime;
-  const phase = e.cancelled ? "cancelled" : e.endTime !== null && now >= BigInt(e.endTime) ? "ended" : started ? "live" : "upcoming";
+  const phase = e.cancelled
+    ? "cancelled"
+    : e.endTime !== null && now >= BigInt(e.endTime)
+      ? "ended"
+      : started
+        ? "live"
+        : "upcoming";
   const rowOf = (t: EventDetail["tiers"][number]): StatusRow => ({
     supply: t.supply,
     minted: t.minted,

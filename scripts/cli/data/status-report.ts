@@ -52,9 +52,18 @@ export function statusReport(s: EventSnapshot): StatusReport {
   const zoneBits = [...new Set(s.tiers.flatMap((t) => bits(t.zones)))].sort((a, b) => a - b);
   const zones = zoneBits.map((zone) => {
     const member = new Set(s.tiers.filter((t) => bits(t.zones).includes(zone)).map((t) => t.tier));
-    return { zone, ...rowFor((x) => member.has(x), s.tiers.filter((t) => member.has(t.tier)).reduce((n, t) => n + t.supply, 0)) };
+    return {
+      zone,
+      ...rowFor(
+        (x) => member.has(x),
+        s.tiers.filter((t) => member.has(t.tier)).reduce((n, t) => n + t.supply, 0),
+      ),
+    };
   });
-  const total = rowFor(() => true, s.tiers.reduce((n, t) => n + t.supply, 0));
+  const total = rowFor(
+    () => true,
+    s.tiers.reduce((n, t) => n + t.supply, 0),
+  );
   return { event: s.address, name: s.name, phase, atBlock: s.atBlock.toString(), tiers, zones, total };
 }
 
@@ -65,7 +74,10 @@ function bits(mask: number): number[] {
 /** A fixed-width table for terminals. */
 export function formatStatus(r: StatusReport): string[] {
   const head = ["", "supply", "minted", "sold", "comp", "resold", "in", "refunded", "no-show"];
-  const cells = (label: string, x: StatusRow) => [label, x.supply, x.minted, x.sold, x.complimentary, x.resold, x.checkedIn, x.refunded, x.noShows ?? "-"].map(String);
+  const cells = (label: string, x: StatusRow) =>
+    [label, x.supply, x.minted, x.sold, x.complimentary, x.resold, x.checkedIn, x.refunded, x.noShows ?? "-"].map(
+      String,
+    );
   const rows = [
     head,
     ...r.tiers.map((t) => cells(`tier ${t.tier}`, t)),

@@ -18,12 +18,19 @@ const deployer = privateKeyToAccount(key).address;
 let dir: string;
 let node: LocalNode;
 
-type DeployJson = { action: string; reason: string; estimatedGas?: string; estimatedCostWei?: string; deployment: { factory: Address; market: Address; deployer: Address; fromBlock: number; txHash: string } | null };
+type DeployJson = {
+  action: string;
+  reason: string;
+  estimatedGas?: string;
+  estimatedCostWei?: string;
+  deployment: { factory: Address; market: Address; deployer: Address; fromBlock: number; txHash: string } | null;
+};
 
 const client = (rpcUrl: string) => createPublicClient({ transport: http(rpcUrl) });
 
 async function fund(rpcUrl: string, to: Address, eth: string): Promise<void> {
-  const rpc = (method: string, params: unknown[]) => client(rpcUrl).request({ method: method as never, params: params as never });
+  const rpc = (method: string, params: unknown[]) =>
+    client(rpcUrl).request({ method: method as never, params: params as never });
   const [from] = (await rpc("eth_accounts", [])) as Address[];
   const hash = (await rpc("eth_sendTransaction", [{ from, to, value: toHex(parseEther(eth)) }])) as `0x${string}`;
   await client(rpcUrl).waitForTransactionReceipt({ hash });
@@ -42,8 +49,13 @@ afterAll(async () => {
 describe("fairgate deploy to a configured network", () => {
   it("needs a key, and refuses Hardhat's public test keys off chain 31337", async () => {
     expect((await node.cli(["deploy"])).stderr).toMatch(/error \[CONFIG\]: No signing key for chain 4242/);
-    const testKey = toHex(mnemonicToAccount("test test test test test test test test test test test junk", { addressIndex: 1 }).getHdKey().privateKey!);
-    expect((await node.cli(["deploy"], { DEPLOYER_PRIVATE_KEY: testKey })).stderr).toMatch(/Refusing to sign on chain 4242 .*public test accounts/);
+    const testKey = toHex(
+      mnemonicToAccount("test test test test test test test test test test test junk", { addressIndex: 1 }).getHdKey()
+        .privateKey!,
+    );
+    expect((await node.cli(["deploy"], { DEPLOYER_PRIVATE_KEY: testKey })).stderr).toMatch(
+      /Refusing to sign on chain 4242 .*public test accounts/,
+    );
   });
 
   it("an unfunded key gets a dry run with a warning, and a clear refusal", async () => {
@@ -75,7 +87,12 @@ describe("fairgate deploy to a configured network", () => {
 
     // The file the indexer and app read.
     const file = JSON.parse(await readFile(node.env.DEPLOYMENTS_FILE!, "utf8"));
-    expect(pickDeployment(file, CHAIN, "deployments.json")).toMatchObject({ chainId: CHAIN, factory: deployment!.factory, market: deployment!.market, fromBlock: deployment!.fromBlock });
+    expect(pickDeployment(file, CHAIN, "deployments.json")).toMatchObject({
+      chainId: CHAIN,
+      factory: deployment!.factory,
+      market: deployment!.market,
+      fromBlock: deployment!.fromBlock,
+    });
 
     const again = (await node.cli(["--json", "deploy"], { DEPLOYER_PRIVATE_KEY: key })).json<DeployJson>();
     expect(again).toMatchObject({ action: "skip", deployment: { factory: deployment!.factory } });
@@ -84,15 +101,22 @@ describe("fairgate deploy to a configured network", () => {
 
   it("signs from an encrypted keystore; --force deploys a new factory and replaces the record", async () => {
     const keystore = join(dir, "deployer.json");
-    await writeFile(keystore, await encryptKeystoreJson({ address: deployer, privateKey: key }, "s3cret", { scrypt: { N: 1024 } }));
+    await writeFile(
+      keystore,
+      await encryptKeystoreJson({ address: deployer, privateKey: key }, "s3cret", { scrypt: { N: 1024 } }),
+    );
     const env = { DEPLOYER_KEYSTORE: keystore, DEPLOYER_KEYSTORE_PASSWORD: "s3cret" };
     const before = JSON.parse(await readFile(node.env.DEPLOYMENTS_FILE!, "utf8"))[CHAIN].factory as string;
     expect((await node.cli(["--json", "deploy"], env)).json()).toMatchObject({ action: "skip" });
     const forced = (await node.cli(["--json", "deploy", "--force"], env)).json<DeployJson>();
     expect(forced.action).toBe("deploy");
     expect(forced.deployment!.factory).not.toBe(before);
-    expect(JSON.parse(await readFile(node.env.DEPLOYMENTS_FILE!, "utf8"))[CHAIN].factory).toBe(forced.deployment!.factory);
-    expect((await node.cli(["deploy"], { ...env, DEPLOYER_KEYSTORE_PASSWORD: "nope" })).stderr).toMatch(/wrong password/);
+    expect(JSON.parse(await readFile(node.env.DEPLOYMENTS_FILE!, "utf8"))[CHAIN].factory).toBe(
+      forced.deployment!.factory,
+    );
+    expect((await node.cli(["deploy"], { ...env, DEPLOYER_KEYSTORE_PASSWORD: "nope" })).stderr).toMatch(
+      /wrong password/,
+    );
   });
 
   it("redeploys on a fresh node whose chain has no code at the recorded address", async () => {

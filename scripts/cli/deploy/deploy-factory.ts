@@ -9,12 +9,27 @@
  * signed with the CLI's own key handling, and recorded in the single deployments file the
  * indexer and the app already read (Ignition keeps its own journal per chain beside it).
  */
-import { encodeDeployData, formatEther, formatGwei, getAddress, getContractAddress, size, type Address, type Hash } from "viem";
+import {
+  encodeDeployData,
+  formatEther,
+  formatGwei,
+  getAddress,
+  getContractAddress,
+  size,
+  type Address,
+  type Hash,
+} from "viem";
 import { LOCAL_CHAIN_ID } from "../../../lib/chain";
 import { deployFairgate, FairgateDeployError } from "../../../lib/deploy/deploy-fairgate";
 import type { Deployment } from "../../../lib/deployments";
 import { installMulticall3 } from "../../../lib/multicall3";
-import { eventTicketBytecode, resaleMarketAbi, resaleMarketBytecode, ticketFactoryAbi, ticketFactoryBytecode } from "../../../lib/generated/abis";
+import {
+  eventTicketBytecode,
+  resaleMarketAbi,
+  resaleMarketBytecode,
+  ticketFactoryAbi,
+  ticketFactoryBytecode,
+} from "../../../lib/generated/abis";
 import type { WriteConnection } from "../chain/connect";
 import { toCliError } from "../chain/decode-error";
 import { CliError, InsufficientFundsError } from "../errors";
@@ -46,15 +61,28 @@ export async function planDeploy(conn: WriteConnection, opts: { force?: boolean 
   let reason = "no deployment recorded for this chain";
   if (existing) {
     const live = await isLiveFactory(conn, getAddress(existing.factory));
-    if (live && !opts.force) return { ...base, action: "skip", reason: `already deployed: factory ${existing.factory} (block ${existing.fromBlock})` };
-    reason = live ? "--force: deploying a new factory beside the recorded one" : `the recorded factory ${existing.factory} has no code on this chain (a fresh node?)`;
+    if (live && !opts.force)
+      return {
+        ...base,
+        action: "skip",
+        reason: `already deployed: factory ${existing.factory} (block ${existing.fromBlock})`,
+      };
+    reason = live
+      ? "--force: deploying a new factory beside the recorded one"
+      : `the recorded factory ${existing.factory} has no code on this chain (a fresh node?)`;
   }
   let estimatedGas: bigint;
   try {
     const nonce = await conn.publicClient.getTransactionCount({ address: conn.signer.address, blockTag: "pending" });
     const predictedFactory = getContractAddress({ from: conn.signer.address, nonce: BigInt(nonce + 1) });
-    const marketData = encodeDeployData({ abi: resaleMarketAbi, bytecode: resaleMarketBytecode, args: [predictedFactory] });
-    estimatedGas = (await conn.publicClient.estimateGas({ account: conn.signer.account, data: marketData })) + factoryDeployGasBound();
+    const marketData = encodeDeployData({
+      abi: resaleMarketAbi,
+      bytecode: resaleMarketBytecode,
+      args: [predictedFactory],
+    });
+    estimatedGas =
+      (await conn.publicClient.estimateGas({ account: conn.signer.account, data: marketData })) +
+      factoryDeployGasBound();
   } catch (e) {
     throw toCliError(e, "Estimating the deploy gas");
   }
@@ -62,17 +90,28 @@ export async function planDeploy(conn: WriteConnection, opts: { force?: boolean 
   return { ...base, action: "deploy", reason, estimatedGas, maxFeePerGas, estimatedCost: estimatedGas * maxFeePerGas };
 }
 
-export async function deployFactory(conn: WriteConnection, opts: { dryRun?: boolean; force?: boolean } = {}): Promise<DeployResult> {
+export async function deployFactory(
+  conn: WriteConnection,
+  opts: { dryRun?: boolean; force?: boolean } = {},
+): Promise<DeployResult> {
   const plan = await planDeploy(conn, opts);
-  if (plan.action === "skip" || opts.dryRun) return { plan, deployment: plan.action === "skip" ? plan.existing : undefined };
+  if (plan.action === "skip" || opts.dryRun)
+    return { plan, deployment: plan.action === "skip" ? plan.existing : undefined };
   if (plan.estimatedCost! > plan.balance) {
-    throw new InsufficientFundsError(`${plan.deployer} has ${formatEther(plan.balance)} ETH; the deploy may cost up to ${formatEther(plan.estimatedCost!)} ETH. Fund it and retry.`);
+    throw new InsufficientFundsError(
+      `${plan.deployer} has ${formatEther(plan.balance)} ETH; the deploy may cost up to ${formatEther(plan.estimatedCost!)} ETH. Fund it and retry.`,
+    );
   }
   // The app batches its reads through Multicall3, which real chains have and a local node lacks.
   if (plan.chainId === LOCAL_CHAIN_ID) await installMulticall3(conn.publicClient);
   let d: Awaited<ReturnType<typeof deployFairgate>>;
   try {
-    d = await deployFairgate({ publicClient: conn.publicClient, wallet: conn.wallet, account: conn.signer.account, chain: conn.chain });
+    d = await deployFairgate({
+      publicClient: conn.publicClient,
+      wallet: conn.wallet,
+      account: conn.signer.account,
+      chain: conn.chain,
+    });
   } catch (e) {
     if (e instanceof FairgateDeployError) throw new CliError("DEPLOY_FAILED", e.message);
     throw toCliError(e, "Deploying the ResaleMarket and the TicketFactory");

@@ -11,7 +11,11 @@ export async function readDeploymentsFile(file: string): Promise<DeploymentsFile
   });
   if (text === undefined) return {};
   const parsed = deploymentsFileSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new InputError(`${file} is not a valid deployments file; fix or move it before deploying.`, parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  if (!parsed.success)
+    throw new InputError(
+      `${file} is not a valid deployments file; fix or move it before deploying.`,
+      parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+    );
   return parsed.data;
 }
 

@@ -10,13 +10,27 @@ import { postIndexerJson } from "../../../lib/indexer-client/post-json";
 import type { WriteConnection } from "../chain/connect";
 import { InputError, NotAuthorizedError } from "../errors";
 
-export async function organizerSession(conn: WriteConnection, event: Address): Promise<{ indexerUrl: string; session: GateSession }> {
+export async function organizerSession(
+  conn: WriteConnection,
+  event: Address,
+): Promise<{ indexerUrl: string; session: GateSession }> {
   const indexerUrl = conn.config.indexerUrl;
   if (!indexerUrl) throw new InputError("Scanner sessions live at the indexer: set INDEXER_URL (or --indexer-url).");
   // No domain: the indexer's default sign-in domain.
-  const challenge = await postIndexerJson<GateSignInChallenge>(indexerUrl, "/gate/session/nonce", { contract: event, gateId: "organizer", zone: 0 });
+  const challenge = await postIndexerJson<GateSignInChallenge>(indexerUrl, "/gate/session/nonce", {
+    contract: event,
+    gateId: "organizer",
+    zone: 0,
+  });
   const message = buildGateSignInMessage(challenge, conn.signer.address);
-  const session = await openGateSession(indexerUrl, message, await conn.wallet.signMessage({ account: conn.wallet.account, message }));
-  if (session.role !== "admin") throw new NotAuthorizedError(`${conn.signer.address} is not the organizer of ${event}: only the admin role manages scanner sessions`);
+  const session = await openGateSession(
+    indexerUrl,
+    message,
+    await conn.wallet.signMessage({ account: conn.wallet.account, message }),
+  );
+  if (session.role !== "admin")
+    throw new NotAuthorizedError(
+      `${conn.signer.address} is not the organizer of ${event}: only the admin role manages scanner sessions`,
+    );
   return { indexerUrl, session };
 }

@@ -18,7 +18,14 @@ export function batchKey(recipients: readonly Address[]): string {
 
 export async function findMintedBatches(
   conn: ReadConnection,
-  opts: { event: Address; tier: number; channel?: number; minter: Address; fromBlock: bigint; batchKeys: Map<string, number> },
+  opts: {
+    event: Address;
+    tier: number;
+    channel?: number;
+    minter: Address;
+    fromBlock: bigint;
+    batchKeys: Map<string, number>;
+  },
 ): Promise<MintedBatch[]> {
   const logs = await getLogsChunked(conn.publicClient, conn.rangeCap, {
     address: opts.event,
@@ -41,7 +48,8 @@ export async function findMintedBatches(
     }
     if (call.functionName !== "mintTier" || call.args[0] !== opts.tier) continue;
     // mintTier(tier, recipients) mints through the organizer channel (4); mintTier(tier, channel, recipients) names one.
-    const [channel, recipients] = call.args.length === 3 ? [call.args[1], call.args[2]] : [ORGANIZER_CHANNEL, call.args[1]];
+    const [channel, recipients] =
+      call.args.length === 3 ? [call.args[1], call.args[2]] : [ORGANIZER_CHANNEL, call.args[1]];
     if (channel !== (opts.channel ?? ORGANIZER_CHANNEL)) continue;
     const index = opts.batchKeys.get(batchKey(recipients));
     if (index !== undefined) found.push({ index, txHash: log.transactionHash, firstTokenId: log.args.firstTokenId! });

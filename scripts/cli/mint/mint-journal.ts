@@ -38,8 +38,15 @@ const journalSchema = z.object({
 export type MintBatch = z.infer<typeof batchSchema>;
 export type MintJournal = z.infer<typeof journalSchema>;
 
-export function defaultJournalPath(stateDir: string, key: { chainId: number; event: string; tier: number; csvSha256: string }): string {
-  return join(stateDir, "mint", `${key.chainId}-${key.event.toLowerCase()}-tier${key.tier}-${key.csvSha256.slice(0, 16)}.json`);
+export function defaultJournalPath(
+  stateDir: string,
+  key: { chainId: number; event: string; tier: number; csvSha256: string },
+): string {
+  return join(
+    stateDir,
+    "mint",
+    `${key.chainId}-${key.event.toLowerCase()}-tier${key.tier}-${key.csvSha256.slice(0, 16)}.json`,
+  );
 }
 
 export async function readJournal(file: string): Promise<MintJournal | undefined> {
@@ -49,7 +56,10 @@ export async function readJournal(file: string): Promise<MintJournal | undefined
   });
   if (text === undefined) return undefined;
   const parsed = journalSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new InputError(`Mint journal ${file} is damaged (${parsed.error.issues[0]?.message}). Inspect it before deleting it: it records what was already minted.`);
+  if (!parsed.success)
+    throw new InputError(
+      `Mint journal ${file} is damaged (${parsed.error.issues[0]?.message}). Inspect it before deleting it: it records what was already minted.`,
+    );
   return parsed.data;
 }
 

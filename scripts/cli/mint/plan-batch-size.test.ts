@@ -53,14 +53,23 @@ describe("planBatchSize", () => {
     };
     expect((await planBatchSize(conn(at(137)), { event, tier: 0, recipients, gasCap: 100_000_000n })).size).toBe(137);
     expect((await planBatchSize(conn(at(1)), { event, tier: 0, recipients, gasCap: 100_000_000n })).size).toBe(1);
-    await expect(planBatchSize(conn(at(0)), { event, tier: 0, recipients, gasCap: 100_000_000n })).rejects.toThrow(/gas required exceeds allowance/);
+    await expect(planBatchSize(conn(at(0)), { event, tier: 0, recipients, gasCap: 100_000_000n })).rejects.toThrow(
+      /gas required exceeds allowance/,
+    );
   });
 
   it("stops at once on a revert the contract explains: a smaller batch would not help", async () => {
     const probes: number[] = [];
     const soldOut = () => {
-      const data = encodeErrorResult({ abi: eventTicketAbi, errorName: "EventTicketSoldOut", args: [0, 500n, 3n] } as never);
-      throw new ContractFunctionExecutionError(new ContractFunctionRevertedError({ abi: eventTicketAbi, data, functionName: "mintTier" }), { abi: eventTicketAbi, functionName: "mintTier", args: [0, []] });
+      const data = encodeErrorResult({
+        abi: eventTicketAbi,
+        errorName: "EventTicketSoldOut",
+        args: [0, 500n, 3n],
+      } as never);
+      throw new ContractFunctionExecutionError(
+        new ContractFunctionRevertedError({ abi: eventTicketAbi, data, functionName: "mintTier" }),
+        { abi: eventTicketAbi, functionName: "mintTier", args: [0, []] },
+      );
     };
     await expect(planBatchSize(conn(soldOut, probes), { event, tier: 0, recipients })).rejects.toThrow(/only 3 left/);
     expect(probes).toHaveLength(1);

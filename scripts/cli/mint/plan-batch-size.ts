@@ -23,7 +23,9 @@ export async function planBatchSize(
   conn: Pick<WriteConnection, "publicClient" | "signer">,
   opts: { event: Address; tier: number; recipients: Address[]; maxSize?: number; gasCap?: bigint },
 ): Promise<BatchSizePlan> {
-  const maxBatch = Number(await conn.publicClient.readContract({ address: opts.event, abi: eventTicketAbi, functionName: "MAX_BATCH" }));
+  const maxBatch = Number(
+    await conn.publicClient.readContract({ address: opts.event, abi: eventTicketAbi, functionName: "MAX_BATCH" }),
+  );
   const gasCap = opts.gasCap ?? (await conn.publicClient.getBlock()).gasLimit / 2n;
   const estimate = async (size: number): Promise<Estimate> => {
     try {
@@ -64,9 +66,10 @@ export async function planBatchSize(
       }
     }
     // Gas grows about linearly with recipients: from a number aim 5 % under the cap; from a throw, bisect.
-    size = "gas" in result && result.gas > gasCap
-      ? Math.max(fits + 1, Math.min(over - 1, Math.floor((size * Number(gasCap) * 0.95) / Number(result.gas))))
-      : Math.floor((fits + over) / 2);
+    size =
+      "gas" in result && result.gas > gasCap
+        ? Math.max(fits + 1, Math.min(over - 1, Math.floor((size * Number(gasCap) * 0.95) / Number(result.gas))))
+        : Math.floor((fits + over) / 2);
   }
   if (fits > 0) return { size: fits, estimatedGas: fitsGas, gasCap, maxBatch };
   if (lastError !== undefined) throw toCliError(lastError, "Estimating the mint gas (even a one-ticket batch)");

@@ -9,7 +9,17 @@ const csv = (text: string) => parseWalletsCsv(Buffer.from(text), "list.csv");
 describe("wallets CSV", () => {
   it("reads the wallet column, keeps order, reports duplicates and bad rows by line", () => {
     const list = csv(
-      ["name,wallet", `ann,${A}`, `bob,${B.toLowerCase()}`, "", `ann again,${A.toLowerCase()}`, "eve,0x1234", `typo,${A.replace("C8", "c8")}`, "zero,0x0000000000000000000000000000000000000000", "none,"].join("\n"),
+      [
+        "name,wallet",
+        `ann,${A}`,
+        `bob,${B.toLowerCase()}`,
+        "",
+        `ann again,${A.toLowerCase()}`,
+        "eve,0x1234",
+        `typo,${A.replace("C8", "c8")}`,
+        "zero,0x0000000000000000000000000000000000000000",
+        "none,",
+      ].join("\n"),
     );
     expect(list.recipients).toEqual([
       { address: A, line: 2 },

@@ -43,7 +43,8 @@ export function parseWalletsCsv(bytes: Buffer, name: string): WalletList {
   if (hasHeader) {
     column = header.findIndex((h) => ADDRESS_COLUMNS.includes(h));
     if (column < 0) {
-      if (rows[0]!.length !== 1) throw new InputError(`${name} has no "wallet" or "address" column (header: ${rows[0]!.join(", ")}).`);
+      if (rows[0]!.length !== 1)
+        throw new InputError(`${name} has no "wallet" or "address" column (header: ${rows[0]!.join(", ")}).`);
       column = 0; // one column with some other title
     }
   }

@@ -29,7 +29,19 @@ beforeAll(async () => {
   expect((await node.cli(["deploy"])).code).toBe(0);
   const now = Number((await clients.publicClient.getBlock()).timestamp);
   const spec = join(node.dir, "e.json");
-  await writeFile(spec, JSON.stringify({ name: "Resume", symbol: "RES", start: now + 86_400, end: now + 90_000, tiers: [{ name: "A", price: 0, supply: 1000, zones: ["general"] }, { name: "B", price: 0, supply: 1000, zones: ["general"] }] }));
+  await writeFile(
+    spec,
+    JSON.stringify({
+      name: "Resume",
+      symbol: "RES",
+      start: now + 86_400,
+      end: now + 90_000,
+      tiers: [
+        { name: "A", price: 0, supply: 1000, zones: ["general"] },
+        { name: "B", price: 0, supply: 1000, zones: ["general"] },
+      ],
+    }),
+  );
   event = (await node.cli(["--json", "event", "create", spec])).json<{ event: Address }>().event;
 });
 
@@ -38,11 +50,24 @@ afterAll(async () => {
 });
 
 async function tierBalances(list: Address[], tier: number): Promise<Map<string, number>> {
-  const logs = await clients.publicClient.getContractEvents({ address: event, abi: eventTicketAbi, eventName: "TicketsMinted", args: { tier }, fromBlock: 0n });
+  const logs = await clients.publicClient.getContractEvents({
+    address: event,
+    abi: eventTicketAbi,
+    eventName: "TicketsMinted",
+    args: { tier },
+    fromBlock: 0n,
+  });
   const counts = new Map<string, number>(list.map((a) => [a.toLowerCase(), 0]));
   for (const log of logs) {
     for (let id = log.args.firstTokenId!; id < log.args.firstTokenId! + log.args.count!; id++) {
-      const owner = (await clients.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "ownerOf", args: [id] })).toLowerCase();
+      const owner = (
+        await clients.publicClient.readContract({
+          address: event,
+          abi: eventTicketAbi,
+          functionName: "ownerOf",
+          args: [id],
+        })
+      ).toLowerCase();
       counts.set(owner, (counts.get(owner) ?? 0) + 1);
     }
   }
@@ -59,11 +84,26 @@ describe("mint resume", () => {
     await clients.publicClient.request({ method: "evm_setAutomine" as never, params: [false] as never });
     await clients.publicClient.request({ method: "evm_setIntervalMining" as never, params: [400] as never });
     try {
-      const child = spawn(process.execPath, [join(repoRoot, "scripts", "cli", "bin.mjs"), "mint", event, csv, "--tier", "0", "--batch-size", "2", "--journal", journalFile], {
-        cwd: repoRoot,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...node.env } as unknown as NodeJS.ProcessEnv,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+      const child = spawn(
+        process.execPath,
+        [
+          join(repoRoot, "scripts", "cli", "bin.mjs"),
+          "mint",
+          event,
+          csv,
+          "--tier",
+          "0",
+          "--batch-size",
+          "2",
+          "--journal",
+          journalFile,
+        ],
+        {
+          cwd: repoRoot,
+          env: { PATH: process.env.PATH, HOME: process.env.HOME, ...node.env } as unknown as NodeJS.ProcessEnv,
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
       let output = "";
       child.stdout!.on("data", (b: Buffer) => (output += b));
       child.stderr!.on("data", (b: Buffer) => (output += b));
@@ -85,10 +125,34 @@ describe("mint resume", () => {
       const confirmedBefore = interrupted.batches.filter((b) => b.status === "confirmed").length;
       expect(confirmedBefore).toBeLessThan(20);
 
-      console.log(`killed with ${confirmedBefore}/20 batches confirmed; in flight: ${interrupted.batches.filter((b) => b.status === "sending").map((b) => `#${b.index}${b.txHash ? " (sent)" : ""}`).join(", ") || "none"}`);
-      const resumed = await node.cli(["--json", "mint", event, csv, "--tier", "0", "--batch-size", "2", "--journal", journalFile]);
+      console.log(
+        `killed with ${confirmedBefore}/20 batches confirmed; in flight: ${
+          interrupted.batches
+            .filter((b) => b.status === "sending")
+            .map((b) => `#${b.index}${b.txHash ? " (sent)" : ""}`)
+            .join(", ") || "none"
+        }`,
+      );
+      const resumed = await node.cli([
+        "--json",
+        "mint",
+        event,
+        csv,
+        "--tier",
+        "0",
+        "--batch-size",
+        "2",
+        "--journal",
+        journalFile,
+      ]);
       expect(resumed.code, resumed.stderr).toBe(0);
-      const result = resumed.json<{ total: number; mintedNow: number; alreadyMinted: number; resumed: boolean; batches: number }>();
+      const result = resumed.json<{
+        total: number;
+        mintedNow: number;
+        alreadyMinted: number;
+        resumed: boolean;
+        batches: number;
+      }>();
       expect(result).toMatchObject({ total: 40, batches: 20, resumed: true });
       expect(result.alreadyMinted).toBeGreaterThanOrEqual(confirmedBefore * 2);
       expect(result.alreadyMinted + result.mintedNow).toBe(40);
@@ -97,8 +161,18 @@ describe("mint resume", () => {
       await clients.publicClient.request({ method: "evm_setAutomine" as never, params: [true] as never });
     }
     const counts = await tierBalances(list, 0);
-    expect([...counts.values()].every((n) => n === 1), JSON.stringify([...counts])).toBe(true);
-    expect(await clients.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "tierMinted", args: [0] })).toBe(40n);
+    expect(
+      [...counts.values()].every((n) => n === 1),
+      JSON.stringify([...counts]),
+    ).toBe(true);
+    expect(
+      await clients.publicClient.readContract({
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "tierMinted",
+        args: [0],
+      }),
+    ).toBe(40n);
   });
 
   it("never re-sends batches that are on chain when the journal lost their record", async () => {
@@ -106,7 +180,18 @@ describe("mint resume", () => {
     const csv = join(node.dir, "twelve.csv");
     await writeFile(csv, list.join("\n"));
     const journalFile = join(node.dir, "twelve.journal.json");
-    const first = await node.cli(["--json", "mint", event, csv, "--tier", "1", "--batch-size", "3", "--journal", journalFile]);
+    const first = await node.cli([
+      "--json",
+      "mint",
+      event,
+      csv,
+      "--tier",
+      "1",
+      "--batch-size",
+      "3",
+      "--journal",
+      journalFile,
+    ]);
     expect(first.json()).toMatchObject({ mintedNow: 12, batches: 4 });
 
     // As if the process died right after sending batches 2–4: sent, but recorded as "sending" with no hash.
@@ -119,7 +204,18 @@ describe("mint resume", () => {
     await writeFile(journalFile, JSON.stringify(journal));
     const block = await clients.publicClient.getBlockNumber({ cacheTime: 0 });
 
-    const again = await node.cli(["--json", "mint", event, csv, "--tier", "1", "--batch-size", "3", "--journal", journalFile]);
+    const again = await node.cli([
+      "--json",
+      "mint",
+      event,
+      csv,
+      "--tier",
+      "1",
+      "--batch-size",
+      "3",
+      "--journal",
+      journalFile,
+    ]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.json()).toMatchObject({ mintedNow: 0, alreadyMinted: 12, resumed: true, txHashes: [] });
     expect(await clients.publicClient.getBlockNumber({ cacheTime: 0 })).toBe(block);
@@ -133,17 +229,44 @@ describe("mint resume", () => {
   it("refuses a journal that belongs to another list or signer", async () => {
     const csv = join(node.dir, "other.csv");
     await writeFile(csv, wallets(2).join("\n"));
-    const wrongList = await node.cli(["mint", event, csv, "--tier", "1", "--journal", join(node.dir, "twelve.journal.json")]);
+    const wrongList = await node.cli([
+      "mint",
+      event,
+      csv,
+      "--tier",
+      "1",
+      "--journal",
+      join(node.dir, "twelve.journal.json"),
+    ]);
     expect(wrongList.stderr).toMatch(/belongs to another mint/);
     const twelve = join(node.dir, "twelve.csv");
-    const notMinter = await node.cli(["mint", event, twelve, "--tier", "1", "--journal", join(node.dir, "twelve.journal.json")], { FAIRGATE_ACCOUNT: "1" });
+    const notMinter = await node.cli(
+      ["mint", event, twelve, "--tier", "1", "--journal", join(node.dir, "twelve.journal.json")],
+      { FAIRGATE_ACCOUNT: "1" },
+    );
     expect(notMinter.stderr).toMatch(/error \[NOT_AUTHORIZED\]: 0x[0-9a-fA-F]{40} may not mint/);
     // A second minter may not pick up the organizer's journal: its batches would not match the chain check.
-    const minterRole = await clients.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "MINTER_ROLE" });
-    const hash = await clients.wallet(clients.accounts[0]!).writeContract({ address: event, abi: eventTicketAbi, functionName: "grantRole", args: [minterRole, clients.accounts[1]!], account: clients.accounts[0]!, chain: clients.chain });
+    const minterRole = await clients.publicClient.readContract({
+      address: event,
+      abi: eventTicketAbi,
+      functionName: "MINTER_ROLE",
+    });
+    const hash = await clients.wallet(clients.accounts[0]!).writeContract({
+      address: event,
+      abi: eventTicketAbi,
+      functionName: "grantRole",
+      args: [minterRole, clients.accounts[1]!],
+      account: clients.accounts[0]!,
+      chain: clients.chain,
+    });
     await clients.publicClient.waitForTransactionReceipt({ hash });
-    const otherSigner = await node.cli(["mint", event, twelve, "--tier", "1", "--journal", join(node.dir, "twelve.journal.json")], { FAIRGATE_ACCOUNT: "1" });
-    expect(otherSigner.stderr).toMatch(new RegExp(`was started by ${getAddress(clients.accounts[0]!)}; resume it with the same signer`));
+    const otherSigner = await node.cli(
+      ["mint", event, twelve, "--tier", "1", "--journal", join(node.dir, "twelve.journal.json")],
+      { FAIRGATE_ACCOUNT: "1" },
+    );
+    expect(otherSigner.stderr).toMatch(
+      new RegExp(`was started by ${getAddress(clients.accounts[0]!)}; resume it with the same signer`),
+    );
   });
 
   it("sizes batches to the gas cap when no batch size is given", async () => {

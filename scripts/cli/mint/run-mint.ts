@@ -16,7 +16,14 @@ import { planBatches, readJournal, writeJournal, type MintJournal } from "./mint
 import { planBatchSize } from "./plan-batch-size";
 import type { WalletList } from "./read-wallets-csv";
 
-export type MintProgress = { done: number; total: number; batch: number; batches: number; txHash?: Hash; alreadyOnChain?: boolean };
+export type MintProgress = {
+  done: number;
+  total: number;
+  batch: number;
+  batches: number;
+  txHash?: Hash;
+  alreadyOnChain?: boolean;
+};
 
 export type MintResult = {
   journalFile: string;
@@ -59,7 +66,13 @@ export async function runMint(conn: WriteConnection, opts: MintOptions): Promise
     checkJournalMatches(journal, conn, opts);
   } else {
     await checkSupply(conn, opts.event, opts.tier, recipients.length);
-    const plan = await planBatchSize(conn, { event: opts.event, tier: opts.tier, recipients, maxSize: opts.maxBatchSize, gasCap: opts.gasCap });
+    const plan = await planBatchSize(conn, {
+      event: opts.event,
+      tier: opts.tier,
+      recipients,
+      maxSize: opts.maxBatchSize,
+      gasCap: opts.gasCap,
+    });
     journal = {
       version: 1,
       chainId: conn.config.chainId,
@@ -81,10 +94,18 @@ export async function runMint(conn: WriteConnection, opts: MintOptions): Promise
   if (resumed && journal.batches.some((b) => b.status !== "confirmed")) {
     await waitForPendingTransactions(conn, opts.pendingTimeoutMs ?? 120_000);
     const keys = new Map(journal.batches.map((b) => [batchKey(batchOf(b.index)), b.index]));
-    const found = await findMintedBatches(conn, { event: opts.event, tier: opts.tier, channel: opts.channel, minter: journal.minter as Address, fromBlock: BigInt(journal.startBlock), batchKeys: keys });
+    const found = await findMintedBatches(conn, {
+      event: opts.event,
+      tier: opts.tier,
+      channel: opts.channel,
+      minter: journal.minter as Address,
+      fromBlock: BigInt(journal.startBlock),
+      batchKeys: keys,
+    });
     for (const f of found) {
       const batch = journal.batches[f.index]!;
-      if (batch.status !== "confirmed") Object.assign(batch, { status: "confirmed", txHash: f.txHash, firstTokenId: f.firstTokenId.toString() });
+      if (batch.status !== "confirmed")
+        Object.assign(batch, { status: "confirmed", txHash: f.txHash, firstTokenId: f.firstTokenId.toString() });
     }
     await writeJournal(opts.journalFile, journal);
   }
@@ -93,7 +114,13 @@ export async function runMint(conn: WriteConnection, opts: MintOptions): Promise
 
   let done = alreadyMinted;
   const txHashes: Hash[] = [];
-  opts.onProgress?.({ done, total: recipients.length, batch: 0, batches: journal.batches.length, alreadyOnChain: true });
+  opts.onProgress?.({
+    done,
+    total: recipients.length,
+    batch: 0,
+    batches: journal.batches.length,
+    alreadyOnChain: true,
+  });
   for (const batch of journal.batches) {
     if (batch.status === "confirmed") continue;
     batch.status = "sending";
@@ -101,7 +128,13 @@ export async function runMint(conn: WriteConnection, opts: MintOptions): Promise
     await writeJournal(opts.journalFile, journal);
     const receipt = await sendContractTx(
       conn,
-      { address: opts.event, abi: eventTicketAbi, functionName: "mintTier", args: [opts.tier, opts.channel ?? ORGANIZER_CHANNEL, batchOf(batch.index)], action: `Minting batch ${batch.index + 1}/${journal.batches.length}` },
+      {
+        address: opts.event,
+        abi: eventTicketAbi,
+        functionName: "mintTier",
+        args: [opts.tier, opts.channel ?? ORGANIZER_CHANNEL, batchOf(batch.index)],
+        action: `Minting batch ${batch.index + 1}/${journal.batches.length}`,
+      },
       {
         onSent: async (hash) => {
           batch.txHash = hash;
@@ -110,11 +143,21 @@ export async function runMint(conn: WriteConnection, opts: MintOptions): Promise
       },
     );
     const [minted] = parseEventLogs({ abi: eventTicketAbi, eventName: "TicketsMinted", logs: receipt.logs });
-    Object.assign(batch, { status: "confirmed", txHash: receipt.transactionHash, firstTokenId: minted?.args.firstTokenId.toString() });
+    Object.assign(batch, {
+      status: "confirmed",
+      txHash: receipt.transactionHash,
+      firstTokenId: minted?.args.firstTokenId.toString(),
+    });
     await writeJournal(opts.journalFile, journal);
     done += batch.to - batch.from;
     txHashes.push(receipt.transactionHash);
-    opts.onProgress?.({ done, total: recipients.length, batch: batch.index + 1, batches: journal.batches.length, txHash: receipt.transactionHash });
+    opts.onProgress?.({
+      done,
+      total: recipients.length,
+      batch: batch.index + 1,
+      batches: journal.batches.length,
+      txHash: receipt.transactionHash,
+    });
   }
   return {
     journalFile: opts.journalFile,
@@ -131,11 +174,22 @@ export async function runMint(conn: WriteConnection, opts: MintOptions): Promise
 async function checkCanMint(conn: WriteConnection, event: Address, tier: number): Promise<void> {
   const read = <T>(functionName: string, args: unknown[] = []) =>
     conn.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName, args } as never) as Promise<T>;
-  const [organizer, minterRole, tierCount, cancelled] = await Promise.all([read<Address>("organizer"), read<`0x${string}`>("MINTER_ROLE"), read<number>("tierCount"), read<boolean>("cancelled")]);
+  const [organizer, minterRole, tierCount, cancelled] = await Promise.all([
+    read<Address>("organizer"),
+    read<`0x${string}`>("MINTER_ROLE"),
+    read<number>("tierCount"),
+    read<boolean>("cancelled"),
+  ]);
   if (cancelled) throw new CliError("CANCELLED", `The event ${event} is cancelled: nothing can be minted.`);
-  if (tier >= tierCount) throw new InputError(`The event has ${tierCount} tier(s) (0–${tierCount - 1}); there is no tier ${tier}.`);
-  if (organizer.toLowerCase() !== conn.signer.address.toLowerCase() && !(await read<boolean>("hasRole", [minterRole, conn.signer.address]))) {
-    throw new NotAuthorizedError(`${conn.signer.address} may not mint on ${event}: it is neither the organizer (${organizer}) nor a MINTER_ROLE holder.`);
+  if (tier >= tierCount)
+    throw new InputError(`The event has ${tierCount} tier(s) (0–${tierCount - 1}); there is no tier ${tier}.`);
+  if (
+    organizer.toLowerCase() !== conn.signer.address.toLowerCase() &&
+    !(await read<boolean>("hasRole", [minterRole, conn.signer.address]))
+  ) {
+    throw new NotAuthorizedError(
+      `${conn.signer.address} may not mint on ${event}: it is neither the organizer (${organizer}) nor a MINTER_ROLE holder.`,
+    );
   }
 }
 
@@ -145,7 +199,11 @@ async function checkSupply(conn: WriteConnection, event: Address, tier: number, 
     conn.publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "tierMinted", args: [tier] }),
   ]);
   const left = BigInt(config.supply) - minted;
-  if (BigInt(wanted) > left) throw new CliError("SOLD_OUT", `Tier ${tier} has ${left} ticket(s) left of ${config.supply}; the list has ${wanted} wallets.`);
+  if (BigInt(wanted) > left)
+    throw new CliError(
+      "SOLD_OUT",
+      `Tier ${tier} has ${left} ticket(s) left of ${config.supply}; the list has ${wanted} wallets.`,
+    );
 }
 
 function checkJournalMatches(journal: MintJournal, conn: WriteConnection, opts: MintOptions): void {
@@ -155,9 +213,14 @@ function checkJournalMatches(journal: MintJournal, conn: WriteConnection, opts: 
     journal.tier === opts.tier &&
     journal.csvSha256 === opts.list.sha256 &&
     journal.recipients === opts.list.recipients.length;
-  if (!same) throw new InputError(`The journal ${opts.journalFile} belongs to another mint (chain, event, tier or wallet list differ). Use --journal to choose another file.`);
+  if (!same)
+    throw new InputError(
+      `The journal ${opts.journalFile} belongs to another mint (chain, event, tier or wallet list differ). Use --journal to choose another file.`,
+    );
   if (journal.minter.toLowerCase() !== conn.signer.address.toLowerCase()) {
-    throw new InputError(`The journal ${opts.journalFile} was started by ${journal.minter}; resume it with the same signer (now ${conn.signer.address}).`);
+    throw new InputError(
+      `The journal ${opts.journalFile} was started by ${journal.minter}; resume it with the same signer (now ${conn.signer.address}).`,
+    );
   }
 }
 
@@ -175,6 +238,9 @@ async function waitForPendingTransactions(conn: WriteConnection, timeoutMs: numb
     },
     { timeoutMs, intervalMs: 1_000 },
   ).catch(() => {
-    throw new CliError("PENDING_TX", `${address} still has unmined transactions after ${timeoutMs / 1000}s; retry when they are mined (or replaced), so no batch is sent twice.`);
+    throw new CliError(
+      "PENDING_TX",
+      `${address} still has unmined transactions after ${timeoutMs / 1000}s; retry when they are mined (or replaced), so no batch is sent twice.`,
+    );
   });
 }

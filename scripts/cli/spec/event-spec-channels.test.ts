@@ -17,7 +17,15 @@ const parse = (spec: unknown) => parseEventSpec(JSON.stringify(spec), "spec.json
 describe("event spec channels", () => {
   it("maps fixed channel names to their ids and custom ones to 5..7, with quotas, rules and deadlines", () => {
     const args = toContractArgs(
-      parse({ ...base, channels: [{ channel: "public", quota: 850 }, { channel: "sponsor", quota: 100, transfer: "market-only" }, { channel: "staff", quota: 30, transfer: "locked" }, { channel: "press", quota: 20 }] }),
+      parse({
+        ...base,
+        channels: [
+          { channel: "public", quota: 850 },
+          { channel: "sponsor", quota: 100, transfer: "market-only" },
+          { channel: "staff", quota: 30, transfer: "locked" },
+          { channel: "press", quota: 20 },
+        ],
+      }),
     );
     expect(args.rules!.channels).toEqual([
       { id: 0, quota: 850, mode: "Free", name: undefined },
@@ -30,7 +38,9 @@ describe("event spec channels", () => {
   });
 
   it("sends no rules when the spec sets neither channels nor deadlines", () => {
-    expect(toContractArgs(parse({ ...base, tiers: [{ name: "GA", price: "0.05", supply: 10, zones: ["general"] }] })).rules).toBeUndefined();
+    expect(
+      toContractArgs(parse({ ...base, tiers: [{ name: "GA", price: "0.05", supply: 10, zones: ["general"] }] })).rules,
+    ).toBeUndefined();
   });
 
   it("refuses duplicate channels, a locked public channel, and more than three of your own", () => {
@@ -43,7 +53,12 @@ describe("event spec channels", () => {
       }
       throw new Error("expected a refusal");
     };
-    expect(refused([{ channel: "sponsor", quota: 1 }, { channel: "sponsor", quota: 2 }])).toMatch(/listed twice/);
+    expect(
+      refused([
+        { channel: "sponsor", quota: 1 },
+        { channel: "sponsor", quota: 2 },
+      ]),
+    ).toMatch(/listed twice/);
     expect(refused([{ channel: "public", quota: 1, transfer: "locked" }])).toMatch(/public channel/);
     expect(refused(["a", "b", "c", "d"].map((channel) => ({ channel, quota: 1 })))).toMatch(/at most 3/);
     expect(refused([{ channel: "sponsor", quota: -1 }])).toMatch(/quota/);

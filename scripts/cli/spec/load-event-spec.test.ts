@@ -41,19 +41,44 @@ describe("event spec", () => {
       currency: zeroAddress,
     });
     expect(args.tiers).toEqual([
-      { faceValue: parseEther("0.05"), supply: 500, zones: 0b001, mode: 1, resaleCapBps: 11_000, voucherOnly: false, reserved: false },
-      { faceValue: parseEther("0.2"), supply: 50, zones: 0b011, mode: 1, resaleCapBps: 10_000, voucherOnly: false, reserved: false },
+      {
+        faceValue: parseEther("0.05"),
+        supply: 500,
+        zones: 0b001,
+        mode: 1,
+        resaleCapBps: 11_000,
+        voucherOnly: false,
+        reserved: false,
+      },
+      {
+        faceValue: parseEther("0.2"),
+        supply: 50,
+        zones: 0b011,
+        mode: 1,
+        resaleCapBps: 10_000,
+        voucherOnly: false,
+        reserved: false,
+      },
       { faceValue: 0n, supply: 20, zones: 0b111, mode: 2, resaleCapBps: 10_000, voucherOnly: false, reserved: false },
     ]);
   });
 
   it("prices a stablecoin event with the token's decimals and refuses finer prices", () => {
     const usd = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
-    const spec = parseEventSpec(JSON.stringify({ ...base, currency: { token: usd, decimals: 6, symbol: "mUSD" }, tiers: [{ ...base.tiers[0], price: "25.5" }] }), "e.json");
+    const spec = parseEventSpec(
+      JSON.stringify({
+        ...base,
+        currency: { token: usd, decimals: 6, symbol: "mUSD" },
+        tiers: [{ ...base.tiers[0], price: "25.5" }],
+      }),
+      "e.json",
+    );
     const args = toContractArgs(spec);
     expect(args.config.currency).toBe(usd);
     expect(args.tiers[0]!.faceValue).toBe(25_500_000n);
-    expect(problems({ ...base, currency: { token: usd, decimals: 6 }, tiers: [{ ...base.tiers[0], price: "0.0000001" }] })).toEqual(
+    expect(
+      problems({ ...base, currency: { token: usd, decimals: 6 }, tiers: [{ ...base.tiers[0], price: "0.0000001" }] }),
+    ).toEqual(
       expect.arrayContaining([expect.stringMatching(/^tiers\[0\]\.price: has more decimals than the currency \(6\)/)]),
     );
   });
@@ -87,7 +112,11 @@ describe("event spec", () => {
       ]),
     );
     // Cross-field checks run once the fields themselves are valid.
-    const cross = problems({ ...base, end: "2030-07-01T19:00:00Z", tiers: [base.tiers[0], { ...base.tiers[0], zones: ["balcony"] }] });
+    const cross = problems({
+      ...base,
+      end: "2030-07-01T19:00:00Z",
+      tiers: [base.tiers[0], { ...base.tiers[0], zones: ["balcony"] }],
+    });
     expect(cross).toEqual(
       expect.arrayContaining([
         "end: must be after start",
@@ -100,7 +129,9 @@ describe("event spec", () => {
   it("refuses unknown keys, missing fields, too many tiers, dates without a zone", () => {
     expect(problems({ ...base, colour: "red" })).toEqual([expect.stringMatching(/^\(top level\): .*colour/)]);
     expect(problems({ ...base, name: undefined })).toEqual([expect.stringMatching(/^name: /)]);
-    expect(problems({ ...base, tiers: Array.from({ length: 9 }, (_, i) => ({ ...base.tiers[0], name: `T${i}` })) })).toEqual(["tiers: allows at most 8 tiers"]);
+    expect(
+      problems({ ...base, tiers: Array.from({ length: 9 }, (_, i) => ({ ...base.tiers[0], name: `T${i}` })) }),
+    ).toEqual(["tiers: allows at most 8 tiers"]);
     expect(problems({ ...base, start: "2030-07-01 20:00" })[0]).toMatch(/^start: must be an ISO date-time with a zone/);
   });
 

@@ -18,7 +18,9 @@ export function parseEventSpec(text: string, name: string): EventSpec {
   try {
     raw = extname(name).toLowerCase() === ".json" ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
-    throw new InputError(`${name} is not valid ${extname(name) === ".json" ? "JSON" : "YAML"}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    throw new InputError(
+      `${name} is not valid ${extname(name) === ".json" ? "JSON" : "YAML"}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
+    );
   }
   const parsed = eventSpecSchema.safeParse(raw);
   if (!parsed.success) {

@@ -38,7 +38,12 @@ export async function startLocalNode(options: { chainId?: number; dir?: string }
     if (ownDir) await rm(dir, { recursive: true, force: true });
   };
   try {
-    const node = group.start("chain", process.execPath, [hardhatCli, "node", "--hostname", "127.0.0.1", "--port", String(port), "--chain-id", String(chainId)], { cwd: repoRoot });
+    const node = group.start(
+      "chain",
+      process.execPath,
+      [hardhatCli, "node", "--hostname", "127.0.0.1", "--port", String(port), "--chain-id", String(chainId)],
+      { cwd: repoRoot },
+    );
     await whileAlive(node, waitForRpc(rpcUrl, 60_000));
   } catch (e) {
     await stop();

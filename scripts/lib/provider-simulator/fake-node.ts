@@ -26,14 +26,19 @@ function logAt(block: number) {
 
 export async function startFakeNode(head = 100_000): Promise<FakeNode> {
   let calls = 0;
-  const block = (tag: string | undefined) => (tag === undefined || tag === "latest" ? head : tag === "earliest" ? 0 : Number(tag));
+  const block = (tag: string | undefined) =>
+    tag === undefined || tag === "latest" ? head : tag === "earliest" ? 0 : Number(tag);
   const answer = (c: { id: unknown; method: string; params?: { fromBlock?: string; toBlock?: string }[] }) => {
     calls++;
     if (c.method === "eth_blockNumber") return { jsonrpc: "2.0", id: c.id, result: `0x${head.toString(16)}` };
     if (c.method === "eth_getLogs") {
       const from = block(c.params?.[0]?.fromBlock);
       const to = block(c.params?.[0]?.toBlock);
-      return { jsonrpc: "2.0", id: c.id, result: Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => logAt(from + i)) };
+      return {
+        jsonrpc: "2.0",
+        id: c.id,
+        result: Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => logAt(from + i)),
+      };
     }
     return { jsonrpc: "2.0", id: c.id, result: "0x7a69" };
   };

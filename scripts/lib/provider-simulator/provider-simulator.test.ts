@@ -14,10 +14,15 @@ afterEach(async () => {
   await sim?.close();
   sim = undefined;
 });
-const start = async (o: Omit<SimulatorOptions, "upstream">) => (sim = await startProviderSimulator({ upstream: node.url, ...o }));
+const start = async (o: Omit<SimulatorOptions, "upstream">) =>
+  (sim = await startProviderSimulator({ upstream: node.url, ...o }));
 
 async function post(body: unknown): Promise<{ status: number; retryAfter: string | null; json: any; text: string }> {
-  const res = await fetch(sim!.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(sim!.url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   const text = await res.text();
   let json: unknown = null;
   try {
@@ -27,7 +32,12 @@ async function post(body: unknown): Promise<{ status: number; retryAfter: string
   }
   return { status: res.status, retryAfter: res.headers.get("retry-after"), json, text };
 }
-const getLogs = (from: number, to: number, id = 1) => ({ jsonrpc: "2.0", id, method: "eth_getLogs", params: [{ fromBlock: `0x${from.toString(16)}`, toBlock: `0x${to.toString(16)}` }] });
+const getLogs = (from: number, to: number, id = 1) => ({
+  jsonrpc: "2.0",
+  id,
+  method: "eth_getLogs",
+  params: [{ fromBlock: `0x${from.toString(16)}`, toBlock: `0x${to.toString(16)}` }],
+});
 
 describe("provider simulator", () => {
   it("listens on loopback only", async () => {
@@ -47,9 +57,19 @@ describe("provider simulator", () => {
 
   it("resolves 'latest' against the node's head", async () => {
     await start({ maxLogRange: 2_000 });
-    const res = await post({ jsonrpc: "2.0", id: 1, method: "eth_getLogs", params: [{ fromBlock: "0x1", toBlock: "latest" }] });
+    const res = await post({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "eth_getLogs",
+      params: [{ fromBlock: "0x1", toBlock: "latest" }],
+    });
     expect(res.json.error).toBeDefined();
-    const near = await post({ jsonrpc: "2.0", id: 2, method: "eth_getLogs", params: [{ fromBlock: `0x${(100_000 - 10).toString(16)}`, toBlock: "latest" }] });
+    const near = await post({
+      jsonrpc: "2.0",
+      id: 2,
+      method: "eth_getLogs",
+      params: [{ fromBlock: `0x${(100_000 - 10).toString(16)}`, toBlock: "latest" }],
+    });
     expect(near.json.result).toHaveLength(11);
   });
 
@@ -75,7 +95,9 @@ describe("provider simulator", () => {
     await start({ style: "infura", maxLogResults: 100 });
     const res = await post(getLogs(1, 400));
     expect(res.json.error.code).toBe(-32005);
-    expect(res.json.error.message).toMatch(/query returned more than 100 results\. Try with this block range \[0x1, 0x64\]/);
+    expect(res.json.error.message).toMatch(
+      /query returned more than 100 results\. Try with this block range \[0x1, 0x64\]/,
+    );
     expect((await post(getLogs(1, 100))).json.result).toHaveLength(100);
   });
 
@@ -104,7 +126,8 @@ describe("provider simulator", () => {
 
   it("counts each call of a batch against the rate", async () => {
     await start({ rps: 4, now: () => 0 });
-    const batch = (n: number) => Array.from({ length: n }, (_, i) => ({ jsonrpc: "2.0", id: i, method: "eth_blockNumber" }));
+    const batch = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ jsonrpc: "2.0", id: i, method: "eth_blockNumber" }));
     expect((await post(batch(3))).status).toBe(200);
     expect((await post(batch(2))).status).toBe(429);
     expect(sim!.stats().methods.eth_blockNumber).toEqual({ calls: 5, refused: 0, rateLimited: 2 });

@@ -8,7 +8,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readRequestBody } from "../read-request-body";
 import type { AddressInfo } from "node:net";
 import { seededRandom } from "../../../lib/random/seeded-random";
-import { batchRefusal, rangeRefusal, rateLimitBody, resultRefusal, type ProviderStyle, type RpcErrorBody } from "./provider-styles";
+import {
+  batchRefusal,
+  rangeRefusal,
+  rateLimitBody,
+  resultRefusal,
+  type ProviderStyle,
+  type RpcErrorBody,
+} from "./provider-styles";
 import { requestWindow, type RequestWindow } from "./request-window";
 
 export type SimulatorLimits = {
@@ -60,7 +67,6 @@ export type ProviderSimulator = {
 type RpcCall = { jsonrpc?: string; id?: unknown; method?: string; params?: unknown[] };
 type RpcAnswer = { jsonrpc: "2.0"; id: unknown; result?: unknown; error?: RpcErrorBody };
 
-
 /**
  * @example
  * const sim = await startProviderSimulator({ upstream: node.rpcUrl, style: "alchemy", maxLogRange: 2_000, rps: 25, latencyMs: 60, jitterMs: 30 });
@@ -76,7 +82,12 @@ export async function startProviderSimulator(options: SimulatorOptions): Promise
   const counts = (method: string): MethodCounts => (stats.methods[method] ??= { calls: 0, refused: 0, rateLimited: 0 });
 
   const upstreamCall = async (body: unknown): Promise<unknown> => {
-    const res = await fetch(upstream, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(60_000) });
+    const res = await fetch(upstream, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(60_000),
+    });
     return (await res.json()) as unknown;
   };
   const head = async (): Promise<bigint> => {
@@ -123,18 +134,41 @@ export async function startProviderSimulator(options: SimulatorOptions): Promise
       const range = logRange(c.params, headNow);
       if (!range || range.to - range.from + 1n <= BigInt(limits.maxLogRange)) return;
       counts("eth_getLogs").refused++;
-      answers[i] = { jsonrpc: "2.0", id: c.id ?? null, error: rangeRefusal(limits.style, { ...range, maxRange: limits.maxLogRange }) };
+      answers[i] = {
+        jsonrpc: "2.0",
+        id: c.id ?? null,
+        error: rangeRefusal(limits.style, { ...range, maxRange: limits.maxLogRange }),
+      };
     });
     const pending = calls.map((c, i) => ({ c, i })).filter(({ i }) => answers[i] === null);
     if (pending.length > 0) {
-      const forwarded = batch ? ((await upstreamCall(pending.map((p) => p.c))) as RpcAnswer[]) : [(await upstreamCall(pending[0]!.c)) as RpcAnswer];
+      const forwarded = batch
+        ? ((await upstreamCall(pending.map((p) => p.c))) as RpcAnswer[])
+        : [(await upstreamCall(pending[0]!.c)) as RpcAnswer];
       const byId = new Map(forwarded.map((a) => [JSON.stringify(a?.id ?? null), a]));
       for (const { c, i } of pending) {
-        let answer = byId.get(JSON.stringify(c.id ?? null)) ?? { jsonrpc: "2.0" as const, id: c.id ?? null, error: { code: -32603, message: "no answer upstream" } };
-        if (c.method === "eth_getLogs" && limits.maxLogResults !== undefined && Array.isArray(answer.result) && answer.result.length > limits.maxLogResults) {
+        let answer = byId.get(JSON.stringify(c.id ?? null)) ?? {
+          jsonrpc: "2.0" as const,
+          id: c.id ?? null,
+          error: { code: -32603, message: "no answer upstream" },
+        };
+        if (
+          c.method === "eth_getLogs" &&
+          limits.maxLogResults !== undefined &&
+          Array.isArray(answer.result) &&
+          answer.result.length > limits.maxLogResults
+        ) {
           counts("eth_getLogs").refused++;
           const range = logRange(c.params, headNow || (await head())) ?? { from: 0n, to: 0n };
-          answer = { jsonrpc: "2.0", id: c.id ?? null, error: resultRefusal(limits.style, { ...range, maxResults: limits.maxLogResults, count: answer.result.length }) };
+          answer = {
+            jsonrpc: "2.0",
+            id: c.id ?? null,
+            error: resultRefusal(limits.style, {
+              ...range,
+              maxResults: limits.maxLogResults,
+              count: answer.result.length,
+            }),
+          };
         }
         answers[i] = answer;
       }
@@ -144,7 +178,12 @@ export async function startProviderSimulator(options: SimulatorOptions): Promise
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent && !res.destroyed) reply(res, 502, { jsonrpc: "2.0", id: null, error: { code: -32603, message: `simulator: ${error instanceof Error ? error.message : String(error)}` } });
+      if (!res.headersSent && !res.destroyed)
+        reply(res, 502, {
+          jsonrpc: "2.0",
+          id: null,
+          error: { code: -32603, message: `simulator: ${error instanceof Error ? error.message : String(error)}` },
+        });
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -186,7 +225,8 @@ function logRange(params: unknown[] | undefined, head: bigint): { from: bigint; 
   const filter = (params?.[0] ?? {}) as { fromBlock?: string; toBlock?: string; blockHash?: string };
   if (filter.blockHash) return null;
   const block = (tag: string | undefined): bigint => {
-    if (tag === undefined || tag === "latest" || tag === "pending" || tag === "safe" || tag === "finalized") return head;
+    if (tag === undefined || tag === "latest" || tag === "pending" || tag === "safe" || tag === "finalized")
+      return head;
     if (tag === "earliest") return 0n;
     return BigInt(tag);
   };
@@ -207,7 +247,6 @@ function replyText(res: ServerResponse, status: number, text: string, headers: R
   res.writeHead(status, { "content-type": "text/plain", ...headers });
   res.end(text);
 }
-
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

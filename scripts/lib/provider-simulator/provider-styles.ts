@@ -4,9 +4,22 @@
  * answers in one of these styles so the clients are tested against every phrasing, not one.
  */
 
-export type ProviderStyle = "alchemy" | "infura" | "quicknode" | "invalid-params" | "range-too-large" | "max-block-range";
+export type ProviderStyle =
+  | "alchemy"
+  | "infura"
+  | "quicknode"
+  | "invalid-params"
+  | "range-too-large"
+  | "max-block-range";
 
-export const PROVIDER_STYLES: readonly ProviderStyle[] = ["alchemy", "infura", "quicknode", "invalid-params", "range-too-large", "max-block-range"];
+export const PROVIDER_STYLES: readonly ProviderStyle[] = [
+  "alchemy",
+  "infura",
+  "quicknode",
+  "invalid-params",
+  "range-too-large",
+  "max-block-range",
+];
 
 export type RpcErrorBody = { code: number; message: string; data?: unknown };
 
@@ -33,7 +46,11 @@ export function rangeRefusal(style: ProviderStyle, r: RangeRefusal): RpcErrorBod
         message: `Log response size exceeded. You can make eth_getLogs requests with up to a ${r.maxRange} block range and no limit on the response size, or you can request any block range with a cap of 10K logs in the response. Based on your parameters and the response size limit, this block range should work: [${hex(r.from)}, ${hex(hintTo)}]`,
       };
     case "infura":
-      return { code: -32005, message: `query returned more than 10000 results. Try with this block range [${hex(r.from)}, ${hex(hintTo)}].`, data: { from: hex(r.from), to: hex(hintTo), limit: 10_000 } };
+      return {
+        code: -32005,
+        message: `query returned more than 10000 results. Try with this block range [${hex(r.from)}, ${hex(hintTo)}].`,
+        data: { from: hex(r.from), to: hex(hintTo), limit: 10_000 },
+      };
     case "quicknode":
       return { code: -32614, message: `eth_getLogs is limited to a ${thousands(r.maxRange)} range` };
     case "invalid-params":
@@ -53,9 +70,16 @@ export function resultRefusal(style: ProviderStyle, r: ResultRefusal): RpcErrorB
   const hintTo = hintedTo(r.from, r.to, fits);
   switch (style) {
     case "alchemy":
-      return { code: -32602, message: `Log response size exceeded. You can make eth_getLogs requests with up to a 2K block range and 10K logs in the response. Based on your parameters, this block range should work: [${hex(r.from)}, ${hex(hintTo)}]` };
+      return {
+        code: -32602,
+        message: `Log response size exceeded. You can make eth_getLogs requests with up to a 2K block range and 10K logs in the response. Based on your parameters, this block range should work: [${hex(r.from)}, ${hex(hintTo)}]`,
+      };
     case "infura":
-      return { code: -32005, message: `query returned more than ${r.maxResults} results. Try with this block range [${hex(r.from)}, ${hex(hintTo)}].`, data: { from: hex(r.from), to: hex(hintTo), limit: r.maxResults } };
+      return {
+        code: -32005,
+        message: `query returned more than ${r.maxResults} results. Try with this block range [${hex(r.from)}, ${hex(hintTo)}].`,
+        data: { from: hex(r.from), to: hex(hintTo), limit: r.maxResults },
+      };
     case "quicknode":
       return { code: -32614, message: `eth_getLogs is limited to ${thousands(r.maxResults)} logs` };
     default:
@@ -67,11 +91,18 @@ export function resultRefusal(style: ProviderStyle, r: ResultRefusal): RpcErrorB
 export function rateLimitBody(style: ProviderStyle, rps: number): RpcErrorBody | null {
   switch (style) {
     case "alchemy":
-      return { code: 429, message: "Your app has exceeded its compute units per second capacity. If you have retries enabled, you can safely ignore this message." };
+      return {
+        code: 429,
+        message:
+          "Your app has exceeded its compute units per second capacity. If you have retries enabled, you can safely ignore this message.",
+      };
     case "infura":
       return { code: -32005, message: "rate limit exceeded" };
     case "quicknode":
-      return { code: -32007, message: `${rps}/second request limit reached - reduce calls per second or upgrade your account at quicknode.com` };
+      return {
+        code: -32007,
+        message: `${rps}/second request limit reached - reduce calls per second or upgrade your account at quicknode.com`,
+      };
     case "invalid-params":
       return null;
     case "range-too-large":

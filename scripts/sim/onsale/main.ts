@@ -46,7 +46,12 @@ async function main() {
   try {
     const port = await freePort();
     const rpcUrl = `http://127.0.0.1:${port}`;
-    const node = group.start("chain", process.execPath, [hardhatCli, "node", "--hostname", "127.0.0.1", "--port", String(port)], { cwd: repoRoot });
+    const node = group.start(
+      "chain",
+      process.execPath,
+      [hardhatCli, "node", "--hostname", "127.0.0.1", "--port", String(port)],
+      { cwd: repoRoot },
+    );
     await whileAlive(node, waitForRpc(rpcUrl, 60_000));
     const deployment = await deployLocal({ rpcUrl, deploymentsFile: join(dir, "deployments.json") });
     const { chain, publicClient, accounts, wallet } = await localClients(rpcUrl);
@@ -71,12 +76,21 @@ async function main() {
       }),
       { onsale: { identity: identity.provider }, log: () => {} },
     );
-    log(`indexer + waiting room ${indexer.url}; ${agents.length} agents (${population.fans} fans, ${population.botOperators}×${population.botWallets} bot wallets, ${population.hoarders}×${population.idsPerHoarder} hoarder IDs, ${population.touts} touts)`);
+    log(
+      `indexer + waiting room ${indexer.url}; ${agents.length} agents (${population.fans} fans, ${population.botOperators}×${population.botWallets} bot wallets, ${population.hoarders}×${population.idsPerHoarder} hoarder IDs, ${population.touts} touts)`,
+    );
 
     // Fund every agent wallet once (hardhat_setBalance), a few at a time.
     const balance = toHex(parseEther("10"));
     for (let i = 0; i < agents.length; i += 50) {
-      await Promise.all(agents.slice(i, i + 50).map((a) => publicClient.request({ method: "hardhat_setBalance" as never, params: [a.account.address, balance] as never })));
+      await Promise.all(
+        agents.slice(i, i + 50).map((a) =>
+          publicClient.request({
+            method: "hardhat_setBalance" as never,
+            params: [a.account.address, balance] as never,
+          }),
+        ),
+      );
     }
     const ctx: SimContext = {
       rpcUrl,
@@ -95,7 +109,9 @@ async function main() {
       log(`rule set "${rules.name}" …`);
       const r = await runRuleSet(ctx, rules, agents, env.SIM_SUPPLY, i);
       results.push(r);
-      log(`  sold ${r.sold}/${r.supply} in ${r.seconds.toFixed(0)} s; held ${JSON.stringify(r.held)}; off-market ${r.resoldAboveFace} sold, ${r.offMarketBlocked} blocked; official market ${r.resoldOnMarket}; refusals ${JSON.stringify(r.refusals)}`);
+      log(
+        `  sold ${r.sold}/${r.supply} in ${r.seconds.toFixed(0)} s; held ${JSON.stringify(r.held)}; off-market ${r.resoldAboveFace} sold, ${r.offMarketBlocked} blocked; official market ${r.resoldOnMarket}; refusals ${JSON.stringify(r.refusals)}`,
+      );
     }
     const table = markdownTable(results);
     console.log(`\n${table}\n\n${targetLine(results)}\n`);
@@ -113,7 +129,7 @@ async function main() {
       "",
       targetLine(results),
       "",
-      "Rule sets: " + RULE_SETS.map((r) => `**${r.name}**: ${describe(r)}`).join("; ") + ".",
+      `Rule sets: ${RULE_SETS.map((r) => `**${r.name}**: ${describe(r)}`).join("; ")}.`,
       "",
       "Shares are of tickets sold, counted from the indexer's `/tickets?owner=` after it caught up (checked equal to `totalMinted` on chain).",
       "Median wait: real fans, from max(join, on-sale time) to admission.",
@@ -137,7 +153,11 @@ function describe(r: (typeof RULE_SETS)[number]): string {
     r.lottery ? "lottery for early arrivals" : "first come, first served",
     `≤ ${r.perPerson} per voucher/wallet`,
     r.contractMaxPerWallet ? `contract wallet cap ${r.contractMaxPerWallet}` : "",
-    r.identityRequired ? (r.kyc ? "ID checked by KYC (document + liveness)" : "ID number (any well-formed), identity cap") : "",
+    r.identityRequired
+      ? r.kyc
+        ? "ID checked by KYC (document + liveness)"
+        : "ID number (any well-formed), identity cap"
+      : "",
     r.powBits ? `${r.powBits}-bit proof of work` : "",
     r.ipJoinsPerMinute ? `${r.ipJoinsPerMinute} joins/min per IP` : "",
     r.walletRequestsPerMinute ? `${r.walletRequestsPerMinute} req/min per wallet` : "",

@@ -24,9 +24,23 @@ export type Agent = {
   wants: number;
 };
 
-export type PopulationSize = { fans: number; botOperators: number; botWallets: number; hoarders: number; idsPerHoarder: number; touts: number };
+export type PopulationSize = {
+  fans: number;
+  botOperators: number;
+  botWallets: number;
+  hoarders: number;
+  idsPerHoarder: number;
+  touts: number;
+};
 
-export const DEFAULT_POPULATION: PopulationSize = { fans: 1000, botOperators: 2, botWallets: 200, hoarders: 3, idsPerHoarder: 40, touts: 15 };
+export const DEFAULT_POPULATION: PopulationSize = {
+  fans: 1000,
+  botOperators: 2,
+  botWallets: 200,
+  hoarders: 3,
+  idsPerHoarder: 40,
+  touts: 15,
+};
 
 const account = (label: string) => privateKeyToAccount(keccak256(stringToHex(`fairgate-sim-onsale:${label}`)));
 

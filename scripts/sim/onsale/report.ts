@@ -63,28 +63,47 @@ export function chartSvg(results: RuleSetResult[]): string {
     { key: "toFans", label: "end: with real fans", color: "#5cb85c" },
   ] as const;
   const data = rows(results);
-  const W = 800, H = 400, left = 50, bottom = 60, top = 50, plotH = H - top - bottom, groupW = (W - left - 20) / data.length, barW = groupW / 4;
+  const W = 800,
+    H = 400,
+    left = 50,
+    bottom = 60,
+    top = 50,
+    plotH = H - top - bottom,
+    groupW = (W - left - 20) / data.length,
+    barW = groupW / 4;
   const y = (v: number) => top + plotH - (v / 100) * plotH;
   const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`,
+  );
   parts.push(`<rect width="${W}" height="${H}" fill="white"/>`);
-  parts.push(`<text x="${W / 2}" y="20" text-anchor="middle" font-size="15">Fairgate on-sale simulation: where the tickets went, per rule set</text>`);
+  parts.push(
+    `<text x="${W / 2}" y="20" text-anchor="middle" font-size="15">Fairgate on-sale simulation: where the tickets went, per rule set</text>`,
+  );
   for (const t of [0, 25, 50, 75, 100]) {
-    parts.push(`<line x1="${left}" x2="${W - 20}" y1="${y(t)}" y2="${y(t)}" stroke="#ddd"/><text x="${left - 6}" y="${y(t) + 4}" text-anchor="end">${t} %</text>`);
+    parts.push(
+      `<line x1="${left}" x2="${W - 20}" y1="${y(t)}" y2="${y(t)}" stroke="#ddd"/><text x="${left - 6}" y="${y(t) + 4}" text-anchor="end">${t} %</text>`,
+    );
   }
   data.forEach((row, g) => {
     const x0 = left + g * groupW + barW / 2;
     series.forEach((s, k) => {
       const v = row[s.key];
-      parts.push(`<rect x="${x0 + k * barW}" y="${y(v)}" width="${barW - 2}" height="${y(0) - y(v)}" fill="${s.color}"><title>${esc(s.label)}: ${v.toFixed(1)} %</title></rect>`);
-      parts.push(`<text x="${x0 + k * barW + barW / 2}" y="${y(v) - 3}" text-anchor="middle" font-size="10">${v.toFixed(1)}</text>`);
+      parts.push(
+        `<rect x="${x0 + k * barW}" y="${y(v)}" width="${barW - 2}" height="${y(0) - y(v)}" fill="${s.color}"><title>${esc(s.label)}: ${v.toFixed(1)} %</title></rect>`,
+      );
+      parts.push(
+        `<text x="${x0 + k * barW + barW / 2}" y="${y(v) - 3}" text-anchor="middle" font-size="10">${v.toFixed(1)}</text>`,
+      );
     });
     parts.push(`<text x="${x0 + 1.5 * barW}" y="${H - bottom + 18}" text-anchor="middle">${esc(row.rules)}</text>`);
   });
   series.forEach((s, k) => {
     const lx = left + k * 250;
-    parts.push(`<rect x="${lx}" y="${H - 22}" width="12" height="12" fill="${s.color}"/><text x="${lx + 16}" y="${H - 12}">${esc(s.label)}</text>`);
+    parts.push(
+      `<rect x="${lx}" y="${H - 22}" width="12" height="12" fill="${s.color}"/><text x="${lx + 16}" y="${H - 12}">${esc(s.label)}</text>`,
+    );
   });
   parts.push("</svg>");
   return parts.join("\n");

@@ -1,7 +1,15 @@
 /** One agent's on-sale day against the real waiting room over HTTP and the real chain. */
-import { createWalletClient, http, parseEventLogs, type Address, type Chain, type PublicClient } from "viem";
+import { createWalletClient, http, parseEventLogs, type Chain, type PublicClient } from "viem";
 import { eventTicketAbi } from "../../../lib/generated/abis";
-import { getEntryStatus, getPowChallenge, joinQueue, OnsaleApiError, onsaleSignIn, onsaleSignInNonce, requestVoucher } from "../../../lib/onsale/client";
+import {
+  getEntryStatus,
+  getPowChallenge,
+  joinQueue,
+  OnsaleApiError,
+  onsaleSignIn,
+  onsaleSignInNonce,
+  requestVoucher,
+} from "../../../lib/onsale/client";
 import { createHash } from "node:crypto";
 import { buildOnsaleSignInMessage } from "../../../lib/onsale/sign-in-message";
 import { toContractVoucher } from "../../../lib/onsale/voucher";
@@ -83,18 +91,26 @@ export async function runAgent(agent: Agent, env: AgentEnv): Promise<AgentOutcom
       const s = await getEntryStatus(env.base, token, o);
       if (s.state === "admitted") {
         out.admitted = true;
-        out.waitMs = new Date(s.admittedAt!).getTime() - Math.max(new Date(s.joinedAt).getTime(), new Date(s.opensAt).getTime());
+        out.waitMs =
+          new Date(s.admittedAt!).getTime() - Math.max(new Date(s.joinedAt).getTime(), new Date(s.opensAt).getTime());
         break;
       }
       if (s.state === "expired") return out;
       const eta = (s.estimatedWaitSeconds ?? 1) * 1000;
-      await sleep(agent.kind === "fan" ? Math.min(4_000, Math.max(1_000, eta / 2)) : Math.min(1_000, Math.max(200, eta / 4)));
+      await sleep(
+        agent.kind === "fan" ? Math.min(4_000, Math.max(1_000, eta / 2)) : Math.min(1_000, Math.max(200, eta / 4)),
+      );
     }
     await sleep(agent.reactMs);
     const nonce = await onsaleSignInNonce(env.base, token, undefined, o);
     const message = buildOnsaleSignInMessage(nonce, agent.account.address);
     await onsaleSignIn(env.base, token, { message, signature: await agent.account.signMessage({ message }) }, o);
-    const issued = await requestVoucher(env.base, token, { quantity: Math.min(agent.wants, env.perPerson), idNumber: agent.idNumber, identityEvidence: agent.person }, o);
+    const issued = await requestVoucher(
+      env.base,
+      token,
+      { quantity: Math.min(agent.wants, env.perPerson), idNumber: agent.idNumber, identityEvidence: agent.person },
+      o,
+    );
     const wallet = createWalletClient({ account: agent.account, chain: env.chain, transport: http(env.rpcUrl) });
     const hash = await wallet.writeContract({
       address: issued.contract,
@@ -105,9 +121,13 @@ export async function runAgent(agent: Agent, env: AgentEnv): Promise<AgentOutcom
     });
     const receipt = await env.publicClient.waitForTransactionReceipt({ hash });
     const [minted] = parseEventLogs({ abi: eventTicketAbi, eventName: "TicketsMinted", logs: receipt.logs });
-    if (receipt.status === "success" && minted) out.bought = { first: minted.args.firstTokenId, count: Number(minted.args.count) };
+    if (receipt.status === "success" && minted)
+      out.bought = { first: minted.args.firstTokenId, count: Number(minted.args.count) };
   } catch (err) {
-    out.refusal = err instanceof OnsaleApiError ? err.code : ((err as Error).message.match(/EventTicket\w+/)?.[0] ?? (err as Error).message.split("\n")[0]);
+    out.refusal =
+      err instanceof OnsaleApiError
+        ? err.code
+        : ((err as Error).message.match(/EventTicket\w+/)?.[0] ?? (err as Error).message.split("\n")[0]);
   }
   return out;
 }

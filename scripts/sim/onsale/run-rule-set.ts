@@ -3,7 +3,15 @@
  * running at once, the aftermarket (scalpers selling off-market, or on the official market where the
  * tier refuses that), then the tally from the indexer.
  */
-import { getAddress, parseEther, parseEventLogs, type Address, type Chain, type PublicClient, type WalletClient } from "viem";
+import {
+  getAddress,
+  parseEther,
+  parseEventLogs,
+  type Address,
+  type Chain,
+  type PublicClient,
+  type WalletClient,
+} from "viem";
 import { eventTicketAbi, ticketFactoryAbi } from "../../../lib/generated/abis";
 import type { Agent, AgentKind } from "./population";
 import type { RuleSet } from "./rule-sets";
@@ -46,7 +54,13 @@ export type SimContext = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function runRuleSet(ctx: SimContext, rules: RuleSet, agents: Agent[], supply: number, index: number): Promise<RuleSetResult> {
+export async function runRuleSet(
+  ctx: SimContext,
+  rules: RuleSet,
+  agents: Agent[],
+  supply: number,
+  index: number,
+): Promise<RuleSetResult> {
   const started = Date.now();
   const contract = await createEvent(ctx, rules, supply, index);
   const saleId = `sim-${index}-${rules.name.replace(/[^a-z0-9]+/g, "-")}`.replace(/-+$/, "");
@@ -77,7 +91,12 @@ export async function runRuleSet(ctx: SimContext, rules: RuleSet, agents: Agent[
   let soldOut = false;
   const watcher = (async () => {
     while (!soldOut && Date.now() < opensAtMs + 60_000) {
-      const minted = await ctx.publicClient.readContract({ address: contract, abi: eventTicketAbi, functionName: "tierMinted", args: [0] });
+      const minted = await ctx.publicClient.readContract({
+        address: contract,
+        abi: eventTicketAbi,
+        functionName: "tierMinted",
+        args: [0],
+      });
       if (Number(minted) >= supply) soldOut = true;
       else await sleep(250);
     }
@@ -102,14 +121,23 @@ export async function runRuleSet(ctx: SimContext, rules: RuleSet, agents: Agent[
 
   const primaryHeld = { fan: 0, bot: 0, hoarder: 0, tout: 0 } as Record<AgentKind, number>;
   for (const o of outcomes) if (o.bought) primaryHeld[o.agent.kind] += o.bought.count;
-  const market = await ctx.publicClient.readContract({ address: ctx.factory, abi: ticketFactoryAbi, functionName: "market" });
+  const market = await ctx.publicClient.readContract({
+    address: ctx.factory,
+    abi: ticketFactoryAbi,
+    functionName: "market",
+  });
   const after = await runAftermarket(outcomes, env, contract, market);
 
   const { held, fansServed } = await tallyFromIndexer(ctx, contract, outcomes);
-  const sold = Number(await ctx.publicClient.readContract({ address: contract, abi: eventTicketAbi, functionName: "totalMinted" }));
+  const sold = Number(
+    await ctx.publicClient.readContract({ address: contract, abi: eventTicketAbi, functionName: "totalMinted" }),
+  );
   const heldTotal = Object.values(held).reduce((a, b) => a + b, 0);
   if (heldTotal !== sold) throw new Error(`indexer tally ${heldTotal} ≠ ${sold} minted on chain for ${rules.name}`);
-  const waits = outcomes.filter((o) => o.agent.kind === "fan" && o.waitMs !== null).map((o) => o.waitMs!).sort((a, b) => a - b);
+  const waits = outcomes
+    .filter((o) => o.agent.kind === "fan" && o.waitMs !== null)
+    .map((o) => o.waitMs!)
+    .sort((a, b) => a - b);
   const count = (pred: (o: AgentOutcome) => boolean) => {
     const out = { fan: 0, bot: 0, hoarder: 0, tout: 0 } as Record<AgentKind, number>;
     for (const o of outcomes) if (pred(o)) out[o.agent.kind]++;
@@ -152,7 +180,17 @@ async function createEvent(ctx: SimContext, rules: RuleSet, supply: number, inde
         voucherSigner: ctx.organizer.account!.address,
         currency: "0x0000000000000000000000000000000000000000",
       },
-      [{ faceValue: FACE, supply, zones: 1, mode: rules.mode, resaleCapBps: 10_000, voucherOnly: true, reserved: false }],
+      [
+        {
+          faceValue: FACE,
+          supply,
+          zones: 1,
+          mode: rules.mode,
+          resaleCapBps: 10_000,
+          voucherOnly: true,
+          reserved: false,
+        },
+      ],
     ],
     account: ctx.organizer.account!,
     chain: ctx.chain,

@@ -22,7 +22,8 @@ export function createSimIdentityProvider(pepper: string, registry: Map<string, 
       if (!owner) return { ok: false, code: "IDENTITY_REJECTED", message: "no such document" };
       if (owner !== check.evidence) {
         const roll = createHash("sha256").update(`${check.saleId}:${id}`).digest().readUInt32BE(0) / 2 ** 32;
-        if (roll >= missRate) return { ok: false, code: "IDENTITY_REJECTED", message: "the face does not match the document" };
+        if (roll >= missRate)
+          return { ok: false, code: "IDENTITY_REJECTED", message: "the face does not match the document" };
       }
       return base;
     },

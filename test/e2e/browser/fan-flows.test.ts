@@ -43,7 +43,14 @@ describe.skipIf(chromiumSkipReason)("browser: fan buys, resells under the cap, t
     const general = page.locator('[data-testid="tier-card"][data-tier="0"]');
     await expect.poll(() => general.getByTestId("tier-price").innerText()).toBe("0.05 ETH");
     await screenshot(page, "fan-event-page");
-    expect(await settledTx(page, "tx-status", () => general.getByTestId("buy-tier").click(), '[data-testid="tier-card"][data-tier="0"]')).toMatchObject({ status: "confirmed" });
+    expect(
+      await settledTx(
+        page,
+        "tx-status",
+        () => general.getByTestId("buy-tier").click(),
+        '[data-testid="tier-card"][data-tier="0"]',
+      ),
+    ).toMatchObject({ status: "confirmed" });
 
     await page.goto(`${s.appUrl}/`);
     const card = page.locator(`[data-testid="ticket-card"][data-contract="${s.tiered.ticket}"]`);
@@ -88,12 +95,24 @@ describe.skipIf(chromiumSkipReason)("browser: fan buys, resells under the cap, t
 
     await page.getByTestId("resell-price").fill("0.06");
     await page.getByTestId("resell-submit").click();
-    await page.locator('[data-testid="resell-status"][data-status="confirmed"]').filter({ hasText: "Listing" }).waitFor({ timeout: 30_000 });
+    await page
+      .locator('[data-testid="resell-status"][data-status="confirmed"]')
+      .filter({ hasText: "Listing" })
+      .waitFor({ timeout: 30_000 });
     expect(wallet.prompts().map((p) => p.method)).toEqual(["eth_sendTransaction", "eth_sendTransaction"]); // approve, list
     await expect.poll(() => page.getByTestId("ticket-status-text").innerText()).toContain("For resale at 0.06 ETH");
     const { publicClient } = await localClients(s.rpcUrl);
-    const market = await publicClient.readContract({ address: s.tiered.ticket, abi: eventTicketAbi, functionName: "market" });
-    const [seller, price] = await publicClient.readContract({ address: market, abi: resaleMarketAbi, functionName: "listings", args: [s.tiered.ticket, BigInt(tokenId)] });
+    const market = await publicClient.readContract({
+      address: s.tiered.ticket,
+      abi: eventTicketAbi,
+      functionName: "market",
+    });
+    const [seller, price] = await publicClient.readContract({
+      address: market,
+      abi: resaleMarketAbi,
+      functionName: "listings",
+      args: [s.tiered.ticket, BigInt(tokenId)],
+    });
     expect(seller).toBe(FAN);
     expect(price).toBe(parseEther("0.06"));
     await screenshot(page, "fan-resell-listed");
@@ -103,9 +122,18 @@ describe.skipIf(chromiumSkipReason)("browser: fan buys, resells under the cap, t
   it("another fan buys the resale listing; the history shows the sale", async () => {
     const { page, context } = await s.openAs(SECOND_FAN, `/events/${s.tiered.ticket}`);
     const listing = page.locator(`[data-testid="listing"][data-token-id="${tokenId}"]`);
-    expect(await settledTx(page, "listing-tx-status", () => listing.getByTestId("buy-listing").click())).toMatchObject({ status: "confirmed" });
+    expect(await settledTx(page, "listing-tx-status", () => listing.getByTestId("buy-listing").click())).toMatchObject({
+      status: "confirmed",
+    });
     const { publicClient } = await localClients(s.rpcUrl);
-    expect(await publicClient.readContract({ address: s.tiered.ticket, abi: eventTicketAbi, functionName: "ownerOf", args: [BigInt(tokenId)] })).toBe(SECOND_FAN);
+    expect(
+      await publicClient.readContract({
+        address: s.tiered.ticket,
+        abi: eventTicketAbi,
+        functionName: "ownerOf",
+        args: [BigInt(tokenId)],
+      }),
+    ).toBe(SECOND_FAN);
     await page.goto(`${s.appUrl}/tickets/${s.tiered.ticket}/${tokenId}`);
     await page.locator('[data-testid="provenance-entry"][data-kind="sold"]').waitFor();
     expect(await page.locator('[data-testid="provenance-entry"][data-kind="sold"]').innerText()).toContain("0.06 ETH");
@@ -115,18 +143,41 @@ describe.skipIf(chromiumSkipReason)("browser: fan buys, resells under the cap, t
   it("sends a free-transfer ticket to a friend, and explains why a market-only ticket cannot be sent", async () => {
     const { page, context } = await s.openAs(SECOND_FAN, `/tickets/${s.tiered.ticket}/${tokenId}`);
     await page.getByTestId("transfer-to").fill("0x1234");
-    expect(await settledTx(page, "transfer-status", () => page.getByTestId("transfer-submit").click())).toMatchObject({ status: "failed", code: "INVALID_ADDRESS" });
+    expect(await settledTx(page, "transfer-status", () => page.getByTestId("transfer-submit").click())).toMatchObject({
+      status: "failed",
+      code: "INVALID_ADDRESS",
+    });
     await page.getByTestId("transfer-to").fill(FRIEND);
-    expect(await settledTx(page, "transfer-status", () => page.getByTestId("transfer-submit").click())).toMatchObject({ status: "confirmed" });
+    expect(await settledTx(page, "transfer-status", () => page.getByTestId("transfer-submit").click())).toMatchObject({
+      status: "confirmed",
+    });
     await page.getByTestId("ticket-handed-over").filter({ hasText: "Sending ticket" }).waitFor();
     const { publicClient } = await localClients(s.rpcUrl);
-    expect(await publicClient.readContract({ address: s.tiered.ticket, abi: eventTicketAbi, functionName: "ownerOf", args: [BigInt(tokenId)] })).toBe(FRIEND);
+    expect(
+      await publicClient.readContract({
+        address: s.tiered.ticket,
+        abi: eventTicketAbi,
+        functionName: "ownerOf",
+        args: [BigInt(tokenId)],
+      }),
+    ).toBe(FRIEND);
 
     // A VIP (market-only) ticket: the page explains instead of offering a send.
     await page.goto(`${s.appUrl}/events/${s.tiered.ticket}`);
     const vip = page.locator('[data-testid="tier-card"][data-tier="1"]');
-    expect(await settledTx(page, "tx-status", () => vip.getByTestId("buy-tier").click(), '[data-testid="tier-card"][data-tier="1"]')).toMatchObject({ status: "confirmed" });
-    const total = await publicClient.readContract({ address: s.tiered.ticket, abi: eventTicketAbi, functionName: "totalMinted" });
+    expect(
+      await settledTx(
+        page,
+        "tx-status",
+        () => vip.getByTestId("buy-tier").click(),
+        '[data-testid="tier-card"][data-tier="1"]',
+      ),
+    ).toMatchObject({ status: "confirmed" });
+    const total = await publicClient.readContract({
+      address: s.tiered.ticket,
+      abi: eventTicketAbi,
+      functionName: "totalMinted",
+    });
     await page.goto(`${s.appUrl}/tickets/${s.tiered.ticket}/${total}`);
     expect(await page.getByTestId("transfer-blocked").innerText()).toContain("only through the official resale market");
     expect(await page.getByTestId("ticket-zones").innerText()).toBe("General, VIP");
@@ -140,14 +191,30 @@ describe.skipIf(chromiumSkipReason)("browser: fan buys, resells under the cap, t
     const { page, context, wallet } = await s.openAs(holder.account, `/tickets/${s.demo.ticket}/${id}`);
     const notice = page.getByTestId("resell-free-only");
     await notice.waitFor();
-    expect(await notice.innerText()).toBe("Complimentary tickets can be passed on for free, not sold: list it at price 0 or send it.");
+    expect(await notice.innerText()).toBe(
+      "Complimentary tickets can be passed on for free, not sold: list it at price 0 or send it.",
+    );
     expect(await page.getByTestId("resell-price").count()).toBe(0); // no price to type
     await page.getByTestId("resell-free-submit").click();
-    await page.locator('[data-testid="resell-status"][data-status="confirmed"]').filter({ hasText: "Listing" }).waitFor({ timeout: 30_000 });
+    await page
+      .locator('[data-testid="resell-status"][data-status="confirmed"]')
+      .filter({ hasText: "Listing" })
+      .waitFor({ timeout: 30_000 });
     expect(wallet.prompts().map((p) => p.method)).toEqual(["eth_sendTransaction", "eth_sendTransaction"]); // approve, list at 0
     const { publicClient } = await localClients(s.rpcUrl);
-    const market = await publicClient.readContract({ address: s.demo.ticket, abi: eventTicketAbi, functionName: "market" });
-    expect(await publicClient.readContract({ address: market, abi: resaleMarketAbi, functionName: "listings", args: [s.demo.ticket, id] })).toEqual([holder.account, 0n]);
+    const market = await publicClient.readContract({
+      address: s.demo.ticket,
+      abi: eventTicketAbi,
+      functionName: "market",
+    });
+    expect(
+      await publicClient.readContract({
+        address: market,
+        abi: resaleMarketAbi,
+        functionName: "listings",
+        args: [s.demo.ticket, id],
+      }),
+    ).toEqual([holder.account, 0n]);
     await screenshot(page, "fan-complimentary-free-handover");
     await context.close();
   });
@@ -163,7 +230,9 @@ describe.skipIf(chromiumSkipReason)("browser: fan buys, resells under the cap, t
     await page.reload();
     const error = page.getByTestId("provenance-error");
     await error.waitFor();
-    expect(await error.innerText()).toContain("The indexer is not answering, so this ticket's history cannot be shown right now.");
+    expect(await error.innerText()).toContain(
+      "The indexer is not answering, so this ticket's history cannot be shown right now.",
+    );
     await page.locator('[data-testid="chain-reads-settled"][data-settled="true"]').waitFor({ state: "attached" });
     expect(await page.getByTestId("ticket-status-text").innerText()).toBe("Valid"); // the chain still answers for the ticket itself
     await expect.poll(() => page.getByTestId("indexer-status").getAttribute("data-state")).toBe("down");

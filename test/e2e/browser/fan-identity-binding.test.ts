@@ -49,19 +49,52 @@ describe.skipIf(chromiumSkipReason)("browser: binding a real-name ticket before 
         abi: ticketFactoryAbi,
         functionName: "createEventWithTiers",
         args: [
-          { name: "Named Night", symbol: "NAMED", startTime, endTime: startTime + DAY, lockWindow: 0, maxPerWallet: 0, maxPerIdentity: 0, royaltyBps: 0, voucherSigner, currency: zeroAddress },
+          {
+            name: "Named Night",
+            symbol: "NAMED",
+            startTime,
+            endTime: startTime + DAY,
+            lockWindow: 0,
+            maxPerWallet: 0,
+            maxPerIdentity: 0,
+            royaltyBps: 0,
+            voucherSigner,
+            currency: zeroAddress,
+          },
           [{ faceValue: 0n, supply: 10, zones: 1, mode: 0, resaleCapBps: 10_000, voucherOnly: false, reserved: false }],
         ],
       }),
     );
     event = parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: created.logs })[0]!.args.ticket;
     const names = Array(8).fill(`0x${"0".repeat(32)}`) as readonly `0x${string}`[];
-    await mined(await wallet(organizer).writeContract({ address: event, abi: eventTicketAbi, functionName: "configureRules", args: [0n, DAY, names as never] }));
-    const minted = await mined(await wallet(organizer).writeContract({ address: event, abi: eventTicketAbi, functionName: "mintTo", args: [0, FAN, 2n] }));
+    await mined(
+      await wallet(organizer).writeContract({
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "configureRules",
+        args: [0n, DAY, names as never],
+      }),
+    );
+    const minted = await mined(
+      await wallet(organizer).writeContract({
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "mintTo",
+        args: [0, FAN, 2n],
+      }),
+    );
     const transfers = parseEventLogs({ abi: eventTicketAbi, eventName: "Transfer", logs: minted.logs });
     [ids[0], ids[1]] = [transfers[0]!.args.tokenId, transfers[1]!.args.tokenId];
     const head = await publicClient.getBlockNumber();
-    await waitFor("the indexer at the event's blocks", async () => ((((await (await fetch(`${s.indexerUrl}/health`)).json()) as { indexedBlock?: number }).indexedBlock ?? 0) >= Number(head) ? true : undefined), { timeoutMs: 30_000 });
+    await waitFor(
+      "the indexer at the event's blocks",
+      async () =>
+        (((await (await fetch(`${s.indexerUrl}/health`)).json()) as { indexedBlock?: number }).indexedBlock ?? 0) >=
+        Number(head)
+          ? true
+          : undefined,
+      { timeoutMs: 30_000 },
+    );
   }, 600_000);
   afterAll(async () => {
     await s?.close();
@@ -75,7 +108,15 @@ describe.skipIf(chromiumSkipReason)("browser: binding a real-name ticket before 
       if (r.url().startsWith(s.indexerUrl) && !new URL(r.url()).pathname.endsWith("/stream")) seen.push(r.url());
     });
     const bodies: Promise<string>[] = [];
-    page.on("response", (r) => void (r.url().startsWith(s.indexerUrl) && !new URL(r.url()).pathname.endsWith("/stream") && bodies.push(r.text().catch(() => ""))));
+    page.on(
+      "response",
+      (r) =>
+        void (
+          r.url().startsWith(s.indexerUrl) &&
+          !new URL(r.url()).pathname.endsWith("/stream") &&
+          bodies.push(r.text().catch(() => ""))
+        ),
+    );
 
     const card = (id: bigint) => page.locator(`[data-testid="ticket-card"][data-token-id="${id}"]`);
     for (const id of ids) await card(id).getByTestId("ticket-binding-warning").waitFor({ timeout: 20_000 });
@@ -88,8 +129,17 @@ describe.skipIf(chromiumSkipReason)("browser: binding a real-name ticket before 
     expect(await panel.getAttribute("data-binding")).toBe("due-soon");
     expect(await page.getByTestId("binding-banner").innerText()).toContain("or the gate will refuse this ticket");
     await page.getByTestId("bind-id-number").fill(ID_NUMBER);
-    expect(await settledTx(page, "bind-status", () => page.getByTestId("bind-submit").click())).toMatchObject({ status: "confirmed" });
-    expect(await publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "isBound", args: [ids[0]!] })).toBe(true);
+    expect(await settledTx(page, "bind-status", () => page.getByTestId("bind-submit").click())).toMatchObject({
+      status: "confirmed",
+    });
+    expect(
+      await publicClient.readContract({
+        address: event,
+        abi: eventTicketAbi,
+        functionName: "isBound",
+        args: [ids[0]!],
+      }),
+    ).toBe(true);
 
     // Bound: the banner says so, no form, and resale and transfer explain why they are gone.
     await page.locator('[data-testid="bind-identity"][data-binding="bound"]').waitFor({ timeout: 20_000 });
@@ -102,11 +152,16 @@ describe.skipIf(chromiumSkipReason)("browser: binding a real-name ticket before 
     // My tickets: the bound ticket's warning is gone (once the indexer has the binding), the other still warns.
     await page.goto(`${s.appUrl}/`);
     await card(ids[1]!).getByTestId("ticket-binding-warning").waitFor({ timeout: 20_000 });
-    await expect.poll(async () => {
-      await page.reload();
-      await card(ids[1]!).waitFor({ timeout: 20_000 });
-      return card(ids[0]!).getByTestId("ticket-binding-warning").count();
-    }, { timeout: 30_000, interval: 500 }).toBe(0);
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await card(ids[1]!).waitFor({ timeout: 20_000 });
+          return card(ids[0]!).getByTestId("ticket-binding-warning").count();
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(0);
 
     // Data minimisation: the ID number went to the identity service once and never came back.
     expect(seen.length).toBeGreaterThan(0);

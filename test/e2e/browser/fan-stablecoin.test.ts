@@ -6,7 +6,11 @@
 import { erc20Abi } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventTicketAbi } from "../../../lib/generated/abis";
-import { createStablecoinDemoEvent, DEMO_FAN_USD, type StablecoinDemoEvent } from "../../../scripts/demo-stablecoin-event";
+import {
+  createStablecoinDemoEvent,
+  DEMO_FAN_USD,
+  type StablecoinDemoEvent,
+} from "../../../scripts/demo-stablecoin-event";
 import { localClients } from "../../../scripts/lib/local-clients";
 import { chromiumSkipReason, screenshot } from "../../helpers/browser";
 import { settledTx, startBrowserStack, type BrowserStack } from "../../helpers/browser-stack";
@@ -31,16 +35,46 @@ describe.skipIf(chromiumSkipReason)("browser: buying a stablecoin ticket with a 
     const general = page.locator('[data-testid="tier-card"][data-tier="0"]');
     await expect.poll(() => general.getByTestId("tier-price").innerText(), { timeout: 30_000 }).toBe("25 mUSD");
     expect(await general.getByTestId("buy-tier").innerText()).toBe("Buy for 25 mUSD");
-    expect(await settledTx(page, "tx-status", () => general.getByTestId("buy-tier").click(), '[data-testid="tier-card"][data-tier="0"]')).toMatchObject({ status: "confirmed" });
+    expect(
+      await settledTx(
+        page,
+        "tx-status",
+        () => general.getByTestId("buy-tier").click(),
+        '[data-testid="tier-card"][data-tier="0"]',
+      ),
+    ).toMatchObject({ status: "confirmed" });
     expect(wallet.prompts().map((p) => p.method)).toEqual(["eth_signTypedData_v4", "eth_sendTransaction"]);
     await screenshot(page, "fan-stablecoin-bought");
     expect(errors).toEqual([]);
     await context.close();
 
     const { publicClient } = await localClients(s.rpcUrl);
-    expect(await publicClient.readContract({ address: demo.ticket, abi: eventTicketAbi, functionName: "ownerOf", args: [1n] })).toBe(FAN);
-    expect(await publicClient.readContract({ address: demo.token, abi: erc20Abi, functionName: "balanceOf", args: [demo.ticket] })).toBe(25_000_000n);
-    expect(await publicClient.readContract({ address: demo.token, abi: erc20Abi, functionName: "balanceOf", args: [FAN] })).toBe(DEMO_FAN_USD - 25_000_000n);
-    expect(await publicClient.readContract({ address: demo.token, abi: erc20Abi, functionName: "allowance", args: [FAN, demo.ticket] })).toBe(0n);
+    expect(
+      await publicClient.readContract({
+        address: demo.ticket,
+        abi: eventTicketAbi,
+        functionName: "ownerOf",
+        args: [1n],
+      }),
+    ).toBe(FAN);
+    expect(
+      await publicClient.readContract({
+        address: demo.token,
+        abi: erc20Abi,
+        functionName: "balanceOf",
+        args: [demo.ticket],
+      }),
+    ).toBe(25_000_000n);
+    expect(
+      await publicClient.readContract({ address: demo.token, abi: erc20Abi, functionName: "balanceOf", args: [FAN] }),
+    ).toBe(DEMO_FAN_USD - 25_000_000n);
+    expect(
+      await publicClient.readContract({
+        address: demo.token,
+        abi: erc20Abi,
+        functionName: "allowance",
+        args: [FAN, demo.ticket],
+      }),
+    ).toBe(0n);
   });
 });

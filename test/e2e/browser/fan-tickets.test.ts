@@ -4,7 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
-import { chromiumSkipReason, launchBrowser, newPhonePage, screenshot, type LaunchedBrowser } from "../../helpers/browser";
+import {
+  chromiumSkipReason,
+  launchBrowser,
+  newPhonePage,
+  screenshot,
+  type LaunchedBrowser,
+} from "../../helpers/browser";
 import { startLocalStack, type LocalStack } from "../../helpers/local-stack";
 import { freePort, startApp } from "../../helpers/next-app";
 import { installTestWallet, TEST_WALLET_RDNS } from "../../helpers/test-wallet";
@@ -38,9 +44,13 @@ describe.skipIf(chromiumSkipReason)("browser: my tickets", () => {
     const { page, errors } = await newPhonePage(context);
     await page.goto(appUrl);
     await page.getByTestId(`connect-${TEST_WALLET_RDNS}`).click();
-    await expect.poll(() => page.getByTestId("connected-address").getAttribute("title"), { timeout: 15_000 }).toBe(holder.account);
+    await expect
+      .poll(() => page.getByTestId("connected-address").getAttribute("title"), { timeout: 15_000 })
+      .toBe(holder.account);
     await page.getByTestId("ticket-list").waitFor({ timeout: 15_000 });
-    const ids = await page.getByTestId("ticket-card").evaluateAll((cards) => cards.map((c) => c.getAttribute("data-token-id")));
+    const ids = await page
+      .getByTestId("ticket-card")
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute("data-token-id")));
     expect(ids.sort()).toEqual(holder.tokenIds.map(String).sort());
     // No horizontal scrolling on a phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
@@ -69,7 +79,9 @@ describe.skipIf(chromiumSkipReason)("browser: my tickets", () => {
     await page.goto(appUrl);
     await page.getByTestId(`connect-${TEST_WALLET_RDNS}`).click();
     await page.getByTestId("tickets-empty").waitFor({ timeout: 15_000 });
-    await expect.poll(() => page.getByTestId("indexer-status").getAttribute("data-live"), { timeout: 15_000 }).toBe("true");
+    await expect
+      .poll(() => page.getByTestId("indexer-status").getAttribute("data-live"), { timeout: 15_000 })
+      .toBe("true");
 
     // Idle and live: the page does not poll the ticket list.
     const ticketRequests: string[] = [];
@@ -81,7 +93,12 @@ describe.skipIf(chromiumSkipReason)("browser: my tickets", () => {
 
     // The organizer mints to the fan from a script; the list updates by itself.
     const { publicClient, accounts, wallet } = await localClients(stack.rpcUrl);
-    const hash = await wallet(accounts[0]!).writeContract({ address: stack.demo.ticket, abi: eventTicketAbi, functionName: "mintBatch", args: [[fan]] });
+    const hash = await wallet(accounts[0]!).writeContract({
+      address: stack.demo.ticket,
+      abi: eventTicketAbi,
+      functionName: "mintBatch",
+      args: [[fan]],
+    });
     await publicClient.waitForTransactionReceipt({ hash });
     await page.getByTestId("ticket-card").waitFor({ timeout: 15_000 });
     expect(ticketRequests.length).toBeGreaterThanOrEqual(1);

@@ -28,13 +28,30 @@ describe.skipIf(chromiumSkipReason)("browser: waitlist for a sold-out tier", () 
       abi: ticketFactoryAbi,
       functionName: "createEventWithTiers",
       args: [
-        { name: "Waitlist Night", symbol: "WLN", startTime: start, endTime: start + 86_400n, lockWindow: 3_600, maxPerWallet: 4, maxPerIdentity: 0, royaltyBps: 500, voucherSigner: ZERO, currency: ZERO },
+        {
+          name: "Waitlist Night",
+          symbol: "WLN",
+          startTime: start,
+          endTime: start + 86_400n,
+          lockWindow: 3_600,
+          maxPerWallet: 4,
+          maxPerIdentity: 0,
+          royaltyBps: 500,
+          voucherSigner: ZERO,
+          currency: ZERO,
+        },
         [{ faceValue: FACE, supply: 1, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: false, reserved: false }],
       ],
     });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     event = parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: receipt.logs })[0]!.args.ticket;
-    const bought = await wallet(HOLDER).writeContract({ address: event, abi: eventTicketAbi, functionName: "buy", args: [0, 1n], value: FACE });
+    const bought = await wallet(HOLDER).writeContract({
+      address: event,
+      abi: eventTicketAbi,
+      functionName: "buy",
+      args: [0, 1n],
+      value: FACE,
+    });
     expect((await publicClient.waitForTransactionReceipt({ hash: bought })).status).toBe("success");
   });
   afterAll(async () => {
@@ -46,8 +63,17 @@ describe.skipIf(chromiumSkipReason)("browser: waitlist for a sold-out tier", () 
     const panel = page.locator('[data-testid="waitlist-panel"][data-tier="0"]');
     await panel.waitFor();
     expect(await panel.getByTestId("waitlist-summary").innerText()).toContain("Nobody is waiting yet");
-    expect(await settledTx(page, "waitlist-status", () => panel.getByTestId("waitlist-join").click(), '[data-testid="tier-card"][data-tier="0"]')).toMatchObject({ status: "confirmed" });
-    await expect.poll(() => panel.getByTestId("waitlist-summary").innerText(), { timeout: 15_000 }).toContain("You are number 1 in line");
+    expect(
+      await settledTx(
+        page,
+        "waitlist-status",
+        () => panel.getByTestId("waitlist-join").click(),
+        '[data-testid="tier-card"][data-tier="0"]',
+      ),
+    ).toMatchObject({ status: "confirmed" });
+    await expect
+      .poll(() => panel.getByTestId("waitlist-summary").innerText(), { timeout: 15_000 })
+      .toContain("You are number 1 in line");
     await panel.getByTestId("waitlist-leave").waitFor();
     await screenshot(page, "fan-waitlist-joined");
     expect(errors).toEqual([]);
@@ -62,20 +88,27 @@ describe.skipIf(chromiumSkipReason)("browser: waitlist for a sold-out tier", () 
     await section.waitFor();
     expect(await section.innerText()).toContain("1 waiting for tier 0");
     await section.getByTestId("return-submit").click();
-    await page.locator('[data-testid="return-status"][data-status="confirmed"]').filter({ hasText: "Returning" }).waitFor({ timeout: 30_000 });
+    await page
+      .locator('[data-testid="return-status"][data-status="confirmed"]')
+      .filter({ hasText: "Returning" })
+      .waitFor({ timeout: 30_000 });
     expect(wallet.prompts().map((p) => p.method)).toEqual(["eth_sendTransaction", "eth_sendTransaction"]); // approve, return
     // The ticket left this wallet, so its forms are gone; the confirmation stays in view.
     await page.getByTestId("ticket-handed-over").filter({ hasText: "Confirmed" }).waitFor();
     await screenshot(page, "holder-returned-to-waitlist");
     await context.close();
 
-    expect(await publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "ownerOf", args: [1n] })).toBe(WAITER);
+    expect(
+      await publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "ownerOf", args: [1n] }),
+    ).toBe(WAITER);
     const gained = (await publicClient.getBalance({ address: HOLDER })) - before;
     expect(gained > FACE - parseEther("0.01") && gained < FACE).toBe(true); // face value minus gas
 
     const fan = await s.openAs(WAITER, `/events/${event}`);
     const panel = fan.page.locator('[data-testid="waitlist-panel"][data-tier="0"]');
-    await expect.poll(() => panel.getByTestId("waitlist-summary").innerText(), { timeout: 15_000 }).toContain("Nobody is waiting yet");
+    await expect
+      .poll(() => panel.getByTestId("waitlist-summary").innerText(), { timeout: 15_000 })
+      .toContain("Nobody is waiting yet");
     await fan.context.close();
   });
 });

@@ -23,7 +23,11 @@ import { PHONE, startBrowserStack, type BrowserStack } from "../../helpers/brows
  */
 async function currentPassText(page: Page): Promise<string> {
   await page.bringToFront();
-  await expect.poll(async () => (await page.getByTestId("pass-qr").getAttribute("data-slot")) === String(slotAt(Date.now())), { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(async () => (await page.getByTestId("pass-qr").getAttribute("data-slot")) === String(slotAt(Date.now())), {
+      timeout: 20_000,
+    })
+    .toBe(true);
   const drawn = await page.evaluate(() => {
     const canvas = document.querySelector('[data-testid="pass-qr"]') as HTMLCanvasElement;
     const data = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
@@ -73,7 +77,9 @@ describe.skipIf(chromiumSkipReason)("browser: gate invite sign-in and offline sc
     await page.goto(`${s.appUrl}/gate`);
     await page.getByTestId("gate-invite-code").fill("ABCD-EFGH-JKMN-PQRS");
     await page.getByTestId("gate-invite-submit").click();
-    await expect.poll(() => page.getByTestId("gate-invite-error").getAttribute("data-error-code")).toBe("GATE_UNAUTHORIZED");
+    await expect
+      .poll(() => page.getByTestId("gate-invite-error").getAttribute("data-error-code"))
+      .toBe("GATE_UNAUTHORIZED");
     await page.getByTestId("gate-invite-code").fill(inviteCode.toLowerCase());
     await page.getByTestId("gate-invite-submit").click();
     expect(await page.getByTestId("gate-session").getAttribute("data-gate")).toBe("east-2");
@@ -92,7 +98,11 @@ describe.skipIf(chromiumSkipReason)("browser: gate invite sign-in and offline sc
     const verdict = page.getByTestId("verdict");
     await page.locator('[data-testid="verdict"]:not([data-result=""])').waitFor();
     await screenshot(page, "gate-offline-verdict");
-    expect({ result: await verdict.getAttribute("data-result"), reason: await verdict.getAttribute("data-reason"), offline: await verdict.getAttribute("data-offline") }).toEqual({
+    expect({
+      result: await verdict.getAttribute("data-result"),
+      reason: await verdict.getAttribute("data-reason"),
+      offline: await verdict.getAttribute("data-offline"),
+    }).toEqual({
       result: "ADMIT",
       reason: "",
       offline: "true",
@@ -112,7 +122,9 @@ describe.skipIf(chromiumSkipReason)("browser: gate invite sign-in and offline sc
     await expect.poll(() => badge.getAttribute("data-queued"), { timeout: 20_000 }).toBe("0");
     await expect.poll(() => badge.getAttribute("data-online")).toBe("true");
     const indexer = createIndexerClient({ baseUrl: s.indexerUrl });
-    await expect.poll(async () => (await indexer.ticket(s.tiered.ticket, tokenId)).ticket.checkedIn, { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(async () => (await indexer.ticket(s.tiered.ticket, tokenId)).ticket.checkedIn, { timeout: 20_000 })
+      .toBe(true);
     await screenshot(page, "gate-reconciled");
 
     // The organizer sees the code in use and revokes it: the scanner's next scan is refused and it is signed out.

@@ -27,7 +27,13 @@ describe.skipIf(chromiumSkipReason)("browser: on-sale waiting room, voucher, cla
   let contract: Address;
 
   beforeAll(async () => {
-    s = await startBrowserStack({ indexerEnv: { ONSALE_ADMIN_TOKEN: ADMIN_TOKEN, IDENTITY_PEPPER: "pepper-for-browser-tests-only", ONSALE_ADMIT_INTERVAL_MS: "100" } });
+    s = await startBrowserStack({
+      indexerEnv: {
+        ONSALE_ADMIN_TOKEN: ADMIN_TOKEN,
+        IDENTITY_PEPPER: "pepper-for-browser-tests-only",
+        ONSALE_ADMIT_INTERVAL_MS: "100",
+      },
+    });
     // A real-name event: one voucher-only tier; the indexer's signer (node account #0) signs vouchers.
     const { publicClient, accounts, wallet } = await localClients(s.rpcUrl);
     const organizer = accounts[0]!;
@@ -37,7 +43,18 @@ describe.skipIf(chromiumSkipReason)("browser: on-sale waiting room, voucher, cla
       abi: ticketFactoryAbi,
       functionName: "createEventWithTiers",
       args: [
-        { name: "Spring On-sale", symbol: "SPRING", startTime: start, endTime: start + 86_400n, lockWindow: 0, maxPerWallet: 4, maxPerIdentity: 2, royaltyBps: 0, voucherSigner: organizer, currency: "0x0000000000000000000000000000000000000000" },
+        {
+          name: "Spring On-sale",
+          symbol: "SPRING",
+          startTime: start,
+          endTime: start + 86_400n,
+          lockWindow: 0,
+          maxPerWallet: 4,
+          maxPerIdentity: 2,
+          royaltyBps: 0,
+          voucherSigner: organizer,
+          currency: "0x0000000000000000000000000000000000000000",
+        },
         [{ faceValue: FACE, supply: 100, zones: 1, mode: 1, resaleCapBps: 10_000, voucherOnly: true, reserved: false }],
       ],
     });
@@ -48,7 +65,17 @@ describe.skipIf(chromiumSkipReason)("browser: on-sale waiting room, voucher, cla
     const res = await fetch(`${s.indexerUrl}/onsale/sales`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
-      body: JSON.stringify({ id: SALE, contract, tier: 0, opensAt, admitPerSecond: 1, lottery: true, powBits: POW_BITS, maxPerIdentity: 2, identityRequired: true }),
+      body: JSON.stringify({
+        id: SALE,
+        contract,
+        tier: 0,
+        opensAt,
+        admitPerSecond: 1,
+        lottery: true,
+        powBits: POW_BITS,
+        maxPerIdentity: 2,
+        identityRequired: true,
+      }),
     });
     expect(res.status, await res.clone().text()).toBe(201);
     // Two other early arrivals through the API, so the lottery has a queue to place our fan in.
@@ -110,12 +137,26 @@ describe.skipIf(chromiumSkipReason)("browser: on-sale waiting room, voucher, cla
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain("AB1234567");
     await screenshot(page, "onsale-voucher");
 
-    expect(await settledTx(page, "claim-status", () => page.getByTestId("claim-submit").click())).toMatchObject({ status: "confirmed" });
+    expect(await settledTx(page, "claim-status", () => page.getByTestId("claim-submit").click())).toMatchObject({
+      status: "confirmed",
+    });
     await page.getByTestId("claim-done").waitFor();
     await screenshot(page, "onsale-claimed");
     const { publicClient } = await localClients(s.rpcUrl);
-    expect(await publicClient.readContract({ address: contract, abi: eventTicketAbi, functionName: "balanceOf", args: [FAN] })).toBe(2n);
-    const first = await publicClient.readContract({ address: contract, abi: eventTicketAbi, functionName: "identityOf", args: [1n] });
+    expect(
+      await publicClient.readContract({
+        address: contract,
+        abi: eventTicketAbi,
+        functionName: "balanceOf",
+        args: [FAN],
+      }),
+    ).toBe(2n);
+    const first = await publicClient.readContract({
+      address: contract,
+      abi: eventTicketAbi,
+      functionName: "identityOf",
+      args: [1n],
+    });
     expect(first).not.toBe(`0x${"0".repeat(64)}`);
 
     // The ticket page explains the binding and shows the on-chain fingerprint (never the ID).
@@ -139,12 +180,16 @@ describe.skipIf(chromiumSkipReason)("browser: on-sale waiting room, voucher, cla
   it("a second wallet with the same ID number is refused by the per-identity cap", async () => {
     const { page, context } = await s.openAs(OTHER_FAN, `/sale/${SALE}`);
     await page.getByTestId("join-submit").click();
-    await expect.poll(() => page.getByTestId("queue-status").getAttribute("data-state"), { timeout: 60_000, interval: 200 }).toBe("admitted");
+    await expect
+      .poll(() => page.getByTestId("queue-status").getAttribute("data-state"), { timeout: 60_000, interval: 200 })
+      .toBe("admitted");
     await page.getByTestId("onsale-sign-in").click();
     await page.getByTestId("onsale-signed-in").waitFor();
     await page.getByTestId("voucher-id-number").fill("ab-1234567 ");
     await page.getByTestId("voucher-submit").click();
-    await expect.poll(() => page.getByTestId("voucher-error").getAttribute("data-error-code")).toBe("IDENTITY_CAP_REACHED");
+    await expect
+      .poll(() => page.getByTestId("voucher-error").getAttribute("data-error-code"))
+      .toBe("IDENTITY_CAP_REACHED");
     expect(await page.getByTestId("voucher-error").innerText()).toContain("already has the most tickets");
     await screenshot(page, "onsale-identity-cap");
     await context.close();

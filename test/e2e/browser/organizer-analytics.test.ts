@@ -32,12 +32,21 @@ describe.skipIf(chromiumSkipReason)("browser: organizer dashboard from the index
     const indexer = createIndexerClient({ baseUrl: s.indexerUrl, timeoutMs: 20_000 });
     const event = s.demo.ticket;
     // The analytics are the organizer's: one SIWE sign-in per event (no transaction).
-    const signer = { address: ORGANIZER, signMessage: (message: string) => clients.wallet(ORGANIZER).signMessage({ account: ORGANIZER, message }) };
-    const asOrganizer = async (contract: Address) => ({ token: (await openOrganizerSession(s.indexerUrl, contract, signer)).token });
+    const signer = {
+      address: ORGANIZER,
+      signMessage: (message: string) => clients.wallet(ORGANIZER).signMessage({ account: ORGANIZER, message }),
+    };
+    const asOrganizer = async (contract: Address) => ({
+      token: (await openOrganizerSession(s.indexerUrl, contract, signer)).token,
+    });
     const demo = await asOrganizer(event);
     expect((await fetch(`${s.indexerUrl}/analytics/${event}/gates`)).status).toBe(401);
     const post = async (path: string, body: unknown) => {
-      const res = await fetch(`${s.indexerUrl}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const res = await fetch(`${s.indexerUrl}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
       return res.json() as Promise<unknown>;
     };
     const admit = async (holder: Address, tokenId: bigint, gateId: string) => {
@@ -47,28 +56,83 @@ describe.skipIf(chromiumSkipReason)("browser: organizer dashboard from the index
       expect(await post("/gate/scan", { message, signature })).toMatchObject({ result: "ADMIT" });
     };
     const resellAtCap = async (ticket: Address, seller: Address, tokenId: bigint) => {
-      const market = await clients.publicClient.readContract({ address: ticket, abi: eventTicketAbi, functionName: "market" });
-      const cap = await clients.publicClient.readContract({ address: ticket, abi: eventTicketAbi, functionName: "maxResalePrice", args: [tokenId] });
+      const market = await clients.publicClient.readContract({
+        address: ticket,
+        abi: eventTicketAbi,
+        functionName: "market",
+      });
+      const cap = await clients.publicClient.readContract({
+        address: ticket,
+        abi: eventTicketAbi,
+        functionName: "maxResalePrice",
+        args: [tokenId],
+      });
       const buyer = clients.accounts[5]!;
-      const mined = async (hash: `0x${string}`) => expect((await clients.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
-      await mined(await clients.wallet(seller).writeContract({ address: ticket, abi: eventTicketAbi, functionName: "approve", args: [market, tokenId], account: seller, chain: clients.chain }));
-      await mined(await clients.wallet(seller).writeContract({ address: market, abi: resaleMarketAbi, functionName: "list", args: [ticket, tokenId, cap], account: seller, chain: clients.chain }));
-      await mined(await clients.wallet(buyer).writeContract({ address: market, abi: resaleMarketAbi, functionName: "buy", args: [ticket, tokenId, cap], value: cap, account: buyer, chain: clients.chain }));
+      const mined = async (hash: `0x${string}`) =>
+        expect((await clients.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
+      await mined(
+        await clients.wallet(seller).writeContract({
+          address: ticket,
+          abi: eventTicketAbi,
+          functionName: "approve",
+          args: [market, tokenId],
+          account: seller,
+          chain: clients.chain,
+        }),
+      );
+      await mined(
+        await clients.wallet(seller).writeContract({
+          address: market,
+          abi: resaleMarketAbi,
+          functionName: "list",
+          args: [ticket, tokenId, cap],
+          account: seller,
+          chain: clients.chain,
+        }),
+      );
+      await mined(
+        await clients.wallet(buyer).writeContract({
+          address: market,
+          abi: resaleMarketAbi,
+          functionName: "buy",
+          args: [ticket, tokenId, cap],
+          value: cap,
+          account: buyer,
+          chain: clients.chain,
+        }),
+      );
     };
-    const [a, b, c] = s.demo.holders as [(typeof s.demo.holders)[0], (typeof s.demo.holders)[0], (typeof s.demo.holders)[0]];
-    await waitFor("the demo mint indexed", async () => ((await indexer.ticketsByOwner(c.account, { contract: event })).tickets.length > 0 ? true : undefined), { timeoutMs: 30_000 });
+    const [a, b, c] = s.demo.holders as [
+      (typeof s.demo.holders)[0],
+      (typeof s.demo.holders)[0],
+      (typeof s.demo.holders)[0],
+    ];
+    await waitFor(
+      "the demo mint indexed",
+      async () =>
+        (await indexer.ticketsByOwner(c.account, { contract: event })).tickets.length > 0 ? true : undefined,
+      { timeoutMs: 30_000 },
+    );
     await admit(a.account, a.tokenIds[0]!, "north-1");
     await admit(b.account, b.tokenIds[0]!, "north-1");
     await admit(c.account, c.tokenIds[0]!, "south-2");
 
     // Holder A resells its second ticket (a free comp ticket: face 0, so cap 0) at the cap.
     await resellAtCap(event, a.account, a.tokenIds[1]!);
-    await waitFor("the resale indexed", async () => ((await indexer.analytics.resalePrices(event, {}, demo)).tiers.some((t) => t.sales === 1) ? true : undefined), { timeoutMs: 30_000 });
+    await waitFor(
+      "the resale indexed",
+      async () =>
+        (await indexer.analytics.resalePrices(event, {}, demo)).tiers.some((t) => t.sales === 1) ? true : undefined,
+      { timeoutMs: 30_000 },
+    );
     const arrivals = await indexer.analytics.arrivals(event, {}, demo);
     expect(arrivals.gates).toEqual(["north-1", "south-2"]);
     expect(arrivals.total).toBe(3);
     const gates = await indexer.analytics.gates(event, demo);
-    expect(gates.gates.map((g) => [g.gateId, g.admitted])).toEqual([["north-1", 2], ["south-2", 1]]);
+    expect(gates.gates.map((g) => [g.gateId, g.admitted])).toEqual([
+      ["north-1", 2],
+      ["south-2", 1],
+    ]);
     const resale = (await indexer.analytics.resalePrices(event, {}, demo)).tiers.find((t) => t.sales === 1)!;
     expect(resale).toMatchObject({ atCap: 1, aboveCap: 0, faceValue: "0", maxPrice: "0", buckets: [] });
     const noShows = await indexer.analytics.noShows(event, demo);
@@ -76,7 +140,10 @@ describe.skipIf(chromiumSkipReason)("browser: organizer dashboard from the index
 
     const { page, context, errors } = await s.openAs(ORGANIZER, `/organizer/events/${event}`);
     await page.getByTestId("analytics-sign-in").click();
-    await page.locator('[data-testid="chart-scans"] .recharts-bar-rectangle').first().waitFor({ state: "attached", timeout: 30_000 });
+    await page
+      .locator('[data-testid="chart-scans"] .recharts-bar-rectangle')
+      .first()
+      .waitFor({ state: "attached", timeout: 30_000 });
     const scansText = await page.getByTestId("chart-scans").innerText();
     expect(scansText).toContain("north-1");
     expect(scansText).toContain("south-2");
@@ -93,13 +160,29 @@ describe.skipIf(chromiumSkipReason)("browser: organizer dashboard from the index
     const tiered = s.tiered.ticket;
     const tieredAuth = await asOrganizer(tiered);
     await resellAtCap(tiered, s.tiered.buyer.account, s.tiered.buyer.tokenIds[0]!);
-    await waitFor("the tiered resale indexed", async () => ((await indexer.analytics.resalePrices(tiered, {}, tieredAuth)).tiers.some((t) => t.sales === 1) ? true : undefined), { timeoutMs: 30_000 });
+    await waitFor(
+      "the tiered resale indexed",
+      async () =>
+        (await indexer.analytics.resalePrices(tiered, {}, tieredAuth)).tiers.some((t) => t.sales === 1)
+          ? true
+          : undefined,
+      { timeoutMs: 30_000 },
+    );
     const paid = (await indexer.analytics.resalePrices(tiered, {}, tieredAuth)).tiers.find((t) => t.sales === 1)!;
     expect(paid.atCap).toBe(1);
-    expect(paid.buckets).toEqual([{ fromBps: Math.floor(paid.resaleCapBps / 1_000) * 1_000, toBps: Math.floor(paid.resaleCapBps / 1_000) * 1_000 + 1_000, sales: 1 }]);
+    expect(paid.buckets).toEqual([
+      {
+        fromBps: Math.floor(paid.resaleCapBps / 1_000) * 1_000,
+        toBps: Math.floor(paid.resaleCapBps / 1_000) * 1_000 + 1_000,
+        sales: 1,
+      },
+    ]);
     await page.goto(`${new URL(page.url()).origin}/organizer/events/${tiered}`);
     await page.getByTestId("analytics-sign-in").click(); // a session is per event
-    await page.locator('[data-testid="chart-resales"] .recharts-bar-rectangle').first().waitFor({ state: "attached", timeout: 30_000 });
+    await page
+      .locator('[data-testid="chart-resales"] .recharts-bar-rectangle')
+      .first()
+      .waitFor({ state: "attached", timeout: 30_000 });
     expect(await page.getByTestId("resale-tier").getAttribute("data-at-cap")).toBe("1");
     await screenshot(page, "organizer-analytics-resales");
     expect(errors).toEqual([]);

@@ -34,31 +34,49 @@ describe.skipIf(chromiumSkipReason)("browser: organizer uploads a seat map for a
     const tier = page.locator('[data-testid="tier-fields"][data-tier="0"]');
     await tier.getByTestId("tier-supply").fill(String(SEATS));
     await tier.getByTestId("tier-reserved").check();
-    expect(await settledTx(page, "create-event-status", () => page.getByTestId("create-event-submit").click())).toMatchObject({ status: "confirmed" });
+    expect(
+      await settledTx(page, "create-event-status", () => page.getByTestId("create-event-submit").click()),
+    ).toMatchObject({ status: "confirmed" });
     event = getAddress((await page.getByTestId("created-event-link").getAttribute("data-address"))!);
     const { publicClient } = await localClients(s.rpcUrl);
-    expect(await publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "tier", args: [0] })).toMatchObject({ supply: SEATS, reserved: true });
+    expect(
+      await publicClient.readContract({ address: event, abi: eventTicketAbi, functionName: "tier", args: [0] }),
+    ).toMatchObject({ supply: SEATS, reserved: true });
 
     await page.goto(`${s.appUrl}/organizer/events/${event}`);
     const panel = page.getByTestId("venue-panel");
-    await panel.getByText("tier 0 (" + SEATS + " seats)", { exact: false }).waitFor({ timeout: 30_000 });
+    await panel.getByText(`tier 0 (${SEATS} seats)`, { exact: false }).waitFor({ timeout: 30_000 });
     await panel.getByTestId("venue-sign-in").click();
     const file = panel.getByTestId("venue-file");
     await file.waitFor();
 
     // A CSV with a word where a seat number goes: refused, with the line.
-    await file.setInputFiles({ name: "broken.csv", mimeType: "text/csv", buffer: Buffer.from("section,row,seat,x,y,tier\nA,1,1,0,0,0\nA,1,1,1,0,0\nA,1,two,2,0,0\n") });
+    await file.setInputFiles({
+      name: "broken.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("section,row,seat,x,y,tier\nA,1,1,0,0,0\nA,1,1,1,0,0\nA,1,two,2,0,0\n"),
+    });
     const refused = panel.getByTestId("venue-refused");
     await refused.waitFor({ timeout: 15_000 });
     expect(await refused.getAttribute("data-code")).toBe("BAD_LAYOUT");
     expect(await refused.innerText()).toMatch(/line 4: seat "two" is not a whole number/);
 
     // More seats than the tier sells on chain: refused against the chain.
-    await file.setInputFiles({ name: "big.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(generateVenue({ name: "Too Big", sections: 4, rows: 6, seatsPerRow: 8, tiers: 1 }))) });
+    await file.setInputFiles({
+      name: "big.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(
+        JSON.stringify(generateVenue({ name: "Too Big", sections: 4, rows: 6, seatsPerRow: 8, tiers: 1 })),
+      ),
+    });
     await panel.locator('[data-testid="venue-refused"][data-code="LAYOUT_CONFLICT"]').waitFor({ timeout: 15_000 });
     expect(await panel.getByTestId("venue-refused").innerText()).toContain(`a supply of ${SEATS} on chain`);
 
-    await file.setInputFiles({ name: "hall.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(LAYOUT)) });
+    await file.setInputFiles({
+      name: "hall.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(LAYOUT)),
+    });
     const saved = panel.getByTestId("venue-saved");
     await saved.waitFor({ timeout: 15_000 });
     expect(Number(await saved.getAttribute("data-seats"))).toBe(SEATS);

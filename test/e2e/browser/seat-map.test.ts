@@ -26,10 +26,21 @@ describe.skipIf(chromiumSkipReason)("browser: seat map with live holds", () => {
     s = await startBrowserStack();
     const { accounts, wallet } = await localClients(s.rpcUrl);
     const organizer = accounts[0]!;
-    const challenge = await requestGateSignIn(s.indexerUrl, { contract: s.tiered.ticket, gateId: "organizer", zone: 0, domain: new URL(s.appUrl).host });
+    const challenge = await requestGateSignIn(s.indexerUrl, {
+      contract: s.tiered.ticket,
+      gateId: "organizer",
+      zone: 0,
+      domain: new URL(s.appUrl).host,
+    });
     const message = buildGateSignInMessage(challenge, organizer);
-    const admin = await openGateSession(s.indexerUrl, message, await wallet(organizer).signMessage({ account: organizer, message }));
-    ({ seats } = await putVenue(s.indexerUrl, admin.token, s.tiered.ticket, { layout: generateVenue({ name: "Test Stadium", sections: 40, rows: 50, seatsPerRow: 20 }) }));
+    const admin = await openGateSession(
+      s.indexerUrl,
+      message,
+      await wallet(organizer).signMessage({ account: organizer, message }),
+    );
+    ({ seats } = await putVenue(s.indexerUrl, admin.token, s.tiered.ticket, {
+      layout: generateVenue({ name: "Test Stadium", sections: 40, rows: 50, seatsPerRow: 20 }),
+    }));
     expect(seats).toBe(51_520);
   }, 600_000);
   afterAll(async () => {
@@ -63,7 +74,9 @@ describe.skipIf(chromiumSkipReason)("browser: seat map with live holds", () => {
     await b.page.getByTestId("seat-canvas").focus();
     await b.page.keyboard.press("ArrowDown");
     await b.page.keyboard.press("Enter");
-    expect(await b.page.getByTestId("seat-focus").innerText()).toMatch(/^Section S1, row 2, seat 1: free, price tier \d, selected$/);
+    expect(await b.page.getByTestId("seat-focus").innerText()).toMatch(
+      /^Section S1, row 2, seat 1: free, price tier \d, selected$/,
+    );
     expect(await b.page.getByTestId("seat-selection").getAttribute("data-seats")).not.toBe("");
     // The other fan's "best available" skips the held seats.
     await b.page.getByTestId("best-count").selectOption("3");

@@ -27,8 +27,21 @@ describe.skipIf(chromiumSkipReason)("browser: buying reserved seats", () => {
     // The indexer must know the event's tiers before the layout is checked against them.
     const { publicClient } = await localClients(s.rpcUrl);
     const head = await publicClient.getBlockNumber();
-    await waitFor("the indexer to reach the arena's block", async () => ((((await (await fetch(`${s.indexerUrl}/health`)).json()) as { indexedBlock?: number }).indexedBlock ?? 0) >= Number(head) ? true : undefined), { timeoutMs: 30_000 });
-    await uploadSeatedDemoVenue({ rpcUrl: s.rpcUrl, indexerUrl: s.indexerUrl, appHost: new URL(s.appUrl).host, ticket: arena.ticket });
+    await waitFor(
+      "the indexer to reach the arena's block",
+      async () =>
+        (((await (await fetch(`${s.indexerUrl}/health`)).json()) as { indexedBlock?: number }).indexedBlock ?? 0) >=
+        Number(head)
+          ? true
+          : undefined,
+      { timeoutMs: 30_000 },
+    );
+    await uploadSeatedDemoVenue({
+      rpcUrl: s.rpcUrl,
+      indexerUrl: s.indexerUrl,
+      appHost: new URL(s.appUrl).host,
+      ticket: arena.ticket,
+    });
   }, 600_000);
   afterAll(async () => {
     await s?.close();
@@ -66,7 +79,9 @@ describe.skipIf(chromiumSkipReason)("browser: buying reserved seats", () => {
       await expect.poll(() => pickerB.getAttribute("data-sold"), { timeout: 30_000, interval: 20 }).toBe("4");
       return Date.now();
     })();
-    expect(await settledTx(a.page, "buy-seats-status", () => a.page.getByTestId("buy-seats").click())).toMatchObject({ status: "confirmed" });
+    expect(await settledTx(a.page, "buy-seats-status", () => a.page.getByTestId("buy-seats").click())).toMatchObject({
+      status: "confirmed",
+    });
     await watch;
     const soldSeenAt = await seen;
     const propagationMs = soldSeenAt - minedAt;
@@ -84,18 +99,33 @@ describe.skipIf(chromiumSkipReason)("browser: buying reserved seats", () => {
     expect(await publicClient.getBalance({ address: FAN_B })).toBe(balance);
 
     // A owns the seats on chain, and the tickets say where they are.
-    const owned = (await (await fetch(`${s.indexerUrl}/tickets?owner=${FAN_A}&contract=${arena.ticket}`)).json()) as { tickets: { tokenId: string; seat?: { section: string; row: string; number: number } }[] };
+    const owned = (await (await fetch(`${s.indexerUrl}/tickets?owner=${FAN_A}&contract=${arena.ticket}`)).json()) as {
+      tickets: { tokenId: string; seat?: { section: string; row: string; number: number } }[];
+    };
     expect(owned.tickets).toHaveLength(2);
     for (const t of owned.tickets) {
-      expect(await publicClient.readContract({ address: arena.ticket, abi: eventTicketAbi, functionName: "ownerOf", args: [BigInt(t.tokenId)] })).toBe(getAddress(FAN_A));
-      expect(t.seat).toMatchObject({ section: expect.stringMatching(/^S\d+$/), row: expect.any(String), number: expect.any(Number) });
+      expect(
+        await publicClient.readContract({
+          address: arena.ticket,
+          abi: eventTicketAbi,
+          functionName: "ownerOf",
+          args: [BigInt(t.tokenId)],
+        }),
+      ).toBe(getAddress(FAN_A));
+      expect(t.seat).toMatchObject({
+        section: expect.stringMatching(/^S\d+$/),
+        row: expect.any(String),
+        number: expect.any(Number),
+      });
     }
     // The pass names the seat too (the gate's ADMIT does, see indexer/seating/reserved-seats.test.ts).
     const first = owned.tickets[0]!;
     await a.page.goto(`${s.appUrl}/tickets/${arena.ticket}/${first.tokenId}/pass`);
     await a.page.getByTestId("pass-delegate").click();
     await a.page.locator('[data-testid="pass-qr"]:not([data-slot=""])').waitFor({ timeout: 30_000 });
-    expect(await a.page.getByTestId("pass-seat").innerText()).toBe(`Section ${first.seat!.section}, row ${first.seat!.row}, seat ${first.seat!.number}`);
+    expect(await a.page.getByTestId("pass-seat").innerText()).toBe(
+      `Section ${first.seat!.section}, row ${first.seat!.row}, seat ${first.seat!.number}`,
+    );
     await screenshot(a.page, "seat-pass");
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);

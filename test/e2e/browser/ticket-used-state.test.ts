@@ -47,7 +47,9 @@ describe.skipIf(chromiumSkipReason)("browser: a used ticket", () => {
     expect(await ticketPage.getByTestId("ticket-used").count()).toBe(0);
 
     const list = await s.openAs(holder.account, "/");
-    const card = list.page.locator(`[data-testid="ticket-card"][data-token-id="${tokenId}"][data-contract="${contract}"]`);
+    const card = list.page.locator(
+      `[data-testid="ticket-card"][data-token-id="${tokenId}"][data-contract="${contract}"]`,
+    );
     await card.waitFor();
     expect(await card.getAttribute("data-status")).toBe("valid");
 
@@ -58,10 +60,22 @@ describe.skipIf(chromiumSkipReason)("browser: a used ticket", () => {
     await check.page.locator('[data-testid="check-result"][data-verdict="genuine"]').waitFor();
 
     // The door admits it (challenge mode: the holder's wallet signs the gate's SIWE challenge).
-    const challenge = (await (await fetch(`${s.indexerUrl}/gate/challenge`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ contract, gateId: "north-1" }) })).json()) as GateChallenge;
+    const challenge = (await (
+      await fetch(`${s.indexerUrl}/gate/challenge`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ contract, gateId: "north-1" }),
+      })
+    ).json()) as GateChallenge;
     const message = buildChallengeMessage(challenge, holder.account, tokenId);
     const signature = await clients.wallet(holder.account).signMessage({ account: holder.account, message });
-    const verdict = (await (await fetch(`${s.indexerUrl}/gate/scan`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ message, signature }) })).json()) as GateVerdict;
+    const verdict = (await (
+      await fetch(`${s.indexerUrl}/gate/scan`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ message, signature }),
+      })
+    ).json()) as GateVerdict;
     expect(verdict.result).toBe("ADMIT");
     const scannedAt = Date.now();
 
@@ -73,11 +87,22 @@ describe.skipIf(chromiumSkipReason)("browser: a used ticket", () => {
     };
     await Promise.all([
       waitAdmitted("ticket page", ticketPage, '[data-testid="ticket-detail"][data-status="admitted"]'),
-      waitAdmitted("my tickets", list.page, `[data-testid="ticket-card"][data-token-id="${tokenId}"][data-status="admitted"]`),
+      waitAdmitted(
+        "my tickets",
+        list.page,
+        `[data-testid="ticket-card"][data-token-id="${tokenId}"][data-status="admitted"]`,
+      ),
       waitAdmitted("check", check.page, '[data-testid="check-result"][data-verdict="used"][data-status="admitted"]'),
     ]);
     console.log(`used state shown after the scan (ms, stream-driven, no reload): ${JSON.stringify(seen)}`);
-    expect(await clients.publicClient.readContract({ address: contract, abi: eventTicketAbi, functionName: "isCheckedIn", args: [tokenId] })).toBe(false);
+    expect(
+      await clients.publicClient.readContract({
+        address: contract,
+        abi: eventTicketAbi,
+        functionName: "isCheckedIn",
+        args: [tokenId],
+      }),
+    ).toBe(false);
 
     // One state, in words, on all three.
     expect(await ticketPage.getByTestId("ticket-status-text").innerText()).toMatch(/^Used at the gate at \d\d:\d\d$/);
@@ -86,10 +111,15 @@ describe.skipIf(chromiumSkipReason)("browser: a used ticket", () => {
     expect(await check.page.getByTestId("check-status-words").innerText()).toMatch(/used at the gate at \d\d:\d\d/);
 
     // No resale, send or return while the chain still would take them; the reason instead.
-    expect(await ticketPage.getByTestId("ticket-used").innerText()).toMatch(/This ticket was used at the gate at \d\d:\d\d\. It can no longer be resold, sent or returned\./);
-    for (const form of ["resell", "transfer", "return-to-waitlist", "show-pass"]) expect(await ticketPage.getByTestId(form).count(), form).toBe(0);
+    expect(await ticketPage.getByTestId("ticket-used").innerText()).toMatch(
+      /This ticket was used at the gate at \d\d:\d\d\. It can no longer be resold, sent or returned\./,
+    );
+    for (const form of ["resell", "transfer", "return-to-waitlist", "show-pass"])
+      expect(await ticketPage.getByTestId(form).count(), form).toBe(0);
     // The public market no longer offers it either (a listing of it would be stale).
-    const listings = (await (await fetch(`${s.indexerUrl}/listings?contract=${contract}&tokenId=${tokenId}&status=open`)).json()) as { listings: { stale: boolean }[] };
+    const listings = (await (
+      await fetch(`${s.indexerUrl}/listings?contract=${contract}&tokenId=${tokenId}&status=open`)
+    ).json()) as { listings: { stale: boolean }[] };
     expect(listings.listings.every((l) => l.stale)).toBe(true);
     await screenshot(ticketPage, "ticket-used-at-gate");
     await screenshot(list.page, "ticket-used-my-tickets");
@@ -98,15 +128,29 @@ describe.skipIf(chromiumSkipReason)("browser: a used ticket", () => {
     // The batcher may now write it: its signer gets GATE_ROLE, the queued admission goes on chain.
     await grantLocalGateSigner(s.rpcUrl, [contract]);
     await expect
-      .poll(() => clients.publicClient.readContract({ address: contract, abi: eventTicketAbi, functionName: "isCheckedIn", args: [tokenId] }), { timeout: 90_000, interval: 250 })
+      .poll(
+        () =>
+          clients.publicClient.readContract({
+            address: contract,
+            abi: eventTicketAbi,
+            functionName: "isCheckedIn",
+            args: [tokenId],
+          }),
+        { timeout: 90_000, interval: 250 },
+      )
       .toBe(true);
     // …and every screen follows the chain, still one state.
     await Promise.all([
       ticketPage.locator('[data-testid="ticket-detail"][data-status="checked-in"]').waitFor({ timeout: 30_000 }),
-      list.page.locator(`[data-testid="ticket-card"][data-token-id="${tokenId}"][data-status="checked-in"]`).waitFor({ timeout: 30_000 }),
-      check.page.locator('[data-testid="check-result"][data-verdict="used"][data-status="checked-in"]').waitFor({ timeout: 30_000 }),
+      list.page
+        .locator(`[data-testid="ticket-card"][data-token-id="${tokenId}"][data-status="checked-in"]`)
+        .waitFor({ timeout: 30_000 }),
+      check.page
+        .locator('[data-testid="check-result"][data-verdict="used"][data-status="checked-in"]')
+        .waitFor({ timeout: 30_000 }),
     ]);
-    for (const form of ["resell", "transfer", "return-to-waitlist"]) expect(await ticketPage.getByTestId(form).count(), form).toBe(0);
+    for (const form of ["resell", "transfer", "return-to-waitlist"])
+      expect(await ticketPage.getByTestId(form).count(), form).toBe(0);
     await screenshot(ticketPage, "ticket-used-checked-in-on-chain");
 
     expect([...detail.errors, ...list.errors, ...check.errors]).toEqual([]);

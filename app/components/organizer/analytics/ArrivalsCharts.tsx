@@ -21,7 +21,14 @@ export function ArrivalsCharts({ contract }: { contract: string }) {
             <Tooltip labelFormatter={(v) => clock(Number(v))} />
             <Legend />
             {s!.gates.map((g, i) => (
-              <Bar key={g.key} dataKey={g.key} name={g.gateId} stackId="gates" fill={COLORS[i % COLORS.length]} isAnimationActive={false} />
+              <Bar
+                key={g.key}
+                dataKey={g.key}
+                name={g.gateId}
+                stackId="gates"
+                fill={COLORS[i % COLORS.length]}
+                isAnimationActive={false}
+              />
             ))}
           </BarChart>
         )}
@@ -33,7 +40,15 @@ export function ArrivalsCharts({ contract }: { contract: string }) {
             <XAxis dataKey="minute" tickFormatter={clock} />
             <YAxis allowDecimals={false} />
             <Tooltip labelFormatter={(v) => clock(Number(v))} />
-            <Area type="stepAfter" dataKey="arrived" name="Admitted so far" stroke={COLORS[1]} fill={COLORS[1]} fillOpacity={0.3} isAnimationActive={false} />
+            <Area
+              type="stepAfter"
+              dataKey="arrived"
+              name="Admitted so far"
+              stroke={COLORS[1]}
+              fill={COLORS[1]}
+              fillOpacity={0.3}
+              isAnimationActive={false}
+            />
           </AreaChart>
         )}
       </ChartFrame>

@@ -34,15 +34,21 @@ export function HoardingTable({ contract, over }: { contract: string; over: numb
             {r!.wallets.map((w) => (
               <tr key={`w${w.wallet}`} data-testid="heavy-holder" data-kind="wallet">
                 <td>Wallet</td>
-                <td className="mono" title={w.wallet}>{short(w.wallet)}</td>
+                <td className="mono" title={w.wallet}>
+                  {short(w.wallet)}
+                </td>
                 <td>{w.tickets}</td>
-                <td>{w.tiers} tiers{w.identityBound > 0 ? `, ${w.identityBound} named` : ""}</td>
+                <td>
+                  {w.tiers} tiers{w.identityBound > 0 ? `, ${w.identityBound} named` : ""}
+                </td>
               </tr>
             ))}
             {r!.identities.map((i) => (
               <tr key={`i${i.identityCommitment}`} data-testid="heavy-holder" data-kind="identity">
                 <td>Identity</td>
-                <td className="mono" title={i.identityCommitment}>{short(i.identityCommitment)}</td>
+                <td className="mono" title={i.identityCommitment}>
+                  {short(i.identityCommitment)}
+                </td>
                 <td>{i.tickets}</td>
                 <td>held by {i.wallets} wallets</td>
               </tr>
@@ -50,10 +56,13 @@ export function HoardingTable({ contract, over }: { contract: string; over: numb
             {r!.funnels.map((f) => (
               <tr key={`f${f.collector}`} data-testid="heavy-holder" data-kind="funnel">
                 <td>Funnel</td>
-                <td className="mono" title={f.collector}>{short(f.collector)}</td>
+                <td className="mono" title={f.collector}>
+                  {short(f.collector)}
+                </td>
                 <td>{f.tickets}</td>
                 <td>
-                  from {f.sources} first buyers within {r!.windowBlocks} blocks of their mint{f.viaSale > 0 ? ` (${f.viaSale} via resale)` : ""}; holds {f.heldNow} now
+                  from {f.sources} first buyers within {r!.windowBlocks} blocks of their mint
+                  {f.viaSale > 0 ? ` (${f.viaSale} via resale)` : ""}; holds {f.heldNow} now
                 </td>
               </tr>
             ))}

@@ -67,7 +67,11 @@ export function LeaksTable({ contract }: { contract: string }) {
                     <td>#{t.tokenId}</td>
                     <td>{t.channelName}</td>
                     <td>
-                      {[t.moves > 0 && `changed hands ${t.moves}×`, t.listings > 0 && `listed ${t.listings}×`, t.holderBoughtPublicly && "holder also bought publicly"]
+                      {[
+                        t.moves > 0 && `changed hands ${t.moves}×`,
+                        t.listings > 0 && `listed ${t.listings}×`,
+                        t.holderBoughtPublicly && "holder also bought publicly",
+                      ]
                         .filter(Boolean)
                         .join(", ")}
                     </td>

@@ -12,7 +12,12 @@ export function NoShowsChart({ contract }: { contract: string }) {
   const total = noShows.data?.total;
   return (
     <div className="stack">
-      <ChartFrame title="No-shows per tier" testId="chart-no-shows" state={noShows} empty={!total || total.minted === 0}>
+      <ChartFrame
+        title="No-shows per tier"
+        testId="chart-no-shows"
+        state={noShows}
+        empty={!total || total.minted === 0}
+      >
         {() => (
           <BarChart data={rows}>
             <CartesianGrid strokeDasharray="3 3" />

@@ -14,7 +14,12 @@ export function ResalePriceChart({ contract }: { contract: string }) {
   const drawn = h?.tiers.reduce((s, t) => s + t.sales, 0) ?? 0;
   return (
     <div className="stack">
-      <ChartFrame title="Resale prices against the cap (% of face value)" testId="chart-resales" state={prices} empty={drawn === 0}>
+      <ChartFrame
+        title="Resale prices against the cap (% of face value)"
+        testId="chart-resales"
+        state={prices}
+        empty={drawn === 0}
+      >
         {() => (
           <BarChart data={h!.rows}>
             <CartesianGrid strokeDasharray="3 3" />
@@ -23,10 +28,22 @@ export function ResalePriceChart({ contract }: { contract: string }) {
             <Tooltip />
             <Legend />
             {h!.tiers.map((t, i) => (
-              <Bar key={t.key} dataKey={t.key} name={`Tier ${t.tier}`} fill={COLORS[i % COLORS.length]} isAnimationActive={false} />
+              <Bar
+                key={t.key}
+                dataKey={t.key}
+                name={`Tier ${t.tier}`}
+                fill={COLORS[i % COLORS.length]}
+                isAnimationActive={false}
+              />
             ))}
             {h!.tiers.map((t, i) => (
-              <ReferenceLine key={`cap-${t.key}`} x={t.capLabel} stroke={COLORS[i % COLORS.length]} strokeDasharray="4 2" label={`cap ${t.tier}`} />
+              <ReferenceLine
+                key={`cap-${t.key}`}
+                x={t.capLabel}
+                stroke={COLORS[i % COLORS.length]}
+                strokeDasharray="4 2"
+                label={`cap ${t.tier}`}
+              />
             ))}
           </BarChart>
         )}
@@ -37,7 +54,8 @@ export function ResalePriceChart({ contract }: { contract: string }) {
             .filter((t) => t.sales > 0)
             .map((t) => (
               <li key={t.tier} data-testid="resale-tier" data-tier={t.tier} data-at-cap={t.atCap}>
-                Tier {t.tier}: {t.sales} resales, {t.atCap} at the cap ({t.resaleCapBps / 100} % of face){t.aboveCap > 0 ? `, ${t.aboveCap} above it` : ""}
+                Tier {t.tier}: {t.sales} resales, {t.atCap} at the cap ({t.resaleCapBps / 100} % of face)
+                {t.aboveCap > 0 ? `, ${t.aboveCap} above it` : ""}
               </li>
             ))}
         </ul>

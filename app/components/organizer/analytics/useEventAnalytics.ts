@@ -21,7 +21,11 @@ const WITHOUT_OPTIONS: ReadonlySet<keyof Analytics> = new Set(["gates", "noShows
  * @example
  * const arrivals = useEventAnalytics("arrivals", event.address);
  */
-export function useEventAnalytics<K extends keyof Analytics>(kind: K, contract: string, options?: Parameters<Analytics[K]>[1]) {
+export function useEventAnalytics<K extends keyof Analytics>(
+  kind: K,
+  contract: string,
+  options?: Parameters<Analytics[K]>[1],
+) {
   const { indexerUrl } = useRuntimeConfig();
   const client = useMemo(() => createIndexerClient({ baseUrl: indexerUrl }), [indexerUrl]);
   const { session, forget } = useOrganizerSession(contract);
@@ -29,7 +33,10 @@ export function useEventAnalytics<K extends keyof Analytics>(kind: K, contract: 
   return useQuery({
     queryKey: ["analytics", indexerUrl, kind, contract.toLowerCase(), options ?? null, token ?? null],
     queryFn: () => {
-      const ask = client.analytics[kind] as (c: string, ...rest: unknown[]) => Promise<Awaited<ReturnType<Analytics[K]>>>;
+      const ask = client.analytics[kind] as (
+        c: string,
+        ...rest: unknown[]
+      ) => Promise<Awaited<ReturnType<Analytics[K]>>>;
       const answer = WITHOUT_OPTIONS.has(kind) ? ask(contract, { token }) : ask(contract, options ?? {}, { token });
       return answer.catch((e: unknown) => {
         const code = (e as { apiCode?: string }).apiCode;

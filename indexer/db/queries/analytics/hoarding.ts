@@ -13,7 +13,12 @@ import { zeroAddress } from "viem";
 import type { DbOrTx } from "../../types";
 import { rows } from "../rows";
 
-export type HeavyWalletRow = { wallet: string; tickets: number | string; tiers: number | string; identity_bound: number | string };
+export type HeavyWalletRow = {
+  wallet: string;
+  tickets: number | string;
+  tiers: number | string;
+  identity_bound: number | string;
+};
 export type HeavyIdentityRow = { identity_commitment: string; tickets: number | string; wallets: number | string };
 export type FunnelRow = {
   collector: string;

@@ -19,7 +19,15 @@ export type LeakTicketRow = {
   moves: number | string;
   listings: number | string;
   owner_bought_publicly: boolean;
-  chain: { from: string; to: string; kind: string; price: string | null; tx: string; block: number | string; logIndex: number | string }[];
+  chain: {
+    from: string;
+    to: string;
+    kind: string;
+    price: string | null;
+    tx: string;
+    block: number | string;
+    logIndex: number | string;
+  }[];
 };
 export type LeakChannelRow = {
   channel: number;
