@@ -93,3 +93,19 @@ export const STAFF_AUTHORITY_RECHECK = {
   refreshAfterMs: 30_000,
   maxCachedSessions: 10_000,
 };
+
+/**
+ * ERC-721 token and collection metadata (`GET /metadata/…`, indexer/metadata/): public and crawled
+ * by wallets and marketplaces, one database read per request, so each client has a bucket; short
+ * cache lifetimes because a ticket's status (used, refunded, cancelled) changes.
+ */
+export const METADATA_LIMITS = {
+  /** Requests per client per second, burst 4×: a marketplace indexing a 50,000-ticket event takes minutes, not the database. */
+  perClientPerSecond: 50,
+  /** Cache lifetime of a token's JSON and image. */
+  tokenMaxAgeSeconds: 30,
+  /** Cache lifetime of the collection's JSON (its name and content change rarely). */
+  collectionMaxAgeSeconds: 300,
+  /** Longest text drawn in the SVG image, in characters (longer is cut with an ellipsis). */
+  svgTextChars: 40,
+};
