@@ -6,6 +6,7 @@
  * int8 read as JS numbers (safe far beyond any real chain height).
  */
 export * from "./tables/chain";
+export * from "./tables/content";
 export * from "./tables/gate";
 export * from "./tables/onsale";
 export * from "./tables/seating";
