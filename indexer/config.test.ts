@@ -23,27 +23,24 @@ describe("loadConfig", () => {
     });
   });
 
-  it("reads the memory settings (shared buffers, range target, heap growth), with defaults, and refuses bad ones", () => {
+  it("reads the memory settings (shared buffers, range target), with defaults, and refuses bad ones", () => {
     expect(loadConfig({ FACTORY_ADDRESS: FACTORY })).toMatchObject({
       pgliteSharedBuffersMb: 8,
       rangeTargetLogs: 1_000,
-      heapGrowingPercent: 20,
     });
     const c = loadConfig({
       FACTORY_ADDRESS: FACTORY,
       PGLITE_SHARED_BUFFERS_MB: "32",
       RANGE_TARGET_LOGS: "2000",
-      HEAP_GROWING_PERCENT: "0",
     });
-    expect(c).toMatchObject({ pgliteSharedBuffersMb: 32, rangeTargetLogs: 2_000, heapGrowingPercent: 0 });
+    expect(c).toMatchObject({ pgliteSharedBuffersMb: 32, rangeTargetLogs: 2_000 });
     expect(() =>
       loadConfig({
         FACTORY_ADDRESS: FACTORY,
         PGLITE_SHARED_BUFFERS_MB: "0",
         RANGE_TARGET_LOGS: "ten",
-        HEAP_GROWING_PERCENT: "-5",
       }),
-    ).toThrow(/PGLITE_SHARED_BUFFERS_MB[\s\S]*RANGE_TARGET_LOGS[\s\S]*HEAP_GROWING_PERCENT/);
+    ).toThrow(/PGLITE_SHARED_BUFFERS_MB[\s\S]*RANGE_TARGET_LOGS/);
   });
 
   it("reads the one trusted-proxy setting (default 0: the socket's address) and refuses the old first-hop switch", () => {

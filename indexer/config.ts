@@ -12,7 +12,6 @@ import { defaultBatcherSettings, type BatcherSettings } from "./gate/batcher/che
 import { isSignerKey, readSignerKeyFile, type GateSignerSource } from "./gate/batcher/gate-signer";
 import { defaultGateSettings, type GateSettings } from "./gate/gate-deps";
 import { DEFAULT_PGLITE_SHARED_BUFFERS_MB } from "./db/pglite-options";
-import { DEFAULT_HEAP_GROWING_PERCENT } from "./memory/heap-growth";
 import { DEFAULT_RANGE_TARGET_LOGS } from "./sync/range-size";
 import { blockTimeMs, defaultPollMs } from "../lib/rpc/block-time";
 import { onsaleEnvSchema, onsaleSettingsFrom, type OnsaleSettings } from "./onsale/onsale-config";
@@ -67,8 +66,6 @@ export type IndexerConfig = {
   pgliteSharedBuffersMb?: number;
   /** Aim for about this many logs per eth_getLogs range: bounds the decoded logs held at once (sync/range-size.ts). */
   rangeTargetLogs?: number;
-  /** V8 old-generation growth per major GC in % (0: V8's own heuristic, up to 4×); see memory/heap-growth.ts. */
-  heapGrowingPercent?: number;
   /** Waiting room (indexer/onsale/onsale-config.ts); absent = defaults. */
   onsale?: OnsaleSettings;
 };
@@ -165,7 +162,6 @@ const envSchema = z
     LEASE_POLL_MS: int(100, 600_000).default(1_000),
     PGLITE_SHARED_BUFFERS_MB: int(1, 4_096).default(DEFAULT_PGLITE_SHARED_BUFFERS_MB),
     RANGE_TARGET_LOGS: int(100, 1_000_000).default(DEFAULT_RANGE_TARGET_LOGS),
-    HEAP_GROWING_PERCENT: int(0, 1_000).default(DEFAULT_HEAP_GROWING_PERCENT),
   })
   .extend(onsaleEnvSchema.shape);
 
@@ -231,7 +227,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     leasePollMs: e.LEASE_POLL_MS,
     pgliteSharedBuffersMb: e.PGLITE_SHARED_BUFFERS_MB,
     rangeTargetLogs: e.RANGE_TARGET_LOGS,
-    heapGrowingPercent: e.HEAP_GROWING_PERCENT,
     ...(onsale.settings ? { onsale: onsale.settings } : {}),
   };
   if (unsafe.length > 0) throw new ConfigError(unsafe);

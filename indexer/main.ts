@@ -18,7 +18,6 @@ import { createGateSigner } from "./gate/batcher/gate-signer";
 import { advisoryLease } from "./db/advisory-lease";
 import { openDatabase } from "./db/open-database";
 import type { Db } from "./db/types";
-import { applyHeapGrowth } from "./memory/heap-growth";
 import { leaderDuties, type Duty } from "./leader-duties";
 import { createChangeFeed } from "./sync/change-feed";
 import { cursorId } from "./sync/cursor";
@@ -51,7 +50,6 @@ export async function startIndexer(config: IndexerConfig, options: StartOptions 
   // Away from the local chain, settings meant for a laptop stop the start, before anything opens.
   const unsafe = productionProblems(productionViewOfConfig(config, options.onsale?.identity));
   if (unsafe.length > 0) throw new ConfigError(unsafe);
-  if (config.heapGrowingPercent !== undefined) applyHeapGrowth(config.heapGrowingPercent);
   const rpcStats = rpcCallStats();
   const client = options.client ?? createClient(config, rpcStats);
   // FACTORY_ADDRESS alone on a long chain: stop before opening anything rather than scan from block 0.

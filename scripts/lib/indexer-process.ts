@@ -36,7 +36,7 @@ export type IndexerProcessOptions = {
 export async function startIndexerProcess(group: ProcessGroup, o: IndexerProcessOptions): Promise<IndexerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const launch = indexerCommand(process.env, o.nodeFlags);
+  const launch = indexerCommand({ ...process.env, ...o.env }, o.nodeFlags);
   const proc = group.start(o.name ?? "indexer", launch.command, launch.args, {
     cwd: repoRoot,
     echo: o.echo ?? false,
