@@ -109,3 +109,17 @@ export const METADATA_LIMITS = {
   /** Longest text drawn in the SVG image, in characters (longer is cut with an ellipsis). */
   svgTextChars: 40,
 };
+
+/**
+ * Organizer-signed event content (`/events/:address/content`, indexer/content/): each write checks a
+ * signature and reads the admin role on chain, so writes are few per client; reads are public and cached.
+ */
+export const EVENT_CONTENT_LIMITS = {
+  /** `PUT` body: an uploaded image (lib/event-content MAX_IMAGE_BYTES, 200 kB) as base64 plus the text. */
+  maxBodyBytes: 320 * 1024,
+  /** Signed writes per client: one every 5 s on average, 5 at once (an organizer saving a few edits). */
+  writesPerClientPerSecond: 0.2,
+  writeBurst: 5,
+  /** Cache lifetime of the content JSON (and of an image asked for without its version). */
+  maxAgeSeconds: 30,
+};
