@@ -207,3 +207,23 @@ export async function readEvent(client: PublicClient, address: Address): Promise
   });
   return (await readEventDetail(client, address, scalars, [])).event;
 }
+
+/**
+ * What the per-wallet cap counts for `wallet` (`balanceOf` and `boughtBy`), in one Multicall3 call:
+ * the buy form's upper bound on a quantity before the wallet opens.
+ */
+export async function readWalletHoldings(
+  client: PublicClient,
+  address: Address,
+  wallet: Address,
+): Promise<{ held: number; bought: number }> {
+  const base = { address, abi: eventTicketAbi } as const;
+  const [held, bought] = await client.multicall({
+    contracts: [
+      { ...base, functionName: "balanceOf", args: [wallet] },
+      { ...base, functionName: "boughtBy", args: [wallet] },
+    ],
+    allowFailure: false,
+  });
+  return { held: Number(held), bought: Number(bought) };
+}

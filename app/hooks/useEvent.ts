@@ -1,7 +1,7 @@
 "use client";
 
 import type { Address } from "viem";
-import { eventQuery } from "../queries/chain-queries";
+import { eventQuery, walletHoldingsQuery } from "../queries/chain-queries";
 import { openListingsQuery, primarySalesQuery } from "../queries/indexer-queries";
 import { useChainQuery } from "./useChainQuery";
 import { useIndexerQuery } from "./useIndexerQuery";
@@ -9,6 +9,11 @@ import { useIndexerQuery } from "./useIndexerQuery";
 /** An event's rules, tiers and counters, from the chain (what buying checks against). */
 export function useEvent(address: Address | undefined) {
   return useChainQuery((client) => eventQuery(client, address));
+}
+
+/** How many of the event's tickets `wallet` holds and ever bought (what its per-wallet cap counts). */
+export function useWalletHoldings(address: Address, wallet: Address | undefined) {
+  return useChainQuery((client) => walletHoldingsQuery(client, address, wallet));
 }
 
 /** The event's buyable resale listings, cheapest first, from the indexer. */

@@ -5,7 +5,7 @@
  */
 import { queryOptions } from "@tanstack/react-query";
 import type { Address, PublicClient } from "viem";
-import { readEvent } from "../chain-reads/read-event";
+import { readEvent, readWalletHoldings } from "../chain-reads/read-event";
 import { readTicket } from "../chain-reads/read-ticket";
 import { readWaitlist } from "../chain-reads/read-waitlist";
 import { queryKeys } from "./query-keys";
@@ -17,6 +17,16 @@ export function eventQuery(client: PublicClient | undefined, address: Address | 
     queryKey: queryKeys.chain.event(client?.chain?.id, address),
     queryFn: () => readEvent(client!, address!),
     enabled: client !== undefined && address !== undefined,
+    retry,
+  });
+}
+
+/** The wallet's tickets of this event as the per-wallet cap counts them (none without a wallet). */
+export function walletHoldingsQuery(client: PublicClient | undefined, address: Address, wallet: Address | undefined) {
+  return queryOptions({
+    queryKey: queryKeys.chain.walletHoldings(client?.chain?.id, address, wallet),
+    queryFn: () => readWalletHoldings(client!, address, wallet!),
+    enabled: client !== undefined && wallet !== undefined,
     retry,
   });
 }

@@ -10,6 +10,8 @@ export const queryKeys = {
     event: (chainId: number | undefined, address: Address | undefined) => ["chain", chainId, "event", address] as const,
     ticket: (chainId: number | undefined, contract: Address, tokenId: bigint) =>
       ["chain", chainId, "ticket", contract, tokenId.toString()] as const,
+    walletHoldings: (chainId: number | undefined, address: Address, wallet: Address | undefined) =>
+      ["chain", chainId, "wallet-holdings", address, wallet ?? null] as const,
     waitlist: (chainId: number | undefined, contract: Address, tierId: number, wallet: Address | undefined) =>
       ["chain", chainId, "waitlist", contract, tierId, wallet ?? null] as const,
   },

@@ -28,6 +28,17 @@ describe("checkResalePrice", () => {
     });
     expect(checkResalePrice("1.0000001", 30_000_000n, usd)).toMatchObject({ ok: false, code: "PRICE_INVALID" });
   });
+  it("refuses a typed 0 for a ticket with a face value: giving it away is a separate choice", () => {
+    expect(checkResalePrice("0", cap, undefined, parseEther("0.05"))).toEqual({
+      ok: false,
+      code: "PRICE_ZERO_NOT_CHOSEN",
+      message: 'A price of 0 gives this 0.05 ETH ticket away. To do that, choose "Give it away for free".',
+    });
+    expect(checkResalePrice("0.000", cap, undefined, parseEther("0.05"))).toMatchObject({
+      code: "PRICE_ZERO_NOT_CHOSEN",
+    });
+    expect(checkResalePrice("0", cap, undefined, 0n)).toEqual({ ok: true, wei: 0n });
+  });
   it("refuses text that is not a price", () => {
     for (const bad of ["", "-1", "1e3", "0.1.2", "abc", "0.0000000000000000001"]) {
       expect(checkResalePrice(bad, cap)).toMatchObject({ ok: false, code: "PRICE_INVALID" });

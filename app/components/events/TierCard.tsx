@@ -7,6 +7,9 @@ import { simulateContract } from "wagmi/actions";
 import type { EventView, TierView } from "../../chain-reads/read-event";
 import { transferModeName, TRANSFER_MODE_WORDS, zoneNames } from "../../format/ticket-words";
 import { useContractTx } from "../../hooks/useContractTx";
+import { useWalletHoldings } from "../../hooks/useEvent";
+import { parseQuantity, quantityLimit } from "../../format/quantity";
+import { QuantityField } from "../QuantityField";
 import { eventTicketAbi } from "../../../lib/generated/abis";
 import { formatPrice, isNative } from "../../../lib/currency/currency";
 import { signPermit } from "../../tx/sign-permit";
@@ -18,13 +21,18 @@ export function TierCard({ event, tier, onBought }: { event: EventView; tier: Ti
   const config = useConfig();
   const { status, address: me } = useConnection();
   const tx = useContractTx();
-  const [quantity, setQuantity] = useState(1);
+  const [quantityText, setQuantityText] = useState("1");
+  const holdings = useWalletHoldings(event.address, me);
   const left = tier.supply - tier.minted;
+  const limit = quantityLimit({ left, maxPerWallet: event.maxPerWallet, ...holdings.data });
+  const check = parseQuantity(quantityText, limit);
+  const quantity = check.ok ? check.quantity : 0;
   const mode = transferModeName(tier.mode);
   const cap = (tier.faceValue * BigInt(tier.resaleCapBps)) / 10_000n;
-  const canBuy = status === "connected" && !event.cancelled && !tier.voucherOnly && left > 0;
+  const canBuy = status === "connected" && !event.cancelled && !tier.voucherOnly && left > 0 && check.ok;
 
   const buy = async () => {
+    if (!check.ok) return; // the button is disabled; the field says why
     const value = tier.faceValue * BigInt(quantity);
     const label = `Buying ${quantity} × tier ${tier.id}`;
     // A stablecoin event: one permit signature, then one transaction (no separate approve).
@@ -52,7 +60,10 @@ export function TierCard({ event, tier, onBought }: { event: EventView; tier: Ti
             args: [tier.id, BigInt(quantity), p.deadline, p.v, p.r, p.s],
           });
         });
-    if (receipt) onBought?.();
+    if (receipt) {
+      void holdings.refetch();
+      onBought?.();
+    }
   };
 
   return (
@@ -81,26 +92,28 @@ export function TierCard({ event, tier, onBought }: { event: EventView; tier: Ti
       ) : tier.voucherOnly ? (
         <p className="small muted">Sold only with an organizer voucher (real-name tier).</p>
       ) : (
-        <div className="row">
-          <label className="field" style={{ width: "5rem" }}>
-            Quantity
-            <input
-              type="number"
-              min={1}
-              max={Math.max(1, Math.min(left, 500))}
-              value={quantity}
-              data-testid="buy-quantity"
-              onChange={(e) => setQuantity(Math.max(1, Math.floor(Number(e.target.value) || 1)))}
-            />
-          </label>
+        <div className="row" style={{ alignItems: "flex-start" }}>
+          <QuantityField
+            label="Quantity"
+            text={quantityText}
+            limit={limit}
+            onText={setQuantityText}
+            testId="buy-quantity"
+            disabled={left === 0}
+          />
           <button
             type="button"
             className="button"
             data-testid="buy-tier"
+            data-quantity={quantity}
             disabled={!canBuy || tx.busy}
             onClick={() => void buy()}
           >
-            {left === 0 ? "Sold out" : `Buy for ${formatPrice(tier.faceValue * BigInt(quantity), event.currency)}`}
+            {left === 0
+              ? "Sold out"
+              : check.ok
+                ? `Buy ${quantity} for ${formatPrice(tier.faceValue * BigInt(quantity), event.currency)}`
+                : "Buy"}
           </button>
         </div>
       )}

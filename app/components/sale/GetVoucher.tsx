@@ -7,7 +7,9 @@ import { signMessage } from "wagmi/actions";
 import { onsaleSignIn, onsaleSignInNonce, requestVoucher } from "../../../lib/onsale/client";
 import { buildOnsaleSignInMessage } from "../../../lib/onsale/sign-in-message";
 import type { OnsaleEntryStatus, OnsaleIssuedVoucher, OnsaleSale } from "../../../lib/onsale/types";
+import { parseQuantity } from "../../format/quantity";
 import { shortAddress } from "../../format/short-address";
+import { QuantityField } from "../QuantityField";
 import { describeOnsaleError } from "../../sale/describe-onsale-error";
 import type { TxErrorDescription } from "../../tx/describe-tx-error";
 
@@ -33,7 +35,9 @@ export function GetVoucher({
 }) {
   const config = useConfig();
   const { address, status: walletStatus } = useConnection();
-  const [quantity, setQuantity] = useState(1);
+  const [quantityText, setQuantityText] = useState("1");
+  const limit = { max: sale.maxPerIdentity, because: `at most ${sale.maxPerIdentity} per person` };
+  const quantityCheck = parseQuantity(quantityText, limit);
   const [idNumber, setIdNumber] = useState("");
   const [busy, setBusy] = useState<"sign-in" | "voucher" | null>(null);
   const [error, setError] = useState<TxErrorDescription | null>(null);
@@ -60,8 +64,9 @@ export function GetVoucher({
 
   const getVoucher = () =>
     run("voucher", async () => {
+      if (!quantityCheck.ok) return; // the field says why; the button is disabled
       const voucher = await requestVoucher(indexerUrl, token, {
-        quantity,
+        quantity: quantityCheck.quantity,
         ...(sale.identityRequired ? { idNumber: idNumber.trim() } : {}),
       });
       setIdNumber("");
@@ -108,19 +113,13 @@ export function GetVoucher({
               The connected wallet is not the one you signed in with; the tickets go to {shortAddress(status.wallet!)}.
             </p>
           )}
-          <label className="field">
-            Tickets (at most {sale.maxPerIdentity} per person)
-            <input
-              type="number"
-              min={1}
-              max={sale.maxPerIdentity}
-              value={quantity}
-              data-testid="voucher-quantity"
-              onChange={(e) =>
-                setQuantity(Math.max(1, Math.min(sale.maxPerIdentity, Math.floor(Number(e.target.value)) || 1)))
-              }
-            />
-          </label>
+          <QuantityField
+            label={`Tickets (at most ${sale.maxPerIdentity} per person)`}
+            text={quantityText}
+            limit={limit}
+            onText={setQuantityText}
+            testId="voucher-quantity"
+          />
           {sale.identityRequired && (
             <label className="field">
               ID number (real-name sale: your tickets carry a fingerprint of it, and the gate may ask for the same ID)
@@ -141,7 +140,7 @@ export function GetVoucher({
             type="submit"
             className="button"
             data-testid="voucher-submit"
-            disabled={busy !== null || (sale.identityRequired && idNumber.trim() === "")}
+            disabled={busy !== null || !quantityCheck.ok || (sale.identityRequired && idNumber.trim() === "")}
           >
             {busy === "voucher" ? "Getting your voucher…" : "Get my voucher"}
           </button>

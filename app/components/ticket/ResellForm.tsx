@@ -7,6 +7,7 @@ import type { TicketView } from "../../chain-reads/read-ticket";
 import { formatPrice } from "../../../lib/currency/currency";
 import { useContractTx } from "../../hooks/useContractTx";
 import { checkResalePrice } from "../../tickets/check-resale-price";
+import { resaleProceeds } from "../../tickets/resale-proceeds";
 import { eventTicketAbi, resaleMarketAbi } from "../../../lib/generated/abis";
 import { saleBlockWords } from "../../../lib/sale-terms";
 import { TxStatus } from "../TxStatus";
@@ -41,19 +42,30 @@ export function freeHandOver(t: Pick<TicketView, "saleBlock" | "paid">): string 
     : null;
 }
 
-/** List on the official market: shows face value and cap, refuses above the cap before the wallet opens. */
+/** What the seller receives for `price`, the royalty named: "You receive 0.057 ETH after 0.003 ETH royalty (5% to the organizer)." */
+function proceedsWords(ticket: TicketView, price: bigint): string {
+  const { royalty, seller } = resaleProceeds(price, ticket.event.royaltyBps);
+  const fmt = (amount: bigint) => formatPrice(amount, ticket.event.currency);
+  return `You receive ${fmt(seller)} after ${fmt(royalty)} royalty (${ticket.event.royaltyBps / 100}% to the organizer).`;
+}
+
+/**
+ * List on the official market: shows face value, cap and what the seller receives after the royalty;
+ * refuses above the cap, and a 0 nobody chose, before the wallet opens. Giving a paid ticket away is a
+ * separate, explicit choice.
+ */
 export function ResellForm({ ticket, onDone }: { ticket: TicketView; onDone: () => void }) {
   const config = useConfig();
   const tx = useContractTx();
   const [price, setPrice] = useState("");
+  const [giveAway, setGiveAway] = useState(false);
   const blocker = resaleBlocker(ticket);
   const freeOnly = freeHandOver(ticket);
+  const typed = checkResalePrice(price, ticket.maxResalePrice, ticket.event.currency, ticket.tier.faceValue);
 
   const submit = async () => {
     // A ticket without a refund right is offered for nothing: the market refuses any other price.
-    const check: ReturnType<typeof checkResalePrice> = freeOnly
-      ? { ok: true, wei: 0n }
-      : checkResalePrice(price, ticket.maxResalePrice, ticket.event.currency);
+    const check: ReturnType<typeof checkResalePrice> = freeOnly || giveAway ? { ok: true, wei: 0n } : typed;
     if (!check.ok) {
       tx.refuse("Listing for resale", { code: check.code, message: check.message });
       return;
@@ -118,26 +130,48 @@ export function ResellForm({ ticket, onDone }: { ticket: TicketView; onDone: () 
         </div>
       ) : (
         <form
-          className="row"
+          className="stack"
           onSubmit={(e) => {
             e.preventDefault();
             void submit();
           }}
         >
-          <label className="field" style={{ flex: 1 }}>
-            Price in {ticket.event.currency.symbol} (at most {formatPrice(ticket.maxResalePrice, ticket.event.currency)}
-            )
-            <input
-              inputMode="decimal"
-              value={price}
-              placeholder="0.05"
-              data-testid="resell-price"
-              onChange={(e) => setPrice(e.target.value)}
-            />
-          </label>
-          <button type="submit" className="button" data-testid="resell-submit" disabled={tx.busy}>
-            List for resale
-          </button>
+          <div className="row">
+            <label className="field" style={{ flex: 1 }}>
+              Price in {ticket.event.currency.symbol} (at most{" "}
+              {formatPrice(ticket.maxResalePrice, ticket.event.currency)})
+              <input
+                inputMode="decimal"
+                value={giveAway ? "0" : price}
+                placeholder="0.05"
+                disabled={giveAway}
+                aria-describedby="resell-proceeds"
+                data-testid="resell-price"
+                onChange={(e) => setPrice(e.target.value)}
+              />
+            </label>
+            <button type="submit" className="button" data-testid="resell-submit" disabled={tx.busy}>
+              {giveAway ? "Give it away" : "List for resale"}
+            </button>
+          </div>
+          <p id="resell-proceeds" className="small" data-testid="resell-proceeds" aria-live="polite">
+            {giveAway
+              ? "The buyer pays nothing and you receive nothing."
+              : typed.ok
+                ? proceedsWords(ticket, typed.wei)
+                : price.trim() !== "" && typed.message}
+          </p>
+          {ticket.tier.faceValue > 0n && (
+            <label className="row small">
+              <input
+                type="checkbox"
+                checked={giveAway}
+                data-testid="resell-give-away"
+                onChange={(e) => setGiveAway(e.target.checked)}
+              />
+              Give it away for free (list it at 0 {ticket.event.currency.symbol})
+            </label>
+          )}
         </form>
       )}
       <TxStatus state={tx.state} testId="resell-status" />
@@ -150,7 +184,10 @@ function CancelListing({ ticket, onDone }: { ticket: TicketView; onDone: () => v
   const tx = useContractTx();
   return (
     <div className="stack">
-      <p data-testid="listed-price">Listed for {formatPrice(ticket.listing!.price, ticket.event.currency)}.</p>
+      <p data-testid="listed-price">
+        Listed for {formatPrice(ticket.listing!.price, ticket.event.currency)}.{" "}
+        {ticket.listing!.price > 0n && proceedsWords(ticket, ticket.listing!.price)}
+      </p>
       <button
         type="button"
         className="button secondary"

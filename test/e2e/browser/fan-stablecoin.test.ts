@@ -34,7 +34,7 @@ describe.skipIf(chromiumSkipReason)("browser: buying a stablecoin ticket with a 
     const { page, context, wallet, errors } = await s.openAs(FAN, `/events/${demo.ticket}`);
     const general = page.locator('[data-testid="tier-card"][data-tier="0"]');
     await expect.poll(() => general.getByTestId("tier-price").innerText(), { timeout: 30_000 }).toBe("25 mUSD");
-    expect(await general.getByTestId("buy-tier").innerText()).toBe("Buy for 25 mUSD");
+    expect(await general.getByTestId("buy-tier").innerText()).toBe("Buy 1 for 25 mUSD");
     expect(
       await settledTx(
         page,
