@@ -1,36 +1,18 @@
-/** Typed HTTP errors: every failure leaves the API as `{ error: { code, message } }`. */
-import type { ContentfulStatusCode } from "hono/utils/http-status";
+/**
+ * The API's errors are `AppError`s (lib/errors): one code registry, one `onError` in create-api.ts. `ApiError` is the
+ * older spelling with a status argument, kept so code written against it still compiles; new code throws `AppError`.
+ */
+import { AppError } from "../../lib/errors/app-error";
+import type { ErrorCode } from "../../lib/errors/error-codes";
 
-export type ApiErrorCode =
-  | "BAD_REQUEST"
-  | "INVALID_ADDRESS"
-  | "INVALID_JSON"
-  | "PAYLOAD_TOO_LARGE"
-  | "UNKNOWN_CHAIN"
-  | "UNKNOWN_EVENT"
-  | "UNKNOWN_TOKEN"
-  | "NOT_FOUND"
-  | "INVALID_REFERENCE"
-  | "RATE_LIMITED"
-  | "UNAUTHORIZED"
-  | "FORBIDDEN"
-  | "BUSY"
-  | "TOO_MANY_STREAMS"
-  | "INTERNAL";
+export { errorBody, type ErrorBody as ApiErrorBody } from "../../lib/errors/app-error";
 
-export class ApiError extends Error {
+export type ApiErrorCode = ErrorCode;
+
+/** @deprecated Throw `new AppError(code, message)`: the status comes from the registry, and `status` here is ignored. */
+export class ApiError extends AppError {
   override name = "ApiError";
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
-    super(message);
+  constructor(_status: number, code: ErrorCode, message: string) {
+    super(code, message);
   }
-}
-
-export type ApiErrorBody = { error: { code: ApiErrorCode; message: string } };
-
-export function errorBody(code: ApiErrorCode, message: string): ApiErrorBody {
-  return { error: { code, message } };
 }

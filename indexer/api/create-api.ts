@@ -4,11 +4,10 @@
  * a 500). Abuse limits: abuse-limits.ts; who may call what: authorization-matrix.ts.
  */
 import { Hono, type Context } from "hono";
-import { HTTPException } from "hono/http-exception";
 import type { Db } from "../db/types";
 import type { GateDeps } from "../gate/gate-deps";
 import { createGateContext } from "../gate/gate-context";
-import { BodyTooLargeError, limitBody } from "./body-limit";
+import { limitBody } from "./body-limit";
 import { corsForOrigins } from "./cors";
 import { seatingRoutes } from "../seating/seating-routes";
 import { venueRoutes } from "../seating/venue-routes";
@@ -20,7 +19,8 @@ import { onsaleRoutes } from "../onsale/onsale-routes";
 import type { SyncStatus } from "../sync/sync-status";
 import { analyticsRoutes } from "./analytics/analytics-routes";
 import { organizerOnly } from "./analytics/organizer-access";
-import { ApiError, errorBody } from "./api-error";
+import { errorBody } from "./api-error";
+import { apiErrorHandler } from "./on-error";
 import { admissionNotifier, createChangeFeed, type ChangeFeed } from "../sync/change-feed";
 import { eventsRoute } from "./events-route";
 import { healthRoute } from "./health-route";
@@ -127,14 +127,6 @@ export function createApi(deps: ApiDeps) {
     );
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", `no route for ${c.req.method} ${c.req.path}`), 404));
-  app.onError((err, c) => {
-    if (err instanceof ApiError) return c.json(errorBody(err.code, err.message), err.status);
-    if (err instanceof BodyTooLargeError) return c.json(errorBody("PAYLOAD_TOO_LARGE", err.message), 413);
-    if (err instanceof HTTPException && err.status < 500) {
-      return c.json(errorBody("BAD_REQUEST", err.message || "bad request"), err.status);
-    }
-    log(`${c.req.method} ${c.req.path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    return c.json(errorBody("INTERNAL", "internal error"), 500);
-  });
+  app.onError(apiErrorHandler(log));
   return app;
 }
