@@ -88,7 +88,7 @@ describe("fairgate CLI against a local node", () => {
   it("event create refuses a bad spec with every problem named by field", async () => {
     const file = await writeSpec("bad.json", {
       name: "X",
-      symbol: "x",
+      symbol: "x-1",
       start: 1,
       end: 1,
       tiers: [{ name: "GA", price: "1", supply: 0, zones: ["pit"] }],
@@ -96,7 +96,7 @@ describe("fairgate CLI against a local node", () => {
     const run = await node.cli(["event", "create", file]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/error \[INPUT\]: .*bad\.json has \d+ problem/);
-    expect(run.stderr).toMatch(/- symbol: must be 1–11 capital letters or digits/);
+    expect(run.stderr).toMatch(/- symbol: must be 1–11 letters or digits/);
     expect(run.stderr).toMatch(/- tiers\[0\]\.supply: /);
     const check = await node.cli(["event", "create", "--check", join(import.meta.dirname, "examples", "event.yaml")]);
     expect(check.code, check.stderr).toBe(0);

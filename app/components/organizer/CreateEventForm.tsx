@@ -52,16 +52,19 @@ export function CreateEventForm() {
     const result = parseEventForm(form, { decimals });
     const rules = parseAllocationForm(allocation, form.tiers.length);
     if (!result.ok || !rules.ok) {
-      setProblems([...(result.ok ? [] : result.problems), ...(rules.ok ? [] : rules.problems)]);
+      setProblems([
+        ...(result.ok ? [] : result.problems.map((p) => `${p.where}: ${p.message}`)),
+        ...(rules.ok ? [] : rules.problems),
+      ]);
       return;
     }
     setProblems([]);
-    const receipt = await tx.send(`Creating “${result.config.name}”`, () =>
+    const receipt = await tx.send(`Creating “${result.args.config.name}”`, () =>
       simulateContract(config, {
         address: factory,
         abi: ticketFactoryAbi,
         functionName: "createEventWithTiers",
-        args: [result.config, result.tiers],
+        args: [result.args.config, result.args.tiers],
       }),
     );
     const [event] = receipt

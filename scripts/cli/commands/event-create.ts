@@ -3,13 +3,13 @@ import type { Command } from "commander";
 import { erc20Abi, parseEventLogs } from "viem";
 import { channelLabel } from "../../../lib/channels";
 import { formatPrice, NATIVE_CURRENCY } from "../../../lib/currency/currency";
+import { toContractArgs } from "../../../lib/event-config/contract-args";
 import { eventTicketAbi, ticketFactoryAbi } from "../../../lib/generated/abis";
 import { connectWrite } from "../chain/connect";
 import { loadDeployment } from "../chain/resolve-event";
 import { sendContractTx } from "../chain/send-contract-tx";
 import type { CommandContext } from "../command-context";
 import { CliError } from "../errors";
-import { toContractArgs } from "../spec/event-spec";
 import { loadEventSpec } from "../spec/load-event-spec";
 
 export function registerEventCreate(program: Command, ctx: CommandContext): void {

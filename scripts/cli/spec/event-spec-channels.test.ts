@@ -1,7 +1,7 @@
 /** Channels and real-name deadlines in the event spec → `configureRules` arguments. */
 import { describe, expect, it } from "vitest";
+import { toContractArgs } from "../../../lib/event-config/contract-args";
 import { InputError } from "../errors";
-import { toContractArgs } from "./event-spec";
 import { parseEventSpec } from "./load-event-spec";
 
 const base = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { parseEther, zeroAddress } from "viem";
+import { toContractArgs } from "../../../lib/event-config/contract-args";
 import { InputError } from "../errors";
-import { toContractArgs } from "./event-spec";
 import { loadEventSpec, parseEventSpec } from "./load-event-spec";
 
 const base = {
@@ -94,7 +94,7 @@ describe("event spec", () => {
   it("points at every bad field by path", () => {
     const found = problems({
       ...base,
-      symbol: "lower",
+      symbol: "low-er",
       end: "2030-07-01T19:00:00Z",
       royaltyPercent: 150,
       tiers: [
@@ -105,7 +105,7 @@ describe("event spec", () => {
     expect(found).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^symbol: /),
-        expect.stringMatching(/^royaltyPercent: must be at most 100%/),
+        expect.stringMatching(/^royaltyPercent: must be at most 25 %/),
         expect.stringMatching(/^tiers\[0\]\.price: /),
         expect.stringMatching(/^tiers\[0\]\.supply: /),
         expect.stringMatching(/^tiers\[0\]\.transfer: must be "free", "market-only" or "locked"/),
@@ -119,7 +119,7 @@ describe("event spec", () => {
     });
     expect(cross).toEqual(
       expect.arrayContaining([
-        "end: must be after start",
+        "end: must be after the start",
         'tiers[1].name: "GA" is used by an earlier tier',
         'tiers[1].zones[0]: "balcony" is not in the event\'s zones (general, vip)',
       ]),
@@ -132,7 +132,9 @@ describe("event spec", () => {
     expect(
       problems({ ...base, tiers: Array.from({ length: 9 }, (_, i) => ({ ...base.tiers[0], name: `T${i}` })) }),
     ).toEqual(["tiers: allows at most 8 tiers"]);
-    expect(problems({ ...base, start: "2030-07-01 20:00" })[0]).toMatch(/^start: must be an ISO date-time with a zone/);
+    expect(problems({ ...base, start: "2030-07-01 20:00" })[0]).toMatch(
+      /^start: must be a date and time with its zone/,
+    );
   });
 
   it("reports unparsable files as such", () => {
