@@ -95,6 +95,18 @@ export const STAFF_AUTHORITY_RECHECK = {
 };
 
 /**
+ * Offline snapshot deltas (`GET /gate/offline/delta`, gate/offline/build-delta.ts): a scanner asks
+ * every 15 s and on reconnect; each is a handful of indexed reads. Staff role as on scans (a read at
+ * most a minute old), not afresh: deltas come as often as a slow scan rate.
+ */
+export const OFFLINE_DELTA_LIMITS = {
+  /** Deltas per scanner session per second, burst 4× (a reconnect right after a periodic ask). */
+  perSessionPerSecond: 1,
+  /** A cursor older than this is refused: download a full snapshot instead (bounds a delta's size). */
+  maxCursorAgeMs: 12 * 60 * 60 * 1000,
+};
+
+/**
  * ERC-721 token and collection metadata (`GET /metadata/…`, indexer/metadata/): public and crawled
  * by wallets and marketplaces, one database read per request, so each client has a bucket; short
  * cache lifetimes because a ticket's status (used, refunded, cancelled) changes.
