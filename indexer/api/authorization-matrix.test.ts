@@ -6,6 +6,9 @@
  * a device key that signs every request, and admin sessions of two organizers of two events.
  */
 import { keccak256, parseEventLogs, toHex, type Address, type WalletClient } from "viem";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import type { EventContent } from "../../lib/event-content/content-schema";
+import { eventContentTypedData } from "../../lib/event-content/content-signature";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventTicketAbi, ticketFactoryAbi } from "../../lib/generated/abis";
 import type { GateChallenge } from "../../lib/gate/challenge-message";
@@ -96,6 +99,36 @@ async function staffSessionOfA(): Promise<string> {
 }
 
 const layout = generateVenue({ sections: 1, rows: 2, seatsPerRow: 10, tiers: 1 });
+
+let contentVersion = 0;
+const eventContent: EventContent = {
+  description: "Matrix probe",
+  venue: null,
+  image: { kind: "upload", dataUrl: `data:image/png;base64,${Buffer.from("89504e47", "hex").toString("base64")}` },
+  timeZone: "UTC",
+  doorsOpen: null,
+  tierNames: ["General"],
+};
+
+/** Event content signed by the caller's own wallet (a fresh key for callers that have none), at a new version. */
+async function signedContentProbe(caller: Caller): Promise<Probe> {
+  const wallets: Partial<Record<Caller, WalletClient>> = {
+    organizer: t.chain.organizer,
+    otherOrganizer: t.chain.wallets[5],
+    walletStaff: t.chain.carol,
+    revokedStaff: t.chain.wallets[6],
+    fan: t.chain.alice,
+    otherFan: t.chain.bob,
+  };
+  const wallet = wallets[caller];
+  const version = ++contentVersion;
+  const typed = eventContentTypedData(t.chain.chainId, A, version, eventContent);
+  const signature = wallet
+    ? await wallet.signTypedData({ account: wallet.account!, ...typed })
+    : await privateKeyToAccount(generatePrivateKey()).signTypedData(typed);
+  return { method: "PUT", path: `/events/${A}/content`, body: { version, content: eventContent, signature } };
+}
+
 const seatOf: Partial<Record<Caller, number>> = { fan: 1, otherFan: 2 };
 
 /** Each route's probe: a well-formed request about event A (a junk signature where a signature is the credential). */
@@ -108,6 +141,9 @@ const PROBES: Record<string, (caller: Caller) => Probe | Promise<Probe>> = {
   "GET /events": () => ({ method: "GET", path: "/events" }),
   "GET /events/:address": () => ({ method: "GET", path: `/events/${A}` }),
   "GET /events/:address/waitlist": () => ({ method: "GET", path: `/events/${A}/waitlist` }),
+  "GET /events/:address/content": () => ({ method: "GET", path: `/events/${A}/content` }),
+  "GET /events/:address/content/image": () => ({ method: "GET", path: `/events/${A}/content/image` }),
+  "PUT /events/:address/content": signedContentProbe,
   "GET /listings": () => ({ method: "GET", path: `/listings?contract=${A}` }),
   "GET /sales": () => ({ method: "GET", path: `/sales?contract=${A}` }),
   "GET /stream": () => ({ method: "GET", path: "/stream" }),
@@ -286,6 +322,7 @@ beforeAll(async () => {
     },
   });
   expect((await send("organizer", PROBES["PUT /seats/venue"]!("organizer") as Probe)).status).toBe(200);
+  expect((await send("organizer", await signedContentProbe("organizer"))).status).toBe(200);
   const sale = await send("organizer", {
     method: "POST",
     path: "/onsale/sales",

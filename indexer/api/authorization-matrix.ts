@@ -64,6 +64,11 @@ export const AUTHORIZATION_MATRIX: Record<string, Row> = {
   "GET /events": all(200),
   "GET /events/:address": all(200),
   "GET /events/:address/waitlist": all(200),
+  // Event content: public reads; a write's credential is the signature of a wallet holding the event's admin role
+  // (each caller's probe is signed by its own wallet, or a fresh key for callers without one).
+  "GET /events/:address/content": all(200),
+  "GET /events/:address/content/image": all(200),
+  "PUT /events/:address/content": only(403, { organizer: 200 }),
   "GET /listings": all(200),
   "GET /sales": all(200),
   "GET /stream": all(200),

@@ -34,7 +34,9 @@ import { ticketCheckRoute } from "./ticket-check-route";
 import { ticketsRoute } from "./tickets-route";
 import { waitlistRoute } from "./waitlist-route";
 
-import { MAX_BODY_BYTES, MAX_VENUE_BODY_BYTES } from "./abuse-limits";
+import { EVENT_CONTENT_LIMITS, MAX_BODY_BYTES, MAX_VENUE_BODY_BYTES } from "./abuse-limits";
+import { eventContentRoutes } from "../content/content-routes";
+import { chainOrganizerCheck } from "../content/organizer-role";
 
 export { MAX_BODY_BYTES };
 
@@ -75,6 +77,7 @@ export function createApi(deps: ApiDeps) {
   };
   const apiLimit = limitBody(MAX_BODY_BYTES, tooLarge(MAX_BODY_BYTES));
   const venueLimit = limitBody(MAX_VENUE_BODY_BYTES, tooLarge(MAX_VENUE_BODY_BYTES));
+  const contentLimit = limitBody(EVENT_CONTENT_LIMITS.maxBodyBytes, tooLarge(EVENT_CONTENT_LIMITS.maxBodyBytes));
   app.use("*", (c, next) => {
     const method = c.req.method;
     if (method === "OPTIONS") return next();
@@ -84,7 +87,9 @@ export function createApi(deps: ApiDeps) {
       c.req.header("transfer-encoding") === undefined
     )
       return next();
-    return method === "PUT" && c.req.path === "/seats/venue" ? venueLimit(c, next) : apiLimit(c, next);
+    if (method === "PUT" && c.req.path === "/seats/venue") return venueLimit(c, next);
+    if (method === "PUT" && /^\/events\/[^/]+\/content$/.test(c.req.path)) return contentLimit(c, next);
+    return apiLimit(c, next);
   });
 
   const changes = deps.changes ?? createChangeFeed();
@@ -108,6 +113,16 @@ export function createApi(deps: ApiDeps) {
   app.route("/check", ticketCheckRoute(deps.db, deps.gate.chainId));
   app.route("/events", waitlistRoute(deps.db));
   app.route("/events", eventsRoute(deps.db, deps.now));
+  app.route(
+    "/events",
+    eventContentRoutes({
+      db: deps.db,
+      chainId: deps.gate.chainId,
+      isOrganizer: chainOrganizerCheck(deps.gate.client),
+      now: deps.now ?? (() => new Date()),
+      trustedProxyHops: gate.settings.trustedProxyHops,
+    }),
+  );
   app.route("/listings", listingsRoute(deps.db));
   app.route("/sales", salesRoute(deps.db));
   app.route(
