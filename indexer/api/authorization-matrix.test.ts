@@ -153,12 +153,6 @@ const PROBES: Record<string, (caller: Caller) => Probe | Promise<Probe>> = {
     method: "GET",
     path: `/metadata/${t.chain.chainId}/${A}/1/image.svg`,
   }),
-  "GET /metadata/:chainId/:ticket": () => ({ method: "GET", path: `/metadata/${t.chain.chainId}/${A}` }),
-  "GET /metadata/:chainId/:ticket/:tokenId": () => ({ method: "GET", path: `/metadata/${t.chain.chainId}/${A}/1` }),
-  "GET /metadata/:chainId/:ticket/:tokenId/image.svg": () => ({
-    method: "GET",
-    path: `/metadata/${t.chain.chainId}/${A}/1/image.svg`,
-  }),
   "GET /analytics/:contract/arrivals": () => ({ method: "GET", path: `/analytics/${A}/arrivals` }),
   "GET /analytics/:contract/gates": () => ({ method: "GET", path: `/analytics/${A}/gates` }),
   "GET /analytics/:contract/no-shows": () => ({ method: "GET", path: `/analytics/${A}/no-shows` }),

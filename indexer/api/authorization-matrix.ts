@@ -76,10 +76,6 @@ export const AUTHORIZATION_MATRIX: Record<string, Row> = {
   "GET /metadata/:chainId/:ticket": all(200),
   "GET /metadata/:chainId/:ticket/:tokenId": all(200),
   "GET /metadata/:chainId/:ticket/:tokenId/image.svg": all(200),
-  // ERC-721 token and collection metadata for wallets: public, no holder or identity in it.
-  "GET /metadata/:chainId/:ticket": all(200),
-  "GET /metadata/:chainId/:ticket/:tokenId": all(200),
-  "GET /metadata/:chainId/:ticket/:tokenId/image.svg": all(200),
 
   // Organizer analytics: the organizer's only; primary sales restate chain logs.
   "GET /analytics/:contract/arrivals": ORGANIZER_ONLY_ANALYTICS,

@@ -25,7 +25,6 @@ import { admissionNotifier, createChangeFeed, type ChangeFeed } from "../sync/ch
 import { eventsRoute } from "./events-route";
 import { healthRoute } from "./health-route";
 import { metadataRoutes } from "../metadata/metadata-routes";
-import { metadataRoutes } from "../metadata/metadata-routes";
 import { ipRateLimit } from "./ip-rate-limit";
 import { listingsRoute, salesRoute } from "./market-routes";
 import { metricsRoute } from "./metrics-route";
@@ -125,16 +124,6 @@ export function createApi(deps: ApiDeps) {
   );
   app.route("/listings", listingsRoute(deps.db));
   app.route("/sales", salesRoute(deps.db));
-  app.route(
-    "/metadata",
-    metadataRoutes({
-      db: deps.db,
-      chainId: deps.gate.chainId,
-      venues: gate.venues,
-      siweDomains: deps.gate.siweDomains,
-      trustedProxyHops: gate.settings.trustedProxyHops,
-    }),
-  );
   app.route(
     "/metadata",
     metadataRoutes({
