@@ -5,7 +5,7 @@
  * - PUT /events/:address/content {version, content, signature}: the organizer's signed version; the
  *   signature is the credential (no session), refusals in store-event-content.ts, one limit per client.
  */
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import { getAddress } from "viem";
 import { z } from "zod";
 import { type EventContentResponse, uploadedImagePath } from "../../lib/event-content/content-schema";
@@ -14,7 +14,7 @@ import { clientIp } from "../api/client-ip";
 import { addressSchema, parseOr400, readJson } from "../api/validation";
 import type { Db } from "../db/types";
 import { createRateLimiter } from "../gate/sessions/rate-limiter";
-import { EventContentError } from "./content-error";
+import { AppError } from "../../lib/errors/app-error";
 import { type EventContentRecord, readEventContent, readEventImage } from "./read-event-content";
 import { type StoreContentDeps, storeEventContent } from "./store-event-content";
 
@@ -37,9 +37,6 @@ export function toContentResponse(r: EventContentRecord): EventContentResponse {
   };
 }
 
-const refused = (c: Context, err: EventContentError) =>
-  c.json({ error: { code: err.code, message: err.message } }, err.status);
-
 export function eventContentRoutes(deps: StoreContentDeps & { trustedProxyHops: number }) {
   const db: Db = deps.db;
   const writes = createRateLimiter({ perSecond: LIMITS.writesPerClientPerSecond, burst: LIMITS.writeBurst });
@@ -47,14 +44,14 @@ export function eventContentRoutes(deps: StoreContentDeps & { trustedProxyHops: 
     .get("/:address/content", async (c) => {
       const { address } = parseOr400(params, c.req.param(), "INVALID_ADDRESS");
       const record = await readEventContent(db, address);
-      if (!record) return c.json({ error: { code: "NOT_FOUND", message: `no content for ${address}` } }, 404);
+      if (!record) throw new AppError("NOT_FOUND", `no content for ${address}`);
       c.header("cache-control", `public, max-age=${LIMITS.maxAgeSeconds}`);
       return c.json(toContentResponse(record));
     })
     .get("/:address/content/image", async (c) => {
       const { address } = parseOr400(params, c.req.param(), "INVALID_ADDRESS");
       const image = await readEventImage(db, address);
-      if (!image) return c.json({ error: { code: "NOT_FOUND", message: `no uploaded image for ${address}` } }, 404);
+      if (!image) throw new AppError("NOT_FOUND", `no uploaded image for ${address}`);
       // A versioned address never changes its bytes; the bare one follows the next version.
       const pinned = c.req.query("v") === String(image.version);
       c.header(
@@ -67,16 +64,8 @@ export function eventContentRoutes(deps: StoreContentDeps & { trustedProxyHops: 
     })
     .put("/:address/content", async (c) => {
       const { address } = parseOr400(params, c.req.param(), "INVALID_ADDRESS");
-      try {
-        if (!writes.take(clientIp(c, deps.trustedProxyHops)))
-          throw new EventContentError(
-            "RATE_LIMITED",
-            "too many content writes from this address: try again in a minute",
-          );
-        return c.json(toContentResponse(await storeEventContent(deps, address, await readJson(c))));
-      } catch (err) {
-        if (err instanceof EventContentError) return refused(c, err);
-        throw err;
-      }
+      if (!writes.take(clientIp(c, deps.trustedProxyHops)))
+        throw new AppError("RATE_LIMITED", "too many content writes from this address: try again in a minute");
+      return c.json(toContentResponse(await storeEventContent(deps, address, await readJson(c))));
     });
 }

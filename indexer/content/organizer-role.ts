@@ -5,7 +5,7 @@
  */
 import { type Address, type PublicClient, zeroHash } from "viem";
 import { eventTicketAbi } from "../../lib/generated/abis";
-import { EventContentError } from "./content-error";
+import { AppError } from "../../lib/errors/app-error";
 
 export function chainOrganizerCheck(client: Pick<PublicClient, "readContract">) {
   return async (event: Address, account: Address): Promise<boolean> => {
@@ -17,7 +17,7 @@ export function chainOrganizerCheck(client: Pick<PublicClient, "readContract">) 
         args: [zeroHash, account],
       });
     } catch (err) {
-      throw new EventContentError(
+      throw new AppError(
         "CHAIN_UNAVAILABLE",
         `could not read the event's admin role on chain: ${(err as Error).message.split("\n")[0]}`,
       );

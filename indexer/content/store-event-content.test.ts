@@ -8,11 +8,10 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EventContent, MAX_IMAGE_BYTES } from "../../lib/event-content/content-schema";
 import { eventContentTypedData } from "../../lib/event-content/content-signature";
-import { ApiError } from "../api/api-error";
+import { AppError } from "../../lib/errors/app-error";
 import { IN_MEMORY, openPglite } from "../db/open-pglite";
 import { events } from "../db/schema";
 import type { Database } from "../db/types";
-import { EventContentError } from "./content-error";
 import { readEventContent, readEventImage } from "./read-event-content";
 import { type StoreContentDeps, storeEventContent } from "./store-event-content";
 
@@ -64,7 +63,7 @@ async function refusal(body: unknown, event: Address = EVENT) {
   try {
     await storeEventContent(deps, event, body);
   } catch (err) {
-    if (err instanceof EventContentError || err instanceof ApiError) return { code: err.code, message: err.message };
+    if (err instanceof AppError) return { code: err.code, message: err.message };
     throw err;
   }
   throw new Error("stored, expected a refusal");

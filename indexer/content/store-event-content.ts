@@ -2,7 +2,7 @@
  * Store an organizer's signed event content: the content must parse (lib/event-content), the
  * EIP-712 signature must recover to a wallet holding the event's admin role, and its version must
  * be higher than the stored one (checked in the same statement that writes, so two racing writes
- * cannot both win). Refusals are typed (400 ApiError for the request's shape, EventContentError), never a 500.
+ * cannot both win). Refusals are AppErrors with a registry code (lib/errors), never a 500.
  */
 import { eq, sql } from "drizzle-orm";
 import { type Address, type Hex, getAddress, recoverTypedDataAddress } from "viem";
@@ -14,9 +14,8 @@ import {
   type StoredEventContent,
 } from "../../lib/event-content/content-schema";
 import { eventContentTypedData, hashEventContent } from "../../lib/event-content/content-signature";
-import { ApiError } from "../api/api-error";
 import { parseOr400 } from "../api/validation";
-import { EventContentError } from "./content-error";
+import { AppError } from "../../lib/errors/app-error";
 import { eventContent, events } from "../db/schema";
 import type { Db } from "../db/types";
 import type { EventContentRecord } from "./read-event-content";
@@ -58,10 +57,9 @@ export async function storeEventContent(
     .select({ tierCount: events.tierCount })
     .from(events)
     .where(eq(events.address, contract));
-  if (!known) throw new EventContentError("UNKNOWN_EVENT", `no event at ${event}`);
+  if (!known) throw new AppError("UNKNOWN_EVENT", `no event at ${event}`);
   if (known.tierCount !== null && content.tierNames.length > known.tierCount)
-    throw new ApiError(
-      400,
+    throw new AppError(
       "BAD_REQUEST",
       `tierNames: ${content.tierNames.length} names for an event with ${known.tierCount} tier(s)`,
     );
@@ -73,10 +71,10 @@ export async function storeEventContent(
       signature: signature as Hex,
     });
   } catch {
-    throw new ApiError(400, "BAD_REQUEST", "signature: not a valid signature");
+    throw new AppError("BAD_REQUEST", "signature: not a valid signature");
   }
   if (!(await deps.isOrganizer(getAddress(event), signer)))
-    throw new EventContentError(
+    throw new AppError(
       "NOT_ORGANIZER",
       `signed by ${signer}, which does not hold the admin role of ${getAddress(event)}`,
     );
@@ -104,6 +102,6 @@ export async function storeEventContent(
     })
     .returning({ version: eventContent.version });
   if (written.length === 0)
-    throw new EventContentError("STALE_VERSION", `version ${version} is not newer than the stored version`);
+    throw new AppError("STALE_VERSION", `version ${version} is not newer than the stored version`);
   return { ...row, content: stored };
 }

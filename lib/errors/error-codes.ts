@@ -65,6 +65,15 @@ export const errorCodes = {
   NO_LAYOUT: { status: 404, words: "This event has no seat map." },
   BAD_LAYOUT: { status: 400, words: "The venue layout has problems." },
   LAYOUT_CONFLICT: { status: 409, words: "The venue layout does not fit what the chain already sold." },
+  // Event content (organizer-signed)
+  NOT_ORGANIZER: {
+    status: 403,
+    words: "Only a wallet that administers this event can change what it says about itself.",
+  },
+  STALE_VERSION: {
+    status: 409,
+    words: "A newer version of this event's details is already saved. Reload and edit that one.",
+  },
   // Raised by the clients, never sent by the server: no answer, an answer that is not what was asked, an error
   // status without a code of this registry (a proxy's page).
   INDEXER_UNREACHABLE: { status: 503, words: "Cannot reach the Fairgate server. Check the connection." },
