@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { TxState } from "../hooks/useContractTx";
 
 const TEXT: Record<Exclude<TxState["status"], "idle">, string> = {
@@ -8,8 +9,19 @@ const TEXT: Record<Exclude<TxState["status"], "idle">, string> = {
   failed: "Failed",
 };
 
-/** One line per transaction: pending / confirmed / failed with the decoded reason in words. */
-export function TxStatus({ state, testId = "tx-status" }: { state: TxState; testId?: string }) {
+/**
+ * One line per transaction: pending / confirmed / failed with the decoded reason in words. A purchase
+ * (`receipt`) links its confirmation to the order's receipt page, /orders/<txHash>.
+ */
+export function TxStatus({
+  state,
+  testId = "tx-status",
+  receipt = false,
+}: {
+  state: TxState;
+  testId?: string;
+  receipt?: boolean;
+}) {
   if (state.status === "idle") return null;
   const hash = "hash" in state && state.hash ? state.hash : undefined;
   return (
@@ -24,6 +36,13 @@ export function TxStatus({ state, testId = "tx-status" }: { state: TxState; test
     >
       <strong>{TEXT[state.status]}</strong> <span>{state.label}</span>
       {state.status === "failed" && <p className="tx-error">{state.error.message}</p>}
+      {receipt && state.status === "confirmed" && (
+        <p>
+          <Link href={`/orders/${state.hash}`} data-testid={`${testId}-receipt`}>
+            View your receipt
+          </Link>
+        </p>
+      )}
       {hash && (
         <div className="muted small mono" title={hash}>
           tx {hash.slice(0, 10)}…{hash.slice(-6)}

@@ -12,6 +12,8 @@ export const queryKeys = {
       ["chain", chainId, "ticket", contract, tokenId.toString()] as const,
     walletHoldings: (chainId: number | undefined, address: Address, wallet: Address | undefined) =>
       ["chain", chainId, "wallet-holdings", address, wallet ?? null] as const,
+    /** A purchase's receipt and event: immutable once mined. */
+    order: (chainId: number | undefined, txHash: string) => ["chain", chainId, "order", txHash] as const,
     waitlist: (chainId: number | undefined, contract: Address, tierId: number, wallet: Address | undefined) =>
       ["chain", chainId, "waitlist", contract, tierId, wallet ?? null] as const,
   },
@@ -23,6 +25,8 @@ export const queryKeys = {
       ["indexer", indexerUrl, "ticket-history", contract, tokenId.toString()] as const,
     openListings: (indexerUrl: string, contract: Address | undefined) =>
       ["indexer", indexerUrl, "open-listings", contract] as const,
+    orderTickets: (indexerUrl: string, txHash: string | undefined) =>
+      ["indexer", indexerUrl, "order-tickets", txHash ?? null] as const,
     primarySales: (indexerUrl: string, contract: Address) =>
       ["indexer", indexerUrl, "primary-sales", contract] as const,
   },

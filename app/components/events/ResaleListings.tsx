@@ -101,7 +101,7 @@ export function ResaleListings({ event }: { event: EventView }) {
     <section className="panel stack">
       <h2>Resale</h2>
       {body()}
-      <TxStatus state={tx.state} testId="listing-tx-status" />
+      <TxStatus state={tx.state} testId="listing-tx-status" receipt />
     </section>
   );
 }

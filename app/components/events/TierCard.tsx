@@ -120,7 +120,7 @@ export function TierCard({ event, tier, onBought }: { event: EventView; tier: Ti
       {status !== "connected" && !tier.voucherOnly && !tier.reserved && (
         <p className="small muted">Connect a wallet to buy.</p>
       )}
-      <TxStatus state={tx.state} />
+      <TxStatus state={tx.state} receipt />
       {left === 0 && <WaitlistPanel event={event} tier={tier} />}
     </li>
   );

@@ -68,7 +68,7 @@ export function ClaimVoucher({ issued }: { issued: OnsaleIssuedVoucher }) {
       >
         Buy {v.quantity} ticket{v.quantity === 1 ? "" : "s"} for {formatEth(value)}
       </button>
-      <TxStatus state={tx.state} testId="claim-status" />
+      <TxStatus state={tx.state} testId="claim-status" receipt />
       {tx.state.status === "confirmed" && (
         <p data-testid="claim-done">
           Done. <Link href="/">See your tickets</Link>

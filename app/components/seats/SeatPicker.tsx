@@ -324,7 +324,7 @@ export function SeatPicker({ address }: { address: Address }) {
           </button>
         )}
       </div>
-      <TxStatus state={tx.state} testId="buy-seats-status" />
+      <TxStatus state={tx.state} testId="buy-seats-status" receipt />
       {!me && <p className="muted small">Connect your wallet to hold or buy seats.</p>}
       {message && (
         <p

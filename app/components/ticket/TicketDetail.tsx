@@ -23,6 +23,7 @@ import { ResellForm } from "./ResellForm";
 import { ReturnToWaitlist } from "./ReturnToWaitlist";
 import { TransferForm } from "./TransferForm";
 import { TxStatus } from "../TxStatus";
+import { AddToCalendar } from "./AddToCalendar";
 import { ChainReadsSettled } from "../ChainReadsSettled";
 import type { TxState } from "../../hooks/useContractTx";
 
@@ -111,11 +112,23 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
             {identity.summary}
           </dd>
         </dl>
-        {mine && !status.used && !t.event.cancelled && (
-          <Link className="button" href={`/tickets/${t.contract}/${t.tokenId}/pass`} data-testid="show-pass">
-            Show pass
-          </Link>
-        )}
+        <div className="row">
+          {mine && !status.used && !t.event.cancelled && (
+            <Link className="button" href={`/tickets/${t.contract}/${t.tokenId}/pass`} data-testid="show-pass">
+              Show pass
+            </Link>
+          )}
+          {!t.event.cancelled && (
+            <AddToCalendar
+              contract={t.contract}
+              tokenId={t.tokenId}
+              title={`${t.event.name} · Tier ${t.tier.id}`}
+              start={t.event.startTime}
+              end={t.event.endTime}
+              details={`Ticket #${t.tokenId}, Tier ${t.tier.id}${seat ? `, ${seatLabel(seat)}` : ""}.`}
+            />
+          )}
+        </div>
       </section>
       <BindIdentity ticket={t} mine={mine} onDone={refresh} />
       {identity.state !== "not-required" && <IdentityPanel words={identity} mine={mine} />}
