@@ -7,10 +7,25 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "./types";
 import { testDatabases } from "../testing/test-databases";
-import { pgArray, preparedStatement } from "./prepared-statement";
+import { pgArray, preparedStatement as prepare, type StatementPath } from "./prepared-statement";
+import { installedPgliteVersion, PGLITE_WIRE_VERSION, pgliteWireSupported } from "./pglite-wire-statement";
 
-describe.each(testDatabases())("prepared statement on $name", { timeout: 120_000 }, (kind) => {
-  if (kind.skip) console.warn(`⚠ prepared statement on ${kind.name} SKIPPED: ${kind.skip}`);
+describe("the PGlite wire path's pin", () => {
+  it(`runs on PGlite ${PGLITE_WIRE_VERSION} only, the version whose internals it was verified against`, () => {
+    // Failing here means PGlite moved: the gate silently fell back to the public API (correct, ~2× slower).
+    // Re-run this file and `npm run bench:gate` on the new version, then bump PGLITE_WIRE_VERSION and package.json.
+    expect(installedPgliteVersion()).toBe(PGLITE_WIRE_VERSION);
+  });
+});
+
+const cases = testDatabases().flatMap((kind) =>
+  (["public-api", "fast"] as StatementPath[]).map((path) => ({ ...kind, path, label: `${kind.name}, ${path}` })),
+);
+
+describe.each(cases)("prepared statement on $label", { timeout: 120_000 }, (kind) => {
+  if (kind.skip) console.warn(`⚠ prepared statement on ${kind.label} SKIPPED: ${kind.skip}`);
+  const preparedStatement = (db: Database["db"], name: string, text: string) =>
+    prepare(db, `${name}_${kind.path === "fast" ? "f" : "p"}`, text, kind.path);
   let database: Database;
   beforeAll(async () => {
     if (kind.skip) return;
@@ -21,6 +36,12 @@ describe.each(testDatabases())("prepared statement on $name", { timeout: 120_000
     await database?.close();
     await kind.shutdown();
   });
+
+  if (kind.name === "pglite")
+    it.skipIf(kind.skip)("takes the wire path only when asked for the fast one", () => {
+      const client = (database.db as unknown as { $client: unknown }).$client;
+      expect(pgliteWireSupported(client)).toBe(installedPgliteVersion() === PGLITE_WIRE_VERSION);
+    });
 
   it.skipIf(kind.skip)(
     "answers every column as text in the statement's order, nulls as null, any row count",
@@ -61,12 +82,12 @@ describe.each(testDatabases())("prepared statement on $name", { timeout: 120_000
     const b = preparedStatement(database.db, "prep_shared", "SELECT $1::int + 1");
     expect(await a(["1"])).toEqual([["2"]]);
     expect(await b(["2"])).toEqual([["3"]]);
-    if (kind.name === "pglite")
+    if (kind.name === "pglite" && kind.path === "fast")
       expect(() => preparedStatement(database.db, "prep_shared", "SELECT 2")).toThrow(/another statement/);
   });
 
   // PGlite only (its one session): node-postgres keeps its own per-connection list of what it prepared, and nothing here deallocates.
-  if (kind.name === "pglite")
+  if (kind.name === "pglite" && kind.path === "fast")
     it.skipIf(kind.skip)("is re-prepared when the session lost it", async () => {
       const one = preparedStatement(database.db, "prep_lost", "SELECT $1::int");
       expect(await one(["7"])).toEqual([["7"]]);

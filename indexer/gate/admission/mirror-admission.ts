@@ -62,7 +62,7 @@ export function createMirrorAdmitter(
   db: Db,
   opts: MicroBatchOptions = { maxBatch: 256, maxInFlight: 1 },
 ): MirrorAdmitter {
-  const admit = preparedStatement(db, "fairgate_gate_admit", ADMIT);
+  const admit = preparedStatement(db, "fairgate_gate_admit", ADMIT, "fast");
   return microBatch(async (batch: MirrorAdmissionRequest[]): Promise<MirrorAdmission[]> => {
     const col = (f: (r: MirrorAdmissionRequest, i: number) => string | number | null) => pgArray(batch.map(f));
     const rows = await admit([

@@ -36,7 +36,7 @@ const LOOKUP = `SELECT r.i, d.public_key, d.holder, extract(epoch FROM d.expires
 
 export function createDelegationCache(db: Db): DelegationCache {
   const cache = new Map<string, { at: number; value: CachedDelegation }>();
-  const select = preparedStatement(db, "fairgate_pass_delegations", LOOKUP);
+  const select = preparedStatement(db, "fairgate_pass_delegations", LOOKUP, "fast");
   const lookUp = microBatch(
     async (keys: { contract: string; keyIdHex: string }[]): Promise<(Row | null)[]> => {
       const rows = await select([pgArray(keys.map((k) => k.contract)), pgArray(keys.map((k) => k.keyIdHex))]);

@@ -21,7 +21,7 @@ const lookups = new WeakMap<object, SessionLookup>();
 export function sessionLookup(db: Db): SessionLookup {
   let lookup = lookups.get(db);
   if (!lookup) {
-    const select = preparedStatement(db, "fairgate_gate_sessions", SESSIONS);
+    const select = preparedStatement(db, "fairgate_gate_sessions", SESSIONS, "fast");
     lookup = microBatch(
       async (hashes: string[]) => {
         const found = new Map<string, GateSession>();
