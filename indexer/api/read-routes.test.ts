@@ -209,8 +209,16 @@ describe("read API via the typed client", { timeout: 120_000 }, () => {
     expect(sales.contract).toBe(ticket);
     expect(sales.blocks.map((b) => b.sold)).toEqual([1, 2]); // the scenario's buy of 1 (tier 1), then of 2 (tier 0)
     expect(sales.blocks.reduce((n, b) => n + b.sold, 0)).toBe(counts.sold);
-    expect(sales).toMatchObject({ minted: counts.minted, checkedInOnChain: counts.checkedInOnChain });
+    expect(sales).toMatchObject({
+      minted: counts.minted,
+      checkedInOnChain: counts.checkedInOnChain,
+      attended: counts.attended,
+      refunded: counts.refunded,
+      sold: counts.sold,
+    });
     expect(sales.checkedInOnChain).toBeGreaterThan(0);
+    expect(sales.capacity).toBeGreaterThanOrEqual(sales.minted);
+    expect(sales.revenue).toBe((TIER1_FACE + 2n * TIER0_FACE).toString()); // the two buys at face value
     await expect(client.analytics.primarySales("0x00000000000000000000000000000000000b0b00")).rejects.toMatchObject({
       status: 404,
       apiCode: "UNKNOWN_EVENT",

@@ -64,12 +64,23 @@ export const noShowsResponseSchema = z.object({
   total: noShowTierSchema.omit({ tier: true }),
 });
 
-/** `GET /analytics/:contract/primary-sales`: face-value sales per block, oldest first, and ticket counts. */
+/**
+ * `GET /analytics/:contract/primary-sales`: face-value sales per block, oldest first, and the event's
+ * headline counts, the same ones `GET /events/:address` gives (one query: indexer/db/queries/event-detail.ts).
+ */
 export const primarySalesResponseSchema = z.object({
   contract: address,
   blocks: z.array(z.object({ blockNumber: count, sold: count })),
   minted: count,
   checkedInOnChain: count,
+  /** Checked in at a gate of this server or on chain: the tickets whose status (lib/ticket-status) is used. */
+  attended: count,
+  refunded: count,
+  /** Tickets bought at face value (primary sales), and what they brought in, in the event's currency. */
+  sold: count,
+  revenue: uint,
+  /** Sum of the tiers' supplies. */
+  capacity: count,
 });
 
 export const resaleBucketSchema = z.object({ fromBps: count, toBps: count, sales: count });

@@ -1,13 +1,12 @@
 /**
- * Primary sales (face-value purchases, seats included) per block, and the event's ticket and
- * on-chain check-in counts: the organizer dashboard's sales chart and attendance pie.
+ * Primary sales (face-value purchases, seats included) per block: the organizer dashboard's sales
+ * chart. Its counts come from the event detail's queries (event-detail.ts), never a copy.
  */
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../types";
 import { rows } from "../rows";
 
 export type PrimarySalesBlockRow = { block_number: number | string; sold: number | string };
-export type TicketCountsRow = { minted: number | string; checked_in_on_chain: number | string };
 
 /** @example const blocks = await primarySalesPerBlock(db, contract); // oldest block first */
 export async function primarySalesPerBlock(db: DbOrTx, contract: string): Promise<PrimarySalesBlockRow[]> {
@@ -18,11 +17,11 @@ export async function primarySalesPerBlock(db: DbOrTx, contract: string): Promis
   );
 }
 
-export async function ticketCounts(db: DbOrTx, contract: string): Promise<TicketCountsRow> {
-  const [row] = await rows<TicketCountsRow>(
+/** What the primary sales paid, in the event's currency's smallest unit (exact: numeric, returned as text). */
+export async function primaryRevenue(db: DbOrTx, contract: string): Promise<string> {
+  const [row] = await rows<{ revenue: string | number | null }>(
     db,
-    sql`SELECT count(*) AS minted, count(*) FILTER (WHERE checked_in_block IS NOT NULL) AS checked_in_on_chain
-        FROM tickets WHERE contract = ${contract.toLowerCase()}`,
+    sql`SELECT coalesce(sum(paid), 0)::text AS revenue FROM purchases WHERE contract = ${contract.toLowerCase()}`,
   );
-  return row ?? { minted: 0, checked_in_on_chain: 0 };
+  return String(row?.revenue ?? "0");
 }
