@@ -1,11 +1,13 @@
 import Link from "next/link";
 import type { Ticket } from "../../lib/indexer-client/schemas";
 import { shortAddress } from "../format/short-address";
-import { seatLabel } from "../../lib/seating/venue-layout";
 import { bindingStatus } from "../tickets/binding-status";
 import { ticketStatus } from "../../lib/ticket-status/ticket-status";
+import { ticketLabel } from "../../lib/event-content/display";
+import { EventFace } from "./events/EventFace";
+import { TierName } from "./events/TicketWords";
 
-/** One ticket: event, token number, contract and whether it has been used at the gate. */
+/** One ticket: event, its seat or number, tier name, when and where, and whether it has been used at the gate. */
 export function TicketCard({ ticket }: { ticket: Ticket }) {
   const s = ticketStatus({
     refunded: ticket.refunded,
@@ -30,12 +32,15 @@ export function TicketCard({ ticket }: { ticket: Ticket }) {
           </Link>
         </h3>
         <div className="ticket-meta">
-          <span>Ticket #{ticket.tokenId}</span>
-          {ticket.seat && <span data-testid="ticket-seat">{seatLabel(ticket.seat)}</span>}
+          <span data-testid={ticket.seat ? "ticket-seat" : "ticket-number"}>
+            {ticketLabel(BigInt(ticket.tokenId), ticket.seat)}
+          </span>
+          <TierName contract={ticket.contract} tier={ticket.tier} />
           <span className="muted" title={ticket.contract}>
             {shortAddress(ticket.contract)}
           </span>
         </div>
+        <EventFace contract={ticket.contract} startTime={ticket.startTime} compact />
         {binding && (binding.state === "due-soon" || binding.state === "missed") && (
           <p className="notice small" data-testid="ticket-binding-warning" data-binding={binding.state}>
             {binding.text}

@@ -6,7 +6,7 @@ import { useIndexerClient } from "./useIndexerClient";
 import { useRuntimeConfig } from "./useRuntimeConfig";
 
 /**
- * Where a reserved ticket sits ("Section A, row 12, seat 7"), from the indexer, which maps the seat
+ * Where a reserved ticket sits ("Section A · Row 12 · Seat 7"), from the indexer, which maps the seat
  * token through the event's venue layout. General-admission ids ask nothing.
  */
 export function useSeat(contract: string, tokenId: bigint) {

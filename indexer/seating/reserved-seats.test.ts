@@ -95,7 +95,7 @@ describe("reserved seats in the indexer", { timeout: 120_000 }, () => {
     const moved = await put(generateVenue({ name: "Club", sections: 2, rows: 2, seatsPerRow: 5, tiers: 1 }));
     expect(moved.status).toBe(409);
     expect(moved.body.error.message).toMatch(
-      /^1 sold seat\(s\) would move: Section S1, row 2, seat 2 → Section S1, row 2, seat 1/,
+      /^1 sold seat\(s\) would move: Section S1 · Row 2 · Seat 2 → Section S1 · Row 2 · Seat 1/,
     );
     expect((await put({ ...LAYOUT, name: "Club (renamed)" })).status).toBe(200);
   });

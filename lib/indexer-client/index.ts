@@ -8,3 +8,4 @@ export * from "./gate";
 export * from "./organizer-session";
 export * from "./pass";
 export { ticketCheckSchema, type TicketCheck } from "../ticket-check/schema";
+export * from "./event-content";

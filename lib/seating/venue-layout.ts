@@ -72,6 +72,6 @@ export type VenueSeats = {
 /** "A|12|7": section, row, seat number; never ambiguous because labels cannot contain '|'. */
 export const seatKey = (section: string, row: string, number: number) => `${section}|${row}|${number}`;
 
-/** A seat as people read it: "Section A, row 12, seat 7". */
+/** A seat as people read it: "Section A · Row 12 · Seat 7" (tickets, passes, the seat map, layout messages). */
 export const seatLabel = (s: Pick<SeatInfo, "section" | "row" | "number">) =>
-  `Section ${s.section}, row ${s.row}, seat ${s.number}`;
+  `Section ${s.section} · Row ${s.row} · Seat ${s.number}`;

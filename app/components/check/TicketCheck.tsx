@@ -9,6 +9,8 @@ import { useIndexerClient } from "../../hooks/useIndexerClient";
 import { ErrorState, Loading } from "../QueryStates";
 import { useLiveRefetchInterval } from "../../live/LiveUpdates";
 import { ticketStatus } from "../../../lib/ticket-status/ticket-status";
+import { EventFace } from "../events/EventFace";
+import { TicketLabel, TierName } from "../events/TicketWords";
 
 const VERDICT_WORDS: Record<Check["verdict"], { word: string; tone: "valid" | "checked-in" }> = {
   genuine: { word: "Genuine ticket", tone: "valid" },
@@ -91,9 +93,11 @@ function CheckResult({ check }: { check: Check }) {
           </span>
         )}{" "}
         <span className="muted mono">
-          {check.reference.contract} #{check.reference.tokenId}
+          {check.reference.contract} ·{" "}
+          <TicketLabel contract={check.reference.contract} tokenId={check.reference.tokenId} />
         </span>
       </p>
+      {t && <EventFace contract={check.reference.contract} compact />}
       {status?.used && (
         <p className="notice" data-testid="check-status-words">
           {status.lockedReason}
@@ -103,6 +107,10 @@ function CheckResult({ check }: { check: Check }) {
         <dl className="kv">
           <dt>Event</dt>
           <dd>{t.eventName ?? "–"}</dd>
+          <dt>Tier</dt>
+          <dd data-testid="check-tier">
+            <TierName contract={check.reference.contract} tier={t.tier} />
+          </dd>
           {t.startTime && (
             <>
               <dt>Starts</dt>

@@ -5,6 +5,7 @@ import type { Address } from "viem";
 import { useConnection } from "wagmi";
 import { useEvent } from "../../hooks/useEvent";
 import { ErrorState, Loading } from "../QueryStates";
+import { EventFace } from "./EventFace";
 import { EventRules } from "./EventRules";
 import { SeatMapLink } from "../seats/SeatMapLink";
 import { ResaleListings } from "./ResaleListings";
@@ -21,6 +22,7 @@ export function EventDetail({ address }: { address: Address }) {
     <div className="stack" data-testid="event-detail" data-address={e.address}>
       <section className="panel stack">
         <h2 data-testid="event-name">{e.name}</h2>
+        <EventFace contract={e.address} startTime={e.startTime} />
         {e.cancelled && (
           <p className="banner-cancelled" data-testid="event-cancelled">
             This event is cancelled. Holders of bought tickets can claim a refund on each ticket&apos;s page.

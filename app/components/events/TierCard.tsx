@@ -14,6 +14,7 @@ import { eventTicketAbi } from "../../../lib/generated/abis";
 import { formatPrice, isNative } from "../../../lib/currency/currency";
 import { signPermit } from "../../tx/sign-permit";
 import { TxStatus } from "../TxStatus";
+import { TierName } from "./TicketWords";
 import { WaitlistPanel } from "./WaitlistPanel";
 
 /** One tier: price, zones, how it may move, what is left, and a buy button (primary sale at face value). */
@@ -69,7 +70,9 @@ export function TierCard({ event, tier, onBought }: { event: EventView; tier: Ti
   return (
     <li className="tier-card stack" data-testid="tier-card" data-tier={tier.id}>
       <div className="row" style={{ justifyContent: "space-between" }}>
-        <strong>Tier {tier.id}</strong>
+        <strong>
+          <TierName contract={event.address} tier={tier.id} />
+        </strong>
         <span data-testid="tier-price">
           {tier.faceValue === 0n ? "free" : formatPrice(tier.faceValue, event.currency)}
         </span>

@@ -6,6 +6,7 @@ import { useConnection } from "wagmi";
 import { useEvent } from "../../hooks/useEvent";
 import { EventRules } from "../events/EventRules";
 import { ErrorState, Loading } from "../QueryStates";
+import { EventContentEditor } from "./EventContentEditor";
 import { EventDashboard } from "./EventDashboard";
 import { LifecyclePanel } from "./LifecyclePanel";
 import { MintPanel } from "./MintPanel";
@@ -38,6 +39,7 @@ export function ManageEvent({ address }: { address: Address }) {
       </section>
       {isOrganizer ? (
         <>
+          <EventContentEditor event={e} />
           <MintPanel event={e} onMinted={refresh} />
           <OnsalePanel event={e} onChange={refresh} />
           <VenuePanel event={e} />

@@ -10,6 +10,7 @@ import { useIsMounted } from "../../hooks/useIsMounted";
 import { useIndexedTicket, useTicketHistory } from "../../hooks/useTicket";
 import { useWakeLock } from "../../hooks/useWakeLock";
 import { passOwnership } from "../../pass/pass-ownership";
+import { TicketLabel } from "../events/TicketWords";
 import { WalletPanel } from "../WalletPanel";
 import { PassIdentity } from "./PassIdentity";
 import { RotatingQr } from "./RotatingQr";
@@ -130,7 +131,9 @@ export function PassView({ contract, tokenId }: { contract: Address; tokenId: bi
   return (
     <main className="pass-page" data-testid="pass-page">
       <div className="pass-title">
-        <strong>Ticket #{tokenId.toString()}</strong>
+        <strong>
+          <TicketLabel contract={contract} tokenId={tokenId} />
+        </strong>
         <Link href={back}>Close</Link>
       </div>
       {ticket && ticketState && <PassIdentity ticket={ticket} status={ticketState} />}

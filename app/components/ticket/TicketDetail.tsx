@@ -11,6 +11,9 @@ import { useIndexedTicket, useTicket } from "../../hooks/useTicket";
 import { clockTime, ticketStatus, type TicketStatus } from "../../../lib/ticket-status/ticket-status";
 import { useSeat } from "../../hooks/useSeat";
 import { seatLabel } from "../../../lib/seating/venue-layout";
+import { ticketLabel, tierName } from "../../../lib/event-content/display";
+import { useEventContent } from "../../hooks/useEventContent";
+import { EventFace } from "../events/EventFace";
 import { shortAddress } from "../../format/short-address";
 import { ErrorState, Loading } from "../QueryStates";
 import { ProvenanceTimeline } from "./ProvenanceTimeline";
@@ -52,6 +55,7 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
   const indexed = useIndexedTicket(contract, tokenId);
   const { address } = useConnection();
   const seat = useSeat(contract, tokenId);
+  const content = useEventContent(contract);
   const [handover, setHandover] = useState<Handover | null>(null);
   if (ticket.isPending) return <Loading testId="ticket-loading">Loading the ticket…</Loading>;
   if (ticket.isError)
@@ -76,8 +80,10 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
     <div className="stack" data-testid="ticket-detail" data-status={code}>
       <section className="panel stack">
         <h2>
-          <Link href={`/events/${t.contract}`}>{t.event.name}</Link> · Ticket #{t.tokenId.toString()}
+          <Link href={`/events/${t.contract}`}>{t.event.name}</Link> ·{" "}
+          <span data-testid="ticket-label">{ticketLabel(t.tokenId, seat)}</span>
         </h2>
+        <EventFace contract={t.contract} startTime={t.event.startTime} compact />
         <dl className="kv">
           <dt>Status</dt>
           <dd data-testid="ticket-status-text" data-status={status.code}>
@@ -92,7 +98,7 @@ export function TicketDetail({ contract, tokenId }: { contract: Address; tokenId
           )}
           <dt>Tier</dt>
           <dd data-testid="ticket-tier">
-            Tier {t.tier.id} · face {formatPrice(t.tier.faceValue, t.event.currency)}
+            {tierName(content.data?.content, t.tier.id)} · face {formatPrice(t.tier.faceValue, t.event.currency)}
           </dd>
           <dt>Channel</dt>
           <dd data-testid="ticket-channel" data-channel={t.channel}>

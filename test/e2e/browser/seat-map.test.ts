@@ -75,7 +75,7 @@ describe.skipIf(chromiumSkipReason)("browser: seat map with live holds", () => {
     await b.page.keyboard.press("ArrowDown");
     await b.page.keyboard.press("Enter");
     expect(await b.page.getByTestId("seat-focus").innerText()).toMatch(
-      /^Section S1, row 2, seat 1: free, price tier \d, selected$/,
+      /^Section S1 · Row 2 · Seat 1: free, price tier \d, selected$/,
     );
     expect(await b.page.getByTestId("seat-selection").getAttribute("data-seats")).not.toBe("");
     // The other fan's "best available" skips the held seats.

@@ -124,7 +124,7 @@ describe.skipIf(chromiumSkipReason)("browser: buying reserved seats", () => {
     await a.page.getByTestId("pass-delegate").click();
     await a.page.locator('[data-testid="pass-qr"]:not([data-slot=""])').waitFor({ timeout: 30_000 });
     expect(await a.page.getByTestId("pass-seat").innerText()).toBe(
-      `Section ${first.seat!.section}, row ${first.seat!.row}, seat ${first.seat!.number}`,
+      `Section ${first.seat!.section} · Row ${first.seat!.row} · Seat ${first.seat!.number}`,
     );
     await screenshot(a.page, "seat-pass");
     expect(a.errors).toEqual([]);
