@@ -1,11 +1,14 @@
-/** Commits one block range: its logs, the range's last block hash and the cursor, atomically. */
+/**
+ * Commits one block range: its logs, the range's last block hash and the cursor, atomically. A
+ * range above `finalBlock` records its mirror writes for reorg undo (undo-log.ts).
+ */
 import { blocks } from "../db/schema";
 import type { Db } from "../db/types";
 import { applyLogs } from "../handlers/apply-logs";
 import type { ChainLog } from "./chain-logs";
-import { advanceCursor, pruneBlocks } from "./cursor";
+import { advanceCursor } from "./cursor";
 import type { EventRules } from "./read-event-rules";
-import { clearChainData, rollbackAbove } from "./rollback";
+import { clearChainData, pruneFinal, recordWritesAt, rollbackAbove } from "./undo-log";
 
 export type RangeBlock = { number: number; hash: string; parentHash: string };
 
@@ -19,7 +22,8 @@ export async function applyRange(
     logs: readonly ChainLog[];
     newEvents: ReadonlyMap<string, EventRules>;
     lastBlock: RangeBlock;
-    finalityDepth: number;
+    /** Blocks at or below this are final (head − FINALITY_DEPTH): no reorg reaches them. */
+    finalBlock: number;
   },
 ): Promise<void> {
   const { lastBlock } = args;
@@ -27,12 +31,13 @@ export async function applyRange(
   const parentHash = lastBlock.parentHash.toLowerCase();
   await db.transaction(async (tx) => {
     await advanceCursor(tx, args.cursorId, args.chainId, args.expectedCursor, lastBlock.number);
+    if (lastBlock.number > args.finalBlock) await recordWritesAt(tx, lastBlock.number);
     await applyLogs(tx, args.logs, args.newEvents);
     await tx
       .insert(blocks)
       .values({ number: lastBlock.number, hash, parentHash })
       .onConflictDoUpdate({ target: blocks.number, set: { hash, parentHash } });
-    await pruneBlocks(tx, lastBlock.number, args.finalityDepth);
+    await pruneFinal(tx, args.finalBlock);
   });
 }
 

@@ -1,5 +1,5 @@
 /** Where sync stands: the last fully applied block, and the hashes kept for reorg detection. */
-import { desc, eq, lt, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Address } from "viem";
 import { blocks, syncCursor } from "../db/schema";
 import type { DbOrTx } from "../db/types";
@@ -59,18 +59,4 @@ export async function readBlockHash(db: DbOrTx, blockNumber: number): Promise<st
 /** Stored block hashes, newest first: the candidates for a common ancestor after a reorg. */
 export async function storedBlocks(db: DbOrTx): Promise<{ number: number; hash: string }[]> {
   return db.select({ number: blocks.number, hash: blocks.hash }).from(blocks).orderBy(desc(blocks.number));
-}
-
-/**
- * Forgets hashes deeper than `finalityDepth` below `head`, keeping the newest final one as an
- * anchor (a reorg can never go below it, so it is always a valid common ancestor).
- */
-export async function pruneBlocks(db: DbOrTx, head: number, finalityDepth: number): Promise<void> {
-  const [anchor] = await db
-    .select({ n: blocks.number })
-    .from(blocks)
-    .where(sql`${blocks.number} <= ${head - finalityDepth}`)
-    .orderBy(desc(blocks.number))
-    .limit(1);
-  if (anchor) await db.delete(blocks).where(lt(blocks.number, anchor.n));
 }

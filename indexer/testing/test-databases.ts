@@ -58,12 +58,12 @@ export function testDatabases(): TestDatabaseKind[] {
   ];
 }
 
-/** Empties every table (chain mirror, gate, cursor, hashes): a fresh database without paying PGlite's start-up again. */
+/** Empties every table (chain mirror and its undo log, gate, cursor, hashes): a fresh database without paying PGlite's start-up again. */
 export async function resetDatabase(db: Database["db"]): Promise<void> {
   const { sql } = await import("drizzle-orm");
   await db.execute(
     sql.raw(
-      "TRUNCATE events, tiers, tickets, transfers, mints, purchases, voucher_redemptions, refunds, listings, sales, contract_activity, waitlist_entries, sync_cursor, blocks, gate_challenges, check_ins",
+      "TRUNCATE events, tiers, tickets, transfers, mints, purchases, voucher_redemptions, refunds, listings, sales, contract_activity, waitlist_entries, channel_configs, identity_deadlines, mirror_undo, sync_cursor, blocks, gate_challenges, check_ins",
     ),
   );
 }

@@ -1,8 +1,7 @@
 /**
- * Chain mirror: what the sync engine writes from logs. Rolled back on reorgs (see
- * ../../sync/rollback.ts): every row carries the block that wrote it, and every column a later
- * log changes carries that log's block too, so "undo everything above block N" is a few
- * DELETEs and UPDATEs.
+ * Chain mirror: what the sync engine writes from logs. Rolled back on reorgs by the generic undo
+ * log (../../sync/undo-log.ts): each table here is tracked by `mirror_undo_track` in a migration
+ * (0005 for these) and needs a primary key or a unique index; columns need nothing.
  */
 import {
   boolean,

@@ -6,7 +6,7 @@ import { blockNumber, uint256 } from "./columns";
  * `WaitlistJoined` opens a row; `WaitlistLeft`, or `TicketReturned` to the wallet, closes it (a wallet
  * at the wallet cap is never evicted: it keeps its place).
  * Open rows of one (contract, tier) ordered by `seq` are the queue, so a wallet's position is its
- * rank among them. Append-only plus closing columns, like `listings`, for rollback.
+ * rank among them. Append-only plus closing columns, like `listings`.
  * closed_reason: left | served; served rows name the returned token and who returned it.
  */
 export const waitlistEntries = pgTable(
