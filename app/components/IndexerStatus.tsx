@@ -3,6 +3,7 @@
 import { useChains } from "wagmi";
 import { useIndexerHealth } from "../hooks/useIndexerHealth";
 import { useIsMounted } from "../hooks/useIsMounted";
+import { useOnline } from "../hooks/useOnline";
 import type { Health } from "../../lib/indexer-client/schemas";
 import { useLive } from "../live/LiveUpdates";
 
@@ -16,16 +17,21 @@ function syncText(health: Health): string {
   return parts.length > 0 ? parts.join(" · ") : "answering";
 }
 
-/** A one-line footer: which chain, and how far the indexer has synced. */
+/** A one-line footer: which chain, and how far the indexer has synced (never green while the device is offline). */
 export function IndexerStatus() {
   const mounted = useIsMounted();
   const health = useIndexerHealth();
+  const online = useOnline();
   const { live } = useLive();
   const [chain] = useChains();
 
   let state: "checking" | "ok" | "degraded" | "down";
   let text: string;
-  if (!mounted || health.isPending) {
+  if (mounted && !online) {
+    // Queries pause offline and keep their last answer: a green dot would claim a server nobody can reach.
+    state = "down";
+    text = "Indexer: no network";
+  } else if (!mounted || health.isPending) {
     state = "checking";
     text = "Indexer: checking…";
   } else if (health.isError) {

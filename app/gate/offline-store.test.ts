@@ -35,6 +35,10 @@ describe("offline store", () => {
     expect(saveOfflineState(s, C, "north-1", state)).toBe(true);
     expect(readOfflineState(s, C.toLowerCase(), "north-1")).toEqual(state);
     expect(readOfflineState(s, C, "south-1")).toBeNull();
+    // With the latest delta since the snapshot.
+    const withDelta = { ...state, delta: { payload: "{}", signature: "sig2", publicKey: "key" } };
+    saveOfflineState(s, C, "north-1", withDelta);
+    expect(readOfflineState(s, C, "north-1")).toEqual(withDelta);
   });
 
   it("reads junk as nothing and reports a full storage instead of throwing", () => {

@@ -4,17 +4,27 @@ import type { OfflineAdmission, SignedSnapshot } from "../../lib/offline";
 /**
  * What a scanner keeps so it can go on admitting with no network, per event and gate, in
  * localStorage (survives a reload or a crashed tab): the service key it pinned while online, the
- * last signed snapshot, and the admissions made offline that the server has not accepted yet.
+ * last signed snapshot and the latest signed delta since it, and the admissions made offline that the server has not accepted yet.
  * Admissions are never dropped here; only a reconcile answer removes them.
  */
-export type OfflineState = { pinnedKey: string; signed: SignedSnapshot; fetchedAt: number; queue: OfflineAdmission[] };
+export type OfflineState = {
+  pinnedKey: string;
+  signed: SignedSnapshot;
+  fetchedAt: number;
+  /** The latest signed delta since `signed` (each asks from the snapshot's cursor, so one is enough). */
+  delta?: SignedSnapshot | undefined;
+  queue: OfflineAdmission[];
+};
+
+const signedSchema = z.object({ payload: z.string(), signature: z.string(), publicKey: z.string() });
 
 const keyOf = (contract: string, gateId: string) => `fairgate.gate-offline.${contract.toLowerCase()}.${gateId}`;
 
 const schema = z.object({
   pinnedKey: z.string().min(1),
-  signed: z.object({ payload: z.string(), signature: z.string(), publicKey: z.string() }),
+  signed: signedSchema,
   fetchedAt: z.number(),
+  delta: signedSchema.optional(),
   queue: z.array(
     z.object({
       tokenId: z.string().regex(/^\d+$/),

@@ -8,4 +8,16 @@ describe("verdictWords", () => {
     expect(verdictWords("SOMETHING_NEW")).toBe("Refused (SOMETHING_NEW).");
     expect(verdictWords(undefined)).toBe("Refused.");
   });
+
+  it("an offline list older than the phone's pass names the list's time, never blames the fan", () => {
+    const words = verdictWords(
+      "SNAPSHOT_BEHIND",
+      "device key not in the snapshot",
+      new Date(2026, 0, 1, 18, 42).getTime(),
+    );
+    expect(words).toBe(
+      "This gate's list is from 18:42; the phone was set up later. Connect the gate or check the fan's ID.",
+    );
+    expect(words).not.toMatch(/not set up/);
+  });
 });

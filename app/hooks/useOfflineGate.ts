@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
+  fetchOfflineDelta,
   fetchOfflineSnapshot,
   reconcileOffline,
   RECONCILE_BATCH,
@@ -9,13 +10,25 @@ import {
   type ReconcileResult,
   type ScanVerdict,
 } from "../../lib/indexer-client/gate";
-import { createOfflineGate, verifySnapshot, type OfflineGate } from "../../lib/offline";
+import {
+  createOfflineGate,
+  mergeDelta,
+  verifyDelta,
+  verifySnapshot,
+  type OfflineGate,
+  type Snapshot,
+} from "../../lib/offline";
 import { decodePass } from "../../lib/pass";
 import { readOfflineState, saveOfflineState, type OfflineState } from "../gate/offline-store";
 import { gateRequestKey } from "../gate/gate-device-key";
 
-/** How often a scanner refreshes its snapshot while online, so it stays close to the chain. */
-export const SNAPSHOT_REFRESH_MS = 60_000;
+/**
+ * While the browser has a network the scanner asks for the changes since its snapshot this often, and
+ * at once on reconnect: a phone set up a minute ago is on the list even if the server then stops
+ * answering scans. Deltas grow with the snapshot's age, so a full snapshot is fetched every 10 minutes.
+ */
+export const DELTA_REFRESH_MS = 15_000;
+export const SNAPSHOT_REFRESH_MS = 10 * 60_000;
 
 export type OfflineGateView = {
   /** A verified snapshot is loaded: offline scans are possible. */
@@ -30,13 +43,15 @@ export type OfflineGateView = {
 
 /**
  * The scanner's offline fallback (lib/offline): while online it downloads the signed snapshot
- * for its session, pins the service's key on first use and refuses snapshots signed by any
- * other; offline it verifies passes locally and queues admissions (kept in localStorage); back
+ * for its session and keeps it current with signed deltas, pins the service's key on first use and
+ * refuses snapshots or deltas signed by any other; offline it verifies passes locally and queues admissions (kept in localStorage); back
  * online it hands them in (`/gate/offline/reconcile`) and shows any conflicts.
  */
 export function useOfflineGate(indexerUrl: string, session: GateSession | null, online: boolean) {
   const gate = useRef<OfflineGate | null>(null);
   const saved = useRef<OfflineState | null>(null);
+  // The verified snapshot itself: deltas are asked from its cursor.
+  const base = useRef<Snapshot | null>(null);
   // Tickets this scanner admitted online since the snapshot: never admit them again offline.
   const admittedOnline = useRef(new Set<string>());
   const [view, setView] = useState<OfflineGateView>({
@@ -61,11 +76,22 @@ export function useOfflineGate(indexerUrl: string, session: GateSession | null, 
     }));
   }, [session]);
 
-  const load = useCallback(async (state: OfflineState) => {
+  const load = useCallback(async (given: OfflineState) => {
+    let state = given;
     const snapshot = await verifySnapshot(state.signed, state.pinnedKey);
-    gate.current = createOfflineGate(snapshot, state.queue);
+    let current = snapshot;
+    if (state.delta) {
+      try {
+        current = mergeDelta(snapshot, await verifyDelta(state.delta, state.pinnedKey));
+      } catch {
+        // A delta the pinned key did not sign, or that does not fit this snapshot, is dropped; the snapshot stands.
+        state = { ...state, delta: undefined };
+      }
+    }
+    base.current = snapshot;
+    gate.current = createOfflineGate(current, state.queue);
     saved.current = state;
-    setView((v) => ({ ...v, ready: true, snapshotAt: state.fetchedAt, queued: state.queue.length, error: null }));
+    setView((v) => ({ ...v, ready: true, snapshotAt: current.issuedAt, queued: state.queue.length, error: null }));
   }, []);
 
   const refresh = useCallback(async () => {
@@ -80,6 +106,7 @@ export function useOfflineGate(indexerUrl: string, session: GateSession | null, 
         pinnedKey,
         signed,
         fetchedAt: Date.now(),
+        delta: undefined,
         queue: gate.current?.queued() ?? saved.current?.queue ?? [],
       });
       admittedOnline.current.clear();
@@ -91,6 +118,32 @@ export function useOfflineGate(indexerUrl: string, session: GateSession | null, 
       }));
     }
   }, [indexerUrl, load, persist, session]);
+
+  /** The changes since the snapshot, signed like it; false when there is nothing to ask from or no answer. */
+  const refreshDelta = useCallback(async (): Promise<boolean> => {
+    const snapshot = base.current;
+    const state = saved.current;
+    if (!session || !snapshot || !state || snapshot.block === undefined) return false;
+    try {
+      const delta = await fetchOfflineDelta(
+        indexerUrl,
+        session.token,
+        { block: snapshot.block, at: snapshot.issuedAt },
+        { deviceKey: await gateRequestKey() },
+      );
+      await load({ ...state, delta, queue: gate.current?.queued() ?? state.queue });
+      persist();
+      // Dropped by load: it does not fit the kept snapshot (another zone, a gap): take a full one.
+      if (saved.current?.delta === undefined) await refresh();
+      return true;
+    } catch (error) {
+      setView((v) => ({
+        ...v,
+        error: `Offline list not updated: ${(error as { shortMessage?: string }).shortMessage ?? (error as Error).message}`,
+      }));
+      return false;
+    }
+  }, [indexerUrl, load, persist, refresh, session]);
 
   const reconcile = useCallback(async () => {
     if (!session || !gate.current || reconciling.current) return;
@@ -118,6 +171,7 @@ export function useOfflineGate(indexerUrl: string, session: GateSession | null, 
   useEffect(() => {
     gate.current = null;
     saved.current = null;
+    base.current = null;
     admittedOnline.current.clear();
     setView({ ready: false, snapshotAt: null, queued: 0, conflicts: [], error: null });
     if (!session) return;
@@ -128,21 +182,33 @@ export function useOfflineGate(indexerUrl: string, session: GateSession | null, 
       );
   }, [load, session]);
 
-  // Online: reconcile first (so the new snapshot counts those admissions), then refresh now and every minute.
+  // With a network: reconcile first (so the list counts those admissions), then a delta, or a full snapshot when
+  // there is none yet or it is old; now (a reconnect re-runs this) and every DELTA_REFRESH_MS.
   useEffect(() => {
     if (!session || !online) return;
     let live = true;
+    let ticking = false;
     const tick = async () => {
-      await reconcile();
-      if (live) await refresh();
+      if (ticking) return;
+      ticking = true;
+      try {
+        await reconcile();
+        if (!live) return;
+        const fetchedAt = saved.current?.fetchedAt ?? 0;
+        const full = base.current?.block === undefined || Date.now() - fetchedAt >= SNAPSHOT_REFRESH_MS;
+        if (full) await refresh();
+        else await refreshDelta();
+      } finally {
+        ticking = false;
+      }
     };
     void tick();
-    const timer = setInterval(() => void tick(), SNAPSHOT_REFRESH_MS);
+    const timer = setInterval(() => void tick(), DELTA_REFRESH_MS);
     return () => {
       live = false;
       clearInterval(timer);
     };
-  }, [online, reconcile, refresh, session]);
+  }, [online, reconcile, refresh, refreshDelta, session]);
 
   /** Verifies a pass against the snapshot, with no network. */
   const scanOffline = useCallback(

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { denyReasonText, type DenyReason, type GateVerdict } from "../../lib/gate/reasons";
 import { DEVICE_SIGNATURE_HEADER, DEVICE_TIME_HEADER } from "../../lib/gate/request-signature";
 import { ApiError } from "../api/api-error";
+import { OFFLINE_DELTA_LIMITS } from "../api/abuse-limits";
 import { clientIp } from "../api/client-ip";
 import { addressSchema, parseOr400, readJson } from "../api/validation";
 import type { GateContext } from "./gate-context";
@@ -18,10 +19,12 @@ import { issueChallenge } from "./issue-challenge";
 import { issueDelegationNonce, registerDelegation } from "./pass/register-delegation";
 import { verifyPass } from "./pass/verify-pass";
 import { authenticate } from "./sessions/authenticate";
+import { createRateLimiter } from "./sessions/rate-limiter";
 import { createInvite, listInvites, redeemInvite, revokeInvite } from "./sessions/invites";
 import { signInWithWallet } from "./sessions/sign-in-with-wallet";
 import { endStaffSession, listStaffSessions } from "./sessions/staff-sessions";
 import { verifyScan } from "./verify-scan";
+import { buildDelta } from "./offline/build-delta";
 import { buildSnapshot } from "./offline/build-snapshot";
 import { reconcileOffline } from "./offline/reconcile";
 
@@ -86,6 +89,11 @@ const reconcileSchema = z.object({
     // ~110 bytes each: 100 stay under the API's 16 KiB body limit; scanners send their queue in chunks.
     .max(100),
 });
+/** A snapshot's cursor: its mirror block and issue time (ms). */
+const deltaQuerySchema = z.object({
+  block: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  at: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
 const delegationNonceSchema = z.object({ contract: addressSchema, domain: z.string().max(255).optional() });
 /** The device key's proof of possession (lib/pass/delegation-proof.ts): base64url r ‖ s. Checked, not just shaped, in registerDelegation. */
 const delegationSchema = signedSchema.extend({ deviceSignature: z.string().max(200).optional() });
@@ -144,6 +152,10 @@ export function gateRoutes(ctx: GateContext) {
       },
       { privileged },
     );
+  const deltaLimiter = createRateLimiter({
+    perSecond: OFFLINE_DELTA_LIMITS.perSessionPerSecond,
+    burst: OFFLINE_DELTA_LIMITS.perSessionPerSecond * 4,
+  });
   return new Hono()
     .post("/challenge", async (c) => {
       const body = parseOr400(challengeSchema, await readJson(c));
@@ -199,6 +211,15 @@ export function gateRoutes(ctx: GateContext) {
       orError(c, async () => endStaffSession(ctx, await bearer(c, true), c.req.param("id"))),
     )
     .get("/offline/snapshot", async (c) => orError(c, async () => buildSnapshot(ctx, await bearer(c, true))))
+    .get("/offline/delta", async (c) => {
+      const since = parseOr400(deltaQuerySchema, c.req.query());
+      return orError(c, async () => {
+        const session = await bearer(c);
+        if (!deltaLimiter.take(session.tokenHash))
+          throw new GateDenial("RATE_LIMITED", `more than ${OFFLINE_DELTA_LIMITS.perSessionPerSecond} deltas/s`);
+        return buildDelta(ctx, session, since);
+      });
+    })
     .post("/offline/reconcile", async (c) => {
       const body = parseOr400(reconcileSchema, await readJson(c));
       return orError(c, async () => {

@@ -55,6 +55,11 @@ export const DenyReason = {
   RATE_LIMITED: "RATE_LIMITED",
   /** Offline reconcile: the admission is dated outside the scanner's offline snapshot window. */
   OUTSIDE_SNAPSHOT: "OUTSIDE_SNAPSHOT",
+  /**
+   * Offline gate: the pass's device key is not in the gate's snapshot. Offline it cannot tell a phone
+   * set up after the snapshot from one never set up, so it names its own list's age, not the fan.
+   */
+  SNAPSHOT_BEHIND: "SNAPSHOT_BEHIND",
 } as const;
 export type DenyReason = (typeof DenyReason)[keyof typeof DenyReason];
 
@@ -86,7 +91,26 @@ export const denyReasonText: Record<DenyReason, string> = {
   GATE_UNAUTHORIZED: "This scanner is not signed in for this event.",
   RATE_LIMITED: "Too many scans from this device. Wait a moment.",
   OUTSIDE_SNAPSHOT: "This offline admission is dated outside the time this scanner held a valid snapshot.",
+  SNAPSHOT_BEHIND: "This gate's offline list is older than this phone's pass. Connect the gate or check the fan's ID.",
 };
+
+const hhmm = (ms: number) => {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+};
+
+/**
+ * The words for a DENY, with what the verdict knows beyond its code: SNAPSHOT_BEHIND names the time
+ * of the gate's list (`snapshotAt`, ms since epoch, shown in the device's local time).
+ *
+ * @example
+ * denyWords("SNAPSHOT_BEHIND", { snapshotAt: Date.now() - 3_600_000 });
+ */
+export function denyWords(reason: DenyReason, detail: { snapshotAt?: number | undefined } = {}): string {
+  if (reason === "SNAPSHOT_BEHIND" && detail.snapshotAt !== undefined && Number.isFinite(detail.snapshotAt))
+    return `This gate's list is from ${hhmm(detail.snapshotAt)}; the phone was set up later. Connect the gate or check the fan's ID.`;
+  return denyReasonText[reason];
+}
 
 export type GateVerdict =
   | {
@@ -99,4 +123,12 @@ export type GateVerdict =
       /** Reserved seating: where the holder sits (the gate screen shows it). */
       seat?: { section: string; row: string; number: number };
     }
-  | { result: "DENY"; reason: DenyReason; message: string; contract?: `0x${string}`; tokenId?: string };
+  | {
+      result: "DENY";
+      reason: DenyReason;
+      message: string;
+      contract?: `0x${string}`;
+      tokenId?: string;
+      /** Offline SNAPSHOT_BEHIND: when the gate's list was issued (ms since epoch). */
+      snapshotAt?: number;
+    };

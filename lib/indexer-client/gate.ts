@@ -1,4 +1,4 @@
-/** Gate scanner calls (`/gate/*`): staff sessions (wallet or invite code), pass scans, offline snapshot and reconcile. */
+/** Gate scanner calls (`/gate/*`): staff sessions (wallet or invite code), pass scans, offline snapshot, its deltas and reconcile. */
 import type { GateSignInChallenge } from "../gate/sign-in-message";
 import type { OfflineAdmission, SignedSnapshot } from "../offline";
 import type { GateInvite, GateInviteSummary, GateSessionSummary } from "../gate/invite-types";
@@ -120,6 +120,17 @@ export function fetchOfflineSnapshot(indexerUrl: string, token: string, o?: Post
     method: "GET",
     token,
   });
+}
+
+/** `GET /gate/offline/delta`: the signed changes since a snapshot's cursor (its `block` and `issuedAt`); verify with the pinned key. */
+export function fetchOfflineDelta(
+  indexerUrl: string,
+  token: string,
+  since: { block: number; at: number },
+  o?: PostJsonOptions,
+): Promise<SignedSnapshot> {
+  const path = `/gate/offline/delta?block=${since.block}&at=${since.at}`;
+  return postIndexerJson<SignedSnapshot>(indexerUrl, path, undefined, { ...o, method: "GET", token });
 }
 
 /** `POST /gate/offline/reconcile`: hands in admissions made offline (≤ {@link RECONCILE_BATCH} per call). */

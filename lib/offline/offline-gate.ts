@@ -6,7 +6,8 @@
  * commitment function (identity-check.ts), else they are refused (IDENTITY_REQUIRED); an unbound
  * ticket of a real-name tier past its deadline is refused (IDENTITY_UNBOUND). A ticket
  * that moved after its delegation is refused
- * (NO_DELEGATION), stricter than online, since the snapshot has no transfer history.
+ * (NO_DELEGATION), stricter than online, since the snapshot has no transfer history. A device key
+ * the snapshot does not know is SNAPSHOT_BEHIND (deltas keep the snapshot current, snapshot-delta.ts).
  */
 import { judgeAdmission } from "../gate/judge-admission";
 import type { GateVerdict } from "../gate/reasons";
@@ -74,7 +75,8 @@ export function createOfflineGate(
       return { result: "DENY", reason, message: err instanceof Error ? err.message : "pass could not be decoded" };
     }
     const about = { contract: pass.contract, tokenId: pass.tokenId.toString() };
-    const deny = (reason: Extract<GateVerdict, { result: "DENY" }>["reason"], message: string): GateVerdict => ({
+    type Deny = Extract<GateVerdict, { result: "DENY" }>;
+    const deny = (reason: Deny["reason"], message: string): Deny => ({
       result: "DENY",
       reason,
       message,
@@ -87,7 +89,15 @@ export function createOfflineGate(
     if (slot === "old") return deny("SLOT_EXPIRED", `pass slot ${pass.slot} is too old`);
     if (slot === "future") return deny("SLOT_IN_FUTURE", `pass slot ${pass.slot} is ahead of the gate's clock`);
     const d = delegations.get(hex(pass.keyId));
-    if (!d) return deny("NO_DELEGATION", "no delegation for this device key in the snapshot");
+    // Offline the gate cannot tell a phone set up after its list from one never set up: it names its list's age.
+    if (!d)
+      return {
+        ...deny(
+          "SNAPSHOT_BEHIND",
+          `this device key is not in the snapshot of ${new Date(snapshot.issuedAt).toISOString()}`,
+        ),
+        snapshotAt: snapshot.issuedAt,
+      };
     let valid = false;
     try {
       valid =

@@ -34,6 +34,12 @@ export type Snapshot = {
   zone: number;
   /** ms since epoch */
   issuedAt: number;
+  /**
+   * The mirror's block when the snapshot (or the last delta merged into it) was read: with
+   * `issuedAt`, the cursor a delta is asked from (snapshot-delta.ts). Added without a version
+   * bump; a snapshot without it takes no deltas.
+   */
+  block?: number;
   slotSeconds: number;
   skewSlots: number;
   /** The organizer cancelled the event (as the mirror knew when the snapshot was made). */
@@ -71,6 +77,14 @@ async function importP256(raw: Uint8Array): Promise<CryptoKey> {
  * const snapshot = await verifySnapshot(await res.json(), pinnedServiceKey);
  */
 export async function verifySnapshot(signed: SignedSnapshot, trustedPublicKey: string): Promise<Snapshot> {
+  const snapshot = (await verifySignedPayload(signed, trustedPublicKey)) as Snapshot;
+  if (snapshot.version !== SNAPSHOT_VERSION)
+    throw new OfflineSnapshotError(`snapshot version ${snapshot.version} is not supported`);
+  return snapshot;
+}
+
+/** The pinned key signed this payload (a snapshot or a delta): its parsed JSON, else OfflineSnapshotError. */
+export async function verifySignedPayload(signed: SignedSnapshot, trustedPublicKey: string): Promise<unknown> {
   if (signed.publicKey !== trustedPublicKey)
     throw new OfflineSnapshotError("snapshot signed by a key this scanner does not trust");
   let ok = false;
@@ -86,8 +100,9 @@ export async function verifySnapshot(signed: SignedSnapshot, trustedPublicKey: s
     ok = false;
   }
   if (!ok) throw new OfflineSnapshotError("snapshot signature is not valid");
-  const snapshot = JSON.parse(signed.payload) as Snapshot;
-  if (snapshot.version !== SNAPSHOT_VERSION)
-    throw new OfflineSnapshotError(`snapshot version ${snapshot.version} is not supported`);
-  return snapshot;
+  try {
+    return JSON.parse(signed.payload);
+  } catch {
+    throw new OfflineSnapshotError("signed payload is not JSON");
+  }
 }

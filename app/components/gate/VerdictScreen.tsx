@@ -43,7 +43,11 @@ export function VerdictScreen({ verdict }: { verdict: GateVerdict | null }) {
         </>
       ) : (
         <div className="verdict-reason" data-testid="verdict-reason">
-          {verdictWords(verdict.reason, typeof verdict.message === "string" ? verdict.message : undefined)}
+          {verdictWords(
+            verdict.reason,
+            typeof verdict.message === "string" ? verdict.message : undefined,
+            typeof verdict.snapshotAt === "number" ? verdict.snapshotAt : undefined,
+          )}
         </div>
       )}
       {verdict.offline === true && (

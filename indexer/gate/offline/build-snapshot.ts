@@ -9,8 +9,8 @@ import { checkIns, events, gateSessions, passDelegations, tickets, tiers } from 
 import { deadlinesByTier, identityDeadlineRows } from "../facts/tier-deadlines";
 import { SNAPSHOT_VERSION, type SignedSnapshot, type Snapshot } from "../../../lib/offline";
 import type { GateContext } from "../gate-context";
-import { seatForToken, seatOfToken } from "../../../lib/seating/seat-token";
 import type { GateSession } from "../sessions/gate-session";
+import { ownerRow, seatRows, usableDelegations } from "./snapshot-rows";
 
 export async function buildSnapshot(ctx: GateContext, session: GateSession): Promise<SignedSnapshot> {
   const contract = session.contract.toLowerCase();
@@ -43,29 +43,13 @@ export async function buildSnapshot(ctx: GateContext, session: GateSession): Pro
     identityDeadlineRows(ctx.db, contract),
   ]);
   const deadlines = deadlinesByTier(deadlineRows, event?.startTime);
-  const unboundDeadline = (o: { tier: number | null; boundBlock: number | null }) =>
-    o.tier === null || o.boundBlock !== null ? null : (deadlines.get(o.tier) ?? null);
   const held = owners.filter((o) => o.owner !== zeroAddress);
-  // Only the delegations the offline check can use: the holder owns a ticket here that has not moved since the
-  // delegation (a later move is NO_DELEGATION offline anyway). Keys of wallets with nothing to show stay on the server.
   const earliestHeld = new Map<string, number>();
   for (const o of held) {
     const owner = o.owner.toLowerCase();
     earliestHeld.set(owner, Math.min(o.block, earliestHeld.get(owner) ?? Number.POSITIVE_INFINITY));
   }
-  const usable = delegations.filter(
-    (d) => (earliestHeld.get(d.holder.toLowerCase()) ?? Number.POSITIVE_INFINITY) <= d.createdBlock,
-  );
-  // Reserved tickets (seat token ids) with the seat the event's layout gives them; the layout is read once.
-  const seated = held.filter((o) => seatOfToken(o.tokenId));
-  const venue = seated.length > 0 ? await ctx.venues.venue(contract) : null;
-  const seats: NonNullable<Snapshot["seats"]> = [];
-  if (venue) {
-    for (const o of seated) {
-      const seat = seatForToken(venue, o.tokenId);
-      if (seat) seats.push([o.tokenId.toString(), seat.section, seat.row, seat.number]);
-    }
-  }
+  const seats = await seatRows(ctx, contract, held);
   const snapshot: Snapshot = {
     version: SNAPSHOT_VERSION,
     chainId: ctx.chainId,
@@ -73,25 +57,13 @@ export async function buildSnapshot(ctx: GateContext, session: GateSession): Pro
     gateId: session.gateId,
     zone: session.zone,
     issuedAt: now.getTime(),
+    block: indexedBlock,
     slotSeconds: ctx.settings.passSlotSeconds,
     skewSlots: ctx.settings.passSkewSlots,
     cancelled: event?.cancelledAt != null,
     // Burned tickets (owner 0x0) are left out: offline they are UNKNOWN_TOKEN, as online.
-    owners: held.map((o) => [
-      o.tokenId.toString(),
-      o.owner,
-      o.block,
-      o.zones,
-      o.identity?.toLowerCase() ?? null,
-      unboundDeadline(o),
-    ]),
-    delegations: usable.map((d) => ({
-      keyId: d.keyId,
-      publicKey: d.publicKey,
-      holder: d.holder as `0x${string}`,
-      expiresAt: d.expiresAt.getTime(),
-      createdBlock: d.createdBlock,
-    })),
+    owners: held.map((o) => ownerRow(o, deadlines)),
+    delegations: usableDelegations(delegations, earliestHeld),
     checkedIn: admitted.map((a) => a.tokenId.toString()),
     ...(seats.length > 0 ? { seats } : {}),
   };
