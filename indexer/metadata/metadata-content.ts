@@ -15,5 +15,3 @@ export type MetadataContent = {
 
 /** `origin`: this server's public origin, for an uploaded image's address. */
 export type ReadMetadataContent = (contract: string, origin: string) => Promise<MetadataContent | null>;
-
-export const noContent: ReadMetadataContent = async () => null;

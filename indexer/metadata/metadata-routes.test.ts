@@ -2,6 +2,7 @@
 import type { Address, WalletClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { eventContent } from "../db/schema";
 import { chainActivity } from "../testing/activity";
 import { createTestApp, type TestApp } from "../testing/test-app";
 
@@ -54,7 +55,7 @@ describe("ERC-721 metadata routes", { timeout: 120_000 }, () => {
     await activity.scenario(hostile, 0);
     await t.sync.syncToHead();
     base = `/metadata/${t.chain.chainId}`;
-  });
+  }, 300_000); // about 50 transactions: minutes on a busy shared machine
   afterAll(() => t.close());
 
   it("serves a valid ticket's ERC-721 JSON: event, date, tier, zone, status; its image and page; cached briefly", async () => {
@@ -82,6 +83,39 @@ describe("ERC-721 metadata routes", { timeout: 120_000 }, () => {
     expect(traits(refunded).Status).toBe("Refunded");
     const comp = erc721Metadata.parse(await (await get(`${base}/${cancelled}/1`)).json());
     expect(traits(comp).Status).toBe("Event cancelled"); // complimentary: no refund to claim
+  });
+
+  it("uses the organizer's content when there is some: description, image, tier names, the venue's time zone", async () => {
+    await t.database.db.insert(eventContent).values({
+      contract: cancelled.toLowerCase(),
+      version: 3,
+      content: {
+        description: "An evening of <b>music</b>.",
+        venue: null,
+        image: { kind: "upload", mediaType: "image/png", bytes: 4 },
+        timeZone: "Europe/Berlin",
+        doorsOpen: null,
+        tierNames: ["", "Balcony"],
+      },
+      imageBase64: "iVBORw==",
+      imageType: "image/png",
+      signer: t.chain.organizer.account!.address.toLowerCase(),
+      signature: "0x00",
+      contentHash: `0x${"00".repeat(32)}`,
+      updatedAt: new Date(),
+    });
+    const vip = erc721Metadata.parse(await (await get(`${base}/${cancelled}/4`)).json());
+    expect(vip.name).toBe("Called Off: Balcony #4");
+    expect(vip.description).toContain("An evening of <b>music</b>.");
+    expect(traits(vip).Tier).toBe("Balcony");
+    expect(traits(erc721Metadata.parse(await (await get(`${base}/${cancelled}/1`)).json())).Tier).toBe("Tier 0");
+    const svg = await (await get(`${base}/${cancelled}/4/image.svg`)).text();
+    expect(svg).toContain("Europe/Berlin");
+    const collection = collectionMetadata.parse(await (await get(`${base}/${cancelled}`)).json());
+    expect(collection).toMatchObject({
+      description: "An evening of <b>music</b>.",
+      image: `http://localhost/events/${cancelled.toLowerCase()}/content/image?v=3`,
+    });
   });
 
   it("serves the collection's ERC-7572 JSON, the on-chain name without content", async () => {

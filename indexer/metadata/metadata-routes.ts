@@ -17,7 +17,8 @@ import { METADATA_LIMITS } from "../api/abuse-limits";
 import { ApiError, errorBody } from "../api/api-error";
 import { clientIp } from "../api/client-ip";
 import { addressSchema, parseOr400, tokenIdSchema } from "../api/validation";
-import { noContent, type ReadMetadataContent } from "./metadata-content";
+import { eventContentReader } from "./event-content-reader";
+import type { ReadMetadataContent } from "./metadata-content";
 import { appOrigin, serverOrigin } from "./metadata-urls";
 import { eventDateText, ticketCard } from "./ticket-card";
 import { ticketImageSvg } from "./ticket-image-svg";
@@ -29,7 +30,7 @@ export type MetadataDeps = {
   venues: VenueCache;
   siweDomains: readonly string[];
   trustedProxyHops: number;
-  /** The event's off-chain content (description, image, time zone, tier names); none by default. */
+  /** The event's off-chain content (description, image, time zone, tier names); default: the stored signed content. */
   readContent?: ReadMetadataContent;
 };
 
@@ -38,7 +39,7 @@ const collectionParams = z.object({ chainId: chainParam, ticket: addressSchema }
 const tokenParams = collectionParams.extend({ tokenId: tokenIdSchema });
 
 export function metadataRoutes(deps: MetadataDeps) {
-  const readContent = deps.readContent ?? noContent;
+  const readContent = deps.readContent ?? eventContentReader(deps.db);
   const rate = METADATA_LIMITS.perClientPerSecond;
   const limiter = createRateLimiter({ perSecond: rate, burst: rate * 4 });
 
