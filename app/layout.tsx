@@ -7,7 +7,7 @@ import { readRuntimeConfig } from "./config/runtime";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "Fairgate",
+  title: { default: "Fairgate", template: "%s · Fairgate" },
   description: "Honest NFT tickets: see your tickets, show your pass at the gate.",
 };
 

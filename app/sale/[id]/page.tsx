@@ -1,6 +1,9 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageShell } from "../../components/PageShell";
 import { WaitingRoom } from "../../components/sale/WaitingRoom";
+
+export const metadata: Metadata = { title: "Waiting room" };
 
 /** The virtual waiting room of one primary sale: `/sale/<sale id>`. */
 export default async function SalePage({ params }: { params: Promise<{ id: string }> }) {
