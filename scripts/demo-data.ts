@@ -5,6 +5,7 @@
 import { isAddressEqual, parseEventLogs, type Address } from "viem";
 import { eventTicketAbi, ticketFactoryAbi } from "../lib/generated/abis";
 import { localClients } from "./lib/local-clients";
+import { ORGANIZER_CHANNEL } from "../lib/channels";
 
 export type DemoEvent = {
   ticket: Address;
@@ -41,8 +42,8 @@ export async function createDemoEvent(options: {
   const mintHash = await wallet(organizer).writeContract({
     address: ticket,
     abi: eventTicketAbi,
-    functionName: "mintBatch",
-    args: [recipients],
+    functionName: "mintTier",
+    args: [0, ORGANIZER_CHANNEL, recipients],
   });
   const mintReceipt = await publicClient.waitForTransactionReceipt({ hash: mintHash });
   const minted = parseEventLogs({ abi: eventTicketAbi, eventName: "Transfer", logs: mintReceipt.logs });

@@ -17,6 +17,7 @@ import {
   type PublicClient,
   type WalletClient,
 } from "viem";
+import { ORGANIZER_CHANNEL } from "../lib/channels";
 import { deployFairgate } from "../lib/deploy/deploy-fairgate";
 
 const { viem } = await network.create();
@@ -89,7 +90,7 @@ const market = await viem.getContractAt("ResaleMarket", (await factory.read.mark
 // Warm-up: each contract has minted before, so its counters are non-zero (as in a live event).
 await gasOf(oz.write.mint([fresh()]));
 await gasOf(az.write.mint([fresh()]));
-await gasOf(ticket.write.mintTo([0, fresh(), 1n]));
+await gasOf(ticket.write.mintTo([0, ORGANIZER_CHANNEL, fresh(), 1n]));
 
 type Row = { scenario: string; tickets: number; oz: number; erc721a: number; fairgate: number };
 const rows: Row[] = [];
@@ -117,15 +118,15 @@ for (const n of [1, 10, 100]) {
   await measure(`mint ${n} to one fresh wallet`, n, {
     oz: () => (n === 1 ? oz.write.mint([a]) : oz.write.mintTo([a, BigInt(n)])),
     az: () => (n === 1 ? az.write.mint([b]) : az.write.mintTo([b, BigInt(n)])),
-    fg: () => ticket.write.mintTo([0, c, BigInt(n)]),
+    fg: () => ticket.write.mintTo([0, ORGANIZER_CHANNEL, c, BigInt(n)]),
   });
 }
 {
   const [a, b, c] = [fresh(), fresh(), fresh()];
-  await measure("mint 1 to one fresh wallet via mintBatch(address[])", 1, {
+  await measure("mint 1 to one fresh wallet via mintTier(tier, channel, address[])", 1, {
     oz: () => oz.write.mintBatch([[a]]),
     az: () => az.write.mintBatch([[b]]),
-    fg: () => ticket.write.mintBatch([[c]]),
+    fg: () => ticket.write.mintTier([0, ORGANIZER_CHANNEL, [c]]),
   });
 }
 for (const n of [10, 100]) {
@@ -133,7 +134,7 @@ for (const n of [10, 100]) {
   await measure(`mint ${n} to ${n} fresh wallets`, n, {
     oz: () => oz.write.mintBatch([a]),
     az: () => az.write.mintBatch([b]),
-    fg: () => ticket.write.mintTier([0, c]),
+    fg: () => ticket.write.mintTier([0, ORGANIZER_CHANNEL, c]),
   });
 }
 
@@ -168,12 +169,12 @@ for (let i = 0; i < 3; i++) {
   ozIds.push(await lastId(oz));
   await gasOf(az.write.mint([holder.account.address]));
   azIds.push(await azLast());
-  await gasOf(ticket.write.mintTo([0, holder.account.address, 1n]));
+  await gasOf(ticket.write.mintTo([0, ORGANIZER_CHANNEL, holder.account.address, 1n]));
   fgIds.push(await lastId(ticket));
 }
 await gasOf(oz.write.mint([receiver]));
 await gasOf(az.write.mint([receiver]));
-await gasOf(ticket.write.mintTo([0, receiver, 1n]));
+await gasOf(ticket.write.mintTo([0, ORGANIZER_CHANNEL, receiver, 1n]));
 
 await measure("transfer (holder → wallet that holds a ticket)", 1, {
   oz: () => ozH.write.transferFrom([holder.account.address, receiver, id(ozIds, 0)]),
@@ -191,7 +192,7 @@ await gasOf(oz.write.mintTo([batchHolder.account.address, 10n]));
 const ozBatchFirst = (await lastId(oz)) - 9n;
 await gasOf(az.write.mintTo([batchHolder.account.address, 10n]));
 const azBatchFirst = (await azLast()) - 9n;
-await gasOf(ticket.write.mintTo([0, batchHolder.account.address, 10n]));
+await gasOf(ticket.write.mintTo([0, ORGANIZER_CHANNEL, batchHolder.account.address, 10n]));
 const fgBatchFirst = (await lastId(ticket)) - 9n;
 await measure("first transfer of a batch-minted ticket (5th of 10) → holder", 1, {
   oz: () => ozB.write.transferFrom([batchHolder.account.address, receiver, ozBatchFirst + 4n]),
@@ -239,7 +240,7 @@ const gateRole = (await ticket.read.GATE_ROLE()) as Hash;
 await gasOf(ticket.write.grantRole([gateRole, deployer.account.address]));
 for (const n of [1, 10, 100]) {
   const first = (await lastId(ticket)) + 1n;
-  await gasOf(ticket.write.mintTier([0, freshMany(n)]));
+  await gasOf(ticket.write.mintTier([0, ORGANIZER_CHANNEL, freshMany(n)]));
   const ids = Array.from({ length: n }, (_, i) => first + BigInt(i));
   extras.push({ scenario: `check-in batch of ${n}`, tickets: n, fairgate: await gasOf(ticket.write.checkIn([ids])) });
 }

@@ -13,6 +13,7 @@ import { installMulticall3, MULTICALL3_ADDRESS } from "../../lib/multicall3";
 import { chainActivity, TIER0_FACE } from "../../indexer/testing/activity";
 import { createChainFixture, type ChainFixture } from "../../indexer/testing/chain-fixture";
 import { eventQuery, ticketQuery, waitlistQuery } from "./chain-queries";
+import { ORGANIZER_CHANNEL } from "../../lib/channels";
 
 describe("chain reads through Multicall3", { timeout: 120_000 }, () => {
   let f: ChainFixture;
@@ -41,8 +42,8 @@ describe("chain reads through Multicall3", { timeout: 120_000 }, () => {
     const t = { address: ticket, abi: eventTicketAbi as Abi };
     const [_bob, carol] = [f.bob.account!.address, f.carol.account!.address];
     await send(f.bob, { ...t, functionName: "buy", args: [0, 1n], value: TIER0_FACE }); // 1 bob, paid (only paid tickets resell above 0)
-    await send(f.organizer, { ...t, functionName: "mintTier", args: [0, [carol, carol]] }); // 2-3 carol
-    await send(f.organizer, { ...t, functionName: "mintTier", args: [1, [carol]] }); // 4 carol, VIP
+    await send(f.organizer, { ...t, functionName: "mintTier", args: [0, ORGANIZER_CHANNEL, [carol, carol]] }); // 2-3 carol
+    await send(f.organizer, { ...t, functionName: "mintTier", args: [1, ORGANIZER_CHANNEL, [carol]] }); // 4 carol, VIP
     const market = await f.publicClient.readContract({ address: ticket, abi: eventTicketAbi, functionName: "market" });
     await send(f.bob, { ...t, functionName: "setApprovalForAll", args: [market, true] });
     await send(f.bob, {

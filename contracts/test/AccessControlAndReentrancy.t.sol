@@ -60,7 +60,7 @@ contract AccessControlAndReentrancyTest is TicketFixture {
         to[0] = stranger;
         _unauthorized(stranger, ticket.MINTER_ROLE());
         vm.prank(stranger);
-        ticket.mintTier(FREE, to);
+        ticket.mintTier(FREE, ORGANIZER_CH, to);
     }
 
     function test_grantRole_notAdmin_reverts() public {

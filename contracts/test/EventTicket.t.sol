@@ -9,6 +9,8 @@ import {EventTicket} from "../EventTicket.sol";
 import {IEventTicket} from "../interfaces/IEventTicket.sol";
 
 contract EventTicketTest is FairgateDeployer {
+    uint8 internal constant ORGANIZER_CHANNEL = 4;
+
     TicketFactory factory;
     EventTicket ticket;
     address organizer = makeAddr("organizer");
@@ -34,13 +36,13 @@ contract EventTicketTest is FairgateDeployer {
         factory.createEvent("", "X", 0);
     }
 
-    function test_mintBatch_assignsSequentialIds() public {
+    function test_mintTier_assignsSequentialIds() public {
         address[] memory to = new address[](3);
         to[0] = fan;
         to[1] = organizer;
         to[2] = fan;
         vm.prank(organizer);
-        uint256 first = ticket.mintBatch(to);
+        uint256 first = ticket.mintTier(0, ORGANIZER_CHANNEL, to);
         assertEq(first, 1);
         assertEq(ticket.ownerOf(1), fan);
         assertEq(ticket.ownerOf(2), organizer);
@@ -49,39 +51,39 @@ contract EventTicketTest is FairgateDeployer {
         assertEq(ticket.totalMinted(), 3);
     }
 
-    function test_mintBatch_notMinter_reverts() public {
+    function test_mintTier_notMinter_reverts() public {
         address[] memory to = new address[](1);
         to[0] = fan;
         vm.expectRevert(
             abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, fan, ticket.MINTER_ROLE())
         );
         vm.prank(fan);
-        ticket.mintBatch(to);
+        ticket.mintTier(0, ORGANIZER_CHANNEL, to);
     }
 
-    function test_mintBatch_empty_reverts() public {
+    function test_mintTier_empty_reverts() public {
         vm.expectRevert(IEventTicket.EventTicketEmptyBatch.selector);
         vm.prank(organizer);
-        ticket.mintBatch(new address[](0));
+        ticket.mintTier(0, ORGANIZER_CHANNEL, new address[](0));
     }
 
-    function test_mintBatch_tooLarge_reverts() public {
+    function test_mintTier_tooLarge_reverts() public {
         uint256 max = ticket.MAX_BATCH();
         vm.expectRevert(abi.encodeWithSelector(IEventTicket.EventTicketBatchTooLarge.selector, max + 1, max));
         vm.prank(organizer);
-        ticket.mintBatch(new address[](max + 1));
+        ticket.mintTier(0, ORGANIZER_CHANNEL, new address[](max + 1));
     }
 
-    function test_mintBatch_zeroAddress_reverts() public {
+    function test_mintTier_zeroAddress_reverts() public {
         address[] memory to = new address[](2);
         to[0] = fan;
         vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721InvalidReceiver.selector, address(0)));
         vm.prank(organizer);
-        ticket.mintBatch(to);
+        ticket.mintTier(0, ORGANIZER_CHANNEL, to);
     }
 
     /// Any batch size within bounds mints exactly that many consecutive ids to the right holders.
-    function testFuzz_mintBatch_consecutive(uint8 n1, uint8 n2) public {
+    function testFuzz_mintTier_consecutive(uint8 n1, uint8 n2) public {
         n1 = uint8(bound(n1, 1, 40));
         n2 = uint8(bound(n2, 1, 40));
         address[] memory a = new address[](n1);
@@ -89,8 +91,8 @@ contract EventTicketTest is FairgateDeployer {
         for (uint256 i; i < n1; ++i) a[i] = fan;
         for (uint256 i; i < n2; ++i) b[i] = organizer;
         vm.startPrank(organizer);
-        assertEq(ticket.mintBatch(a), 1);
-        assertEq(ticket.mintBatch(b), uint256(n1) + 1);
+        assertEq(ticket.mintTier(0, ORGANIZER_CHANNEL, a), 1);
+        assertEq(ticket.mintTier(0, ORGANIZER_CHANNEL, b), uint256(n1) + 1);
         vm.stopPrank();
         assertEq(ticket.totalMinted(), uint256(n1) + n2);
         assertEq(ticket.balanceOf(fan), n1);

@@ -81,7 +81,7 @@ contract EventTicketRulesTest is TicketFixture {
         to[0] = alice;
         vm.expectRevert(abi.encodeWithSelector(IEventTicket.EventTicketUnknownTier.selector, 4));
         vm.prank(organizer);
-        ticket.mintTier(4, to);
+        ticket.mintTier(4, ORGANIZER_CH, to);
     }
 
     function test_mintTier_manyWallets_recordsTierAndBalances() public {
@@ -90,7 +90,7 @@ contract EventTicketRulesTest is TicketFixture {
         vm.expectEmit(address(ticket));
         emit IEventTicket.TicketsMinted(MARKET_ONLY, 1, 4);
         vm.prank(organizer);
-        ticket.mintTier(MARKET_ONLY, to);
+        ticket.mintTier(MARKET_ONLY, ORGANIZER_CH, to);
         assertEq(ticket.balanceOf(alice), 3);
         assertEq(ticket.balanceOf(bob), 1);
         assertEq(ticket.ownerOf(3), bob);
@@ -124,7 +124,7 @@ contract EventTicketRulesTest is TicketFixture {
         bytes32 role = ticket.MINTER_ROLE();
         vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, role));
         vm.prank(alice);
-        ticket.mintTo(FREE, alice, 1);
+        ticket.mintTo(FREE, ORGANIZER_CH, alice, 1);
     }
 
     function test_mintTo_grantedMinter_succeeds() public {
@@ -133,7 +133,7 @@ contract EventTicketRulesTest is TicketFixture {
         vm.prank(organizer);
         ticket.grantRole(role, minter);
         vm.prank(minter);
-        assertEq(ticket.mintTo(FREE, alice, 2), 1);
+        assertEq(ticket.mintTo(FREE, ORGANIZER_CH, alice, 2), 1);
         assertEq(ticket.balanceOf(alice), 2);
     }
 
@@ -336,7 +336,7 @@ contract EventTicketRulesTest is TicketFixture {
         vm.prank(organizer);
         EventTicket open = EventTicket(factory.createEvent("Open", "OPN", startTime));
         vm.prank(organizer);
-        open.mintTo(0, alice, 1);
+        open.mintTo(0, ORGANIZER_CH, alice, 1);
         vm.prank(alice);
         open.setApprovalForAll(bob, true);
         vm.prank(bob);

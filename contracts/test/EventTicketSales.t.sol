@@ -93,8 +93,8 @@ contract EventTicketSalesTest is TicketFixture {
     function test_buy_receiverReenters_reverts() public {
         ReenteringReceiver r = new ReenteringReceiver();
         vm.deal(address(r), 1 ether);
-        r.arm(address(ticket), abi.encodeCall(EventTicket.buy, (FREE, 1)), 0.1 ether);
-        r.call{value: 0.1 ether}(address(ticket), abi.encodeCall(EventTicket.buy, (FREE, 1)), 0.1 ether);
+        r.arm(address(ticket), abi.encodeCall(ticket.buy, (FREE, 1)), 0.1 ether);
+        r.call{value: 0.1 ether}(address(ticket), abi.encodeCall(ticket.buy, (FREE, 1)), 0.1 ether);
         assertTrue(r.attempted());
         assertFalse(r.reentrySucceeded());
         assertEq(bytes4(r.reentryError()), ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);

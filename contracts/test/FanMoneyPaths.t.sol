@@ -22,7 +22,7 @@ contract FanMoneyPathsTest is WaitlistFixture {
     function test_1_complimentaryReturnedToWaitlist_refused() public {
         EventTicket e = _newEvent(_oneTier(0.1 ether, 2, 10_000));
         vm.prank(organizer);
-        uint256 comp = e.mintTo(0, organizer, 2);
+        uint256 comp = e.mintTo(0, 4, organizer, 2);
         _joinIn(e, dave, 0.1 ether);
         vm.startPrank(organizer);
         e.approve(address(market), comp);
@@ -245,7 +245,7 @@ contract FanMoneyPathsTest is WaitlistFixture {
         (CallbackUSD usd, EventTicket e) = _callbackEvent();
         vm.prank(alice);
         usd.approve(address(e), type(uint256).max);
-        usd.setHook(address(e), abi.encodeWithSignature("mintTo(uint8,address,uint256)", uint8(0), bob, uint256(2)));
+        usd.setHook(address(e), abi.encodeWithSignature("mintTo(uint8,uint8,address,uint256)", uint8(0), uint8(4), bob, uint256(2)));
         vm.prank(alice);
         uint256 first = e.buy(0, 1);
         assertEq(e.totalMinted(), 3);
@@ -381,6 +381,6 @@ contract FanMoneyPathsTest is WaitlistFixture {
 
     function _mintIn(EventTicket e, uint8 tierId, address to) internal returns (uint256) {
         vm.prank(organizer);
-        return e.mintTo(tierId, to, 1);
+        return e.mintTo(tierId, 4, to, 1);
     }
 }

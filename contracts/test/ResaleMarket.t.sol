@@ -176,7 +176,7 @@ contract ResaleMarketTest is TicketFixture {
     function test_buy_refusingSeller_creditsOwedAndWithdrawLater() public {
         RefusingReceiver seller = new RefusingReceiver();
         uint256 id = _paid(FREE, address(seller), 1);
-        seller.call(address(ticket), abi.encodeCall(EventTicket.approve, (address(market), id)), 0);
+        seller.call(address(ticket), abi.encodeCall(ticket.approve, (address(market), id)), 0);
         seller.call(address(market), abi.encodeCall(ResaleMarket.list, (address(ticket), id, 0.1 ether)), 0);
         vm.prank(bob);
         market.buy{value: 0.1 ether}(address(ticket), id, 0.1 ether);
@@ -197,7 +197,7 @@ contract ResaleMarketTest is TicketFixture {
         RefusingReceiver seller = new RefusingReceiver();
         seller.setBurn(true);
         uint256 id = _paid(FREE, address(seller), 1);
-        seller.call(address(ticket), abi.encodeCall(EventTicket.approve, (address(market), id)), 0);
+        seller.call(address(ticket), abi.encodeCall(ticket.approve, (address(market), id)), 0);
         seller.call(address(market), abi.encodeCall(ResaleMarket.list, (address(ticket), id, 0.1 ether)), 0);
         vm.prank(bob);
         market.buy{value: 0.1 ether}(address(ticket), id, 0.1 ether);

@@ -88,7 +88,7 @@ contract StablecoinWaitlistTest is StablecoinFixture {
         FeeOnTransferToken fee = new FeeOnTransferToken();
         EventTicket e = _eventIn(address(fee));
         vm.prank(organizer);
-        e.mintTo(SMALL, carol, 1); // sold out by a complimentary ticket
+        e.mintTo(SMALL, 4, carol, 1); // sold out by a complimentary ticket
         fee.mint(alice, 100 * USD);
         vm.startPrank(alice);
         fee.approve(address(waitlist), 25 * USD);

@@ -14,6 +14,7 @@ import {
   type WalletClient,
 } from "viem";
 import { eventTicketAbi, resaleMarketAbi, ticketFactoryAbi } from "../../lib/generated/abis";
+import { ORGANIZER_CHANNEL } from "../../lib/channels";
 
 export type Actors = {
   publicClient: PublicClient;
@@ -115,10 +116,10 @@ export function chainActivity(actors: Actors) {
     await send(organizer, {
       ...t,
       functionName: "mintTier",
-      args: [0, [f1.account!.address, f2.account!.address, f3.account!.address]],
+      args: [0, ORGANIZER_CHANNEL, [f1.account!.address, f2.account!.address, f3.account!.address]],
     }); // 1..3 complimentary
     await send(f1, { ...t, functionName: "buy", args: [1, 1n], value: TIER1_FACE }); // 4 paid
-    await send(organizer, { ...t, functionName: "mintTo", args: [1, f1.account!.address, 1n] }); // 5 complimentary
+    await send(organizer, { ...t, functionName: "mintTo", args: [1, ORGANIZER_CHANNEL, f1.account!.address, 1n] }); // 5 complimentary
     await send(f2, { ...t, functionName: "buy", args: [0, 2n], value: TIER0_FACE * 2n }); // 6..7 paid
     await send(f1, { ...t, functionName: "transferFrom", args: [f1.account!.address, f3.account!.address, id(1)] });
     // A market sale of a MarketOnly ticket: a bought one (complimentary tickets change hands on the market only at 0).

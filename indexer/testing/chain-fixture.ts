@@ -14,6 +14,7 @@ import {
 } from "viem";
 import { deployFairgate } from "../../lib/deploy/deploy-fairgate";
 import { eventTicketAbi, ticketFactoryAbi } from "../../lib/generated/abis";
+import { ORGANIZER_CHANNEL } from "../../lib/channels";
 
 export type ChainFixture = Awaited<ReturnType<typeof createChainFixture>>;
 
@@ -111,8 +112,8 @@ export async function createChainFixture() {
       await organizer.writeContract({
         address: ticket,
         abi: eventTicketAbi,
-        functionName: "mintBatch",
-        args: [to],
+        functionName: "mintTier",
+        args: [0, ORGANIZER_CHANNEL, to],
         account: organizer.account!,
         chain: organizer.chain,
       }),

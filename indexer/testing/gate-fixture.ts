@@ -18,6 +18,7 @@ import {
 } from "../../lib/pass";
 import type { TestApp } from "./test-app";
 import { toContractVoucher, voucherTypedData, type OnsaleVoucher } from "../../lib/onsale/voucher";
+import { ORGANIZER_CHANNEL } from "../../lib/channels";
 
 export const ZONE = { general: 0, vip: 1 } as const;
 /** Tier ids of `createTieredEvent`. */
@@ -80,7 +81,7 @@ export function gateFixture(t: TestApp) {
         address: event,
         abi: eventTicketAbi,
         functionName: "mintTier",
-        args: [tier, to],
+        args: [tier, ORGANIZER_CHANNEL, to],
         account: org.account!,
         chain: org.chain,
       }),

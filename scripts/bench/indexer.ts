@@ -20,6 +20,7 @@ import { INDEXER_MALLOC_ARENA_MAX, INDEXER_NODE_FLAGS } from "../lib/indexer-com
 import { localClients } from "../lib/local-clients";
 import { peakSample, sampleProcessMemory, type MemorySample } from "../lib/process-memory";
 import { ProcessGroup } from "../lib/process-group";
+import { ORGANIZER_CHANNEL } from "../../lib/channels";
 
 const TXS = Number(process.env.BENCH_TXS ?? 2_000);
 const PER_TX = 50;
@@ -111,7 +112,7 @@ try {
         encodeFunctionData({
           abi: eventTicketAbi,
           functionName: "mintTier",
-          args: [0, kind === "mint-own" ? Array(PER_TX).fill(organizer) : to],
+          args: [0, ORGANIZER_CHANNEL, kind === "mint-own" ? Array(PER_TX).fill(organizer) : to],
         }),
       );
       _minted += BigInt(PER_TX);

@@ -13,6 +13,7 @@ import { repoRoot } from "./build-contracts";
 import { localClients } from "./local-clients";
 import { type ProcessGroup, whileAlive } from "./process-group";
 import { freePort, waitForRpc } from "./wait";
+import { ORGANIZER_CHANNEL } from "../../lib/channels";
 
 export type LongHistoryChain = {
   rpcUrl: string;
@@ -68,8 +69,8 @@ export async function startLongHistoryChain(
       hash: await organizer.writeContract({
         address: event.ticket,
         abi: eventTicketAbi,
-        functionName: "mintBatch",
-        args: [recipients],
+        functionName: "mintTier",
+        args: [0, ORGANIZER_CHANNEL, recipients],
       }),
     });
     // The first event's first ticket goes back and forth between its holder and account #4.

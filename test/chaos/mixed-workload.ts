@@ -9,6 +9,7 @@ import { keccak256, toHex, type Abi, type Address, type PublicClient, type Walle
 import { eventTicketAbi, resaleMarketAbi } from "../../lib/generated/abis";
 import { chainActivity, TIER0_FACE } from "../../indexer/testing/activity";
 import { SALE_BLOCKS } from "../../lib/sale-terms";
+import { ORGANIZER_CHANNEL } from "../../lib/channels";
 
 export const OPS = ["mint", "buy", "transfer", "list", "buyListing", "cancelListing", "checkIn"] as const;
 export type Op = (typeof OPS)[number];
@@ -38,7 +39,11 @@ export async function mixedWorkload(o: {
     args: [keccak256(toHex("GATE_ROLE")), organizer.account!.address],
   });
   for (const f of fans) await send(f, { ...t, functionName: "setApprovalForAll", args: [market, true] });
-  await send(organizer, { ...t, functionName: "mintTier", args: [0, fans.map((f) => f.account!.address)] });
+  await send(organizer, {
+    ...t,
+    functionName: "mintTier",
+    args: [0, ORGANIZER_CHANNEL, fans.map((f) => f.account!.address)],
+  });
 
   const read = <T>(functionName: string, args: unknown[]) =>
     o.publicClient.readContract({ address: ticket, abi: eventTicketAbi as Abi, functionName, args }) as Promise<T>;
@@ -62,7 +67,7 @@ export async function mixedWorkload(o: {
         await send(organizer, {
           ...t,
           functionName: "mintTier",
-          args: [Math.floor(random() * 2), [fan.account!.address]],
+          args: [Math.floor(random() * 2), ORGANIZER_CHANNEL, [fan.account!.address]],
         });
       else if (op === "buy") await send(fan, { ...t, functionName: "buy", args: [0, 1n], value: TIER0_FACE });
       else if (op === "checkIn") await send(organizer, { ...t, functionName: "checkIn", args: [[id]] });

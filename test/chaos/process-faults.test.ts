@@ -30,6 +30,7 @@ import { waitFor } from "../../scripts/lib/wait";
 import { chaosSeed, recordChaos, scaled } from "./chaos-profile";
 import { challengeScan } from "./challenge-scan";
 import { findSecrets } from "../helpers/find-secrets";
+import { ORGANIZER_CHANNEL } from "../../lib/channels";
 
 const TICKETS = scaled(16, 60);
 const KILLS = scaled(2, 6);
@@ -73,7 +74,11 @@ beforeAll(async () => {
     args: [keccak256(toHex("GATE_ROLE")), GATE_SIGNER],
   });
   const to = Array.from({ length: TICKETS }, (_, i) => clients.accounts[1 + (i % 3)]!);
-  const receipt = await activity.send(wallets[0]!, { ...t, functionName: "mintTier", args: [0, to] });
+  const receipt = await activity.send(wallets[0]!, {
+    ...t,
+    functionName: "mintTier",
+    args: [0, ORGANIZER_CHANNEL, to],
+  });
   firstBlock = receipt.blockNumber;
   const first = (await activity.totalMinted(ticket)) - BigInt(TICKETS) + 1n;
   to.forEach((holder, i) => holderOf.set(first + BigInt(i), holder));

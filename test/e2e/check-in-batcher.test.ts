@@ -15,6 +15,7 @@ import { queueCounts } from "../../indexer/gate/batcher/check-in-queue";
 import { localClients } from "../../scripts/lib/local-clients";
 import { waitFor } from "../../scripts/lib/wait";
 import { startLocalStack, type LocalStack } from "../helpers/local-stack";
+import { ORGANIZER_CHANNEL } from "../../lib/channels";
 
 /** Hardhat's unlocked test account #4: the gate signer (checked against eth_accounts below). */
 const GATE_SIGNER = getAddress("0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65");
@@ -83,8 +84,8 @@ beforeAll(async () => {
     hash: await org.writeContract({
       address: stack.demo.ticket,
       abi: eventTicketAbi,
-      functionName: "mintBatch",
-      args: [to],
+      functionName: "mintTier",
+      args: [0, ORGANIZER_CHANNEL, to],
     }),
   });
   for (const t of parseEventLogs({ abi: eventTicketAbi, eventName: "Transfer", logs: receipt.logs }))

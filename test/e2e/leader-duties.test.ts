@@ -22,6 +22,7 @@ import { localClients } from "../../scripts/lib/local-clients";
 import { ProcessGroup } from "../../scripts/lib/process-group";
 import { waitFor } from "../../scripts/lib/wait";
 import { postgresSkipReason } from "../helpers/postgres-server";
+import { ORGANIZER_CHANNEL } from "../../lib/channels";
 
 /** Hardhat's unlocked test account #4: the gate signer on both instances. */
 const GATE_SIGNER = getAddress("0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65");
@@ -59,8 +60,8 @@ describe.skipIf(postgresSkipReason)("leader-only duties: two instances on one Po
       hash: await org.writeContract({
         address: demo.ticket,
         abi: eventTicketAbi,
-        functionName: "mintBatch",
-        args: [[1, 2, 3, 1].map((i) => clients.accounts[i]!)],
+        functionName: "mintTier",
+        args: [0, ORGANIZER_CHANNEL, [1, 2, 3, 1].map((i) => clients.accounts[i]!)],
       }),
     });
     for (const t of parseEventLogs({ abi: eventTicketAbi, eventName: "Transfer", logs: receipt.logs }))

@@ -86,7 +86,7 @@ contract FanMoneyHandler is Test {
     /// The organizer issues complimentary tickets (to itself, to sell out a tier, or to a fan).
     function mintComp(uint256 who, uint256 tierSeed) external {
         vm.prank(organizer);
-        try ticket.mintTo(uint8(tierSeed % 3), _who(who), 1) {} catch {}
+        try ticket.mintTo(uint8(tierSeed % 3), 4, _who(who), 1) {} catch {}
     }
 
     /// Fans queue. (The organizer does not: a fan returning at a cap under 100 % to an organizer at the

@@ -77,7 +77,7 @@ contract TicketHandler is Test {
         tierId = uint8(bound(tierId, 0, ticket.tierCount() - 1));
         qty = bound(qty, 1, 3);
         vm.prank(organizer);
-        try ticket.mintTo(tierId, _actor(who), qty) {} catch {}
+        try ticket.mintTo(tierId, 4, _actor(who), qty) {} catch {}
     }
 
     /// Organizer mint through a random channel 0..8 (0 and 8 are refused; quotas may refuse).

@@ -80,7 +80,7 @@ abstract contract TicketFixture is FairgateDeployer {
     /// Organizer mints `n` complimentary tickets of `tierId` to `to`; returns the first id.
     function _mint(uint8 tierId, address to, uint256 n) internal returns (uint256) {
         vm.prank(organizer);
-        return ticket.mintTo(tierId, to, n);
+        return ticket.mintTo(tierId, ORGANIZER_CH, to, n);
     }
 
     /// `n` tickets of `tierId` bought at face by `to` (funded here): tickets that carry a refund right,

@@ -47,9 +47,7 @@ export async function findMintedBatches(
       continue; // not a direct call (e.g. through a multisig): not one of ours
     }
     if (call.functionName !== "mintTier" || call.args[0] !== opts.tier) continue;
-    // mintTier(tier, recipients) mints through the organizer channel (4); mintTier(tier, channel, recipients) names one.
-    const [channel, recipients] =
-      call.args.length === 3 ? [call.args[1], call.args[2]] : [ORGANIZER_CHANNEL, call.args[1]];
+    const [, channel, recipients] = call.args;
     if (channel !== (opts.channel ?? ORGANIZER_CHANNEL)) continue;
     const index = opts.batchKeys.get(batchKey(recipients));
     if (index !== undefined) found.push({ index, txHash: log.transactionHash, firstTokenId: log.args.firstTokenId! });

@@ -14,9 +14,9 @@ function conn(estimate: (size: number) => bigint, log: number[] = []) {
     publicClient: {
       readContract: async () => 500n,
       getBlock: async () => ({ gasLimit: 30_000_000n }),
-      estimateContractGas: async ({ args }: { args: readonly [number, readonly Address[]] }) => {
-        log.push(args[1].length);
-        return estimate(args[1].length);
+      estimateContractGas: async ({ args }: { args: readonly [number, number, readonly Address[]] }) => {
+        log.push(args[2].length);
+        return estimate(args[2].length);
       },
     },
   } as unknown as Pick<WriteConnection, "publicClient" | "signer">;
@@ -68,7 +68,7 @@ describe("planBatchSize", () => {
       } as never);
       throw new ContractFunctionExecutionError(
         new ContractFunctionRevertedError({ abi: eventTicketAbi, data, functionName: "mintTier" }),
-        { abi: eventTicketAbi, functionName: "mintTier", args: [0, []] },
+        { abi: eventTicketAbi, functionName: "mintTier", args: [0, 4, []] },
       );
     };
     await expect(planBatchSize(conn(soldOut, probes), { event, tier: 0, recipients })).rejects.toThrow(/only 3 left/);

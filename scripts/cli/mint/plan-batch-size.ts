@@ -7,6 +7,7 @@
  * contract explains (sold out, not the organizer) stops at once: a smaller batch would not help.
  */
 import { BaseError, ContractFunctionRevertedError, type Address } from "viem";
+import { ORGANIZER_CHANNEL } from "../../../lib/channels";
 import { eventTicketAbi } from "../../../lib/generated/abis";
 import type { WriteConnection } from "../chain/connect";
 import { toCliError } from "../chain/decode-error";
@@ -21,7 +22,14 @@ const MAX_PROBES = 16;
 
 export async function planBatchSize(
   conn: Pick<WriteConnection, "publicClient" | "signer">,
-  opts: { event: Address; tier: number; recipients: Address[]; maxSize?: number; gasCap?: bigint },
+  opts: {
+    event: Address;
+    tier: number;
+    channel?: number;
+    recipients: Address[];
+    maxSize?: number;
+    gasCap?: bigint;
+  },
 ): Promise<BatchSizePlan> {
   const maxBatch = Number(
     await conn.publicClient.readContract({ address: opts.event, abi: eventTicketAbi, functionName: "MAX_BATCH" }),
@@ -34,7 +42,7 @@ export async function planBatchSize(
           address: opts.event,
           abi: eventTicketAbi,
           functionName: "mintTier",
-          args: [opts.tier, opts.recipients.slice(0, size)],
+          args: [opts.tier, opts.channel ?? ORGANIZER_CHANNEL, opts.recipients.slice(0, size)],
           account: conn.signer.account,
         }),
       };

@@ -69,6 +69,7 @@ export async function runMint(conn: WriteConnection, opts: MintOptions): Promise
     const plan = await planBatchSize(conn, {
       event: opts.event,
       tier: opts.tier,
+      channel: opts.channel,
       recipients,
       maxSize: opts.maxBatchSize,
       gasCap: opts.gasCap,

@@ -14,6 +14,7 @@ import { localClients } from "../../../scripts/lib/local-clients";
 import { waitFor } from "../../../scripts/lib/wait";
 import { chromiumSkipReason, screenshot } from "../../helpers/browser";
 import { settledTx, startBrowserStack, type BrowserStack } from "../../helpers/browser-stack";
+import { ORGANIZER_CHANNEL } from "../../../lib/channels";
 
 const FAN = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"; // account #2
 const ID_NUMBER = "X7Q-4410-928";
@@ -80,7 +81,7 @@ describe.skipIf(chromiumSkipReason)("browser: binding a real-name ticket before 
         address: event,
         abi: eventTicketAbi,
         functionName: "mintTo",
-        args: [0, FAN, 2n],
+        args: [0, ORGANIZER_CHANNEL, FAN, 2n],
       }),
     );
     const transfers = parseEventLogs({ abi: eventTicketAbi, eventName: "Transfer", logs: minted.logs });

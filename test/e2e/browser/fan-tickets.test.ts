@@ -16,6 +16,7 @@ import { freePort, startApp } from "../../helpers/next-app";
 import { installTestWallet, TEST_WALLET_RDNS } from "../../helpers/test-wallet";
 import { eventTicketAbi } from "../../../lib/generated/abis";
 import { localClients } from "../../../scripts/lib/local-clients";
+import { ORGANIZER_CHANNEL } from "../../../lib/channels";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -96,8 +97,8 @@ describe.skipIf(chromiumSkipReason)("browser: my tickets", () => {
     const hash = await wallet(accounts[0]!).writeContract({
       address: stack.demo.ticket,
       abi: eventTicketAbi,
-      functionName: "mintBatch",
-      args: [[fan]],
+      functionName: "mintTier",
+      args: [0, ORGANIZER_CHANNEL, [fan]],
     });
     await publicClient.waitForTransactionReceipt({ hash });
     await page.getByTestId("ticket-card").waitFor({ timeout: 15_000 });
