@@ -16,7 +16,8 @@ export function indexerErrorWords(error: unknown, what: string): string {
       return `The indexer is not answering, so ${what} cannot be shown right now. It appears here by itself once the indexer is back; tickets and transactions still work.`;
     case "INDEXER_BAD_RESPONSE":
       return `The indexer answered something this page does not understand, so ${what} cannot be shown (${error.shortMessage}).`;
-    case "INDEXER_HTTP_ERROR":
+    default:
+      // The server's own refusal (NOT_FOUND, RATE_LIMITED, …) or an error status without a code.
       if (error.status === 404)
         return `The indexer does not know this yet, so ${what} cannot be shown. It has probably not caught up with the chain: try again in a moment.`;
       if (error.status === 429)

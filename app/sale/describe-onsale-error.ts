@@ -1,5 +1,5 @@
 import { OnsaleApiError } from "../../lib/onsale/client";
-import { onsaleErrorText } from "../../lib/onsale/errors";
+import { onsaleWords } from "../../lib/onsale/errors";
 import { PowGaveUpError } from "../../lib/onsale/pow";
 import { describeTxError, type TxErrorDescription } from "../tx/describe-tx-error";
 
@@ -9,10 +9,15 @@ import { describeTxError, type TxErrorDescription } from "../tx/describe-tx-erro
  * the wallet said (rejected signature …).
  *
  * @example
- * describeOnsaleError(new OnsaleApiError(409, "NOT_ADMITTED", "…")) // { code: "NOT_ADMITTED", message: "It is not your turn yet. …" }
+ * describeOnsaleError(new OnsaleApiError("NOT_ADMITTED", "…", { url, status: 409 })) // { code: "NOT_ADMITTED", message: "It is not your turn yet. …" }
  */
 export function describeOnsaleError(error: unknown): TxErrorDescription {
-  if (error instanceof OnsaleApiError) return { code: error.code, message: onsaleErrorText[error.code] };
+  const unreachable = {
+    code: "ONSALE_UNREACHABLE",
+    message: "Cannot reach the waiting room. Check the connection; your place is kept.",
+  };
+  if (error instanceof OnsaleApiError)
+    return error.code === "INDEXER_UNREACHABLE" ? unreachable : { code: error.code, message: onsaleWords(error.code) };
   if (error instanceof PowGaveUpError)
     return {
       code: "POW_FAILED",
@@ -20,10 +25,7 @@ export function describeOnsaleError(error: unknown): TxErrorDescription {
     };
   // fetch() rejects with a TypeError when the server cannot be reached at all.
   if (error instanceof TypeError && /fetch|network|load failed/i.test(error.message)) {
-    return {
-      code: "ONSALE_UNREACHABLE",
-      message: "Cannot reach the waiting room. Check the connection; your place is kept.",
-    };
+    return unreachable;
   }
   return describeTxError(error);
 }

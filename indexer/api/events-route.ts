@@ -10,7 +10,7 @@ import { eventByAddress, eventCounts, eventTiers } from "../db/queries/event-det
 import { listEvents } from "../db/queries/list-events";
 import { num } from "../db/queries/rows";
 import type { Db } from "../db/types";
-import { ApiError } from "./api-error";
+import { AppError } from "../../lib/errors/app-error";
 import { pageSchema } from "./pagination";
 import { maxResale, modeName, optNum, str } from "./serialize";
 import { addressSchema, parseOr400 } from "./validation";
@@ -38,7 +38,7 @@ export function eventsRoute(db: Db, now: () => Date = () => new Date()) {
     .get("/:address", async (c) => {
       const { address } = parseOr400(params, c.req.param(), "INVALID_ADDRESS");
       const e = await eventByAddress(db, address);
-      if (!e) throw new ApiError(404, "UNKNOWN_EVENT", `no event at ${address}`);
+      if (!e) throw new AppError("UNKNOWN_EVENT", `no event at ${address}`);
       const [tiers, counts] = await Promise.all([eventTiers(db, address), eventCounts(db, address)]);
       const started = BigInt(Math.floor(now().getTime() / 1000)) >= BigInt(e.start_time);
       const body: EventDetail = {

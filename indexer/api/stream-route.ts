@@ -6,7 +6,7 @@
  */
 import { Hono } from "hono";
 import { STREAM_LIMITS } from "./abuse-limits";
-import { ApiError } from "./api-error";
+import { AppError } from "../../lib/errors/app-error";
 import { clientIp } from "./client-ip";
 import { createStreamSlots, type StreamLimits } from "./stream-slots";
 import { streamSSE } from "hono/streaming";
@@ -21,8 +21,7 @@ export function streamRoute(feed: ChangeFeed, o: { trustedProxyHops: number; lim
   return new Hono().get("/", (c) => {
     const lastId = Number(c.req.header("last-event-id") ?? "0");
     const release = slots.take(clientIp(c, o.trustedProxyHops));
-    if (typeof release !== "function")
-      throw new ApiError(release.code === "BUSY" ? 503 : 429, release.code, release.message);
+    if (typeof release !== "function") throw new AppError(release.code, release.message);
     return streamSSE(c, async (stream) => {
       const queue: ChangeEvent[] = Number.isSafeInteger(lastId) && lastId > 0 ? feed.since(lastId) : [];
       const waiter = createSseWaiter(stream);

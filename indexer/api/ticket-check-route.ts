@@ -13,7 +13,7 @@ import { ticketCheckVerdict } from "../../lib/ticket-check/ticket-check-verdict"
 import type { TicketCheck } from "../../lib/ticket-check/schema";
 import { listingsWhere, ticketById } from "../db/queries/ticket-detail";
 import type { Db } from "../db/types";
-import { ApiError } from "./api-error";
+import { AppError } from "../../lib/errors/app-error";
 import { listingOut, ticketOut } from "./serialize";
 import { parseOr400 } from "./validation";
 
@@ -28,7 +28,7 @@ export function ticketCheckRoute(db: Db, chainId: number) {
     try {
       ref = parseTicketReference(q);
     } catch (err) {
-      if (err instanceof TicketReferenceError) throw new ApiError(400, "INVALID_REFERENCE", err.message);
+      if (err instanceof TicketReferenceError) throw new AppError("INVALID_REFERENCE", err.message);
       throw err;
     }
     const [row, [listing]] = await Promise.all([

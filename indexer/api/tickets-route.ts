@@ -8,7 +8,7 @@ import type { TicketDetail, TicketsResponse } from "../../lib/indexer-client/sch
 import { listingsWhere, provenance, ticketById, ticketsOfOwner } from "../db/queries/ticket-detail";
 import type { Db } from "../db/types";
 import type { SeatLabel, VenueCache } from "../seating/venue-cache";
-import { ApiError } from "./api-error";
+import { AppError } from "../../lib/errors/app-error";
 import { pageSchema } from "./pagination";
 import { listingOut, ticketOut, transferOut } from "./serialize";
 import { addressSchema, parseOr400, tokenIdSchema } from "./validation";
@@ -45,7 +45,7 @@ export function ticketsRoute(db: Db, venues: VenueCache) {
     .get("/:contract/:tokenId", async (c) => {
       const { contract, tokenId } = parseOr400(ticketParams, c.req.param());
       const row = await ticketById(db, contract, tokenId);
-      if (!row) throw new ApiError(404, "NOT_FOUND", `no ticket ${tokenId} in ${contract}`);
+      if (!row) throw new AppError("NOT_FOUND", `no ticket ${tokenId} in ${contract}`);
       const [history, [listing]] = await Promise.all([
         provenance(db, contract, tokenId),
         listingsWhere(db, { contract, tokenId, status: "open" }, { limit: 1, offset: 0 }),

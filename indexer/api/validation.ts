@@ -1,8 +1,9 @@
-/** Request parsing shared by routes: zod schemas and JSON bodies that fail as ApiErrors, not 500s. */
+/** Request parsing shared by routes: zod schemas and JSON bodies that fail as AppErrors (lib/errors), not 500s. */
 import type { Context } from "hono";
 import { getAddress, type Address } from "viem";
 import { z } from "zod";
-import { ApiError, type ApiErrorCode } from "./api-error";
+import { AppError } from "../../lib/errors/app-error";
+import type { ErrorCode } from "../../lib/errors/error-codes";
 
 /** A 20-byte hex address in any case, normalised to EIP-55. */
 export const addressSchema = z
@@ -17,17 +18,17 @@ export const tokenIdSchema = z
   .transform((s) => BigInt(s))
   .refine((n) => n < 2n ** 256n, "must fit in uint256");
 
-/** Parses `value` or throws a 400 ApiError naming the first problem. */
+/** Parses `value` or throws a 400 AppError naming the first problem. */
 export function parseOr400<S extends z.ZodType>(
   schema: S,
   value: unknown,
-  code: ApiErrorCode = "BAD_REQUEST",
+  code: ErrorCode = "BAD_REQUEST",
 ): z.output<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-  throw new ApiError(400, code, `${where}${issue?.message ?? "invalid input"}`);
+  throw new AppError(code, `${where}${issue?.message ?? "invalid input"}`);
 }
 
 /** The request body as JSON, or a 400 INVALID_JSON. */
@@ -35,6 +36,6 @@ export async function readJson(c: Context): Promise<unknown> {
   try {
     return JSON.parse(await c.req.text());
   } catch {
-    throw new ApiError(400, "INVALID_JSON", "request body is not valid JSON");
+    throw new AppError("INVALID_JSON", "request body is not valid JSON");
   }
 }

@@ -10,7 +10,7 @@ import { eventByAddress } from "../db/queries/event-detail";
 import { num } from "../db/queries/rows";
 import { queueLengths, walletEntries } from "../db/queries/waitlist";
 import type { Db } from "../db/types";
-import { ApiError } from "./api-error";
+import { AppError } from "../../lib/errors/app-error";
 import { addressSchema, parseOr400 } from "./validation";
 
 const params = z.object({ address: addressSchema });
@@ -20,7 +20,7 @@ export function waitlistRoute(db: Db) {
   return new Hono().get("/:address/waitlist", async (c) => {
     const { address } = parseOr400(params, c.req.param(), "INVALID_ADDRESS");
     const { wallet } = parseOr400(query, c.req.query(), "INVALID_ADDRESS");
-    if (!(await eventByAddress(db, address))) throw new ApiError(404, "UNKNOWN_EVENT", `no event at ${address}`);
+    if (!(await eventByAddress(db, address))) throw new AppError("UNKNOWN_EVENT", `no event at ${address}`);
     const [lengths, entries] = await Promise.all([
       queueLengths(db, address),
       wallet ? walletEntries(db, address, wallet) : [],

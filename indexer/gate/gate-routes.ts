@@ -2,14 +2,15 @@
  * The gate's HTTP routes (mounted at /gate) and the fan's pass routes (mounted at /pass).
  * Scans always answer with a GateVerdict: 200 for ADMIT and DENY, 400 (DENY MALFORMED) when the
  * request itself is not readable, 401 GATE_UNAUTHORIZED, 429 RATE_LIMITED. Sign-in and delegation
- * failures answer `{ error: { code: <DenyReason>, message } }` with 400/401/403/409/503.
+ * failures are GateDenials the API's one error handler answers `{ error: { code: <DenyReason>, message } }`
+ * with the reason's status (lib/errors/error-codes.ts).
  */
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
-import { denyReasonText, type DenyReason, type GateVerdict } from "../../lib/gate/reasons";
+import { denyReasonText, type GateVerdict } from "../../lib/gate/reasons";
 import { DEVICE_SIGNATURE_HEADER, DEVICE_TIME_HEADER } from "../../lib/gate/request-signature";
-import { ApiError } from "../api/api-error";
+import { AppError } from "../../lib/errors/app-error";
 import { OFFLINE_DELTA_LIMITS } from "../api/abuse-limits";
 import { clientIp } from "../api/client-ip";
 import { addressSchema, parseOr400, readJson } from "../api/validation";
@@ -102,28 +103,13 @@ export function malformedVerdict(message: string): GateVerdict {
   return { result: "DENY", reason: "MALFORMED", message: `${denyReasonText.MALFORMED} ${message}` };
 }
 
-const statusOf: Partial<Record<DenyReason, ContentfulStatusCode>> = {
-  GATE_UNAUTHORIZED: 401,
-  RATE_LIMITED: 429,
-  INDEXER_STALE: 503,
-  CHALLENGE_USED: 409,
-  BAD_SIGNATURE: 401,
-  DEVICE_PROOF_INVALID: 401,
-};
-
 function denialVerdict(err: GateDenial): GateVerdict {
   return { result: "DENY", reason: err.reason, message: err.detail };
 }
 
-/** Non-scan endpoints: a denial becomes an error body with the reason as its code. */
+/** Non-scan endpoints: the work's result as JSON; a denial reaches the API's one error handler. */
 async function orError(c: Context, work: () => Promise<unknown>) {
-  try {
-    return c.json(await work());
-  } catch (err) {
-    if (err instanceof GateDenial)
-      return c.json({ error: { code: err.reason, message: err.detail } }, statusOf[err.reason] ?? 400);
-    throw err;
-  }
+  return c.json(await work());
 }
 
 /** Parses a scan body; a bad one is a DENY MALFORMED verdict with 400. */
@@ -131,7 +117,7 @@ async function scanBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.o
   try {
     return parseOr400(schema, await readJson(c));
   } catch (err) {
-    if (err instanceof ApiError) return c.json(malformedVerdict(err.message), 400);
+    if (err instanceof AppError) return c.json(malformedVerdict(err.message), 400);
     throw err;
   }
 }
@@ -182,7 +168,7 @@ export function gateRoutes(ctx: GateContext) {
       try {
         session = await bearer(c);
       } catch (err) {
-        if (err instanceof GateDenial) return c.json(denialVerdict(err), statusOf[err.reason] ?? 401);
+        if (err instanceof GateDenial) return c.json(denialVerdict(err), err.status as ContentfulStatusCode);
         throw err;
       }
       const verdict = await verifyPass(ctx, session, body);

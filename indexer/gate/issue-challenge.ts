@@ -2,7 +2,7 @@
 import { lt } from "drizzle-orm";
 import { getAddress, type Address } from "viem";
 import type { GateChallenge } from "../../lib/gate/challenge-message";
-import { ApiError } from "../api/api-error";
+import { AppError } from "../../lib/errors/app-error";
 import { eventExists } from "../db/queries/list-events";
 import { gateChallenges } from "../db/schema";
 import type { GateDeps } from "./gate-deps";
@@ -18,10 +18,10 @@ export async function issueChallenge(
 ): Promise<GateChallenge> {
   const domain = request.domain ?? deps.siweDomains[0]!;
   if (!deps.siweDomains.includes(domain)) {
-    throw new ApiError(400, "BAD_REQUEST", `domain must be one of: ${deps.siweDomains.join(", ")}`);
+    throw new AppError("BAD_REQUEST", `domain must be one of: ${deps.siweDomains.join(", ")}`);
   }
   if (!(await eventExists(deps.db, request.contract))) {
-    throw new ApiError(404, "UNKNOWN_EVENT", `no indexed event at ${request.contract}`);
+    throw new AppError("UNKNOWN_EVENT", `no indexed event at ${request.contract}`);
   }
   const now = deps.now();
   const issuedAt = new Date(now.getTime());

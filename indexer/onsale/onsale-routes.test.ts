@@ -12,6 +12,8 @@ import { createOnsaleFixture } from "../testing/onsale-fixture";
 import { eq } from "drizzle-orm";
 import { onsaleSales } from "../db/schema";
 import { onsaleRoutes } from "./onsale-routes";
+import { apiErrorHandler } from "../api/on-error";
+import { withApiErrors } from "../testing/with-api-errors";
 import { admitTick } from "./queue/admit-tick";
 import { PRODUCTION_SALE_DEFAULTS, saleDefaultsFor } from "./sales/sale-defaults";
 
@@ -319,10 +321,9 @@ describe("waiting room flow", () => {
 
   it("caps the entry streams one client holds open (429 TOO_MANY_STREAMS) while another client still connects", async () => {
     const id = await openSale();
-    const app = new Hono().route(
-      "/onsale",
-      onsaleRoutes(f.deps, { pollMs: 50, maxMs: 60_000, limits: { perClient: 2, global: 100 } }),
-    );
+    const app = new Hono()
+      .route("/onsale", onsaleRoutes(f.deps, { pollMs: 50, maxMs: 60_000, limits: { perClient: 2, global: 100 } }))
+      .onError(apiErrorHandler(() => {}));
     const token = (await f.join(id, "10.3.0.1")).token;
     const open = (client: string) =>
       app.request(`/onsale/entry/stream?token=${token}`, { headers: { "x-forwarded-for": client } });
@@ -366,7 +367,7 @@ describe("waiting room flow", () => {
       maxPerIdentity: 2,
     });
     expect(local).toMatchObject({ powBits: 0, ipJoinsPerMinute: 0, walletRequestsPerMinute: 0 });
-    const production = onsaleRoutes({ ...f.deps, saleDefaults: saleDefaultsFor(10) });
+    const production = withApiErrors(onsaleRoutes({ ...f.deps, saleDefaults: saleDefaultsFor(10) }));
     const post = async (body: Record<string, unknown>) => {
       const res = await production.request("/sales", {
         method: "POST",
@@ -404,7 +405,9 @@ describe("waiting room flow", () => {
 
   it("lets the event's organizer session open a sale for that event only", async () => {
     const ORGANIZER = "Bearer organizer-session-0123456789";
-    const routes = onsaleRoutes({ ...f.deps, organizerContract: async (a) => (a === ORGANIZER ? contract : null) });
+    const routes = withApiErrors(
+      onsaleRoutes({ ...f.deps, organizerContract: async (a) => (a === ORGANIZER ? contract : null) }),
+    );
     const post = async (body: Record<string, unknown>, authorization: string) => {
       const res = await routes.request("/sales", {
         method: "POST",

@@ -1,16 +1,14 @@
 /**
  * `/onsale` routes: sales (admin create, public read), proof-of-work, join, entry status (JSON and
- * SSE), SIWE sign-in and vouchers. Every refusal is `{ error: { code, message } }` with a code from
- * lib/onsale/errors.ts.
+ * SSE), SIWE sign-in and vouchers. Every refusal is an `OnsaleError` (`{ error: { code, message } }`, a code of
+ * lib/onsale/errors.ts), answered by the API's one error handler (indexer/api/on-error.ts) wherever these are mounted.
  */
 import { timingSafeEqual } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { getAddress } from "viem";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
-import type { OnsaleErrorBody } from "../../lib/onsale/errors";
 import type { OnsaleEntryStatus, OnsaleInfo } from "../../lib/onsale/types";
-import { BodyTooLargeError } from "../api/body-limit";
 import { STREAM_LIMITS } from "../api/abuse-limits";
 import { clientIp, hashIp } from "../api/client-ip";
 import { createStreamSlots, type StreamLimits } from "../api/stream-slots";
@@ -150,17 +148,6 @@ export function onsaleRoutes(deps: OnsaleDeps, stream: StreamSettings = { pollMs
     c.json(await issueVoucher(deps, limits, supply, bearer(c), parse(voucherSchema, await json(c)))),
   );
 
-  app.onError((err, c) => {
-    if (err instanceof OnsaleError)
-      return c.json({ error: { code: err.code, message: err.message } } satisfies OnsaleErrorBody, err.status);
-    // The API's body limit stopped the read; it answers 413 itself.
-    if (err instanceof BodyTooLargeError)
-      return c.json({ error: { code: "BAD_REQUEST", message: err.message } } satisfies OnsaleErrorBody, 413);
-    deps.log?.(
-      `${c.req.method} ${c.req.path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
-    );
-    return c.json({ error: { code: "INTERNAL", message: "internal error" } } satisfies OnsaleErrorBody, 500);
-  });
   return app;
 }
 

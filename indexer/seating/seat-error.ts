@@ -1,4 +1,6 @@
-/** A refused seat request: a stable code for the app, the HTTP status, and words for a person. */
+/** A refused seat request: a stable code (status in lib/errors/error-codes.ts), words for a person, the seats at issue. */
+import { AppError } from "../../lib/errors/app-error";
+
 export type SeatErrorCode =
   | "UNAUTHORIZED"
   | "BAD_REQUEST"
@@ -9,27 +11,15 @@ export type SeatErrorCode =
   | "SEAT_NOT_IN_LAYOUT"
   | "NO_LAYOUT";
 
-const STATUS: Record<SeatErrorCode, 400 | 401 | 404 | 409 | 429> = {
-  UNAUTHORIZED: 401,
-  BAD_REQUEST: 400,
-  SEATS_TAKEN: 409,
-  HOLD_LIMIT: 429,
-  CLIENT_HOLD_LIMIT: 429,
-  EVENT_HOLD_LIMIT: 429,
-  SEAT_NOT_IN_LAYOUT: 400,
-  NO_LAYOUT: 404,
-};
-
-export class SeatError extends Error {
+export class SeatError extends AppError {
   override name = "SeatError";
-  readonly status: 400 | 401 | 404 | 409 | 429;
+  declare readonly code: SeatErrorCode;
   constructor(
-    readonly code: SeatErrorCode,
+    code: SeatErrorCode,
     message: string,
     /** SEATS_TAKEN: the seat indexes someone else holds; SEAT_NOT_IN_LAYOUT: the ones past the layout. */
     readonly seats: number[] = [],
   ) {
-    super(message);
-    this.status = STATUS[code];
+    super(code, message, seats.length ? { details: { seats } } : {});
   }
 }

@@ -10,7 +10,7 @@
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
-import { ApiError } from "../api/api-error";
+import { AppError } from "../../lib/errors/app-error";
 import { addressSchema, parseOr400 } from "../api/validation";
 import type { GateContext } from "../gate/gate-context";
 import { createSseWaiter } from "../api/sse-wait";
@@ -32,18 +32,13 @@ export function seatStreamRoutes(ctx: GateContext, changes: ChangeFeed, limits: 
         owner: c.req.query("owner"),
       });
       const body = await seatStatus(ctx.db, ctx.venues, q.contract, q.owner);
-      if (!body) throw new ApiError(404, "NOT_FOUND", `no venue layout for ${q.contract}`);
+      if (!body) throw new AppError("NOT_FOUND", `no venue layout for ${q.contract}`);
       return c.json(body);
     })
     .get("/stream", (c) => {
       const { contract } = parseOr400(z.object({ contract: addressSchema }), { contract: c.req.query("contract") });
       const release = slots.take(clientIp(c, ctx.settings.trustedProxyHops));
-      if (typeof release !== "function")
-        throw new ApiError(
-          release.code === "BUSY" ? 503 : 429,
-          release.code,
-          `${release.message} (or poll /seats/status)`,
-        );
+      if (typeof release !== "function") throw new AppError(release.code, `${release.message} (or poll /seats/status)`);
       const key = contract.toLowerCase();
       return streamSSE(c, async (stream) => {
         let dirty: string | null = null;

@@ -6,11 +6,10 @@
  */
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { ApiError } from "../api/api-error";
+import { AppError } from "../../lib/errors/app-error";
 import { clientIp } from "../api/client-ip";
 import { addressSchema, parseOr400, readJson } from "../api/validation";
 import type { GateContext } from "../gate/gate-context";
-import { GateDenial } from "../gate/gate-denial";
 import { createClientHolds } from "./client-holds";
 import { SeatError } from "./seat-error";
 import { activeHolds, DEFAULT_HOLD_SETTINGS, holdSeats, releaseSeats, type HoldSettings } from "./seat-holds";
@@ -119,24 +118,11 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError(400, "INVALID_JSON", "request body is not valid JSON");
+    throw new AppError("INVALID_JSON", "request body is not valid JSON");
   }
 }
 
+/** The work's result as JSON; a SeatError or GateDenial reaches the API's one error handler. */
 async function answer(c: Context, work: () => Promise<unknown>) {
-  try {
-    return c.json(await work());
-  } catch (err) {
-    if (err instanceof SeatError)
-      return c.json(
-        { error: { code: err.code, message: err.message, ...(err.seats.length ? { seats: err.seats } : {}) } },
-        err.status,
-      );
-    if (err instanceof GateDenial)
-      return c.json(
-        { error: { code: err.reason, message: err.detail } },
-        err.reason === "BAD_SIGNATURE" ? 401 : err.reason === "CHALLENGE_USED" ? 409 : 400,
-      );
-    throw err;
-  }
+  return c.json(await work());
 }

@@ -6,6 +6,7 @@
 import { eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { z } from "zod";
+import { AppError } from "../../lib/errors/app-error";
 import { VenueLayoutError } from "../../lib/seating/layout-error";
 import { parseVenueCsv, parseVenueLayout } from "../../lib/seating/parse-layout";
 import { addressSchema, parseOr400, readJson } from "../api/validation";
@@ -27,10 +28,7 @@ export function venueRoutes(ctx: GateContext) {
       }).contract;
       const organizerOf = await organizerContract(ctx, c.req.header("authorization") ?? "");
       if (!organizerOf || organizerOf.toLowerCase() !== contract.toLowerCase()) {
-        return c.json(
-          { error: { code: "UNAUTHORIZED", message: "sign in as this event's organizer to set its venue" } },
-          401,
-        );
+        throw new AppError("UNAUTHORIZED", "sign in as this event's organizer to set its venue");
       }
       const body = parseOr400(putSchema, await readJson(c));
       try {
@@ -42,16 +40,9 @@ export function venueRoutes(ctx: GateContext) {
           await ctx.venues.venue(contract),
         );
         if (problems.length)
-          return c.json(
-            {
-              error: {
-                code: "LAYOUT_CONFLICT",
-                message: problems[0]!,
-                problems: problems.map((message) => ({ where: "(chain)", message })),
-              },
-            },
-            409,
-          );
+          throw new AppError("LAYOUT_CONFLICT", problems[0], {
+            details: { problems: problems.map((message) => ({ where: "(chain)", message })) },
+          });
         const row = {
           contract: contract.toLowerCase(),
           layout: venue.layout,
@@ -69,10 +60,7 @@ export function venueRoutes(ctx: GateContext) {
         return c.json({ contract, name: venue.name, seats: venue.seats.length, warnings });
       } catch (err) {
         if (err instanceof VenueLayoutError)
-          return c.json(
-            { error: { code: "BAD_LAYOUT", message: err.message, problems: err.problems.slice(0, 100) } },
-            400,
-          );
+          throw new AppError("BAD_LAYOUT", err.message, { details: { problems: err.problems.slice(0, 100) } });
         throw err;
       }
     })
@@ -81,7 +69,7 @@ export function venueRoutes(ctx: GateContext) {
         contract: c.req.query("contract"),
       }).contract;
       const [row] = await ctx.db.select().from(venueLayouts).where(eq(venueLayouts.contract, contract.toLowerCase()));
-      if (!row) return c.json({ error: { code: "NOT_FOUND", message: `no venue layout for ${contract}` } }, 404);
+      if (!row) throw new AppError("NOT_FOUND", `no venue layout for ${contract}`);
       return c.json({ contract, seats: row.seats, updatedAt: row.updatedAt.toISOString(), layout: row.layout });
     });
 }

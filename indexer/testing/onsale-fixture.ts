@@ -14,6 +14,7 @@ import type { Database } from "../db/types";
 import { createDevIdentityProvider } from "../onsale/identity/dev-identity-provider";
 import type { OnsaleDeps } from "../onsale/onsale-deps";
 import { onsaleRoutes } from "../onsale/onsale-routes";
+import { apiErrorHandler } from "../api/on-error";
 import { nodeAccountVoucherSigner } from "../onsale/vouchers/voucher-signer";
 import { createChainFixture } from "./chain-fixture";
 
@@ -38,7 +39,9 @@ export async function createOnsaleFixture(opts: { database?: Database; trustedPr
     now: clock.now,
     log: () => {},
   };
-  const app = new Hono().route("/onsale", onsaleRoutes(deps, { pollMs: 50, maxMs: 5_000 }));
+  const app = new Hono()
+    .route("/onsale", onsaleRoutes(deps, { pollMs: 50, maxMs: 5_000 }))
+    .onError(apiErrorHandler(() => {}));
 
   async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const res = await app.request(`/onsale${path}`, {

@@ -15,7 +15,6 @@ import {
 import { IndexerClientError } from "./errors";
 import {
   changeEventSchema,
-  errorBodySchema,
   eventDetailSchema,
   eventsResponseSchema,
   healthSchema,
@@ -26,6 +25,7 @@ import {
   waitlistResponseSchema,
   type ChangeEvent,
 } from "./schemas";
+import { requestJson } from "./request-json";
 import { readSse } from "./sse";
 import { ticketCheckSchema } from "../ticket-check/schema";
 
@@ -71,51 +71,14 @@ export function createIndexerClient(options: IndexerClientOptions) {
   ): Promise<z.output<S>> {
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v !== undefined) qs.set(k, String(v));
-    const url = `${base}${path}${qs.size > 0 ? `?${qs}` : ""}`;
-    let res: Response;
-    try {
-      const timeout = AbortSignal.timeout(timeoutMs);
-      res = await doFetch(url, {
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-        headers: { accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        cache: "no-store",
-      });
-    } catch (cause) {
-      // The caller cancelled: let it see its own abort, not an indexer failure.
-      if (signal?.aborted) throw cause;
-      throw new IndexerClientError("INDEXER_UNREACHABLE", "the indexer did not answer", { url, cause });
-    }
-    let body: unknown;
-    try {
-      body = await res.json();
-    } catch (cause) {
-      throw new IndexerClientError("INDEXER_BAD_RESPONSE", "the indexer answered with something other than JSON", {
-        url,
-        status: res.status,
-        cause,
-      });
-    }
-    if (!res.ok && !accept.includes(res.status)) {
-      const err = errorBodySchema.safeParse(body);
-      throw new IndexerClientError("INDEXER_HTTP_ERROR", err.success ? err.data.error.message : `HTTP ${res.status}`, {
-        url,
-        status: res.status,
-        ...(err.success ? { apiCode: err.data.error.code } : {}),
-      });
-    }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      throw new IndexerClientError(
-        "INDEXER_BAD_RESPONSE",
-        `unexpected response shape: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`,
-        {
-          url,
-          status: res.status,
-          cause: parsed.error,
-        },
-      );
-    }
-    return parsed.data;
+    return requestJson(`${base}${path}${qs.size > 0 ? `?${qs}` : ""}`, schema, {
+      acceptStatuses: accept,
+      signal,
+      timeoutMs,
+      fetch: doFetch,
+      cache: "no-store",
+      ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+    });
   }
 
   return {

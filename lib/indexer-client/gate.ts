@@ -2,6 +2,18 @@
 import type { GateSignInChallenge } from "../gate/sign-in-message";
 import type { OfflineAdmission, SignedSnapshot } from "../offline";
 import type { GateInvite, GateInviteSummary, GateSessionSummary } from "../gate/invite-types";
+import type { z } from "zod";
+import {
+  gateInviteSchema,
+  gateInvitesSchema,
+  gateSessionSchema,
+  gateSessionsSchema,
+  gateSignInChallengeSchema,
+  reconcileResultSchema,
+  revokedSchema,
+  scanVerdictSchema,
+  signedSnapshotSchema,
+} from "./call-schemas";
 import { postIndexerJson, type PostJsonOptions } from "./post-json";
 
 export type {
@@ -12,45 +24,20 @@ export type {
   GateSessionSummary,
 } from "../gate/invite-types";
 
-export type GateSession = {
-  token: string;
-  contract: `0x${string}`;
-  gateId: string;
-  zone: number;
-  role: "gate" | "admin";
-  staff: string;
-  expiresAt: string;
-};
+export type GateSession = z.output<typeof gateSessionSchema>;
 
 /**
  * A scan answer as it crosses the wire: ADMIT or DENY with a reason code. Looser than
  * `GateVerdict` in lib/gate/reasons.ts because the server may add codes the caller does not know.
  */
-export type ScanVerdict = {
-  result: "ADMIT" | "DENY";
-  reason?: string;
-  message?: string;
-  tokenId?: string;
-  [key: string]: unknown;
-};
+export type ScanVerdict = z.output<typeof scanVerdictSchema>;
 
 /**
  * Each uploaded admission is accepted, a duplicate (a retry), or a conflict: already admitted at
  * another gate (`firstGateId`, `firstAt`), or refused by an admission rule at its time (`reason`,
  * a code of lib/gate/reasons.ts, e.g. NOT_OWNER, ZONE_NOT_ALLOWED, OUTSIDE_SNAPSHOT).
  */
-export type ReconcileResult = {
-  accepted: string[];
-  duplicates: string[];
-  conflicts: {
-    tokenId: string;
-    admittedAt: string;
-    reason: string;
-    message: string;
-    firstGateId?: string;
-    firstAt?: string;
-  }[];
-};
+export type ReconcileResult = z.output<typeof reconcileResultSchema>;
 
 /** Reconcile takes at most this many admissions per request. */
 export const RECONCILE_BATCH = 100;
@@ -61,7 +48,7 @@ export function requestGateSignIn(
   body: { contract: string; gateId: string; zone: number; domain: string },
   o?: PostJsonOptions,
 ): Promise<GateSignInChallenge> {
-  return postIndexerJson<GateSignInChallenge>(indexerUrl, "/gate/session/nonce", body, o);
+  return postIndexerJson(indexerUrl, "/gate/session/nonce", body, gateSignInChallengeSchema, o);
 }
 
 /** `POST /gate/session`: trades the signed message for a bearer token. */
@@ -71,7 +58,7 @@ export function openGateSession(
   signature: string,
   o?: PostJsonOptions,
 ): Promise<GateSession> {
-  return postIndexerJson<GateSession>(indexerUrl, "/gate/session", { message, signature }, o);
+  return postIndexerJson(indexerUrl, "/gate/session", { message, signature }, gateSessionSchema, o);
 }
 
 /**
@@ -90,10 +77,11 @@ export function redeemGateInvite(
   devicePublicKey: string,
   o?: PostJsonOptions,
 ): Promise<GateSession> {
-  return postIndexerJson<GateSession>(
+  return postIndexerJson(
     indexerUrl,
     "/gate/session/invite",
     { code: code.trim().toUpperCase(), devicePublicKey },
+    gateSessionSchema,
     o,
   );
 }
@@ -106,7 +94,7 @@ export function scanPass(
   idNumber?: string,
   o?: PostJsonOptions,
 ): Promise<ScanVerdict> {
-  return postIndexerJson<ScanVerdict>(indexerUrl, "/gate/pass/scan", idNumber ? { pass, idNumber } : { pass }, {
+  return postIndexerJson(indexerUrl, "/gate/pass/scan", idNumber ? { pass, idNumber } : { pass }, scanVerdictSchema, {
     acceptStatuses: [400, 401, 413, 429],
     ...o,
     token,
@@ -115,7 +103,7 @@ export function scanPass(
 
 /** `GET /gate/offline/snapshot`: the signed snapshot an offline scanner verifies against (pin `publicKey` while online). */
 export function fetchOfflineSnapshot(indexerUrl: string, token: string, o?: PostJsonOptions): Promise<SignedSnapshot> {
-  return postIndexerJson<SignedSnapshot>(indexerUrl, "/gate/offline/snapshot", undefined, {
+  return postIndexerJson(indexerUrl, "/gate/offline/snapshot", undefined, signedSnapshotSchema, {
     ...o,
     method: "GET",
     token,
@@ -130,7 +118,7 @@ export function fetchOfflineDelta(
   o?: PostJsonOptions,
 ): Promise<SignedSnapshot> {
   const path = `/gate/offline/delta?block=${since.block}&at=${since.at}`;
-  return postIndexerJson<SignedSnapshot>(indexerUrl, path, undefined, { ...o, method: "GET", token });
+  return postIndexerJson(indexerUrl, path, undefined, signedSnapshotSchema, { ...o, method: "GET", token });
 }
 
 /** `POST /gate/offline/reconcile`: hands in admissions made offline (≤ {@link RECONCILE_BATCH} per call). */
@@ -140,7 +128,7 @@ export function reconcileOffline(
   admissions: OfflineAdmission[],
   o?: PostJsonOptions,
 ): Promise<ReconcileResult> {
-  return postIndexerJson<ReconcileResult>(indexerUrl, "/gate/offline/reconcile", { admissions }, { ...o, token });
+  return postIndexerJson(indexerUrl, "/gate/offline/reconcile", { admissions }, reconcileResultSchema, { ...o, token });
 }
 
 /** `POST /gate/invites` (organizer session): a one-time code for door staff of one gate and zone. */
@@ -150,7 +138,7 @@ export function createGateInvite(
   body: { gateId: string; zone: number; ttlSeconds?: number },
   o?: PostJsonOptions,
 ): Promise<GateInvite> {
-  return postIndexerJson<GateInvite>(indexerUrl, "/gate/invites", body, { ...o, token });
+  return postIndexerJson(indexerUrl, "/gate/invites", body, gateInviteSchema, { ...o, token });
 }
 
 /** `GET /gate/invites` (organizer session): the event's invites, newest first. */
@@ -159,7 +147,7 @@ export function listGateInvites(
   token: string,
   o?: PostJsonOptions,
 ): Promise<{ invites: GateInviteSummary[] }> {
-  return postIndexerJson<{ invites: GateInviteSummary[] }>(indexerUrl, "/gate/invites", undefined, {
+  return postIndexerJson(indexerUrl, "/gate/invites", undefined, gateInvitesSchema, {
     ...o,
     method: "GET",
     token,
@@ -173,12 +161,11 @@ export function revokeGateInvite(
   id: string,
   o?: PostJsonOptions,
 ): Promise<{ id: string; revokedAt: string }> {
-  return postIndexerJson<{ id: string; revokedAt: string }>(
-    indexerUrl,
-    `/gate/invites/${encodeURIComponent(id)}`,
-    undefined,
-    { ...o, method: "DELETE", token },
-  );
+  return postIndexerJson(indexerUrl, `/gate/invites/${encodeURIComponent(id)}`, undefined, revokedSchema, {
+    ...o,
+    method: "DELETE",
+    token,
+  });
 }
 
 /** `GET /gate/sessions` (organizer session): the event's scanner sessions (wallet and invite), newest first. */
@@ -187,7 +174,7 @@ export function listGateSessions(
   token: string,
   o?: PostJsonOptions,
 ): Promise<{ sessions: GateSessionSummary[] }> {
-  return postIndexerJson<{ sessions: GateSessionSummary[] }>(indexerUrl, "/gate/sessions", undefined, {
+  return postIndexerJson(indexerUrl, "/gate/sessions", undefined, gateSessionsSchema, {
     ...o,
     method: "GET",
     token,
@@ -201,10 +188,9 @@ export function endGateSession(
   id: string,
   o?: PostJsonOptions,
 ): Promise<{ id: string; revokedAt: string }> {
-  return postIndexerJson<{ id: string; revokedAt: string }>(
-    indexerUrl,
-    `/gate/sessions/${encodeURIComponent(id)}`,
-    undefined,
-    { ...o, method: "DELETE", token },
-  );
+  return postIndexerJson(indexerUrl, `/gate/sessions/${encodeURIComponent(id)}`, undefined, revokedSchema, {
+    ...o,
+    method: "DELETE",
+    token,
+  });
 }

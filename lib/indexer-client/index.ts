@@ -4,6 +4,8 @@ export * from "./client";
 export * from "./errors";
 export * from "./schemas";
 export * from "./post-json";
+export * from "./request-json";
+export * from "./call-schemas";
 export * from "./gate";
 export * from "./organizer-session";
 export * from "./pass";

@@ -5,7 +5,8 @@
  * sales. The app keeps the same session per tab (app/hooks/useOrganizerSession.ts).
  */
 import type { Address, Hex } from "viem";
-import { buildGateSignInMessage, type GateSignInChallenge } from "../gate/sign-in-message";
+import { buildGateSignInMessage } from "../gate/sign-in-message";
+import { gateSignInChallengeSchema } from "./call-schemas";
 import { openGateSession, type GateSession } from "./gate";
 import { postIndexerJson, type PostJsonOptions } from "./post-json";
 
@@ -16,10 +17,11 @@ export async function openOrganizerSession(
   o?: PostJsonOptions,
 ): Promise<GateSession> {
   // No domain: the server names its first SIWE domain.
-  const challenge = await postIndexerJson<GateSignInChallenge>(
+  const challenge = await postIndexerJson(
     indexerUrl,
     "/gate/session/nonce",
     { contract, gateId: "organizer", zone: 0 },
+    gateSignInChallengeSchema,
     o,
   );
   const message = buildGateSignInMessage(challenge, signer.address);

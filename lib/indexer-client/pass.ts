@@ -1,8 +1,10 @@
 /** Pass delegation calls (`/pass/*`): a fan's wallet delegates this device's pass key for one event. */
 import type { DelegationRequest } from "../pass/delegation-message";
+import type { z } from "zod";
+import { delegationRequestSchema, delegationSchema } from "./call-schemas";
 import { postIndexerJson, type PostJsonOptions } from "./post-json";
 
-export type Delegation = { contract: `0x${string}`; keyId: string; holder: `0x${string}`; expiresAt: string };
+export type Delegation = z.output<typeof delegationSchema>;
 
 /**
  * `POST /pass/nonce`: the server's terms for a new pass delegation.
@@ -16,7 +18,7 @@ export function requestDelegation(
   domain: string,
   o?: PostJsonOptions,
 ): Promise<DelegationRequest> {
-  return postIndexerJson<DelegationRequest>(indexerUrl, "/pass/nonce", { contract, domain }, o);
+  return postIndexerJson(indexerUrl, "/pass/nonce", { contract, domain }, delegationRequestSchema, o);
 }
 
 /**
@@ -30,5 +32,5 @@ export function submitDelegation(
   deviceSignature: string,
   o?: PostJsonOptions,
 ): Promise<Delegation> {
-  return postIndexerJson<Delegation>(indexerUrl, "/pass/delegations", { message, signature, deviceSignature }, o);
+  return postIndexerJson(indexerUrl, "/pass/delegations", { message, signature, deviceSignature }, delegationSchema, o);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { createIndexerClient } from "./client";
 import { IndexerClientError } from "./errors";
 import { redeemGateInvite, scanPass } from "./gate";
@@ -17,25 +18,23 @@ const fetchReturning = (
 describe("postIndexerJson", () => {
   it("sends JSON with the bearer token and returns the body", async () => {
     const seen: { url: string; init: RequestInit | undefined }[] = [];
-    const body = await postIndexerJson<{ ok: boolean }>(
-      "http://x.test/",
-      "/gate/session",
-      { a: 1 },
-      { token: "t0k", fetch: fetchReturning(200, { ok: true }, seen) },
-    );
+    const body = await postIndexerJson("http://x.test/", "/gate/session", { a: 1 }, z.object({ ok: z.boolean() }), {
+      token: "t0k",
+      fetch: fetchReturning(200, { ok: true }, seen),
+    });
     expect(body).toEqual({ ok: true });
     expect(seen[0]!.url).toBe("http://x.test/gate/session");
     expect(seen[0]!.init?.headers).toMatchObject({ authorization: "Bearer t0k", "content-type": "application/json" });
     expect(seen[0]!.init?.body).toBe('{"a":1}');
   });
 
-  it("turns the server's error body into INDEXER_HTTP_ERROR with its apiCode", async () => {
+  it("turns the server's error body into an error with the server's own code", async () => {
     const error = await redeemGateInvite("http://x.test", "abcd-efgh", "KEY", {
       fetch: fetchReturning(401, { error: { code: "GATE_UNAUTHORIZED", message: "invite unknown or used" } }),
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IndexerClientError);
     expect(error).toMatchObject({
-      code: "INDEXER_HTTP_ERROR",
+      code: "GATE_UNAUTHORIZED",
       apiCode: "GATE_UNAUTHORIZED",
       shortMessage: "invite unknown or used",
       status: 401,
@@ -44,7 +43,18 @@ describe("postIndexerJson", () => {
 
   it("upper-cases and trims an invite code and sends the device's public key with it", async () => {
     const seen: { url: string; init: RequestInit | undefined }[] = [];
-    await redeemGateInvite("http://x.test", " abcd-efgh-jkmn-pqrs ", "KEY", { fetch: fetchReturning(200, {}, seen) });
+    const session = {
+      token: "t",
+      contract: `0x${"ab".repeat(20)}`,
+      gateId: "north",
+      zone: 0,
+      role: "gate",
+      staff: "invite:1",
+      expiresAt: "2026-01-01T00:00:00.000Z",
+    };
+    await redeemGateInvite("http://x.test", " abcd-efgh-jkmn-pqrs ", "KEY", {
+      fetch: fetchReturning(200, session, seen),
+    });
     expect(JSON.parse(String(seen[0]!.init?.body))).toEqual({ code: "ABCD-EFGH-JKMN-PQRS", devicePublicKey: "KEY" });
   });
 
@@ -59,11 +69,11 @@ describe("postIndexerJson", () => {
     const refused = (async () => {
       throw new TypeError("fetch failed");
     }) as typeof globalThis.fetch;
-    await expect(postIndexerJson("http://x.test", "/p", {}, { fetch: refused })).rejects.toMatchObject({
+    await expect(postIndexerJson("http://x.test", "/p", {}, z.unknown(), { fetch: refused })).rejects.toMatchObject({
       code: "INDEXER_UNREACHABLE",
     });
     const html = (async () => new Response("<html>", { status: 200 })) as typeof globalThis.fetch;
-    await expect(postIndexerJson("http://x.test", "/p", {}, { fetch: html })).rejects.toMatchObject({
+    await expect(postIndexerJson("http://x.test", "/p", {}, z.unknown(), { fetch: html })).rejects.toMatchObject({
       code: "INDEXER_BAD_RESPONSE",
     });
   });

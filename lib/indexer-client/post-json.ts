@@ -1,8 +1,10 @@
+/** Gate, pass, session and seat calls: JSON to the server through the one request core (./request-json.ts). */
+import type { z } from "zod";
 import { signDeviceRequest } from "../gate/request-signature";
-import { IndexerClientError } from "./errors";
+import { DEFAULT_TIMEOUT_MS, requestJson } from "./request-json";
 
-/** How long one POST may take before it counts as unreachable. */
-export const POST_TIMEOUT_MS = 5_000;
+/** How long one call may take before it counts as unreachable. */
+export const POST_TIMEOUT_MS = DEFAULT_TIMEOUT_MS;
 
 export type PostJsonOptions = {
   /** Scanner session or other bearer token. */
@@ -13,67 +15,35 @@ export type PostJsonOptions = {
   fetch?: typeof globalThis.fetch;
   /** Scanner device key: signs method, path, time and body (invite sessions are bound to it; see lib/gate/request-signature.ts). */
   deviceKey?: CryptoKey | undefined;
+  timeoutMs?: number;
 };
 
 /**
- * Sends JSON to the indexer (gate, pass and session routes). 2xx or an accepted status → the
- * body; any other status → {@link IndexerClientError} `INDEXER_HTTP_ERROR` whose `apiCode` is
- * the server's own code (`GATE_UNAUTHORIZED`, `BAD_SIGNATURE`, …); no answer →
- * `INDEXER_UNREACHABLE`; a body that is not JSON → `INDEXER_BAD_RESPONSE`.
+ * Sends `body` as JSON (none when undefined) and returns the answer checked against `schema`. A refusal throws an
+ * `IndexerClientError` with the server's code (`GATE_UNAUTHORIZED`, `BAD_SIGNATURE`, …); see ./request-json.ts.
  *
  * @example
- * const session = await postIndexerJson<GateSession>(base, "/gate/session/invite", { code });
+ * const session = await postIndexerJson(base, "/gate/session/invite", { code }, gateSessionSchema);
  */
-export async function postIndexerJson<T>(
+export async function postIndexerJson<S extends z.ZodType>(
   baseUrl: string,
   path: string,
   body: unknown,
-  { token, acceptStatuses = [], method = "POST", fetch = globalThis.fetch, deviceKey }: PostJsonOptions = {},
-): Promise<T> {
+  schema: S,
+  { token, acceptStatuses, method = "POST", fetch, deviceKey, timeoutMs }: PostJsonOptions = {},
+): Promise<z.output<S>> {
   const url = `${baseUrl.replace(/\/+$/, "")}${path}`;
   const text = body === undefined ? undefined : JSON.stringify(body);
   // The gate checks the signature over the path it routes (no query) and the exact body text sent.
   const proof = deviceKey
     ? await signDeviceRequest(deviceKey, { method, path: new URL(url).pathname, timeMs: Date.now(), body: text ?? "" })
     : {};
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers: {
-        accept: "application/json",
-        ...(text === undefined ? {} : { "content-type": "application/json" }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...proof,
-      },
-      ...(text === undefined ? {} : { body: text }),
-      signal: AbortSignal.timeout(POST_TIMEOUT_MS),
-    });
-  } catch (cause) {
-    throw new IndexerClientError("INDEXER_UNREACHABLE", "Cannot reach the Fairgate server. Check the connection.", {
-      url,
-      cause,
-    });
-  }
-  const json = (await response.json().catch(() => null)) as
-    | (T & { error?: { code?: string; message?: string } })
-    | null;
-  if (response.ok || acceptStatuses.includes(response.status)) {
-    if (json === null)
-      throw new IndexerClientError("INDEXER_BAD_RESPONSE", "The server sent something that is not JSON.", {
-        url,
-        status: response.status,
-      });
-    return json;
-  }
-  const apiCode = typeof json?.error?.code === "string" ? json.error.code : undefined;
-  throw new IndexerClientError(
-    "INDEXER_HTTP_ERROR",
-    json?.error?.message ?? `The server answered with HTTP ${response.status}.`,
-    {
-      url,
-      status: response.status,
-      ...(apiCode ? { apiCode } : {}),
-    },
-  );
+  return requestJson(url, schema, {
+    method,
+    body: text,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...proof },
+    ...(acceptStatuses ? { acceptStatuses } : {}),
+    ...(fetch ? { fetch } : {}),
+    ...(timeoutMs ? { timeoutMs } : {}),
+  });
 }

@@ -1,71 +1,65 @@
 /**
- * Typed calls to the waiting room API, for the app and the simulation. Every non-2xx answer
- * becomes an `OnsaleApiError` carrying the server's stable code.
+ * Typed calls to the waiting room API, for the app and the simulation, through the one request core
+ * (lib/indexer-client/request-json.ts): a timeout, every answer checked against its schema, and every refusal an
+ * `OnsaleApiError` (the client error class, lib/indexer-client/errors.ts) carrying the server's stable code.
  */
 import type { Hex } from "viem";
-import { onsaleErrorText, type OnsaleErrorBody, type OnsaleErrorCode } from "./errors";
-import type { OnsaleSignInChallenge } from "./sign-in-message";
-import type { BindingChallenge, BindingRequest, BindingSignature } from "../identity/identity-binding";
-import type {
-  CreateSaleInput,
-  OnsaleEntryStatus,
-  OnsaleInfo,
-  OnsaleIssuedVoucher,
-  OnsaleJoinResult,
-  OnsalePowChallenge,
-  OnsaleSale,
-  OnsaleVoucherRequest,
-} from "./types";
+import type { z } from "zod";
+import { IndexerClientError } from "../indexer-client/errors";
+import { requestJson } from "../indexer-client/request-json";
+import type { BindingRequest } from "../identity/identity-binding";
+import {
+  bindingChallengeSchema,
+  bindingSignatureSchema,
+  onsaleEntryStatusSchema,
+  onsaleInfoSchema,
+  onsaleIssuedVoucherSchema,
+  onsaleJoinResultSchema,
+  onsalePowChallengeSchema,
+  onsaleSaleSchema,
+  onsaleSalesSchema,
+  onsaleSignInChallengeSchema,
+} from "./response-schemas";
+import type { CreateSaleInput, OnsaleEntryStatus, OnsaleVoucherRequest } from "./types";
 
-export class OnsaleApiError extends Error {
-  override name = "OnsaleApiError";
-  constructor(
-    readonly status: number,
-    readonly code: OnsaleErrorCode,
-    message: string,
-  ) {
-    super(`${code}: ${message}`);
-  }
-}
+/** A refused or failed waiting-room call: the client error class, its `code` the server's (lib/onsale/errors.ts). */
+export const OnsaleApiError = IndexerClientError;
+export type OnsaleApiError = IndexerClientError;
 
-export type OnsaleClientOptions = { fetch?: typeof fetch; headers?: Record<string, string> };
+export type OnsaleClientOptions = { fetch?: typeof fetch; headers?: Record<string, string>; timeoutMs?: number };
 
-async function call<T>(
+function call<S extends z.ZodType>(
   base: string,
   path: string,
-  init: RequestInit & { token?: string },
+  schema: S,
+  init: { method?: "POST"; body?: string; token?: string },
   opts: OnsaleClientOptions,
-): Promise<T> {
-  const headers: Record<string, string> = {
-    ...opts.headers,
-    ...(init.body ? { "content-type": "application/json" } : {}),
-  };
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  const res = await (opts.fetch ?? fetch)(`${base}/onsale${path}`, { ...init, headers });
-  const body = (await res.json().catch(() => null)) as unknown;
-  if (!res.ok) {
-    const err = (body as Partial<OnsaleErrorBody> | null)?.error;
-    const code = err && err.code in onsaleErrorText ? err.code : "BAD_REQUEST";
-    throw new OnsaleApiError(res.status, code, err?.message ?? `HTTP ${res.status}`);
-  }
-  return body as T;
+): Promise<z.output<S>> {
+  return requestJson(`${base}/onsale${path}`, schema, {
+    ...(init.method ? { method: init.method } : {}),
+    body: init.body,
+    headers: { ...opts.headers, ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+  });
 }
 
-export const getOnsaleInfo = (base: string, o: OnsaleClientOptions = {}) => call<OnsaleInfo>(base, "/info", {}, o);
+export const getOnsaleInfo = (base: string, o: OnsaleClientOptions = {}) =>
+  call(base, "/info", onsaleInfoSchema, {}, o);
 
 /** The sales of one event (organizer screens). */
 export const listSales = (base: string, contract: string, o: OnsaleClientOptions = {}) =>
-  call<{ sales: OnsaleSale[] }>(base, `/sales?contract=${encodeURIComponent(contract)}`, {}, o);
+  call(base, `/sales?contract=${encodeURIComponent(contract)}`, onsaleSalesSchema, {}, o);
 
 /** Opens a sale: `token` is the event organizer's session (or the operator's ONSALE_ADMIN_TOKEN). */
 export const createSale = (base: string, token: string, input: CreateSaleInput, o: OnsaleClientOptions = {}) =>
-  call<OnsaleSale>(base, "/sales", { method: "POST", token, body: JSON.stringify(input) }, o);
+  call(base, "/sales", onsaleSaleSchema, { method: "POST", token, body: JSON.stringify(input) }, o);
 
 export const getSale = (base: string, saleId: string, o: OnsaleClientOptions = {}) =>
-  call<OnsaleSale>(base, `/sales/${encodeURIComponent(saleId)}`, {}, o);
+  call(base, `/sales/${encodeURIComponent(saleId)}`, onsaleSaleSchema, {}, o);
 
 export const getPowChallenge = (base: string, saleId: string, o: OnsaleClientOptions = {}) =>
-  call<OnsalePowChallenge>(base, `/sales/${encodeURIComponent(saleId)}/pow`, { method: "POST", body: "{}" }, o);
+  call(base, `/sales/${encodeURIComponent(saleId)}/pow`, onsalePowChallengeSchema, { method: "POST", body: "{}" }, o);
 
 /** Join the queue; keep `token` (e.g. sessionStorage): it is your place. */
 export const joinQueue = (
@@ -74,20 +68,22 @@ export const joinQueue = (
   pow: { challenge: string; nonce: string } | undefined,
   o: OnsaleClientOptions = {},
 ) =>
-  call<OnsaleJoinResult>(
+  call(
     base,
     `/sales/${encodeURIComponent(saleId)}/join`,
+    onsaleJoinResultSchema,
     { method: "POST", body: JSON.stringify(pow ? { pow } : {}) },
     o,
   );
 
 export const getEntryStatus = (base: string, token: string, o: OnsaleClientOptions = {}) =>
-  call<OnsaleEntryStatus>(base, "/entry", { token }, o);
+  call(base, "/entry", onsaleEntryStatusSchema, { token }, o);
 
 export const onsaleSignInNonce = (base: string, token: string, domain?: string, o: OnsaleClientOptions = {}) =>
-  call<OnsaleSignInChallenge>(
+  call(
     base,
     "/entry/sign-in/nonce",
+    onsaleSignInChallengeSchema,
     { method: "POST", token, body: JSON.stringify(domain ? { domain } : {}) },
     o,
   );
@@ -97,21 +93,21 @@ export const onsaleSignIn = (
   token: string,
   body: { message: string; signature: Hex },
   o: OnsaleClientOptions = {},
-) => call<OnsaleEntryStatus>(base, "/entry/sign-in", { method: "POST", token, body: JSON.stringify(body) }, o);
+) => call(base, "/entry/sign-in", onsaleEntryStatusSchema, { method: "POST", token, body: JSON.stringify(body) }, o);
 
 export const requestVoucher = (base: string, token: string, body: OnsaleVoucherRequest, o: OnsaleClientOptions = {}) =>
-  call<OnsaleIssuedVoucher>(base, "/entry/voucher", { method: "POST", token, body: JSON.stringify(body) }, o);
+  call(base, "/entry/voucher", onsaleIssuedVoucherSchema, { method: "POST", token, body: JSON.stringify(body) }, o);
 
 /** A single-use sign-in for one ticket's identity binding; the holder signs `buildBindingSignInMessage` over it. */
 export const requestBindingNonce = (
   base: string,
   body: { contract: string; tokenId: string; domain?: string },
   o: OnsaleClientOptions = {},
-) => call<BindingChallenge>(base, "/bindings/nonce", { method: "POST", body: JSON.stringify(body) }, o);
+) => call(base, "/bindings/nonce", bindingChallengeSchema, { method: "POST", body: JSON.stringify(body) }, o);
 
 /** The identity service attests a binding of the signed-in holder's ID to its ticket (`EventTicket.bindIdentity`). */
 export const requestIdentityBinding = (base: string, body: BindingRequest, o: OnsaleClientOptions = {}) =>
-  call<BindingSignature>(base, "/bindings", { method: "POST", body: JSON.stringify(body) }, o);
+  call(base, "/bindings", bindingSignatureSchema, { method: "POST", body: JSON.stringify(body) }, o);
 
 /** URL of the live status stream (Server-Sent Events, event name `status`) for `new EventSource(url)`. */
 export function entryStreamUrl(base: string, token: string): string {
@@ -131,7 +127,19 @@ export function watchEntryStatus(
   onError?: (e: Event) => void,
 ): () => void {
   const source = new EventSource(entryStreamUrl(base, token));
-  source.addEventListener("status", (e) => onStatus(JSON.parse((e as MessageEvent<string>).data) as OnsaleEntryStatus));
+  source.addEventListener("status", (e) => {
+    // A frame that is not a status (a newer or broken server) is skipped; the next one or a poll catches up.
+    const parsed = onsaleEntryStatusSchema.safeParse(parseJson((e as MessageEvent<string>).data));
+    if (parsed.success) onStatus(parsed.data);
+  });
   if (onError) source.onerror = onError;
   return () => source.close();
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,18 +1,48 @@
 /** Calls to the indexer's `/seats` routes (venue layout, holds, the fan's seat session), for the app and tests. */
-import type { Address, Hex } from "viem";
-import type { GateChallenge } from "../gate/challenge-message";
+import type { Hex } from "viem";
+import { z } from "zod";
+import { addressOut, gateChallengeSchema } from "../indexer-client/call-schemas";
+import { IndexerClientError } from "../indexer-client/errors";
 import { postIndexerJson, type PostJsonOptions } from "../indexer-client/post-json";
-import type { SeatRanges } from "./seat-ranges";
-import type { VenueLayout, VenueLayoutInput } from "./venue-layout";
+import { type VenueLayoutInput, venueLayoutSchema } from "./venue-layout";
 
-export type StoredVenue = { contract: Address; seats: number; updatedAt: string; layout: VenueLayout };
-export type SeatHold = { seat: number; expiresAt: string; mine: boolean };
-export type SeatSession = { token: string; wallet: Address; contract: Address; expiresAt: string };
+const storedVenueSchema = z.object({
+  contract: addressOut,
+  seats: z.number(),
+  updatedAt: z.string(),
+  layout: venueLayoutSchema,
+});
+const seatHoldSchema = z.object({ seat: z.number(), expiresAt: z.string(), mine: z.boolean() });
+const seatSessionSchema = z.object({
+  token: z.string(),
+  wallet: addressOut,
+  contract: addressOut,
+  expiresAt: z.string(),
+});
+const venueSavedSchema = z.object({
+  contract: addressOut,
+  name: z.string(),
+  seats: z.number(),
+  warnings: z.array(z.string()),
+});
+const seatRanges = z.array(z.number());
+const seatStatusSchema = z.object({
+  contract: addressOut,
+  seats: z.number(),
+  sold: seatRanges,
+  checkedIn: seatRanges,
+  mine: seatRanges,
+});
+
+export type StoredVenue = z.output<typeof storedVenueSchema>;
+export type SeatHold = z.output<typeof seatHoldSchema>;
+export type SeatSession = z.output<typeof seatSessionSchema>;
+export type SeatStatusBody = z.output<typeof seatStatusSchema>;
 
 const q = (contract: string) => `?contract=${encodeURIComponent(contract)}`;
 
 export const getVenue = (base: string, contract: string, o?: PostJsonOptions) =>
-  postIndexerJson<StoredVenue>(base, `/seats/venue${q(contract)}`, undefined, { ...o, method: "GET" });
+  postIndexerJson(base, `/seats/venue${q(contract)}`, undefined, storedVenueSchema, { ...o, method: "GET" });
 
 /** Organizer only (`token`: the event's admin gate session). */
 export const putVenue = (
@@ -21,17 +51,13 @@ export const putVenue = (
   contract: string,
   body: { layout: VenueLayoutInput } | { name: string; csv: string },
   o?: PostJsonOptions,
-) =>
-  postIndexerJson<{ contract: Address; name: string; seats: number; warnings: string[] }>(
-    base,
-    `/seats/venue${q(contract)}`,
-    body,
-    { ...o, method: "PUT", token },
-  );
+) => postIndexerJson(base, `/seats/venue${q(contract)}`, body, venueSavedSchema, { ...o, method: "PUT", token });
 
 export type VenueUpload =
   | { ok: true; name: string; seats: number; warnings: string[] }
   | { ok: false; code: string; message: string; problems: { where: string; message: string }[] };
+
+const problemsSchema = z.array(z.object({ where: z.string(), message: z.string() }));
 
 /** `putVenue` with the refusal's problem list kept (a bad layout is 400, one that conflicts with the chain 409). */
 export async function uploadVenue(
@@ -41,36 +67,27 @@ export async function uploadVenue(
   body: { layout: unknown } | { name: string; csv: string },
   o?: PostJsonOptions,
 ): Promise<VenueUpload> {
-  type Answer = {
-    name?: string;
-    seats?: number;
-    warnings?: string[];
-    error?: { code: string; message: string; problems?: { where: string; message: string }[] };
-  };
-  const a = await postIndexerJson<Answer>(base, `/seats/venue${q(contract)}`, body, {
-    ...o,
-    method: "PUT",
-    token,
-    acceptStatuses: [400, 409, 413],
-  });
-  if (a.error) return { ok: false, code: a.error.code, message: a.error.message, problems: a.error.problems ?? [] };
-  return { ok: true, name: a.name ?? "", seats: a.seats ?? 0, warnings: a.warnings ?? [] };
+  try {
+    const saved = await postIndexerJson(base, `/seats/venue${q(contract)}`, body, venueSavedSchema, {
+      ...o,
+      method: "PUT",
+      token,
+    });
+    return { ok: true, name: saved.name, seats: saved.seats, warnings: saved.warnings };
+  } catch (err) {
+    if (!(err instanceof IndexerClientError) || ![400, 409, 413].includes(err.status)) throw err;
+    const problems = problemsSchema.safeParse(err.details.problems);
+    return { ok: false, code: err.code, message: err.shortMessage, problems: problems.success ? problems.data : [] };
+  }
 }
-
-export type SeatStatusBody = {
-  contract: Address;
-  seats: number;
-  sold: SeatRanges;
-  checkedIn: SeatRanges;
-  mine: SeatRanges;
-};
 
 /** Sold, checked-in and (with `owner`) that wallet's seats, as runs of layout seat indexes. */
 export const getSeatStatus = (base: string, contract: string, owner?: string, o?: PostJsonOptions) =>
-  postIndexerJson<SeatStatusBody>(
+  postIndexerJson(
     base,
     `/seats/status${q(contract)}${owner ? `&owner=${encodeURIComponent(owner)}` : ""}`,
     undefined,
+    seatStatusSchema,
     { ...o, method: "GET" },
   );
 
@@ -79,20 +96,27 @@ export const seatStreamUrl = (base: string, contract: string) =>
   `${base.replace(/\/+$/, "")}/seats/stream${q(contract)}`;
 
 export const getSeatHolds = (base: string, contract: string, token?: string, o?: PostJsonOptions) =>
-  postIndexerJson<{ holds: SeatHold[] }>(base, `/seats/holds${q(contract)}`, undefined, { ...o, method: "GET", token });
+  postIndexerJson(base, `/seats/holds${q(contract)}`, undefined, z.object({ holds: z.array(seatHoldSchema) }), {
+    ...o,
+    method: "GET",
+    token,
+  });
 
 export const requestSeatSignIn = (base: string, contract: string, domain: string, o?: PostJsonOptions) =>
-  postIndexerJson<GateChallenge>(base, "/seats/session/nonce", { contract, domain }, o);
+  postIndexerJson(base, "/seats/session/nonce", { contract, domain }, gateChallengeSchema, o);
 
 export const openSeatSession = (base: string, message: string, signature: Hex, o?: PostJsonOptions) =>
-  postIndexerJson<SeatSession>(base, "/seats/session", { message, signature }, o);
+  postIndexerJson(base, "/seats/session", { message, signature }, seatSessionSchema, o);
 
-/** Holds all `seats` or none: a 409 `SEATS_TAKEN` error names the taken ones in its message. */
+/** Holds all `seats` or none: a 409 `SEATS_TAKEN` error lists the taken ones in its `details.seats`. */
 export const holdSeats = (base: string, token: string, seats: number[], o?: PostJsonOptions) =>
-  postIndexerJson<{ seats: number[]; expiresAt: string }>(base, "/seats/holds", { seats }, { ...o, token });
+  postIndexerJson(base, "/seats/holds", { seats }, z.object({ seats: z.array(z.number()), expiresAt: z.string() }), {
+    ...o,
+    token,
+  });
 
 export const releaseSeats = (base: string, token: string, seats?: number[], o?: PostJsonOptions) =>
-  postIndexerJson<{ released: number[] }>(base, "/seats/holds", seats ? { seats } : {}, {
+  postIndexerJson(base, "/seats/holds", seats ? { seats } : {}, z.object({ released: z.array(z.number()) }), {
     ...o,
     method: "DELETE",
     token,

@@ -17,6 +17,7 @@ import { normalizeIdNumber } from "../../lib/identity/normalize-id-number";
 import { createDevIdentityProvider } from "../../indexer/onsale/identity/dev-identity-provider";
 import type { OnsaleDeps } from "../../indexer/onsale/onsale-deps";
 import { onsaleRoutes } from "../../indexer/onsale/onsale-routes";
+import { withApiErrors } from "../../indexer/testing/with-api-errors";
 import type { VoucherSigner } from "../../indexer/onsale/vouchers/voucher-signer";
 import { gateFixture, TIER } from "../../indexer/testing/gate-fixture";
 import { requestBindingAs } from "../../indexer/testing/request-binding";
@@ -79,7 +80,7 @@ beforeAll(async () => {
     now: t.clock.now,
     log: (l: string) => logs.push(l),
   };
-  const onsale = onsaleRoutes(deps as unknown as OnsaleDeps);
+  const onsale = withApiErrors(onsaleRoutes(deps as unknown as OnsaleDeps), deps.log);
   const bind = async (idNumber: string) => {
     const res = await requestBindingAs(onsale, t.chain.alice, event, 1n, idNumber);
     responses.push(res.text);

@@ -22,6 +22,7 @@ import { checkTicketRules } from "../../indexer/gate/steps/check-ticket-rules";
 import { createDevIdentityProvider } from "../../indexer/onsale/identity/dev-identity-provider";
 import type { OnsaleDeps } from "../../indexer/onsale/onsale-deps";
 import { onsaleRoutes } from "../../indexer/onsale/onsale-routes";
+import { withApiErrors } from "../../indexer/testing/with-api-errors";
 import type { VoucherSigner } from "../../indexer/onsale/vouchers/voucher-signer";
 import { gateFixture, TIER } from "../../indexer/testing/gate-fixture";
 import { postBinding, requestBindingAs } from "../../indexer/testing/request-binding";
@@ -38,7 +39,7 @@ let event: Address;
 let alice: Address;
 let bob: Address;
 let deadline: number;
-let bindings: ReturnType<typeof onsaleRoutes>;
+let bindings: ReturnType<typeof withApiErrors>;
 
 async function mined(hash: Hex) {
   const r = await t.chain.publicClient.waitForTransactionReceipt({ hash });
@@ -91,7 +92,7 @@ beforeAll(async () => {
     identity: createDevIdentityProvider(PEPPER),
     now: t.clock.now,
   };
-  bindings = onsaleRoutes(deps as unknown as OnsaleDeps);
+  bindings = withApiErrors(onsaleRoutes(deps as unknown as OnsaleDeps));
   await t.sync.syncToHead();
 });
 afterAll(() => t?.close());

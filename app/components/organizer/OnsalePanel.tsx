@@ -13,7 +13,7 @@ import { useOrganizerSession } from "../../hooks/useOrganizerSession";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
 import { eventTicketAbi } from "../../../lib/generated/abis";
 import { createSale, getOnsaleInfo, listSales, OnsaleApiError } from "../../../lib/onsale/client";
-import { onsaleErrorText } from "../../../lib/onsale/errors";
+import { onsaleWords } from "../../../lib/onsale/errors";
 import { describeTxError } from "../../tx/describe-tx-error";
 import { Empty, ErrorState, Loading } from "../QueryStates";
 import { TxStatus } from "../TxStatus";
@@ -81,12 +81,12 @@ export function OnsalePanel({ event, onChange }: { event: EventView; onChange: (
     } catch (e) {
       if (e instanceof OnsaleApiError && e.code === "UNAUTHORIZED") org.forget();
       // The shared texts speak to fans; an organizer also needs the server's detail (which field, which signer).
-      const detail = e instanceof OnsaleApiError ? e.message.replace(/^[A-Z_]+: /, "") : "";
+      const detail = e instanceof OnsaleApiError ? e.shortMessage : "";
       setError(
         e instanceof OnsaleApiError
           ? e.code === "UNAUTHORIZED"
             ? detail
-            : `${onsaleErrorText[e.code]} (${detail})`
+            : `${onsaleWords(e.code)} (${detail})`
           : describeTxError(e).message,
       );
     } finally {

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { z } from "zod";
 import { eventByAddress, type EventRow } from "../../db/queries/event-detail";
 import type { Db } from "../../db/types";
-import { ApiError } from "../api-error";
+import { AppError } from "../../../lib/errors/app-error";
 import { addressSchema, parseOr400 } from "../validation";
 
 const params = z.object({ contract: addressSchema });
@@ -11,7 +11,7 @@ const params = z.object({ contract: addressSchema });
 export async function analyticsEvent(db: Db, c: Context): Promise<EventRow & { contract: `0x${string}` }> {
   const { contract } = parseOr400(params, c.req.param(), "INVALID_ADDRESS");
   const event = await eventByAddress(db, contract);
-  if (!event) throw new ApiError(404, "UNKNOWN_EVENT", `no event at ${contract}`);
+  if (!event) throw new AppError("UNKNOWN_EVENT", `no event at ${contract}`);
   return { ...event, contract };
 }
 

@@ -5,7 +5,7 @@ import type { ArrivalsResponse } from "../../../lib/indexer-client/analytics-sch
 import { arrivalsPerBucket } from "../../db/queries/analytics/arrivals";
 import { num } from "../../db/queries/rows";
 import type { Db } from "../../db/types";
-import { ApiError } from "../api-error";
+import { AppError } from "../../../lib/errors/app-error";
 import { parseOr400 } from "../validation";
 import { analyticsEvent, epochIso, isoTime, queryOf } from "./analytics-event";
 
@@ -23,7 +23,7 @@ export function arrivalsRoute(db: Db) {
   return new Hono().get("/:contract/arrivals", async (c) => {
     const event = await analyticsEvent(db, c);
     const q = parseOr400(query, c.req.query());
-    if (q.from && q.to && q.from >= q.to) throw new ApiError(400, "BAD_REQUEST", "from must be before to");
+    if (q.from && q.to && q.from >= q.to) throw new AppError("BAD_REQUEST", "from must be before to");
     const rows = await arrivalsPerBucket(db, event.contract, {
       bucketSeconds: q.bucketSeconds,
       from: q.from,

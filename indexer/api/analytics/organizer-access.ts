@@ -11,7 +11,7 @@ import { DEVICE_SIGNATURE_HEADER, DEVICE_TIME_HEADER } from "../../../lib/gate/r
 import type { GateContext } from "../../gate/gate-context";
 import { GateDenial } from "../../gate/gate-denial";
 import { authenticate } from "../../gate/sessions/authenticate";
-import { ApiError } from "../api-error";
+import { AppError } from "../../../lib/errors/app-error";
 
 /** Questions anyone may ask: nothing in them that the chain does not already publish. */
 export const PUBLIC_ANALYTICS = new Set(["primary-sales"]);
@@ -36,8 +36,7 @@ export function organizerOnly(ctx: GateContext): MiddlewareHandler {
       );
     } catch (err) {
       if (err instanceof GateDenial)
-        throw new ApiError(
-          err.reason === "RATE_LIMITED" ? 429 : 401,
+        throw new AppError(
           err.reason === "RATE_LIMITED" ? "RATE_LIMITED" : "UNAUTHORIZED",
           "sign in as this event's organizer to see its analytics",
         );
@@ -45,8 +44,7 @@ export function organizerOnly(ctx: GateContext): MiddlewareHandler {
     }
     const contract = (c.req.param("contract") ?? "").toLowerCase();
     if (session.role !== "admin" || session.contract.toLowerCase() !== contract) {
-      throw new ApiError(
-        403,
+      throw new AppError(
         "FORBIDDEN",
         session.role === "admin"
           ? "your organizer session is for another event"

@@ -1,6 +1,7 @@
 /** Device-bound sessions: only a fresh signature by the registered key over this exact request passes. */
 import { describe, expect, it } from "vitest";
 import { DEVICE_SIGNATURE_HEADER, DEVICE_TIME_HEADER, signDeviceRequest } from "../../../lib/gate/request-signature";
+import { scanVerdictSchema } from "../../../lib/indexer-client/call-schemas";
 import { postIndexerJson } from "../../../lib/indexer-client/post-json";
 import { createDeviceKey, exportDevicePublicKey } from "../../../lib/pass";
 import { GateDenial } from "../gate-denial";
@@ -79,12 +80,11 @@ describe("device proof", () => {
       };
       return Response.json({ result: "ADMIT" });
     }) as typeof fetch;
-    await postIndexerJson(
-      "http://gate.test/",
-      "/gate/pass/scan?x=1",
-      { pass: "AQ..." },
-      { token: "t", fetch: capture, deviceKey: keys.privateKey },
-    );
+    await postIndexerJson("http://gate.test/", "/gate/pass/scan?x=1", { pass: "AQ..." }, scanVerdictSchema, {
+      token: "t",
+      fetch: capture,
+      deviceKey: keys.privateKey,
+    });
     expect(refused(() => checkDeviceProof(key, sent, Date.now()))).toBe("passed");
     expect(refused(() => checkDeviceProof(key, { ...sent!, body: '{"pass":"other"}' }, Date.now()))).toBe(
       "GATE_UNAUTHORIZED",

@@ -14,7 +14,7 @@ import { BaseError, ContractFunctionRevertedError, getAddress, isAddressEqual, t
 import { z } from "zod";
 import { eventTicketAbi } from "../../../lib/generated/abis";
 import type { BindingChallenge, BindingSignature } from "../../../lib/identity/identity-binding";
-import { ApiError } from "../../api/api-error";
+import { AppError } from "../../../lib/errors/app-error";
 import { issueChallenge } from "../../gate/issue-challenge";
 import { verifySiweOnce } from "../../gate/siwe/verify-siwe-once";
 import { ticketFromMessage, type TicketRef } from "../../gate/steps/ticket-from-message";
@@ -77,7 +77,7 @@ export async function issueBindingNonce(
       tokenId: BigInt(req.tokenId).toString(),
     };
   } catch (err) {
-    if (err instanceof ApiError) throw new OnsaleError("BAD_REQUEST", err.message);
+    if (err instanceof AppError) throw new OnsaleError("BAD_REQUEST", err.message);
     throw err;
   }
 }

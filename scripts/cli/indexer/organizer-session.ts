@@ -4,8 +4,9 @@
  * does (gate id `organizer`), and gets a bearer token for this one command.
  */
 import type { Address } from "viem";
-import { buildGateSignInMessage, type GateSignInChallenge } from "../../../lib/gate/sign-in-message";
+import { buildGateSignInMessage } from "../../../lib/gate/sign-in-message";
 import { openGateSession, type GateSession } from "../../../lib/indexer-client/gate";
+import { gateSignInChallengeSchema } from "../../../lib/indexer-client/call-schemas";
 import { postIndexerJson } from "../../../lib/indexer-client/post-json";
 import type { WriteConnection } from "../chain/connect";
 import { InputError, NotAuthorizedError } from "../errors";
@@ -17,11 +18,12 @@ export async function organizerSession(
   const indexerUrl = conn.config.indexerUrl;
   if (!indexerUrl) throw new InputError("Scanner sessions live at the indexer: set INDEXER_URL (or --indexer-url).");
   // No domain: the indexer's default sign-in domain.
-  const challenge = await postIndexerJson<GateSignInChallenge>(indexerUrl, "/gate/session/nonce", {
-    contract: event,
-    gateId: "organizer",
-    zone: 0,
-  });
+  const challenge = await postIndexerJson(
+    indexerUrl,
+    "/gate/session/nonce",
+    { contract: event, gateId: "organizer", zone: 0 },
+    gateSignInChallengeSchema,
+  );
   const message = buildGateSignInMessage(challenge, conn.signer.address);
   const session = await openGateSession(
     indexerUrl,
