@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "./components/Providers";
-import { factoryFromDeployments } from "./config/factory-address";
+import { deploymentFromFile } from "./config/factory-address";
 import { readRuntimeConfig } from "./config/runtime";
 import "./globals.css";
 
@@ -16,7 +16,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // not frozen at build time.
   await connection();
   const env = readRuntimeConfig(process.env);
-  const config = env.factory ? env : { ...env, factory: await factoryFromDeployments(process.env, env.chainId) };
+  const deployment = await deploymentFromFile(process.env, env.chainId);
+  const config = {
+    ...env,
+    factory: env.factory ?? (deployment?.factory as `0x${string}` | undefined) ?? null,
+    currencies: deployment?.currencies ?? [],
+  };
   return (
     <html lang="en">
       <body>

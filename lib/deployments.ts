@@ -28,8 +28,19 @@ export const deploymentSchema = z.object({
     .string()
     .regex(/^0x[0-9a-fA-F]{64}$/)
     .optional(),
+  /** Stablecoins organizers may price events in, offered by name beside ETH in the app's create form. */
+  currencies: z
+    .array(
+      z.object({
+        symbol: z.string().min(1).max(11),
+        address: z.string().regex(/^0x[0-9a-fA-F]{40}$/),
+        decimals: z.number().int().min(0).max(18),
+      }),
+    )
+    .optional(),
 });
 export type Deployment = z.infer<typeof deploymentSchema>;
+export type DeploymentCurrency = NonNullable<Deployment["currencies"]>[number];
 
 export const deploymentsFileSchema = z.record(z.string(), deploymentSchema);
 export type DeploymentsFile = z.infer<typeof deploymentsFileSchema>;

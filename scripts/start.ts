@@ -8,6 +8,7 @@ import { LOCAL_CHAIN_ID } from "../lib/chain";
 import { deployLocal } from "./deploy";
 import { createSeatedDemoEvent, uploadSeatedDemoVenue, type SeatedDemoEvent } from "./demo-seated-event";
 import { createStablecoinDemoEvent } from "./demo-stablecoin-event";
+import { recordCurrency } from "./lib/record-currency";
 import { createDemoEvent, type DemoEvent } from "./demo-data";
 import { createTieredDemoEvent, type TieredDemoEvent } from "./demo-tiered-event";
 import { buildContracts, repoRoot } from "./lib/build-contracts";
@@ -107,6 +108,12 @@ async function main(): Promise<void> {
     "Creating a stablecoin demo event (mock USD with permit; fans #1–#4 hold 1,000 mUSD)",
     () => createStablecoinDemoEvent({ rpcUrl, factory: deployment.factory as `0x${string}` }),
   );
+  // The create form offers it by name beside ETH.
+  await recordCurrency(deploymentsFile, LOCAL_CHAIN_ID, {
+    symbol: stablecoin.symbol,
+    address: stablecoin.token,
+    decimals: stablecoin.decimals,
+  });
   const seated = await step("Creating a reserved-seating demo event (an arena; fan #1 holds two seats)", () =>
     createSeatedDemoEvent({ rpcUrl, factory: deployment.factory as `0x${string}` }),
   );

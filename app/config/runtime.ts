@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCAL_CHAIN_ID, LOCAL_RPC_URL } from "../../lib/chain";
+import type { DeploymentCurrency } from "../../lib/deployments";
 
 /** Where the indexer listens when started by `npm start`. */
 export const LOCAL_INDEXER_URL = "http://127.0.0.1:4100";
@@ -16,6 +17,8 @@ export type RuntimeConfig = {
   chainId: number;
   /** The TicketFactory organizers create events with: `FACTORY_ADDRESS`, else the deployments file; null if neither. */
   factory: `0x${string}` | null;
+  /** Stablecoins the create form offers by name beside ETH (the deployments file's `currencies`); absent: ETH only. */
+  currencies?: DeploymentCurrency[];
   /** WalletConnect Cloud project id (`NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID`); the WalletConnect connector exists only when set. */
   walletConnectProjectId: string | null;
 };

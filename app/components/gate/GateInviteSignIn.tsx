@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { redeemGateInvite, type GateSession } from "../../../lib/indexer-client/gate";
 import { gateDevicePublicKey } from "../../gate/gate-device-key";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
@@ -18,6 +18,11 @@ export function GateInviteSignIn({ onSession }: { onSession: (s: GateSession) =>
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const normalised = code.trim().toUpperCase();
+  // Opened from the organizer's invite QR (`/gate#invite=…`, a fragment no server sees): the code is filled in.
+  useEffect(() => {
+    const fromLink = new URLSearchParams(window.location.hash.slice(1)).get("invite");
+    if (fromLink) setCode(fromLink);
+  }, []);
 
   const redeem = async () => {
     if (!INVITE_PATTERN.test(normalised)) {

@@ -1,29 +1,54 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
-import { erc20Abi, parseEventLogs } from "viem";
-import { useConfig, useConnection } from "wagmi";
-import { readContract, simulateContract } from "wagmi/actions";
-import { useContractTx } from "../../hooks/useContractTx";
+import { useEffect, useState } from "react";
+import { useConnection } from "wagmi";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
-import { defaultEventForm, parseEventForm, type EventForm } from "../../organizer/event-form";
-import { eventTicketAbi, ticketFactoryAbi } from "../../../lib/generated/abis";
-import { parseAllocationForm, type AllocationForm } from "../../organizer/allocation-form";
+import { useTimeZone } from "../../hooks/useTimeZone";
+import type { AllocationForm } from "../../organizer/allocation-form";
+import { clearDraft, type EventDraft, loadDraft, saveDraft } from "../../organizer/event-draft";
+import { defaultEventForm, type EventForm } from "../../organizer/event-form";
 import { TxStatus } from "../TxStatus";
-import { TierFields } from "./TierFields";
+import { AdvancedFields } from "./create/AdvancedFields";
+import { DraftOffer } from "./create/DraftOffer";
+import { type CurrencyChoice, EventBasicsFields } from "./create/EventBasicsFields";
+import { EventPreview } from "./create/EventPreview";
+import { FormActions } from "./create/FormActions";
+import { TierList } from "./create/TierList";
+import { type CheckedEvent, useCreateEvent } from "./create/useCreateEvent";
 
-/** Create an event with its rules and up to 8 tiers (TicketFactory.createEventWithTiers). */
+const NO_ALLOCATION: AllocationForm = { channels: "", bindHours: "", bindTiers: "" };
+
+/**
+ * Create an event in plain words (rarely needed fields under "Advanced"), preview its page before
+ * sending, keep a draft in this browser; the form starts afresh once the event exists.
+ */
 export function CreateEventForm() {
-  const config = useConfig();
-  const { factory } = useRuntimeConfig();
+  const { factory, currencies: stablecoins } = useRuntimeConfig();
   const { status } = useConnection();
-  const tx = useContractTx();
+  const timeZone = useTimeZone();
   const [form, setForm] = useState<EventForm>(() => defaultEventForm());
+  const [allocation, setAllocationState] = useState<AllocationForm>(NO_ALLOCATION);
   const [problems, setProblems] = useState<string[]>([]);
-  const [allocation, setAllocation] = useState<AllocationForm>({ channels: "", bindHours: "", bindTiers: "" });
+  const [preview, setPreview] = useState<CheckedEvent | null>(null);
+  const [draft, setDraft] = useState<EventDraft | null>(null);
+  const [draftNote, setDraftNote] = useState<string | null>(null);
   const [created, setCreated] = useState<`0x${string}` | null>(null);
-  const set = <K extends keyof EventForm>(key: K, value: EventForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const { check, create, tx } = useCreateEvent(factory, setProblems);
+  const currencies: CurrencyChoice[] = [
+    { symbol: "ETH", address: "" },
+    ...(stablecoins ?? []).map((c) => ({ symbol: c.symbol, address: c.address })),
+  ];
+  // Any edit makes an open preview stale.
+  const set = <K extends keyof EventForm>(key: K, value: EventForm[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    setPreview(null);
+  };
+  const setAllocation = (a: AllocationForm) => {
+    setAllocationState(a);
+    setPreview(null);
+  };
+  useEffect(() => setDraft(loadDraft(window.localStorage)), []);
 
   if (!factory) {
     return (
@@ -34,62 +59,36 @@ export function CreateEventForm() {
   }
 
   const submit = async () => {
-    // A token-priced event: face values are scaled with the token's own decimals.
-    const token = form.currency.trim();
-    let decimals = 18;
-    if (/^0x[0-9a-fA-F]{40}$/.test(token)) {
-      const read = await readContract(config, {
-        address: token as `0x${string}`,
-        abi: erc20Abi,
-        functionName: "decimals",
-      }).catch(() => undefined);
-      if (read === undefined) {
-        setProblems([`Currency: ${token} is not an ERC-20 token on this chain`]);
-        return;
-      }
-      decimals = read;
-    }
-    const result = parseEventForm(form, { decimals });
-    const rules = parseAllocationForm(allocation, form.tiers.length);
-    if (!result.ok || !rules.ok) {
-      setProblems([
-        ...(result.ok ? [] : result.problems.map((p) => `${p.where}: ${p.message}`)),
-        ...(rules.ok ? [] : rules.problems),
-      ]);
-      return;
-    }
-    setProblems([]);
-    const receipt = await tx.send(`Creating “${result.args.config.name}”`, () =>
-      simulateContract(config, {
-        address: factory,
-        abi: ticketFactoryAbi,
-        functionName: "createEventWithTiers",
-        args: [result.args.config, result.args.tiers],
-      }),
-    );
-    const [event] = receipt
-      ? parseEventLogs({ abi: ticketFactoryAbi, eventName: "EventCreated", logs: receipt.logs })
-      : [];
-    if (!event) return;
-    // Channels and real-name deadlines: set once, right after creation, before any mint.
-    if (rules.rules) {
-      const { channelRules, identityDeadlines, names } = rules.rules;
-      const configured = await tx.send("Setting allocation channels and real-name deadline", () =>
-        simulateContract(config, {
-          address: event.args.ticket,
-          abi: eventTicketAbi,
-          functionName: "configureRules",
-          args: [channelRules, identityDeadlines, names as never],
-        }),
-      );
-      if (!configured) return;
-    }
-    setCreated(event.args.ticket);
+    const ticket = await create(form, allocation);
+    if (!ticket) return;
+    setCreated(ticket);
+    // A fresh form for the next event; the draft it came from is spent.
+    setForm(defaultEventForm());
+    setAllocationState(NO_ALLOCATION);
+    setPreview(null);
+    clearDraft(window.localStorage);
+    setDraft(null);
   };
+  const currencySymbol =
+    currencies.find((c) => c.address.toLowerCase() === form.currency.trim().toLowerCase())?.symbol ?? "tokens";
 
   return (
     <section className="panel stack" data-testid="create-event">
       <h2>Create an event</h2>
+      {draft && (
+        <DraftOffer
+          draft={draft}
+          onRestore={() => {
+            setForm(draft.form);
+            setAllocationState(draft.allocation);
+            setDraft(null);
+          }}
+          onDiscard={() => {
+            clearDraft(window.localStorage);
+            setDraft(null);
+          }}
+        />
+      )}
       <form
         className="stack"
         onSubmit={(e) => {
@@ -97,157 +96,22 @@ export function CreateEventForm() {
           void submit();
         }}
       >
-        <div className="form-grid">
-          <label className="field">
-            Name
-            <input value={form.name} data-testid="event-name-input" onChange={(e) => set("name", e.target.value)} />
-          </label>
-          <label className="field">
-            Symbol
-            <input
-              value={form.symbol}
-              data-testid="event-symbol-input"
-              onChange={(e) => set("symbol", e.target.value)}
-            />
-          </label>
-          <label className="field">
-            Starts
-            <input
-              type="datetime-local"
-              value={form.start}
-              data-testid="event-start-input"
-              onChange={(e) => set("start", e.target.value)}
-            />
-          </label>
-          <label className="field">
-            Ends
-            <input
-              type="datetime-local"
-              value={form.end}
-              data-testid="event-end-input"
-              onChange={(e) => set("end", e.target.value)}
-            />
-          </label>
-          <label className="field">
-            Transfers stop (hours before start)
-            <input
-              value={form.lockWindowHours}
-              inputMode="numeric"
-              data-testid="event-lock-input"
-              onChange={(e) => set("lockWindowHours", e.target.value)}
-            />
-          </label>
-          <label className="field">
-            Max tickets per wallet (0 = no limit)
-            <input
-              value={form.maxPerWallet}
-              inputMode="numeric"
-              data-testid="event-max-input"
-              onChange={(e) => set("maxPerWallet", e.target.value)}
-            />
-          </label>
-          <label className="field">
-            Resale royalty (%)
-            <input
-              value={form.royaltyPercent}
-              inputMode="decimal"
-              data-testid="event-royalty-input"
-              onChange={(e) => set("royaltyPercent", e.target.value)}
-            />
-          </label>
-          <label className="field">
-            Currency (ERC-20 token address; empty = ETH)
-            <input
-              value={form.currency}
-              placeholder="0x… or empty"
-              data-testid="event-currency-input"
-              onChange={(e) => set("currency", e.target.value)}
-            />
-          </label>
-        </div>
-        <div className="form-grid">
-          <label className="field">
-            Allocation channels, one per line: name quota [free|market-only|locked] (e.g. “public 850”, “sponsor 100
-            market-only”, “staff 30 locked”)
-            <textarea
-              value={allocation.channels}
-              data-testid="event-channels-input"
-              onChange={(e) => setAllocation((a) => ({ ...a, channels: e.target.value }))}
-            />
-          </label>
-          <label className="field">
-            Real-name: bind identity (hours before start)
-            <input
-              value={allocation.bindHours}
-              inputMode="decimal"
-              data-testid="event-bind-hours-input"
-              onChange={(e) => setAllocation((a) => ({ ...a, bindHours: e.target.value }))}
-            />
-          </label>
-          <label className="field">
-            …for tiers (e.g. 0,2)
-            <input
-              value={allocation.bindTiers}
-              data-testid="event-bind-tiers-input"
-              onChange={(e) => setAllocation((a) => ({ ...a, bindTiers: e.target.value }))}
-            />
-          </label>
-        </div>
-        {form.tiers.map((tier, i) => (
-          <TierFields
-            // biome-ignore lint/suspicious/noArrayIndexKey: a tier is its position (tier id = index on chain)
-            key={i}
-            index={i}
-            tier={tier}
-            onChange={(t) =>
-              set(
-                "tiers",
-                form.tiers.map((old, j) => (j === i ? t : old)),
-              )
-            }
-            onRemove={
-              form.tiers.length > 1
-                ? () =>
-                    set(
-                      "tiers",
-                      form.tiers.filter((_, j) => j !== i),
-                    )
-                : undefined
-            }
-          />
-        ))}
-        <div className="row">
-          <button
-            type="button"
-            className="button secondary"
-            data-testid="add-tier"
-            disabled={form.tiers.length >= 8}
-            onClick={() =>
-              set("tiers", [
-                ...form.tiers,
-                {
-                  faceValueEth: "0.1",
-                  supply: "50",
-                  zones: 3,
-                  mode: 1,
-                  resaleCapPercent: "110",
-                  voucherOnly: false,
-                  reserved: false,
-                },
-              ])
-            }
-          >
-            Add tier
-          </button>
-          <button
-            type="submit"
-            className="button"
-            data-testid="create-event-submit"
-            disabled={status !== "connected" || tx.busy}
-          >
-            Create event
-          </button>
-        </div>
+        <EventBasicsFields form={form} set={set} timeZone={timeZone} currencies={currencies} />
+        <TierList tiers={form.tiers} onChange={(tiers) => set("tiers", tiers)} />
+        <AdvancedFields form={form} set={set} allocation={allocation} setAllocation={setAllocation} />
+        <FormActions
+          onPreview={() => void check(form, allocation).then(setPreview)}
+          onSaveDraft={() => {
+            saveDraft(window.localStorage, { form, allocation, savedAt: Date.now() });
+            setDraftNote("Draft saved in this browser.");
+          }}
+          canSubmit={status === "connected" && !tx.busy}
+        />
+        {draftNote && (
+          <p className="small" role="status" data-testid="draft-note">
+            {draftNote}
+          </p>
+        )}
         {problems.length > 0 && (
           <ul className="error" role="alert" data-testid="create-event-problems">
             {problems.map((p) => (
@@ -256,6 +120,14 @@ export function CreateEventForm() {
           </ul>
         )}
       </form>
+      {preview && (
+        <EventPreview
+          config={preview.result.config}
+          args={preview.result.args}
+          currencySymbol={currencySymbol}
+          timeZone={timeZone}
+        />
+      )}
       <TxStatus state={tx.state} testId="create-event-status" />
       {created && (
         <Link href={`/organizer/events/${created}`} data-testid="created-event-link" data-address={created}>

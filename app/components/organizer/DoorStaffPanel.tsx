@@ -16,6 +16,7 @@ import {
 } from "../../../lib/indexer-client/gate";
 import { Empty, ErrorState, Loading } from "../QueryStates";
 import { OrganizerSignIn } from "./OrganizerSignIn";
+import { InviteCodeCard } from "./InviteCodeCard";
 
 const STATUS_WORDS = {
   open: "Not used yet",
@@ -135,12 +136,7 @@ export function DoorStaffPanel({ event }: { event: EventView }) {
           >
             Issue invite code
           </button>
-          {issued && (
-            <p className="notice" data-testid="invite-issued">
-              Code for <strong>{issued.gateId}</strong>: <code data-testid="invite-code">{issued.code}</code> — write it
-              down now; it is not shown again.
-            </p>
-          )}
+          {issued && <InviteCodeCard gateId={issued.gateId} code={issued.code} />}
           {error && (
             <p className="error" role="alert" data-testid="invite-error">
               {error}

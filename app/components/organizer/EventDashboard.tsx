@@ -10,13 +10,15 @@ import { ChartFrame, COLORS } from "./analytics/ChartFrame";
 import { HoardingTable } from "./analytics/HoardingTable";
 import { LeaksTable } from "./analytics/LeaksTable";
 import { NoShowsChart } from "./analytics/NoShowsChart";
+import { HeadlineNumbers } from "./HeadlineNumbers";
 import { OrganizerSignIn } from "./OrganizerSignIn";
 import { ResalePriceChart } from "./analytics/ResalePriceChart";
 
 /**
- * Live dashboard, all from the indexer's analytics (lib/indexer-client): primary sales per block and
- * on-chain attendance (public chain data), then, once the organizer signed in (the server shows
- * them to nobody else), arrivals per gate, no-shows per tier, resale prices against the cap, hoarding, leaks.
+ * Live dashboard, all from the indexer's analytics (lib/indexer-client): headline numbers, primary sales
+ * per block and attendance, all from one set of counts (summariseActivity); then, once the organizer
+ * signed in (the server shows them to nobody else), arrivals per gate, no-shows per tier, resale prices
+ * against the cap, hoarding, leaks.
  */
 export function EventDashboard({ event }: { event: EventView }) {
   const activity = usePrimarySales(event.address);
@@ -27,6 +29,7 @@ export function EventDashboard({ event }: { event: EventView }) {
   return (
     <section className="panel stack" data-testid="dashboard">
       <h2>Live dashboard</h2>
+      {d && <HeadlineNumbers headline={d.headline} currency={event.currency} />}
       <ChartFrame
         title="Sales over time (by block)"
         testId="chart-sales"
@@ -59,24 +62,37 @@ export function EventDashboard({ event }: { event: EventView }) {
       )}
       {org.session && <ResalePriceChart contract={event.address} />}
       {org.session && <ArrivalsCharts contract={event.address} />}
-      <ChartFrame
-        title="Checked in on chain vs not (yet)"
-        testId="chart-attendance"
-        state={activity}
-        empty={!activity.data || activity.data.minted === 0}
+      <div
+        data-testid="attendance-figures"
+        data-checked-in={d?.attendance[0]?.value ?? ""}
+        data-not-yet={d?.attendance[1]?.value ?? ""}
       >
-        {() => (
-          <PieChart>
-            <Pie data={d!.attendance} dataKey="value" nameKey="name" outerRadius="80%" isAnimationActive={false} label>
-              {d!.attendance.map((a, i) => (
-                <Cell key={a.name} fill={i === 0 ? COLORS[1] : "#9aa3b2"} />
-              ))}
-            </Pie>
-            <Legend />
-            <Tooltip />
-          </PieChart>
-        )}
-      </ChartFrame>
+        <ChartFrame
+          title="Checked in (at a gate or on chain) vs not yet"
+          testId="chart-attendance"
+          state={activity}
+          empty={!d || d.headline.out === 0}
+        >
+          {() => (
+            <PieChart>
+              <Pie
+                data={d!.attendance}
+                dataKey="value"
+                nameKey="name"
+                outerRadius="80%"
+                isAnimationActive={false}
+                label
+              >
+                {d!.attendance.map((a, i) => (
+                  <Cell key={a.name} fill={i === 0 ? COLORS[1] : "#9aa3b2"} />
+                ))}
+              </Pie>
+              <Legend />
+              <Tooltip />
+            </PieChart>
+          )}
+        </ChartFrame>
+      </div>
       {org.session && (
         <>
           <NoShowsChart contract={event.address} />

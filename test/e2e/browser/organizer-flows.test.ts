@@ -38,7 +38,7 @@ describe.skipIf(chromiumSkipReason)("browser: organizer creates, mints from CSV,
     // A validation problem is reported in words before anything is sent.
     await page.getByTestId("event-name-input").fill("");
     await page.getByTestId("create-event-submit").click();
-    expect(await page.getByTestId("create-event-problems").innerText()).toContain("Name: required");
+    expect(await page.getByTestId("create-event-problems").innerText()).toContain("Name: is required");
 
     await page.getByTestId("event-name-input").fill("Browser Fest VIP");
     await page.getByTestId("add-tier").click();
