@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole Fairgate stack on this machine, one progress line per step:
- * local chain → contracts → demo event → indexer → app. Ctrl-C (or any child dying) stops everything.
+ * contracts → app build (when stale) → local chain → demo events → indexer → app (`next start`).
+ * Ctrl-C (or any child dying) stops everything.
  */
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -11,6 +12,7 @@ import { createStablecoinDemoEvent } from "./demo-stablecoin-event";
 import { recordCurrency } from "./lib/record-currency";
 import { createDemoEvent, type DemoEvent } from "./demo-data";
 import { createTieredDemoEvent, type TieredDemoEvent } from "./demo-tiered-event";
+import { ensureAppBuild, NEXT_ENV, nextBin } from "./lib/app-build";
 import { buildContracts, repoRoot } from "./lib/build-contracts";
 import { indexerCommand } from "./lib/indexer-command";
 import { grantLocalGateSigner, LOCAL_GATE_SIGNER_INDEX } from "./lib/local-gate-signer";
@@ -29,8 +31,6 @@ const appUrl = `http://${host}:${ports.app}`;
 const dataDir = process.env.FAIRGATE_DATA_DIR ?? join(repoRoot, "data", "local");
 const deploymentsFile = join(dataDir, "deployments.json");
 const verbose = process.env.VERBOSE === "1";
-
-const bin = (name: string) => join(repoRoot, "node_modules", ".bin", name);
 
 let shuttingDown = false;
 const group = new ProcessGroup({
@@ -76,6 +76,9 @@ async function main(): Promise<void> {
   }
 
   await step("Compiling contracts", buildContracts);
+  // The product as it ships, not `next dev`: built once, reused while app/ and lib/ are unchanged.
+  const build = await step("Building the app (skipped when the last build is newer than its sources)", ensureAppBuild);
+  if (!build.built) console.log("  (app build up to date)");
 
   const chain = group.start(
     "chain",
@@ -150,12 +153,12 @@ async function main(): Promise<void> {
     uploadSeatedDemoVenue({ rpcUrl, indexerUrl, appHost: `${host}:${ports.app}`, ticket: seated.ticket }),
   );
 
-  const app = group.start("app", bin("next"), ["dev", "--hostname", host, "--port", String(ports.app)], {
-    cwd: repoRoot,
-    env: { ...env, PORT: String(ports.app) },
-    echo: verbose,
-  });
-  // The first request compiles the page; do it now so the first click is fast.
+  const app = group.start(
+    "app",
+    process.execPath,
+    [nextBin, "start", "--hostname", host, "--port", String(ports.app)],
+    { cwd: repoRoot, env: { ...env, ...NEXT_ENV, PORT: String(ports.app) }, echo: verbose },
+  );
   await step(`Starting app on ${appUrl}`, () => whileAlive(app, waitForHttp(appUrl, 180_000)));
 
   printSummary(demo, tiered, seated, gateSigner.signer);

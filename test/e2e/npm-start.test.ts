@@ -2,7 +2,7 @@
  * `npm start` as a newcomer runs it: the whole stack comes up, prints where to click, serves
  * the app and the indexer, and Ctrl-C stops every process it started.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,9 +36,10 @@ beforeAll(async () => {
       if (start.child.exitCode !== null) throw new Error(`npm start exited early:\n${start.output.join("\n")}`);
       return start.output.some((l) => l.includes("Fairgate is running")) ? true : undefined;
     },
-    { timeoutMs: 240_000, intervalMs: 500 },
+    // A production build when app/ or lib/ changed since the last one: minutes on a busy two-core machine.
+    { timeoutMs: 900_000, intervalMs: 500 },
   );
-});
+}, 960_000);
 
 afterAll(async () => {
   await group.stop();
@@ -53,10 +54,14 @@ describe("npm start", () => {
     expect(text).toMatch(/Holder\s+account #1 0x[0-9a-fA-F]{40}\s+tickets #1, #2/);
   });
 
-  it("serves the app page", async () => {
+  it("serves the app page from the production build, not next dev", async () => {
     const res = await fetch(`http://127.0.0.1:${ports.app}/`);
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain("Fairgate");
+    const html = await res.text();
+    expect(html).toContain("Fairgate");
+    expect(start.output.join("\n")).toContain("Building the app");
+    // `next start` serves the build in .next, whose id is in every page; `next dev` has none.
+    expect(html).toContain((await readFile(join(repoRoot, ".next", "BUILD_ID"), "utf8")).trim());
   });
 
   it("serves the demo tickets from the indexer", async () => {
