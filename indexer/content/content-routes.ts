@@ -1,6 +1,7 @@
 /**
  * An event's content (lib/event-content) over HTTP, mounted under /events:
- * - GET /events/:address/content: the stored version, public and cacheable (404 NOT_FOUND: none yet).
+ * - GET /events/:address/content: the stored version, public and cacheable (200 `null`: none yet, so a fan's
+ *   browser logs no failed request for every event without content).
  * - GET /events/:address/content/image: an uploaded image's bytes (immutable under its `?v=` version).
  * - PUT /events/:address/content {version, content, signature}: the organizer's signed version; the
  *   signature is the credential (no session), refusals in store-event-content.ts, one limit per client.
@@ -44,8 +45,8 @@ export function eventContentRoutes(deps: StoreContentDeps & { trustedProxyHops: 
     .get("/:address/content", async (c) => {
       const { address } = parseOr400(params, c.req.param(), "INVALID_ADDRESS");
       const record = await readEventContent(db, address);
-      if (!record) throw new AppError("NOT_FOUND", `no content for ${address}`);
       c.header("cache-control", `public, max-age=${LIMITS.maxAgeSeconds}`);
+      if (!record) return c.json(null);
       return c.json(toContentResponse(record));
     })
     .get("/:address/content/image", async (c) => {

@@ -29,7 +29,8 @@ export function createEventContentClient(options: {
     /** The event's content, or null when its organizer has written none. */
     async content(address: string, { signal }: { signal?: AbortSignal } = {}): Promise<EventContentResponse | null> {
       try {
-        return await requestJson(`${base}/events/${address}/content`, eventContentResponseSchema, {
+        // null: none written (an older server answered 404, caught below).
+        return await requestJson(`${base}/events/${address}/content`, eventContentResponseSchema.nullable(), {
           ...common,
           signal,
           cache: "no-store",

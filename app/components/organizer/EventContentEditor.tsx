@@ -128,6 +128,7 @@ export function EventContentEditor({ event }: { event: EventView }) {
         <input
           type="url"
           placeholder="https://… (or upload below)"
+          aria-label="Image address (https)"
           data-testid="content-image-url"
           value={draft.imageUrl}
           onChange={(e) => set({ imageUrl: e.target.value, imageMode: e.target.value ? "url" : "none" })}
@@ -135,6 +136,7 @@ export function EventContentEditor({ event }: { event: EventView }) {
         <input
           type="file"
           accept="image/png,image/jpeg,image/webp,image/gif"
+          aria-label="Upload an image"
           data-testid="content-image-file"
           onChange={async (e) => {
             const file = e.target.files?.[0];
