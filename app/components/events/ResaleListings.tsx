@@ -11,6 +11,7 @@ import { shortAddress } from "../../format/short-address";
 import { resaleMarketAbi } from "../../../lib/generated/abis";
 import { Empty, IndexerErrorState, Loading } from "../QueryStates";
 import { TxStatus } from "../TxStatus";
+import { TicketLabel, TierName } from "./TicketWords";
 
 /** Tickets fans resell on the official market, each at or under its cap. */
 export function ResaleListings({ event }: { event: EventView }) {
@@ -45,8 +46,13 @@ export function ResaleListings({ event }: { event: EventView }) {
               style={{ justifyContent: "space-between" }}
             >
               <span>
-                Ticket #{l.tokenId.toString()}
-                {l.tier !== null && ` · tier ${l.tier}`}
+                <TicketLabel contract={event.address} tokenId={l.tokenId} />
+                {l.tier !== null && (
+                  <>
+                    {" · "}
+                    <TierName contract={event.address} tier={l.tier} />
+                  </>
+                )}
                 <br />
                 <span className="small muted">
                   {formatPrice(l.price, event.currency)}
