@@ -1,52 +1,43 @@
 /**
- * The create form's allocation channels and real-name deadline → `configureRules` arguments.
- * Channels, one per line: `<name> <quota> [free|market-only|locked]`; names public, sponsor, staff,
- * artist, organizer keep their ids, others take 5, 6, 7 in order. Real-name: tickets of the listed
- * tiers must be bound to an identity `hours` before the start.
+ * The create form's allocation channels and real-name deadline, as typed, mapped onto the event
+ * config's `channels` and tiers' `identityDeadline` (lib/event-config), which judges them exactly as it
+ * judges a CLI spec. Here only the typing is checked. Channels, one per line:
+ * `<name> <quota> [free|market-only|locked]`; real-name: tickets of the listed tiers must be bound to
+ * an identity `hours` before the start.
  */
-import {
-  ChannelRulesError,
-  encodeChannelRules,
-  encodeIdentityDeadlines,
-  fixedChannelNames,
-  type ChannelMode,
-  type ChannelRule,
-} from "../../lib/channels";
+import { fixedChannelNames } from "../../lib/channels";
 
 export type AllocationForm = { channels: string; bindHours: string; bindTiers: string };
-export type RulesArgs = { channelRules: bigint; identityDeadlines: bigint; names: readonly `0x${string}`[] };
-export type AllocationResult = { ok: true; rules: RulesArgs | null } | { ok: false; problems: string[] };
 
-const modes: Record<string, ChannelMode> = { free: "Free", "market-only": "MarketOnly", locked: "Locked" };
+export type AllocationInput = {
+  channels: { channel: string; quota: string; transfer: "free" | "market-only" | "locked" }[];
+  /** Tier index → how long before the start holders must name themselves ("24h"). */
+  identityDeadlines: Record<number, string>;
+};
+export type AllocationResult = { ok: true; input: AllocationInput } | { ok: false; problems: string[] };
+
+const MODES = ["free", "market-only", "locked"] as const;
 
 export function parseAllocationForm(f: AllocationForm, tierCount: number): AllocationResult {
   const problems: string[] = [];
-  const channels: ChannelRule[] = [];
-  let next = fixedChannelNames.length;
+  const channels: AllocationInput["channels"] = [];
   f.channels
     .split("\n")
     .map((l) => l.trim())
     .filter((l) => l !== "")
     .forEach((line, i) => {
       const [name, quota, mode = "free", ...rest] = line.split(/\s+/);
-      if (rest.length > 0 || !name || !quota || !/^\d+$/.test(quota) || !(mode in modes)) {
+      const transfer = MODES.find((m) => m === mode);
+      if (rest.length > 0 || !name || !quota || !/^\d+$/.test(quota) || !transfer) {
         problems.push(`Channels, line ${i + 1}: write "<name> <quota> [free|market-only|locked]"`);
         return;
       }
-      const fixed = (fixedChannelNames as readonly string[]).indexOf(name.toLowerCase());
-      if (fixed < 0 && next > 7) {
-        problems.push(`Channels, line ${i + 1}: at most 3 channels of your own`);
-        return;
-      }
-      channels.push({
-        id: fixed >= 0 ? fixed : next++,
-        quota: Number(quota),
-        mode: modes[mode],
-        name: fixed >= 0 ? undefined : name,
-      });
+      // The fixed channels are known by name whatever the case; names of your own stay as typed.
+      const fixed = (fixedChannelNames as readonly string[]).includes(name.toLowerCase());
+      channels.push({ channel: fixed ? name.toLowerCase() : name, quota, transfer });
     });
   const hours = f.bindHours.trim();
-  const deadlines: Record<number, number> = {};
+  const identityDeadlines: Record<number, string> = {};
   if (hours !== "") {
     if (!/^\d+(\.\d+)?$/.test(hours) || Number(hours) <= 0)
       problems.push("Real-name deadline: hours before the start, a positive number");
@@ -57,16 +48,8 @@ export function parseAllocationForm(f: AllocationForm, tierCount: number): Alloc
     if (tiers.length === 0) problems.push("Real-name deadline: list the tiers it applies to, e.g. 0,2");
     for (const t of tiers) {
       if (!/^\d+$/.test(t) || Number(t) >= tierCount) problems.push(`Real-name deadline: there is no tier ${t}`);
-      else deadlines[Number(t)] = Math.round(Number(hours) * 3600);
+      else identityDeadlines[Number(t)] = `${hours}h`;
     }
   }
-  if (problems.length > 0) return { ok: false, problems };
-  if (channels.length === 0 && Object.keys(deadlines).length === 0) return { ok: true, rules: null };
-  try {
-    const { channelRules, names } = encodeChannelRules(channels);
-    return { ok: true, rules: { channelRules, identityDeadlines: encodeIdentityDeadlines(deadlines), names } };
-  } catch (err) {
-    if (err instanceof ChannelRulesError) return { ok: false, problems: [`Channels: ${err.message}`] };
-    throw err;
-  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, input: { channels, identityDeadlines } };
 }

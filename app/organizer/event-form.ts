@@ -7,6 +7,7 @@ import { parseEventConfig } from "../../lib/event-config/problems";
 import type { ContractEventArgs } from "../../lib/event-config/contract-args";
 import type { EventConfig, EventConfigInput } from "../../lib/event-config/event-config-schema";
 import { toLocalInput } from "../format/local-datetime";
+import type { AllocationInput } from "./allocation-form";
 import { ZONE_NAMES } from "../format/ticket-words";
 
 /** One tier as typed; `zones` is a bit mask over `ZONE_NAMES`, `mode` the contract's TransferMode. */
@@ -45,8 +46,14 @@ function localToUnix(value: string): number | string {
   return value !== "" && Number.isFinite(ms) ? Math.floor(ms / 1000) : value;
 }
 
+const NO_ALLOCATION: AllocationInput = { channels: [], identityDeadlines: {} };
+
 /** The form as event-config input: the same shape a spec file has. */
-export function toConfigInput(form: EventForm, currency: FormCurrency = { decimals: 18 }): EventConfigInput {
+export function toConfigInput(
+  form: EventForm,
+  currency: FormCurrency = { decimals: 18 },
+  allocation: AllocationInput = NO_ALLOCATION,
+): EventConfigInput {
   const token = form.currency.trim();
   const hours = form.lockWindowHours.trim();
   return {
@@ -59,7 +66,7 @@ export function toConfigInput(form: EventForm, currency: FormCurrency = { decima
     royaltyPercent: form.royaltyPercent,
     currency: token ? { token, decimals: currency.decimals } : undefined,
     zones: [...ZONE_NAMES],
-    tiers: form.tiers.map((t) => ({
+    tiers: form.tiers.map((t, i) => ({
       price: t.faceValueEth.trim(),
       supply: t.supply,
       zones: ZONE_NAMES.filter((_, bit) => (t.zones & (1 << bit)) !== 0),
@@ -67,7 +74,9 @@ export function toConfigInput(form: EventForm, currency: FormCurrency = { decima
       resaleCapPercent: t.resaleCapPercent,
       voucherOnly: t.voucherOnly,
       reserved: t.reserved ?? false,
+      identityDeadline: allocation.identityDeadlines[i],
     })),
+    channels: allocation.channels.length > 0 ? allocation.channels : undefined,
   };
 }
 
@@ -86,8 +95,12 @@ export function parseEventForm(
   form: EventForm,
   currency: FormCurrency = { decimals: 18 },
   now?: Date,
+  allocation: AllocationInput = NO_ALLOCATION,
 ): EventFormResult {
-  return parseEventConfig(toConfigInput(form, currency), now ? BigInt(Math.floor(now.getTime() / 1000)) : undefined);
+  return parseEventConfig(
+    toConfigInput(form, currency, allocation),
+    now ? BigInt(Math.floor(now.getTime() / 1000)) : undefined,
+  );
 }
 
 /** A sensible starting form: one general-admission tier, a week from now. */

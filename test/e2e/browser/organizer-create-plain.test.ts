@@ -55,7 +55,7 @@ describe.skipIf(chromiumSkipReason)("browser: the organizer's plain create form,
     await page.getByTestId("event-royalty-input").fill("100");
     await page.getByTestId("event-preview-button").click();
     await expect
-      .poll(() => page.getByTestId("create-event-problems").innerText())
+      .poll(() => page.getByTestId("create-event-problems").innerText(), { timeout: 15_000 })
       .toContain("Resale royalty: must be at most 25 %");
 
     // Fixed: the preview shows the event page before anything is sent.
@@ -132,7 +132,7 @@ describe.skipIf(chromiumSkipReason)("browser: the organizer's plain create form,
     const headline = page.getByTestId("headline-numbers");
     await headline.waitFor();
     const value = (key: string) => page.getByTestId(`headline-${key}`).getAttribute("data-value");
-    await expect.poll(() => value("checked-in")).toBe("1");
+    await expect.poll(() => value("checked-in"), { timeout: 15_000 }).toBe("1");
     expect(await value("sold")).toBe(String(counts.sold));
     const out = counts.minted - counts.refunded;
     const capacity = tiers.reduce((n, t) => n + t.supply, 0);
@@ -164,11 +164,13 @@ describe.skipIf(chromiumSkipReason)("browser: the organizer's plain create form,
     await page.getByTestId("invite-issue").click();
     const code = (await page.getByTestId("invite-code").innerText()).trim();
     await page.getByTestId("invite-copy").click();
-    await expect.poll(() => page.getByTestId("invite-copied").getAttribute("data-state")).toBe("yes");
+    await expect
+      .poll(() => page.getByTestId("invite-copied").getAttribute("data-state"), { timeout: 15_000 })
+      .toBe("yes");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
     const qr = page.getByTestId("invite-qr");
     const link = `${s.appUrl}/gate#invite=${code}`;
-    await expect.poll(() => qr.getAttribute("data-link")).toBe(link);
+    await expect.poll(() => qr.getAttribute("data-link"), { timeout: 15_000 }).toBe(link);
     // The QR is drawn: its canvas holds dark pixels.
     const dark = await qr.evaluate((c: HTMLCanvasElement) => {
       const pixels = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
@@ -180,7 +182,8 @@ describe.skipIf(chromiumSkipReason)("browser: the organizer's plain create form,
     await screenshot(page, "organizer-invite-qr");
     // Door staff who scan it land on the gate page with the code filled in.
     await page.goto(link);
-    await expect.poll(() => page.getByTestId("gate-invite-code").inputValue()).toBe(code);
+    await page.getByTestId("gate-invite-code").waitFor();
+    await expect.poll(() => page.getByTestId("gate-invite-code").inputValue(), { timeout: 15_000 }).toBe(code);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -8,11 +8,8 @@ import { useContractTx } from "../../../hooks/useContractTx";
 import { type AllocationForm, parseAllocationForm } from "../../../organizer/allocation-form";
 import { type EventForm, type EventFormResult, parseEventForm } from "../../../organizer/event-form";
 
-/** A form that passed every check: the contract arguments and the allocation rules. */
-export type CheckedEvent = {
-  result: Extract<EventFormResult, { ok: true }>;
-  rules: Extract<ReturnType<typeof parseAllocationForm>, { ok: true }>;
-};
+/** A form that passed every check: the contract arguments, allocation rules included. */
+export type CheckedEvent = { result: Extract<EventFormResult, { ok: true }> };
 
 /**
  * Checks the create form (reading a token's decimals first) and sends it: `createEventWithTiers`,
@@ -37,17 +34,19 @@ export function useCreateEvent(factory: `0x${string}` | null, onProblems: (probl
       }
       decimals = read;
     }
-    const result = parseEventForm(form, { decimals });
-    const rules = parseAllocationForm(allocation, form.tiers.length);
-    if (!result.ok || !rules.ok) {
-      onProblems([
-        ...(result.ok ? [] : result.problems.map((p) => `${p.where}: ${p.message}`)),
-        ...(rules.ok ? [] : rules.problems),
-      ]);
+    // The allocation text is only read here; the event-config schema judges it with the rest.
+    const typed = parseAllocationForm(allocation, form.tiers.length);
+    if (!typed.ok) {
+      onProblems(typed.problems);
+      return null;
+    }
+    const result = parseEventForm(form, { decimals }, undefined, typed.input);
+    if (!result.ok) {
+      onProblems(result.problems.map((p) => `${p.where}: ${p.message}`));
       return null;
     }
     onProblems([]);
-    return { result, rules };
+    return { result };
   };
 
   /** The new event's address, or null when a check or a transaction failed (the form says which). */
@@ -68,8 +67,8 @@ export function useCreateEvent(factory: `0x${string}` | null, onProblems: (probl
       : [];
     if (!event) return null;
     // Channels and real-name deadlines: set once, right after creation, before any mint.
-    if (checked.rules.rules) {
-      const { channelRules, identityDeadlines, names } = checked.rules.rules;
+    if (args.rules) {
+      const { channelRules, identityDeadlines, names } = args.rules;
       const configured = await tx.send("Setting allocation channels and real-name deadline", () =>
         simulateContract(config, {
           address: event.args.ticket,
