@@ -41,8 +41,15 @@ export type SeatStatusBody = z.output<typeof seatStatusSchema>;
 
 const q = (contract: string) => `?contract=${encodeURIComponent(contract)}`;
 
+/** A stadium layout (50,000+ seats, a few MB of JSON) is checked seat by seat on the server: not a 5 s answer. */
+const VENUE_TIMEOUT_MS = 60_000;
+
 export const getVenue = (base: string, contract: string, o?: PostJsonOptions) =>
-  postIndexerJson(base, `/seats/venue${q(contract)}`, undefined, storedVenueSchema, { ...o, method: "GET" });
+  postIndexerJson(base, `/seats/venue${q(contract)}`, undefined, storedVenueSchema, {
+    timeoutMs: VENUE_TIMEOUT_MS,
+    ...o,
+    method: "GET",
+  });
 
 /** Organizer only (`token`: the event's admin gate session). */
 export const putVenue = (
@@ -51,7 +58,13 @@ export const putVenue = (
   contract: string,
   body: { layout: VenueLayoutInput } | { name: string; csv: string },
   o?: PostJsonOptions,
-) => postIndexerJson(base, `/seats/venue${q(contract)}`, body, venueSavedSchema, { ...o, method: "PUT", token });
+) =>
+  postIndexerJson(base, `/seats/venue${q(contract)}`, body, venueSavedSchema, {
+    timeoutMs: VENUE_TIMEOUT_MS,
+    ...o,
+    method: "PUT",
+    token,
+  });
 
 export type VenueUpload =
   | { ok: true; name: string; seats: number; warnings: string[] }
@@ -69,6 +82,7 @@ export async function uploadVenue(
 ): Promise<VenueUpload> {
   try {
     const saved = await postIndexerJson(base, `/seats/venue${q(contract)}`, body, venueSavedSchema, {
+      timeoutMs: VENUE_TIMEOUT_MS,
       ...o,
       method: "PUT",
       token,
