@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { repoRoot } from "../../scripts/lib/build-contracts";
+import { watchConsole } from "./page-health";
 
 /** `FAIRGATE_CHROMIUM` (set by `npm test` when Chromium is there) or the reason browser suites skip. */
 export const chromiumPath = process.env.FAIRGATE_CHROMIUM;
@@ -57,6 +58,7 @@ export async function newPhonePage(context: BrowserContext): Promise<{ page: Pag
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
+  watchConsole(page); // for pageProblems (page-health.ts)
   return { page, errors };
 }
 
