@@ -8,14 +8,17 @@ export function PageShell({
   subtitle,
   children,
   wallet = true,
+  nav = true,
 }: {
   subtitle?: string;
   children: ReactNode;
   wallet?: boolean;
+  /** false: no site navigation (the door's locked-down scanner). */
+  nav?: boolean;
 }) {
   return (
     <div className="page">
-      <SiteHeader subtitle={subtitle} />
+      <SiteHeader subtitle={subtitle} nav={nav} />
       <main className="content">
         {wallet && <WalletPanel />}
         {children}

@@ -1,10 +1,11 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { readGateSession, saveGateSession } from "../../gate/session-store";
 import { useIsMounted } from "../../hooks/useIsMounted";
 import { useOfflineGate } from "../../hooks/useOfflineGate";
 import { useOnline } from "../../hooks/useOnline";
+import { useVerdictHold } from "../../hooks/useVerdictHold";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
 import { IndexerClientError } from "../../../lib/indexer-client/errors";
 import { denyReasonText, type DenyReason } from "../../../lib/gate/reasons";
@@ -14,9 +15,14 @@ import { CameraScanner } from "./CameraScanner";
 import { GateInviteSignIn } from "./GateInviteSignIn";
 import { GateSignIn } from "./GateSignIn";
 import { VerdictScreen } from "./VerdictScreen";
+import { GateEventTitle } from "./GateEventTitle";
+import { verdictFeedback } from "../../gate/verdict-feedback";
 import { gateRequestKey } from "../../gate/gate-device-key";
 
-/** A verdict stays on screen this long before the next scan (the same code may then be scanned again). */
+/**
+ * After a verdict the camera is not read for this long (the same code may then be scanned again);
+ * a steward's tap is never dropped (app/gate/verdict-hold.ts).
+ */
 const HOLD_MS = 2_500;
 
 /**
@@ -34,17 +40,16 @@ export function GateConsole() {
   const [unreachable, setUnreachable] = useState(false);
   const [camera, setCamera] = useState(false);
   const [manual, setManual] = useState("");
-  const [busy, setBusy] = useState(false);
-  const holdUntil = useRef(0);
+
   const offlineGate = useOfflineGate(indexerUrl, session, online);
 
   useEffect(() => setSession(readGateSession(sessionStorage)), []);
 
-  const scan = useCallback(
+  const check = useCallback(
     async (text: string) => {
-      if (!session || busy || Date.now() < holdUntil.current) return;
-      setBusy(true);
+      if (!session) return;
       const show = (result: GateVerdict) => {
+        verdictFeedback(result.result);
         setVerdict(result);
         setCounts((c) =>
           result.result === "ADMIT" ? { ...c, admitted: c.admitted + 1 } : { ...c, denied: c.denied + 1 },
@@ -84,13 +89,11 @@ export function GateConsole() {
         const reason = answered ? (error.apiCode ?? error.code) : "OFFLINE";
         const message = answered ? error.shortMessage : "This scan was not verified. Check the connection.";
         show({ result: "DENY", reason, message });
-      } finally {
-        holdUntil.current = Date.now() + HOLD_MS;
-        setBusy(false);
       }
     },
-    [busy, indexerUrl, offlineGate, session],
+    [indexerUrl, offlineGate, session],
   );
+  const { submit: scan, busy, queued: queuedTap } = useVerdictHold(check, HOLD_MS);
 
   if (!mounted) return <p className="muted">Loading…</p>;
   const offline = !online || unreachable;
@@ -157,9 +160,9 @@ export function GateConsole() {
         </>
       ) : (
         <>
+          <GateEventTitle session={session} />
           <div className="row small" data-testid="gate-session" data-gate={session.gateId}>
-            Gate <strong>{session.gateId}</strong> · zone {session.zone} · until{" "}
-            {new Date(session.expiresAt).toLocaleTimeString()}
+            Signed in until {new Date(session.expiresAt).toLocaleTimeString()}
             <button
               type="button"
               className="link-button"
@@ -186,7 +189,7 @@ export function GateConsole() {
             </span>
           </div>
           {camera ? (
-            <CameraScanner onCode={(text) => void scan(text)} paused={busy} />
+            <CameraScanner onCode={(text) => scan(text, "camera")} paused={busy} />
           ) : (
             <button type="button" className="button" data-testid="start-camera" onClick={() => setCamera(true)}>
               Start camera
@@ -196,8 +199,9 @@ export function GateConsole() {
             className="row"
             onSubmit={(e) => {
               e.preventDefault();
-              holdUntil.current = 0;
-              void scan(manual);
+              // Cleared at once: the next code goes into an empty field, even while this one is checked.
+              setManual("");
+              scan(manual, "tap");
             }}
           >
             <label className="field" style={{ flex: 1 }}>
@@ -208,10 +212,15 @@ export function GateConsole() {
               type="submit"
               className="button secondary"
               data-testid="manual-submit"
-              disabled={busy || manual.trim() === ""}
+              disabled={manual.trim() === ""}
             >
               Check
             </button>
+            {queuedTap && (
+              <span className="small muted" data-testid="scan-queued" role="status">
+                Next code queued
+              </span>
+            )}
           </form>
         </>
       )}

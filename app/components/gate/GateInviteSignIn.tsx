@@ -1,12 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { formatInviteCode } from "../../../lib/gate/invite-code";
 import { redeemGateInvite, type GateSession } from "../../../lib/indexer-client/gate";
 import { gateDevicePublicKey } from "../../gate/gate-device-key";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
 
-/** Invite codes look like ABCD-EFGH-JKMN-PQRS (dashes and case do not matter). */
-const INVITE_PATTERN = /^[A-Z0-9]{4}(-?[A-Z0-9]{4}){3}$/;
 
 /**
  * Door staff without a gate wallet: the organizer hands out a one-time invite code per gate
@@ -17,15 +16,11 @@ export function GateInviteSignIn({ onSession }: { onSession: (s: GateSession) =>
   const [code, setCode] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
-  const normalised = code.trim().toUpperCase();
-  // Opened from the organizer's invite QR (`/gate#invite=…`, a fragment no server sees): the code is filled in.
-  useEffect(() => {
-    const fromLink = new URLSearchParams(window.location.hash.slice(1)).get("invite");
-    if (fromLink) setCode(fromLink);
-  }, []);
+  // Codes look like ABCD-EFGH-JKMN-PQRS; case, spaces and dashes do not matter (lib/gate/invite-code.ts).
+  const normalised = formatInviteCode(code);
 
   const redeem = async () => {
-    if (!INVITE_PATTERN.test(normalised)) {
+    if (normalised === null) {
       setError({ code: "MALFORMED", message: "An invite code has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS." });
       return;
     }
@@ -66,7 +61,7 @@ export function GateInviteSignIn({ onSession }: { onSession: (s: GateSession) =>
           onChange={(e) => setCode(e.target.value)}
         />
       </label>
-      <button type="submit" className="button" data-testid="gate-invite-submit" disabled={busy || normalised === ""}>
+      <button type="submit" className="button" data-testid="gate-invite-submit" disabled={busy || code.trim() === ""}>
         {busy ? "Checking…" : "Open scanner"}
       </button>
       {error && (

@@ -3,6 +3,7 @@
  * issues one per gate, staff redeem it once on their scanner for a session, the organizer can
  * revoke it (which ends that session too).
  */
+import { inviteCodeKey } from "../../../lib/gate/invite-code";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import type { GateInvite, GateInviteSummary } from "../../../lib/gate/invite-types";
@@ -24,8 +25,6 @@ function newCode(): string {
   return `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8, 12)}-${s.slice(12)}`;
 }
 
-const normalizeCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, "");
-
 /** Newest 200 invites are plenty for one event's door staff; the list is for the organizer's screen. */
 const LIST_LIMIT = 200;
 
@@ -42,7 +41,7 @@ export async function createInvite(
   const expiresAt = new Date(now.getTime() + req.ttlSeconds * 1000);
   await ctx.db.insert(gateInvites).values({
     id,
-    codeHash: hashSecret(normalizeCode(code)),
+    codeHash: hashSecret(inviteCodeKey(code)),
     contract: admin.contract.toLowerCase(),
     gateId: req.gateId,
     zone: req.zone,
@@ -71,7 +70,7 @@ export async function redeemInvite(ctx: GateContext, code: string, devicePublicK
       .set({ redeemedAt: now })
       .where(
         and(
-          eq(gateInvites.codeHash, hashSecret(normalizeCode(code))),
+          eq(gateInvites.codeHash, hashSecret(inviteCodeKey(code))),
           isNull(gateInvites.redeemedAt),
           isNull(gateInvites.revokedAt),
         ),

@@ -7,36 +7,13 @@
  * server then records the check-in. Finally the organizer revokes the code on the same page and
  * the scanner's next scan is refused and sends it back to sign-in.
  */
-import jsQR from "jsqr";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIndexerClient } from "../../../lib/indexer-client/client";
-import { decodePass, slotAt } from "../../../lib/pass";
+import { decodePass } from "../../../lib/pass";
 import { localClients } from "../../../scripts/lib/local-clients";
 import { chromiumSkipReason, newPhonePage, screenshot } from "../../helpers/browser";
 import { PHONE, startBrowserStack, type BrowserStack } from "../../helpers/browser-stack";
-
-/**
- * The text inside the pass QR the fan's page shows right now. The page is brought to the front
- * first and read once it shows the current time slot: a page in the background has its timers
- * throttled, so its code would be stale.
- */
-async function currentPassText(page: Page): Promise<string> {
-  await page.bringToFront();
-  await expect
-    .poll(async () => (await page.getByTestId("pass-qr").getAttribute("data-slot")) === String(slotAt(Date.now())), {
-      timeout: 20_000,
-    })
-    .toBe(true);
-  const drawn = await page.evaluate(() => {
-    const canvas = document.querySelector('[data-testid="pass-qr"]') as HTMLCanvasElement;
-    const data = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
-    return { width: data.width, height: data.height, rgba: Array.from(data.data) };
-  });
-  const decoded = jsQR(Uint8ClampedArray.from(drawn.rgba), drawn.width, drawn.height);
-  if (!decoded) throw new Error("the pass QR could not be read");
-  return decoded.data;
-}
+import { currentPassText } from "../../helpers/pass-qr";
 
 describe.skipIf(chromiumSkipReason)("browser: gate invite sign-in and offline scanning", () => {
   let s: BrowserStack;
@@ -90,6 +67,8 @@ describe.skipIf(chromiumSkipReason)("browser: gate invite sign-in and offline sc
     // The network goes: the badge says so, and passes are checked against the snapshot.
     await context.setOffline(true);
     await expect.poll(() => badge.getAttribute("data-online")).toBe("false");
+    // The footer does not claim a live indexer while the phone has no network.
+    await expect.poll(() => page.getByTestId("indexer-status").getAttribute("data-state")).toBe("down");
     const pass = await currentPassText(fan.page);
     expect(decodePass(pass).tokenId).toBe(tokenId);
     await page.bringToFront();
@@ -110,6 +89,8 @@ describe.skipIf(chromiumSkipReason)("browser: gate invite sign-in and offline sc
     expect(await badge.getAttribute("data-queued")).toBe("1");
     expect(await badge.innerText()).toContain("Offline: checking passes against the snapshot");
     await screenshot(page, "gate-offline-admit");
+    expect(await page.getByTestId("manual-pass").inputValue()).toBe(""); // cleared after each scan
+    await page.getByTestId("manual-pass").fill(pass);
     await page.getByTestId("manual-submit").click();
     await page.locator('[data-testid="verdict"][data-result="DENY"][data-reason="ALREADY_CHECKED_IN"]').waitFor();
     expect(await page.getByTestId("counters").getAttribute("data-admitted")).toBe("1");
@@ -134,6 +115,7 @@ describe.skipIf(chromiumSkipReason)("browser: gate invite sign-in and offline sc
     await inviteRow.getByTestId("invite-revoke").click();
     await expect.poll(() => inviteRow.getAttribute("data-status")).toBe("revoked");
     await page.bringToFront();
+    await page.getByTestId("manual-pass").fill(pass);
     await page.getByTestId("manual-submit").click();
     // Refused with GATE_UNAUTHORIZED, the console drops the session and shows the sign-in again.
     await page.getByTestId("gate-invite-code").waitFor();
