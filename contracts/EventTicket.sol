@@ -5,6 +5,7 @@ import {TicketRules} from "./ticket/TicketRules.sol";
 import {TicketChannels} from "./ticket/TicketChannels.sol";
 import {TicketVouchers} from "./ticket/TicketVouchers.sol";
 import {TicketSeats} from "./ticket/TicketSeats.sol";
+import {TicketMetadata} from "./ticket/TicketMetadata.sol";
 import {EventConfig, TierConfig} from "./interfaces/ITicketTypes.sol";
 
 /// @title EventTicket
@@ -20,16 +21,11 @@ import {EventConfig, TierConfig} from "./interfaces/ITicketTypes.sol";
 ///   ticket/TicketSales   primary sale, escrow, cancellation, refunds, withdrawal
 ///   ticket/TicketVouchers EIP-712 vouchers, identity binding, lost-wallet recovery
 ///   ticket/TicketSeats   reserved seats (`buySeats`)
+///   ticket/TicketMetadata tokenURI / contractURI at the factory's metadata server
 /// Token ids are sequential from 1; reserved seats have ids above 2^32 (`seatTokenId`).
-contract EventTicket is TicketChannels, TicketVouchers, TicketSeats {
+contract EventTicket is TicketChannels, TicketVouchers, TicketSeats, TicketMetadata {
     constructor(address organizer_, address market_, EventConfig memory cfg, TierConfig[] memory tiers)
         TicketRules(organizer_, market_, cfg, tiers)
         TicketVouchers(cfg.voucherSigner)
     {}
-
-    /// @notice Metadata is served off chain by the indexer; the URI is empty.
-    function tokenURI(uint256 tokenId) external view returns (string memory) {
-        _requireOwned(tokenId);
-        return "";
-    }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {IResaleMarket} from "./interfaces/IResaleMarket.sol";
 import {CodeStore} from "./libraries/CodeStore.sol";
 import {EventConfig, TierConfig, TransferMode} from "./interfaces/ITicketTypes.sol";
@@ -16,7 +18,9 @@ import {EventConfig, TierConfig, TransferMode} from "./interfaces/ITicketTypes.s
 /// (EXTCODECOPY, ~3k gas more per event). The market and its Waitlist are deployed beforehand.
 /// @dev Full deploys, not clones: tier and event rules are immutables, so every transfer reads
 /// them from code instead of storage (a clone would pay a cold SLOAD per rule on every transfer).
-contract TicketFactory {
+/// @dev The owner (the deployer) only sets `metadataBase`: one string for every event, read by each
+/// EventTicket's `tokenURI` / `contractURI`, so creating an event stores no URL.
+contract TicketFactory is Ownable {
     /// @notice Default length of an event created with `createEvent` (no end time given).
     uint64 public constant DEFAULT_DURATION = 1 days;
 
@@ -29,6 +33,9 @@ contract TicketFactory {
     address[] public events;
     /// @notice True for tickets deployed by this factory.
     mapping(address ticket => bool) public isEvent;
+    /// @notice URL of the metadata server, without a trailing slash (e.g. `https://tickets.example.org`):
+    /// events answer `tokenURI(id)` = `<base>/metadata/<chainId>/<event>/<id>`. Empty: no metadata.
+    string public metadataBase;
 
     error TicketFactoryEmptyName();
     /// @notice The market given to the constructor does not name this factory as its own.
@@ -36,16 +43,20 @@ contract TicketFactory {
     error TicketFactoryNoTicketCode();
     /// @notice EventTicket's constructor refused the event (its revert data is bubbled when present).
     error TicketFactoryCreateFailed();
+    /// @notice A metadata base ending in `/` would give URLs with `//`.
+    error TicketFactoryBadMetadataBase();
 
     event EventCreated(
         address indexed ticket, address indexed organizer, uint256 indexed eventId, string name, uint64 startTime
     );
+    /// @notice Every event's `tokenURI` and `contractURI` now start with `base`.
+    event MetadataBaseChanged(string base);
 
     /// @param market_ A ResaleMarket deployed with this factory's (predicted) address: the link is
     /// checked both ways, so the market trusts only this factory's events and vice versa.
     /// @param ticketCreationCode EventTicket's creation code (`type(EventTicket).creationCode`, the
     /// compiled artifact's bytecode), without constructor arguments.
-    constructor(address market_, bytes memory ticketCreationCode) {
+    constructor(address market_, bytes memory ticketCreationCode) Ownable(msg.sender) {
         address marketFactory = address(IResaleMarket(market_).factory());
         if (marketFactory != address(this)) revert TicketFactoryMarketMismatch(market_, marketFactory);
         if (ticketCreationCode.length == 0) revert TicketFactoryNoTicketCode();
@@ -87,6 +98,29 @@ contract TicketFactory {
         returns (address ticket)
     {
         return _create(cfg, tiers);
+    }
+
+    /// @notice Owner sets the metadata server's URL for every event (empty turns metadata off).
+    function setMetadataBase(string calldata base) external onlyOwner {
+        uint256 n = bytes(base).length;
+        if (n != 0 && bytes(base)[n - 1] == "/") revert TicketFactoryBadMetadataBase();
+        metadataBase = base;
+        emit MetadataBaseChanged(base);
+    }
+
+    /// @notice ERC-7572 metadata URL of event `ticket`: `<base>/metadata/<chainId>/<ticket, lowercase hex>`.
+    /// @dev Built here, not in EventTicket, whose code is near the EIP-170 limit.
+    function contractURIOf(address ticket) public view returns (string memory) {
+        string memory base = metadataBase;
+        if (bytes(base).length == 0) return "";
+        return string.concat(base, "/metadata/", Strings.toString(block.chainid), "/", Strings.toHexString(ticket));
+    }
+
+    /// @notice ERC-721 metadata URL of `ticket`'s token `tokenId`: `contractURIOf(ticket)/<tokenId decimal>`.
+    function tokenURIOf(address ticket, uint256 tokenId) external view returns (string memory) {
+        string memory uri = contractURIOf(ticket);
+        if (bytes(uri).length == 0) return "";
+        return string.concat(uri, "/", Strings.toString(tokenId));
     }
 
     /// @notice Number of events created.

@@ -10,12 +10,23 @@ import { deployFairgate } from "../lib/deploy/deploy-fairgate";
 import { installMulticall3 } from "../lib/multicall3";
 import { localClients } from "./lib/local-clients";
 
-export async function deployLocal(options: { rpcUrl: string; deploymentsFile?: string }): Promise<Deployment> {
+/** `metadataBase`: URL every event's tokenURI / contractURI starts with (`npm start` passes the indexer's). */
+export async function deployLocal(options: {
+  rpcUrl: string;
+  deploymentsFile?: string;
+  metadataBase?: string;
+}): Promise<Deployment> {
   const file = resolve(options.deploymentsFile ?? DEFAULT_DEPLOYMENTS_FILE);
   const { publicClient, accounts, wallet, chain } = await localClients(options.rpcUrl);
   // The app batches its chain reads through Multicall3, which real chains have and a fresh node lacks.
   await installMulticall3(publicClient);
-  const d = await deployFairgate({ publicClient, wallet: wallet(accounts[0]!), account: accounts[0]!, chain });
+  const d = await deployFairgate({
+    publicClient,
+    wallet: wallet(accounts[0]!),
+    account: accounts[0]!,
+    chain,
+    metadataBase: options.metadataBase,
+  });
   const deployment: Deployment = {
     chainId: chain.id,
     factory: d.factory,

@@ -100,7 +100,9 @@ async function main(): Promise<void> {
 
   // A fresh chain each run, so the mirror starts fresh too.
   await rm(dataDir, { recursive: true, force: true });
-  const deployment = await step("Deploying contracts", () => deployLocal({ rpcUrl, deploymentsFile }));
+  const deployment = await step("Deploying contracts", () =>
+    deployLocal({ rpcUrl, deploymentsFile, metadataBase: indexerUrl }),
+  );
   const demo = await step("Creating the demo event and minting tickets", () =>
     createDemoEvent({ rpcUrl, factory: deployment.factory as `0x${string}` }),
   );

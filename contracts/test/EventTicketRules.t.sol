@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {IERC4906} from "@openzeppelin/contracts/interfaces/IERC4906.sol";
 import {Vm} from "forge-std/Vm.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
@@ -385,13 +386,16 @@ contract EventTicketRulesTest is TicketFixture {
         vm.prank(gate);
         ticket.checkIn(ids);
         Vm.Log[] memory logs = vm.getRecordedLogs();
-        // Per new id: CheckedIn, then ERC-5192 Locked (the ticket can no longer move).
-        assertEq(logs.length, 4);
+        // Per new id: CheckedIn, then ERC-5192 Locked (the ticket can no longer move); then one ERC-4906
+        // BatchMetadataUpdate over the new ids (1..3).
+        assertEq(logs.length, 5);
         assertEq(logs[0].topics[0], IEventTicket.CheckedIn.selector);
         assertEq(uint256(logs[0].topics[1]), 1);
         assertEq(logs[1].topics[0], IERC5192.Locked.selector);
         assertEq(logs[2].topics[0], IEventTicket.CheckedIn.selector);
         assertEq(uint256(logs[2].topics[1]), 3);
+        assertEq(logs[4].topics[0], IERC4906.BatchMetadataUpdate.selector);
+        assertEq(logs[4].data, abi.encode(1, 3));
         assertTrue(ticket.isCheckedIn(1) && ticket.isCheckedIn(2) && ticket.isCheckedIn(3));
     }
 
@@ -402,7 +406,7 @@ contract EventTicketRulesTest is TicketFixture {
         vm.recordLogs();
         vm.prank(gate);
         ticket.checkIn(ids);
-        assertEq(vm.getRecordedLogs().length, 2); // one CheckedIn, one Locked
+        assertEq(vm.getRecordedLogs().length, 3); // one CheckedIn, one Locked, one ERC-4906 MetadataUpdate
     }
 
     function test_checkIn_nonexistent_reverts() public {

@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {IERC2981} from "@openzeppelin/contracts/interfaces/IERC2981.sol";
+import {IERC4906} from "@openzeppelin/contracts/interfaces/IERC4906.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {PackedERC721} from "../token/PackedERC721.sol";
 import {IEventTicket} from "../interfaces/IEventTicket.sol";
@@ -15,7 +16,7 @@ import {TicketPacking as P} from "../libraries/TicketPacking.sol";
 /// the sale rule (`saleTerms` / `_saleBlocker`). Holds the immutable event and tier rules, the
 /// event-wide state word, roles, check-in, and the rule views.
 /// @dev Tier rules and event rules are immutables: reading them costs no storage access.
-abstract contract TicketRules is PackedERC721, AccessControl, IERC2981, IERC5192, IEventTicket {
+abstract contract TicketRules is PackedERC721, AccessControl, IERC2981, IERC4906, IERC5192, IEventTicket {
     using P for uint256;
 
     bytes32 public constant MINTER_ROLE = keccak256("MINTER_ROLE");
@@ -101,10 +102,15 @@ abstract contract TicketRules is PackedERC721, AccessControl, IERC2981, IERC5192
     /// @notice Gate role records admission of a batch of tickets. A checked-in ticket never moves again.
     /// @dev Ids already checked in are skipped (no event): a gate batcher that retries a batch after a
     /// crash, or two batchers racing, can never get stuck on a revert. `CheckedIn` fires once per ticket.
+    /// ERC-4906: one `MetadataUpdate` when one ticket changed, else one `BatchMetadataUpdate` from the lowest
+    /// to the highest id checked in (a per-ticket event would cost ~1,000 gas each; tokens in the range that
+    /// did not change are merely refetched).
     function checkIn(uint256[] calldata tokenIds) external onlyRole(GATE_ROLE) {
         uint256 n = tokenIds.length;
         _checkBatch(n);
         if (_state & P.CANCELLED != 0) revert EventTicketCancelled();
+        uint256 lo = type(uint256).max;
+        uint256 hi;
         for (uint256 i; i < n; ++i) {
             uint256 id = tokenIds[i];
             uint256 word = _tokens[id];
@@ -114,7 +120,13 @@ abstract contract TicketRules is PackedERC721, AccessControl, IERC2981, IERC5192
             emit CheckedIn(id, msg.sender);
             // ERC-5192: a used ticket never moves again.
             if (!_lockedWord(word)) emit Locked(id);
+            if (id < lo) lo = id;
+            if (id > hi) hi = id;
         }
+        // Token ids start at 1: `hi` is zero only when every id was already checked in.
+        if (hi == 0) return;
+        if (lo == hi) emit MetadataUpdate(lo);
+        else emit BatchMetadataUpdate(lo, hi);
     }
 
     // ================================================================== rule views
@@ -199,7 +211,7 @@ abstract contract TicketRules is PackedERC721, AccessControl, IERC2981, IERC5192
         returns (bool)
     {
         return interfaceId == type(IERC2981).interfaceId || interfaceId == type(IERC5192).interfaceId
-            || PackedERC721.supportsInterface(interfaceId) || AccessControl.supportsInterface(interfaceId);
+            || interfaceId == bytes4(0x49064906) || PackedERC721.supportsInterface(interfaceId) || AccessControl.supportsInterface(interfaceId);
     }
 
     // ================================================================== transfer policy

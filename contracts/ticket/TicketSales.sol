@@ -55,6 +55,8 @@ abstract contract TicketSales is TicketRules, ReentrancyGuardTransient {
         if (block.timestamp >= endTime) revert EventTicketEventOver();
         _state = state | P.CANCELLED;
         emit EventCancelled(uint64(block.timestamp));
+        // ERC-4906: every ticket's status changed.
+        emit BatchMetadataUpdate(0, type(uint256).max);
     }
 
     /// @notice After cancellation, the refund holder of each listed ticket (`refundHolder`: its holder,

@@ -136,6 +136,7 @@ abstract contract TicketVouchers is TicketSales, EIP712 {
         identityOf[tokenId] = identityCommitment;
         emit IdentityBound(tokenId, holder, identityCommitment);
         if (!_lockedWord(word)) emit Locked(tokenId);
+        emit MetadataUpdate(tokenId);
     }
 
     /// @notice True once the ticket is bound to an identity (`bindIdentity`).

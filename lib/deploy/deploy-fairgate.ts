@@ -43,7 +43,8 @@ export class FairgateDeployError extends Error {
  * with explicit consecutive nonces: the market is given the factory's address predicted from the
  * second nonce, and the factory's constructor refuses a market that does not name it. The factory
  * receives EventTicket's creation code as an argument and stores it in data contracts, so its own
- * code stays far under the EIP-170 size limit however EventTicket grows.
+ * code stays far under the EIP-170 size limit however EventTicket grows. With `metadataBase` (the metadata
+ * server's URL, e.g. the indexer's) a third transaction sets it, so every event's tokenURI points there.
  *
  * @example
  * const { factory, market, waitlist } = await deployFairgate({ publicClient, wallet, account, chain });
@@ -53,6 +54,7 @@ export async function deployFairgate(args: {
   wallet: WalletClient;
   account: Account | Address;
   chain: Chain | undefined;
+  metadataBase?: string;
 }): Promise<FairgateContracts> {
   const { publicClient, wallet, account, chain } = args;
   const from = typeof account === "string" ? account : account.address;
@@ -82,6 +84,19 @@ export async function deployFairgate(args: {
   if (factoryReceipt.status !== "success" || !factoryReceipt.contractAddress)
     throw new FairgateDeployError("TicketFactory", factoryTxHash);
   const factory = getAddress(factoryReceipt.contractAddress);
+  if (args.metadataBase) {
+    const hash = await wallet.writeContract({
+      address: factory,
+      abi: ticketFactoryAbi,
+      functionName: "setMetadataBase",
+      args: [args.metadataBase],
+      account,
+      chain,
+      nonce: nonce + 2,
+    });
+    const receipt = await publicClient.waitForTransactionReceipt({ hash, timeout: 600_000 });
+    if (receipt.status !== "success") throw new FairgateDeployError("TicketFactory", hash);
+  }
   const waitlist = await publicClient.readContract({
     address: market,
     abi: resaleMarketAbi,
