@@ -189,6 +189,7 @@ const PROBES: Record<string, (caller: Caller) => Probe | Promise<Probe>> = {
   "DELETE /gate/sessions/:id": async () => ({ method: "DELETE", path: `/gate/sessions/${await staffSessionOfA()}` }),
   "GET /gate/offline/snapshot": () => ({ method: "GET", path: "/gate/offline/snapshot" }),
   "POST /gate/offline/reconcile": () => ({ method: "POST", path: "/gate/offline/reconcile", body: { admissions: [] } }),
+  "GET /gate/offline/delta": () => ({ method: "GET", path: `/gate/offline/delta?block=0&at=${Date.now()}` }),
   "POST /pass/nonce": () => ({ method: "POST", path: "/pass/nonce", body: { contract: A } }),
   "POST /pass/delegations": () => ({
     method: "POST",

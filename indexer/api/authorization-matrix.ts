@@ -109,6 +109,8 @@ export const AUTHORIZATION_MATRIX: Record<string, Row> = {
   "DELETE /gate/sessions/:id": only(401, { organizer: 200 }),
   "GET /gate/offline/snapshot": staff(200, 401, { organizer: 200, otherOrganizer: 200 }),
   "POST /gate/offline/reconcile": staff(200, 401, { organizer: 200, otherOrganizer: 200 }),
+  // Snapshot deltas: the session's own event, as the snapshot.
+  "GET /gate/offline/delta": staff(200, 401, { organizer: 200, otherOrganizer: 200 }),
 
   // Pass delegation: the holder's wallet signature is the credential.
   "POST /pass/nonce": all(200),

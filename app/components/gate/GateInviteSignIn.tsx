@@ -1,11 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { formatInviteCode } from "../../../lib/gate/invite-code";
 import { redeemGateInvite, type GateSession } from "../../../lib/indexer-client/gate";
 import { gateDevicePublicKey } from "../../gate/gate-device-key";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
-
 
 /**
  * Door staff without a gate wallet: the organizer hands out a one-time invite code per gate
@@ -18,6 +17,11 @@ export function GateInviteSignIn({ onSession }: { onSession: (s: GateSession) =>
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   // Codes look like ABCD-EFGH-JKMN-PQRS; case, spaces and dashes do not matter (lib/gate/invite-code.ts).
   const normalised = formatInviteCode(code);
+  // Opened from the organizer's invite QR (`/gate#invite=…`, a fragment no server sees): the code is filled in.
+  useEffect(() => {
+    const fromLink = new URLSearchParams(window.location.hash.slice(1)).get("invite");
+    if (fromLink) setCode(fromLink);
+  }, []);
 
   const redeem = async () => {
     if (normalised === null) {
