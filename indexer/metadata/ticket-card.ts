@@ -6,6 +6,7 @@
 import { zoneNames } from "../../app/format/ticket-words";
 import { ticketStatus, type TicketStatus } from "../../lib/ticket-status/ticket-status";
 import type { TicketRow } from "../db/queries/ticket-detail";
+import { seatLabel } from "../../lib/seating/venue-layout";
 import type { SeatLabel } from "../seating/venue-cache";
 import type { MetadataContent } from "./metadata-content";
 
@@ -46,8 +47,9 @@ function formatIn(at: Date, timeZone: string): string {
   return `${day}, ${time} ${timeZone}`;
 }
 
+/** The one seat format fans see everywhere (lib/seating/venue-layout.ts). */
 export function seatText(seat: SeatLabel | undefined): string | null {
-  return seat ? `Section ${seat.section}, row ${seat.row}, seat ${seat.number}` : null;
+  return seat ? seatLabel(seat) : null;
 }
 
 /** The on-chain tier has no name: "Tier 0" (as the app names it) unless the organizer's content names it. */

@@ -29,8 +29,8 @@ describe("ticket image SVG", () => {
   });
 
   it("draws the seat only for a seated ticket, and the status in its words", () => {
-    const seated = ticketImageSvg(card({ seatText: "Section S1, row 2, seat 14" }));
-    expect(seated).toContain("Section S1, row 2, seat 14");
+    const seated = ticketImageSvg(card({ seatText: "Section S1 · Row 2 · Seat 14" }));
+    expect(seated).toContain("Section S1 · Row 2 · Seat 14");
     expect(seated).toContain("Night &amp; Day");
     expect(ticketImageSvg(card())).not.toContain("Seat");
     const admitted = ticketStatus({

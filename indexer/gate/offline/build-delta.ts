@@ -10,13 +10,13 @@
 import { and, eq, gt, inArray, min, or, sql } from "drizzle-orm";
 import { zeroAddress } from "viem";
 import { OFFLINE_DELTA_LIMITS } from "../../api/abuse-limits";
-import { checkIns, events, identityDeadlines, passDelegations, tickets, tiers } from "../../db/schema";
+import { checkIns, events, identityDeadlines, passDelegations, tickets } from "../../db/schema";
 import { DELTA_VERSION, type SignedSnapshot, type SnapshotDelta } from "../../../lib/offline";
 import { deadlinesByTier, identityDeadlineRows } from "../facts/tier-deadlines";
 import type { GateContext } from "../gate-context";
 import { GateDenial } from "../gate-denial";
 import type { GateSession } from "../sessions/gate-session";
-import { ownerRow, seatRows, usableDelegations } from "./snapshot-rows";
+import { ownerRow, seatRows, selectMirrorTickets, usableDelegations } from "./snapshot-rows";
 
 /** Clock overlap of the time-based windows (delegations, admissions) across instances. */
 const OVERLAP_MS = 60_000;
@@ -42,33 +42,21 @@ export async function buildDelta(ctx: GateContext, session: GateSession, since: 
     .selectDistinct({ tier: identityDeadlines.tier })
     .from(identityDeadlines)
     .where(and(eq(identityDeadlines.contract, contract), gt(identityDeadlines.blockNumber, since.block)));
-  const changed = await ctx.db
-    .select({
-      tokenId: tickets.tokenId,
-      owner: tickets.owner,
-      block: tickets.updatedBlock,
-      zones: tiers.zones,
-      identity: tickets.identityCommitment,
-      tier: tickets.tier,
-      boundBlock: tickets.boundBlock,
-    })
-    .from(tickets)
-    .leftJoin(tiers, and(eq(tiers.contract, tickets.contract), eq(tiers.tier, tickets.tier)))
-    .where(
-      and(
-        eq(tickets.contract, contract),
-        or(
-          gt(tickets.updatedBlock, since.block),
-          gt(tickets.boundBlock, since.block),
-          newDeadlineTiers.length > 0
-            ? inArray(
-                tickets.tier,
-                newDeadlineTiers.map((t) => t.tier),
-              )
-            : sql`false`,
-        ),
+  const changed = await selectMirrorTickets(ctx.db).where(
+    and(
+      eq(tickets.contract, contract),
+      or(
+        gt(tickets.updatedBlock, since.block),
+        gt(tickets.boundBlock, since.block),
+        newDeadlineTiers.length > 0
+          ? inArray(
+              tickets.tier,
+              newDeadlineTiers.map((t) => t.tier),
+            )
+          : sql`false`,
       ),
-    );
+    ),
+  );
   const [delegations, admitted] = await Promise.all([
     ctx.db
       .select()

@@ -5,12 +5,12 @@
  */
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { zeroAddress } from "viem";
-import { checkIns, events, gateSessions, passDelegations, tickets, tiers } from "../../db/schema";
+import { checkIns, events, gateSessions, passDelegations, tickets } from "../../db/schema";
 import { deadlinesByTier, identityDeadlineRows } from "../facts/tier-deadlines";
 import { SNAPSHOT_VERSION, type SignedSnapshot, type Snapshot } from "../../../lib/offline";
 import type { GateContext } from "../gate-context";
 import type { GateSession } from "../sessions/gate-session";
-import { ownerRow, seatRows, usableDelegations } from "./snapshot-rows";
+import { ownerRow, seatRows, selectMirrorTickets, usableDelegations } from "./snapshot-rows";
 
 export async function buildSnapshot(ctx: GateContext, session: GateSession): Promise<SignedSnapshot> {
   const contract = session.contract.toLowerCase();
@@ -18,19 +18,7 @@ export async function buildSnapshot(ctx: GateContext, session: GateSession): Pro
   // Read before the facts: every transfer up to this block was mined before this snapshot was issued.
   const indexedBlock = ctx.syncStatus().indexedBlock;
   const [owners, delegations, admitted, [event], deadlineRows] = await Promise.all([
-    ctx.db
-      .select({
-        tokenId: tickets.tokenId,
-        owner: tickets.owner,
-        block: tickets.updatedBlock,
-        zones: tiers.zones,
-        identity: tickets.identityCommitment,
-        tier: tickets.tier,
-        boundBlock: tickets.boundBlock,
-      })
-      .from(tickets)
-      .leftJoin(tiers, and(eq(tiers.contract, tickets.contract), eq(tiers.tier, tickets.tier)))
-      .where(eq(tickets.contract, contract)),
+    selectMirrorTickets(ctx.db).where(eq(tickets.contract, contract)),
     ctx.db
       .select()
       .from(passDelegations)

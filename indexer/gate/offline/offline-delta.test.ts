@@ -94,11 +94,13 @@ describe("offline snapshot deltas", () => {
 
   it("needs a scanner session and a sane cursor", async () => {
     const now = t.clock.now().getTime();
+    // A session of its own: the deltas above spent north's burst, and the per-session limit refills in real time.
+    const west = await g.gateToken(t.chain.bob, event, "west-1");
     expect((await get(`/gate/offline/delta?block=0&at=${now}`)).status).toBe(401);
-    expect((await get("/gate/offline/delta?block=x&at=1", north)).status).toBe(400);
-    expect((await get("/gate/offline/delta?block=0", north)).status).toBe(400);
+    expect((await get("/gate/offline/delta?block=x&at=1", west)).status).toBe(400);
+    expect((await get("/gate/offline/delta?block=0", west)).status).toBe(400);
     // Older than the limit, or from the future: download a full snapshot instead.
-    expect((await get(`/gate/offline/delta?block=0&at=${now - 13 * 3_600_000}`, north)).status).toBe(400);
-    expect((await get(`/gate/offline/delta?block=0&at=${now + 3_600_000}`, north)).status).toBe(400);
+    expect((await get(`/gate/offline/delta?block=0&at=${now - 13 * 3_600_000}`, west)).status).toBe(400);
+    expect((await get(`/gate/offline/delta?block=0&at=${now + 3_600_000}`, west)).status).toBe(400);
   });
 });

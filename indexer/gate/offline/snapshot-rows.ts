@@ -3,8 +3,10 @@
  * build-delta.ts): a ticket's owner entry, the delegations an offline check can use, and the seats
  * of reserved tickets.
  */
+import { and, eq } from "drizzle-orm";
 import type { Snapshot, SnapshotDelegation } from "../../../lib/offline";
 import { seatForToken, seatOfToken } from "../../../lib/seating/seat-token";
+import { tickets, tiers } from "../../db/schema";
 import type { GateContext } from "../gate-context";
 
 export type MirrorTicket = {
@@ -16,6 +18,22 @@ export type MirrorTicket = {
   tier: number | null;
   boundBlock: number | null;
 };
+
+/** The mirror's tickets with their tier's zones, as {@link MirrorTicket}; the caller adds its `where`. */
+export function selectMirrorTickets(db: GateContext["db"]) {
+  return db
+    .select({
+      tokenId: tickets.tokenId,
+      owner: tickets.owner,
+      block: tickets.updatedBlock,
+      zones: tiers.zones,
+      identity: tickets.identityCommitment,
+      tier: tickets.tier,
+      boundBlock: tickets.boundBlock,
+    })
+    .from(tickets)
+    .leftJoin(tiers, and(eq(tiers.contract, tickets.contract), eq(tiers.tier, tickets.tier)));
+}
 
 type Delegation = {
   keyId: string;
