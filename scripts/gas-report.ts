@@ -18,6 +18,7 @@ import {
   type WalletClient,
 } from "viem";
 import { ORGANIZER_CHANNEL } from "../lib/channels";
+import { permitTypedData } from "../lib/currency/permit";
 import { deployFairgate } from "../lib/deploy/deploy-fairgate";
 
 const { viem } = await network.create();
@@ -340,25 +341,21 @@ await gasOf(evBuyer.write.buy([0, 1n])); // the buyer has bought before, as in t
 async function permitArgs(w: NonNullable<typeof holder>, spender: Address, value: bigint) {
   const deadline = now + 3_600n;
   const nonce = (await usd.read.nonces([w.account.address])) as bigint;
-  const signature = await w.signTypedData({
-    domain: {
-      name: "Mock USD",
-      version: "1",
-      chainId: await publicClient.getChainId(),
-      verifyingContract: usd.address,
-    },
-    types: {
-      Permit: [
-        { name: "owner", type: "address" },
-        { name: "spender", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
-    primaryType: "Permit",
-    message: { owner: w.account.address, spender, value, nonce, deadline },
-  });
+  const signature = await w.signTypedData(
+    permitTypedData({
+      domain: {
+        name: "Mock USD",
+        version: "1",
+        chainId: await publicClient.getChainId(),
+        verifyingContract: usd.address,
+      },
+      owner: w.account.address,
+      spender,
+      value,
+      nonce,
+      deadline,
+    }),
+  );
   const { r, s, yParity } = parseSignature(signature);
   return [deadline, 27 + yParity, r, s] as const;
 }

@@ -10,8 +10,8 @@ export type ChainNode = { rpcUrl: string; factory: Address; fromBlock: number; g
 
 export const hardhatCli = join(repoRoot, "node_modules", "hardhat", "dist", "src", "cli.js");
 
-/** Starts the node in `group` (stopped with it) and deploys; `deploymentsFile` gets the record. */
-export async function startChainNode(group: ProcessGroup, deploymentsFile: string): Promise<ChainNode> {
+/** A Hardhat node on a free loopback port in `group` (stopped with it), answering JSON-RPC. */
+export async function startHardhatNode(group: ProcessGroup): Promise<{ rpcUrl: string }> {
   const port = await freePort();
   const rpcUrl = `http://127.0.0.1:${port}`;
   const chain = group.start(
@@ -21,6 +21,12 @@ export async function startChainNode(group: ProcessGroup, deploymentsFile: strin
     { cwd: repoRoot },
   );
   await whileAlive(chain, waitForRpc(rpcUrl, 60_000));
+  return { rpcUrl };
+}
+
+/** Starts the node in `group` (stopped with it) and deploys; `deploymentsFile` gets the record. */
+export async function startChainNode(group: ProcessGroup, deploymentsFile: string): Promise<ChainNode> {
+  const { rpcUrl } = await startHardhatNode(group);
   const deployment = await deployLocal({ rpcUrl, deploymentsFile });
   return { rpcUrl, factory: deployment.factory as Address, fromBlock: deployment.fromBlock, group };
 }

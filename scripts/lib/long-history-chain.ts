@@ -8,11 +8,9 @@ import { numberToHex, type Address } from "viem";
 import { eventTicketAbi } from "../../lib/generated/abis";
 import { deployLocal } from "../deploy";
 import { createDemoEvent, type DemoEvent } from "../demo-data";
-import { hardhatCli } from "./chain-node";
-import { repoRoot } from "./build-contracts";
+import { startHardhatNode } from "./chain-node";
 import { localClients } from "./local-clients";
-import { type ProcessGroup, whileAlive } from "./process-group";
-import { freePort, waitForRpc } from "./wait";
+import type { ProcessGroup } from "./process-group";
 import { ORGANIZER_CHANNEL } from "../../lib/channels";
 
 export type LongHistoryChain = {
@@ -31,15 +29,7 @@ export async function startLongHistoryChain(
   const premine = o.premine ?? 1_000_000;
   const rounds = o.rounds ?? 50;
   const gap = o.gap ?? 1_000;
-  const port = await freePort();
-  const rpcUrl = `http://127.0.0.1:${port}`;
-  const chain = group.start(
-    "chain",
-    process.execPath,
-    [hardhatCli, "node", "--hostname", "127.0.0.1", "--port", String(port)],
-    { cwd: repoRoot },
-  );
-  await whileAlive(chain, waitForRpc(rpcUrl, 60_000));
+  const { rpcUrl } = await startHardhatNode(group);
   const { publicClient, accounts, wallet } = await localClients(rpcUrl);
   const mine = (blocks: number) =>
     publicClient.request({ method: "hardhat_mine" as never, params: [numberToHex(blocks)] as never });
