@@ -69,7 +69,8 @@ export function venueRoutes(ctx: GateContext) {
         contract: c.req.query("contract"),
       }).contract;
       const [row] = await ctx.db.select().from(venueLayouts).where(eq(venueLayouts.contract, contract.toLowerCase()));
-      if (!row) throw new AppError("NOT_FOUND", `no venue layout for ${contract}`);
+      // No layout is an answer (general admission), not an error: a 404 would be a failed request in every fan's console.
+      if (!row) return c.json(null);
       return c.json({ contract, seats: row.seats, updatedAt: row.updatedAt.toISOString(), layout: row.layout });
     });
 }

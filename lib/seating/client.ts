@@ -44,8 +44,9 @@ const q = (contract: string) => `?contract=${encodeURIComponent(contract)}`;
 /** A stadium layout (50,000+ seats, a few MB of JSON) is checked seat by seat on the server: not a 5 s answer. */
 const VENUE_TIMEOUT_MS = 60_000;
 
+/** The event's layout, or null when it has none (general admission). */
 export const getVenue = (base: string, contract: string, o?: PostJsonOptions) =>
-  postIndexerJson(base, `/seats/venue${q(contract)}`, undefined, storedVenueSchema, {
+  postIndexerJson(base, `/seats/venue${q(contract)}`, undefined, storedVenueSchema.nullable(), {
     timeoutMs: VENUE_TIMEOUT_MS,
     ...o,
     method: "GET",

@@ -29,7 +29,7 @@ export function EventDetail({ address }: { address: Address }) {
           </p>
         )}
         <EventRules event={e} />
-        <SeatMapLink address={e.address} reserved={e.tiers.some((t) => t.reserved)} />
+        <SeatMapLink address={e.address} />
         {me?.toLowerCase() === e.organizer.toLowerCase() && (
           <Link href={`/organizer/events/${e.address}`} data-testid="manage-link">
             Manage this event

@@ -6,15 +6,14 @@ import { getVenue } from "../../../lib/seating/client";
 import { useRuntimeConfig } from "../../hooks/useRuntimeConfig";
 
 /**
- * "Choose seats on the map" when the event has a venue layout; nothing for general admission. Only an event with a
- * reserved tier is asked for its layout: the indexer answers 404 for the others, an error in every fan's console.
+ * "Choose seats on the map" when the event has a venue layout (an organizer may upload one before any tier is
+ * reserved); nothing for general admission, which the indexer answers with null rather than a 404.
  */
-export function SeatMapLink({ address, reserved }: { address: string; reserved: boolean }) {
+export function SeatMapLink({ address }: { address: string }) {
   const { indexerUrl } = useRuntimeConfig();
   const venue = useQuery({
     queryKey: ["venue", address],
     queryFn: () => getVenue(indexerUrl, address),
-    enabled: reserved,
     retry: false,
     staleTime: 60_000,
   });

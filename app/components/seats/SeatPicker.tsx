@@ -105,14 +105,10 @@ export function SeatPicker({ address }: { address: Address }) {
 
   // The map does not wait for the event's chain reads (prices, currency): only buying does.
   if (venueQuery.isPending) return <Loading testId="seats-loading">Loading the venue…</Loading>;
-  if (venueQuery.isError) {
-    const notFound = (venueQuery.error as { status?: number }).status === 404;
-    return notFound ? (
-      <Empty testId="seats-no-venue">This event has no seat map: its tickets are general admission.</Empty>
-    ) : (
-      <ErrorState error={venueQuery.error} retry={() => void venueQuery.refetch()} testId="seats-error" />
-    );
-  }
+  if (venueQuery.isError)
+    return <ErrorState error={venueQuery.error} retry={() => void venueQuery.refetch()} testId="seats-error" />;
+  if (venueQuery.data === null)
+    return <Empty testId="seats-no-venue">This event has no seat map: its tickets are general admission.</Empty>;
   if (event.isError) return <ErrorState error={event.error} retry={() => void event.refetch()} testId="seats-error" />;
   const ev = event.data;
   const priceOf = (t: number) => ev?.tiers[t]?.faceValue;
