@@ -35,9 +35,13 @@ export async function createTestApp(
     log,
   });
   let offsetMs = 0;
+  let frozenAt: number | null = null;
   const clock = {
-    now: () => new Date(Date.now() + offsetMs),
+    now: () => new Date((frozenAt ?? Date.now()) + offsetMs),
     advance: (ms: number) => void (offsetMs += ms),
+    /** Stops the clock where it is: a test about slot boundaries must not cross one while the machine is slow. */
+    freeze: () => void (frozenAt = Date.now()),
+    thaw: () => void (frozenAt = null),
   };
   const gate: GateDeps = {
     db: database.db,
