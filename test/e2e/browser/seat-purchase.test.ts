@@ -53,7 +53,8 @@ describe.skipIf(chromiumSkipReason)("browser: buying reserved seats", () => {
     const b = await s.openAs(FAN_B, path);
     const pickerB = b.page.getByTestId("seat-picker");
     await b.page.locator('[data-testid="seat-picker"][data-live="true"]').waitFor({ timeout: 30_000 });
-    expect(await pickerB.getAttribute("data-sold")).toBe("2"); // fan #1's two demo seats
+    // Live (the stream is open) says nothing of the first status read: wait for the sold seats themselves.
+    await expect.poll(() => pickerB.getAttribute("data-sold"), { timeout: 30_000, interval: 100 }).toBe("2"); // fan #1's two demo seats
 
     const a = await s.openAs(FAN_A, path);
     await a.page.locator('[data-testid="seat-picker"][data-live="true"]').waitFor({ timeout: 30_000 });
