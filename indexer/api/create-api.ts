@@ -19,7 +19,7 @@ import { onsaleRoutes } from "../onsale/onsale-routes";
 import type { SyncStatus } from "../sync/sync-status";
 import { analyticsRoutes } from "./analytics/analytics-routes";
 import { organizerOnly } from "./analytics/organizer-access";
-import { errorBody } from "./api-error";
+import { errorBody } from "../../lib/errors/app-error";
 import { apiErrorHandler } from "./on-error";
 import { admissionNotifier, createChangeFeed, type ChangeFeed } from "../sync/change-feed";
 import { eventsRoute } from "./events-route";

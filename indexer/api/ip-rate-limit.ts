@@ -9,7 +9,7 @@
 import type { MiddlewareHandler } from "hono";
 import { createRateLimiter, type RateLimiter } from "../gate/sessions/rate-limiter";
 import { RATE_BUCKET_OF, RATE_BUCKETS, type RateBucket } from "./abuse-limits";
-import { errorBody } from "./api-error";
+import { errorBody } from "../../lib/errors/app-error";
 import { clientIp } from "./client-ip";
 
 /** `perSecond`: the base rate per client (GATE_IP_RATE); each bucket takes its share of it, burst 4×. */

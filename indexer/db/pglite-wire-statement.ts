@@ -34,8 +34,15 @@ const DUPLICATE_STATEMENT = "42P05";
 /** Per PGlite instance (one session): the statements prepared in it, by name, with their text. */
 const preparedIn = new WeakMap<object, Map<string, string>>();
 
-/** The installed PGlite's version, read from its package.json. */
+let installed: string | undefined;
+
+/** The installed PGlite's version, read from its package.json once per process. */
 export function installedPgliteVersion(): string {
+  installed ??= readPgliteVersion();
+  return installed;
+}
+
+function readPgliteVersion(): string {
   const entry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
   let dir = dirname(entry);
   for (let i = 0; i < 4; i++, dir = dirname(dir)) {

@@ -14,7 +14,7 @@ import { ticketById } from "../db/queries/ticket-detail";
 import type { Db } from "../db/types";
 import type { VenueCache } from "../seating/venue-cache";
 import { METADATA_LIMITS } from "../api/abuse-limits";
-import { ApiError, errorBody } from "../api/api-error";
+import { AppError, errorBody } from "../../lib/errors/app-error";
 import { clientIp } from "../api/client-ip";
 import { addressSchema, parseOr400, tokenIdSchema } from "../api/validation";
 import { eventContentReader } from "./event-content-reader";
@@ -46,7 +46,7 @@ export function metadataRoutes(deps: MetadataDeps) {
   /** The event's collection path, after the chain id was checked against the one this server mirrors. */
   const checkChain = (chainId: string) => {
     if (chainId !== String(deps.chainId))
-      throw new ApiError(404, "NOT_FOUND", `this server mirrors chain ${deps.chainId}, not ${chainId}`);
+      throw new AppError("NOT_FOUND", `this server mirrors chain ${deps.chainId}, not ${chainId}`);
   };
 
   async function token(c: Context) {
@@ -55,8 +55,8 @@ export function metadataRoutes(deps: MetadataDeps) {
     const row = await ticketById(deps.db, ticket, tokenId);
     if (!row) {
       const event = await eventByAddress(deps.db, ticket);
-      if (!event) throw new ApiError(404, "UNKNOWN_EVENT", `no event at ${ticket}`);
-      throw new ApiError(404, "NOT_FOUND", `no ticket ${tokenId} in ${ticket}`);
+      if (!event) throw new AppError("UNKNOWN_EVENT", `no event at ${ticket}`);
+      throw new AppError("NOT_FOUND", `no ticket ${tokenId} in ${ticket}`);
     }
     const origin = serverOrigin(c, deps.trustedProxyHops);
     const [seat, content] = await Promise.all([deps.venues.seatOf(ticket, tokenId), readContent(ticket, origin)]);
@@ -78,7 +78,7 @@ export function metadataRoutes(deps: MetadataDeps) {
       const { chainId, ticket } = parseOr400(collectionParams, c.req.param());
       checkChain(chainId);
       const event = await eventByAddress(deps.db, ticket);
-      if (!event) throw new ApiError(404, "UNKNOWN_EVENT", `no event at ${ticket}`);
+      if (!event) throw new AppError("UNKNOWN_EVENT", `no event at ${ticket}`);
       const content = await readContent(ticket, serverOrigin(c, deps.trustedProxyHops));
       const startTime = Number(event.start_time);
       const body = collectionMetadata(
